@@ -1,0 +1,63 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Signatory",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "signatory", targets: ["SignatoryCLI"]),
+        .executable(name: "SignatoryBench", targets: ["SignatoryBench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+    ],
+    targets: [
+        // Debian's libsqlite3 (libsqlite3-dev), reached through its C API.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        // Value types and rules. No I/O.
+        .target(
+            name: "SignatoryDomain",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // Thin SQLite wrapper, migrations and the record stores.
+        .target(
+            name: "SignatoryStore",
+            dependencies: ["SignatoryDomain", "CSQLite"]
+        ),
+        // Rendering of statements and contact sheets.
+        .target(
+            name: "SignatoryExport",
+            dependencies: ["SignatoryDomain", "SignatoryStore"]
+        ),
+        // The `signatory` command.
+        .executableTarget(
+            name: "SignatoryCLI",
+            dependencies: [
+                "SignatoryDomain", "SignatoryStore", "SignatoryExport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // `Scripts/bench`: figures beside raw SQLite baselines measured in the same run.
+        .executableTarget(
+            name: "SignatoryBench",
+            dependencies: ["SignatoryDomain", "SignatoryStore", "CSQLite"]
+        ),
+        // Helpers shared by the test targets: temporary folders, running the built executable.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "SignatoryDomainTests", dependencies: ["SignatoryDomain"]),
+        .testTarget(
+            name: "SignatoryStoreTests",
+            dependencies: ["SignatoryStore", "SignatoryDomain", "CSQLite", "TestSupport"]
+        ),
+        .testTarget(
+            name: "SignatoryCLITests",
+            dependencies: ["SignatoryCLI", "SignatoryDomain", "TestSupport"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

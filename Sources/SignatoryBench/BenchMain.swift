@@ -1,0 +1,37 @@
+import Foundation
+
+/// `Scripts/bench NAME`: each benchmark prints Signatory's figure beside a baseline measured in
+/// the same run, because the machine is shared and absolute numbers drift.
+@main
+struct BenchMain {
+    static let benchmarks: [String: @Sendable () throws -> Void] = [
+        "store": StoreBenchmark.run,
+    ]
+
+    static func main() throws {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let names = arguments.isEmpty ? self.benchmarks.keys.sorted() : arguments
+        for name in names {
+            guard let benchmark = self.benchmarks[name] else {
+                FileHandle.standardError.write(Data("unknown benchmark '\(name)'; choose from: \(self.benchmarks.keys.sorted().joined(separator: ", "))\n".utf8))
+                exit(64)
+            }
+            try benchmark()
+        }
+    }
+}
+
+/// Wall-clock seconds that `body` takes.
+func measure(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+/// Formats a rate such as 512,340.
+func formatted(_ value: Double) -> String {
+    let formatter = NumberFormatter()
+    formatter.numberStyle = .decimal
+    formatter.maximumFractionDigits = 0
+    return formatter.string(from: NSNumber(value: value)) ?? String(Int(value))
+}

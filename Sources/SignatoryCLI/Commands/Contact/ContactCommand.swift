@@ -1,0 +1,9 @@
+import ArgumentParser
+
+struct ContactCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "contact",
+        abstract: "Add, list, show, edit and remove organisations' contact persons.",
+        subcommands: [ContactAdd.self, ContactList.self, ContactShow.self, ContactEdit.self, ContactRemove.self]
+    )
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import SignatoryExport
+
+struct ContactEdit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "edit",
+        abstract: "Change a contact's fields.",
+        discussion: "Takes the same options as `contact add`; an empty value clears a field. Example: signatory contact edit 3f2c --at-risk"
+    )
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: "The contact: id or id prefix.") var contact: String
+    @OptionGroup var fields: ContactFields
+
+    func validate() throws {
+        guard !self.fields.isEmpty else { throw ValidationError("Say what to change, e.g. --title Director or --at-risk.") }
+    }
+
+    func run() throws {
+        let store = try self.database.open()
+        var contact = try store.contact(matching: self.contact)
+        try self.fields.apply(to: &contact, store: store)
+        try store.update(contact)
+        if self.output.json { try Output.json(contact.json) } else { print(contact.id) }
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+
+struct ContactRemove: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remove",
+        abstract: "Remove a contact person. Signatures they made stay, without a named contact."
+    )
+
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The contact: id or id prefix.") var contact: String
+
+    func run() throws {
+        let store = try self.database.open()
+        let contact = try store.contact(matching: self.contact)
+        try store.removeContact(contact.id)
+        print("removed \(contact.fullName)")
+    }
+}

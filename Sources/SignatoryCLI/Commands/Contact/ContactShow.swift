@@ -1,0 +1,23 @@
+import ArgumentParser
+import SignatoryExport
+
+struct ContactShow: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one contact person.")
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: "The contact: id or id prefix.") var contact: String
+
+    func run() throws {
+        let store = try self.database.open()
+        let contact = try store.contact(matching: self.contact)
+        if self.output.json { return try Output.json(contact.json) }
+        let organisation = try store.organisation(contact.organisationID)
+        Output.fields([
+            "id": contact.id.description, "organisation": organisation?.displayName, "name": contact.fullName,
+            "title": contact.title, "email": contact.email?.address, "phone": contact.phone?.e164,
+            "language": contact.preferredLanguage?.tag, "at risk": contact.atRisk ? "yes" : "no",
+            "consent": contact.consentToPublish ? "yes" : "no",
+        ])
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import SignatoryDomain
+
+struct OrganisationAdd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Add an organisation and print its id.",
+        discussion: "Example: signatory org add --name \"CAP Liberté de Conscience\" --acronym CAP --country FR --ecosoc special"
+    )
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var fields: OrganisationFields
+
+    func validate() throws {
+        guard self.fields.name?.nonBlank != nil else {
+            throw ValidationError("Give the organisation a name, e.g. --name \"CAP Liberté de Conscience\".")
+        }
+    }
+
+    func run() throws {
+        var organisation = Organisation(name: "")
+        try self.fields.apply(to: &organisation)
+        let store = try self.database.open()
+        try store.insert(organisation)
+        try Output.created(id: organisation.id, json: self.output.json)
+    }
+}

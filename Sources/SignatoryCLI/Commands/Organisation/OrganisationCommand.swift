@@ -1,0 +1,9 @@
+import ArgumentParser
+
+struct OrganisationCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "org",
+        abstract: "Add, list, show, edit and remove organisations.",
+        subcommands: [OrganisationAdd.self, OrganisationList.self, OrganisationShow.self, OrganisationEdit.self, OrganisationRemove.self]
+    )
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+
+struct OrganisationRemove: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remove",
+        abstract: "Remove an organisation.",
+        discussion: "An organisation with contacts or signatures is removed only with --force, which removes those too. The lead organisation of a statement is never removed."
+    )
+
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The organisation: id, id prefix or acronym.") var organisation: String
+    @Flag(help: "Also remove its contacts and signatures.") var force = false
+
+    func run() throws {
+        let store = try self.database.open()
+        let organisation = try store.organisation(matching: self.organisation)
+        try store.removeOrganisation(organisation.id, cascade: self.force)
+        print("removed \(organisation.displayName)")
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import SignatoryDomain
+import SignatoryExport
+
+struct OrganisationShow: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one organisation and its contacts.")
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: "The organisation: id, id prefix or acronym.") var organisation: String
+
+    func run() throws {
+        let store = try self.database.open()
+        let organisation = try store.organisation(matching: self.organisation)
+        let contacts = try store.contacts(of: organisation.id)
+        if self.output.json {
+            return try Output.json(JSONRecord.merging(organisation.json, ["contacts": contacts.map(\.json)]))
+        }
+        Output.fields([
+            "id": organisation.id.description, "name": organisation.name, "acronym": organisation.acronym,
+            "country": organisation.country?.code, "website": organisation.website?.url, "ecosoc": organisation.ecosoc.rawValue,
+            "ecosoc year": organisation.ecosocYear.map(String.init), "standing": organisation.standing.rawValue,
+            "notes": organisation.notes.nonBlank,
+        ])
+        for contact in contacts {
+            print("contact   \(contact.id.shortID)  \(contact.fullName)\(contact.title.map { ", " + $0 } ?? "")\(contact.atRisk ? "  [at risk]" : "")")
+        }
+    }
+}

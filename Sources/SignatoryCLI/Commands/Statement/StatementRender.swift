@@ -1,0 +1,30 @@
+import ArgumentParser
+import SignatoryExport
+
+struct StatementRender: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Print the statement with its signatory block, as it will be published.",
+        discussion: """
+            Only organisations that signed and consented to publication are listed; a contact line appears only
+            for a contact who consented and is not at risk. Signatures on an older wording are reported on stderr.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text
+    }
+
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The statement: id or id prefix.") var statement: String
+    @Option(help: "Output format: text.") var format: Format = .text
+
+    func run() throws {
+        let store = try self.database.open()
+        let block = try SignatoryBlock(statement: try store.statement(matching: self.statement), store: store)
+        for warning in block.warnings { Output.warn("warning: " + warning) }
+        switch self.format {
+        case .text: print(TextStatementRenderer().render(block), terminator: "")
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import Foundation
+import SignatoryStore
+
+/// `--db PATH`, shared by every command that reads or writes a database.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .customLong("db"), help: ArgumentHelp("The database file.", discussion: "Default: $SIGNATORY_DB, else ./signatory.db.", valueName: "path"))
+    var path: String?
+
+    var resolvedPath: String {
+        if let path = self.path { return path }
+        if let path = ProcessInfo.processInfo.environment["SIGNATORY_DB"], !path.isEmpty { return path }
+        return "signatory.db"
+    }
+
+    func open() throws -> Store {
+        try Store.open(at: self.resolvedPath)
+    }
+}
+
+/// `--json`, taken by every command that prints records.
+struct OutputOptions: ParsableArguments {
+    @Flag(help: "Print JSON with the keys documented in the README.")
+    var json = false
+}

@@ -1,0 +1,43 @@
+import Foundation
+import SignatoryExport
+
+/// Writing results to standard output and warnings to standard error.
+enum Output {
+    static func json(_ value: some Encodable) throws {
+        print(try JSONRecord.encode(value))
+    }
+
+    /// What an add command prints: the id, or `{"id": …}` with `--json`.
+    static func created(id: CustomStringConvertible, json: Bool) throws {
+        if json { try self.json(JSONRecord(["id": id.description])) } else { print(id.description) }
+    }
+
+    /// `name: value` lines, with the names aligned.
+    static func fields(_ pairs: KeyValuePairs<String, String?>) {
+        let width = pairs.map(\.key.count).max() ?? 0
+        for (key, value) in pairs {
+            print(key.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + (value ?? "-"))
+        }
+    }
+
+    /// Rows of cells, with each column as wide as its widest cell.
+    static func table(_ rows: [[String]]) {
+        guard let columns = rows.map(\.count).max() else { return }
+        let widths = (0..<columns).map { column in rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
+        for row in rows {
+            let cells = row.enumerated().map { column, cell in
+                column == row.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+            }
+            print(cells.joined(separator: "  "))
+        }
+    }
+
+    static func warn(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+}
+
+extension CustomStringConvertible {
+    /// The first 8 characters of an id, as lists show it.
+    var shortID: String { String(self.description.prefix(8)) }
+}

@@ -1,0 +1,96 @@
+/// An input that breaks a rule of the domain.
+///
+/// The `description` is written for a coordinator, not a developer:
+///
+/// ```swift
+/// do { _ = try CountryCode("XX") }
+/// catch let error as DomainError { print(error) } // country 'XX' is not an ISO 3166-1 code …
+/// ```
+///
+/// Like swift-nio's errors it wraps a private enum, so new cases can be added without
+/// breaking anybody who switches over it.
+public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
+    private enum Base: Hashable, Sendable {
+        case invalidCountry(String)
+        case invalidEmail(String)
+        case invalidPhone(String)
+        case invalidWebsite(String)
+        case invalidDate(String)
+        case invalidLanguage(String)
+        case invalidYear(Int)
+        case notANumber(field: String, value: String)
+        case emptyField(String)
+        case unknownValue(field: String, value: String, allowed: [String])
+        case endBeforeStart(start: String, end: String)
+        case yearWithoutStatus
+        case illegalTransition(from: String, to: String, allowed: [String])
+        case textFrozen(status: String)
+        case signatureNeedsOpenStatement(signatureStatus: String, statementStatus: String)
+    }
+
+    private let base: Base
+
+    private init(_ base: Base) {
+        self.base = base
+    }
+
+    public static func invalidCountry(_ value: String) -> DomainError { .init(.invalidCountry(value)) }
+    public static func invalidEmail(_ value: String) -> DomainError { .init(.invalidEmail(value)) }
+    public static func invalidPhone(_ value: String) -> DomainError { .init(.invalidPhone(value)) }
+    public static func invalidWebsite(_ value: String) -> DomainError { .init(.invalidWebsite(value)) }
+    public static func invalidDate(_ value: String) -> DomainError { .init(.invalidDate(value)) }
+    public static func invalidLanguage(_ value: String) -> DomainError { .init(.invalidLanguage(value)) }
+    public static func invalidYear(_ value: Int) -> DomainError { .init(.invalidYear(value)) }
+    public static func notANumber(field: String, value: String) -> DomainError { .init(.notANumber(field: field, value: value)) }
+    public static func emptyField(_ field: String) -> DomainError { .init(.emptyField(field)) }
+    public static func unknownValue(field: String, value: String, allowed: [String]) -> DomainError {
+        .init(.unknownValue(field: field, value: value, allowed: allowed))
+    }
+    public static func endBeforeStart(start: CalendarDate, end: CalendarDate) -> DomainError {
+        .init(.endBeforeStart(start: start.description, end: end.description))
+    }
+    public static var yearWithoutStatus: DomainError { .init(.yearWithoutStatus) }
+    public static func illegalTransition(from: StatementStatus, to: StatementStatus) -> DomainError {
+        .init(.illegalTransition(from: from.rawValue, to: to.rawValue, allowed: from.allowedNext.map(\.rawValue)))
+    }
+    public static func textFrozen(status: StatementStatus) -> DomainError { .init(.textFrozen(status: status.rawValue)) }
+    public static func signatureNeedsOpenStatement(_ signature: SignatureStatus, statement: StatementStatus) -> DomainError {
+        .init(.signatureNeedsOpenStatement(signatureStatus: signature.rawValue, statementStatus: statement.rawValue))
+    }
+
+    public var description: String {
+        switch self.base {
+        case .invalidCountry(let value):
+            return "country '\(value)' is not an ISO 3166-1 code; use two letters such as CH, FR or RO"
+        case .invalidEmail(let value):
+            return "email '\(value)' is not an email address; expected something like name@example.org"
+        case .invalidPhone(let value):
+            return "phone '\(value)' is not an international number; write it in E.164 form such as +41225550100"
+        case .invalidWebsite(let value):
+            return "website '\(value)' is not a web address; expected something like https://example.org"
+        case .invalidDate(let value):
+            return "date '\(value)' is not a calendar date; write it as YYYY-MM-DD, for example 2026-07-30"
+        case .invalidLanguage(let value):
+            return "language '\(value)' is not a language tag; use a code such as en, fr or pt-BR"
+        case .invalidYear(let value):
+            return "year \(value) is not a year in which ECOSOC status could have been granted (1946 or later)"
+        case .notANumber(let field, let value):
+            return "\(field) '\(value)' is not a whole number"
+        case .emptyField(let field):
+            return "\(field) must not be empty"
+        case .unknownValue(let field, let value, let allowed):
+            return "\(field) '\(value)' is not one of: \(allowed.joined(separator: ", "))"
+        case .endBeforeStart(let start, let end):
+            return "end date \(end) is before start date \(start)"
+        case .yearWithoutStatus:
+            return "a year granted needs an ECOSOC status of general, special or roster"
+        case .illegalTransition(let from, let to, let allowed):
+            let next = allowed.isEmpty ? "it cannot change any more" : "from \(from) it can go to \(allowed.joined(separator: " or "))"
+            return "a \(from) statement cannot become \(to); \(next)"
+        case .textFrozen(let status):
+            return "the text of a \(status) statement cannot change; only draft and open statements can be edited"
+        case .signatureNeedsOpenStatement(let signature, let statement):
+            return "an organisation cannot be recorded as \(signature) on a \(statement) statement; open the statement first"
+        }
+    }
+}

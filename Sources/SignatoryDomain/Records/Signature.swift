@@ -1,0 +1,76 @@
+import Crypto
+import Foundation
+
+/// An organisation's stand on a statement: at most one per statement and organisation.
+///
+/// Its id is derived from the two, so two offices that record the same signature offline
+/// produce the same id and their records merge.
+///
+/// ```swift
+/// let id = Signature.id(statement: statement.id, organisation: cap.id)
+/// ```
+public struct Signature: Hashable, Sendable, Identifiable {
+    public let id: ID<Signature>
+    public let statementID: ID<JointStatement>
+    public let organisationID: ID<Organisation>
+    /// The person who signed for the organisation.
+    public var contactID: ID<ContactPerson>?
+    public var status: SignatureStatus
+    /// The wording signed or pledged; `nil` while only invited or after declining.
+    public var textHash: TextHash?
+    /// Whether the organisation agreed to have its name published.
+    public var consentToPublish: Bool
+    /// When the current status was recorded.
+    public var recordedAt: Date
+    public var source: SignatureSource
+
+    public init(
+        statementID: ID<JointStatement>,
+        organisationID: ID<Organisation>,
+        contactID: ID<ContactPerson>? = nil,
+        status: SignatureStatus,
+        textHash: TextHash? = nil,
+        consentToPublish: Bool = true,
+        recordedAt: Date,
+        source: SignatureSource
+    ) {
+        self.id = Signature.id(statement: statementID, organisation: organisationID)
+        self.statementID = statementID
+        self.organisationID = organisationID
+        self.contactID = contactID
+        self.status = status
+        self.textHash = textHash
+        self.consentToPublish = consentToPublish
+        self.recordedAt = recordedAt
+        self.source = source
+    }
+
+    /// The id every office derives for this statement and organisation: a UUID version 8
+    /// (RFC 9562) built from SHA-256.
+    public static func id(statement: ID<JointStatement>, organisation: ID<Organisation>) -> ID<Signature> {
+        let name = "signatory.signature\u{0}\(statement)\u{0}\(organisation)"
+        var bytes = Array(SHA256.hash(data: Data(name.utf8)).prefix(16))
+        bytes[6] = (bytes[6] & 0x0F) | 0x80
+        bytes[8] = (bytes[8] & 0x3F) | 0x80
+        let uuid = UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+                               bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+        return ID(uuid)
+    }
+
+    /// Checks that `status` may be recorded on a statement in `statementStatus`.
+    ///
+    /// Invitations go out while drafting; pledges and signatures need an open statement;
+    /// declining and withdrawing are always possible, even after publication.
+    public static func check(_ status: SignatureStatus, on statementStatus: StatementStatus) throws(DomainError) {
+        switch status {
+        case .declined, .withdrawn:
+            return
+        case .invited:
+            guard statementStatus == .draft || statementStatus == .open else {
+                throw .signatureNeedsOpenStatement(status, statement: statementStatus)
+            }
+        case .pledged, .signed:
+            guard statementStatus == .open else { throw .signatureNeedsOpenStatement(status, statement: statementStatus) }
+        }
+    }
+}

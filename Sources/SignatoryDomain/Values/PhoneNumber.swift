@@ -1,0 +1,31 @@
+import Foundation
+
+/// A telephone number in E.164 form: `+`, a country calling code and at most 15 digits.
+///
+/// Spaces, dots, dashes and brackets that people type are dropped:
+///
+/// ```swift
+/// let phone = try PhoneNumber("+41 (22) 555-01 00")  // "+41225550100"
+/// ```
+public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
+    public let e164: String
+
+    public init(_ text: String) throws(DomainError) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        var digits = ""
+        for (index, character) in trimmed.enumerated() {
+            if index == 0 && character == "+" { continue }
+            if character.isASCII && character.isNumber {
+                digits.append(character)
+            } else if !" .-()/".contains(character) {
+                throw .invalidPhone(text)
+            }
+        }
+        guard trimmed.hasPrefix("+"), (7...15).contains(digits.count), digits.first != "0" else {
+            throw .invalidPhone(text)
+        }
+        self.e164 = "+" + digits
+    }
+
+    public var description: String { self.e164 }
+}

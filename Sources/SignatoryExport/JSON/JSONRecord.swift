@@ -1,0 +1,56 @@
+import Foundation
+
+/// A JSON object whose keys are always present (a missing value is `null`), so scripts can
+/// rely on the documented keys.
+///
+/// ```swift
+/// let record = JSONRecord(["id": organisation.id.description, "acronym": organisation.acronym])
+/// print(try JSONRecord.encode(record)) // {"acronym": null, "id": "…"} when there is no acronym
+/// ```
+public struct JSONRecord: Encodable, @unchecked Sendable {
+    // Values are Strings, numbers, Bools, nested records or arrays of them: all immutable.
+    private let fields: [(key: String, value: (any Encodable)?)]
+
+    public init(_ fields: KeyValuePairs<String, (any Encodable)?>) {
+        self.fields = fields.map { ($0.key, $0.value) }
+    }
+
+    private init(fields: [(key: String, value: (any Encodable)?)]) {
+        self.fields = fields
+    }
+
+    /// `record` with more keys, e.g. a statement with its signatures.
+    public static func merging(_ record: JSONRecord, _ extra: KeyValuePairs<String, (any Encodable)?>) -> JSONRecord {
+        JSONRecord(fields: record.fields + extra.map { ($0.key, $0.value) })
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        for (key, value) in self.fields {
+            if let value { try container.encode(value, forKey: Key(key)) }
+            else { try container.encodeNil(forKey: Key(key)) }
+        }
+    }
+
+    /// Pretty-printed JSON with sorted keys.
+    public static func encode(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    private struct Key: CodingKey {
+        let stringValue: String
+        init(_ string: String) { self.stringValue = string }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        var intValue: Int? { nil }
+        init?(intValue: Int) { nil }
+    }
+}
+
+extension Date {
+    /// ISO 8601 in UTC with milliseconds, as every JSON document writes times.
+    public var iso8601: String {
+        self.formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: true).timeSeparator(.colon).timeZone(separator: .omitted))
+    }
+}

@@ -1,0 +1,61 @@
+import SignatoryDomain
+
+// The JSON forms of the records, as `--json` prints them and the README documents them.
+
+extension Organisation {
+    public var json: JSONRecord {
+        JSONRecord([
+            "id": self.id.description, "name": self.name, "acronym": self.acronym,
+            "country": self.country?.code, "website": self.website?.url, "ecosoc": self.ecosoc.rawValue,
+            "ecosocYear": self.ecosocYear, "standing": self.standing.rawValue, "notes": self.notes,
+        ])
+    }
+}
+
+extension ContactPerson {
+    public var json: JSONRecord {
+        JSONRecord([
+            "id": self.id.description, "organisationId": self.organisationID.description, "fullName": self.fullName,
+            "title": self.title, "email": self.email?.address, "phone": self.phone?.e164,
+            "language": self.preferredLanguage?.tag, "atRisk": self.atRisk, "consentToPublish": self.consentToPublish,
+        ])
+    }
+}
+
+extension Campaign {
+    public var json: JSONRecord {
+        JSONRecord([
+            "id": self.id.description, "name": self.name, "description": self.description,
+            "startDate": self.startDate?.description, "endDate": self.endDate?.description, "status": self.status.rawValue,
+        ])
+    }
+}
+
+extension JointStatement {
+    public var json: JSONRecord {
+        JSONRecord([
+            "id": self.id.description, "campaignId": self.campaignID.description, "title": self.title,
+            "body": self.body, "language": self.language.tag, "leadOrganisationId": self.leadOrganisationID?.description,
+            "status": self.status.rawValue, "textHash": self.textHash.hex,
+        ])
+    }
+}
+
+extension StatementText {
+    public var json: JSONRecord {
+        JSONRecord(["hash": self.hash.hex, "title": self.title, "recordedAt": self.recordedAt.iso8601])
+    }
+}
+
+extension Signature {
+    /// - Parameter currentText: the statement's current wording, to say whether this signature is on it.
+    public func json(organisation: Organisation?, currentText: TextHash?) -> JSONRecord {
+        JSONRecord([
+            "id": self.id.description, "statementId": self.statementID.description,
+            "organisationId": self.organisationID.description, "organisationName": organisation?.name,
+            "contactId": self.contactID?.description, "status": self.status.rawValue, "textHash": self.textHash?.hex,
+            "onCurrentText": self.textHash.map { $0 == currentText }, "consentToPublish": self.consentToPublish,
+            "recordedAt": self.recordedAt.iso8601, "source": self.source.rawValue,
+        ])
+    }
+}

@@ -1,0 +1,83 @@
+import SignatoryDomain
+import SignatoryStore
+
+/// What a published statement shows: its text, the lead organisation's contact, and the
+/// co-signers that may be named, each with the contact who may be named.
+///
+/// ```swift
+/// let block = try SignatoryBlock(statement: statement, store: store)
+/// print(TextStatementRenderer().render(block))
+/// for warning in block.warnings { printToStandardError(warning) }
+/// ```
+public struct SignatoryBlock: Sendable {
+    public struct Entry: Sendable, Hashable {
+        public let organisation: Organisation
+        /// The contact line's person, when they consented and are not at risk.
+        public let contact: ContactPerson?
+    }
+
+    public let statement: JointStatement
+    public let lead: Entry?
+    /// Co-signing organisations that signed and consented to publication, by name.
+    public let cosigners: [Entry]
+    /// Things the coordinator should see before publishing, such as signatures on an older wording.
+    public let warnings: [String]
+
+    public init(statement: JointStatement, store: Store) throws {
+        self.statement = statement
+        let signatures = try store.signatures(on: statement.id)
+        var cosigners: [Entry] = []
+        var warnings: [String] = []
+        var leadSignature: Signature?
+        for signature in signatures {
+            if signature.organisationID == statement.leadOrganisationID {
+                leadSignature = signature
+                continue
+            }
+            guard signature.status == .signed, signature.consentToPublish,
+                  let organisation = try store.organisation(signature.organisationID)
+            else { continue }
+            if let hash = signature.textHash, hash != statement.textHash {
+                warnings.append("\(organisation.displayName) signed an older wording (\(hash.short)); the current one is \(statement.textHash.short). Ask them to confirm before publishing.")
+            }
+            let contact = try signature.contactID.flatMap { try store.contact($0) }
+            cosigners.append(Entry(organisation: organisation, contact: contact?.isPublishable == true ? contact : nil))
+        }
+        if let leadID = statement.leadOrganisationID, let organisation = try store.organisation(leadID) {
+            var contact = try leadSignature?.contactID.flatMap { try store.contact($0) }
+            if contact == nil { contact = try store.contacts(of: leadID).first(where: \.isPublishable) }
+            self.lead = Entry(organisation: organisation, contact: contact?.isPublishable == true ? contact : nil)
+        } else {
+            self.lead = nil
+        }
+        self.cosigners = cosigners
+        self.warnings = warnings
+    }
+
+    /// How many distinct countries the co-signers come from.
+    public var countryCount: Int { Set(self.cosigners.compactMap(\.organisation.country)).count }
+
+    /// "Co-signed by 2 organisations from 2 countries."
+    public var headline: String {
+        let organisations = self.cosigners.count == 1 ? "1 organisation" : "\(self.cosigners.count) organisations"
+        let countries = self.countryCount == 1 ? "1 country" : "\(self.countryCount) countries"
+        return "Co-signed by \(organisations) from \(countries)."
+    }
+}
+
+extension SignatoryBlock.Entry {
+    /// "CAP Liberté de Conscience (CAP), NGO with special United Nations Consultative Status"
+    public var organisationLine: String {
+        guard let status = self.organisation.ecosoc.signatoryLine, self.organisation.standing == .active else {
+            return self.organisation.displayName
+        }
+        return "\(self.organisation.displayName), \(status)"
+    }
+
+    /// "Contact: Thierry Valle, Director", or `nil` when nobody may be named.
+    public var contactLine: String? {
+        guard let contact = self.contact else { return nil }
+        guard let title = contact.title else { return "Contact: \(contact.fullName)" }
+        return "Contact: \(contact.fullName), \(title)"
+    }
+}

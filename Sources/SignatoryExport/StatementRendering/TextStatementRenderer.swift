@@ -1,0 +1,23 @@
+import Foundation
+import SignatoryDomain
+
+/// The statement as plain text, ready to paste into an email or a press release.
+public struct TextStatementRenderer: Sendable {
+    public init() {}
+
+    public func render(_ block: SignatoryBlock) -> String {
+        var lines: [String] = [block.statement.title, "", block.statement.body.trimmingCharacters(in: .whitespacesAndNewlines)]
+        if let lead = block.lead {
+            lines += ["", lead.organisation.displayName]
+            if let contact = lead.contactLine { lines.append(contact) }
+        }
+        if !block.cosigners.isEmpty {
+            lines += ["", "Joint statement with:", "", block.headline]
+            for entry in block.cosigners {
+                lines += ["", entry.organisationLine]
+                if let contact = entry.contactLine { lines.append(contact) }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import SignatoryDomain
+
+/// Turning what a user typed (a full id, an unambiguous id prefix, or an organisation's
+/// acronym) into one record's id.
+extension Store {
+    /// The id in `table` that `reference` names.
+    ///
+    /// - Parameters:
+    ///   - kind: how the record is called in messages ("organisation").
+    ///   - acronymColumn: a column whose exact value (ignoring case) also names a record.
+    func resolveID(in table: String, kind: String, reference: String, acronymColumn: String? = nil) throws -> String {
+        let text = reference.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { throw StoreError.notFound(kind, reference: reference) }
+        if let id = UUID(uuidString: text) {
+            let canonical = id.uuidString.lowercased()
+            let found = try self.database.prepare("SELECT 1 FROM \(table) WHERE id = ?").firstRow(canonical) { _ in true }
+            guard found == true else { throw StoreError.notFound(kind, reference: reference) }
+            return canonical
+        }
+        if let acronymColumn {
+            let ids = try self.database.prepare("SELECT id FROM \(table) WHERE \(acronymColumn) = ? COLLATE NOCASE ORDER BY id")
+                .rows(text) { $0.text(0) }
+            if ids.count == 1 { return ids[0] }
+            if ids.count > 1 { throw StoreError.ambiguous(kind, reference: reference, candidates: ids) }
+        }
+        let prefix = text.lowercased()
+        guard prefix.count >= 4, prefix.allSatisfy({ $0.isHexDigit || $0 == "-" }) else {
+            throw StoreError.notFound(kind, reference: reference)
+        }
+        // '~' sorts after every hex digit and '-', so this range is the prefix and uses the key.
+        let ids = try self.database.prepare("SELECT id FROM \(table) WHERE id >= ? AND id < ? ORDER BY id LIMIT 20")
+            .rows(prefix, prefix + "~") { $0.text(0) }
+        switch ids.count {
+        case 0: throw StoreError.notFound(kind, reference: reference)
+        case 1: return ids[0]
+        default: throw StoreError.ambiguous(kind, reference: reference, candidates: ids)
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import SignatoryDomain
+
+extension Store {
+    private static let contactColumns =
+        "id, organisation_id, full_name, title, email, phone, language, at_risk, consent"
+
+    /// Adds a contact person to an existing organisation.
+    public func insert(_ contact: ContactPerson) throws {
+        try contact.validate()
+        try self.requireOrganisation(contact.organisationID)
+        try self.database.prepare("INSERT INTO contact (\(Store.contactColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)").run(
+            contact.id, contact.organisationID, contact.fullName, contact.title, contact.email, contact.phone,
+            contact.preferredLanguage, contact.atRisk, contact.consentToPublish
+        )
+    }
+
+    public func update(_ contact: ContactPerson) throws {
+        try contact.validate()
+        try self.requireOrganisation(contact.organisationID)
+        try self.database.prepare("""
+            UPDATE contact SET organisation_id = ?, full_name = ?, title = ?, email = ?, phone = ?, language = ?,
+                at_risk = ?, consent = ? WHERE id = ?
+            """).run(
+            contact.organisationID, contact.fullName, contact.title, contact.email, contact.phone,
+            contact.preferredLanguage, contact.atRisk, contact.consentToPublish, contact.id
+        )
+        guard self.database.changes == 1 else { throw StoreError.notFound("contact", reference: contact.id.description) }
+    }
+
+    public func contact(_ id: ID<ContactPerson>) throws -> ContactPerson? {
+        try self.database.prepare("SELECT \(Store.contactColumns) FROM contact WHERE id = ?").firstRow(id, read: Store.readContact)
+    }
+
+    /// Contacts by name, all of them or one organisation's.
+    public func contacts(of organisation: ID<Organisation>? = nil) throws -> [ContactPerson] {
+        if let organisation {
+            return try self.database.prepare(
+                "SELECT \(Store.contactColumns) FROM contact WHERE organisation_id = ? ORDER BY full_name COLLATE NOCASE, id"
+            ).rows(organisation, read: Store.readContact)
+        }
+        return try self.database.prepare("SELECT \(Store.contactColumns) FROM contact ORDER BY full_name COLLATE NOCASE, id")
+            .rows(read: Store.readContact)
+    }
+
+    public func contact(matching reference: String) throws -> ContactPerson {
+        let id = try self.resolveID(in: "contact", kind: "contact", reference: reference)
+        guard let contact = try self.contact(ID(id)!) else { throw StoreError.notFound("contact", reference: reference) }
+        return contact
+    }
+
+    /// Removes a contact; signatures they made keep their organisation but lose the contact.
+    public func removeContact(_ id: ID<ContactPerson>) throws {
+        try self.database.prepare("DELETE FROM contact WHERE id = ?").run(id)
+        guard self.database.changes == 1 else { throw StoreError.notFound("contact", reference: id.description) }
+    }
+
+    func requireOrganisation(_ id: ID<Organisation>) throws {
+        guard try self.database.integer("SELECT count(*) FROM organisation WHERE id = ?", id) == 1 else {
+            throw StoreError.notFound("organisation", reference: id.description)
+        }
+    }
+
+    static func readContact(_ row: Row) throws -> ContactPerson {
+        ContactPerson(
+            id: try row.id(0),
+            organisationID: try row.id(1),
+            fullName: row.text(2),
+            title: row.optionalText(3),
+            email: try row.optional(4, EmailAddress.init),
+            phone: try row.optional(5, PhoneNumber.init),
+            preferredLanguage: try row.optional(6, LanguageTag.init),
+            atRisk: row.bool(7),
+            consentToPublish: row.bool(8)
+        )
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import SignatoryDomain
+
+extension Store {
+    private static let signatureColumns =
+        "statement_id, organisation_id, contact_id, status, text_hash, consent, recorded_at, source"
+
+    /// Records an organisation's stand on a statement, replacing the one recorded before.
+    ///
+    /// The status must suit the statement's (see ``Signature/check(_:on:)``), the contact must
+    /// belong to the organisation, and a pledge or signature without a wording records the
+    /// statement's current one.
+    @discardableResult
+    public func record(_ signature: Signature) throws -> Signature {
+        try self.transaction {
+            guard let statement = try self.statement(signature.statementID) else {
+                throw StoreError.notFound("statement", reference: signature.statementID.description)
+            }
+            try Signature.check(signature.status, on: statement.status)
+            try self.requireOrganisation(signature.organisationID)
+            if let contactID = signature.contactID {
+                guard let contact = try self.contact(contactID) else { throw StoreError.notFound("contact", reference: contactID.description) }
+                guard contact.organisationID == signature.organisationID else {
+                    throw StoreError.inUse("contact \(contact.fullName)", detail: "belongs to another organisation; pick one of this organisation's contacts")
+                }
+            }
+            var signature = signature
+            if signature.status.commitsToText && signature.textHash == nil {
+                signature.textHash = statement.textHash
+            }
+            try self.database.prepare("""
+                INSERT INTO signature (id, \(Store.signatureColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET contact_id = excluded.contact_id, status = excluded.status,
+                    text_hash = excluded.text_hash, consent = excluded.consent, recorded_at = excluded.recorded_at,
+                    source = excluded.source
+                """).run(
+                signature.id, signature.statementID, signature.organisationID, signature.contactID, signature.status,
+                signature.textHash, signature.consentToPublish, signature.recordedAt, signature.source
+            )
+            return signature
+        }
+    }
+
+    public func signature(_ id: ID<Signature>) throws -> Signature? {
+        try self.database.prepare("SELECT \(Store.signatureColumns) FROM signature WHERE id = ?")
+            .firstRow(id, read: Store.readSignature)
+    }
+
+    /// A statement's signatures, by organisation name.
+    public func signatures(on statement: ID<JointStatement>) throws -> [Signature] {
+        try self.database.prepare("""
+            SELECT \(Store.signatureColumns.split(separator: ",").map { "s." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", "))
+            FROM signature s JOIN organisation o ON o.id = s.organisation_id
+            WHERE s.statement_id = ? ORDER BY o.name COLLATE NOCASE, o.id
+            """).rows(statement, read: Store.readSignature)
+    }
+
+    static func readSignature(_ row: Row) throws -> Signature {
+        Signature(
+            statementID: try row.id(0),
+            organisationID: try row.id(1),
+            contactID: try row.optionalID(2),
+            status: try row.choice(3),
+            textHash: row.optionalText(4).flatMap(TextHash.init(hex:)),
+            consentToPublish: row.bool(5),
+            recordedAt: row.date(6),
+            source: try row.choice(7)
+        )
+    }
+}

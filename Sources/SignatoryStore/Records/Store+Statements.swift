@@ -1,0 +1,116 @@
+import Foundation
+import SignatoryDomain
+
+extension Store {
+    private static let statementColumns = "id, campaign_id, title, body, language, lead_organisation_id, status"
+
+    /// Adds a statement and records its first wording.
+    public func insert(_ statement: JointStatement, now: Date = Date()) throws {
+        try statement.validate()
+        try self.transaction {
+            try self.requireCampaign(statement.campaignID)
+            if let lead = statement.leadOrganisationID { try self.requireOrganisation(lead) }
+            try self.database.prepare(
+                "INSERT INTO statement (\(Store.statementColumns), text_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+            ).run(
+                statement.id, statement.campaignID, statement.title, statement.body, statement.language,
+                statement.leadOrganisationID, statement.status, statement.textHash
+            )
+            try self.recordText(of: statement, now: now)
+        }
+    }
+
+    /// Saves edits to a statement.
+    ///
+    /// A change of status must be an allowed transition, and a change of wording is only
+    /// possible while the statement is a draft or open; each new wording is kept as a version.
+    public func update(_ statement: JointStatement, now: Date = Date()) throws {
+        try statement.validate()
+        try self.transaction {
+            guard let stored = try self.statement(statement.id) else {
+                throw StoreError.notFound("statement", reference: statement.id.description)
+            }
+            if stored.status != statement.status {
+                _ = try stored.status.transition(to: statement.status)
+            }
+            if stored.textHash != statement.textHash {
+                guard stored.status.textIsEditable else { throw DomainError.textFrozen(status: stored.status) }
+                try self.recordText(of: statement, now: now)
+            }
+            try self.requireCampaign(statement.campaignID)
+            if let lead = statement.leadOrganisationID { try self.requireOrganisation(lead) }
+            try self.database.prepare("""
+                UPDATE statement SET campaign_id = ?, title = ?, body = ?, language = ?, lead_organisation_id = ?,
+                    status = ?, text_hash = ? WHERE id = ?
+                """).run(
+                statement.campaignID, statement.title, statement.body, statement.language,
+                statement.leadOrganisationID, statement.status, statement.textHash, statement.id
+            )
+        }
+    }
+
+    public func statement(_ id: ID<JointStatement>) throws -> JointStatement? {
+        try self.database.prepare("SELECT \(Store.statementColumns) FROM statement WHERE id = ?")
+            .firstRow(id, read: Store.readStatement)
+    }
+
+    /// Statements by title, all of them or one campaign's.
+    public func statements(in campaign: ID<Campaign>? = nil) throws -> [JointStatement] {
+        if let campaign {
+            return try self.database.prepare(
+                "SELECT \(Store.statementColumns) FROM statement WHERE campaign_id = ? ORDER BY title COLLATE NOCASE, id"
+            ).rows(campaign, read: Store.readStatement)
+        }
+        return try self.database.prepare("SELECT \(Store.statementColumns) FROM statement ORDER BY title COLLATE NOCASE, id")
+            .rows(read: Store.readStatement)
+    }
+
+    public func statement(matching reference: String) throws -> JointStatement {
+        let id = try self.resolveID(in: "statement", kind: "statement", reference: reference)
+        guard let statement = try self.statement(ID(id)!) else { throw StoreError.notFound("statement", reference: reference) }
+        return statement
+    }
+
+    /// Every wording the statement has had, oldest first.
+    public func texts(of statement: ID<JointStatement>) throws -> [StatementText] {
+        try self.database.prepare("""
+            SELECT statement_id, hash, title, body, language, recorded_at FROM statement_text
+            WHERE statement_id = ? ORDER BY recorded_at, hash
+            """).rows(statement) { row in
+            StatementText(
+                statementID: try row.id(0),
+                hash: TextHash(hex: row.text(1))!,
+                title: row.text(2),
+                body: row.text(3),
+                language: try LanguageTag(row.text(4)),
+                recordedAt: row.date(5)
+            )
+        }
+    }
+
+    private func recordText(of statement: JointStatement, now: Date) throws {
+        let text = StatementText(of: statement, recordedAt: now)
+        try self.database.prepare("""
+            INSERT INTO statement_text (statement_id, hash, title, body, language, recorded_at)
+            VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+            """).run(text.statementID, text.hash, text.title, text.body, text.language, text.recordedAt)
+    }
+
+    func requireCampaign(_ id: ID<Campaign>) throws {
+        guard try self.database.integer("SELECT count(*) FROM campaign WHERE id = ?", id) == 1 else {
+            throw StoreError.notFound("campaign", reference: id.description)
+        }
+    }
+
+    static func readStatement(_ row: Row) throws -> JointStatement {
+        JointStatement(
+            id: try row.id(0),
+            campaignID: try row.id(1),
+            title: row.text(2),
+            body: row.text(3),
+            language: try LanguageTag(row.text(4)),
+            leadOrganisationID: try row.optionalID(5),
+            status: try row.choice(6)
+        )
+    }
+}

@@ -1,0 +1,93 @@
+import CSQLite
+
+/// One connection to a SQLite database file: foreign keys on, a busy timeout, and a cache of
+/// prepared statements.
+///
+/// ```swift
+/// let database = try Database(path: "signatory.db", mode: .create)
+/// try database.transaction {
+///     try database.prepare("INSERT INTO campaign(id, name, status) VALUES (?, ?, ?)").run(id, name, status)
+/// }
+/// ```
+///
+/// A connection belongs to the task that opened it; it is not `Sendable`.
+public final class Database {
+    public enum OpenMode: Sendable {
+        /// The file must exist.
+        case readWrite
+        /// The file is created when missing.
+        case create
+    }
+
+    let handle: OpaquePointer
+    public let path: String
+    private var statements: [String: PreparedStatement] = [:]
+
+    public init(path: String, mode: OpenMode, busyTimeoutMilliseconds: Int32 = 5_000) throws(SQLiteError) {
+        var flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX
+        if mode == .create { flags |= SQLITE_OPEN_CREATE }
+        var handle: OpaquePointer?
+        let code = sqlite3_open_v2(path, &handle, flags, nil)
+        guard code == SQLITE_OK, let handle else {
+            let error = SQLiteError(code: code, connection: handle)
+            sqlite3_close_v2(handle)
+            throw error
+        }
+        self.handle = handle
+        self.path = path
+        sqlite3_extended_result_codes(handle, 1)
+        sqlite3_busy_timeout(handle, busyTimeoutMilliseconds)
+        try self.execute("PRAGMA foreign_keys = ON")
+    }
+
+    deinit {
+        self.statements.removeAll()
+        sqlite3_close_v2(self.handle)
+    }
+
+    /// Runs one or more statements that take no parameters.
+    public func execute(_ sql: String) throws(SQLiteError) {
+        var message: UnsafeMutablePointer<CChar>?
+        let code = sqlite3_exec(self.handle, sql, nil, nil, &message)
+        guard code == SQLITE_OK else {
+            let text = message.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(code))
+            sqlite3_free(message)
+            throw SQLiteError(code: sqlite3_extended_errcode(self.handle), message: text, sql: sql)
+        }
+    }
+
+    /// The cached prepared statement for `sql`, compiled on first use.
+    public func prepare(_ sql: String) throws(SQLiteError) -> PreparedStatement {
+        if let statement = self.statements[sql] { return statement }
+        let statement = try PreparedStatement(database: self, sql: sql)
+        self.statements[sql] = statement
+        return statement
+    }
+
+    /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
+    ///
+    /// A transaction opened inside another becomes a savepoint, so helpers can open their own.
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        let nested = sqlite3_get_autocommit(self.handle) == 0
+        try self.execute(nested ? "SAVEPOINT nested" : "BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try self.execute(nested ? "RELEASE nested" : "COMMIT")
+            return result
+        } catch {
+            try? self.execute(nested ? "ROLLBACK TO nested; RELEASE nested" : "ROLLBACK")
+            throw error
+        }
+    }
+
+    /// The number of rows the last write changed.
+    public var changes: Int { Int(sqlite3_changes(self.handle)) }
+
+    /// Reads a single integer, e.g. `PRAGMA user_version` or a `count(*)`.
+    public func integer(_ sql: String, _ values: any SQLBindable...) throws -> Int64 {
+        let statement = try self.prepare(sql)
+        try statement.bind(values)
+        defer { statement.reset() }
+        return try statement.step() ? sqlite3_column_int64(statement.handle, 0) : 0
+    }
+}

@@ -1,0 +1,29 @@
+import SignatoryDomain
+
+/// Reading the domain's values back. A value that does not parse means the file was edited
+/// outside Signatory; the error names the column's content.
+extension Row {
+    public func id<Subject>(_ column: Int32) throws -> ID<Subject> {
+        let text = self.text(column)
+        guard let id = ID<Subject>(text) else { throw StoreError.notADatabase(path: "database", detail: "'\(text)' is not an id") }
+        return id
+    }
+
+    public func optionalID<Subject>(_ column: Int32) throws -> ID<Subject>? {
+        self.isNull(column) ? nil : try self.id(column)
+    }
+
+    public func choice<C: Choice>(_ column: Int32, as type: C.Type = C.self) throws -> C {
+        try C(parsing: self.text(column))
+    }
+
+    /// Parses an optional text column with one of the domain's validating initialisers.
+    public func optional<T>(_ column: Int32, _ parse: (String) throws(DomainError) -> T) throws -> T? {
+        guard let text = self.optionalText(column) else { return nil }
+        return try parse(text)
+    }
+
+    public func optionalInt(_ column: Int32) -> Int? {
+        self.optionalInteger(column).map(Int.init)
+    }
+}

@@ -1,0 +1,76 @@
+import CSQLite
+import Foundation
+import SignatoryDomain
+
+/// A Signatory database file: the office that keeps it and the coalition's records.
+///
+/// ```swift
+/// let store = try Store.create(at: "geneva.db", office: Office(name: "Geneva", createdAt: Date()))
+/// try store.insert(Organisation(name: "Doctors Against Forced Organ Harvesting", acronym: "DAFOH"))
+/// ```
+///
+/// Every method that writes more than one row does it in one transaction.
+public final class Store {
+    public let database: Database
+    public let office: Office
+
+    private init(database: Database, office: Office) {
+        self.database = database
+        self.office = office
+    }
+
+    /// Creates a database at `path` for `office`. Refuses a path that already holds data.
+    public static func create(at path: String, office: Office) throws -> Store {
+        try office.validate()
+        let office = Office(id: office.id, name: office.name, createdAt: office.createdAt.roundedToStoredPrecision)
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        if let size = attributes?[.size] as? Int, size > 0 {
+            throw StoreError.alreadyInitialised(path: path)
+        }
+        let existed = attributes != nil
+        do {
+            let database = try Database(path: path, mode: .create)
+            try database.execute("PRAGMA journal_mode = WAL")
+            try Migrator(migrations: Migration.embedded).migrate(database)
+            try database.prepare("INSERT INTO office (singleton, id, name, created_at) VALUES (1, ?, ?, ?)")
+                .run(office.id, office.name, office.createdAt)
+            return Store(database: database, office: office)
+        } catch {
+            if !existed { try? FileManager.default.removeItem(atPath: path) }
+            throw error
+        }
+    }
+
+    /// Opens an existing database, upgrading an older schema.
+    ///
+    /// Refuses, without writing, a missing file, a file that is not SQLite, an empty one, and
+    /// one written by a newer schema than this build knows.
+    public static func open(at path: String) throws -> Store {
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.noDatabase(path: path) }
+        let database: Database
+        let version: Int
+        do {
+            database = try Database(path: path, mode: .readWrite)
+            version = Int(try database.integer("PRAGMA user_version"))
+        } catch let error as SQLiteError {
+            throw StoreError.notADatabase(path: path, detail: "SQLite says: \(error.message)")
+        }
+        if version == 0 { throw StoreError.notInitialised(path: path) }
+        if version > Migration.latestVersion {
+            throw StoreError.newerSchema(path: path, found: version, known: Migration.latestVersion)
+        }
+        if version < Migration.latestVersion {
+            try Migrator(migrations: Migration.embedded).migrate(database)
+        }
+        let office = try database.prepare("SELECT id, name, created_at FROM office").firstRow { row in
+            Office(id: try row.id(0), name: row.text(1), createdAt: row.date(2))
+        }
+        guard let office else { throw StoreError.notInitialised(path: path) }
+        return Store(database: database, office: office)
+    }
+
+    /// Runs `body` in one transaction.
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try self.database.transaction(body)
+    }
+}

@@ -1,0 +1,93 @@
+import CSQLite
+import Foundation
+import SignatoryDomain
+import Testing
+import TestSupport
+@testable import SignatoryStore
+
+struct DatabaseFileTests {
+    @Test func createAppliesEveryMigrationToAnEmptyFile() throws {
+        let fixture = try StoreFixture()
+        #expect(try fixture.store.database.integer("PRAGMA user_version") == Int64(Migration.latestVersion))
+        #expect(try fixture.store.database.prepare("PRAGMA journal_mode").firstRow { $0.text(0) } == "wal")
+        #expect(try fixture.store.database.integer("PRAGMA foreign_keys") == 1)
+        let tables = try fixture.store.database.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").rows { $0.text(0) }
+        #expect(tables == ["campaign", "contact", "office", "organisation", "signature", "statement", "statement_text"])
+        let reopened = try Store.open(at: fixture.path)
+        #expect(reopened.office == fixture.store.office)
+    }
+
+    @Test func embeddedMigrationsMatchTheSchemaFolder() throws {
+        let folder = packageRoot.appendingPathComponent("Schema")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".sql") }.sorted()
+        #expect(files.count == Migration.embedded.count, "run Scripts/embed-schema after changing Schema/")
+        for (file, migration) in zip(files, Migration.embedded) {
+            let sql = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            #expect(file == migration.name + ".sql")
+            #expect(sql.trimmingCharacters(in: .newlines) == migration.sql.trimmingCharacters(in: .newlines),
+                    "run Scripts/embed-schema after changing \(file)")
+        }
+        #expect(Migration.embedded.map(\.version) == Array(1...Migration.embedded.count))
+    }
+
+    @Test func anOlderSchemaIsUpgradedStepByStep() throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.path("old.db")
+        let database = try Database(path: path, mode: .create)
+        try Migrator(migrations: [Migration(version: 1, name: "one", sql: "CREATE TABLE a (x)")]).migrate(database)
+        #expect(try database.integer("PRAGMA user_version") == 1)
+        let migrations = [
+            Migration(version: 1, name: "one", sql: "CREATE TABLE a (x)"),
+            Migration(version: 2, name: "two", sql: "CREATE TABLE b (y)"),
+            Migration(version: 3, name: "three", sql: "CREATE TABLE c (z); INSERT INTO nowhere VALUES (1)"),
+        ]
+        #expect(throws: SQLiteError.self) { try Migrator(migrations: migrations).migrate(database) }
+        // Migration 2 committed; the failed migration 3 left nothing behind.
+        #expect(try database.integer("PRAGMA user_version") == 2)
+        #expect(try database.integer("SELECT count(*) FROM sqlite_master WHERE name = 'c'") == 0)
+    }
+
+    @Test func refusesAMissingFileWithoutCreatingIt() throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.path("missing.db")
+        #expect(throws: StoreError.noDatabase(path: path)) { try Store.open(at: path) }
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test func refusesAFileThatIsNotSQLiteAndLeavesItAlone() throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.path("notes.db")
+        let content = Data(String(repeating: "Contact: Thierry Valle, Director\n", count: 200).utf8)
+        try content.write(to: URL(fileURLWithPath: path))
+        #expect(throws: StoreError.notADatabase(path: path, detail: "SQLite says: file is not a database")) { try Store.open(at: path) }
+        #expect(fileBytes(path) == content)
+        #expect(throws: StoreError.alreadyInitialised(path: path)) { try Store.create(at: path, office: Office(name: "G", createdAt: Date())) }
+        #expect(fileBytes(path) == content)
+    }
+
+    @Test func refusesAnEmptyFileAsNotInitialised() throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.path("empty.db")
+        FileManager.default.createFile(atPath: path, contents: Data())
+        #expect(throws: StoreError.notInitialised(path: path)) { try Store.open(at: path) }
+        #expect(fileBytes(path) == Data())
+    }
+
+    @Test func refusesASchemaNewerThanThisBuild() throws {
+        let fixture = try StoreFixture()
+        try fixture.store.database.execute("PRAGMA user_version = 99")
+        try fixture.store.database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        let before = fileBytes(fixture.path)
+        #expect(throws: StoreError.newerSchema(path: fixture.path, found: 99, known: Migration.latestVersion)) {
+            try Store.open(at: fixture.path)
+        }
+        #expect(fileBytes(fixture.path) == before)
+    }
+
+    @Test func createRefusesAnExistingDatabase() throws {
+        let fixture = try StoreFixture()
+        #expect(throws: StoreError.alreadyInitialised(path: fixture.path)) {
+            try Store.create(at: fixture.path, office: Office(name: "Other", createdAt: Date()))
+        }
+    }
+}

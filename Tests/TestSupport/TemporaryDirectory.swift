@@ -1,0 +1,34 @@
+import Foundation
+
+/// A folder of its own for one test, removed when the value is released.
+///
+/// ```swift
+/// let folder = try TemporaryDirectory()
+/// let path = folder.path("office.db")
+/// ```
+public final class TemporaryDirectory: @unchecked Sendable {
+    // Immutable after init; the class exists only for its deinit.
+    public let url: URL
+
+    public init() throws {
+        self.url = FileManager.default.temporaryDirectory.appendingPathComponent("signatory-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: self.url, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: self.url)
+    }
+
+    public func path(_ name: String) -> String {
+        self.url.appendingPathComponent(name).path
+    }
+}
+
+/// The bytes of a file, for proving that a refused command wrote nothing.
+public func fileBytes(_ path: String) -> Data? {
+    FileManager.default.contents(atPath: path)
+}
+
+/// The project's top folder, found from this source file.
+public let packageRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
