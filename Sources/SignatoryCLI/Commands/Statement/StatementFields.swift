@@ -16,6 +16,7 @@ struct StatementFields: ParsableArguments {
         if self.body != nil && self.bodyFile != nil {
             throw ValidationError("Give the text either with --body or with --body-file, not both.")
         }
+        _ = try self.bodyText()
     }
 
     /// The text from --body or --body-file, if either was given.
