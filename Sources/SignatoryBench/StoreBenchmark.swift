@@ -6,7 +6,7 @@ import SignatoryStore
 /// Inserting 100,000 organisations through `Store.insert(organisations:)` beside the same rows
 /// through SQLite's C API with one prepared statement, each in one transaction on a fresh file.
 enum StoreBenchmark {
-    static let count = 100_000
+    static let count = Int(ProcessInfo.processInfo.environment["BENCH_COUNT"] ?? "") ?? 100_000
     static let rounds = 3
 
     static func run() throws {

@@ -19,6 +19,7 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
         case invalidLanguage(String)
         case invalidYear(Int)
         case notANumber(field: String, value: String)
+        case invalidReference(kind: String, value: String)
         case emptyField(String)
         case unknownValue(field: String, value: String, allowed: [String])
         case endBeforeStart(start: String, end: String)
@@ -42,6 +43,7 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
     public static func invalidLanguage(_ value: String) -> DomainError { .init(.invalidLanguage(value)) }
     public static func invalidYear(_ value: Int) -> DomainError { .init(.invalidYear(value)) }
     public static func notANumber(field: String, value: String) -> DomainError { .init(.notANumber(field: field, value: value)) }
+    public static func invalidReference(kind: String, value: String) -> DomainError { .init(.invalidReference(kind: kind, value: value)) }
     public static func emptyField(_ field: String) -> DomainError { .init(.emptyField(field)) }
     public static func unknownValue(field: String, value: String, allowed: [String]) -> DomainError {
         .init(.unknownValue(field: field, value: value, allowed: allowed))
@@ -76,6 +78,8 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
             return "year \(value) is not a year in which ECOSOC status could have been granted (1946 or later)"
         case .notANumber(let field, let value):
             return "\(field) '\(value)' is not a whole number"
+        case .invalidReference(let kind, let value):
+            return "'\(value)' is not a valid \(kind) reference"
         case .emptyField(let field):
             return "\(field) must not be empty"
         case .unknownValue(let field, let value, let allowed):

@@ -13,6 +13,9 @@ import SignatoryDomain
 public final class Store {
     public let database: Database
     public let office: Office
+    /// This office's feed end and clock, read once per transaction rather than once per change.
+    var localFeedEnd: (sequence: Int64, hash: String)?
+    var lastIssuedTimestamp: HybridTimestamp??
 
     private init(database: Database, office: Office) {
         self.database = database
@@ -32,8 +35,13 @@ public final class Store {
             let database = try Database(path: path, mode: .create)
             try database.execute("PRAGMA journal_mode = WAL")
             try Migrator(migrations: Migration.embedded).migrate(database)
-            try database.prepare("INSERT INTO office (singleton, id, name, created_at) VALUES (1, ?, ?, ?)")
-                .run(office.id, office.name, office.createdAt)
+            let keys = OfficeKeys()
+            try database.transaction {
+                try database.prepare("INSERT INTO office (singleton, id, name, created_at, public_key, private_key) VALUES (1, ?, ?, ?, ?, ?)")
+                    .run(office.id, office.name, office.createdAt, keys.publicKey, keys.privateKeyBase64)
+                try database.prepare("INSERT INTO trusted_office (id, name, public_key, trusted_at) VALUES (?, ?, ?, ?)")
+                    .run(office.id, office.name, keys.publicKey, office.createdAt)
+            }
             return Store(database: database, office: office)
         } catch {
             if !existed { try? FileManager.default.removeItem(atPath: path) }
@@ -59,18 +67,33 @@ public final class Store {
         if version > Migration.latestVersion {
             throw StoreError.newerSchema(path: path, found: version, known: Migration.latestVersion)
         }
-        if version < Migration.latestVersion {
+        let upgrading = version < Migration.latestVersion
+        if upgrading {
             try Migrator(migrations: Migration.embedded).migrate(database)
         }
         let office = try database.prepare("SELECT id, name, created_at FROM office").firstRow { row in
             Office(id: try row.id(0), name: row.text(1), createdAt: row.date(2))
         }
         guard let office else { throw StoreError.notInitialised(path: path) }
-        return Store(database: database, office: office)
+        let store = Store(database: database, office: office)
+        if upgrading { try store.adoptRecordsWithoutChanges() }
+        return store
     }
 
     /// Runs `body` in one transaction.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
-        try self.database.transaction(body)
+        if self.database.isAutocommit { self.forgetCachedFeed() }
+        do {
+            return try self.database.transaction(body)
+        } catch {
+            // A rolled-back change must not leave its sequence number or timestamp behind.
+            self.forgetCachedFeed()
+            throw error
+        }
+    }
+
+    func forgetCachedFeed() {
+        self.localFeedEnd = nil
+        self.lastIssuedTimestamp = nil
     }
 }

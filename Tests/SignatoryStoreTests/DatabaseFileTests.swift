@@ -12,7 +12,9 @@ struct DatabaseFileTests {
         #expect(try fixture.store.database.prepare("PRAGMA journal_mode").firstRow { $0.text(0) } == "wal")
         #expect(try fixture.store.database.integer("PRAGMA foreign_keys") == 1)
         let tables = try fixture.store.database.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").rows { $0.text(0) }
-        #expect(tables == ["campaign", "contact", "office", "organisation", "signature", "statement", "statement_text"])
+        #expect(tables == ["campaign", "change_log", "clock", "conflict", "contact", "duplicate_pair", "entity_state", "feed_head",
+                           "office", "organisation", "peer_knowledge", "record_reference", "setting", "signature", "statement",
+                           "statement_text", "trusted_office"])
         let reopened = try Store.open(at: fixture.path)
         #expect(reopened.office == fixture.store.office)
     }

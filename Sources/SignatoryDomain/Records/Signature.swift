@@ -48,13 +48,7 @@ public struct Signature: Hashable, Sendable, Identifiable {
     /// The id every office derives for this statement and organisation: a UUID version 8
     /// (RFC 9562) built from SHA-256.
     public static func id(statement: ID<JointStatement>, organisation: ID<Organisation>) -> ID<Signature> {
-        let name = "signatory.signature\u{0}\(statement)\u{0}\(organisation)"
-        var bytes = Array(SHA256.hash(data: Data(name.utf8)).prefix(16))
-        bytes[6] = (bytes[6] & 0x0F) | 0x80
-        bytes[8] = (bytes[8] & 0x3F) | 0x80
-        let uuid = UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-                               bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
-        return ID(uuid)
+        ID.derived(from: "signatory.signature\u{0}\(statement)\u{0}\(organisation)")
     }
 
     /// Checks that `status` may be recorded on a statement in `statementStatus`.

@@ -5,17 +5,18 @@ extension Store {
 
     public func insert(_ campaign: Campaign) throws {
         try campaign.validate()
-        try self.database.prepare("INSERT INTO campaign (\(Store.campaignColumns)) VALUES (?, ?, ?, ?, ?, ?)").run(
-            campaign.id, campaign.name, campaign.description, campaign.startDate, campaign.endDate, campaign.status
-        )
+        try self.transaction {
+            guard try self.campaign(campaign.id) == nil else { throw StoreError.inUse("campaign \(campaign.id)", detail: "exists already") }
+            try self.write(EntityRef(.campaign, campaign.id.description), campaign.syncFields)
+        }
     }
 
     public func update(_ campaign: Campaign) throws {
         try campaign.validate()
-        try self.database.prepare(
-            "UPDATE campaign SET name = ?, description = ?, start_date = ?, end_date = ?, status = ? WHERE id = ?"
-        ).run(campaign.name, campaign.description, campaign.startDate, campaign.endDate, campaign.status, campaign.id)
-        guard self.database.changes == 1 else { throw StoreError.notFound("campaign", reference: campaign.id.description) }
+        try self.transaction {
+            try self.requireCampaign(campaign.id)
+            try self.write(EntityRef(.campaign, campaign.id.description), campaign.syncFields)
+        }
     }
 
     public func campaign(_ id: ID<Campaign>) throws -> Campaign? {

@@ -6,25 +6,22 @@ extension Store {
 
     /// Adds a contact person to an existing organisation.
     public func insert(_ contact: ContactPerson) throws {
-        try contact.validate()
-        try self.requireOrganisation(contact.organisationID)
-        try self.database.prepare("INSERT INTO contact (\(Store.contactColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)").run(
-            contact.id, contact.organisationID, contact.fullName, contact.title, contact.email, contact.phone,
-            contact.preferredLanguage, contact.atRisk, contact.consentToPublish
-        )
+        try self.save(contact, new: true)
     }
 
     public func update(_ contact: ContactPerson) throws {
+        try self.save(contact, new: false)
+    }
+
+    private func save(_ contact: ContactPerson, new: Bool) throws {
         try contact.validate()
-        try self.requireOrganisation(contact.organisationID)
-        try self.database.prepare("""
-            UPDATE contact SET organisation_id = ?, full_name = ?, title = ?, email = ?, phone = ?, language = ?,
-                at_risk = ?, consent = ? WHERE id = ?
-            """).run(
-            contact.organisationID, contact.fullName, contact.title, contact.email, contact.phone,
-            contact.preferredLanguage, contact.atRisk, contact.consentToPublish, contact.id
-        )
-        guard self.database.changes == 1 else { throw StoreError.notFound("contact", reference: contact.id.description) }
+        try self.transaction {
+            try self.requireOrganisation(contact.organisationID)
+            let exists = try self.contact(contact.id) != nil
+            if new && exists { throw StoreError.inUse("contact \(contact.id)", detail: "exists already") }
+            if !new && !exists { throw StoreError.notFound("contact", reference: contact.id.description) }
+            try self.write(EntityRef(.contact, contact.id.description), contact.syncFields)
+        }
     }
 
     public func contact(_ id: ID<ContactPerson>) throws -> ContactPerson? {
@@ -50,8 +47,8 @@ extension Store {
 
     /// Removes a contact; signatures they made keep their organisation but lose the contact.
     public func removeContact(_ id: ID<ContactPerson>) throws {
-        try self.database.prepare("DELETE FROM contact WHERE id = ?").run(id)
-        guard self.database.changes == 1 else { throw StoreError.notFound("contact", reference: id.description) }
+        guard try self.contact(id) != nil else { throw StoreError.notFound("contact", reference: id.description) }
+        try self.delete(EntityRef(.contact, id.description))
     }
 
     func requireOrganisation(_ id: ID<Organisation>) throws {

@@ -7,12 +7,7 @@ extension Store {
     /// Adds one organisation.
     public func insert(_ organisation: Organisation) throws {
         try organisation.validate()
-        try self.database.prepare(
-            "INSERT INTO organisation (\(Store.organisationColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        ).run(
-            organisation.id, organisation.name, organisation.acronym, organisation.country, organisation.website,
-            organisation.ecosoc, organisation.ecosocYear, organisation.standing, organisation.notes
-        )
+        try self.write(EntityRef(.organisation, organisation.id.description), organisation.syncFields, mustBeNew: true)
     }
 
     /// Adds many organisations in one transaction: all of them or none.
@@ -22,17 +17,13 @@ extension Store {
         }
     }
 
-    /// Replaces the stored fields of an existing organisation.
+    /// Saves the changed fields of an existing organisation.
     public func update(_ organisation: Organisation) throws {
         try organisation.validate()
-        try self.database.prepare("""
-            UPDATE organisation SET name = ?, acronym = ?, country = ?, website = ?, ecosoc = ?,
-                ecosoc_year = ?, standing = ?, notes = ? WHERE id = ?
-            """).run(
-            organisation.name, organisation.acronym, organisation.country, organisation.website, organisation.ecosoc,
-            organisation.ecosocYear, organisation.standing, organisation.notes, organisation.id
-        )
-        guard self.database.changes == 1 else { throw StoreError.notFound("organisation", reference: organisation.id.description) }
+        try self.transaction {
+            try self.requireOrganisation(organisation.id)
+            try self.write(EntityRef(.organisation, organisation.id.description), organisation.syncFields)
+        }
     }
 
     public func organisation(_ id: ID<Organisation>) throws -> Organisation? {
@@ -61,13 +52,15 @@ extension Store {
             if leads > 0 {
                 throw StoreError.inUse("this organisation", detail: "leads \(leads) statement(s); name another lead with `signatory statement edit ID --lead ORG` first")
             }
-            let contacts = try self.database.integer("SELECT count(*) FROM contact WHERE organisation_id = ?", id)
-            let signatures = try self.database.integer("SELECT count(*) FROM signature WHERE organisation_id = ?", id)
-            if (contacts > 0 || signatures > 0) && !cascade {
-                throw StoreError.inUse("this organisation", detail: "has \(contacts) contact(s) and \(signatures) signature(s); add --force to remove them too")
+            try self.requireOrganisation(id)
+            let contacts = try self.liveRecords(.contact, referring: "organisation", to: id.description)
+            let signatures = try self.liveRecords(.signature, referring: "organisation", to: id.description)
+            if (!contacts.isEmpty || !signatures.isEmpty) && !cascade {
+                throw StoreError.inUse("this organisation", detail: "has \(contacts.count) contact(s) and \(signatures.count) signature(s); add --force to remove them too")
             }
-            try self.database.prepare("DELETE FROM organisation WHERE id = ?").run(id)
-            guard self.database.changes == 1 else { throw StoreError.notFound("organisation", reference: id.description) }
+            for signature in signatures { try self.delete(EntityRef(.signature, signature)) }
+            for contact in contacts { try self.delete(EntityRef(.contact, contact)) }
+            try self.delete(EntityRef(.organisation, id.description))
         }
     }
 

@@ -28,15 +28,7 @@ extension Store {
             if signature.status.commitsToText && signature.textHash == nil {
                 signature.textHash = statement.textHash
             }
-            try self.database.prepare("""
-                INSERT INTO signature (id, \(Store.signatureColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (id) DO UPDATE SET contact_id = excluded.contact_id, status = excluded.status,
-                    text_hash = excluded.text_hash, consent = excluded.consent, recorded_at = excluded.recorded_at,
-                    source = excluded.source
-                """).run(
-                signature.id, signature.statementID, signature.organisationID, signature.contactID, signature.status,
-                signature.textHash, signature.consentToPublish, signature.recordedAt, signature.source
-            )
+            try self.write(EntityRef(.signature, signature.id.description), signature.syncFields)
             return signature
         }
     }

@@ -10,12 +10,10 @@ extension Store {
         try self.transaction {
             try self.requireCampaign(statement.campaignID)
             if let lead = statement.leadOrganisationID { try self.requireOrganisation(lead) }
-            try self.database.prepare(
-                "INSERT INTO statement (\(Store.statementColumns), text_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-            ).run(
-                statement.id, statement.campaignID, statement.title, statement.body, statement.language,
-                statement.leadOrganisationID, statement.status, statement.textHash
-            )
+            guard try self.statement(statement.id) == nil else {
+                throw StoreError.inUse("statement \(statement.id)", detail: "exists already")
+            }
+            try self.write(EntityRef(.statement, statement.id.description), statement.syncFields, now: now)
             try self.recordText(of: statement, now: now)
         }
     }
@@ -35,17 +33,11 @@ extension Store {
             }
             if stored.textHash != statement.textHash {
                 guard stored.status.textIsEditable else { throw DomainError.textFrozen(status: stored.status) }
-                try self.recordText(of: statement, now: now)
             }
             try self.requireCampaign(statement.campaignID)
             if let lead = statement.leadOrganisationID { try self.requireOrganisation(lead) }
-            try self.database.prepare("""
-                UPDATE statement SET campaign_id = ?, title = ?, body = ?, language = ?, lead_organisation_id = ?,
-                    status = ?, text_hash = ? WHERE id = ?
-                """).run(
-                statement.campaignID, statement.title, statement.body, statement.language,
-                statement.leadOrganisationID, statement.status, statement.textHash, statement.id
-            )
+            try self.write(EntityRef(.statement, statement.id.description), statement.syncFields, now: now)
+            if stored.textHash != statement.textHash { try self.recordText(of: statement, now: now) }
         }
     }
 
@@ -90,10 +82,10 @@ extension Store {
 
     private func recordText(of statement: JointStatement, now: Date) throws {
         let text = StatementText(of: statement, recordedAt: now)
-        try self.database.prepare("""
-            INSERT INTO statement_text (statement_id, hash, title, body, language, recorded_at)
-            VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-            """).run(text.statementID, text.hash, text.title, text.body, text.language, text.recordedAt)
+        let ref = EntityRef(.statementText, text.entityID)
+        // Going back to an earlier wording keeps the date it was first recorded.
+        guard try self.settledFields(of: ref).isEmpty else { return }
+        try self.write(ref, text.syncFields, now: now)
     }
 
     func requireCampaign(_ id: ID<Campaign>) throws {

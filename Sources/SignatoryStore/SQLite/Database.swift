@@ -38,6 +38,10 @@ public final class Database {
         sqlite3_extended_result_codes(handle, 1)
         sqlite3_busy_timeout(handle, busyTimeoutMilliseconds)
         try self.execute("PRAGMA foreign_keys = ON")
+        // Savepoint and statement journals stay in memory: every edit runs in a savepoint.
+        try self.execute("PRAGMA temp_store = MEMORY")
+        // A larger page cache keeps a bulk import from spilling pages to the WAL mid-transaction.
+        try self.execute("PRAGMA cache_size = -65536")
     }
 
     deinit {
@@ -66,19 +70,28 @@ public final class Database {
 
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
     ///
-    /// A transaction opened inside another becomes a savepoint, so helpers can open their own.
+    /// A transaction opened inside another becomes a savepoint, so helpers can open their own
+    /// and a failure inside one undoes only its own writes.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
         let nested = sqlite3_get_autocommit(self.handle) == 0
-        try self.execute(nested ? "SAVEPOINT nested" : "BEGIN IMMEDIATE")
+        try self.prepare(nested ? "SAVEPOINT nested" : "BEGIN IMMEDIATE").run()
         do {
             let result = try body()
-            try self.execute(nested ? "RELEASE nested" : "COMMIT")
+            try self.prepare(nested ? "RELEASE nested" : "COMMIT").run()
             return result
         } catch {
-            try? self.execute(nested ? "ROLLBACK TO nested; RELEASE nested" : "ROLLBACK")
+            if nested {
+                try? self.prepare("ROLLBACK TO nested").run()
+                try? self.prepare("RELEASE nested").run()
+            } else if sqlite3_get_autocommit(self.handle) == 0 {
+                try? self.prepare("ROLLBACK").run()
+            }
             throw error
         }
     }
+
+    /// Whether no transaction is open.
+    public var isAutocommit: Bool { sqlite3_get_autocommit(self.handle) != 0 }
 
     /// The number of rows the last write changed.
     public var changes: Int { Int(sqlite3_changes(self.handle)) }

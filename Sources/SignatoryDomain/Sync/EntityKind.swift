@@ -1,0 +1,54 @@
+/// The kinds of record that offices exchange changes about, with the fields each change may set.
+public enum EntityKind: String, Choice, Comparable {
+    case campaign
+    case organisation
+    case contact
+    case statement
+    case statementText
+    case signature
+
+    public static let fieldName = "record kind"
+
+    /// Every kind has this flag; `true` hides the record, `false` restores it.
+    public static let deletedField = "deleted"
+
+    public var fields: Set<String> {
+        switch self {
+        case .campaign: return ["name", "description", "startDate", "endDate", "status", Self.deletedField]
+        case .organisation:
+            return ["name", "acronym", "country", "website", "ecosoc", "ecosocYear", "standing", "notes", "mergedInto", Self.deletedField]
+        case .contact:
+            return ["organisation", "fullName", "title", "email", "phone", "language", "atRisk", "consent", Self.deletedField]
+        case .statement: return ["campaign", "title", "body", "language", "lead", "status", Self.deletedField]
+        case .statementText: return ["statement", "hash", "title", "body", "language", "recordedAt"]
+        case .signature:
+            return ["statement", "organisation", "contact", "status", "textHash", "consent", "recordedAt", "source", Self.deletedField]
+        }
+    }
+
+    /// How concurrent values of `field` are settled.
+    public func rule(for field: String) -> MergeRule {
+        switch (self, field) {
+        case (_, Self.deletedField): return .prefer(.bool(true))
+        case (.signature, "status"): return .prefer(.text(SignatureStatus.withdrawn.rawValue))
+        case (.signature, "consent"), (.contact, "consent"): return .prefer(.bool(false))
+        case (.contact, "atRisk"): return .prefer(.bool(true))
+        case (.statementText, "recordedAt"): return .earliestWithoutConflict
+        default: return .latest
+        }
+    }
+
+    /// Parents are materialised before their children.
+    private var order: Int {
+        switch self {
+        case .campaign: return 0
+        case .organisation: return 1
+        case .contact: return 2
+        case .statement: return 3
+        case .statementText: return 4
+        case .signature: return 5
+        }
+    }
+
+    public static func < (lhs: EntityKind, rhs: EntityKind) -> Bool { lhs.order < rhs.order }
+}

@@ -1,0 +1,37 @@
+import SignatoryDomain
+
+extension Store {
+    func insert(_ conflict: Conflict) throws {
+        try self.database.prepare("""
+            INSERT OR REPLACE INTO conflict (id, kind, entity_id, field, rule, winner_value, winner_hlc, loser_value, loser_hlc)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).run(conflict.id, conflict.record.rawValue, conflict.recordID, conflict.field, conflict.rule,
+                     conflict.winner.value.storageText, conflict.winner.timestamp.text,
+                     conflict.loser.value.storageText, conflict.loser.timestamp.text)
+    }
+
+    /// Every open conflict, oldest losing value first.
+    public func conflicts() throws -> [Conflict] {
+        try self.database.prepare("""
+            SELECT kind, entity_id, field, rule, winner_value, winner_hlc, loser_value, loser_hlc FROM conflict
+            ORDER BY loser_hlc, kind, entity_id, field
+            """).rows(read: Store.readConflict)
+    }
+
+    public func conflict(matching reference: String) throws -> Conflict {
+        let id = try self.resolveID(in: "conflict", kind: "conflict", reference: reference)
+        guard let conflict = try self.database.prepare("""
+            SELECT kind, entity_id, field, rule, winner_value, winner_hlc, loser_value, loser_hlc FROM conflict WHERE id = ?
+            """).firstRow(id, read: Store.readConflict) else { throw StoreError.notFound("conflict", reference: reference) }
+        return conflict
+    }
+
+    static func readConflict(_ row: Row) throws -> Conflict {
+        guard let winnerTime = HybridTimestamp(text: row.text(5)), let loserTime = HybridTimestamp(text: row.text(7)),
+              let winnerValue = FieldValue(storageText: row.text(4)), let loserValue = FieldValue(storageText: row.text(6))
+        else { throw StoreError.notADatabase(path: "database", detail: "a stored conflict cannot be read") }
+        return Conflict(record: try row.choice(0), recordID: row.text(1), field: row.text(2), rule: row.text(3),
+                        winner: FieldVersion(timestamp: winnerTime, value: winnerValue),
+                        loser: FieldVersion(timestamp: loserTime, value: loserValue))
+    }
+}

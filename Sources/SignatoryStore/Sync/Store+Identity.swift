@@ -1,0 +1,109 @@
+import Foundation
+import SignatoryDomain
+
+/// This office's keys, the offices it trusts, and what it knows of its peers.
+extension Store {
+    public func officeKeys() throws -> OfficeKeys {
+        guard let text = try self.database.prepare("SELECT private_key FROM office").firstRow(read: { $0.optionalText(0) }) ?? nil,
+              let keys = OfficeKeys(privateKeyBase64: text)
+        else { throw StoreError.notADatabase(path: self.database.path, detail: "this office has no signing key") }
+        return keys
+    }
+
+    /// This office's public identity, as `signatory office card` prints it.
+    public func officeCard() throws -> OfficeCard {
+        OfficeCard(id: self.office.id, name: self.office.name, publicKey: try self.officeKeys().publicKey)
+    }
+
+    /// Accepts feeds signed by the office on `card`. Trusting the same card again changes nothing;
+    /// a different key for a trusted office is refused.
+    public func trust(_ card: OfficeCard, now: Date = Date()) throws {
+        if let known = try self.trustedOffice(card.id) {
+            guard known.publicKey == card.publicKey else {
+                throw StoreError.inUse("office \(card.name) (\(card.id))", detail: "is already trusted with a different key; check the card with its office")
+            }
+            return
+        }
+        try self.database.prepare("INSERT INTO trusted_office (id, name, public_key, trusted_at) VALUES (?, ?, ?, ?)")
+            .run(card.id, card.name, card.publicKey, now)
+    }
+
+    public func trustedOffice(_ id: ID<Office>) throws -> OfficeCard? {
+        try self.database.prepare("SELECT id, name, public_key FROM trusted_office WHERE id = ?")
+            .firstRow(id) { OfficeCard(id: try $0.id(0), name: $0.text(1), publicKey: $0.text(2)) }
+    }
+
+    public func trustedOffices() throws -> [OfficeCard] {
+        try self.database.prepare("SELECT id, name, public_key FROM trusted_office ORDER BY name, id")
+            .rows { OfficeCard(id: try $0.id(0), name: $0.text(1), publicKey: $0.text(2)) }
+    }
+
+    /// The newest signed head stored for each feed.
+    public func feedHeads() throws -> [FeedHead] {
+        try self.database.prepare("SELECT office, sequence, hash, signature FROM feed_head ORDER BY office")
+            .rows { FeedHead(office: try $0.id(0), sequence: $0.integer(1), hash: $0.text(2), signature: $0.text(3)) }
+    }
+
+    public func saveFeedHead(_ head: FeedHead) throws {
+        try self.database.prepare("""
+            INSERT INTO feed_head (office, sequence, hash, signature) VALUES (?, ?, ?, ?)
+            ON CONFLICT (office) DO UPDATE SET sequence = excluded.sequence, hash = excluded.hash, signature = excluded.signature
+            WHERE excluded.sequence > feed_head.sequence
+            """).run(head.office, head.sequence, head.hash, head.signature)
+    }
+
+    /// How far into each feed `peer` is known to be.
+    public func knowledge(of peer: ID<Office>) throws -> [ID<Office>: Int64] {
+        let pairs = try self.database.prepare("SELECT office, sequence FROM peer_knowledge WHERE peer = ?")
+            .rows(peer) { (try $0.id(0) as ID<Office>, $0.integer(1)) }
+        return Dictionary(uniqueKeysWithValues: pairs)
+    }
+
+    /// Every peer this office has heard from, with what each is known to have.
+    public func peerKnowledge() throws -> [ID<Office>: [ID<Office>: Int64]] {
+        let rows = try self.database.prepare("SELECT peer, office, sequence FROM peer_knowledge")
+            .rows { (try $0.id(0) as ID<Office>, try $0.id(1) as ID<Office>, $0.integer(2)) }
+        return Dictionary(grouping: rows, by: \.0).mapValues { Dictionary(uniqueKeysWithValues: $0.map { ($0.1, $0.2) }) }
+    }
+
+    /// Records that `peer` has at least `vector`; knowledge only grows.
+    public func learn(that peer: ID<Office>, has vector: [ID<Office>: Int64]) throws {
+        for (office, sequence) in vector {
+            try self.database.prepare("""
+                INSERT INTO peer_knowledge (peer, office, sequence) VALUES (?, ?, ?)
+                ON CONFLICT (peer, office) DO UPDATE SET sequence = excluded.sequence WHERE excluded.sequence > peer_knowledge.sequence
+                """).run(peer, office, sequence)
+        }
+    }
+
+    public func setting(_ key: String) throws -> String? {
+        try self.database.prepare("SELECT value FROM setting WHERE key = ?").firstRow(key) { $0.text(0) }
+    }
+
+    public func setSetting(_ key: String, to value: String) throws {
+        try self.database.prepare("INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+            .run(key, value)
+    }
+
+    /// A database from schema 1 had no keys and no change log: give it both, logging its records
+    /// as this office's changes so they sync like any other.
+    func adoptRecordsWithoutChanges() throws {
+        try self.transaction {
+            if try self.database.prepare("SELECT private_key FROM office").firstRow(read: { $0.optionalText(0) }) == .some(nil) {
+                let keys = OfficeKeys()
+                try self.database.prepare("UPDATE office SET public_key = ?, private_key = ?").run(keys.publicKey, keys.privateKeyBase64)
+                try self.trust(OfficeCard(id: self.office.id, name: self.office.name, publicKey: keys.publicKey))
+            }
+            for campaign in try self.campaigns() { try self.write(EntityRef(.campaign, campaign.id.description), campaign.syncFields) }
+            for organisation in try self.organisations() { try self.write(EntityRef(.organisation, organisation.id.description), organisation.syncFields) }
+            for contact in try self.contacts() { try self.write(EntityRef(.contact, contact.id.description), contact.syncFields) }
+            for statement in try self.statements() {
+                try self.write(EntityRef(.statement, statement.id.description), statement.syncFields)
+                for text in try self.texts(of: statement.id) { try self.write(EntityRef(.statementText, text.entityID), text.syncFields) }
+                for signature in try self.signatures(on: statement.id) {
+                    try self.write(EntityRef(.signature, signature.id.description), signature.syncFields)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import SignatoryDomain
+
+/// Keeping the record tables (what every command reads) equal to the settled field values.
+///
+/// A record shows when it is not deleted and its parents show: a contact needs its
+/// organisation, a statement its campaign, a signature its statement and organisation. An
+/// organisation merged into another shows as that one: its contacts and signatures move over.
+extension Store {
+    /// Rewrites the rows of `touched` and of every record that depends on them.
+    func materialize(_ touched: Set<EntityRef>, known: [EntityRef: FieldMap] = [:], withDependents: Bool = true) throws {
+        var all = touched
+        var queue = withDependents ? Array(touched) : []
+        while let ref = queue.popLast() {
+            for dependent in try self.dependents(of: ref) where all.insert(dependent).inserted {
+                queue.append(dependent)
+            }
+        }
+        let ordered = all.sorted()
+        var resolver = MergeResolver(store: self, known: known)
+        // Remove rows children first, then write rows parents first, so foreign keys hold throughout.
+        var visible: [EntityRef: FieldMap] = [:]
+        for ref in ordered {
+            if let fields = try self.visibleFields(of: ref, resolver: &resolver) { visible[ref] = fields }
+        }
+        for ref in ordered.reversed() where visible[ref] == nil || ref.kind == .signature {
+            try self.removeRow(ref)
+        }
+        for ref in ordered {
+            guard let fields = visible[ref] else { continue }
+            try self.writeRow(ref, fields: fields, resolver: &resolver)
+        }
+    }
+
+    /// The settled fields of a record that shows, or `nil` when it is hidden.
+    private func visibleFields(of ref: EntityRef, resolver: inout MergeResolver) throws -> FieldMap? {
+        let fields = try resolver.fields(of: ref)
+        guard !fields.isEmpty, fields[EntityKind.deletedField] != .bool(true) else { return nil }
+        func shows(_ kind: EntityKind, _ id: String?) throws -> Bool {
+            guard let id else { return false }
+            let parent = try resolver.fields(of: EntityRef(kind, id))
+            return !parent.isEmpty && parent[EntityKind.deletedField] != .bool(true)
+        }
+        switch ref.kind {
+        case .campaign:
+            return fields
+        case .organisation:
+            return try resolver.canonical(ref.id) == ref.id ? fields : nil
+        case .contact:
+            return try resolver.isShowingOrganisation(fields.text("organisation")) ? fields : nil
+        case .statement:
+            return try shows(.campaign, fields.text("campaign")) ? fields : nil
+        case .statementText:
+            return try self.statementShows(fields.text("statement"), resolver: &resolver) ? fields : nil
+        case .signature:
+            guard try resolver.isShowingOrganisation(fields.text("organisation")),
+                  try self.statementShows(fields.text("statement"), resolver: &resolver) else { return nil }
+            return fields
+        }
+    }
+
+    private func statementShows(_ id: String?, resolver: inout MergeResolver) throws -> Bool {
+        guard let id else { return false }
+        let statement = try resolver.fields(of: EntityRef(.statement, id))
+        guard !statement.isEmpty, statement[EntityKind.deletedField] != .bool(true),
+              let campaign = statement.text("campaign") else { return false }
+        let fields = try resolver.fields(of: EntityRef(.campaign, campaign))
+        return !fields.isEmpty && fields[EntityKind.deletedField] != .bool(true)
+    }
+
+    /// Records whose rows depend on `ref`'s.
+    private func dependents(of ref: EntityRef) throws -> [EntityRef] {
+        func referring(_ kind: EntityKind, _ field: String, _ id: String) throws -> [EntityRef] {
+            try self.records(kind, referring: field, to: id)
+        }
+        switch ref.kind {
+        case .campaign:
+            return try referring(.statement, "campaign", ref.id)
+        case .organisation:
+            return try referring(.organisation, "mergedInto", ref.id) + referring(.contact, "organisation", ref.id)
+                + referring(.statement, "lead", ref.id) + referring(.signature, "organisation", ref.id)
+        case .contact:
+            return try referring(.signature, "contact", ref.id)
+        case .statement:
+            return try referring(.signature, "statement", ref.id) + referring(.statementText, "statement", ref.id)
+        case .statementText:
+            return []
+        case .signature:
+            // Signatures on the same statement may share a row once their organisations merge.
+            guard let statement = try self.settledFields(of: ref).text("statement") else { return [] }
+            let siblings = try referring(.signature, "statement", statement)
+            return siblings.count > 1 ? siblings : []
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import SignatoryDomain
+
+/// Applying changes to the records' states and settling their fields.
+///
+/// The settled state depends only on the set of changes applied, never on their order.
+extension Store {
+    /// Adds a change's versions to its record and records the record's open conflicts and
+    /// references. Returns the record's settled fields.
+    @discardableResult
+    /// - Parameter stored: the record's state when the caller has just read it.
+    func applyVersions(of change: Change, stored known: RecordState?? = nil) throws -> FieldMap {
+        let ref = EntityRef(change.kind, change.entityID)
+        let stored = try known ?? self.loadState(of: ref)
+        let before = stored?.settle(ref.kind).versions ?? [:]
+        var state = stored ?? RecordState()
+        state.apply(change)
+        let (versions, conflicts) = state.settle(ref.kind)
+        if !conflicts.isEmpty || state.conflictCount > 0 {
+            try self.database.prepare("DELETE FROM conflict WHERE kind = ? AND entity_id = ? AND rule NOT LIKE 'merged:%'")
+                .run(ref.kind.rawValue, ref.id)
+            for (field, rule, winner, loser) in conflicts {
+                try self.insert(Conflict(record: ref.kind, recordID: ref.id, field: field, rule: rule.name, winner: winner, loser: loser))
+            }
+            state.conflictCount = conflicts.count
+        }
+        if stored == nil {
+            try self.database.prepare("INSERT INTO entity_state (kind, entity_id, state) VALUES (?, ?, ?)")
+                .run(ref.kind.rawValue, ref.id, state.encoded)
+        } else {
+            try self.database.prepare("UPDATE entity_state SET state = ? WHERE kind = ? AND entity_id = ?")
+                .run(state.encoded, ref.kind.rawValue, ref.id)
+        }
+        for field in ref.kind.referenceFields where before[field]?.value != versions[field]?.value {
+            if let target = versions[field]?.value.text {
+                try self.database.prepare("""
+                    INSERT INTO record_reference (kind, entity_id, field, target) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (kind, entity_id, field) DO UPDATE SET target = excluded.target
+                    """).run(ref.kind.rawValue, ref.id, field, target)
+            } else {
+                try self.database.prepare("DELETE FROM record_reference WHERE kind = ? AND entity_id = ? AND field = ?")
+                    .run(ref.kind.rawValue, ref.id, field)
+            }
+        }
+        return versions.mapValues(\.value)
+    }
+
+    func loadState(of ref: EntityRef) throws -> RecordState? {
+        guard let text = try self.database.prepare("SELECT state FROM entity_state WHERE kind = ? AND entity_id = ?")
+            .firstRow(ref.kind.rawValue, ref.id, read: { $0.text(0) }) else { return nil }
+        guard let state = RecordState(encoded: text) else {
+            throw StoreError.notADatabase(path: self.database.path, detail: "the sync state of \(ref.kind.rawValue) \(ref.id) cannot be read")
+        }
+        return state
+    }
+
+    /// The settled value and its timestamp for each field of a record; empty when never seen.
+    func settledVersions(of ref: EntityRef) throws -> [String: FieldVersion] {
+        try self.loadState(of: ref)?.settle(ref.kind).versions ?? [:]
+    }
+
+    /// The settled values of a record, including hidden ones; empty when it was never seen.
+    func settledFields(of ref: EntityRef) throws -> FieldMap {
+        try self.settledVersions(of: ref).mapValues(\.value)
+    }
+
+    /// The unreplaced versions of a field: what a new write must name as its bases.
+    func heads(of ref: EntityRef, field: String) throws -> [HybridTimestamp] {
+        try self.loadState(of: ref)?.fields[field]?.heads.map(\.timestamp) ?? []
+    }
+
+    /// Records of `kind` whose settled `field` names `id`.
+    func records(_ kind: EntityKind, referring field: String, to id: String) throws -> [EntityRef] {
+        try self.database.prepare("SELECT entity_id FROM record_reference WHERE target = ? AND kind = ? AND field = ? ORDER BY entity_id")
+            .rows(id, kind.rawValue, field) { EntityRef(kind, $0.text(0)) }
+    }
+
+    /// Records of `kind` whose `field` names `id` and that are not deleted.
+    func liveRecords(_ kind: EntityKind, referring field: String, to id: String) throws -> [String] {
+        try self.records(kind, referring: field, to: id)
+            .filter { try self.settledFields(of: $0)[EntityKind.deletedField] != .bool(true) }
+            .map(\.id)
+    }
+}
+
+extension EntityKind {
+    /// Fields that name another record.
+    var referenceFields: [String] {
+        switch self {
+        case .campaign: return []
+        case .organisation: return ["mergedInto"]
+        case .contact: return ["organisation"]
+        case .statement: return ["campaign", "lead"]
+        case .statementText: return ["statement"]
+        case .signature: return ["statement", "organisation", "contact"]
+        }
+    }
+}
