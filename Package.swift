@@ -29,6 +29,11 @@ let package = Package(
             name: "SignatoryStore",
             dependencies: ["SignatoryDomain", "CSQLite"]
         ),
+        // Signed bundles of changes between offices: export, verified import, status.
+        .target(
+            name: "SignatorySync",
+            dependencies: ["SignatoryDomain", "SignatoryStore"]
+        ),
         // Rendering of statements and contact sheets.
         .target(
             name: "SignatoryExport",
@@ -38,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "SignatoryCLI",
             dependencies: [
-                "SignatoryDomain", "SignatoryStore", "SignatoryExport",
+                "SignatoryDomain", "SignatoryStore", "SignatorySync", "SignatoryExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,6 +58,10 @@ let package = Package(
         .testTarget(
             name: "SignatoryStoreTests",
             dependencies: ["SignatoryStore", "SignatoryDomain", "CSQLite", "TestSupport"]
+        ),
+        .testTarget(
+            name: "SignatorySyncTests",
+            dependencies: ["SignatorySync", "SignatoryStore", "SignatoryDomain", "TestSupport"]
         ),
         .testTarget(
             name: "SignatoryCLITests",

@@ -12,7 +12,8 @@ struct Signatory: ParsableCommand {
             """,
         subcommands: [
             InitCommand.self, OrganisationCommand.self, ContactCommand.self, CampaignCommand.self,
-            StatementCommand.self, SignCommand.self, SignaturesCommand.self,
+            StatementCommand.self, SignCommand.self, SignaturesCommand.self, OfficeCommand.self, SyncCommand.self,
+            ConflictCommand.self,
         ]
     )
 }

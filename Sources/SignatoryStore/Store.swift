@@ -15,6 +15,8 @@ public final class Store {
     public let office: Office
     /// This office's feed end and clock, read once per transaction rather than once per change.
     var localFeedEnd: (sequence: Int64, hash: String)?
+    /// The wall clock that dates this office's changes; tests set a simulated one.
+    public var clock: @Sendable () -> Date = { Date() }
     var lastIssuedTimestamp: HybridTimestamp??
 
     private init(database: Database, office: Office) {

@@ -11,10 +11,10 @@ import Foundation
 /// ```
 public struct Signature: Hashable, Sendable, Identifiable {
     public let id: ID<Signature>
-    public let statementID: ID<JointStatement>
-    public let organisationID: ID<Organisation>
+    public let statementID: SignatoryDomain.ID<JointStatement>
+    public let organisationID: SignatoryDomain.ID<Organisation>
     /// The person who signed for the organisation.
-    public var contactID: ID<ContactPerson>?
+    public var contactID: SignatoryDomain.ID<ContactPerson>?
     public var status: SignatureStatus
     /// The wording signed or pledged; `nil` while only invited or after declining.
     public var textHash: TextHash?
@@ -25,9 +25,9 @@ public struct Signature: Hashable, Sendable, Identifiable {
     public var source: SignatureSource
 
     public init(
-        statementID: ID<JointStatement>,
-        organisationID: ID<Organisation>,
-        contactID: ID<ContactPerson>? = nil,
+        statementID: SignatoryDomain.ID<JointStatement>,
+        organisationID: SignatoryDomain.ID<Organisation>,
+        contactID: SignatoryDomain.ID<ContactPerson>? = nil,
         status: SignatureStatus,
         textHash: TextHash? = nil,
         consentToPublish: Bool = true,
@@ -47,7 +47,7 @@ public struct Signature: Hashable, Sendable, Identifiable {
 
     /// The id every office derives for this statement and organisation: a UUID version 8
     /// (RFC 9562) built from SHA-256.
-    public static func id(statement: ID<JointStatement>, organisation: ID<Organisation>) -> ID<Signature> {
+    public static func id(statement: SignatoryDomain.ID<JointStatement>, organisation: SignatoryDomain.ID<Organisation>) -> ID<Signature> {
         ID.derived(from: "signatory.signature\u{0}\(statement)\u{0}\(organisation)")
     }
 

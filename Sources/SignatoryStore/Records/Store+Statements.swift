@@ -5,7 +5,7 @@ extension Store {
     private static let statementColumns = "id, campaign_id, title, body, language, lead_organisation_id, status"
 
     /// Adds a statement and records its first wording.
-    public func insert(_ statement: JointStatement, now: Date = Date()) throws {
+    public func insert(_ statement: JointStatement, now: Date? = nil) throws {
         try statement.validate()
         try self.transaction {
             try self.requireCampaign(statement.campaignID)
@@ -22,7 +22,7 @@ extension Store {
     ///
     /// A change of status must be an allowed transition, and a change of wording is only
     /// possible while the statement is a draft or open; each new wording is kept as a version.
-    public func update(_ statement: JointStatement, now: Date = Date()) throws {
+    public func update(_ statement: JointStatement, now: Date? = nil) throws {
         try statement.validate()
         try self.transaction {
             guard let stored = try self.statement(statement.id) else {
@@ -80,8 +80,8 @@ extension Store {
         }
     }
 
-    private func recordText(of statement: JointStatement, now: Date) throws {
-        let text = StatementText(of: statement, recordedAt: now)
+    private func recordText(of statement: JointStatement, now: Date?) throws {
+        let text = StatementText(of: statement, recordedAt: now ?? self.clock())
         let ref = EntityRef(.statementText, text.entityID)
         // Going back to an earlier wording keeps the date it was first recorded.
         guard try self.settledFields(of: ref).isEmpty else { return }

@@ -6,7 +6,7 @@ import SignatoryDomain
 /// every replaced version (kept even before that version arrives, so arrival order does not
 /// matter), and the newest replaced version, shown when no head is left. The field's merge rule
 /// picks the settled value among the heads; the other heads are open conflicts.
-struct RecordState {
+package struct RecordState {
     struct Field: Equatable {
         var heads: [FieldVersion] = []
         var replaced: Set<String> = []

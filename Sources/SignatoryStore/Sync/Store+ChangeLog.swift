@@ -38,7 +38,7 @@ extension Store {
         try self.database.integer("SELECT count(*) FROM change_log")
     }
 
-    func appendToLog(_ change: Change) throws {
+    package func appendToLog(_ change: Change) throws {
         try self.database.prepare("""
             INSERT INTO change_log (office, sequence, hlc, kind, entity_id, fields, previous, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """).run(change.office, change.sequence, change.timestamp.text, change.kind.rawValue, change.entityID,

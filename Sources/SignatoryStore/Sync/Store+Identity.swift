@@ -17,7 +17,7 @@ extension Store {
 
     /// Accepts feeds signed by the office on `card`. Trusting the same card again changes nothing;
     /// a different key for a trusted office is refused.
-    public func trust(_ card: OfficeCard, now: Date = Date()) throws {
+    public func trust(_ card: OfficeCard, now: Date? = nil) throws {
         if let known = try self.trustedOffice(card.id) {
             guard known.publicKey == card.publicKey else {
                 throw StoreError.inUse("office \(card.name) (\(card.id))", detail: "is already trusted with a different key; check the card with its office")
@@ -25,7 +25,7 @@ extension Store {
             return
         }
         try self.database.prepare("INSERT INTO trusted_office (id, name, public_key, trusted_at) VALUES (?, ?, ?, ?)")
-            .run(card.id, card.name, card.publicKey, now)
+            .run(card.id, card.name, card.publicKey, now ?? self.clock())
     }
 
     public func trustedOffice(_ id: ID<Office>) throws -> OfficeCard? {

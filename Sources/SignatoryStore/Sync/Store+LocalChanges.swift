@@ -6,15 +6,18 @@ import SignatoryDomain
 extension Store {
     /// Sets the fields of `ref` that differ from their settled values. A record seen for the
     /// first time gets every field. Returns the change written, or `nil` when nothing changed.
-    /// With `mustBeNew`, a record that exists already is refused.
+    /// With `mustBeNew`, a record that exists already is refused. With `overwritingAllHeads`,
+    /// a field is written even when its settled value is the same, to settle a conflict.
     @discardableResult
-    func write(_ ref: EntityRef, _ fields: FieldMap, mustBeNew: Bool = false, now: Date = Date()) throws -> Change? {
+    func write(_ ref: EntityRef, _ fields: FieldMap, mustBeNew: Bool = false, overwritingAllHeads: Bool = false,
+               now: Date? = nil) throws -> Change? {
         try self.transaction {
             let state = try self.loadState(of: ref)
             if mustBeNew && state != nil { throw StoreError.inUse("\(ref.kind.rawValue) \(ref.id)", detail: "exists already") }
             let current = state?.settle(ref.kind).versions ?? [:]
             var assignments: [String: FieldAssignment] = [:]
-            for (name, value) in fields where state == nil || current[name]?.value != value {
+            for (name, value) in fields where state == nil || current[name]?.value != value
+                || (overwritingAllHeads && (state?.fields[name]?.heads.count ?? 0) > 1) {
                 assignments[name] = FieldAssignment(value: value, bases: state?.fields[name]?.heads.map(\.timestamp) ?? [])
             }
             guard !assignments.isEmpty else { return nil }
@@ -24,7 +27,7 @@ extension Store {
 
     /// Deletes a record: the change repeats every settled value with the deletion flag and
     /// replaces every version seen, so an edit made concurrently elsewhere surfaces as a conflict.
-    func delete(_ ref: EntityRef, now: Date = Date()) throws {
+    func delete(_ ref: EntityRef, now: Date? = nil) throws {
         try self.transaction {
             guard let state = try self.loadState(of: ref) else { throw StoreError.notFound(ref.kind.rawValue, reference: ref.id) }
             var assignments: [String: FieldAssignment] = [:]
@@ -40,15 +43,16 @@ extension Store {
 
     /// Writes one local change and brings the record tables up to date.
     @discardableResult
-    private func appendLocalChange(_ ref: EntityRef, _ fields: [String: FieldAssignment], state: RecordState?, now: Date) throws -> Change {
+    private func appendLocalChange(_ ref: EntityRef, _ fields: [String: FieldAssignment], state: RecordState?, now: Date?) throws -> Change {
         let end = try self.localFeedEnd ?? self.feedEnd(of: self.office.id)
         let change = Change(office: self.office.id, sequence: end.sequence + 1, timestamp: try self.tick(now: now),
                             kind: ref.kind, entityID: ref.id, fields: fields, previousHash: end.hash)
         try self.appendToLog(change)
         self.localFeedEnd = (change.sequence, change.hash)
         let settled = try self.applyVersions(of: change, stored: .some(state))
-        // A record this office has just created has no dependents yet.
-        try self.materialize([ref], known: [ref: settled], withDependents: state != nil)
+        // A record this office has just created has no dependents yet, but a new signature may
+        // share its row with signatures of a merged organisation.
+        try self.materialize([ref], known: [ref: settled], withDependents: state != nil || ref.kind == .signature)
         return change
     }
 }

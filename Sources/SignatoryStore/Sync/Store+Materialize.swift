@@ -7,7 +7,7 @@ import SignatoryDomain
 /// organisation merged into another shows as that one: its contacts and signatures move over.
 extension Store {
     /// Rewrites the rows of `touched` and of every record that depends on them.
-    func materialize(_ touched: Set<EntityRef>, known: [EntityRef: FieldMap] = [:], withDependents: Bool = true) throws {
+    package func materialize(_ touched: Set<EntityRef>, known: [EntityRef: FieldMap] = [:], withDependents: Bool = true) throws {
         var all = touched
         var queue = withDependents ? Array(touched) : []
         while let ref = queue.popLast() {
@@ -24,6 +24,12 @@ extension Store {
         }
         for ref in ordered.reversed() where visible[ref] == nil || ref.kind == .signature {
             try self.removeRow(ref)
+        }
+        if try self.hasMergedOrganisations() {
+            // Once organisations merge, a signature's row is keyed by the organisation that stands
+            // for its own, which may have changed: rebuild every row of the statements involved.
+            let statements = Set(try ordered.filter { $0.kind == .signature }.compactMap { try resolver.fields(of: $0).text("statement") })
+            for statement in statements { try self.database.prepare("DELETE FROM signature WHERE statement_id = ?").run(statement) }
         }
         for ref in ordered {
             guard let fields = visible[ref] else { continue }
@@ -67,6 +73,11 @@ extension Store {
         return !fields.isEmpty && fields[EntityKind.deletedField] != .bool(true)
     }
 
+    func hasMergedOrganisations() throws -> Bool {
+        try self.database.prepare("SELECT 1 FROM record_reference WHERE kind = 'organisation' AND field = 'mergedInto' LIMIT 1")
+            .firstRow { _ in true } ?? false
+    }
+
     /// Records whose rows depend on `ref`'s.
     private func dependents(of ref: EntityRef) throws -> [EntityRef] {
         func referring(_ kind: EntityKind, _ field: String, _ id: String) throws -> [EntityRef] {
@@ -86,9 +97,8 @@ extension Store {
             return []
         case .signature:
             // Signatures on the same statement may share a row once their organisations merge.
-            guard let statement = try self.settledFields(of: ref).text("statement") else { return [] }
-            let siblings = try referring(.signature, "statement", statement)
-            return siblings.count > 1 ? siblings : []
+            guard try self.hasMergedOrganisations(), let statement = try self.settledFields(of: ref).text("statement") else { return [] }
+            return try referring(.signature, "statement", statement)
         }
     }
 }

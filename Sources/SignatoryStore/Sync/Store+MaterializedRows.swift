@@ -10,7 +10,10 @@ extension Store {
         case .organisation: table = "organisation"
         case .contact: table = "contact"
         case .statement: table = "statement"
-        case .signature: table = "signature"
+        case .signature:
+            table = "signature"
+            // Conflicts between signatures that share a row are recomputed when the row is written.
+            try self.database.prepare("DELETE FROM conflict WHERE kind = 'signature' AND entity_id = ? AND rule LIKE 'merged:%'").run(ref.id)
         case .statementText:
             let parts = ref.id.split(separator: ":")
             guard parts.count == 2 else { return }
@@ -91,7 +94,6 @@ extension Store {
             members.append((id, versions))
         }
         var merged = fields
-        try self.database.prepare("DELETE FROM conflict WHERE kind = 'signature' AND entity_id = ? AND rule LIKE 'merged:%'").run(ref.id)
         if members.count > 1 {
             for field in EntityKind.signature.fields where field != EntityKind.deletedField && field != "organisation" {
                 let candidates = members.compactMap { $0.fields[field] }

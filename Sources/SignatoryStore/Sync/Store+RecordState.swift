@@ -8,7 +8,7 @@ extension Store {
     /// references. Returns the record's settled fields.
     @discardableResult
     /// - Parameter stored: the record's state when the caller has just read it.
-    func applyVersions(of change: Change, stored known: RecordState?? = nil) throws -> FieldMap {
+    package func applyVersions(of change: Change, stored known: RecordState?? = nil) throws -> FieldMap {
         let ref = EntityRef(change.kind, change.entityID)
         let stored = try known ?? self.loadState(of: ref)
         let before = stored?.settle(ref.kind).versions ?? [:]

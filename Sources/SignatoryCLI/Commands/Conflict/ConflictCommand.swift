@@ -1,0 +1,82 @@
+import ArgumentParser
+import SignatoryDomain
+import SignatoryExport
+import SignatoryStore
+
+struct ConflictCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "conflicts",
+        abstract: "Review and settle values that lost to a concurrent edit at another office.",
+        subcommands: [ConflictList.self, ConflictResolve.self]
+    )
+}
+
+struct ConflictList: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List open conflicts, oldest first.")
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let conflicts = try self.database.open().conflicts()
+        if self.output.json {
+            return try Output.json(conflicts.map { conflict in
+                JSONRecord([
+                    "id": conflict.id.description, "record": conflict.record.rawValue, "recordId": conflict.recordID,
+                    "field": conflict.field, "rule": conflict.rule,
+                    "kept": conflict.winner.value, "keptBy": conflict.winner.timestamp.office.description,
+                    "other": conflict.loser.value, "otherBy": conflict.loser.timestamp.office.description,
+                ])
+            })
+        }
+        for conflict in conflicts {
+            print("\(conflict.id.shortID)  \(conflict.record.rawValue) \(conflict.recordID.prefix(8)) \(conflict.field): kept '\(conflict.winner.value)' over '\(conflict.loser.value)' (\(conflict.rule))")
+        }
+    }
+}
+
+struct ConflictResolve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "resolve",
+        abstract: "Settle a conflict; the decision syncs to every office like any edit.",
+        discussion: """
+            --keep kept keeps the value shown now, --keep other the value that lost, and any other text is the value \
+            to keep (yes/no for flags, an empty string to clear). Keeping the other value of a deleted record restores it.
+            Example: signatory conflicts resolve 4be1 --keep other
+            """
+    )
+
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The conflict: id or id prefix.") var conflict: String
+    @Option(help: "kept, other, or the value to keep.") var keep: String
+
+    func run() throws {
+        let store = try self.database.open()
+        let conflict = try store.conflict(matching: self.conflict)
+        let value: FieldValue
+        switch self.keep.lowercased() {
+        case "kept", "winner": value = conflict.winner.value
+        case "other", "loser": value = conflict.loser.value
+        default: value = try Self.parse(self.keep, for: conflict.winner.value)
+        }
+        try store.resolve(conflict, keeping: value)
+        print("kept '\(value)' for \(conflict.field)")
+    }
+
+    /// Reads the typed value as the same kind of value as the field holds.
+    static func parse(_ text: String, for example: FieldValue) throws -> FieldValue {
+        switch example {
+        case .bool:
+            switch text.lowercased() {
+            case "yes", "true", "1": return .bool(true)
+            case "no", "false", "0": return .bool(false)
+            default: throw ValidationError("This field is yes or no; type --keep yes or --keep no.")
+            }
+        case .integer:
+            guard let number = Int64(text) else { throw ValidationError("This field is a whole number, e.g. --keep 2006.") }
+            return .integer(number)
+        case .text, .null:
+            return FieldValue(text.nonBlank)
+        }
+    }
+}

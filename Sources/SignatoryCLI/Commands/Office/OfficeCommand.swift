@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import SignatoryDomain
+import SignatoryExport
+import SignatoryStore
+import SignatorySync
+
+struct OfficeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "office",
+        abstract: "Show this office's public card and choose which offices' feeds to accept.",
+        subcommands: [OfficeCard.self, OfficeTrust.self, OfficeList.self]
+    )
+}
+
+struct OfficeCard: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "card",
+        abstract: "Print this office's public identity as JSON, for other offices to trust.",
+        discussion: "Example: signatory office card > geneva.card.json, then at the other office: signatory office trust geneva.card.json"
+    )
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        try Output.json(try self.database.open().officeCard())
+    }
+}
+
+struct OfficeTrust: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trust",
+        abstract: "Accept changes signed by the office whose card is in FILE.",
+        discussion: "Check the card with its office through a channel you trust (in person, by phone) before trusting it."
+    )
+
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "A card printed by `signatory office card`.") var file: String
+
+    func run() throws {
+        guard let data = FileManager.default.contents(atPath: self.file) else {
+            throw ValidationError("Cannot read the card \(self.file); check the path.")
+        }
+        guard let card = try? JSONDecoder().decode(SignatoryDomain.OfficeCard.self, from: data), card.hasValidKey else {
+            throw ValidationError("\(self.file) is not an office card; make one with `signatory office card > FILE`.")
+        }
+        let store = try self.database.open()
+        try store.transaction { try store.trust(card) }
+        print("trusted \(card.name) (\(card.id))")
+    }
+}
+
+struct OfficeList: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the offices whose feeds this office accepts.")
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let offices = try self.database.open().trustedOffices()
+        if self.output.json { return try Output.json(offices) }
+        Output.table(offices.map { [$0.id.shortID, $0.name] })
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import SignatoryExport
+import SignatorySync
+
+struct SyncStatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show each office's feed as held here, what each peer is known to have, and open conflicts and duplicates."
+    )
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let status = try SyncStatus(store: try self.database.open())
+        if self.output.json {
+            return try Output.json(JSONRecord([
+                "office": JSONRecord(["id": status.office.id.description, "name": status.office.name]),
+                "feeds": status.feeds.map { JSONRecord(["office": $0.office.description, "name": $0.name, "held": $0.held, "signedHead": $0.signedHead]) },
+                "peers": status.peers.map { peer in
+                    JSONRecord(["office": peer.office.description, "name": peer.name, "behind": peer.behind,
+                                "has": Dictionary(uniqueKeysWithValues: peer.has.map { ($0.key.description, $0.value) })])
+                },
+                "openConflicts": status.openConflicts, "duplicatePairs": status.duplicatePairs,
+            ]))
+        }
+        print("office   \(status.office.name) (\(status.office.id))")
+        for feed in status.feeds {
+            print("feed     \(feed.name ?? feed.office.description): \(feed.held) change(s) held, signed to \(feed.signedHead.map(String.init) ?? "-")")
+        }
+        for peer in status.peers {
+            print("peer     \(peer.name ?? peer.office.description): \(peer.behind) change(s) not yet sent")
+        }
+        print("conflicts \(status.openConflicts) open, duplicates \(status.duplicatePairs) possible pair(s)")
+    }
+}

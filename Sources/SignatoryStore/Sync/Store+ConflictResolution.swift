@@ -1,0 +1,34 @@
+import SignatoryDomain
+
+extension Store {
+    /// Settles a conflict by writing `value` over every concurrent version of the field, as a
+    /// new change that syncs like any other. Keeping a value of a deleted record restores it.
+    public func resolve(_ conflict: Conflict, keeping value: FieldValue) throws {
+        try self.transaction {
+            var candidate = try self.settledFields(of: EntityRef(conflict.record, conflict.recordID))
+            candidate[conflict.field] = value
+            try Change(office: self.office.id, sequence: 0, timestamp: HybridTimestamp(physical: 0, counter: 0, office: self.office.id),
+                       kind: conflict.record, entityID: conflict.recordID,
+                       fields: candidate.mapValues { FieldAssignment(value: $0) }, previousHash: Change.genesis).validateValues()
+            for ref in try self.refsSharing(conflict) {
+                try self.write(ref, [conflict.field: value], overwritingAllHeads: true)
+                let deleted = try self.settledFields(of: ref)[EntityKind.deletedField] == .bool(true)
+                if deleted && conflict.field != EntityKind.deletedField && value == conflict.loser.value {
+                    try self.write(ref, [EntityKind.deletedField: .bool(false)], overwritingAllHeads: true)
+                }
+            }
+        }
+    }
+
+    /// The records a conflict's field must agree across: the record itself, or every signature
+    /// that shares a row with it after a merge.
+    private func refsSharing(_ conflict: Conflict) throws -> [EntityRef] {
+        let ref = EntityRef(conflict.record, conflict.recordID)
+        guard conflict.rule.hasPrefix("merged:"), let statement = try self.settledFields(of: ref).text("statement") else { return [ref] }
+        var resolver = MergeResolver(store: self)
+        let organisation = try resolver.canonical(try self.settledFields(of: ref).text("organisation") ?? "")
+        return try self.records(.signature, referring: "statement", to: statement).filter { sibling in
+            try resolver.canonical(try self.settledFields(of: sibling).text("organisation") ?? "") == organisation
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import SignatoryDomain
+import SignatoryStore
+
+/// Writes a bundle of every change a peer is not known to have (all of them without a peer).
+///
+/// ```swift
+/// let summary = try BundleExporter(store: store).export(to: "for-bucharest.jsonl", for: bucharest)
+/// ```
+///
+/// This office signs its own feed's head as it exports; other offices' feeds travel with the
+/// heads they signed, so the receiver can check a relayed feed as if it came from its author.
+public struct BundleExporter {
+    public struct Summary: Sendable {
+        public let changes: Int64
+        public let offices: Int
+    }
+
+    let store: Store
+
+    public init(store: Store) {
+        self.store = store
+    }
+
+    public func export(to path: String, for peer: ID<Office>? = nil) throws -> Summary {
+        let temporary = path + ".partial"
+        FileManager.default.createFile(atPath: temporary, contents: nil)
+        guard let handle = FileHandle(forWritingAtPath: temporary) else {
+            throw SyncError.unreadable(path, "cannot write there")
+        }
+        do {
+            let summary = try self.write(to: handle, for: peer)
+            try handle.close()
+            // The bundle appears whole or not at all.
+            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
+            try FileManager.default.moveItem(atPath: temporary, toPath: path)
+            return summary
+        } catch {
+            try? handle.close()
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw error
+        }
+    }
+
+    /// Writes the bundle to `handle`; the hub streams it the same way.
+    public func write(to handle: FileHandle, for peer: ID<Office>? = nil) throws -> Summary {
+        try self.store.transaction {
+            let own = try self.store.feedEnd(of: self.store.office.id)
+            if own.sequence > 0 {
+                let message = FeedHead.message(office: self.store.office.id, sequence: own.sequence, hash: own.hash)
+                try self.store.saveFeedHead(FeedHead(office: self.store.office.id, sequence: own.sequence, hash: own.hash,
+                                                     signature: try self.store.officeKeys().sign(message)))
+            }
+            let vector = try self.store.versionVector()
+            let known = try peer.map { try self.store.knowledge(of: $0) } ?? [:]
+            var heads: [FeedHead] = []
+            var total: Int64 = 0
+            for head in try self.store.feedHeads() where head.sequence > (known[head.office] ?? 0) {
+                heads.append(head)
+                total += head.sequence - (known[head.office] ?? 0)
+            }
+            let header = BundleHeader(
+                from: self.store.office.id, fromName: self.store.office.name,
+                have: Dictionary(uniqueKeysWithValues: vector.map { ($0.key.description, $0.value) }), heads: heads, changes: total
+            )
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            var buffer = Data(try encoder.encode(header))
+            buffer.append(UInt8(ascii: "\n"))
+            for head in heads {
+                try self.store.forEachChange(of: head.office, after: known[head.office] ?? 0) { change in
+                    guard change.sequence <= head.sequence else { return }
+                    buffer.append(contentsOf: change.jsonLine.utf8)
+                    buffer.append(UInt8(ascii: "\n"))
+                    if buffer.count >= 1 << 20 {
+                        try handle.write(contentsOf: buffer)
+                        buffer.removeAll(keepingCapacity: true)
+                    }
+                }
+            }
+            try handle.write(contentsOf: buffer)
+            return Summary(changes: total, offices: heads.count)
+        }
+    }
+}

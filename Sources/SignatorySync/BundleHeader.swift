@@ -1,0 +1,30 @@
+import SignatoryDomain
+
+/// The first line of a bundle: who wrote it, what its writer holds, and the signed heads that
+/// vouch for the changes on the following lines (see `Schema/bundle.schema.json`).
+public struct BundleHeader: Codable, Sendable {
+    public static let format = "signatory-bundle"
+    public static let currentVersion = 1
+
+    public let format: String
+    public let version: Int
+    /// The office that wrote the bundle.
+    public let from: ID<Office>
+    public let fromName: String
+    /// How far into each feed the writer is: its version vector, keyed by office id.
+    public let have: [String: Int64]
+    /// One signed head for each feed whose changes follow.
+    public let heads: [FeedHead]
+    /// How many change lines follow.
+    public let changes: Int64
+
+    public init(from: ID<Office>, fromName: String, have: [String: Int64], heads: [FeedHead], changes: Int64) {
+        self.format = BundleHeader.format
+        self.version = BundleHeader.currentVersion
+        self.from = from
+        self.fromName = fromName
+        self.have = have
+        self.heads = heads
+        self.changes = changes
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import SignatoryDomain
+import SignatoryStore
+
+/// Applies a bundle written by another office (or relayed by one): all of it or nothing.
+///
+/// ```swift
+/// let report = try BundleImporter(store: store).importBundle(at: "from-bucharest.jsonl")
+/// print(report.applied, "new changes")
+/// ```
+///
+/// Every change must come from a trusted office, continue that office's hash chain from what
+/// this office holds, end at a head the office signed, and be dated no further ahead of this
+/// computer's clock than `maximumSkew`. Replayed or overlapping changes are skipped.
+public struct BundleImporter {
+    public struct Report: Sendable {
+        public let from: ID<Office>
+        public let fromName: String
+        public let applied: Int
+        public let alreadyKnown: Int
+        public let openConflicts: Int
+        public let duplicatePairs: Int
+    }
+
+    public static let defaultMaximumSkew: Int64 = 3_600
+
+    let store: Store
+    /// The largest number of seconds a change may be dated ahead of this computer's clock.
+    let maximumSkew: Int64
+    let now: () -> Date
+
+    public init(store: Store, maximumSkew: Int64 = BundleImporter.defaultMaximumSkew, now: @escaping () -> Date = Date.init) {
+        self.store = store
+        self.maximumSkew = maximumSkew
+        self.now = now
+    }
+
+    public func importBundle(at path: String) throws -> Report {
+        var reader = try LineReader(path: path)
+        guard let headerLine = try reader.next() else { throw SyncError.malformed(line: 1, "the file is empty") }
+        let header = try self.readHeader(headerLine)
+        let heads = try self.verifiedHeads(header)
+        return try self.store.transaction {
+            var feeds = FeedTracker(store: self.store)
+            var touched = Set<EntityRef>()
+            var applied = 0
+            var known = 0
+            let limit = self.now().timeIntervalSince1970 * 1000 + Double(self.maximumSkew) * 1000
+            while let line = try reader.next() {
+                if line.isEmpty { continue }
+                guard let change = Change(jsonLine: line) else {
+                    throw SyncError.malformed(line: reader.lineNumber, "not a change")
+                }
+                let office = change.office.description
+                guard heads[change.office] != nil else {
+                    if try self.store.trustedOffice(change.office) == nil { throw SyncError.untrusted(office, change.sequence) }
+                    throw SyncError.unsigned(office, change.sequence)
+                }
+                guard change.computedHash == change.hash else {
+                    throw SyncError.brokenChain(office, change.sequence, "its content does not match its hash")
+                }
+                if try feeds.isKnown(change) {
+                    known += 1
+                    continue
+                }
+                do { try change.validateValues() } catch { throw SyncError.invalidValue(office, change.sequence, "\(error)") }
+                if Double(change.timestamp.physical) > limit {
+                    let ahead = (Int64(change.timestamp.physical) - Int64(self.now().timeIntervalSince1970 * 1000)) / 1000
+                    throw SyncError.clockSkew(office, change.sequence, seconds: ahead, bound: self.maximumSkew)
+                }
+                try self.store.appendToLog(change)
+                try self.store.applyVersions(of: change)
+                try self.store.observe(change.timestamp)
+                touched.insert(EntityRef(change.kind, change.entityID))
+                applied += 1
+                // Bring the record tables up to date in slices, so memory stays bounded.
+                if touched.count >= 10_000 {
+                    try self.store.materialize(touched)
+                    touched.removeAll(keepingCapacity: true)
+                }
+            }
+            for head in heads.values {
+                try feeds.requireEnd(at: head)
+                try self.store.saveFeedHead(head)
+            }
+            try self.store.materialize(touched)
+            var have: [ID<Office>: Int64] = [:]
+            for (office, sequence) in header.have { if let id = ID<Office>(office) { have[id] = sequence } }
+            try self.store.learn(that: header.from, has: have.merging(feeds.ends) { max($0, $1) })
+            let duplicates = try self.store.refreshDuplicates()
+            return Report(from: header.from, fromName: header.fromName, applied: applied, alreadyKnown: known,
+                          openConflicts: try self.store.conflicts().count, duplicatePairs: duplicates)
+        }
+    }
+
+    private func readHeader(_ line: Data) throws -> BundleHeader {
+        guard let header = try? JSONDecoder().decode(BundleHeader.self, from: line), header.format == BundleHeader.format else {
+            throw SyncError.malformed(line: 1, "the first line is not a bundle header")
+        }
+        guard header.version == BundleHeader.currentVersion else { throw SyncError.unsupportedVersion(header.version) }
+        return header
+    }
+
+    /// The header's heads, each from a trusted office and signed by it.
+    private func verifiedHeads(_ header: BundleHeader) throws -> [ID<Office>: FeedHead] {
+        var heads: [ID<Office>: FeedHead] = [:]
+        for head in header.heads {
+            guard let card = try self.store.trustedOffice(head.office) else { throw SyncError.untrusted(head.office.description, head.sequence) }
+            guard card.verify(head.signature, of: FeedHead.message(office: head.office, sequence: head.sequence, hash: head.hash)) else {
+                throw SyncError.badSignature(head.office.description, head.sequence)
+            }
+            if let local = try self.store.change(office: head.office, sequence: head.sequence), local.hash != head.hash {
+                throw SyncError.equivocation(head.office.description, head.sequence)
+            }
+            heads[head.office] = head
+        }
+        return heads
+    }
+}

@@ -1,0 +1,69 @@
+import SignatoryDomain
+
+/// Why a bundle was refused. Nothing of a refused bundle is applied.
+public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
+    private enum Base: Hashable, Sendable {
+        case unreadable(path: String, detail: String)
+        case malformed(line: Int, detail: String)
+        case unsupportedVersion(Int)
+        case untrusted(office: String, sequence: Int64)
+        case badSignature(office: String, sequence: Int64)
+        case brokenChain(office: String, sequence: Int64, detail: String)
+        case equivocation(office: String, sequence: Int64)
+        case unsigned(office: String, sequence: Int64)
+        case clockSkew(office: String, sequence: Int64, seconds: Int64, bound: Int64)
+        case invalidValue(office: String, sequence: Int64, detail: String)
+        case unknownPeer(String)
+    }
+
+    private let base: Base
+
+    private init(_ base: Base) {
+        self.base = base
+    }
+
+    static func unreadable(_ path: String, _ detail: String) -> SyncError { .init(.unreadable(path: path, detail: detail)) }
+    static func malformed(line: Int, _ detail: String) -> SyncError { .init(.malformed(line: line, detail: detail)) }
+    static func unsupportedVersion(_ version: Int) -> SyncError { .init(.unsupportedVersion(version)) }
+    static func untrusted(_ office: String, _ sequence: Int64) -> SyncError { .init(.untrusted(office: office, sequence: sequence)) }
+    static func badSignature(_ office: String, _ sequence: Int64) -> SyncError { .init(.badSignature(office: office, sequence: sequence)) }
+    static func brokenChain(_ office: String, _ sequence: Int64, _ detail: String) -> SyncError {
+        .init(.brokenChain(office: office, sequence: sequence, detail: detail))
+    }
+    static func equivocation(_ office: String, _ sequence: Int64) -> SyncError { .init(.equivocation(office: office, sequence: sequence)) }
+    static func unsigned(_ office: String, _ sequence: Int64) -> SyncError { .init(.unsigned(office: office, sequence: sequence)) }
+    static func clockSkew(_ office: String, _ sequence: Int64, seconds: Int64, bound: Int64) -> SyncError {
+        .init(.clockSkew(office: office, sequence: sequence, seconds: seconds, bound: bound))
+    }
+    static func invalidValue(_ office: String, _ sequence: Int64, _ detail: String) -> SyncError {
+        .init(.invalidValue(office: office, sequence: sequence, detail: detail))
+    }
+    public static func unknownPeer(_ reference: String) -> SyncError { .init(.unknownPeer(reference)) }
+
+    public var description: String {
+        switch self.base {
+        case .unreadable(let path, let detail):
+            return "cannot read the bundle \(path): \(detail)"
+        case .malformed(let line, let detail):
+            return "the bundle is not a Signatory bundle: line \(line): \(detail); nothing was imported"
+        case .unsupportedVersion(let version):
+            return "the bundle has format version \(version), which this Signatory cannot read; update signatory; nothing was imported"
+        case .untrusted(let office, let sequence):
+            return "office \(office) is not trusted (change \(sequence)); add its card with `signatory office trust CARD` first; nothing was imported"
+        case .badSignature(let office, let sequence):
+            return "the signature of office \(office) over its feed at position \(sequence) does not verify; the bundle may have been altered; nothing was imported"
+        case .brokenChain(let office, let sequence, let detail):
+            return "the feed of office \(office) is broken at position \(sequence) (\(detail)); nothing was imported"
+        case .equivocation(let office, let sequence):
+            return "office \(office) has two different changes at position \(sequence) of its feed; report this to the coalition; nothing was imported"
+        case .unsigned(let office, let sequence):
+            return "the feed of office \(office) runs to position \(sequence) without a signed head covering it; nothing was imported"
+        case .clockSkew(let office, let sequence, let seconds, let bound):
+            return "change \(sequence) of office \(office) is dated \(seconds) s ahead of this computer's clock (at most \(bound) s allowed); fix the clock that is wrong, or raise --max-skew; nothing was imported"
+        case .invalidValue(let office, let sequence, let detail):
+            return "change \(sequence) of office \(office) holds an invalid value: \(detail); nothing was imported"
+        case .unknownPeer(let reference):
+            return "no trusted office matches '\(reference)'; list them with `signatory office list`"
+        }
+    }
+}

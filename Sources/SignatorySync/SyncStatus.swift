@@ -1,0 +1,43 @@
+import SignatoryDomain
+import SignatoryStore
+
+/// What this office knows of every feed and every peer, as `signatory sync status` shows it.
+public struct SyncStatus: Sendable {
+    public struct Feed: Sendable {
+        public let office: ID<Office>
+        public let name: String?
+        /// Changes of this feed held here.
+        public let held: Int64
+        /// The newest position the office signed.
+        public let signedHead: Int64?
+    }
+
+    public struct Peer: Sendable {
+        public let office: ID<Office>
+        public let name: String?
+        /// How far into each feed the peer is known to be.
+        public let has: [ID<Office>: Int64]
+        /// Changes held here that the peer is not known to have.
+        public let behind: Int64
+    }
+
+    public let office: OfficeCard
+    public let feeds: [Feed]
+    public let peers: [Peer]
+    public let openConflicts: Int
+    public let duplicatePairs: Int
+
+    public init(store: Store) throws {
+        let names = Dictionary(uniqueKeysWithValues: try store.trustedOffices().map { ($0.id, $0.name) })
+        let heads = Dictionary(uniqueKeysWithValues: try store.feedHeads().map { ($0.office, $0.sequence) })
+        let vector = try store.versionVector()
+        self.office = try store.officeCard()
+        self.feeds = vector.keys.sorted().map { Feed(office: $0, name: names[$0], held: vector[$0]!, signedHead: heads[$0]) }
+        self.peers = try store.peerKnowledge().sorted { $0.key < $1.key }.map { peer, has in
+            let behind = vector.reduce(Int64(0)) { total, feed in total + max(0, feed.value - (has[feed.key] ?? 0)) }
+            return Peer(office: peer, name: names[peer], has: has, behind: behind)
+        }
+        self.openConflicts = try store.conflicts().count
+        self.duplicatePairs = try store.duplicatePairs().count
+    }
+}

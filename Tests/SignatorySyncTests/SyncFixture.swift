@@ -1,0 +1,46 @@
+import Foundation
+import SignatoryDomain
+import SignatorySync
+import TestSupport
+@testable import SignatoryStore
+
+/// A few offices, each with its own database file, that all trust one another.
+final class SyncFixture {
+    let folder: TemporaryDirectory
+    let offices: [Store]
+    private var bundleCount = 0
+
+    init(offices count: Int, names: [String] = ["Geneva", "Bucharest", "Paris", "Nairobi", "Lima"]) throws {
+        self.folder = try TemporaryDirectory()
+        var offices: [Store] = []
+        for index in 0..<count {
+            offices.append(try Store.create(at: self.folder.path("office-\(index).db"), office: Office(name: names[index], createdAt: Date())))
+        }
+        for office in offices {
+            for other in offices where other !== office { try office.trust(try other.officeCard()) }
+        }
+        self.offices = offices
+    }
+
+    /// Writes a bundle from `source` (for `peer`, or everything) and returns its path.
+    func bundle(from source: Store, for peer: Store? = nil) throws -> String {
+        self.bundleCount += 1
+        let path = self.folder.path("bundle-\(self.bundleCount).jsonl")
+        _ = try BundleExporter(store: source).export(to: path, for: peer?.office.id)
+        return path
+    }
+
+    @discardableResult
+    func send(from source: Store, to target: Store, addressed: Bool = true) throws -> BundleImporter.Report {
+        try BundleImporter(store: target).importBundle(at: try self.bundle(from: source, for: addressed ? target : nil))
+    }
+
+    /// Every office sends everything to every other, twice round, so all hold every change.
+    func exchangeFully() throws {
+        for _ in 0..<2 {
+            for source in self.offices {
+                for target in self.offices where target !== source { try self.send(from: source, to: target, addressed: false) }
+            }
+        }
+    }
+}
