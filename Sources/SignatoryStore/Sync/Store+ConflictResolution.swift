@@ -11,9 +11,11 @@ extension Store {
                        kind: conflict.record, entityID: conflict.recordID,
                        fields: candidate.mapValues { FieldAssignment(value: $0) }, previousHash: Change.genesis).validateValues()
             for ref in try self.refsSharing(conflict) {
+                // Keeping a value that the deletion did not write keeps the concurrent edit: restore.
+                let deletion = try self.settledVersions(of: ref)[EntityKind.deletedField]
+                let deletionValue = [conflict.winner, conflict.loser].first { $0.timestamp == deletion?.timestamp }?.value
                 try self.write(ref, [conflict.field: value], overwritingAllHeads: true)
-                let deleted = try self.settledFields(of: ref)[EntityKind.deletedField] == .bool(true)
-                if deleted && conflict.field != EntityKind.deletedField && value == conflict.loser.value {
+                if deletion?.value == .bool(true) && conflict.field != EntityKind.deletedField && value != deletionValue {
                     try self.write(ref, [EntityKind.deletedField: .bool(false)], overwritingAllHeads: true)
                 }
             }

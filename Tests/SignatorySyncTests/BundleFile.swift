@@ -1,0 +1,42 @@
+import Foundation
+import SignatoryDomain
+@testable import SignatoryStore
+
+/// Reading and rewriting bundle files, to tamper with them as an attacker or a bad disk would.
+enum BundleFile {
+    static func read(_ path: String) throws -> [[String: Any]] {
+        try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+        }
+    }
+
+    static func edit(_ path: String, _ change: (inout [[String: Any]]) throws -> Void) throws {
+        var lines = try self.read(path)
+        try change(&lines)
+        let text = try lines.map { String(decoding: try JSONSerialization.data(withJSONObject: $0), as: UTF8.self) }.joined(separator: "\n") + "\n"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    /// Replaces the change at `position` with one whose fields `alter` changed, correctly hashed
+    /// and signed with the office's own key: what a compromised office could send.
+    static func forge(_ path: String, office: Store, position: Int64, alter: (inout [String: FieldAssignment]) -> Void) throws {
+        var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+        let index = try lines.firstIndex { line in
+            let change = Change(jsonLine: Data(line.utf8))
+            return change?.office == office.office.id && change?.sequence == position
+        }!
+        let original = Change(jsonLine: Data(lines[index].utf8))!
+        var fields = original.fields
+        alter(&fields)
+        let forged = Change(office: original.office, sequence: original.sequence, timestamp: original.timestamp, kind: original.kind,
+                            entityID: original.entityID, fields: fields, previousHash: original.previousHash)
+        lines[index] = forged.jsonLine
+        var header = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as! [String: Any]
+        header["heads"] = [[
+            "office": office.office.id.description, "sequence": position, "hash": forged.hash,
+            "signature": try office.officeKeys().sign(FeedHead.message(office: office.office.id, sequence: position, hash: forged.hash)),
+        ]]
+        lines[0] = String(decoding: try JSONSerialization.data(withJSONObject: header), as: UTF8.self)
+        try (lines.prefix(index + 1).joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import SignatoryDomain
+import SignatorySync
+import Testing
+import TestSupport
+@testable import SignatoryStore
+
+/// The merge rules, each shown with two offices editing the same record offline.
+struct MergeBehaviourTests {
+    let fixture: SyncFixture
+    let geneva: Store
+    let bucharest: Store
+    let cap: Organisation
+
+    init() throws {
+        self.fixture = try SyncFixture(offices: 2)
+        self.geneva = self.fixture.offices[0]
+        self.bucharest = self.fixture.offices[1]
+        self.cap = Organisation(name: "CAP Liberté de Conscience", acronym: "CAP", country: try CountryCode("FR"), ecosoc: .special)
+        try self.geneva.insert(self.cap)
+        try self.fixture.send(from: self.geneva, to: self.bucharest)
+    }
+
+    func exchange() throws {
+        try self.fixture.send(from: self.geneva, to: self.bucharest)
+        try self.fixture.send(from: self.bucharest, to: self.geneva)
+        #expect(try self.geneva.canonicalDump() == self.bucharest.canonicalDump())
+    }
+
+    @Test func editsOfDifferentFieldsBothSurvive() throws {
+        var here = self.cap
+        here.notes = "Met in Geneva"
+        try self.geneva.update(here)
+        var there = self.cap
+        there.website = try Website("example.org/cap")
+        try self.bucharest.update(there)
+        try self.exchange()
+        let merged = try #require(try self.geneva.organisation(self.cap.id))
+        #expect(merged.notes == "Met in Geneva")
+        #expect(merged.website?.url == "https://example.org/cap")
+        #expect(try self.geneva.conflicts().isEmpty)
+    }
+
+    @Test func theLaterEditOfOneFieldWinsAndTheOtherStaysAsAConflict() throws {
+        self.geneva.clock = { Date().addingTimeInterval(10) }
+        self.bucharest.clock = { Date().addingTimeInterval(70) }
+        var here = self.cap
+        here.notes = "from Geneva"
+        try self.geneva.update(here)
+        var there = self.cap
+        there.notes = "from Bucharest"
+        try self.bucharest.update(there)
+        try self.exchange()
+        #expect(try self.geneva.organisation(self.cap.id)?.notes == "from Bucharest")
+        let conflict = try #require(try self.geneva.conflicts().first)
+        #expect(conflict.field == "notes" && conflict.loser.value == .text("from Geneva") && conflict.rule == "latest wins")
+        // Settling it is a change like any other, and both offices agree afterwards.
+        try self.bucharest.resolve(conflict, keeping: conflict.loser.value)
+        try self.exchange()
+        #expect(try self.geneva.organisation(self.cap.id)?.notes == "from Geneva")
+        #expect(try self.geneva.conflicts().isEmpty)
+    }
+
+    @Test func safetyRulesBeatALaterConcurrentEdit() throws {
+        let statement = try self.openStatement()
+        let valle = ContactPerson(organisationID: self.cap.id, fullName: "Thierry Valle", atRisk: false, consentToPublish: true)
+        try self.geneva.insert(valle)
+        try self.geneva.record(Signature(statementID: statement.id, organisationID: self.cap.id, status: .signed, recordedAt: Date(), source: .office))
+        try self.exchange()
+        // Geneva protects; Bucharest, later by the clock and unaware, edits the other way.
+        self.geneva.clock = { Date().addingTimeInterval(10) }
+        self.bucharest.clock = { Date().addingTimeInterval(600) }
+        var protected = valle
+        protected.atRisk = true
+        protected.consentToPublish = false
+        try self.geneva.update(protected)
+        try self.geneva.record(Signature(statementID: statement.id, organisationID: self.cap.id, status: .withdrawn, recordedAt: Date(), source: .office))
+        // Bucharest flips both flags and flips them back: its last word is "not at risk, consents".
+        var careless = valle
+        careless.title = "Director"
+        careless.consentToPublish = false
+        careless.atRisk = true
+        try self.bucharest.update(careless)
+        careless.consentToPublish = true
+        careless.atRisk = false
+        try self.bucharest.update(careless)
+        try self.bucharest.record(Signature(statementID: statement.id, organisationID: self.cap.id, status: .pledged, recordedAt: Date(), source: .office))
+        try self.exchange()
+        let contact = try #require(try self.bucharest.contact(valle.id))
+        #expect(contact.atRisk && !contact.consentToPublish)
+        #expect(contact.title == "Director")
+        #expect(try self.bucharest.signatures(on: statement.id).first?.status == .withdrawn)
+        let rules = Set(try self.bucharest.conflicts().map(\.rule))
+        #expect(rules.isSuperset(of: ["yes wins", "no wins", "withdrawn wins"]))
+    }
+
+    @Test func aDeletionBeatsAConcurrentEditWhichCanBeRestored() throws {
+        let valle = ContactPerson(organisationID: self.cap.id, fullName: "Thierry Valle")
+        try self.geneva.insert(valle)
+        try self.exchange()
+        try self.geneva.removeContact(valle.id)
+        var edited = valle
+        edited.title = "Director"
+        try self.bucharest.update(edited)
+        try self.exchange()
+        #expect(try self.bucharest.contact(valle.id) == nil)
+        let conflict = try #require(try self.bucharest.conflicts().first { $0.field == "title" })
+        #expect(conflict.loser.value == .text("Director") || conflict.winner.value == .text("Director"))
+        // It stays deleted through any number of further exchanges…
+        try self.exchange()
+        #expect(try self.geneva.contact(valle.id) == nil)
+        // …until a coordinator keeps the edit, which restores the contact everywhere.
+        try self.geneva.resolve(conflict, keeping: .text("Director"))
+        try self.exchange()
+        #expect(try self.bucharest.contact(valle.id)?.title == "Director")
+    }
+
+    @Test func theSameSignatureRecordedAtTwoOfficesBecomesOne() throws {
+        let statement = try self.openStatement()
+        try self.exchange()
+        try self.geneva.record(Signature(statementID: statement.id, organisationID: self.cap.id, status: .signed, recordedAt: Date(), source: .office))
+        try self.bucharest.record(Signature(statementID: statement.id, organisationID: self.cap.id, status: .signed, recordedAt: Date(), source: .office))
+        try self.exchange()
+        #expect(try self.geneva.signatures(on: statement.id).count == 1)
+    }
+
+    @Test func duplicatesAreFlaggedAndMergeConvergesWithConcurrentSigning() throws {
+        let statement = try self.openStatement()
+        let twin = Organisation(name: "Cap Liberte de Conscience.", acronym: "CAP-LC", country: try CountryCode("FR"))
+        try self.bucharest.insert(twin)
+        try self.exchange()
+        let pairs = try self.geneva.duplicatePairs()
+        #expect(pairs.count == 1)
+        // Geneva merges the twin into CAP while Bucharest, offline, signs for the twin.
+        try self.geneva.mergeOrganisation(twin.id, into: self.cap.id)
+        try self.bucharest.insert(ContactPerson(organisationID: twin.id, fullName: "Thierry Valle"))
+        try self.bucharest.record(Signature(statementID: statement.id, organisationID: twin.id, status: .signed, recordedAt: Date(), source: .office))
+        try self.exchange()
+        for store in [self.geneva, self.bucharest] {
+            #expect(try store.organisation(twin.id) == nil)
+            #expect(try store.contacts(of: self.cap.id).map(\.fullName) == ["Thierry Valle"])
+            let signatures = try store.signatures(on: statement.id)
+            #expect(signatures.map(\.organisationID) == [self.cap.id] && signatures.first?.status == .signed)
+            #expect(try store.duplicatePairs().isEmpty)
+        }
+    }
+
+    @Test func aRelayedFeedVerifiesAndExportsOnlyWhatThePeerLacks() throws {
+        let three = try SyncFixture(offices: 3)
+        let (a, b, c) = (three.offices[0], three.offices[1], three.offices[2])
+        try a.insert(Organisation(name: "CAP Liberté de Conscience", country: try CountryCode("FR")))
+        try three.send(from: a, to: b)
+        // C never talks to A: A's signed feed reaches it through B.
+        let report = try three.send(from: b, to: c)
+        #expect(report.applied == 1)
+        #expect(try c.organisations().count == 1)
+        // Replaying changes nothing; C tells B what it has, so B's next bundle for C is empty.
+        let path = try three.bundle(from: b)
+        #expect(try BundleImporter(store: c).importBundle(at: path).applied == 0)
+        try three.send(from: c, to: b)
+        #expect(try three.send(from: b, to: c).alreadyKnown == 0)
+        #expect(try BundleFile.read(try three.bundle(from: b, for: c)).count == 1)
+    }
+
+    private func openStatement() throws -> JointStatement {
+        let campaign = Campaign(name: "World Day against Trafficking in Persons", status: .active)
+        try self.geneva.insert(campaign)
+        var statement = JointStatement(campaignID: campaign.id, title: "No one left behind", body: "We call on states.", language: try LanguageTag("en"))
+        try self.geneva.insert(statement)
+        statement.status = .open
+        try self.geneva.update(statement)
+        return statement
+    }
+}
