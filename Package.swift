@@ -65,7 +65,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SignatoryCLITests",
-            dependencies: ["SignatoryCLI", "SignatoryDomain", "TestSupport"]
+            dependencies: ["SignatoryCLI", "SignatoryDomain", "SignatoryStore", "SignatorySync", "TestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,91 @@
+import Foundation
+import SignatoryDomain
+import SignatoryStore
+import SignatorySync
+import Testing
+import TestSupport
+
+/// Offices exchanging bundle files through the built executable.
+struct SyncCommandTests {
+    /// Offices that have swapped cards, in one folder.
+    static func offices(_ names: [String]) throws -> [OfficeFixture] {
+        let offices = try names.map { name -> OfficeFixture in
+            let office = try OfficeFixture(initialise: false)
+            try office.succeed(["init", "--office", name])
+            return office
+        }
+        for office in offices {
+            let card = office.folder.path("card.json")
+            try office.succeed(["office", "card"]).write(toFile: card, atomically: true, encoding: .utf8)
+            for other in offices where other !== office { try other.succeed(["office", "trust", card]) }
+        }
+        return offices
+    }
+
+    /// Exports from `source` (for `peer` when given) and imports at `target`; returns import's output.
+    @discardableResult
+    static func send(_ source: OfficeFixture, to target: OfficeFixture, for peer: String? = nil) throws -> String {
+        let bundle = source.folder.path("bundle-\(UUID().uuidString).jsonl")
+        try source.succeed(["sync", "export", "--out", bundle] + (peer.map { ["--for", $0] } ?? []))
+        return try target.succeed(["sync", "import", bundle])
+    }
+
+    @Test func twoOfficesConvergeAndShowTheirConflicts() throws {
+        let offices = try Self.offices(["Geneva", "Bucharest"])
+        let (geneva, bucharest) = (offices[0], offices[1])
+        try geneva.succeed(["org", "add", "--name", "CAP Liberté de Conscience", "--acronym", "CAP", "--country", "FR", "--ecosoc", "special"])
+        #expect(try Self.send(geneva, to: bucharest).contains("applied 1 new change(s) from Geneva"))
+        try geneva.succeed(["org", "edit", "CAP", "--notes", "Geneva's note"])
+        try bucharest.succeed(["org", "edit", "CAP", "--notes", "Bucharest's note"])
+        try bucharest.succeed(["org", "add", "--name", "Romanian Independent Society of Human Rights", "--acronym", "SIRDO", "--country", "RO"])
+        try Self.send(geneva, to: bucharest, for: "Bucharest")
+        try Self.send(bucharest, to: geneva, for: "Geneva")
+        #expect(try geneva.succeed(["sync", "dump"]) == bucharest.succeed(["sync", "dump"]))
+        let conflicts = try #require(try geneva.json(["conflicts", "list"]) as? [[String: Any]])
+        #expect(conflicts.count == 1)
+        #expect(Set([conflicts[0]["kept"] as? String, conflicts[0]["other"] as? String]) == ["Geneva's note", "Bucharest's note"])
+        let id = try #require(conflicts[0]["id"] as? String)
+        try geneva.succeed(["conflicts", "resolve", String(id.prefix(6)), "--keep", "other"])
+        try Self.send(geneva, to: bucharest, for: "Bucharest")
+        #expect(try (bucharest.json(["conflicts", "list"]) as? [Any])?.isEmpty == true)
+        #expect(try geneva.succeed(["sync", "dump"]) == bucharest.succeed(["sync", "dump"]))
+        let status = try #require(try bucharest.json(["sync", "status"]) as? [String: Any])
+        #expect((status["feeds"] as? [Any])?.count == 2)
+    }
+
+    @Test func threeOfficesConvergeThroughARelay() throws {
+        let offices = try Self.offices(["Geneva", "Bucharest", "Paris"])
+        let (geneva, bucharest, paris) = (offices[0], offices[1], offices[2])
+        try geneva.succeed(["org", "add", "--name", "CAP Liberté de Conscience", "--acronym", "CAP", "--country", "FR"])
+        try paris.succeed(["org", "add", "--name", "Doctors Against Forced Organ Harvesting", "--acronym", "DAFOH", "--country", "US"])
+        // Paris never meets Geneva: everything passes through Bucharest.
+        try Self.send(geneva, to: bucharest)
+        try Self.send(paris, to: bucharest)
+        try Self.send(bucharest, to: paris, for: "Paris")
+        try Self.send(bucharest, to: geneva, for: "Geneva")
+        let dumps = try offices.map { try $0.succeed(["sync", "dump"]) }
+        #expect(dumps[0] == dumps[1] && dumps[1] == dumps[2])
+        #expect(try (paris.json(["org", "list"]) as? [Any])?.count == 2)
+        // Importing the same bundle again changes nothing.
+        let bundle = bucharest.folder.path("again.jsonl")
+        try bucharest.succeed(["sync", "export", "--out", bundle])
+        #expect(try paris.succeed(["sync", "import", bundle]).contains("applied 0 new change(s)"))
+    }
+
+    @Test func refusedBundlesLeaveTheDatabaseUnchanged() throws {
+        let offices = try Self.offices(["Geneva", "Bucharest"])
+        let (geneva, bucharest) = (offices[0], offices[1])
+        let stranger = try OfficeFixture(initialise: false)
+        try stranger.succeed(["init", "--office", "Stranger"])
+        try stranger.succeed(["org", "add", "--name", "Unknown Friends"])
+        let bundle = stranger.folder.path("stranger.jsonl")
+        try stranger.succeed(["sync", "export", "--out", bundle])
+        #expect(try bucharest.refuse(["sync", "import", bundle]).contains("is not trusted (change 1)"))
+        #expect(try bucharest.refuse(["sync", "import", "/no/such/bundle.jsonl"]).contains("no such file"))
+        #expect(try bucharest.refuse(["office", "trust", bundle]).contains("is not an office card"))
+        #expect(try geneva.refuse(["sync", "export", "--out", bundle, "--for", "Nobody"]).contains("no trusted office matches 'Nobody'"))
+        #expect(try bucharest.refuse(["sync", "import", bundle, "--max-skew=-1"]).contains("--max-skew takes a number of seconds"))
+        #expect(try bucharest.refuse(["conflicts", "resolve", "abcd", "--keep", "other"]).contains("no conflict matches 'abcd'"))
+        #expect(try bucharest.refuse(["org", "merge", "NOPE", "--into", "ALSO"]).contains("no organisation matches 'NOPE'"))
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+@testable import SignatoryDomain
+
+struct HybridTimestampTests {
+    let geneva = ID<Office>(UUID(uuidString: "00000000-0000-4000-8000-00000000000a")!)
+    let bucharest = ID<Office>(UUID(uuidString: "00000000-0000-4000-8000-00000000000b")!)
+
+    @Test func neverGoesBackAndCountsWithinAMillisecond() {
+        let first = HybridTimestamp.next(after: nil, now: 1_000, office: self.geneva)
+        let second = HybridTimestamp.next(after: first, now: 1_000, office: self.geneva)
+        let late = HybridTimestamp.next(after: second, now: 900, office: self.geneva)
+        #expect(first < second && second < late)
+        #expect(late.physical == 1_000 && late.counter == 2)
+        #expect(HybridTimestamp.next(after: late, now: 5_000, office: self.geneva).counter == 0)
+    }
+
+    @Test func textSortsLikeTheTimestampAndParsesBack() {
+        let a = HybridTimestamp(physical: 99, counter: 10, office: self.bucharest)
+        let b = HybridTimestamp(physical: 100, counter: 0, office: self.geneva)
+        let c = HybridTimestamp(physical: 100, counter: 0, office: self.bucharest)
+        #expect(a < b && b < c)
+        #expect(a.text < b.text && b.text < c.text)
+        #expect(HybridTimestamp(text: c.text) == c)
+        #expect(HybridTimestamp(text: "001.000000.x") == nil)
+        #expect(HybridTimestamp(text: c.text.uppercased()) == nil)
+    }
+}
+
+struct MergeRuleTests {
+    let office = ID<Office>(UUID(uuidString: "00000000-0000-4000-8000-00000000000a")!)
+
+    func version(_ time: Int64, _ value: FieldValue) -> FieldVersion {
+        FieldVersion(timestamp: HybridTimestamp(physical: time, counter: 0, office: self.office), value: value)
+    }
+
+    @Test func latestWinsWhateverTheOrder() {
+        let versions = [self.version(1, .text("a")), self.version(3, .text("c")), self.version(2, .text("b"))]
+        for order in [versions, versions.reversed(), [versions[1], versions[0], versions[2]]] {
+            let (winner, conflicts) = MergeRule.latest.settle(order)!
+            #expect(winner.value == .text("c"))
+            #expect(conflicts.map(\.value) == [.text("a"), .text("b")])
+        }
+    }
+
+    @Test func aPreferredValueBeatsALaterOne() {
+        let (winner, conflicts) = MergeRule.prefer(.bool(true)).settle([self.version(1, .bool(true)), self.version(9, .bool(false))])!
+        #expect(winner.value == .bool(true))
+        #expect(conflicts.map(\.value) == [.bool(false)])
+        #expect(MergeRule.prefer(.bool(true)).name == "yes wins")
+    }
+
+    @Test func agreementIsNoConflict() {
+        #expect(MergeRule.latest.settle([self.version(1, .text("same")), self.version(2, .text("same"))])!.conflicts.isEmpty)
+        #expect(MergeRule.earliestWithoutConflict.settle([self.version(5, .integer(5)), self.version(2, .integer(2))])! == (self.version(2, .integer(2)), []))
+        #expect(MergeRule.latest.settle([]) == nil)
+    }
+
+    @Test func safetyFieldsHaveSafetyRules() {
+        #expect(EntityKind.signature.rule(for: "status") == .prefer(.text("withdrawn")))
+        #expect(EntityKind.contact.rule(for: "atRisk") == .prefer(.bool(true)))
+        #expect(EntityKind.contact.rule(for: "consent") == .prefer(.bool(false)))
+        #expect(EntityKind.signature.rule(for: "consent") == .prefer(.bool(false)))
+        #expect(EntityKind.organisation.rule(for: "deleted") == .prefer(.bool(true)))
+        #expect(EntityKind.organisation.rule(for: "name") == .latest)
+    }
+}
+
+struct ChangeTests {
+    let office = ID<Office>(UUID(uuidString: "00000000-0000-4000-8000-00000000000a")!)
+
+    func change(name: String = "CAP Liberté de Conscience") -> Change {
+        Change(office: self.office, sequence: 1, timestamp: HybridTimestamp(physical: 5, counter: 0, office: self.office),
+               kind: .organisation, entityID: "00000000-0000-4000-8000-000000000001",
+               fields: ["name": FieldAssignment(value: .text(name)), "ecosocYear": FieldAssignment(value: .integer(2006)),
+                        "acronym": FieldAssignment(value: .null, bases: [HybridTimestamp(physical: 1, counter: 0, office: self.office)])],
+               previousHash: Change.genesis)
+    }
+
+    @Test func roundTripsThroughItsJSONLine() {
+        let change = self.change(name: "Quote \" backslash \\ newline \n tab \t")
+        let parsed = Change(jsonLine: Data(change.jsonLine.utf8))
+        #expect(parsed == change)
+        #expect(parsed?.computedHash == change.hash)
+    }
+
+    @Test func theHashCoversEveryPart() {
+        #expect(self.change().hash != self.change(name: "CAP").hash)
+        #expect(self.change().hash == self.change().hash)
+        #expect(self.change().hash.count == 64)
+    }
+
+    @Test func valuesAreCheckedLikeLocalInput() throws {
+        try self.change().validateValues()
+        var fields = self.change().fields
+        fields["country"] = FieldAssignment(value: .text("XX"))
+        let bad = Change(office: self.office, sequence: 1, timestamp: self.change().timestamp, kind: .organisation,
+                         entityID: self.change().entityID, fields: fields, previousHash: Change.genesis)
+        #expect(throws: DomainError.invalidCountry("XX")) { try bad.validateValues() }
+        fields = ["atRisk": FieldAssignment(value: .text("yes"))]
+        let wrongType = Change(office: self.office, sequence: 1, timestamp: self.change().timestamp, kind: .contact,
+                               entityID: self.change().entityID, fields: fields, previousHash: Change.genesis)
+        #expect(throws: DomainError.self) { try wrongType.validateValues() }
+    }
+}
