@@ -50,7 +50,7 @@ let package = Package(
         // `Scripts/bench`: figures beside raw SQLite baselines measured in the same run.
         .executableTarget(
             name: "SignatoryBench",
-            dependencies: ["SignatoryDomain", "SignatoryStore", "CSQLite"]
+            dependencies: ["SignatoryDomain", "SignatoryStore", "SignatorySync", "CSQLite"]
         ),
         // Helpers shared by the test targets: temporary folders, running the built executable.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

@@ -6,6 +6,7 @@ import Foundation
 struct BenchMain {
     static let benchmarks: [String: @Sendable () throws -> Void] = [
         "store": StoreBenchmark.run,
+        "sync": SyncBenchmark.run,
     ]
 
     static func main() throws {

@@ -68,9 +68,8 @@ public struct BundleExporter {
             var buffer = Data(try encoder.encode(header))
             buffer.append(UInt8(ascii: "\n"))
             for head in heads {
-                try self.store.forEachChange(of: head.office, after: known[head.office] ?? 0) { change in
-                    guard change.sequence <= head.sequence else { return }
-                    buffer.append(contentsOf: change.jsonLine.utf8)
+                try self.store.forEachLine(of: head.office, after: known[head.office] ?? 0, through: head.sequence) { line in
+                    buffer.append(contentsOf: line.utf8)
                     buffer.append(UInt8(ascii: "\n"))
                     if buffer.count >= 1 << 20 {
                         try handle.write(contentsOf: buffer)

@@ -38,17 +38,18 @@ public struct BundleImporter {
     public func importBundle(at path: String) throws -> Report {
         var reader = try LineReader(path: path)
         guard let headerLine = try reader.next() else { throw SyncError.malformed(line: 1, "the file is empty") }
-        let header = try self.readHeader(headerLine)
+        let header = try self.readHeader(Data(headerLine))
         let heads = try self.verifiedHeads(header)
         return try self.store.transaction {
             var feeds = FeedTracker(store: self.store)
-            var touched = Set<EntityRef>()
+            var touched: [EntityRef: FieldMap] = [:]
+            var latest: HybridTimestamp?
             var applied = 0
             var known = 0
             let limit = self.now().timeIntervalSince1970 * 1000 + Double(self.maximumSkew) * 1000
             while let line = try reader.next() {
                 if line.isEmpty { continue }
-                guard let change = Change(jsonLine: line) else {
+                guard let change = Change(jsonBytes: line) else {
                     throw SyncError.malformed(line: reader.lineNumber, "not a change")
                 }
                 let office = change.office.description
@@ -68,14 +69,13 @@ public struct BundleImporter {
                     let ahead = (Int64(change.timestamp.physical) - Int64(self.now().timeIntervalSince1970 * 1000)) / 1000
                     throw SyncError.clockSkew(office, change.sequence, seconds: ahead, bound: self.maximumSkew)
                 }
-                try self.store.appendToLog(change)
-                try self.store.applyVersions(of: change)
-                try self.store.observe(change.timestamp)
-                touched.insert(EntityRef(change.kind, change.entityID))
+                try self.store.appendToLog(change, line: String(decoding: line, as: UTF8.self))
+                touched[EntityRef(change.kind, change.entityID)] = try self.store.applyVersions(of: change)
+                if latest == nil || latest! < change.timestamp { latest = change.timestamp }
                 applied += 1
                 // Bring the record tables up to date in slices, so memory stays bounded.
                 if touched.count >= 10_000 {
-                    try self.store.materialize(touched)
+                    try self.store.materialize(Set(touched.keys), known: touched)
                     touched.removeAll(keepingCapacity: true)
                 }
             }
@@ -83,10 +83,11 @@ public struct BundleImporter {
                 try feeds.requireEnd(at: head)
                 try self.store.saveFeedHead(head)
             }
-            try self.store.materialize(touched)
+            try self.store.materialize(Set(touched.keys), known: touched)
+            if let latest { try self.store.observe(latest) }
             var have: [ID<Office>: Int64] = [:]
             for (office, sequence) in header.have { if let id = ID<Office>(office) { have[id] = sequence } }
-            try self.store.learn(that: header.from, has: have.merging(feeds.ends) { max($0, $1) })
+            try self.store.learn(that: header.from, has: have.merging(feeds.vector) { max($0, $1) })
             let duplicates = try self.store.refreshDuplicates()
             return Report(from: header.from, fromName: header.fromName, applied: applied, alreadyKnown: known,
                           openConflicts: try self.store.conflicts().count, duplicatePairs: duplicates)

@@ -5,29 +5,38 @@ import SignatoryStore
 /// one position and name its predecessor's hash; one already held must be identical.
 struct FeedTracker {
     let store: Store
-    /// The last position and hash of each feed seen so far, here or in the bundle.
-    private(set) var ends: [ID<Office>: Int64] = [:]
+    /// The last position and hash of each feed held here, including what the bundle added.
+    private var ends: [ID<Office>: (sequence: Int64, hash: String)] = [:]
+    /// The furthest position of each feed that the bundle carries.
+    private var carried: [ID<Office>: Int64] = [:]
 
     init(store: Store) {
         self.store = store
     }
 
+    /// How far into each feed the bundle's writer is, as its changes show.
+    var vector: [ID<Office>: Int64] { self.carried }
+
     /// Whether the change is already held (a replay); throws when it breaks the feed.
     mutating func isKnown(_ change: Change) throws -> Bool {
         let office = change.office.description
-        if let held = try self.store.change(office: change.office, sequence: change.sequence) {
-            guard held.hash == change.hash else { throw SyncError.equivocation(office, change.sequence) }
-            self.note(change)
+        let end = try self.ends[change.office] ?? self.store.feedEnd(of: change.office)
+        if change.sequence <= end.sequence {
+            guard let held = try self.store.change(office: change.office, sequence: change.sequence), held.hash == change.hash else {
+                throw SyncError.equivocation(office, change.sequence)
+            }
+            self.ends[change.office] = end
+            self.carried[change.office] = max(self.carried[change.office] ?? 0, change.sequence)
             return true
         }
-        let end = try self.store.feedEnd(of: change.office)
         guard change.sequence == end.sequence + 1 else {
             throw SyncError.brokenChain(office, change.sequence, "position \(end.sequence + 1) was expected next")
         }
         guard change.previousHash == end.hash else {
             throw SyncError.brokenChain(office, change.sequence, "it does not follow the change before it")
         }
-        self.note(change)
+        self.ends[change.office] = (change.sequence, change.hash)
+        self.carried[change.office] = change.sequence
         return false
     }
 
@@ -37,12 +46,8 @@ struct FeedTracker {
             throw SyncError.brokenChain(head.office.description, head.sequence, "the signed head's change is missing")
         }
         guard held.hash == head.hash else { throw SyncError.equivocation(head.office.description, head.sequence) }
-        if let last = self.ends[head.office], last > head.sequence {
+        if let last = self.carried[head.office], last > head.sequence {
             throw SyncError.unsigned(head.office.description, last)
         }
-    }
-
-    private mutating func note(_ change: Change) {
-        self.ends[change.office] = max(self.ends[change.office] ?? 0, change.sequence)
     }
 }

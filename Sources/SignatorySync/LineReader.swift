@@ -4,7 +4,8 @@ import Foundation
 /// bounded memory.
 struct LineReader {
     private let handle: FileHandle
-    private var buffer = Data()
+    private var buffer: [UInt8] = []
+    private var start = 0
     private var atEnd = false
     private(set) var lineNumber = 0
 
@@ -15,23 +16,25 @@ struct LineReader {
         self.handle = handle
     }
 
-    /// The next line without its newline, or `nil` at the end of the file.
-    mutating func next() throws -> Data? {
+    /// The next line's bytes without its newline, or `nil` at the end of the file.
+    mutating func next() throws -> [UInt8]? {
         while true {
-            if let newline = self.buffer.firstIndex(of: UInt8(ascii: "\n")) {
-                let line = self.buffer[self.buffer.startIndex..<newline]
-                self.buffer = self.buffer[(newline + 1)...]
+            if let newline = self.buffer[self.start...].firstIndex(of: UInt8(ascii: "\n")) {
+                let line = Array(self.buffer[self.start..<newline])
+                self.start = newline + 1
                 self.lineNumber += 1
-                return Data(line)
+                return line
             }
             if self.atEnd {
-                guard !self.buffer.isEmpty else { return nil }
-                defer { self.buffer = Data() }
+                guard self.start < self.buffer.count else { return nil }
+                defer { self.start = self.buffer.count }
                 self.lineNumber += 1
-                return Data(self.buffer)
+                return Array(self.buffer[self.start...])
             }
-            let chunk = try self.handle.read(upToCount: 1 << 16) ?? Data()
-            if chunk.isEmpty { self.atEnd = true } else { self.buffer = Data(self.buffer) + chunk }
+            let chunk = try self.handle.read(upToCount: 1 << 20) ?? Data()
+            self.buffer.removeFirst(self.start)
+            self.start = 0
+            if chunk.isEmpty { self.atEnd = true } else { self.buffer.append(contentsOf: chunk) }
         }
     }
 }

@@ -55,17 +55,29 @@ public struct Change: Hashable, Sendable {
 
     /// SHA-256 over a length-prefixed canonical form, so no two different changes share it.
     public var computedHash: String {
-        var parts = ["signatory-change-1", self.office.description, String(self.sequence), self.timestamp.text,
-                     self.kind.rawValue, self.entityID, self.previousHash]
+        var canonical: [UInt8] = []
+        canonical.reserveCapacity(1_024)
+        func part(_ text: String) {
+            canonical.append(contentsOf: String(text.utf8.count).utf8)
+            canonical.append(UInt8(ascii: ":"))
+            canonical.append(contentsOf: text.utf8)
+        }
+        for text in ["signatory-change-1", self.office.description, String(self.sequence), self.timestamp.text,
+                     self.kind.rawValue, self.entityID, self.previousHash] { part(text) }
         for name in self.fields.keys.sorted() {
             let assignment = self.fields[name]!
-            parts += [name, assignment.value.storageText, assignment.bases.map(\.text).joined(separator: ",")]
+            part(name)
+            part(assignment.value.storageText)
+            part(assignment.bases.map(\.text).joined(separator: ","))
         }
-        let canonical = parts.map { "\($0.utf8.count):\($0)" }.joined()
-        return SHA256.hash(data: Data(canonical.utf8)).map { byte in
-            let digits = String(byte, radix: 16)
-            return digits.count == 1 ? "0" + digits : digits
-        }.joined()
+        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for byte in SHA256.hash(data: canonical) {
+            out.append(hex[Int(byte >> 4)])
+            out.append(hex[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Whether the change is the deletion (or restoration) of its record.

@@ -33,44 +33,55 @@ extension Change {
 
     /// Parses one line; `nil` when it is not a change (the caller names the line).
     public init?(jsonLine: Data) {
-        guard let wire = try? JSONDecoder().decode(Wire.self, from: jsonLine),
-              let office = ID<Office>(wire.office), let timestamp = HybridTimestamp(text: wire.hlc),
-              let kind = EntityKind(rawValue: wire.kind),
-              let fields = Change.fields(from: wire.fields)
-        else { return nil }
-        self.init(office: office, sequence: wire.sequence, timestamp: timestamp, kind: kind, entityID: wire.id,
-                  fields: fields, previousHash: wire.previous, hash: wire.hash)
+        self.init(jsonBytes: Array(jsonLine))
+    }
+
+    public init?(jsonBytes: [UInt8]) {
+        guard let object = JSONScanner.parse(jsonBytes) as? [String: Any] else { return nil }
+        self.init(object: object)
     }
 
     /// Parses a stored `fields` object.
     public static func fields(json: String) -> [String: FieldAssignment]? {
-        guard let wire = try? JSONDecoder().decode([String: Wire.Assignment].self, from: Data(json.utf8)) else { return nil }
-        return self.fields(from: wire)
+        guard let object = JSONScanner.parse(Array(json.utf8)) as? [String: Any] else { return nil }
+        return self.fields(from: object)
     }
 
-    private static func fields(from wire: [String: Wire.Assignment]) -> [String: FieldAssignment]? {
+    private init?(object: [String: Any]) {
+        guard object.count == 8,
+              let officeText = object["office"] as? String, let office = ID<Office>(officeText), office.description == officeText,
+              let sequence = object["sequence"] as? Int64, sequence > 0,
+              let timestamp = (object["hlc"] as? String).flatMap(HybridTimestamp.init(text:)),
+              let kind = (object["kind"] as? String).flatMap(EntityKind.init(rawValue:)),
+              let id = object["id"] as? String,
+              let fields = (object["fields"] as? [String: Any]).flatMap(Change.fields(from:)),
+              let previous = object["previous"] as? String, let hash = object["hash"] as? String
+        else { return nil }
+        self.init(office: office, sequence: sequence, timestamp: timestamp, kind: kind, entityID: id,
+                  fields: fields, previousHash: previous, hash: hash)
+    }
+
+    private static func fields(from object: [String: Any]) -> [String: FieldAssignment]? {
         var fields: [String: FieldAssignment] = [:]
-        for (name, assignment) in wire {
-            let bases = assignment.bases.compactMap(HybridTimestamp.init(text:))
-            guard bases.count == assignment.bases.count else { return nil }
-            fields[name] = FieldAssignment(value: assignment.value, bases: bases)
+        for (name, entry) in object {
+            guard let entry = entry as? [String: Any], entry.count == 2, let rawValue = entry["value"],
+                  let baseTexts = entry["bases"] as? [Any] else { return nil }
+            let value: FieldValue
+            switch rawValue {
+            case is JSONScanner.Null: value = .null
+            case let flag as Bool: value = .bool(flag)
+            case let number as Int64: value = .integer(number)
+            case let text as String: value = .text(text)
+            default: return nil
+            }
+            var bases: [HybridTimestamp] = []
+            for base in baseTexts {
+                guard let text = base as? String, let timestamp = HybridTimestamp(text: text) else { return nil }
+                bases.append(timestamp)
+            }
+            fields[name] = FieldAssignment(value: value, bases: bases)
         }
         return fields
-    }
-
-    private struct Wire: Decodable {
-        struct Assignment: Decodable {
-            let value: FieldValue
-            let bases: [String]
-        }
-        let office: String
-        let sequence: Int64
-        let hlc: String
-        let kind: String
-        let id: String
-        let fields: [String: Assignment]
-        let previous: String
-        let hash: String
     }
 }
 

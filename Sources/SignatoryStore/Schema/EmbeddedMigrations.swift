@@ -103,16 +103,13 @@ CREATE TABLE trusted_office (
     trusted_at  INTEGER NOT NULL
 );
 
--- Every office's append-only feed. `fields` is JSON: {"name": {"value": …, "bases": ["hlc", …]}}.
+-- Every office's append-only feed: each change as the JSON line a bundle carries it in
+-- (see bundle.schema.json), with its position and hash for look-ups.
 CREATE TABLE change_log (
     office     TEXT NOT NULL,
     sequence   INTEGER NOT NULL,
-    hlc        TEXT NOT NULL,
-    kind       TEXT NOT NULL,
-    entity_id  TEXT NOT NULL,
-    fields     TEXT NOT NULL,
-    previous   TEXT NOT NULL,
     hash       TEXT NOT NULL,
+    line       TEXT NOT NULL,
     PRIMARY KEY (office, sequence)
 ) WITHOUT ROWID;
 

@@ -10,27 +10,29 @@ extension Store {
 
     /// The stored change at a feed position, if any.
     public func change(office: ID<Office>, sequence: Int64) throws -> Change? {
-        try self.database.prepare("""
-            SELECT office, sequence, hlc, kind, entity_id, fields, previous, hash FROM change_log WHERE office = ? AND sequence = ?
-            """).firstRow(office, sequence, read: Store.readChange)
+        try self.database.prepare("SELECT line FROM change_log WHERE office = ? AND sequence = ?")
+            .firstRow(office, sequence, read: Store.readChange)
     }
 
-    /// Calls `body` with each change of `office`'s feed after `sequence`, in order.
-    public func forEachChange(of office: ID<Office>, after sequence: Int64, _ body: (Change) throws -> Void) throws {
-        let statement = try self.database.prepare("""
-            SELECT office, sequence, hlc, kind, entity_id, fields, previous, hash FROM change_log
-            WHERE office = ? AND sequence > ? ORDER BY sequence
-            """)
-        try statement.bind([office, sequence])
+    /// Calls `body` with the JSON line of each change of `office`'s feed in `after + 1 ... through`.
+    public func forEachLine(of office: ID<Office>, after sequence: Int64, through last: Int64, _ body: (String) throws -> Void) throws {
+        let statement = try self.database.prepare("SELECT line FROM change_log WHERE office = ? AND sequence > ? AND sequence <= ? ORDER BY sequence")
+        try statement.bind([office, sequence, last])
         defer { statement.reset() }
-        while try statement.step() { try body(try Store.readChange(Row(statement: statement))) }
+        while try statement.step() { try body(Row(statement: statement).text(0)) }
     }
 
     /// How far into each feed this office is: its version vector.
     public func versionVector() throws -> [ID<Office>: Int64] {
-        let pairs = try self.database.prepare("SELECT office, max(sequence) FROM change_log GROUP BY office")
-            .rows { (try $0.id(0) as ID<Office>, $0.integer(1)) }
-        return Dictionary(uniqueKeysWithValues: pairs)
+        // One index look-up per known office, so the cost does not grow with the history.
+        let offices = try self.database.prepare("SELECT id FROM trusted_office UNION SELECT office FROM feed_head")
+            .rows { try $0.id(0) as ID<Office> }
+        var vector: [ID<Office>: Int64] = [:]
+        for office in offices {
+            let end = try self.feedEnd(of: office).sequence
+            if end > 0 { vector[office] = end }
+        }
+        return vector
     }
 
     /// The total number of changes held.
@@ -38,18 +40,16 @@ extension Store {
         try self.database.integer("SELECT count(*) FROM change_log")
     }
 
-    package func appendToLog(_ change: Change) throws {
-        try self.database.prepare("""
-            INSERT INTO change_log (office, sequence, hlc, kind, entity_id, fields, previous, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).run(change.office, change.sequence, change.timestamp.text, change.kind.rawValue, change.entityID,
-                     Change.fieldsJSON(change.fields), change.previousHash, change.hash)
+    /// Appends a change; `line` is its JSON line when the caller has it already (from a bundle).
+    package func appendToLog(_ change: Change, line: String? = nil) throws {
+        try self.database.prepare("INSERT INTO change_log (office, sequence, hash, line) VALUES (?, ?, ?, ?)")
+            .run(change.office, change.sequence, change.hash, line ?? change.jsonLine)
     }
 
     static func readChange(_ row: Row) throws -> Change {
-        guard let timestamp = HybridTimestamp(text: row.text(2)), let kind = EntityKind(rawValue: row.text(3)),
-              let fields = Change.fields(json: row.text(5))
-        else { throw StoreError.notADatabase(path: "database", detail: "a stored change cannot be read") }
-        return Change(office: try row.id(0), sequence: row.integer(1), timestamp: timestamp, kind: kind, entityID: row.text(4),
-                      fields: fields, previousHash: row.text(6), hash: row.text(7))
+        guard let change = Change(jsonBytes: Array(row.text(0).utf8)) else {
+            throw StoreError.notADatabase(path: "database", detail: "a stored change cannot be read")
+        }
+        return change
     }
 }

@@ -1,0 +1,97 @@
+import Foundation
+import SignatoryDomain
+import SignatoryStore
+import SignatorySync
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Importing bundles of 100,000 and 1,000,000 changes with the `signatory` executable (rate and
+/// peak memory) beside raw inserts of the same rows, and exporting the 100 newest changes from
+/// databases of 10,000 and 1,000,000 changes.
+enum SyncBenchmark {
+    static var sizes: [Int] {
+        ProcessInfo.processInfo.environment["SYNC_BENCH_SIZES"]?.split(separator: ",").compactMap { Int($0) } ?? [100_000, 1_000_000]
+    }
+
+    static func run() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("signatory-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("signatory").path
+        print("sync: import through `signatory sync import` (one transaction) vs raw C inserts of the resulting rows")
+        for size in self.sizes {
+            let organisations = RawOrganisationInsert.sample(size)
+            let author = SyntheticOffice(name: "Geneva")
+            let bundle = folder.appendingPathComponent("bundle-\(size).jsonl").path
+            try author.writeBundle(of: organisations, to: bundle)
+            let receiver = folder.appendingPathComponent("receiver-\(size).db").path
+            try Store.create(at: receiver, office: Office(name: "Bucharest", createdAt: Date())).trust(author.card)
+
+            let seconds = try measure { try self.runChild(executable, ["sync", "import", bundle, "--db", receiver]) }
+            let peak = self.childrenPeakMegabytes()
+            let rawPath = folder.appendingPathComponent("raw-\(size).db").path
+            _ = try Store.create(at: rawPath, office: Office(name: "Raw", createdAt: Date()))
+            let rawSeconds = try measure { try RawOrganisationInsert.insert(organisations, into: rawPath) }
+            let rate = Double(size) / seconds
+            let rawRate = Double(size) / rawSeconds
+            print("  \(formatted(Double(size))) changes: import \(formatted(rate)) changes/s, raw \(formatted(rawRate)) rows/s (\(Int((rate / rawRate * 100).rounded()))% of raw; target ≥ 40%), peak memory so far \(peak) MB (target < 300 MB)")
+        }
+        try self.exportBenchmark(folder: folder)
+    }
+
+    /// The 100 newest changes for a peer that has all the others, at two history sizes.
+    static func exportBenchmark(folder: URL) throws {
+        var timings: [(Int, Double)] = []
+        for size in [10_000, self.sizes.max() ?? 1_000_000] {
+            let path = folder.appendingPathComponent("receiver-\(size).db").path
+            if !FileManager.default.fileExists(atPath: path) {
+                let author = SyntheticOffice(name: "Geneva")
+                let bundle = folder.appendingPathComponent("bundle-\(size).jsonl").path
+                try author.writeBundle(of: RawOrganisationInsert.sample(size), to: bundle)
+                let store = try Store.create(at: path, office: Office(name: "Bucharest", createdAt: Date()))
+                try store.trust(author.card)
+                _ = try BundleImporter(store: store).importBundle(at: bundle)
+            }
+            let store = try Store.open(at: path)
+            let peer = ID<Office>()
+            let author = try require(store.trustedOffices().first { $0.id != store.office.id })
+            try store.transaction { try store.learn(that: peer, has: [author.id: Int64(size - 100)]) }
+            let sink = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/null"))
+            var runs: [Double] = []
+            for _ in 0..<15 {
+                runs.append(try measure { _ = try BundleExporter(store: store).write(to: sink, for: peer) })
+            }
+            timings.append((size, runs.sorted()[runs.count / 2]))
+        }
+        let (small, large) = (timings[0], timings[1])
+        print("  export of the 100 newest changes (median of 15): \(String(format: "%.2f", small.1 * 1000)) ms at \(formatted(Double(small.0))) changes, \(String(format: "%.2f", large.1 * 1000)) ms at \(formatted(Double(large.0))) changes (\(String(format: "%.2f", large.1 / small.1))x; target ≤ 1.5x)")
+    }
+
+    static func runChild(_ executable: String, _ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw BenchFailure("signatory \(arguments.joined(separator: " ")) failed") }
+    }
+
+    /// The largest resident set of any child waited for so far.
+    static func childrenPeakMegabytes() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        return usage.ru_maxrss / 1024
+    }
+}
+
+struct BenchFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+func require<T>(_ value: T?) throws -> T {
+    guard let value else { throw BenchFailure("missing value") }
+    return value
+}
