@@ -14,7 +14,7 @@ struct SyntheticOffice {
     /// One change per organisation, as if the office had created them one after another.
     func writeBundle(of organisations: [Organisation], to path: String) throws {
         let body = path + ".body"
-        FileManager.default.createFile(atPath: body, contents: nil)
+        _ = FileManager.default.createFile(atPath: body, contents: nil)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: body))
         var previous = Change.genesis
         var buffer = Data()
@@ -37,7 +37,7 @@ struct SyntheticOffice {
         let header = BundleHeader(from: self.id, fromName: self.name, have: [self.id.description: sequence], heads: [head], changes: sequence)
         var out = try JSONEncoder().encode(header)
         out.append(UInt8(ascii: "\n"))
-        FileManager.default.createFile(atPath: path, contents: out)
+        _ = FileManager.default.createFile(atPath: path, contents: out)
         let output = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         try output.seekToEnd()
         let input = try FileHandle(forReadingFrom: URL(fileURLWithPath: body))

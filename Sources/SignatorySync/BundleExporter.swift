@@ -24,8 +24,7 @@ public struct BundleExporter {
 
     public func export(to path: String, for peer: ID<Office>? = nil) throws -> Summary {
         let temporary = path + ".partial"
-        FileManager.default.createFile(atPath: temporary, contents: nil)
-        guard let handle = FileHandle(forWritingAtPath: temporary) else {
+        guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
             throw SyncError.unreadable(path, "cannot write there")
         }
         do {

@@ -170,6 +170,10 @@ CREATE TABLE conflict (
 );
 CREATE INDEX conflict_by_entity ON conflict (kind, entity_id);
 
+-- An organisation's name as duplicates are compared (case, accents, punctuation ignored).
+ALTER TABLE organisation ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
+CREATE INDEX organisation_by_name_key ON organisation (name_key, country);
+
 -- Organisations that look like the same one created twice.
 CREATE TABLE duplicate_pair (
     first   TEXT NOT NULL,

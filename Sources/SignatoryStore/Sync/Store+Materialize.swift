@@ -80,6 +80,11 @@ extension Store {
 
     /// Records whose rows depend on `ref`'s.
     private func dependents(of ref: EntityRef) throws -> [EntityRef] {
+        // Most records nobody refers to: one probe saves the look-ups below.
+        if ref.kind != .signature,
+           try self.database.prepare("SELECT 1 FROM record_reference WHERE target = ? LIMIT 1").firstRow(ref.id, read: { _ in true }) == nil {
+            return []
+        }
         func referring(_ kind: EntityKind, _ field: String, _ id: String) throws -> [EntityRef] {
             try self.records(kind, referring: field, to: id)
         }

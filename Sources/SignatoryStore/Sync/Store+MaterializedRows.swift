@@ -35,13 +35,14 @@ extension Store {
         case .organisation:
             let organisation = try Organisation(id: try Store.id(ref.id), syncFields: fields)
             try self.database.prepare("""
-                INSERT INTO organisation (id, name, acronym, country, website, ecosoc, ecosoc_year, standing, notes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO organisation (id, name, acronym, country, website, ecosoc, ecosoc_year, standing, notes, name_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET name = excluded.name, acronym = excluded.acronym, country = excluded.country,
                     website = excluded.website, ecosoc = excluded.ecosoc, ecosoc_year = excluded.ecosoc_year,
-                    standing = excluded.standing, notes = excluded.notes
+                    standing = excluded.standing, notes = excluded.notes, name_key = excluded.name_key
                 """).run(organisation.id, organisation.name, organisation.acronym, organisation.country, organisation.website,
-                         organisation.ecosoc, organisation.ecosocYear, organisation.standing, organisation.notes)
+                         organisation.ecosoc, organisation.ecosocYear, organisation.standing, organisation.notes,
+                         organisation.comparableName)
         case .contact:
             var contact = try ContactPerson(id: try Store.id(ref.id), syncFields: fields)
             contact.organisationID = try Store.id(try resolver.canonical(contact.organisationID.description))
