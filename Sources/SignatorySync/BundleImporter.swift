@@ -90,7 +90,7 @@ public struct BundleImporter {
             try self.store.learn(that: header.from, has: have.merging(feeds.vector) { max($0, $1) })
             let duplicates = try self.store.refreshDuplicates()
             return Report(from: header.from, fromName: header.fromName, applied: applied, alreadyKnown: known,
-                          openConflicts: try self.store.conflicts().count, duplicatePairs: duplicates)
+                          openConflicts: try self.store.conflictCount(), duplicatePairs: duplicates)
         }
     }
 

@@ -37,7 +37,7 @@ public struct SyncStatus: Sendable {
             let behind = vector.reduce(Int64(0)) { total, feed in total + max(0, feed.value - (has[feed.key] ?? 0)) }
             return Peer(office: peer, name: names[peer], has: has, behind: behind)
         }
-        self.openConflicts = try store.conflicts().count
+        self.openConflicts = try store.conflictCount()
         self.duplicatePairs = try store.duplicatePairs().count
     }
 }

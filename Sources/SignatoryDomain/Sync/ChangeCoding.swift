@@ -17,7 +17,7 @@ extension Change {
         return out
     }
 
-    /// The `fields` object alone, as the change log stores it.
+    /// The `fields` object alone.
     public static func fieldsJSON(_ fields: [String: FieldAssignment]) -> String {
         var out = "{"
         for (index, name) in fields.keys.sorted().enumerated() {
@@ -39,12 +39,6 @@ extension Change {
     public init?(jsonBytes: [UInt8]) {
         guard let object = JSONScanner.parse(jsonBytes) as? [String: Any] else { return nil }
         self.init(object: object)
-    }
-
-    /// Parses a stored `fields` object.
-    public static func fields(json: String) -> [String: FieldAssignment]? {
-        guard let object = JSONScanner.parse(Array(json.utf8)) as? [String: Any] else { return nil }
-        return self.fields(from: object)
     }
 
     private init?(object: [String: Any]) {

@@ -18,6 +18,10 @@ extension Store {
             """).rows(read: Store.readConflict)
     }
 
+    public func conflictCount() throws -> Int {
+        Int(try self.database.integer("SELECT count(*) FROM conflict"))
+    }
+
     public func conflict(matching reference: String) throws -> Conflict {
         let id = try self.resolveID(in: "conflict", kind: "conflict", reference: reference)
         guard let conflict = try self.database.prepare("""

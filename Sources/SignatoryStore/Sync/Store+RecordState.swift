@@ -63,11 +63,6 @@ extension Store {
         try self.settledVersions(of: ref).mapValues(\.value)
     }
 
-    /// The unreplaced versions of a field: what a new write must name as its bases.
-    func heads(of ref: EntityRef, field: String) throws -> [HybridTimestamp] {
-        try self.loadState(of: ref)?.fields[field]?.heads.map(\.timestamp) ?? []
-    }
-
     /// Records of `kind` whose settled `field` names `id`.
     func records(_ kind: EntityKind, referring field: String, to id: String) throws -> [EntityRef] {
         try self.database.prepare("SELECT entity_id FROM record_reference WHERE target = ? AND kind = ? AND field = ? ORDER BY entity_id")
