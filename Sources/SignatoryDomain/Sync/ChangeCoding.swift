@@ -36,46 +36,69 @@ extension Change {
         self.init(jsonBytes: Array(jsonLine))
     }
 
+    /// Parses a change line straight into a change, without intermediate dictionaries: this
+    /// runs once for every change imported.
     public init?(jsonBytes: [UInt8]) {
-        guard let object = JSONScanner.parse(jsonBytes) as? [String: Any] else { return nil }
-        self.init(object: object)
-    }
-
-    private init?(object: [String: Any]) {
-        guard object.count == 8,
-              let officeText = object["office"] as? String, let office = ID<Office>(officeText), office.description == officeText,
-              let sequence = object["sequence"] as? Int64, sequence > 0,
-              let timestamp = (object["hlc"] as? String).flatMap(HybridTimestamp.init(text:)),
-              let kind = (object["kind"] as? String).flatMap(EntityKind.init(rawValue:)),
-              let id = object["id"] as? String,
-              let fields = (object["fields"] as? [String: Any]).flatMap(Change.fields(from:)),
-              let previous = object["previous"] as? String, let hash = object["hash"] as? String
+        var scanner = JSONScanner(jsonBytes)
+        var office: ID<Office>?, sequence: Int64?, timestamp: HybridTimestamp?, kind: EntityKind?
+        var id: String?, fields: [String: FieldAssignment]?, previous: String?, hash: String?
+        var seen = 0
+        guard scanner.consume("{") else { return nil }
+        repeat {
+            guard let key = scanner.stringValue(), scanner.consume(":") else { return nil }
+            seen += 1
+            switch key {
+            case "office":
+                guard let text = scanner.stringValue(), let parsed = ID<Office>(text), parsed.description == text else { return nil }
+                office = parsed
+            case "sequence": sequence = scanner.integerValue()
+            case "hlc": timestamp = scanner.stringValue().flatMap(HybridTimestamp.init(text:))
+            case "kind": kind = scanner.stringValue().flatMap(EntityKind.init(rawValue:))
+            case "id": id = scanner.stringValue()
+            case "fields": fields = Change.fields(from: &scanner)
+            case "previous": previous = scanner.stringValue()
+            case "hash": hash = scanner.stringValue()
+            default: return nil
+            }
+        } while scanner.consume(",")
+        guard scanner.consume("}"), scanner.isAtEnd, seen == 8,
+              let office, let sequence, sequence > 0, let timestamp, let kind, let id, let fields, let previous, let hash
         else { return nil }
         self.init(office: office, sequence: sequence, timestamp: timestamp, kind: kind, entityID: id,
                   fields: fields, previousHash: previous, hash: hash)
     }
 
-    private static func fields(from object: [String: Any]) -> [String: FieldAssignment]? {
+    /// `{"name": {"value": …, "bases": ["hlc", …]}, …}`
+    private static func fields(from scanner: inout JSONScanner) -> [String: FieldAssignment]? {
         var fields: [String: FieldAssignment] = [:]
-        for (name, entry) in object {
-            guard let entry = entry as? [String: Any], entry.count == 2, let rawValue = entry["value"],
-                  let baseTexts = entry["bases"] as? [Any] else { return nil }
-            let value: FieldValue
-            switch rawValue {
-            case is JSONScanner.Null: value = .null
-            case let flag as Bool: value = .bool(flag)
-            case let number as Int64: value = .integer(number)
-            case let text as String: value = .text(text)
-            default: return nil
-            }
-            var bases: [HybridTimestamp] = []
-            for base in baseTexts {
-                guard let text = base as? String, let timestamp = HybridTimestamp(text: text) else { return nil }
-                bases.append(timestamp)
-            }
+        guard scanner.consume("{") else { return nil }
+        if scanner.consume("}") { return fields }
+        repeat {
+            guard let name = scanner.stringValue(), scanner.consume(":"), scanner.consume("{") else { return nil }
+            var value: FieldValue?
+            var bases: [HybridTimestamp]?
+            repeat {
+                guard let key = scanner.stringValue(), scanner.consume(":") else { return nil }
+                switch key {
+                case "value": value = scanner.fieldValue()
+                case "bases":
+                    guard scanner.consume("[") else { return nil }
+                    var list: [HybridTimestamp] = []
+                    if !scanner.consume("]") {
+                        repeat {
+                            guard let base = scanner.stringValue().flatMap(HybridTimestamp.init(text:)) else { return nil }
+                            list.append(base)
+                        } while scanner.consume(",")
+                        guard scanner.consume("]") else { return nil }
+                    }
+                    bases = list
+                default: return nil
+                }
+            } while scanner.consume(",")
+            guard scanner.consume("}"), let value, let bases, fields[name] == nil else { return nil }
             fields[name] = FieldAssignment(value: value, bases: bases)
-        }
-        return fields
+        } while scanner.consume(",")
+        return scanner.consume("}") ? fields : nil
     }
 }
 

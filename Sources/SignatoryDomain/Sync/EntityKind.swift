@@ -12,7 +12,11 @@ public enum EntityKind: String, Choice, Comparable {
     /// Every kind has this flag; `true` hides the record, `false` restores it.
     public static let deletedField = "deleted"
 
-    public var fields: Set<String> {
+    public var fields: Set<String> { EntityKind.fieldSets[self]! }
+
+    private static let fieldSets: [EntityKind: Set<String>] = Dictionary(uniqueKeysWithValues: EntityKind.allCases.map { ($0, $0.declaredFields) })
+
+    private var declaredFields: Set<String> {
         switch self {
         case .campaign: return ["name", "description", "startDate", "endDate", "status", Self.deletedField]
         case .organisation:

@@ -10,7 +10,7 @@ public struct CountryCode: Hashable, Comparable, Sendable, CustomStringConvertib
     public let code: String
 
     public init(_ text: String) throws(DomainError) {
-        let code = text.trimmingCharacters(in: .whitespaces).uppercased()
+        let code = text.trimmedSpaces.uppercased()
         guard CountryCode.assigned.contains(code) else { throw .invalidCountry(text) }
         self.code = code
     }

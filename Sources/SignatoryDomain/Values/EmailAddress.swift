@@ -9,7 +9,7 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
     public let address: String
 
     public init(_ text: String) throws(DomainError) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmedSpaces
         let parts = trimmed.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2 else { throw .invalidEmail(text) }
         let local = parts[0]

@@ -5,7 +5,7 @@ public struct LanguageTag: Hashable, Sendable, CustomStringConvertible {
     public let tag: String
 
     public init(_ text: String) throws(DomainError) {
-        let subtags = text.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)
+        let subtags = text.trimmedSpaces.split(separator: "-", omittingEmptySubsequences: false)
         guard let primary = subtags.first, (2...3).contains(primary.count),
               primary.allSatisfy({ $0.isASCII && $0.isLetter }),
               subtags.dropFirst().allSatisfy({ (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } })

@@ -11,7 +11,7 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
     public let e164: String
 
     public init(_ text: String) throws(DomainError) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmedSpaces
         var digits = ""
         for (index, character) in trimmed.enumerated() {
             if index == 0 && character == "+" { continue }

@@ -15,3 +15,15 @@ extension String {
         return value
     }
 }
+
+extension String {
+    /// The text without surrounding spaces and tabs.
+    ///
+    /// Values read back from a database or a bundle rarely have any, so this skips Foundation's
+    /// trimming, which dominates parsing on the import path, when there is nothing to trim.
+    package var trimmedSpaces: String {
+        guard let first = self.unicodeScalars.first, let last = self.unicodeScalars.last else { return self }
+        if !CharacterSet.whitespaces.contains(first) && !CharacterSet.whitespaces.contains(last) { return self }
+        return self.trimmingCharacters(in: .whitespaces)
+    }
+}

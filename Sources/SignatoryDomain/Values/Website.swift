@@ -5,7 +5,7 @@ public struct Website: Hashable, Sendable, CustomStringConvertible {
     public let url: String
 
     public init(_ text: String) throws(DomainError) {
-        var url = text.trimmingCharacters(in: .whitespaces)
+        var url = text.trimmedSpaces
         if !url.lowercased().hasPrefix("http://") && !url.lowercased().hasPrefix("https://") {
             url = "https://" + url
         }

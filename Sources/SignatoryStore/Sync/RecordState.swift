@@ -59,20 +59,47 @@ package struct RecordState {
 }
 
 extension RecordState {
+    /// The stored state of a record known only from its first change: `@<office>/<sequence>`.
+    static func pointer(office: ID<Office>, sequence: Int64) -> String {
+        "@\(office)/\(sequence)"
+    }
+
+    static func pointee(of text: String) -> (ID<Office>, Int64)? {
+        guard text.hasPrefix("@"), let slash = text.firstIndex(of: "/"),
+              let office = ID<Office>(String(text[text.index(after: text.startIndex)..<slash])),
+              let sequence = Int64(text[text.index(after: slash)...]) else { return nil }
+        return (office, sequence)
+    }
+
     /// A compact, length-prefixed text form: fast to write and read on every change.
     var encoded: String {
-        var tokens: [String] = [String(self.conflictCount)]
+        var out: [UInt8] = []
+        out.reserveCapacity(1_024)
+        func token(_ text: String) {
+            out.append(contentsOf: String(text.utf8.count).utf8)
+            out.append(UInt8(ascii: ":"))
+            out.append(contentsOf: text.utf8)
+        }
+        token(String(self.conflictCount))
         for name in self.fields.keys.sorted() {
             let field = self.fields[name]!
-            tokens += [name, String(field.heads.count)]
-            for head in field.heads { tokens += [head.timestamp.text, head.value.storageText] }
-            tokens.append(String(field.replaced.count))
-            tokens += field.replaced.sorted()
-            if let fallback = field.fallback { tokens += ["1", fallback.timestamp.text, fallback.value.storageText] } else { tokens.append("0") }
+            token(name)
+            token(String(field.heads.count))
+            for head in field.heads {
+                token(head.timestamp.text)
+                token(head.value.storageText)
+            }
+            token(String(field.replaced.count))
+            for replaced in field.replaced.sorted() { token(replaced) }
+            if let fallback = field.fallback {
+                token("1")
+                token(fallback.timestamp.text)
+                token(fallback.value.storageText)
+            } else {
+                token("0")
+            }
         }
-        var out = ""
-        for token in tokens { out += "\(token.utf8.count):"; out += token }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     init?(encoded: String) {

@@ -24,8 +24,11 @@ extension Store {
             state.conflictCount = conflicts.count
         }
         if stored == nil {
+            // A record's first change is its whole state: point at it instead of copying it.
+            let text = state.conflictCount == 0 && change.fields.values.allSatisfy(\.bases.isEmpty)
+                ? RecordState.pointer(office: change.office, sequence: change.sequence) : state.encoded
             try self.database.prepare("INSERT INTO entity_state (kind, entity_id, state) VALUES (?, ?, ?)")
-                .run(ref.kind.rawValue, ref.id, state.encoded)
+                .run(ref.kind.rawValue, ref.id, text)
         } else {
             try self.database.prepare("UPDATE entity_state SET state = ? WHERE kind = ? AND entity_id = ?")
                 .run(state.encoded, ref.kind.rawValue, ref.id)
@@ -47,6 +50,14 @@ extension Store {
     func loadState(of ref: EntityRef) throws -> RecordState? {
         guard let text = try self.database.prepare("SELECT state FROM entity_state WHERE kind = ? AND entity_id = ?")
             .firstRow(ref.kind.rawValue, ref.id, read: { $0.text(0) }) else { return nil }
+        if let (office, sequence) = RecordState.pointee(of: text) {
+            guard let change = try self.change(office: office, sequence: sequence) else {
+                throw StoreError.notADatabase(path: self.database.path, detail: "the first change of \(ref.kind.rawValue) \(ref.id) is missing")
+            }
+            var state = RecordState()
+            state.apply(change)
+            return state
+        }
         guard let state = RecordState(encoded: text) else {
             throw StoreError.notADatabase(path: self.database.path, detail: "the sync state of \(ref.kind.rawValue) \(ref.id) cannot be read")
         }
