@@ -115,6 +115,21 @@ struct MergeBehaviourTests {
         #expect(try self.bucharest.contact(valle.id)?.title == "Director")
     }
 
+    @Test func aContactAddedToAnOrganisationDeletedElsewhereIsListedAndCanBeKept() throws {
+        try self.geneva.removeOrganisation(self.cap.id, cascade: true)
+        let valle = ContactPerson(organisationID: self.cap.id, fullName: "Thierry Valle")
+        try self.bucharest.insert(valle)
+        try self.exchange()
+        #expect(try self.bucharest.contact(valle.id) == nil)
+        let conflict = try #require(try self.geneva.conflicts().first { $0.rule == Conflict.organisationDeletedRule })
+        #expect(conflict.recordID == valle.id.description)
+        try self.geneva.resolve(conflict, keeping: conflict.loser.value)
+        try self.exchange()
+        #expect(try self.bucharest.organisation(self.cap.id) != nil)
+        #expect(try self.bucharest.contact(valle.id)?.fullName == "Thierry Valle")
+        #expect(try self.bucharest.conflicts().isEmpty)
+    }
+
     @Test func theSameSignatureRecordedAtTwoOfficesBecomesOne() throws {
         let statement = try self.openStatement()
         try self.exchange()

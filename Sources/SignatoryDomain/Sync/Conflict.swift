@@ -20,6 +20,10 @@ public struct Conflict: Hashable, Sendable, Identifiable {
         self.loser = loser
     }
 
+    /// The rule of a conflict that lists a contact or signature hidden because its organisation
+    /// was deleted at another office.
+    public static let organisationDeletedRule = "organisation deleted"
+
     /// Every office derives the same id for the same losing version.
     public static func id(record: EntityKind, recordID: String, field: String, loser: HybridTimestamp) -> ID<Conflict> {
         .derived(from: "signatory.conflict\u{0}\(record.rawValue)\u{0}\(recordID)\u{0}\(field)\u{0}\(loser.text)")

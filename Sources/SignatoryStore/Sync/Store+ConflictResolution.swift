@@ -4,6 +4,9 @@ extension Store {
     /// Settles a conflict by writing `value` over every concurrent version of the field, as a
     /// new change that syncs like any other. Keeping a value of a deleted record restores it.
     public func resolve(_ conflict: Conflict, keeping value: FieldValue) throws {
+        if conflict.rule == Conflict.organisationDeletedRule {
+            return try self.resolveOrphan(conflict, keepingRecord: value == conflict.loser.value)
+        }
         try self.transaction {
             var candidate = try self.settledFields(of: EntityRef(conflict.record, conflict.recordID))
             candidate[conflict.field] = value
@@ -19,6 +22,18 @@ extension Store {
                     try self.write(ref, [EntityKind.deletedField: .bool(false)], overwritingAllHeads: true)
                 }
             }
+        }
+    }
+
+    /// Keeping a record whose organisation was deleted restores the organisation; otherwise the
+    /// record is deleted too.
+    private func resolveOrphan(_ conflict: Conflict, keepingRecord: Bool) throws {
+        try self.transaction {
+            guard keepingRecord else { return try self.delete(EntityRef(conflict.record, conflict.recordID)) }
+            guard let organisation = conflict.loser.value.text else { return }
+            var resolver = MergeResolver(store: self)
+            let canonical = EntityRef(.organisation, try resolver.canonical(organisation))
+            try self.write(canonical, [EntityKind.deletedField: .bool(false)], overwritingAllHeads: true)
         }
     }
 

@@ -35,6 +35,26 @@ extension Store {
             guard let fields = visible[ref] else { continue }
             try self.writeRow(ref, fields: fields, resolver: &resolver)
         }
+        for ref in ordered where ref.kind == .contact || ref.kind == .signature {
+            try self.recordOrphan(ref, shown: visible[ref] != nil, resolver: &resolver)
+        }
+    }
+
+    /// A contact or signature added while another office deleted its organisation is hidden
+    /// with it; it is listed as a conflict so that nobody's typing vanishes unseen. Keeping it
+    /// restores the organisation.
+    private func recordOrphan(_ ref: EntityRef, shown: Bool, resolver: inout MergeResolver) throws {
+        try self.database.prepare("DELETE FROM conflict WHERE kind = ? AND entity_id = ? AND rule = ?")
+            .run(ref.kind.rawValue, ref.id, Conflict.organisationDeletedRule)
+        guard !shown else { return }
+        let versions = try self.settledVersions(of: ref)
+        guard versions[EntityKind.deletedField]?.value != .bool(true), let reference = versions["organisation"],
+              let organisation = reference.value.text else { return }
+        let canonical = try resolver.canonical(organisation)
+        guard let deletion = try self.settledVersions(of: EntityRef(.organisation, canonical))[EntityKind.deletedField],
+              deletion.value == .bool(true) else { return }
+        try self.insert(Conflict(record: ref.kind, recordID: ref.id, field: "organisation", rule: Conflict.organisationDeletedRule,
+                                 winner: deletion, loser: reference))
     }
 
     /// The settled fields of a record that shows, or `nil` when it is hidden.
