@@ -44,6 +44,8 @@ struct SyncCommandTests {
         let conflicts = try #require(try geneva.json(["conflicts", "list"]) as? [[String: Any]])
         #expect(conflicts.count == 1)
         #expect(Set([conflicts[0]["kept"] as? String, conflicts[0]["other"] as? String]) == ["Geneva's note", "Bucharest's note"])
+        #expect(conflicts[0]["recordName"] as? String == "CAP Liberté de Conscience")
+        #expect(try geneva.succeed(["conflicts", "list"]).contains("organisation 'CAP Liberté de Conscience' notes: kept"))
         let id = try #require(conflicts[0]["id"] as? String)
         try geneva.succeed(["conflicts", "resolve", String(id.prefix(6)), "--keep", "other"])
         try Self.send(geneva, to: bucharest, for: "Bucharest")

@@ -39,3 +39,20 @@ extension Store {
                         loser: FieldVersion(timestamp: loserTime, value: loserValue))
     }
 }
+
+extension Store {
+    /// How a conflict list names a record: an organisation's or person's name, a title, or for
+    /// a signature the organisation's name. Deleted and hidden records are named too.
+    public func recordName(_ kind: EntityKind, _ id: String) throws -> String {
+        let fields = try self.settledFields(of: EntityRef(kind, id))
+        let name: String?
+        switch kind {
+        case .organisation, .campaign: name = fields.text("name")
+        case .contact: name = fields.text("fullName")
+        case .statement, .statementText: name = fields.text("title")
+        case .signature: name = try fields.text("organisation").flatMap { try self.settledFields(of: EntityRef(.organisation, $0)).text("name") }
+        }
+        let deleted = fields[EntityKind.deletedField] == .bool(true) ? " (deleted)" : ""
+        return (name ?? String(id.prefix(8))) + deleted
+    }
+}

@@ -18,11 +18,13 @@ struct ConflictList: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let conflicts = try self.database.open().conflicts()
+        let store = try self.database.open()
+        let conflicts = try store.conflicts()
         if self.output.json {
             return try Output.json(conflicts.map { conflict in
                 JSONRecord([
                     "id": conflict.id.description, "record": conflict.record.rawValue, "recordId": conflict.recordID,
+                    "recordName": try store.recordName(conflict.record, conflict.recordID),
                     "field": conflict.field, "rule": conflict.rule,
                     "kept": conflict.winner.value, "keptBy": conflict.winner.timestamp.office.description,
                     "other": conflict.loser.value, "otherBy": conflict.loser.timestamp.office.description,
@@ -30,7 +32,8 @@ struct ConflictList: ParsableCommand {
             })
         }
         for conflict in conflicts {
-            print("\(conflict.id.shortID)  \(conflict.record.rawValue) \(conflict.recordID.prefix(8)) \(conflict.field): kept '\(conflict.winner.value)' over '\(conflict.loser.value)' (\(conflict.rule))")
+            let name = try store.recordName(conflict.record, conflict.recordID)
+            print("\(conflict.id.shortID)  \(conflict.record.rawValue) '\(name)' \(conflict.field): kept '\(conflict.winner.value)' over '\(conflict.loser.value)' (\(conflict.rule))")
         }
     }
 }
