@@ -2,42 +2,47 @@
 /// known fields, values of the right type and form, an id of the right shape.
 extension Change {
     public func validateValues() throws {
-        for name in self.fields.keys where !self.kind.fields.contains(name) {
-            throw DomainError.unknownValue(field: "\(self.kind.rawValue) field", value: name, allowed: self.kind.fields.sorted())
+        try self.kind.validate(entityID: self.entityID, values: self.fields.mapValues(\.value))
+    }
+}
+
+extension EntityKind {
+    /// Checks field values for a record of this kind, as a change would carry them.
+    public func validate(entityID: String, values: FieldMap) throws {
+        for name in values.keys where !self.fields.contains(name) {
+            throw DomainError.unknownValue(field: "\(self.rawValue) field", value: name, allowed: self.fields.sorted())
         }
-        for (name, assignment) in self.fields {
-            let expected = EntityKind.valueType(of: name)
+        for (name, value) in values {
             let matches: Bool
-            switch (expected, assignment.value) {
+            switch (EntityKind.valueType(of: name), value) {
             case (_, .null): matches = name != EntityKind.deletedField
             case (.bool, .bool), (.integer, .integer), (.text, .text): matches = true
             default: matches = false
             }
-            guard matches else { throw DomainError.invalidReference(kind: "\(name) value", value: assignment.value.description) }
+            guard matches else { throw DomainError.invalidReference(kind: "\(name) value", value: value.description) }
         }
-        let values = self.fields.mapValues(\.value)
-        switch self.kind {
-        case .campaign: _ = try Campaign(id: try Change.uuid(self.entityID), syncFields: values)
+        switch self {
+        case .campaign: _ = try Campaign(id: try EntityKind.uuid(entityID), syncFields: values)
         case .organisation:
-            _ = try Organisation(id: try Change.uuid(self.entityID), syncFields: values)
-            if let target = values.text("mergedInto") { _ = try Change.uuid(target) as ID<Organisation> }
+            _ = try Organisation(id: try EntityKind.uuid(entityID), syncFields: values)
+            if let target = values.text("mergedInto") { _ = try EntityKind.uuid(target) as ID<Organisation> }
         case .contact:
-            if values["organisation"] != nil { _ = try ContactPerson(id: try Change.uuid(self.entityID), syncFields: values) }
-            else { _ = try Change.uuid(self.entityID) as ID<ContactPerson> }
+            if values["organisation"] != nil { _ = try ContactPerson(id: try EntityKind.uuid(entityID), syncFields: values) }
+            else { _ = try EntityKind.uuid(entityID) as ID<ContactPerson> }
         case .statement:
-            if values["campaign"] != nil { _ = try JointStatement(id: try Change.uuid(self.entityID), syncFields: values) }
-            else { _ = try Change.uuid(self.entityID) as ID<JointStatement> }
+            if values["campaign"] != nil { _ = try JointStatement(id: try EntityKind.uuid(entityID), syncFields: values) }
+            else { _ = try EntityKind.uuid(entityID) as ID<JointStatement> }
         case .statementText:
             let text = try StatementText(syncFields: values)
-            guard text.entityID == self.entityID, text.hash == TextHash(title: text.title, body: text.body, language: text.language) else {
-                throw DomainError.invalidReference(kind: "wording", value: self.entityID)
+            guard text.entityID == entityID, text.hash == TextHash(title: text.title, body: text.body, language: text.language) else {
+                throw DomainError.invalidReference(kind: "wording", value: entityID)
             }
         case .signature:
             if values["statement"] != nil || values["organisation"] != nil {
                 let signature = try Signature(syncFields: values)
-                guard signature.id.description == self.entityID else { throw DomainError.invalidReference(kind: "signature", value: self.entityID) }
+                guard signature.id.description == entityID else { throw DomainError.invalidReference(kind: "signature", value: entityID) }
             } else {
-                _ = try Change.uuid(self.entityID) as ID<Signature>
+                _ = try EntityKind.uuid(entityID) as ID<Signature>
             }
         }
     }

@@ -5,10 +5,7 @@ extension Store {
 
     public func insert(_ campaign: Campaign) throws {
         try campaign.validate()
-        try self.transaction {
-            guard try self.campaign(campaign.id) == nil else { throw StoreError.inUse("campaign \(campaign.id)", detail: "exists already") }
-            try self.write(EntityRef(.campaign, campaign.id.description), campaign.syncFields)
-        }
+        try self.write(EntityRef(.campaign, campaign.id.description), campaign.syncFields, mustBeNew: true)
     }
 
     public func update(_ campaign: Campaign) throws {

@@ -17,10 +17,8 @@ extension Store {
         try contact.validate()
         try self.transaction {
             try self.requireOrganisation(contact.organisationID)
-            let exists = try self.contact(contact.id) != nil
-            if new && exists { throw StoreError.inUse("contact \(contact.id)", detail: "exists already") }
-            if !new && !exists { throw StoreError.notFound("contact", reference: contact.id.description) }
-            try self.write(EntityRef(.contact, contact.id.description), contact.syncFields)
+            if try !new && self.contact(contact.id) == nil { throw StoreError.notFound("contact", reference: contact.id.description) }
+            try self.write(EntityRef(.contact, contact.id.description), contact.syncFields, mustBeNew: new)
         }
     }
 

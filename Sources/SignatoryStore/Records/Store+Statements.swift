@@ -10,10 +10,7 @@ extension Store {
         try self.transaction {
             try self.requireCampaign(statement.campaignID)
             if let lead = statement.leadOrganisationID { try self.requireOrganisation(lead) }
-            guard try self.statement(statement.id) == nil else {
-                throw StoreError.inUse("statement \(statement.id)", detail: "exists already")
-            }
-            try self.write(EntityRef(.statement, statement.id.description), statement.syncFields, now: now)
+            try self.write(EntityRef(.statement, statement.id.description), statement.syncFields, mustBeNew: true, now: now)
             try self.recordText(of: statement, now: now)
         }
     }

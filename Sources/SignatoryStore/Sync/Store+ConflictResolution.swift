@@ -10,9 +10,7 @@ extension Store {
         try self.transaction {
             var candidate = try self.settledFields(of: EntityRef(conflict.record, conflict.recordID))
             candidate[conflict.field] = value
-            try Change(office: self.office.id, sequence: 0, timestamp: HybridTimestamp(physical: 0, counter: 0, office: self.office.id),
-                       kind: conflict.record, entityID: conflict.recordID,
-                       fields: candidate.mapValues { FieldAssignment(value: $0) }, previousHash: Change.genesis).validateValues()
+            try conflict.record.validate(entityID: conflict.recordID, values: candidate)
             for ref in try self.refsSharing(conflict) {
                 // Keeping a value that the deletion did not write keeps the concurrent edit: restore.
                 let deletion = try self.settledVersions(of: ref)[EntityKind.deletedField]
