@@ -77,6 +77,15 @@ public final class PreparedStatement {
         return result
     }
 
+    /// Binds `values` and hands each row to `body` as it is stepped to, without collecting them.
+    public func forEachRow(_ values: any SQLBindable..., body: (Row) throws -> Void) throws {
+        try self.bind(values)
+        defer { self.reset() }
+        while try self.step() {
+            try body(Row(statement: self))
+        }
+    }
+
     /// Binds `values` and returns the first row read by `read`, or `nil` when there is none.
     public func firstRow<T>(_ values: any SQLBindable..., read: (Row) throws -> T) throws -> T? {
         try self.bind(values)

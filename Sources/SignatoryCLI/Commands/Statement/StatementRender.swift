@@ -11,20 +11,16 @@ struct StatementRender: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text
-    }
-
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The statement: id or id prefix.") var statement: String
-    @Option(help: "Output format: text.") var format: Format = .text
+    @Option(help: "Output format: text, markdown or html.") var format: StatementFormat = .text
 
     func run() throws {
         let store = try self.database.open()
         let block = try SignatoryBlock(statement: try store.statement(matching: self.statement), store: store)
         for warning in block.warnings { Output.warn("warning: " + warning) }
-        switch self.format {
-        case .text: print(TextStatementRenderer().render(block), terminator: "")
-        }
+        print(self.format.render(block), terminator: "")
     }
 }
+
+extension StatementFormat: ExpressibleByArgument {}

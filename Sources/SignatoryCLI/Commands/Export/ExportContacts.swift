@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import SignatoryDomain
+import SignatoryExport
+import SignatoryStore
+
+struct ExportContacts: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "contacts",
+        abstract: "Write a contact sheet of a statement's, a campaign's or all organisations.",
+        discussion: """
+            Audiences: internal shows everyone; coalition leaves out contacts at risk; public shows only
+            organisations that signed with consent to publication, with the names and titles of contacts who
+            consented and are not at risk, and never an email address or phone number. The count of contacts
+            left out, and why, goes to stderr.
+            Example: signatory export contacts --statement 3f2a --format vcard --audience coalition --out sheet.vcf
+            """
+    )
+
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "The statement whose signing organisations to list: id or id prefix.") var statement: String?
+    @Option(help: "The campaign whose statements' signing organisations to list: id or id prefix.") var campaign: String?
+    @Flag(help: "List every organisation.") var all = false
+    @Option(help: "csv, google-csv, outlook-csv, vcard, markdown or html.") var format: ContactSheetFormat
+    @Option(help: "Who the sheet is for: internal, coalition or public.") var audience: ExportAudience = .coalition
+    @Option(help: "The file to write; standard output when left out.") var out: String?
+
+    func validate() throws {
+        let scopes = [self.statement != nil, self.campaign != nil, self.all].filter { $0 }.count
+        guard scopes == 1 else {
+            throw ValidationError("Name exactly one of --statement ID, --campaign ID or --all.")
+        }
+    }
+
+    func run() throws {
+        let store = try self.database.open()
+        let (scope, title) = try self.scope(in: store)
+        let export = ContactSheetExport(scope: scope, format: self.format, audience: self.audience, title: title)
+        let summary: ContactSheetSummary
+        if let out = self.out {
+            summary = try AtomicFile.write(to: out) { handle in
+                var sink = ByteSink(handle)
+                return try export.write(from: store, to: &sink)
+            }
+        } else {
+            var sink = ByteSink(FileHandle.standardOutput)
+            summary = try export.write(from: store, to: &sink)
+        }
+        Output.warn(summary.description)
+    }
+
+    private func scope(in store: Store) throws -> (ContactScope, String) {
+        if let statement = self.statement {
+            let found = try store.statement(matching: statement)
+            return (.statement(found.id), found.title)
+        }
+        if let campaign = self.campaign {
+            let found = try store.campaign(matching: campaign)
+            return (.campaign(found.id), found.name)
+        }
+        return (.all, "all organisations")
+    }
+}
+
+extension ContactSheetFormat: ExpressibleByArgument {}
+extension ExportAudience: ExpressibleByArgument {}

@@ -1,0 +1,63 @@
+import Foundation
+import SignatoryDomain
+import SignatoryStore
+
+/// Writes a contact sheet for one audience and reports what it left out.
+///
+/// ```swift
+/// var sink = ByteSink(FileHandle.standardOutput)
+/// let export = ContactSheetExport(scope: .statement(id), format: .vcard, audience: .coalition, title: "Joint statement")
+/// let summary = try export.write(from: store, to: &sink)
+/// printToStandardError(summary.description)   // "Left out 1 contact: 1 at risk."
+/// ```
+public struct ContactSheetExport: Sendable {
+    public var scope: ContactScope
+    public var format: ContactSheetFormat
+    public var audience: ExportAudience
+    /// What the printable formats print at the top.
+    public var title: String
+    /// When the sheet was made: the vCards' `REV`.
+    public var madeAt: Date
+
+    public init(scope: ContactScope, format: ContactSheetFormat, audience: ExportAudience, title: String, madeAt: Date = Date()) {
+        self.scope = scope
+        self.format = format
+        self.audience = audience
+        self.title = title
+        self.madeAt = madeAt
+    }
+
+    public func write(from store: Store, to sink: inout ByteSink) throws -> ContactSheetSummary {
+        var writer = self.format.makeWriter(title: self.title, revision: VCardText.timestamp(self.madeAt))
+        var filter = AudienceFilter(audience: self.audience)
+        var lines = 0
+        writer.start(&sink)
+        func emit(_ line: ContactSheetLine) {
+            lines += 1
+            writer.write(line, to: &sink)
+        }
+        try store.forEachContactListing(in: self.scope) { filter.take($0, emit: emit) }
+        filter.finish(emit: emit)
+        writer.finish(&sink)
+        try sink.finish()
+        return ContactSheetSummary(audience: self.audience, lines: lines, omissions: filter.omissions)
+    }
+}
+
+/// How many lines a contact sheet holds and how many contacts it left out, by reason.
+public struct ContactSheetSummary: Sendable, Hashable, CustomStringConvertible {
+    public let audience: ExportAudience
+    public let lines: Int
+    public let omissions: [ContactOmission: Int]
+
+    public var omittedCount: Int { self.omissions.values.reduce(0, +) }
+
+    /// "Left out 3 contacts for the public audience: 1 at risk, 2 contact has not consented to publication."
+    public var description: String {
+        let total = self.omittedCount
+        let noun = total == 1 ? "contact" : "contacts"
+        guard total > 0 else { return "Left out 0 contacts for the \(self.audience.rawValue) audience." }
+        let reasons = self.omissions.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key.rawValue)" }
+        return "Left out \(total) \(noun) for the \(self.audience.rawValue) audience: \(reasons.joined(separator: ", "))."
+    }
+}

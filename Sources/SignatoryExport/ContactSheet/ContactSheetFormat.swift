@@ -1,0 +1,53 @@
+/// The file formats of a contact sheet.
+public enum ContactSheetFormat: String, Sendable, CaseIterable {
+    /// RFC 4180 CSV with the sheet's own columns.
+    case csv
+    /// CSV with the column headers Google Contacts imports.
+    case googleCSV = "google-csv"
+    /// CSV with the column headers Outlook imports.
+    case outlookCSV = "outlook-csv"
+    /// vCard 4.0 (RFC 6350), one card per contact.
+    case vcard
+    /// A printable sheet in Markdown, grouped by organisation.
+    case markdown
+    /// A printable, self-contained HTML page, grouped by organisation.
+    case html
+
+    /// The media type to serve the sheet with.
+    public var mediaType: String {
+        switch self {
+        case .csv, .googleCSV, .outlookCSV: return "text/csv; charset=utf-8"
+        case .vcard: return "text/vcard; charset=utf-8"
+        case .markdown: return "text/markdown; charset=utf-8"
+        case .html: return "text/html; charset=utf-8"
+        }
+    }
+
+    /// The usual file name extension.
+    public var fileExtension: String {
+        switch self {
+        case .csv, .googleCSV, .outlookCSV: return "csv"
+        case .vcard: return "vcf"
+        case .markdown: return "md"
+        case .html: return "html"
+        }
+    }
+
+    func makeWriter(title: String, revision: String) -> any ContactSheetWriter {
+        switch self {
+        case .csv: return CSVContactSheet(columns: .sheet)
+        case .googleCSV: return CSVContactSheet(columns: .google)
+        case .outlookCSV: return CSVContactSheet(columns: .outlook)
+        case .vcard: return VCardContactSheet(revision: revision)
+        case .markdown: return MarkdownContactSheet(title: title)
+        case .html: return HTMLContactSheet(title: title)
+        }
+    }
+}
+
+/// Writes the lines of a contact sheet in one format.
+protocol ContactSheetWriter {
+    mutating func start(_ sink: inout ByteSink)
+    mutating func write(_ line: ContactSheetLine, to sink: inout ByteSink)
+    mutating func finish(_ sink: inout ByteSink)
+}

@@ -1,0 +1,56 @@
+import SignatoryDomain
+import SignatoryStore
+
+/// One line of a contact sheet after the audience's rules: a contact, or an organisation alone
+/// when none of its contacts may be shown.
+public struct ContactSheetLine: Sendable, Hashable {
+    public var organisationID: String
+    public var organisationName: String
+    public var acronym: String?
+    public var country: String?
+    public var ecosoc: ECOSOCCategory
+    public var contactID: String?
+    public var fullName: String?
+    public var title: String?
+    /// Empty for the public audience.
+    public var email: String?
+    /// Empty for the public audience.
+    public var phone: String?
+    public var signatureStatus: SignatureStatus?
+    public var statementTitle: String?
+    public var campaignName: String?
+
+    init(_ listing: ContactListing, showingContact: Bool, details: Bool) {
+        self.organisationID = listing.organisationID
+        self.organisationName = listing.organisationName
+        self.acronym = listing.acronym
+        self.country = listing.country
+        self.ecosoc = listing.ecosoc
+        self.signatureStatus = listing.signatureStatus
+        self.statementTitle = listing.statementTitle
+        self.campaignName = listing.campaignName
+        guard showingContact else { return }
+        self.contactID = listing.contactID
+        self.fullName = listing.fullName
+        self.title = listing.title
+        if details {
+            self.email = listing.email
+            self.phone = listing.phone
+        }
+    }
+
+    /// "CAP Liberté de Conscience (CAP)", or the name alone.
+    public var organisationDisplayName: String {
+        guard let acronym = self.acronym else { return self.organisationName }
+        return "\(self.organisationName) (\(acronym))"
+    }
+
+    /// The given and family names, split at the last space: "Thierry" and "Valle".
+    ///
+    /// Address books want the two apart; a name given as one word is a family name.
+    public var nameParts: (given: String, family: String) {
+        guard let name = self.fullName?.trimmedSpaces, !name.isEmpty else { return ("", "") }
+        guard let space = name.lastIndex(of: " ") else { return ("", name) }
+        return (String(name[..<space]).trimmedSpaces, String(name[name.index(after: space)...]))
+    }
+}

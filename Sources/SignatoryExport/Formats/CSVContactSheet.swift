@@ -1,0 +1,69 @@
+/// A contact sheet as CSV: the sheet's own columns, or those Google Contacts or Outlook import.
+struct CSVContactSheet: ContactSheetWriter {
+    enum Columns {
+        /// One row per contact and signature, for press work and follow-up.
+        case sheet
+        /// Google Contacts' import headers; one row per person.
+        case google
+        /// Outlook's import headers; one row per person.
+        case outlook
+
+        var header: [String] {
+            switch self {
+            case .sheet:
+                return ["Organisation", "Acronym", "Country", "ECOSOC category", "Contact name", "Title", "Email", "Phone",
+                        "Signature status", "Statement", "Campaign"]
+            case .google:
+                return ["Name", "Given Name", "Family Name", "Organization 1 - Name", "Organization 1 - Title",
+                        "E-mail 1 - Type", "E-mail 1 - Value", "Phone 1 - Type", "Phone 1 - Value", "Group Membership", "Notes"]
+            case .outlook:
+                return ["First Name", "Last Name", "Company", "Job Title", "E-mail Address", "Business Phone",
+                        "Business Country/Region", "Categories", "Notes"]
+            }
+        }
+    }
+
+    let columns: Columns
+    /// Address books get each person once, however many statements they appear under.
+    private var written: Set<String> = []
+
+    init(columns: Columns) {
+        self.columns = columns
+    }
+
+    mutating func start(_ sink: inout ByteSink) {
+        CSVText.row(self.columns.header, to: &sink)
+    }
+
+    mutating func write(_ line: ContactSheetLine, to sink: inout ByteSink) {
+        let ecosoc = line.ecosoc == .none ? nil : line.ecosoc.rawValue
+        switch self.columns {
+        case .sheet:
+            CSVText.row([line.organisationName, line.acronym, line.country, ecosoc, line.fullName, line.title, line.email,
+                         line.phone, line.signatureStatus?.rawValue, line.statementTitle, line.campaignName], to: &sink)
+        case .google:
+            guard self.written.insert(line.contactID ?? line.organisationID).inserted else { return }
+            let (given, family) = line.nameParts
+            let groups = ["* myContacts"] + (line.campaignName.map { [$0] } ?? [])
+            CSVText.row([line.fullName, given, family, line.organisationDisplayName, line.title,
+                         line.email == nil ? nil : "Work", line.email, line.phone == nil ? nil : "Work", line.phone,
+                         groups.joined(separator: " ::: "), Self.notes(line)], to: &sink)
+        case .outlook:
+            guard self.written.insert(line.contactID ?? line.organisationID).inserted else { return }
+            let (given, family) = line.nameParts
+            CSVText.row([given, family, line.organisationDisplayName, line.title, line.email, line.phone, line.country,
+                         line.campaignName, Self.notes(line)], to: &sink)
+        }
+    }
+
+    mutating func finish(_ sink: inout ByteSink) {}
+
+    /// "FR · ECOSOC special · signed"
+    private static func notes(_ line: ContactSheetLine) -> String {
+        var parts: [String] = []
+        if let country = line.country { parts.append(country) }
+        if line.ecosoc != .none { parts.append("ECOSOC \(line.ecosoc.rawValue)") }
+        if let status = line.signatureStatus { parts.append(status.rawValue) }
+        return parts.joined(separator: " · ")
+    }
+}

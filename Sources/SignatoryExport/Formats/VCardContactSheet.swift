@@ -1,0 +1,38 @@
+/// A contact sheet as vCard 4.0 (RFC 6350): one card per person, or per organisation shown alone.
+struct VCardContactSheet: ContactSheetWriter {
+    /// The `REV` of every card: when the sheet was made.
+    let revision: String
+    private var written: Set<String> = []
+
+    init(revision: String) {
+        self.revision = revision
+    }
+
+    mutating func start(_ sink: inout ByteSink) {}
+
+    mutating func write(_ line: ContactSheetLine, to sink: inout ByteSink) {
+        let id = line.contactID ?? line.organisationID
+        guard self.written.insert(id).inserted else { return }
+        let escape = VCardText.escape
+        VCardText.line("BEGIN", "VCARD", to: &sink)
+        VCardText.line("VERSION", "4.0", to: &sink)
+        if let name = line.fullName {
+            let (given, family) = line.nameParts
+            VCardText.line("FN", escape(name), to: &sink)
+            VCardText.line("N", "\(escape(family));\(escape(given));;;", to: &sink)
+        } else {
+            VCardText.line("KIND", "org", to: &sink)
+            VCardText.line("FN", escape(line.organisationDisplayName), to: &sink)
+        }
+        VCardText.line("ORG", escape(line.organisationDisplayName), to: &sink)
+        if let title = line.title { VCardText.line("TITLE", escape(title), to: &sink) }
+        if let email = line.email { VCardText.line("EMAIL;TYPE=work", escape(email), to: &sink) }
+        if let phone = line.phone { VCardText.line("TEL;VALUE=uri;TYPE=work", "tel:" + phone, to: &sink) }
+        if let campaign = line.campaignName { VCardText.line("CATEGORIES", escape(campaign), to: &sink) }
+        VCardText.line("UID", "urn:uuid:" + id, to: &sink)
+        VCardText.line("REV", self.revision, to: &sink)
+        VCardText.line("END", "VCARD", to: &sink)
+    }
+
+    mutating func finish(_ sink: inout ByteSink) {}
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// The text rules of vCard 4.0 (RFC 6350 §3.2 and §3.4): escaped values and content lines folded
+/// at 75 octets with CRLF and a space, never inside a UTF-8 character.
+///
+/// ```swift
+/// var sink = ByteSink()
+/// VCardText.line("ORG", VCardText.escape("Friends of Dharma; Asia"), to: &sink)   // ORG:Friends of Dharma\; Asia\r\n
+/// ```
+enum VCardText {
+    static let maximumLineOctets = 75
+
+    /// Escapes a text value: backslash, comma and semicolon get a backslash; a line break becomes `\n`.
+    static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": result += "\\\\"
+            case ",": result += "\\,"
+            case ";": result += "\\;"
+            case "\r": result += "\\n"
+            case "\n": if !previousWasCR { result += "\\n" }
+            default: result.unicodeScalars.append(scalar)
+            }
+            previousWasCR = scalar == "\r"
+        }
+        return result
+    }
+
+    /// Writes `NAME:value` folded to lines of at most 75 octets.
+    static func line(_ name: String, _ value: String, to sink: inout ByteSink) {
+        var octets = Array(name.utf8)
+        octets.append(UInt8(ascii: ":"))
+        octets.append(contentsOf: value.utf8)
+        var start = 0
+        var limit = self.maximumLineOctets
+        while octets.count - start > limit {
+            var end = start + limit
+            // Back up to the first byte of a UTF-8 character (continuation bytes are 10xxxxxx).
+            while octets[end] & 0xC0 == 0x80 { end -= 1 }
+            octets[start..<end].withUnsafeBufferPointer { sink.append(bytes: $0) }
+            sink.append(byte: 0x0D)
+            sink.append(byte: 0x0A)
+            sink.append(byte: UInt8(ascii: " "))
+            start = end
+            limit = self.maximumLineOctets - 1
+        }
+        octets[start...].withUnsafeBufferPointer { sink.append(bytes: $0) }
+        sink.append(byte: 0x0D)
+        sink.append(byte: 0x0A)
+    }
+
+    /// A `REV` timestamp: `20261129T124500Z`.
+    static func timestamp(_ date: Date) -> String {
+        let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let time = seconds - days * 86_400
+        let (year, month, day) = CivilDate.from(daysSince1970: days)
+        func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(year)\(two(month))\(two(day))T\(two(time / 3600))\(two(time / 60 % 60))\(two(time % 60))Z"
+    }
+}
+
+/// Gregorian dates from day counts (Howard Hinnant's `civil_from_days`), free of locale and time zone.
+enum CivilDate {
+    static func from(daysSince1970 days: Int64) -> (year: Int64, month: Int64, day: Int64) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+}

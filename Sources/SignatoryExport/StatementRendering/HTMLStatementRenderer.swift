@@ -1,0 +1,42 @@
+import Foundation
+
+/// The statement as one self-contained, printable HTML page with every value escaped.
+public struct HTMLStatementRenderer: Sendable {
+    public init() {}
+
+    public func render(_ block: SignatoryBlock) -> String {
+        let statement = block.statement
+        let title = MarkupText.html(statement.title)
+        var html = """
+            <!DOCTYPE html>
+            <html lang="\(MarkupText.html(statement.language.description))">
+            <head>
+            <meta charset="utf-8">
+            <title>\(title)</title>
+            <style>\(HTMLPage.style)</style>
+            </head>
+            <body>
+            <h1>\(title)</h1>
+
+            """
+        let paragraphs = statement.body.trimmingCharacters(in: .whitespacesAndNewlines)
+            .components(separatedBy: "\n\n").filter { !$0.isEmpty }
+        for paragraph in paragraphs {
+            html += "<p>\(MarkupText.html(paragraph).replacingOccurrences(of: "\n", with: "<br>\n"))</p>\n"
+        }
+        if let lead = block.lead {
+            html += "<p class=\"lead\"><strong>\(MarkupText.html(lead.organisation.displayName))</strong>"
+            if let contact = lead.contactLine { html += "<br>\n\(MarkupText.html(contact))" }
+            html += "</p>\n"
+        }
+        if !block.cosigners.isEmpty {
+            html += "<h2>Joint statement with:</h2>\n<p class=\"facts\">\(MarkupText.html(block.headline))</p>\n"
+            for entry in block.cosigners {
+                html += "<p><strong>\(MarkupText.html(entry.organisationLine))</strong>"
+                if let contact = entry.contactLine { html += "<br>\n\(MarkupText.html(contact))" }
+                html += "</p>\n"
+            }
+        }
+        return html + "</body>\n</html>\n"
+    }
+}

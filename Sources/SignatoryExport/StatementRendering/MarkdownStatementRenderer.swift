@@ -1,0 +1,27 @@
+import Foundation
+
+/// The statement in Markdown, for a website or a newsletter: the title as a heading, the
+/// body's paragraphs as typed, and the signatory block with every name escaped.
+public struct MarkdownStatementRenderer: Sendable {
+    public init() {}
+
+    public func render(_ block: SignatoryBlock) -> String {
+        let statement = block.statement
+        var lines = ["# " + MarkupText.markdown(statement.title), ""]
+        // The body is the coordinator's own prose: paragraphs stay, markup characters do not act.
+        lines += statement.body.trimmingCharacters(in: .whitespacesAndNewlines)
+            .components(separatedBy: "\n").map { $0.isEmpty ? "" : MarkupText.markdown($0) }
+        if let lead = block.lead {
+            lines += ["", "**\(MarkupText.markdown(lead.organisation.displayName))**"]
+            if let contact = lead.contactLine { lines += ["", MarkupText.markdown(contact)] }
+        }
+        if !block.cosigners.isEmpty {
+            lines += ["", "## Joint statement with:", "", "*\(MarkupText.markdown(block.headline))*"]
+            for entry in block.cosigners {
+                lines += ["", "**\(MarkupText.markdown(entry.organisationLine))**"]
+                if let contact = entry.contactLine { lines += ["", MarkupText.markdown(contact)] }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

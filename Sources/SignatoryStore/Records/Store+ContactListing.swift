@@ -1,0 +1,108 @@
+import SignatoryDomain
+
+/// Which contacts a contact sheet covers.
+public enum ContactScope: Sendable, Hashable {
+    /// The contacts of organisations with a signature (of any status) on the statement.
+    case statement(ID<JointStatement>)
+    /// The contacts of organisations with a signature on any of the campaign's statements.
+    case campaign(ID<Campaign>)
+    /// Every organisation and its contacts.
+    case all
+}
+
+/// One line of a contact sheet as stored: an organisation, one of its contacts (or none, for an
+/// organisation without contacts), and its stand on the statement in scope.
+///
+/// Values are the validated text the store holds, so a sheet of 100,000 lines is read quickly.
+public struct ContactListing: Sendable, Hashable {
+    public var organisationID: String
+    public var organisationName: String
+    public var acronym: String?
+    public var country: String?
+    public var ecosoc: ECOSOCCategory
+    public var standing: ConsultativeStanding
+    public var contactID: String?
+    public var fullName: String?
+    public var title: String?
+    public var email: String?
+    public var phone: String?
+    public var atRisk: Bool
+    public var contactConsented: Bool
+    /// The signature's status; `nil` for ``ContactScope/all``.
+    public var signatureStatus: SignatureStatus?
+    /// Whether the organisation signed with consent to publication (for ``ContactScope/all``:
+    /// on any statement).
+    public var organisationConsented: Bool
+    public var statementTitle: String?
+    public var campaignName: String?
+}
+
+extension Store {
+    private static let listingColumns = """
+        o.id, o.name, o.acronym, o.country, o.ecosoc, o.standing,
+        c.id, c.full_name, c.title, c.email, c.phone, c.at_risk, c.consent
+        """
+
+    /// Streams the lines of a contact sheet, by organisation name and then contact name.
+    ///
+    /// ```swift
+    /// try store.forEachContactListing(in: .statement(statement.id)) { line in print(line.organisationName) }
+    /// ```
+    public func forEachContactListing(in scope: ContactScope, _ body: (ContactListing) throws -> Void) throws {
+        let signatureColumns = "s.status, (s.status = 'signed' AND s.consent = 1), st.title, ca.name"
+        let fromSignatures = """
+            FROM signature s
+            JOIN organisation o ON o.id = s.organisation_id
+            JOIN statement st ON st.id = s.statement_id
+            JOIN campaign ca ON ca.id = st.campaign_id
+            LEFT JOIN contact c ON c.organisation_id = o.id
+            """
+        let order = "ORDER BY o.name COLLATE NOCASE, o.id, st.title, st.id, c.full_name COLLATE NOCASE, c.id"
+        let read = { (row: Row) throws -> Void in try body(try Store.readListing(row)) }
+        switch scope {
+        case .statement(let id):
+            try self.database.prepare("SELECT \(Store.listingColumns), \(signatureColumns) \(fromSignatures) WHERE s.statement_id = ? \(order)")
+                .forEachRow(id, body: read)
+        case .campaign(let id):
+            try self.database.prepare("SELECT \(Store.listingColumns), \(signatureColumns) \(fromSignatures) WHERE st.campaign_id = ? \(order)")
+                .forEachRow(id, body: read)
+        case .all:
+            try self.database.prepare("""
+                SELECT \(Store.listingColumns), NULL,
+                    EXISTS (SELECT 1 FROM signature s WHERE s.organisation_id = o.id AND s.status = 'signed' AND s.consent = 1),
+                    NULL, NULL
+                FROM organisation o LEFT JOIN contact c ON c.organisation_id = o.id
+                ORDER BY o.name COLLATE NOCASE, o.id, c.full_name COLLATE NOCASE, c.id
+                """).forEachRow(body: read)
+        }
+    }
+
+    /// The lines of a contact sheet, collected.
+    public func contactListings(in scope: ContactScope) throws -> [ContactListing] {
+        var lines: [ContactListing] = []
+        try self.forEachContactListing(in: scope) { lines.append($0) }
+        return lines
+    }
+
+    private static func readListing(_ row: Row) throws -> ContactListing {
+        ContactListing(
+            organisationID: row.text(0),
+            organisationName: row.text(1),
+            acronym: row.optionalText(2),
+            country: row.optionalText(3),
+            ecosoc: try row.choice(4),
+            standing: try row.choice(5),
+            contactID: row.optionalText(6),
+            fullName: row.optionalText(7),
+            title: row.optionalText(8),
+            email: row.optionalText(9),
+            phone: row.optionalText(10),
+            atRisk: row.bool(11),
+            contactConsented: row.bool(12),
+            signatureStatus: try row.optionalText(13).map { try SignatureStatus(parsing: $0) },
+            organisationConsented: row.bool(14),
+            statementTitle: row.optionalText(15),
+            campaignName: row.optionalText(16)
+        )
+    }
+}
