@@ -39,11 +39,16 @@ let package = Package(
             name: "SignatoryExport",
             dependencies: ["SignatoryDomain", "SignatoryStore"]
         ),
+        // Co-signers from a sign-on form's CSV export: matched, checked, imported in one transaction.
+        .target(
+            name: "SignatoryImport",
+            dependencies: ["SignatoryDomain", "SignatoryStore"]
+        ),
         // The `signatory` command.
         .executableTarget(
             name: "SignatoryCLI",
             dependencies: [
-                "SignatoryDomain", "SignatoryStore", "SignatorySync", "SignatoryExport",
+                "SignatoryDomain", "SignatoryStore", "SignatorySync", "SignatoryExport", "SignatoryImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -62,6 +67,10 @@ let package = Package(
         .testTarget(
             name: "SignatorySyncTests",
             dependencies: ["SignatorySync", "SignatoryStore", "SignatoryDomain", "TestSupport"]
+        ),
+        .testTarget(
+            name: "SignatoryExportTests",
+            dependencies: ["SignatoryExport", "SignatoryImport", "SignatorySync", "SignatoryStore", "SignatoryDomain", "TestSupport"]
         ),
         .testTarget(
             name: "SignatoryCLITests",

@@ -13,7 +13,7 @@ struct Signatory: ParsableCommand {
         subcommands: [
             InitCommand.self, OrganisationCommand.self, ContactCommand.self, CampaignCommand.self,
             StatementCommand.self, SignCommand.self, SignaturesCommand.self, OfficeCommand.self, SyncCommand.self,
-            ConflictCommand.self, ExportCommand.self,
+            ConflictCommand.self, ExportCommand.self, ImportCommand.self,
         ]
     )
 }

@@ -21,7 +21,7 @@ enum BundleFile {
     /// and signed with the office's own key: what a compromised office could send.
     static func forge(_ path: String, office: Store, position: Int64, alter: (inout [String: FieldAssignment]) -> Void) throws {
         var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
-        let index = try lines.firstIndex { line in
+        let index = lines.firstIndex { line in
             let change = Change(jsonLine: Data(line.utf8))
             return change?.office == office.office.id && change?.sequence == position
         }!

@@ -21,7 +21,9 @@ enum AtomicFile {
                 try? handle.close()
                 throw error
             }
-            _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
+            guard rename(temporary.path, url.path) == 0 else {
+                throw ValidationError("Cannot write \(path): \(String(cString: strerror(errno))).")
+            }
             return result
         } catch {
             try? FileManager.default.removeItem(at: temporary)

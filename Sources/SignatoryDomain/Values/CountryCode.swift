@@ -19,6 +19,13 @@ public struct CountryCode: Hashable, Comparable, Sendable, CustomStringConvertib
 
     public static func < (lhs: CountryCode, rhs: CountryCode) -> Bool { lhs.code < rhs.code }
 
+    /// Every officially assigned code, in alphabetical order.
+    public static var allAssigned: [CountryCode] { CountryCode.assigned.sorted().map { CountryCode(checked: $0) } }
+
+    private init(checked code: String) {
+        self.code = code
+    }
+
     /// The 249 officially assigned codes.
     static let assigned: Set<String> = Set("""
         AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ \

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import SignatoryImport
+import SignatoryStore
+
+struct ImportSigners: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "signers",
+        abstract: "Add co-signing organisations, their contacts and signatures from a sign-on form's CSV export.",
+        discussion: """
+            Columns are found by their headers, ignoring case and accents: organisation, acronym, country (ISO code
+            or name), ECOSOC category, contact name, title, email, phone and consent (yes/no; blank means no).
+            An organisation already held is matched by name and country, acronym, or email domain, not duplicated.
+            The import is one transaction: a file with any bad row changes nothing unless --skip-bad-rows is given.
+            Example: signatory import signers --statement 3f2a sign-on.csv --mode fill --map 'Nom de l’ONG=organisation'
+            """
+    )
+
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "The statement the organisations sign: id or id prefix.") var statement: String
+    @Argument(help: "The CSV file exported from the sign-on form.") var file: String
+    @Option(help: "For organisations and contacts already held: skip (leave them), update (replace with the file's values) or fill (set empty fields only).")
+    var mode: SignerImport.Mode = .skip
+    @Flag(help: "Report what the import would do without writing anything.") var dryRun = false
+    @Flag(help: "Import the good rows even when some are rejected.") var skipBadRows = false
+    @Option(help: ArgumentHelp("A header the form uses for a field, as 'HEADER=FIELD'; repeat for more.", valueName: "header=field"))
+    var map: [String] = []
+
+    func validate() throws {
+        _ = try self.fieldMap()
+    }
+
+    func run() throws {
+        let store = try self.database.open()
+        guard let bytes = FileManager.default.contents(atPath: self.file) else {
+            throw ValidationError("Cannot read \(self.file): give the path of the CSV file exported from the sign-on form.")
+        }
+        var signOn = SignerImport(statement: try store.statement(matching: self.statement).id)
+        signOn.mode = self.mode
+        signOn.dryRun = self.dryRun
+        signOn.skipBadRows = self.skipBadRows
+        signOn.map = try self.fieldMap()
+        print(try signOn.run(csv: Array(bytes), store: store))
+    }
+
+    private func fieldMap() throws -> [String: SignOnField] {
+        var map: [String: SignOnField] = [:]
+        for pair in self.map {
+            guard let equals = pair.lastIndex(of: "="), !pair[..<equals].isEmpty else {
+                throw ValidationError("--map takes 'HEADER=FIELD', e.g. --map 'Nom de l’ONG=organisation'.")
+            }
+            let name = String(pair[pair.index(after: equals)...]).trimmingCharacters(in: .whitespaces)
+            guard let field = SignOnField(rawValue: name) else {
+                throw ValidationError("--map names no field '\(name)'; fields are \(SignOnField.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            map[String(pair[..<equals])] = field
+        }
+        return map
+    }
+}
+
+extension SignerImport.Mode: ExpressibleByArgument {}

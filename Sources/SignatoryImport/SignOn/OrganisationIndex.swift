@@ -1,0 +1,66 @@
+import SignatoryDomain
+import SignatoryStore
+
+/// Finds the organisation a sign-on row stands for, so an import matches instead of duplicating:
+/// by normalised name and country, then by acronym, then by the domain of the contact's email.
+struct OrganisationIndex {
+    enum Match: String {
+        case name = "name and country"
+        case acronym
+        case emailDomain = "email domain"
+    }
+
+    private var byName: [String: [(id: ID<Organisation>, country: CountryCode?)]] = [:]
+    private var byAcronym: [String: [(id: ID<Organisation>, country: CountryCode?)]] = [:]
+    private var byDomain: [String: Set<ID<Organisation>>] = [:]
+
+    /// Addresses anyone can open; they say nothing about the organisation.
+    private static let sharedMailDomains: Set<String> = [
+        "gmail.com", "googlemail.com", "yahoo.com", "yahoo.fr", "yahoo.co.uk", "hotmail.com", "hotmail.fr", "outlook.com",
+        "outlook.fr", "live.com", "msn.com", "aol.com", "icloud.com", "me.com", "proton.me", "protonmail.com", "gmx.de",
+        "gmx.net", "gmx.com", "web.de", "mail.ru", "yandex.ru", "yandex.com", "orange.fr", "free.fr", "laposte.net",
+        "qq.com", "163.com", "126.com", "tutanota.com", "zoho.com", "rediffmail.com",
+    ]
+
+    init(store: Store) throws {
+        for organisation in try store.organisations() { self.add(organisation) }
+        for contact in try store.contacts() {
+            if let email = contact.email { self.add(domainOf: email, for: contact.organisationID) }
+        }
+    }
+
+    mutating func add(_ organisation: Organisation) {
+        self.byName[organisation.comparableName, default: []].append((organisation.id, organisation.country))
+        if let acronym = organisation.acronym {
+            self.byAcronym[acronym.uppercased(), default: []].append((organisation.id, organisation.country))
+        }
+        if let website = organisation.website {
+            var host = Substring(website.url.split(separator: "/", maxSplits: 2).dropFirst().first ?? "").lowercased()
+            if host.hasPrefix("www.") { host.removeFirst(4) }
+            self.byDomain[host, default: []].insert(organisation.id)
+        }
+    }
+
+    mutating func add(domainOf email: EmailAddress, for organisation: ID<Organisation>) {
+        let domain = String(email.domain)
+        guard !Self.sharedMailDomains.contains(domain) else { return }
+        self.byDomain[domain, default: []].insert(organisation)
+    }
+
+    /// The one organisation the row matches, and how; `nil` when none or several do.
+    func match(_ row: SignOnRow) -> (ID<Organisation>, Match)? {
+        func single(_ candidates: [(id: ID<Organisation>, country: CountryCode?)]) -> ID<Organisation>? {
+            // A different country means a different organisation; an unknown one does not rule it out.
+            var fitting = candidates.filter { row.country == nil || $0.country == nil || $0.country == row.country }
+            if fitting.count > 1, let country = row.country { fitting = fitting.filter { $0.country == country } }
+            return fitting.count == 1 ? fitting[0].id : nil
+        }
+        let key = Organisation(name: row.organisationName).comparableName
+        if let id = single(self.byName[key] ?? []) { return (id, .name) }
+        if let acronym = row.acronym, let id = single(self.byAcronym[acronym.uppercased()] ?? []) { return (id, .acronym) }
+        if let email = row.email, let ids = self.byDomain[String(email.domain)], ids.count == 1 {
+            return (ids.first!, .emailDomain)
+        }
+        return nil
+    }
+}

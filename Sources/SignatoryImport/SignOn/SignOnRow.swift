@@ -1,0 +1,76 @@
+import SignatoryDomain
+
+/// One row of a sign-on file, its values checked.
+struct SignOnRow {
+    let line: Int
+    let organisationName: String
+    let acronym: String?
+    let country: CountryCode?
+    let ecosoc: ECOSOCCategory?
+    let contactName: String?
+    let title: String?
+    let email: EmailAddress?
+    let phone: PhoneNumber?
+    /// Whether the organisation and its contact agreed to be named; a blank cell means no.
+    let consent: Bool
+
+    /// Reads a record; throws the reason a coordinator sees when a value is wrong.
+    init(_ record: CSVReader.Record, columns: SignOnColumns, countries: CountryNames) throws(RowRejection) {
+        func value(_ field: SignOnField) -> String? { columns.value(field, in: record.fields) }
+        self.line = record.line
+        guard let name = value(.organisation) else { throw RowRejection("the organisation's name is empty") }
+        self.organisationName = name
+        self.acronym = value(.acronym)
+        do {
+            self.country = try value(.country).map { text throws(RowRejection) in
+                guard let code = countries.code(for: text) else {
+                    throw RowRejection("country '\(text)' is neither an ISO code such as FR nor a country name we know")
+                }
+                return code
+            }
+            self.ecosoc = try value(.ecosoc).map(Self.ecosoc)
+            self.contactName = value(.contactName)
+            self.title = value(.title)
+            self.email = try value(.email).map(EmailAddress.init)
+            self.phone = try value(.phone).map(PhoneNumber.init)
+            self.consent = try value(.consent).map(Self.consent) ?? false
+        } catch let error as RowRejection {
+            throw error
+        } catch {
+            throw RowRejection("\(error)")
+        }
+        if self.contactName == nil && (self.title != nil || self.email != nil || self.phone != nil) {
+            throw RowRejection("the contact has a title, email or phone but no name; add the name")
+        }
+    }
+
+    /// "Special consultative status", "ECOSOC special", "special" and the like.
+    private static func ecosoc(_ text: String) throws(RowRejection) -> ECOSOCCategory {
+        let folded = SignOnField.fold(text)
+        if folded.contains("general") { return .general }
+        if folded.contains("special") || folded.contains("especial") { return .special }
+        if folded.contains("roster") || folded.contains("liste") { return .roster }
+        if ["none", "no", "non", "na", "nostatus", "ninguno", "aucun"].contains(folded) { return .none }
+        throw RowRejection("ECOSOC status '\(text)' is not general, special, roster or none")
+    }
+
+    /// Yes in the usual ways ("yes", "Yes, we agree", "x", "oui", "sí", "true", "1"), or no.
+    private static func consent(_ text: String) throws(RowRejection) -> Bool {
+        let folded = SignOnField.fold(text)
+        if ["yes", "y", "x", "true", "1", "oui", "si", "ja", "agree", "iagree"].contains(folded) { return true }
+        if ["no", "n", "false", "0", "non", "nein", "disagree"].contains(folded) { return false }
+        // Longer answers: "Yes, we agree", "No, thank you".
+        if ["yes", "oui", "iagree", "agree"].contains(where: folded.hasPrefix) { return true }
+        if ["no", "non", "disagree"].contains(where: folded.hasPrefix) { return false }
+        throw RowRejection("consent '\(text)' is neither yes nor no")
+    }
+}
+
+/// Why one row of a sign-on file was not imported.
+struct RowRejection: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import SignatoryDomain
+import SignatoryStore
+
+/// Writes one checked sign-on row: its organisation (matched or new), its contact and its signature.
+struct SignOnRows {
+    let statement: JointStatement
+    let mode: SignerImport.Mode
+    let store: Store
+
+    /// What one row did, recorded once its savepoint has committed.
+    struct Applied {
+        enum Outcome { case created, matched, updated }
+        var outcome: Outcome
+        var organisation: Organisation
+        var newOrganisation = false
+        var contactEmail: EmailAddress?
+        var contactAdded = false
+        var signatureRecorded = false
+
+        func record(in index: inout OrganisationIndex, report: inout SignerImportReport) {
+            if self.newOrganisation { index.add(self.organisation) }
+            if let email = self.contactEmail { index.add(domainOf: email, for: self.organisation.id) }
+            switch self.outcome {
+            case .created: report.created += 1
+            case .matched: report.matched += 1
+            case .updated: report.updated += 1
+            }
+            if self.contactAdded { report.contactsAdded += 1 }
+            if self.signatureRecorded { report.signaturesRecorded += 1 }
+        }
+    }
+
+    func apply(_ row: SignOnRow, index: OrganisationIndex) throws -> Applied {
+        var applied: Applied
+        if let (id, _) = index.match(row), var organisation = try self.store.organisation(id) {
+            var changed = false
+            self.merge(\.acronym, row.acronym, into: &organisation, changed: &changed)
+            self.merge(\.country, row.country, into: &organisation, changed: &changed)
+            if let ecosoc = row.ecosoc, ecosoc != organisation.ecosoc,
+               self.mode == .update || (self.mode == .fill && organisation.ecosoc == .none) {
+                organisation.ecosoc = ecosoc
+                if ecosoc == .none { organisation.ecosocYear = nil }
+                changed = true
+            }
+            if changed { try self.store.update(organisation) }
+            applied = Applied(outcome: changed ? .updated : .matched, organisation: organisation)
+        } else {
+            let organisation = Organisation(
+                name: row.organisationName, acronym: row.acronym, country: row.country, ecosoc: row.ecosoc ?? .none
+            )
+            try self.store.insert(organisation)
+            applied = Applied(outcome: .created, organisation: organisation, newOrganisation: true)
+        }
+        let contact = try self.contact(for: row, of: applied.organisation.id, applied: &applied)
+        try self.sign(row, organisation: applied.organisation.id, contact: contact, applied: &applied)
+        return applied
+    }
+
+    /// The row's contact: an existing one of the organisation with the same email or name, or a new one.
+    private func contact(for row: SignOnRow, of organisation: ID<Organisation>, applied: inout Applied) throws -> ID<ContactPerson>? {
+        guard let name = row.contactName else { return nil }
+        applied.contactEmail = row.email
+        let folded = SignOnField.fold(name)
+        let existing = try self.store.contacts(of: organisation).first { contact in
+            if let email = row.email, let known = contact.email, email.address.lowercased() == known.address.lowercased() { return true }
+            return SignOnField.fold(contact.fullName) == folded
+        }
+        guard var contact = existing else {
+            let contact = ContactPerson(
+                organisationID: organisation, fullName: name, title: row.title, email: row.email, phone: row.phone,
+                consentToPublish: row.consent
+            )
+            try self.store.insert(contact)
+            applied.contactAdded = true
+            return contact.id
+        }
+        var changed = false
+        self.merge(\.title, row.title, into: &contact, changed: &changed)
+        self.merge(\.email, row.email, into: &contact, changed: &changed)
+        self.merge(\.phone, row.phone, into: &contact, changed: &changed)
+        if self.mode == .update && contact.consentToPublish != row.consent {
+            contact.consentToPublish = row.consent
+            changed = true
+        }
+        if changed {
+            try self.store.update(contact)
+            if applied.outcome == .matched { applied.outcome = .updated }
+        }
+        return contact.id
+    }
+
+    /// Records the organisation as signed, unless it already signed or (outside `update`) declined or withdrew.
+    private func sign(_ row: SignOnRow, organisation: ID<Organisation>, contact: ID<ContactPerson>?, applied: inout Applied) throws {
+        let existing = try self.store.signature(Signature.id(statement: self.statement.id, organisation: organisation))
+        if let existing {
+            let settled = existing.status == .signed || existing.status == .declined || existing.status == .withdrawn
+            if settled && self.mode != .update { return }
+            if self.mode == .update && existing.status == .signed && existing.consentToPublish == row.consent
+                && (contact == nil || existing.contactID == contact) { return }
+        }
+        try self.store.record(Signature(
+            statementID: self.statement.id, organisationID: organisation, contactID: contact ?? existing?.contactID,
+            status: .signed, consentToPublish: row.consent, recordedAt: Date(), source: .import
+        ))
+        applied.signatureRecorded = true
+        if existing != nil && applied.outcome == .matched { applied.outcome = .updated }
+    }
+
+    /// Sets a field from the file as the mode says: `update` replaces, `fill` sets an empty one.
+    private func merge<Record, Value: Equatable>(
+        _ field: WritableKeyPath<Record, Value?>, _ value: Value?, into record: inout Record, changed: inout Bool
+    ) {
+        guard let value, record[keyPath: field] != value else { return }
+        switch self.mode {
+        case .skip: return
+        case .update: break
+        case .fill: guard record[keyPath: field] == nil else { return }
+        }
+        record[keyPath: field] = value
+        changed = true
+    }
+}

@@ -1,0 +1,50 @@
+/// Why a sign-on file was refused as a whole, worded for a coordinator.
+public struct SignerImportError: Error, Hashable, Sendable, CustomStringConvertible {
+    private enum Base: Hashable, Sendable {
+        case notUTF8
+        case malformed(line: Int, detail: String)
+        case empty
+        case missingColumn(String, found: [String])
+        case unknownMapHeader(String)
+        case rejectedRows(SignerImportReport)
+    }
+
+    private let base: Base
+
+    private init(_ base: Base) {
+        self.base = base
+    }
+
+    static let notUTF8 = SignerImportError(.notUTF8)
+    static let empty = SignerImportError(.empty)
+    static func malformed(line: Int, detail: String) -> SignerImportError { .init(.malformed(line: line, detail: detail)) }
+    static func missingColumn(_ field: String, found: [String]) -> SignerImportError { .init(.missingColumn(field, found: found)) }
+    static func unknownMapHeader(_ header: String) -> SignerImportError { .init(.unknownMapHeader(header)) }
+    static func rejectedRows(_ report: SignerImportReport) -> SignerImportError { .init(.rejectedRows(report)) }
+
+    /// The report of an import refused for its bad rows.
+    public var report: SignerImportReport? {
+        if case .rejectedRows(let report) = self.base { return report }
+        return nil
+    }
+
+    public var description: String {
+        switch self.base {
+        case .notUTF8:
+            return "the file is not UTF-8 text; save it from the spreadsheet as \"CSV UTF-8\""
+        case .malformed(let line, let detail):
+            return "the file is not valid CSV at line \(line): \(detail); nothing was imported"
+        case .empty:
+            return "the file has no header line; the first line must name the columns (Organisation, Country, …)"
+        case .missingColumn(let field, let found):
+            return "no column for \(field) among \(found.map { "'\($0)'" }.joined(separator: ", ")); name it with --map 'HEADER=\(field)'"
+        case .unknownMapHeader(let header):
+            return "--map names a column '\(header)' that the file's header line does not have"
+        case .rejectedRows(let report):
+            let lines = report.rejected.prefix(20).map { "  line \($0.line): \($0.reason)" }
+            let more = report.rejected.count > 20 ? ["  … and \(report.rejected.count - 20) more"] : []
+            return (["\(report.rejected.count) row(s) cannot be imported, so nothing was imported; fix them, or add --skip-bad-rows to import the rest:"]
+                + lines + more).joined(separator: "\n")
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+import TestSupport
+
+struct ContactSheetCommandTests {
+    @Test func exportWritesTheSheetAndCountsWhatItLeftOut() throws {
+        let office = try OfficeFixture()
+        let ids = try office.addReferenceStatement()
+        try office.succeed(["sign", "--statement", ids.statement, "--org", "CAP", "--contact", ids.valle])
+        try office.succeed(["sign", "--statement", ids.statement, "--org", "SIRDO", "--contact", ids.humenuc])
+        try office.succeed(["contact", "edit", ids.humenuc, "--at-risk"])
+        let out = office.folder.path("sheet.vcf")
+        let result = try office.run(["export", "contacts", "--statement", ids.statement, "--format", "vcard", "--out", out])
+        #expect(result.status == 0)
+        #expect(result.stderr == "Left out 1 contact for the coalition audience: 1 at risk.\n")
+        let card = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(card.contains("FN:Thierry Valle\r\n") && !card.contains("Humenuc"))
+        let everyone = try office.run(["export", "contacts", "--all", "--format", "csv", "--audience", "internal"])
+        #expect(everyone.stdout.contains("Lucica Humenuc") && everyone.stdout.contains("Dr. Torsten Trey"))
+        #expect(everyone.stderr == "Left out 0 contacts for the internal audience.\n")
+        let campaign = try office.succeed(["export", "contacts", "--campaign", ids.campaign, "--format", "markdown"])
+        #expect(campaign.hasPrefix("# Contact sheet: World Day against Trafficking in Persons"))
+    }
+
+    @Test func badExportArgumentsAreRefusedWithoutWriting() throws {
+        let office = try OfficeFixture()
+        let ids = try office.addReferenceStatement()
+        let out = office.folder.path("never.csv")
+        #expect(try office.refuse(["export", "contacts", "--format", "csv"]).contains("--statement ID, --campaign ID or --all"))
+        try office.refuse(["export", "contacts", "--all", "--statement", ids.statement, "--format", "csv"])
+        try office.refuse(["export", "contacts", "--all", "--format", "xlsx"])
+        try office.refuse(["export", "contacts", "--all", "--format", "csv", "--audience", "press"])
+        try office.refuse(["export", "contacts", "--statement", "ffffffff", "--format", "csv", "--out", out])
+        try office.refuse(["export", "contacts", "--all", "--format", "csv", "--out", office.folder.path("no/such/folder/x.csv")])
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test func statementRendersAsMarkdown() throws {
+        let office = try OfficeFixture()
+        let ids = try office.addReferenceStatement()
+        try office.succeed(["sign", "--statement", ids.statement, "--org", "CAP", "--contact", ids.valle])
+        try office.succeed(["sign", "--statement", ids.statement, "--org", "SIRDO", "--contact", ids.humenuc])
+        let result = try office.run(["statement", "render", ids.statement, "--format", "markdown"])
+        #expect(result.status == 0)
+        #expect(result.stdout == """
+            # No one left behind
+
+            We ask states to end trafficking for organs.
+
+            **Doctors Against Forced Organ Harvesting (DAFOH)**
+
+            Contact: Dr. Torsten Trey, Executive Director
+
+            ## Joint statement with:
+
+            *Co-signed by 2 organisations from 2 countries.*
+
+            **CAP Liberté de Conscience (CAP), NGO with special United Nations Consultative Status**
+
+            Contact: Thierry Valle, Director
+
+            **Romanian Independent Society of Human Rights (SIRDO), NGO with special United Nations Consultative Status**
+
+            Contact: Lucica Humenuc, Director
+
+            """)
+        let html = try office.succeed(["statement", "render", ids.statement, "--format", "html"])
+        #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<p><strong>CAP Liberté de Conscience (CAP), NGO with special"))
+    }
+
+    @Test func signersImportFromASignOnForm() throws {
+        let office = try OfficeFixture()
+        let ids = try office.addReferenceStatement()
+        let form = office.folder.path("sign-on.csv")
+        try """
+            Organisation,Acronym,Country,ECOSOC category,Contact name,Title,Email,Phone,Consent
+            CAP Liberte de Conscience,CAP,France,special,Thierry Valle,Director,,,yes
+            Friends of Dharma,FoD,Taiwan,,Ann Lee,Coordinator,ann@fod.example,+886 2 5555 0100,yes
+
+            """.write(toFile: form, atomically: true, encoding: .utf8)
+        let dryRun = try office.succeed(["import", "signers", "--statement", ids.statement, form, "--dry-run"])
+        #expect(dryRun.hasPrefix("Dry run, nothing written: 1 created, 1 matched, 0 updated, 0 rejected"))
+        #expect(try office.succeed(["signatures", "--statement", ids.statement]).isEmpty)
+        let report = try office.succeed(["import", "signers", "--statement", ids.statement, form])
+        #expect(report.hasPrefix("1 created, 1 matched, 0 updated, 0 rejected; 1 contact(s) added, 2 signature(s) recorded."))
+        let render = try office.succeed(["statement", "render", ids.statement])
+        #expect(render.contains("Friends of Dharma (FoD)\nContact: Ann Lee, Coordinator"))
+        #expect(render.contains("Co-signed by 2 organisations from 2 countries."))
+    }
+
+    @Test func badSignOnFilesAreRefusedWithoutWriting() throws {
+        let office = try OfficeFixture()
+        let ids = try office.addReferenceStatement()
+        let bad = office.folder.path("bad.csv")
+        try "Organisation,Country,Email\nGood One,KE,\nBad One,KE,not-an-email\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        let message = try office.refuse(["import", "signers", "--statement", ids.statement, bad])
+        #expect(message.contains("line 3: ") && message.contains("not-an-email"))
+        try office.refuse(["import", "signers", "--statement", ids.statement, bad, "--map", "Country"])
+        try office.refuse(["import", "signers", "--statement", ids.statement, bad, "--map", "Country=nation"])
+        try office.refuse(["import", "signers", "--statement", ids.statement, bad, "--mode", "merge"])
+        try office.refuse(["import", "signers", "--statement", ids.statement, office.folder.path("missing.csv")])
+        try office.refuse(["import", "signers", "--statement", "ffffffff", bad])
+        let unterminated = office.folder.path("unterminated.csv")
+        try "Organisation\n\"Never closed\n".write(toFile: unterminated, atomically: true, encoding: .utf8)
+        #expect(try office.refuse(["import", "signers", "--statement", ids.statement, unterminated]).contains("not valid CSV at line 2"))
+        try office.succeed(["import", "signers", "--statement", ids.statement, bad, "--skip-bad-rows"])
+        #expect(try office.succeed(["org", "list"]).contains("Good One"))
+    }
+}

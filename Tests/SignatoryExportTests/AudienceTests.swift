@@ -1,0 +1,100 @@
+import Foundation
+import SignatoryDomain
+import SignatoryExport
+import SignatoryStore
+import SignatorySync
+import Testing
+import TestSupport
+
+struct AudienceTests {
+    @Test(arguments: ContactSheetFormat.allCases)
+    func aContactAtRiskAppearsOnlyInInternalSheets(format: ContactSheetFormat) throws {
+        let fixture = try ExportFixture()
+        let secrets = ["Hidden Defender", "hidden@example.org", "+2025550199", fixture.atRisk.id.description]
+        for audience in [ExportAudience.coalition, .public] {
+            let (bytes, summary) = try fixture.export(format, for: audience)
+            let text = String(decoding: bytes, as: UTF8.self)
+            for secret in secrets { #expect(!text.contains(secret), "\(format) for \(audience) shows \(secret)") }
+            #expect(summary.omissions[.atRisk] == 1)
+        }
+        let staffSheet = String(decoding: try fixture.export(format, for: .internal).bytes, as: UTF8.self)
+        #expect(staffSheet.contains("hidden@example.org"))
+    }
+
+    @Test(arguments: ContactSheetFormat.allCases)
+    func thePublicSheetShowsConsentingOrganisationsWithoutContactDetails(format: ContactSheetFormat) throws {
+        let fixture = try ExportFixture()
+        let (bytes, summary) = try fixture.export(format, for: .public)
+        let text = String(decoding: bytes, as: UTF8.self)
+        for hidden in ["@example.org", "+41225550", "Quiet Partners", "Quiet Contact", "Private Person"] {
+            #expect(!text.contains(hidden), "\(format) for the public shows \(hidden)")
+        }
+        #expect(text.contains("CAP Liberté de Conscience"))
+        #expect(summary.omissions == [.atRisk: 1, .contactNotConsenting: 1, .organisationNotConsenting: 1])
+        #expect(summary.description == "Left out 3 contacts for the public audience: 1 at risk, "
+            + "1 organisation has not consented to publication, 1 contact has not consented to publication.")
+    }
+
+    @Test func anAtRiskFlagThatArrivesBySyncHidesTheContactEverywhere() throws {
+        let offices = try TwoOffices()
+        let geneva = offices.geneva, bucharest = offices.bucharest
+        let organisation = Organisation(name: "Romanian Independent Society of Human Rights", acronym: "SIRDO",
+                                        country: try CountryCode("RO"), ecosoc: .special)
+        try geneva.insert(organisation)
+        let contact = ContactPerson(organisationID: organisation.id, fullName: "Lucica Humenuc", title: "Director",
+                                    email: try EmailAddress("lucica@sirdo.example"), consentToPublish: true)
+        try geneva.insert(contact)
+        try offices.exchange()
+        #expect(try Self.sheet(bucharest, .coalition).contains("Lucica Humenuc"))
+
+        // Geneva learns she is at risk while Bucharest, offline, edits her title.
+        var flagged = try #require(try geneva.contact(contact.id))
+        flagged.atRisk = true
+        try geneva.update(flagged)
+        var retitled = try #require(try bucharest.contact(contact.id))
+        retitled.title = "President"
+        try bucharest.update(retitled)
+        try offices.exchange()
+
+        for office in [geneva, bucharest] {
+            #expect(try office.contact(contact.id)?.atRisk == true)
+            for audience in [ExportAudience.coalition, .public] {
+                for format in ContactSheetFormat.allCases {
+                    let text = try Self.sheet(office, audience, format)
+                    #expect(!text.contains("Lucica") && !text.contains("sirdo.example"), "\(format) for \(audience)")
+                }
+            }
+            #expect(try Self.sheet(office, .internal).contains("Lucica Humenuc"))
+        }
+    }
+
+    private static func sheet(_ store: Store, _ audience: ExportAudience, _ format: ContactSheetFormat = .csv) throws -> String {
+        var sink = ByteSink()
+        _ = try ContactSheetExport(scope: .all, format: format, audience: audience, title: "All").write(from: store, to: &sink)
+        return String(decoding: sink.collected, as: UTF8.self)
+    }
+}
+
+/// Two offices that trust each other and exchange bundle files.
+final class TwoOffices {
+    let folder: TemporaryDirectory
+    let geneva: Store
+    let bucharest: Store
+
+    init() throws {
+        self.folder = try TemporaryDirectory()
+        self.geneva = try Store.create(at: self.folder.path("geneva.db"), office: Office(name: "Geneva", createdAt: Date()))
+        self.bucharest = try Store.create(at: self.folder.path("bucharest.db"), office: Office(name: "Bucharest", createdAt: Date()))
+        try self.geneva.trust(try self.bucharest.officeCard())
+        try self.bucharest.trust(try self.geneva.officeCard())
+    }
+
+    /// Each office sends the other everything it has.
+    func exchange() throws {
+        for (source, target) in [(self.geneva, self.bucharest), (self.bucharest, self.geneva)] {
+            let path = self.folder.path("bundle-\(UUID().uuidString).jsonl")
+            _ = try BundleExporter(store: source).export(to: path, for: nil)
+            _ = try BundleImporter(store: target).importBundle(at: path)
+        }
+    }
+}

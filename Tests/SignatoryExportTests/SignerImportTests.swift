@@ -1,0 +1,156 @@
+import Foundation
+import SignatoryDomain
+import SignatoryImport
+import SignatoryStore
+import Testing
+import TestSupport
+
+struct SignerImportTests {
+    /// An office with DAFOH (and its contact's email), CAP and SIRDO, and an open statement.
+    final class Office {
+        let folder: TemporaryDirectory
+        let store: Store
+        let statement: JointStatement
+        let cap: Organisation
+
+        init() throws {
+            self.folder = try TemporaryDirectory()
+            self.store = try Store.create(at: self.folder.path("office.db"), office: SignatoryDomain.Office(name: "Geneva", createdAt: Date()))
+            let campaign = Campaign(name: "World Day against Trafficking in Persons", status: .active)
+            try self.store.insert(campaign)
+            var statement = JointStatement(campaignID: campaign.id, title: "No one left behind", body: "We ask states to act.",
+                                           language: try LanguageTag("en"))
+            try self.store.insert(statement)
+            statement.status = .open
+            try self.store.update(statement)
+            self.statement = statement
+            let dafoh = Organisation(name: "Doctors Against Forced Organ Harvesting", acronym: "DAFOH", country: try CountryCode("US"))
+            self.cap = Organisation(name: "CAP Liberté de Conscience", acronym: "CAP", country: try CountryCode("FR"), ecosoc: .special)
+            let sirdo = Organisation(name: "Romanian Independent Society of Human Rights", acronym: "SIRDO", country: try CountryCode("RO"))
+            for organisation in [dafoh, self.cap, sirdo] { try self.store.insert(organisation) }
+            try self.store.insert(ContactPerson(organisationID: dafoh.id, fullName: "Dr. Torsten Trey", title: "Executive Director",
+                                                 email: try EmailAddress("director@dafoh.org")))
+            try self.store.insert(ContactPerson(organisationID: self.cap.id, fullName: "Thierry Valle", title: nil))
+        }
+
+        func run(_ csv: String, configure: (inout SignerImport) -> Void = { _ in }) throws -> SignerImportReport {
+            var signOn = SignerImport(statement: self.statement.id)
+            configure(&signOn)
+            return try signOn.run(csv: Array(csv.utf8), store: self.store)
+        }
+    }
+
+    @Test func rowsBecomeOrganisationsContactsAndSignatures() throws {
+        let office = try Office()
+        let report = try office.run("""
+            \u{FEFF}Nom de l'organisation;Sigle;Pays;Statut ECOSOC;Nom du contact;Fonction;Courriel;Téléphone;Consentement\r
+            Friends of Human Rights in Asia;FHRA;Japon;Special consultative status;Aiko Tanaka;Coordinator;aiko@fhra.example;+81 3 5555 0100;Oui\r
+            Friends of Human Rights in Asia;FHRA;JP;;Kenji Sato;;kenji@fhra.example;;non\r
+            "Centre ""Justice"", Lima";;Peru;;;;;;\r
+
+            """)
+        #expect(report.created == 2 && report.matched == 1 && report.updated == 0 && report.rejected.isEmpty)
+        #expect(report.contactsAdded == 2 && report.signaturesRecorded == 2)
+        let fhra = try #require(try office.store.organisations().first { $0.acronym == "FHRA" })
+        #expect(fhra.country?.code == "JP" && fhra.ecosoc == .special)
+        let contacts = try office.store.contacts(of: fhra.id)
+        #expect(contacts.map(\.fullName) == ["Aiko Tanaka", "Kenji Sato"])
+        #expect(contacts[0].phone?.e164 == "+81355550100" && contacts[0].consentToPublish && !contacts[1].consentToPublish)
+        let signature = try #require(try office.store.signature(Signature.id(statement: office.statement.id, organisation: fhra.id)))
+        #expect(signature.status == .signed && signature.source == .import && signature.consentToPublish)
+        #expect(try office.store.organisations().contains { $0.name == "Centre \"Justice\", Lima" && $0.country?.code == "PE" })
+    }
+
+    @Test func existingOrganisationsAreMatchedByNameAcronymOrEmailDomain() throws {
+        let office = try Office()
+        let before = try office.store.organisations().count
+        let report = try office.run("""
+            Organisation,Acronym,Country,Contact name,Email,Consent
+            cap liberte de conscience.,,FR,Thierry Valle,,yes
+            Romanian Indep. Society for HR,SIRDO,RO,Lucica Humenuc,,yes
+            Doctors against forced organ harvesting (USA),,,Press Office,press@dafoh.org,yes
+
+            """)
+        #expect(report.created == 0 && report.matched == 3, "\(report)")
+        #expect(try office.store.organisations().count == before)
+        // Thierry Valle was matched by name, not added again; the other two contacts are new.
+        #expect(report.contactsAdded == 2)
+        #expect(try office.store.contacts(of: office.cap.id).count == 1)
+    }
+
+    @Test func modesDecideWhatHappensToExistingFields() throws {
+        let csv = """
+            Organisation,Country,ECOSOC,Contact name,Title,Consent
+            CAP Liberté de Conscience,FR,general,Thierry Valle,Director,yes
+
+            """
+        let skip = try Office()
+        #expect(try skip.run(csv).matched == 1)
+        #expect(try skip.store.contacts(of: skip.cap.id)[0].title == nil)
+        #expect(try skip.store.organisation(skip.cap.id)?.ecosoc == .special)
+
+        let fill = try Office()
+        #expect(try fill.run(csv) { $0.mode = .fill }.updated == 1)
+        #expect(try fill.store.contacts(of: fill.cap.id)[0].title == "Director")
+        #expect(try fill.store.organisation(fill.cap.id)?.ecosoc == .special, "fill keeps a status already set")
+
+        let update = try Office()
+        #expect(try update.run(csv) { $0.mode = .update }.updated == 1)
+        #expect(try update.store.organisation(update.cap.id)?.ecosoc == .general)
+        #expect(try update.store.contacts(of: update.cap.id)[0].consentToPublish)
+    }
+
+    @Test func aFileWithBadRowsChangesNothingAndNamesEachLine() throws {
+        let office = try Office()
+        let before = try office.store.canonicalDump()
+        let csv = """
+            Organisation,Country,Contact name,Email
+            Good Organisation,KE,Wanjiru Kamau,wanjiru@good.example
+            ,KE,Nobody,
+            "Multi-line
+            Organisation",Atlantis,,
+            Third,FR,Someone,not-an-email
+
+            """
+        let error = try #require(throws: SignerImportError.self) { try office.run(csv) }
+        let rejected = try #require(error.report?.rejected)
+        #expect(rejected.map(\.line) == [3, 4, 6])
+        #expect(rejected[1].reason.contains("Atlantis"))
+        #expect(error.description.contains("--skip-bad-rows"))
+        #expect(try office.store.canonicalDump() == before)
+
+        let report = try office.run(csv) { $0.skipBadRows = true }
+        #expect(report.created == 1 && report.rejected.count == 3)
+        #expect(try office.store.organisations().contains { $0.name == "Good Organisation" })
+    }
+
+    @Test func aDryRunReportsWithoutWriting() throws {
+        let office = try Office()
+        let before = try office.store.canonicalDump()
+        let csv = "Organisation,Country\nNew One,KE\nCAP Liberté de Conscience,FR\n"
+        let report = try office.run(csv) { $0.dryRun = true }
+        #expect(report.dryRun && report.created == 1 && report.matched == 1)
+        #expect(try office.store.canonicalDump() == before)
+    }
+
+    @Test func unusualHeadersAreMappedAndMalformedFilesRefused() throws {
+        let office = try Office()
+        let before = try office.store.canonicalDump()
+        #expect(throws: SignerImportError.self) { try office.run("Group,Land\nNew One,KE\n") }
+        #expect(throws: SignerImportError.self) { try office.run("Organisation\n\"never closed\n") }
+        #expect(throws: SignerImportError.self) { try office.run("Group\nX\n") { $0.map = ["Missing header": .organisation] } }
+        #expect(try office.store.canonicalDump() == before)
+        let report = try office.run("Group,Land\nNew One,KE\n") { $0.map = ["group": .organisation, "LAND": .country] }
+        #expect(report.created == 1 && report.ignoredColumns.isEmpty)
+    }
+
+    @Test func aStatementThatIsNotOpenTakesNoSignatures() throws {
+        let office = try Office()
+        var statement = office.statement
+        statement.status = .closed
+        try office.store.update(statement)
+        let before = try office.store.canonicalDump()
+        #expect(throws: DomainError.self) { try office.run("Organisation\nNew One\n") }
+        #expect(try office.store.canonicalDump() == before)
+    }
+}
