@@ -7,6 +7,7 @@ struct BenchMain {
     static let benchmarks: [String: @Sendable () throws -> Void] = [
         "store": StoreBenchmark.run,
         "sync": SyncBenchmark.run,
+        "export": ExportBenchmark.run,
     ]
 
     static func main() throws {

@@ -30,6 +30,14 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     }
     public static func inUse(_ what: String, detail: String) -> StoreError { .init(.inUse(what: what, detail: detail)) }
 
+    /// Whether the error says a record does not exist (or a reference names several).
+    public var isNotFound: Bool {
+        switch self.base {
+        case .notFound, .ambiguous: return true
+        default: return false
+        }
+    }
+
     public var description: String {
         switch self.base {
         case .noDatabase(let path):

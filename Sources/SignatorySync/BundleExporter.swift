@@ -44,12 +44,7 @@ public struct BundleExporter {
     /// Writes the bundle to `handle`; the hub streams it the same way.
     public func write(to handle: FileHandle, for peer: ID<Office>? = nil) throws -> Summary {
         try self.store.transaction {
-            let own = try self.store.feedEnd(of: self.store.office.id)
-            if own.sequence > 0 {
-                let message = FeedHead.message(office: self.store.office.id, sequence: own.sequence, hash: own.hash)
-                try self.store.saveFeedHead(FeedHead(office: self.store.office.id, sequence: own.sequence, hash: own.hash,
-                                                     signature: try self.store.officeKeys().sign(message)))
-            }
+            try self.signOwnHead()
             let vector = try self.store.versionVector()
             let known = try peer.map { try self.store.knowledge(of: $0) } ?? [:]
             var heads: [FeedHead] = []
@@ -62,10 +57,7 @@ public struct BundleExporter {
                 from: self.store.office.id, fromName: self.store.office.name,
                 have: Dictionary(uniqueKeysWithValues: vector.map { ($0.key.description, $0.value) }), heads: heads, changes: total
             )
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            var buffer = Data(try encoder.encode(header))
-            buffer.append(UInt8(ascii: "\n"))
+            var buffer = try BundleHeader.line(header)
             for head in heads {
                 try self.store.forEachLine(of: head.office, after: known[head.office] ?? 0, through: head.sequence) { line in
                     buffer.append(contentsOf: line.utf8)
@@ -79,5 +71,14 @@ public struct BundleExporter {
             try handle.write(contentsOf: buffer)
             return Summary(changes: total, offices: heads.count)
         }
+    }
+
+    /// Signs this office's own feed at its current end, so the bundle can vouch for it.
+    func signOwnHead() throws {
+        let own = try self.store.feedEnd(of: self.store.office.id)
+        guard own.sequence > 0 else { return }
+        let message = FeedHead.message(office: self.store.office.id, sequence: own.sequence, hash: own.hash)
+        try self.store.saveFeedHead(FeedHead(office: self.store.office.id, sequence: own.sequence, hash: own.hash,
+                                             signature: try self.store.officeKeys().sign(message)))
     }
 }

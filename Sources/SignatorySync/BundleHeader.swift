@@ -1,3 +1,4 @@
+import Foundation
 import SignatoryDomain
 
 /// The first line of a bundle: who wrote it, what its writer holds, and the signed heads that
@@ -26,5 +27,16 @@ public struct BundleHeader: Codable, Sendable {
         self.have = have
         self.heads = heads
         self.changes = changes
+    }
+}
+
+extension BundleHeader {
+    /// The header as a bundle's first line, newline included.
+    public static func line(_ header: BundleHeader) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var line = try encoder.encode(header)
+        line.append(UInt8(ascii: "\n"))
+        return line
     }
 }

@@ -18,6 +18,14 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
 
     private let base: Base
 
+    /// Whether the bundle could not be read at all, as opposed to failing a check.
+    public var isMalformed: Bool {
+        switch self.base {
+        case .unreadable, .malformed, .unsupportedVersion: return true
+        default: return false
+        }
+    }
+
     private init(_ base: Base) {
         self.base = base
     }

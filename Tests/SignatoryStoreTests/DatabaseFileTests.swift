@@ -12,7 +12,7 @@ struct DatabaseFileTests {
         #expect(try fixture.store.database.prepare("PRAGMA journal_mode").firstRow { $0.text(0) } == "wal")
         #expect(try fixture.store.database.integer("PRAGMA foreign_keys") == 1)
         let tables = try fixture.store.database.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").rows { $0.text(0) }
-        #expect(tables == ["campaign", "change_log", "clock", "conflict", "contact", "duplicate_pair", "entity_state", "feed_head",
+        #expect(tables == ["campaign", "change_log", "clock", "conflict", "contact", "duplicate_pair", "entity_state", "feed_head", "hub_member",
                            "office", "organisation", "peer_knowledge", "record_reference", "setting", "signature", "statement",
                            "statement_text", "trusted_office"])
         let reopened = try Store.open(at: fixture.path)
@@ -70,7 +70,7 @@ struct DatabaseFileTests {
     @Test func refusesAnEmptyFileAsNotInitialised() throws {
         let folder = try TemporaryDirectory()
         let path = folder.path("empty.db")
-        FileManager.default.createFile(atPath: path, contents: Data())
+        _ = FileManager.default.createFile(atPath: path, contents: Data())
         #expect(throws: StoreError.notInitialised(path: path)) { try Store.open(at: path) }
         #expect(fileBytes(path) == Data())
     }

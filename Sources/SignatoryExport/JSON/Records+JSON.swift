@@ -59,3 +59,14 @@ extension Signature {
         ])
     }
 }
+
+extension Conflict {
+    public func json(recordName: String) -> JSONRecord {
+        JSONRecord([
+            "id": self.id.description, "record": self.record.rawValue, "recordId": self.recordID, "recordName": recordName,
+            "field": self.field, "rule": self.rule,
+            "kept": self.winner.value, "keptBy": self.winner.timestamp.office.description,
+            "other": self.loser.value, "otherBy": self.loser.timestamp.office.description,
+        ])
+    }
+}

@@ -85,7 +85,7 @@ extension Store {
     private func writeSignatureRow(_ ref: EntityRef, fields: FieldMap, resolver: inout MergeResolver) throws {
         guard let statement = fields.text("statement"), let organisation = fields.text("organisation") else { return }
         let canonical = try resolver.canonical(organisation)
-        let siblings = try self.records(.signature, referring: "statement", to: statement).map(\.id)
+        let siblings = try self.signatures(on: statement, possiblySharingRowWith: organisation)
         var members: [(id: String, fields: [String: FieldVersion])] = []
         for id in siblings {
             let versions = try self.settledVersions(of: EntityRef(.signature, id))
@@ -118,6 +118,21 @@ extension Store {
                 consent = excluded.consent, recorded_at = excluded.recorded_at, source = excluded.source
             """).run(signature.id, signature.statementID, signature.organisationID, contact, signature.status,
                      signature.textHash, signature.consentToPublish, signature.recordedAt, signature.source)
+    }
+
+    /// The signatures on `statement` that may merge into one row with a signature for
+    /// `organisation`: with no merged organisations, only those naming the same organisation
+    /// (an index look-up); otherwise every signature on the statement, for the resolver to sort.
+    private func signatures(on statement: String, possiblySharingRowWith organisation: String) throws -> [String] {
+        guard try self.hasMergedOrganisations() else {
+            return try self.database.prepare("""
+                SELECT s.entity_id FROM record_reference s JOIN record_reference o
+                    ON o.kind = 'signature' AND o.entity_id = s.entity_id AND o.field = 'organisation'
+                WHERE s.kind = 'signature' AND s.field = 'statement' AND s.target = ? AND o.target = ?
+                ORDER BY s.entity_id
+                """).rows(statement, organisation) { $0.text(0) }
+        }
+        return try self.records(.signature, referring: "statement", to: statement).map(\.id)
     }
 
     static func id<T>(_ text: String) throws -> ID<T> {

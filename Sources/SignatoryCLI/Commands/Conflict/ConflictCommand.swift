@@ -21,15 +21,7 @@ struct ConflictList: ParsableCommand {
         let store = try self.database.open()
         let conflicts = try store.conflicts()
         if self.output.json {
-            return try Output.json(conflicts.map { conflict in
-                JSONRecord([
-                    "id": conflict.id.description, "record": conflict.record.rawValue, "recordId": conflict.recordID,
-                    "recordName": try store.recordName(conflict.record, conflict.recordID),
-                    "field": conflict.field, "rule": conflict.rule,
-                    "kept": conflict.winner.value, "keptBy": conflict.winner.timestamp.office.description,
-                    "other": conflict.loser.value, "otherBy": conflict.loser.timestamp.office.description,
-                ])
-            })
+            return try Output.json(conflicts.map { $0.json(recordName: try store.recordName($0.record, $0.recordID)) })
         }
         for conflict in conflicts {
             let name = try store.recordName(conflict.record, conflict.recordID)

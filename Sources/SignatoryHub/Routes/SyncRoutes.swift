@@ -1,0 +1,108 @@
+import Foundation
+import Hummingbird
+import SignatoryDomain
+import SignatoryStore
+import SignatorySync
+
+/// `/v1/sync`: offices push bundles, pull what they lack page by page, and read the hub's version vector.
+struct SyncRoutes {
+    let database: HubDatabase
+    let configuration: HubConfiguration
+
+    func register(on group: RouterGroup<HubRequestContext>) {
+        group.get("sync/vector") { _, context in
+            _ = try context.requireMember()
+            return try await self.vector()
+        }
+        group.post("sync/push") { request, context in try await self.push(request, context: context) }
+        group.post("sync/pull") { request, context in try await self.pull(request, context: context) }
+    }
+
+    struct Vector: Codable, Sendable {
+        let office: String
+        let name: String
+        let have: [String: Int64]
+    }
+
+    private func vector() async throws -> Response {
+        let vector = try await self.database.run { store in
+            Vector(office: store.office.id.description, name: store.office.name,
+                   have: Dictionary(uniqueKeysWithValues: try store.versionVector().map { ($0.key.description, $0.value) }))
+        }
+        return try Reply.json(vector)
+    }
+
+    /// A bundle checked exactly as `signatory sync import` checks a file, applied in one transaction.
+    private func push(_ request: Request, context: HubRequestContext) async throws -> Response {
+        let member = try context.requireMember()
+        let body = try await request.verifiedBody(limit: self.configuration.maximumBodyBytes)
+        guard let newline = body.firstIndex(of: UInt8(ascii: "\n")),
+              let header = try? JSONDecoder().decode(BundleHeader.self, from: Data(body[..<newline])) else {
+            throw HubError.badRequest("malformed_bundle", "the body is not a bundle: its first line must be a bundle header")
+        }
+        guard header.from == member.card.id else {
+            throw HubError.forbidden("the bundle was written by office \(header.from), not by the office that signed the request")
+        }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("signatory-push-\(UUID().uuidString).jsonl").path
+        guard FileManager.default.createFile(atPath: path, contents: Data(body)) else {
+            throw HubError.badRequest("unwritable", "the hub cannot stage the bundle")
+        }
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        do {
+            let result = try await self.database.run { store in
+                let report = try BundleImporter(store: store).importBundle(at: path)
+                return (report.applied, report.alreadyKnown,
+                        Dictionary(uniqueKeysWithValues: try store.versionVector().map { ($0.key.description, $0.value) }))
+            }
+            context.logger.info("push applied", metadata: ["applied": .stringConvertible(result.0), "known": .stringConvertible(result.1)])
+            return try Reply.json(PushReply(applied: result.0, alreadyKnown: result.1, have: result.2))
+        } catch let error as SyncError {
+            if error.isMalformed { throw HubError.badRequest("malformed_bundle", error.description) }
+            throw HubError.refusedBundle(error.description)
+        }
+    }
+
+    struct PushReply: Codable, Sendable {
+        let applied: Int
+        let alreadyKnown: Int
+        let have: [String: Int64]
+    }
+
+    struct PullRequest: Codable, Sendable {
+        /// What the caller holds, by office id.
+        let have: [String: Int64]
+        /// At most this many changes; the hub's page limit caps it.
+        let limit: Int?
+    }
+
+    /// One page of what the caller lacks: a bundle header, then changes (JSON Lines).
+    /// `Signatory-Remaining` says how many changes are left after this page.
+    private func pull(_ request: Request, context: HubRequestContext) async throws -> Response {
+        _ = try context.requireMember()
+        let body = try await request.verifiedBody(limit: 1 << 20)
+        guard let pull = try? JSONDecoder().decode(PullRequest.self, from: Data(body)) else {
+            throw HubError.badRequest("malformed_json", "the body must be JSON: {\"have\": {\"OFFICE-ID\": POSITION, …}, \"limit\": N}")
+        }
+        var have: [ID<Office>: Int64] = [:]
+        for (office, position) in pull.have {
+            guard let id = ID<Office>(office), position >= 0 else {
+                throw HubError.badRequest("malformed_json", "'\(office)' is not an office id with a position of 0 or more")
+            }
+            have[id] = position
+        }
+        let limit = max(1, min(pull.limit ?? self.configuration.pageLimit, self.configuration.pageLimit))
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("signatory-pull-\(UUID().uuidString).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let page = try await self.database.run { store in
+            guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+                throw HubError.badRequest("unwritable", "the hub cannot stage the page")
+            }
+            defer { try? handle.close() }
+            return try BundleExporter(store: store).writePage(to: handle, have: have, limit: limit)
+        }
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        var response = Reply.bytes(Array(bytes), contentType: "application/x-ndjson")
+        response.headers[HTTPField.Name("Signatory-Remaining")!] = String(page.remaining)
+        return response
+    }
+}

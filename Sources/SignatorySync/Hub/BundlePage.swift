@@ -1,0 +1,44 @@
+import Foundation
+import SignatoryDomain
+import SignatoryStore
+
+/// One page of what a peer lacks, as the hub serves it: a bundle header naming the signed head
+/// of every feed the peer is behind on, then at most `limit` changes, feed by feed in order.
+///
+/// A page may stop inside a feed, so it is not a bundle of its own: ``BundleAssembler`` joins
+/// the pages into one bundle, which is then checked against the heads as a file import is.
+extension BundleExporter {
+    public struct Page: Sendable {
+        public let changes: Int
+        /// Changes the peer still lacks after this page.
+        public let remaining: Int64
+    }
+
+    /// Writes the page for a peer holding `have` (positions by office) to `handle`.
+    public func writePage(to handle: FileHandle, have: [ID<Office>: Int64], limit: Int) throws -> Page {
+        try self.store.transaction {
+            try self.signOwnHead()
+            let heads = try self.store.feedHeads().filter { $0.sequence > (have[$0.office] ?? 0) }
+            let total = heads.reduce(Int64(0)) { $0 + $1.sequence - (have[$1.office] ?? 0) }
+            let count = Int(min(Int64(limit), total))
+            let header = BundleHeader(
+                from: self.store.office.id, fromName: self.store.office.name,
+                have: Dictionary(uniqueKeysWithValues: try self.store.versionVector().map { ($0.key.description, $0.value) }),
+                heads: heads, changes: Int64(count)
+            )
+            var buffer = try BundleHeader.line(header)
+            var written = 0
+            for head in heads where written < count {
+                let from = have[head.office] ?? 0
+                let through = min(head.sequence, from + Int64(count - written))
+                try self.store.forEachLine(of: head.office, after: from, through: through) { line in
+                    buffer.append(contentsOf: line.utf8)
+                    buffer.append(UInt8(ascii: "\n"))
+                }
+                written += Int(through - from)
+            }
+            try handle.write(contentsOf: buffer)
+            return Page(changes: written, remaining: total - Int64(written))
+        }
+    }
+}
