@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -11,6 +11,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // Without its default traits: the hub needs neither swift-configuration nor full Foundation.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // Debian's libsqlite3 (libsqlite3-dev), reached through its C API.
@@ -44,11 +48,28 @@ let package = Package(
             name: "SignatoryImport",
             dependencies: ["SignatoryDomain", "SignatoryStore"]
         ),
+        // The hub: an HTTP server (Hummingbird) over the store and the sync engine.
+        .target(
+            name: "SignatoryHub",
+            dependencies: [
+                "SignatoryDomain", "SignatoryStore", "SignatorySync", "SignatoryExport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // An office's side of the hub: signed requests, push, paged pull.
+        .target(
+            name: "SignatoryHubClient",
+            dependencies: ["SignatoryDomain", "SignatoryStore", "SignatorySync"]
+        ),
         // The `signatory` command.
         .executableTarget(
             name: "SignatoryCLI",
             dependencies: [
                 "SignatoryDomain", "SignatoryStore", "SignatorySync", "SignatoryExport", "SignatoryImport",
+                "SignatoryHub", "SignatoryHubClient",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Signatory: ParsableCommand {
+struct Signatory: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "signatory",
         abstract: "Keep a coalition's campaigns, joint statements, co-signing organisations and their contacts.",
@@ -13,7 +13,7 @@ struct Signatory: ParsableCommand {
         subcommands: [
             InitCommand.self, OrganisationCommand.self, ContactCommand.self, CampaignCommand.self,
             StatementCommand.self, SignCommand.self, SignaturesCommand.self, OfficeCommand.self, SyncCommand.self,
-            ConflictCommand.self, ExportCommand.self, ImportCommand.self,
+            ConflictCommand.self, ExportCommand.self, ImportCommand.self, ServeCommand.self, HubCommand.self,
         ]
     )
 }

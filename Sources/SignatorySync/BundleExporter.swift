@@ -43,10 +43,14 @@ public struct BundleExporter {
 
     /// Writes the bundle to `handle`; the hub streams it the same way.
     public func write(to handle: FileHandle, for peer: ID<Office>? = nil) throws -> Summary {
+        try self.write(to: handle, known: try peer.map { try self.store.knowledge(of: $0) } ?? [:])
+    }
+
+    /// Writes a bundle of every change beyond `known` (positions by office), e.g. a hub's version vector.
+    public func write(to handle: FileHandle, known: [ID<Office>: Int64]) throws -> Summary {
         try self.store.transaction {
             try self.signOwnHead()
             let vector = try self.store.versionVector()
-            let known = try peer.map { try self.store.knowledge(of: $0) } ?? [:]
             var heads: [FeedHead] = []
             var total: Int64 = 0
             for head in try self.store.feedHeads() where head.sequence > (known[head.office] ?? 0) {

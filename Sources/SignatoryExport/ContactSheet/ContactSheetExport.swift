@@ -44,6 +44,17 @@ public struct ContactSheetExport: Sendable {
     }
 }
 
+extension ContactSheetExport {
+    /// The sheet's lines for the audience, without a file format: what the hub's API serves.
+    public func lines(from store: Store) throws -> (lines: [ContactSheetLine], summary: ContactSheetSummary) {
+        var filter = AudienceFilter(audience: self.audience)
+        var lines: [ContactSheetLine] = []
+        try store.forEachContactListing(in: self.scope) { filter.take($0) { lines.append($0) } }
+        filter.finish { lines.append($0) }
+        return (lines, ContactSheetSummary(audience: self.audience, lines: lines.count, omissions: filter.omissions))
+    }
+}
+
 /// How many lines a contact sheet holds and how many contacts it left out, by reason.
 public struct ContactSheetSummary: Sendable, Hashable, CustomStringConvertible {
     public let audience: ExportAudience

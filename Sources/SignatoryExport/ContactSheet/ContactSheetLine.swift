@@ -50,7 +50,20 @@ public struct ContactSheetLine: Sendable, Hashable {
     /// Address books want the two apart; a name given as one word is a family name.
     public var nameParts: (given: String, family: String) {
         guard let name = self.fullName?.trimmedSpaces, !name.isEmpty else { return ("", "") }
-        guard let space = name.lastIndex(of: " ") else { return ("", name) }
-        return (String(name[..<space]).trimmedSpaces, String(name[name.index(after: space)...]))
+        let bytes = name.utf8
+        guard let space = bytes.lastIndex(of: UInt8(ascii: " ")) else { return ("", name) }
+        return (String(name[..<space]).trimmedSpaces, String(name[bytes.index(after: space)...]))
+    }
+}
+
+extension ContactSheetLine {
+    /// The line as the hub's API serves it; the keys are those of the `csv` format.
+    public var json: JSONRecord {
+        JSONRecord([
+            "organisationId": self.organisationID, "organisation": self.organisationName, "acronym": self.acronym,
+            "country": self.country, "ecosoc": self.ecosoc.rawValue, "contactId": self.contactID, "fullName": self.fullName,
+            "title": self.title, "email": self.email, "phone": self.phone, "signatureStatus": self.signatureStatus?.rawValue,
+            "statement": self.statementTitle, "campaign": self.campaignName,
+        ])
     }
 }

@@ -12,8 +12,10 @@ enum VCardText {
 
     /// Escapes a text value: backslash, comma and semicolon get a backslash; a line break becomes `\n`.
     static func escape(_ text: String) -> String {
+        // Most values need nothing: check the bytes before building a new string.
+        guard text.utf8.contains(where: { $0 == 0x5C || $0 == 0x2C || $0 == 0x3B || $0 == 0x0D || $0 == 0x0A }) else { return text }
         var result = ""
-        result.reserveCapacity(text.utf8.count)
+        result.reserveCapacity(text.utf8.count + 8)
         var previousWasCR = false
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -30,26 +32,38 @@ enum VCardText {
     }
 
     /// Writes `NAME:value` folded to lines of at most 75 octets.
-    static func line(_ name: String, _ value: String, to sink: inout ByteSink) {
-        var octets = Array(name.utf8)
-        octets.append(UInt8(ascii: ":"))
-        octets.append(contentsOf: value.utf8)
-        var start = 0
-        var limit = self.maximumLineOctets
-        while octets.count - start > limit {
-            var end = start + limit
-            // Back up to the first byte of a UTF-8 character (continuation bytes are 10xxxxxx).
-            while octets[end] & 0xC0 == 0x80 { end -= 1 }
-            octets[start..<end].withUnsafeBufferPointer { sink.append(bytes: $0) }
-            sink.append(byte: 0x0D)
-            sink.append(byte: 0x0A)
-            sink.append(byte: UInt8(ascii: " "))
-            start = end
-            limit = self.maximumLineOctets - 1
+    static func line(_ name: StaticString, _ value: String, to sink: inout ByteSink) {
+        var value = value
+        value.withUTF8 { valueBytes in
+            name.withUTF8Buffer { nameBytes in
+                if nameBytes.count + 1 + valueBytes.count <= self.maximumLineOctets {
+                    sink.append(bytes: nameBytes)
+                    sink.append(byte: UInt8(ascii: ":"))
+                    sink.append(bytes: valueBytes)
+                } else {
+                    sink.append(bytes: nameBytes)
+                    sink.append(byte: UInt8(ascii: ":"))
+                    var length = nameBytes.count + 1
+                    var index = 0
+                    while index < valueBytes.count {
+                        let lead = valueBytes[index]
+                        // A character's length from its first byte, so a fold never splits it.
+                        let width = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+                        if length + width > self.maximumLineOctets {
+                            sink.append(byte: 0x0D)
+                            sink.append(byte: 0x0A)
+                            sink.append(byte: UInt8(ascii: " "))
+                            length = 1
+                        }
+                        for offset in 0..<min(width, valueBytes.count - index) { sink.append(byte: valueBytes[index + offset]) }
+                        length += width
+                        index += width
+                    }
+                }
+                sink.append(byte: 0x0D)
+                sink.append(byte: 0x0A)
+            }
         }
-        octets[start...].withUnsafeBufferPointer { sink.append(bytes: $0) }
-        sink.append(byte: 0x0D)
-        sink.append(byte: 0x0A)
     }
 
     /// A `REV` timestamp: `20261129T124500Z`.

@@ -1,19 +1,20 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import SignatoryDomain
 import SignatoryStore
 import SignatorySync
 
 /// Admits a request under `/v1` only with a valid signature of an enrolled, unrevoked office
-/// (see ``RequestSignature``). Nothing about the data is read before that.
+/// (see ``RequestSignature``). Every `/v1` route asks it first, so nothing about the data is
+/// read before that.
 ///
 /// Unsigned, malformed, stale or badly signed requests and unknown offices get 401; revoked
 /// offices get 403. The body's digest is checked when a route reads the body.
-struct SignedRequestAuthenticator: RouterMiddleware {
-    typealias Context = HubRequestContext
+struct SignedRequestAuthenticator: Sendable {
     let database: HubDatabase
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func member(for request: Request) async throws -> HubMember {
         guard let officeText = request.headers[HTTPField.Name(RequestSignature.officeHeader)!],
               let timestampText = request.headers[HTTPField.Name(RequestSignature.timestampHeader)!],
               let signature = request.headers[HTTPField.Name(RequestSignature.signatureHeader)!] else {
@@ -36,10 +37,7 @@ struct SignedRequestAuthenticator: RouterMiddleware {
             throw HubError.unauthenticated("the request's signature does not verify with office \(office)'s enrolled key")
         }
         guard !member.isRevoked else { throw HubError.forbidden("office \(member.card.name) was revoked on this hub") }
-        var context = context
-        context.member = member
-        context.logger[metadataKey: "office"] = .string(office.description)
-        return try await next(request, context)
+        return member
     }
 }
 

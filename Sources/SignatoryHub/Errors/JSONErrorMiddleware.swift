@@ -8,7 +8,7 @@ import SignatoryStore
 /// Turns every failure into `{"status", "code", "message"}` JSON with the matching status, and
 /// logs it without personal data (method, path, status, code).
 struct JSONErrorMiddleware: RouterMiddleware {
-    typealias Context = HubRequestContext
+    typealias Context = BasicRequestContext
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
@@ -45,7 +45,7 @@ struct JSONErrorMiddleware: RouterMiddleware {
 
     static func response(status: HTTPResponse.Status, code: String, message: String) -> Response {
         let object: [String: Any] = ["status": status.code, "code": code, "message": message]
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
                         body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }

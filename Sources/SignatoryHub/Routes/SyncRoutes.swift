@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import SignatoryDomain
 import SignatoryStore
@@ -9,13 +10,10 @@ struct SyncRoutes {
     let database: HubDatabase
     let configuration: HubConfiguration
 
-    func register(on group: RouterGroup<HubRequestContext>) {
-        group.get("sync/vector") { _, context in
-            _ = try context.requireMember()
-            return try await self.vector()
-        }
-        group.post("sync/push") { request, context in try await self.push(request, context: context) }
-        group.post("sync/pull") { request, context in try await self.pull(request, context: context) }
+    func register(in table: RouteTable) {
+        table.signed(.get, "/v1/sync/vector") { _, _, _ in try await self.vector() }
+        table.signed(.post, "/v1/sync/push") { request, context, member in try await self.push(request, context: context, member: member) }
+        table.signed(.post, "/v1/sync/pull") { request, _, _ in try await self.pull(request) }
     }
 
     struct Vector: Codable, Sendable {
@@ -33,9 +31,9 @@ struct SyncRoutes {
     }
 
     /// A bundle checked exactly as `signatory sync import` checks a file, applied in one transaction.
-    private func push(_ request: Request, context: HubRequestContext) async throws -> Response {
-        let member = try context.requireMember()
+    private func push(_ request: Request, context: BasicRequestContext, member: HubMember) async throws -> Response {
         let body = try await request.verifiedBody(limit: self.configuration.maximumBodyBytes)
+        context.logger.info("push received", metadata: ["bytes": .stringConvertible(body.count)])
         guard let newline = body.firstIndex(of: UInt8(ascii: "\n")),
               let header = try? JSONDecoder().decode(BundleHeader.self, from: Data(body[..<newline])) else {
             throw HubError.badRequest("malformed_bundle", "the body is not a bundle: its first line must be a bundle header")
@@ -77,8 +75,7 @@ struct SyncRoutes {
 
     /// One page of what the caller lacks: a bundle header, then changes (JSON Lines).
     /// `Signatory-Remaining` says how many changes are left after this page.
-    private func pull(_ request: Request, context: HubRequestContext) async throws -> Response {
-        _ = try context.requireMember()
+    private func pull(_ request: Request) async throws -> Response {
         let body = try await request.verifiedBody(limit: 1 << 20)
         guard let pull = try? JSONDecoder().decode(PullRequest.self, from: Data(body)) else {
             throw HubError.badRequest("malformed_json", "the body must be JSON: {\"have\": {\"OFFICE-ID\": POSITION, …}, \"limit\": N}")
@@ -91,6 +88,7 @@ struct SyncRoutes {
             have[id] = position
         }
         let limit = max(1, min(pull.limit ?? self.configuration.pageLimit, self.configuration.pageLimit))
+        let known = have
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("signatory-pull-\(UUID().uuidString).jsonl").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         let page = try await self.database.run { store in
@@ -98,7 +96,7 @@ struct SyncRoutes {
                 throw HubError.badRequest("unwritable", "the hub cannot stage the page")
             }
             defer { try? handle.close() }
-            return try BundleExporter(store: store).writePage(to: handle, have: have, limit: limit)
+            return try BundleExporter(store: store).writePage(to: handle, have: known, limit: limit)
         }
         let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         var response = Reply.bytes(Array(bytes), contentType: "application/x-ndjson")

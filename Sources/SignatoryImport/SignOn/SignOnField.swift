@@ -1,5 +1,3 @@
-import Foundation
-
 /// The columns a sign-on form export may have, and the headers each is recognised by.
 public enum SignOnField: String, Sendable, CaseIterable {
     case organisation
@@ -54,9 +52,5 @@ public enum SignOnField: String, Sendable, CaseIterable {
     }
 
     /// A header as compared: case, accents, spaces and punctuation ignored ("E-mail " is "email").
-    static func fold(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-            .unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }
-            .map(String.init).joined()
-    }
+    static func fold(_ text: String) -> String { text.comparisonKey }
 }

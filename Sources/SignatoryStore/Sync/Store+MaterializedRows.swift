@@ -125,12 +125,13 @@ extension Store {
     /// (an index look-up); otherwise every signature on the statement, for the resolver to sort.
     private func signatures(on statement: String, possiblySharingRowWith organisation: String) throws -> [String] {
         guard try self.hasMergedOrganisations() else {
+            // CROSS JOIN keeps the organisation's few signatures as the outer loop: a statement may have thousands.
             return try self.database.prepare("""
-                SELECT s.entity_id FROM record_reference s JOIN record_reference o
-                    ON o.kind = 'signature' AND o.entity_id = s.entity_id AND o.field = 'organisation'
-                WHERE s.kind = 'signature' AND s.field = 'statement' AND s.target = ? AND o.target = ?
-                ORDER BY s.entity_id
-                """).rows(statement, organisation) { $0.text(0) }
+                SELECT o.entity_id FROM record_reference o CROSS JOIN record_reference s
+                    ON s.kind = 'signature' AND s.entity_id = o.entity_id AND s.field = 'statement'
+                WHERE o.target = ? AND o.kind = 'signature' AND o.field = 'organisation' AND s.target = ?
+                ORDER BY o.entity_id
+                """).rows(organisation, statement) { $0.text(0) }
         }
         return try self.records(.signature, referring: "statement", to: statement).map(\.id)
     }

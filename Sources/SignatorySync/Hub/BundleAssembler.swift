@@ -60,6 +60,12 @@ public struct BundleAssembler {
         return Int(header.changes)
     }
 
+    /// Removes what was collected, when nothing is to be imported.
+    public func discard() {
+        try? self.body.close()
+        try? FileManager.default.removeItem(atPath: self.bodyPath)
+    }
+
     /// Writes the joined bundle and returns its path; the caller imports and then removes it.
     public func finish() throws -> String {
         try self.body.close()

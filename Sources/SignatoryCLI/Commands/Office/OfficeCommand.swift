@@ -38,12 +38,7 @@ struct OfficeTrust: ParsableCommand {
     @Argument(help: "A card printed by `signatory office card`.") var file: String
 
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: self.file) else {
-            throw ValidationError("Cannot read the card \(self.file); check the path.")
-        }
-        guard let card = try? JSONDecoder().decode(SignatoryDomain.OfficeCard.self, from: data), card.hasValidKey else {
-            throw ValidationError("\(self.file) is not an office card; make one with `signatory office card > FILE`.")
-        }
+        let card = try OfficeCardFile.read(self.file)
         let store = try self.database.open()
         try store.transaction { try store.trust(card) }
         print("trusted \(card.name) (\(card.id))")

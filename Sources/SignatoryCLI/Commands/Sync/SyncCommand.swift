@@ -8,8 +8,8 @@ import SignatorySync
 struct SyncCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
-        abstract: "Exchange signed change bundles with other offices on a file.",
-        subcommands: [SyncExport.self, SyncImport.self, SyncStatusCommand.self, SyncDump.self]
+        abstract: "Exchange signed change bundles with other offices, on a file or through a hub.",
+        subcommands: [SyncExport.self, SyncImport.self, SyncPush.self, SyncPull.self, SyncNow.self, SyncStatusCommand.self, SyncDump.self]
     )
 }
 

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import Logging
+import SignatoryHub
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run this database as the coalition's hub: offices push and pull over HTTP, tools read /v1.",
+        discussion: """
+            Enrol each office first with `signatory hub enroll CARD`. Prints "listening on URL" once ready; --port 0
+            picks a free port. SIGTERM or Ctrl-C stops taking requests and finishes those in flight.
+            Example: signatory serve --db hub.db --host 0.0.0.0 --port 8080
+            """
+    )
+
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "The address to listen on.") var host = "127.0.0.1"
+    @Option(help: "The TCP port; 0 picks a free one.") var port = 8080
+    @Option(name: .customLong("max-body-mb"), help: "The largest request body accepted, in MiB.") var maxBodyMB = 64
+    @Option(help: "The most changes one pull page carries.") var pageLimit = 5_000
+
+    func validate() throws {
+        guard (0...65_535).contains(self.port) else { throw ValidationError("--port takes 0 to 65535, e.g. --port 8080.") }
+        guard self.maxBodyMB > 0 else { throw ValidationError("--max-body-mb takes a positive number, e.g. --max-body-mb 64.") }
+        guard self.pageLimit > 0 else { throw ValidationError("--page-limit takes a positive number, e.g. --page-limit 5000.") }
+    }
+
+    func run() async throws {
+        var logger = Logger(label: "signatory.hub")
+        logger.logLevel = .info
+        let hub = try HubServer(configuration: HubConfiguration(
+            host: self.host, port: self.port, databasePath: self.database.resolvedPath,
+            maximumBodyBytes: self.maxBodyMB << 20, pageLimit: self.pageLimit
+        ), logger: logger)
+        try await hub.run { url in
+            FileHandle.standardOutput.write(Data("listening on \(url)\n".utf8))
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import SignatoryHubClient
+import SignatoryStore
+
+/// `--hub URL`, shared by the commands that sync through a hub.
+struct HubOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The hub's address, e.g. http://hub.example.org:8080.", valueName: "url")) var hub: String
+
+    func client(for store: Store) throws -> HubClient {
+        do { return try HubClient(url: self.hub, store: store) } catch let error as HubClientError {
+            throw ValidationError(error.description)
+        }
+    }
+}
+
+struct SyncPush: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "push",
+        abstract: "Send the hub every change it does not hold; it checks them as a file import does.",
+        discussion: "Example: signatory sync push --hub http://hub.example.org:8080"
+    )
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var hub: HubOptions
+
+    func run() async throws {
+        let store = try self.database.open()
+        let result = try await self.hub.client(for: store).push()
+        print("pushed \(result.sent) change(s); the hub had not held \(result.applied)")
+    }
+}
+
+struct SyncPull: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pull",
+        abstract: "Fetch every change this office lacks from the hub and apply them, all or nothing.",
+        discussion: "Example: signatory sync pull --hub http://hub.example.org:8080"
+    )
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var hub: HubOptions
+
+    func run() async throws {
+        let store = try self.database.open()
+        try await SyncPull.pull(with: try self.hub.client(for: store))
+    }
+
+    static func pull(with client: HubClient) async throws {
+        let report = try await client.pull { progress in
+            guard progress.total > 1_000 else { return }
+            FileHandle.standardError.write(Data("\rpulled \(progress.done) of \(progress.total) changes".utf8))
+            if progress.done >= progress.total { FileHandle.standardError.write(Data("\n".utf8)) }
+        }
+        guard let report else { return print("already up to date") }
+        print("pulled \(report.applied) new change(s); \(report.openConflicts) open conflict(s), \(report.duplicatePairs) duplicate pair(s)")
+    }
+}
+
+struct SyncNow: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "now",
+        abstract: "Push to the hub, then pull from it.",
+        discussion: "Example: signatory sync now --hub http://hub.example.org:8080"
+    )
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var hub: HubOptions
+
+    func run() async throws {
+        let store = try self.database.open()
+        let client = try self.hub.client(for: store)
+        let result = try await client.push()
+        print("pushed \(result.sent) change(s); the hub had not held \(result.applied)")
+        try await SyncPull.pull(with: client)
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Hummingbird
+import Logging
+import SignatoryStore
+
+/// The coalition's hub: an office of its own that relays every office's signed feed unchanged,
+/// keeps the merged state, and serves it over HTTP.
+///
+/// ```swift
+/// let hub = try HubServer(configuration: HubConfiguration(port: 8080, databasePath: "hub.db"))
+/// try await hub.run { url in print("listening on \(url)") }
+/// ```
+public struct HubServer: Sendable {
+    public let configuration: HubConfiguration
+    let database: HubDatabase
+    let logger: Logger
+
+    public init(configuration: HubConfiguration, logger: Logger = Logger(label: "signatory.hub")) throws {
+        self.configuration = configuration
+        self.database = try HubDatabase(path: configuration.databasePath)
+        self.logger = logger
+    }
+
+    /// Serves until SIGTERM or SIGINT, then stops taking connections and finishes the requests
+    /// in flight (an accepted push is applied and answered) before returning.
+    public func run(onListening: @escaping @Sendable (String) -> Void = { _ in }) async throws {
+        let (router, _) = self.makeRouter()
+        let host = self.configuration.host
+        let app = Application(
+            router: router,
+            configuration: .init(address: .hostname(host, port: self.configuration.port), serverName: "signatory-hub"),
+            onServerRunning: { channel in
+                onListening("http://\(host):\(channel.localAddress?.port ?? 0)")
+            },
+            logger: self.logger
+        )
+        try await app.runService()
+    }
+
+    /// The router with every route, and the routes as the OpenAPI document names them.
+    package func makeRouter() -> (Router<BasicRequestContext>, [(method: String, path: String)]) {
+        let router = Router()
+        router.add(middleware: JSONErrorMiddleware())
+        let table = RouteTable(router: router, authenticator: SignedRequestAuthenticator(database: self.database))
+        OperationsRoutes().register(in: table)
+        SyncRoutes(database: self.database, configuration: self.configuration).register(in: table)
+        ReadRoutes(database: self.database).register(in: table)
+        ExportRoutes(database: self.database).register(in: table)
+        return (router, table.routes)
+    }
+}

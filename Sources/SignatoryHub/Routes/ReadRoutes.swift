@@ -1,0 +1,146 @@
+import Foundation
+import Hummingbird
+import SignatoryDomain
+import SignatoryExport
+import SignatoryStore
+
+/// `/v1`: the coalition's data as JSON, shown to each office as its enrolled audience allows
+/// (the contact sheets' rules: contacts at risk only to `internal` offices).
+struct ReadRoutes {
+    let database: HubDatabase
+
+    func register(in table: RouteTable) {
+        table.signed(.get, "/v1/campaigns") { _, _, _ in
+            try await self.reply { store in try store.campaigns().map(\.json) }
+        }
+        table.signed(.get, "/v1/campaigns/{id}") { _, context, _ in
+            let id = try context.parameters.require("id")
+            return try await self.reply { store in
+                let campaign = try store.campaign(matching: id)
+                return JSONRecord.merging(campaign.json, ["statements": try store.statements(in: campaign.id).map(\.json)])
+            }
+        }
+        table.signed(.get, "/v1/statements") { request, _, _ in
+            let campaign = request.uri.queryParameters["campaign"].map(String.init)
+            return try await self.reply { store in
+                try store.statements(in: try campaign.map { try store.campaign(matching: $0).id }).map(\.json)
+            }
+        }
+        table.signed(.get, "/v1/statements/{id}") { _, context, member in
+            let id = try context.parameters.require("id")
+            return try await self.reply { store in try Self.statement(id, in: store, for: member.audience) }
+        }
+        table.signed(.get, "/v1/statements/{id}/rendering") { request, context, _ in
+            let id = try context.parameters.require("id")
+            let format = try Self.choice(request, "format", default: StatementFormat.text)
+            let text = try await self.database.run { store in
+                format.render(try SignatoryBlock(statement: try store.statement(matching: id), store: store))
+            }
+            return Reply.bytes(Array(text.utf8), contentType: format.mediaType)
+        }
+        table.signed(.get, "/v1/organisations") { _, _, member in
+            try await self.reply { store in try Self.organisations(in: store, for: member.audience).map(\.json) }
+        }
+        table.signed(.get, "/v1/organisations/{id}") { _, context, member in
+            let id = try context.parameters.require("id")
+            return try await self.reply { store in
+                let organisation = try store.organisation(matching: id)
+                guard try Self.organisations(in: store, for: member.audience).contains(organisation) else {
+                    throw HubError.notFound("no organisation matches '\(id)'")
+                }
+                return organisation.json
+            }
+        }
+        table.signed(.get, "/v1/contacts") { request, _, member in
+            let scope = ContactScopeReference(request)
+            return try await self.reply { store in
+                let (resolved, title) = try scope.resolve(in: store)
+                let export = ContactSheetExport(scope: resolved, format: .csv, audience: member.audience, title: title)
+                return try export.lines(from: store).lines.map(\.json)
+            }
+        }
+        table.signed(.get, "/v1/contacts/{id}") { _, context, member in
+            let id = try context.parameters.require("id")
+            return try await self.reply { store in
+                let contact = try store.contact(matching: id)
+                switch member.audience {
+                case .internal: return contact.json
+                case .coalition where !contact.atRisk: return contact.json
+                default: throw HubError.notFound("no contact matches '\(id)'")
+                }
+            }
+        }
+        table.signed(.get, "/v1/conflicts") { _, _, member in
+            // Conflicting values can hold any field of a contact, so only internal offices see them.
+            guard member.audience == .internal else { throw HubError.forbidden("conflicts are shown to internal offices only") }
+            return try await self.reply { store in
+                try store.conflicts().map { $0.json(recordName: try store.recordName($0.record, $0.recordID)) }
+            }
+        }
+    }
+
+    private func reply(_ body: @escaping @Sendable (Store) throws -> some Encodable & Sendable) async throws -> Response {
+        try Reply.json(try await self.database.run(body))
+    }
+
+    /// A statement with its signatures; the public sees only organisations that signed with consent.
+    private static func statement(_ id: String, in store: Store, for audience: ExportAudience) throws -> JSONRecord {
+        let statement = try store.statement(matching: id)
+        var signatures = try store.signatures(on: statement.id)
+        if !audience.seesUnpublishedOrganisations {
+            signatures = signatures.filter { $0.status == .signed && $0.consentToPublish }
+        }
+        let rows = try signatures.map { signature in
+            signature.json(organisation: try store.organisation(signature.organisationID), currentText: statement.textHash)
+        }
+        return JSONRecord.merging(statement.json, ["signatures": rows])
+    }
+
+    /// Every organisation, or for the public those that signed something with consent.
+    private static func organisations(in store: Store, for audience: ExportAudience) throws -> [Organisation] {
+        let all = try store.organisations()
+        guard !audience.seesUnpublishedOrganisations else { return all }
+        var consenting = Set<String>()
+        try store.forEachContactListing(in: .all) { if $0.organisationConsented { consenting.insert($0.organisationID) } }
+        return all.filter { consenting.contains($0.id.description) }
+    }
+
+    static func choice<T: RawRepresentable>(_ request: Request, _ name: String, default value: T) throws -> T where T.RawValue == String {
+        guard let text = request.uri.queryParameters[Substring(name)] else { return value }
+        guard let parsed = T(rawValue: String(text)) else {
+            throw HubError.badRequest("invalid_parameter", "'\(text)' is not a valid \(name)")
+        }
+        return parsed
+    }
+}
+
+/// The `statement=` or `campaign=` query parameter, or neither for every organisation.
+enum ContactScopeReference: Sendable {
+    case statement(String)
+    case campaign(String)
+    case all
+
+    init(_ request: Request) {
+        let query = request.uri.queryParameters
+        if let statement = query["statement"] {
+            self = .statement(String(statement))
+        } else if let campaign = query["campaign"] {
+            self = .campaign(String(campaign))
+        } else {
+            self = .all
+        }
+    }
+
+    func resolve(in store: Store) throws -> (ContactScope, String) {
+        switch self {
+        case .statement(let reference):
+            let statement = try store.statement(matching: reference)
+            return (.statement(statement.id), statement.title)
+        case .campaign(let reference):
+            let campaign = try store.campaign(matching: reference)
+            return (.campaign(campaign.id), campaign.name)
+        case .all:
+            return (.all, "all organisations")
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import SignatoryDomain
+import SignatoryStore
+import SignatorySync
+
+/// An office syncing with a hub: pushing what the hub lacks, pulling what the office lacks.
+///
+/// ```swift
+/// let hub = try HubClient(url: "http://hub.example.org:8080", store: store)
+/// let pushed = try await hub.push()
+/// let pulled = try await hub.pull { print("pulled \($0.done) of \($0.total) changes") }
+/// ```
+public struct HubClient {
+    public struct Progress: Sendable {
+        public let done: Int64
+        public let total: Int64
+    }
+
+    public struct PushResult: Sendable {
+        /// Changes the hub had not held.
+        public let applied: Int
+        public let sent: Int64
+    }
+
+    let store: Store
+    let connection: HubConnection
+
+    public init(url text: String, store: Store, attempts: Int = 5) throws {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", url.host != nil else {
+            throw HubClientError.badURL(text)
+        }
+        self.store = store
+        self.connection = HubConnection(base: url, office: store.office.id, keys: try store.officeKeys(), attempts: attempts)
+    }
+
+    /// Sends every change the hub does not hold, as one bundle checked like a file import.
+    public func push() async throws -> PushResult {
+        let (vectorData, _) = try await self.connection.send("GET", "/v1/sync/vector")
+        guard let vector = try? JSONDecoder().decode(HubVector.self, from: vectorData) else {
+            throw HubClientError.unexpected("the version vector is not JSON")
+        }
+        var known: [ID<Office>: Int64] = [:]
+        for (office, position) in vector.have { if let id = ID<Office>(office) { known[id] = position } }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("signatory-push-\(UUID().uuidString).jsonl").path
+        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+            throw HubClientError.unexpected("cannot stage the bundle in \(FileManager.default.temporaryDirectory.path)")
+        }
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let summary = try BundleExporter(store: self.store).write(to: handle, known: known)
+        try handle.close()
+        guard summary.changes > 0 else { return PushResult(applied: 0, sent: 0) }
+        let body = try Data(contentsOf: URL(fileURLWithPath: path))
+        let (replyData, _) = try await self.connection.send("POST", "/v1/sync/push", body: body, contentType: "application/x-ndjson")
+        guard let reply = try? JSONDecoder().decode(PushReply.self, from: replyData) else {
+            throw HubClientError.unexpected("the push reply is not JSON")
+        }
+        // The hub now holds what it said; the next push starts from there.
+        var have: [ID<Office>: Int64] = [:]
+        for (office, position) in reply.have { if let id = ID<Office>(office) { have[id] = position } }
+        if let hub = ID<Office>(vector.office) { try self.store.learn(that: hub, has: have) }
+        return PushResult(applied: reply.applied, sent: summary.changes)
+    }
+
+    /// Fetches what this office lacks page by page, then imports it as one bundle, checked as a file import is.
+    public func pull(progress: (Progress) -> Void = { _ in }) async throws -> BundleImporter.Report? {
+        var assembler = try BundleAssembler(have: try self.store.versionVector(), folder: FileManager.default.temporaryDirectory)
+        var total: Int64?
+        while true {
+            let request = PullRequest(have: Dictionary(uniqueKeysWithValues: assembler.have.map { ($0.key.description, $0.value) }))
+            let (page, response) = try await self.connection.send("POST", "/v1/sync/pull", body: try JSONEncoder().encode(request),
+                                                                  contentType: "application/json")
+            let carried = try assembler.add(page: page)
+            guard let remaining = response.value(forHTTPHeaderField: "Signatory-Remaining").flatMap(Int64.init) else {
+                throw HubClientError.unexpected("a pull page without Signatory-Remaining")
+            }
+            if total == nil { total = Int64(carried) + remaining }
+            progress(Progress(done: assembler.changes, total: max(total!, assembler.changes + remaining)))
+            if remaining == 0 || carried == 0 { break }
+        }
+        guard assembler.changes > 0 else {
+            assembler.discard()
+            return nil
+        }
+        let bundle = try assembler.finish()
+        defer { try? FileManager.default.removeItem(atPath: bundle) }
+        return try BundleImporter(store: self.store).importBundle(at: bundle)
+    }
+}
+
+struct HubVector: Codable {
+    let office: String
+    let name: String
+    let have: [String: Int64]
+}
+
+struct PushReply: Codable {
+    let applied: Int
+    let alreadyKnown: Int
+    let have: [String: Int64]
+}
+
+struct PullRequest: Codable {
+    let have: [String: Int64]
+}

@@ -1,0 +1,41 @@
+/// Why talking to a hub failed, worded for a coordinator.
+public struct HubClientError: Error, Sendable, CustomStringConvertible {
+    private enum Base: Sendable {
+        case unreachable(url: String, detail: String)
+        case refused(status: Int, code: String, message: String)
+        case badURL(String)
+        case unexpected(String)
+    }
+
+    private let base: Base
+
+    private init(_ base: Base) {
+        self.base = base
+    }
+
+    static func unreachable(_ url: String, _ detail: String) -> HubClientError { .init(.unreachable(url: url, detail: detail)) }
+    static func refused(status: Int, code: String, message: String) -> HubClientError {
+        .init(.refused(status: status, code: code, message: message))
+    }
+    static func badURL(_ text: String) -> HubClientError { .init(.badURL(text)) }
+    static func unexpected(_ detail: String) -> HubClientError { .init(.unexpected(detail)) }
+
+    /// The HTTP status the hub answered with, when it answered.
+    public var status: Int? {
+        if case .refused(let status, _, _) = self.base { return status }
+        return nil
+    }
+
+    public var description: String {
+        switch self.base {
+        case .unreachable(let url, let detail):
+            return "cannot reach the hub at \(url) (\(detail)); check the address and the connection, then run the command again"
+        case .refused(let status, let code, let message):
+            return "the hub refused the request (\(status) \(code)): \(message)"
+        case .badURL(let text):
+            return "'\(text)' is not a hub address; give one like http://hub.example.org:8080"
+        case .unexpected(let detail):
+            return "the hub answered in a way this version does not understand: \(detail)"
+        }
+    }
+}
