@@ -95,7 +95,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SignatoryCLITests",
-            dependencies: ["SignatoryCLI", "SignatoryDomain", "SignatoryStore", "SignatorySync", "TestSupport"]
+            dependencies: ["SignatoryCLI", "SignatoryDomain", "SignatoryStore", "SignatorySync", "SignatoryHub", "TestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

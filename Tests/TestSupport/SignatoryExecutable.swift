@@ -21,14 +21,18 @@ public enum SignatoryExecutable {
 
     /// Runs `signatory` with `arguments` in `directory`, with no standard input.
     public static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> CommandResult {
+        try self.start(arguments, environment: environment, in: directory).wait()
+    }
+
+    /// Starts `signatory` without waiting for it.
+    public static func start(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> RunningCommand {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("signatory-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
         // Files rather than pipes, so a long output cannot fill a pipe and stall the process.
         let stdoutURL = folder.appendingPathComponent("stdout")
         let stderrURL = folder.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
-        FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
         let process = Process()
         process.executableURL = self.url
         process.arguments = arguments
@@ -41,11 +45,23 @@ public enum SignatoryExecutable {
         process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
         process.standardError = try FileHandle(forWritingTo: stderrURL)
         try process.run()
-        process.waitUntilExit()
+        return RunningCommand(process: process, folder: folder)
+    }
+}
+
+/// A `signatory` process that was started and not yet waited for.
+public struct RunningCommand {
+    let process: Process
+    let folder: URL
+
+    /// Waits for the process to end and returns what it printed.
+    public func wait() throws -> CommandResult {
+        self.process.waitUntilExit()
+        defer { try? FileManager.default.removeItem(at: self.folder) }
         return CommandResult(
-            status: process.terminationStatus,
-            stdout: String(decoding: try Data(contentsOf: stdoutURL), as: UTF8.self),
-            stderr: String(decoding: try Data(contentsOf: stderrURL), as: UTF8.self)
+            status: self.process.terminationStatus,
+            stdout: String(decoding: try Data(contentsOf: self.folder.appendingPathComponent("stdout")), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: self.folder.appendingPathComponent("stderr")), as: UTF8.self)
         )
     }
 }

@@ -1,0 +1,71 @@
+import Foundation
+import SignatoryDomain
+import Testing
+import TestSupport
+
+struct HubRefusalTests {
+    /// Geneva's changes as a bundle, ready to push.
+    static func bundle(from office: OfficeFixture) throws -> Data {
+        let path = office.folder.path("push-\(UUID().uuidString).jsonl")
+        try office.succeed(["sync", "export", "--out", path])
+        return try Data(contentsOf: URL(fileURLWithPath: path))
+    }
+
+    @Test func everyRefusalLeavesTheHubUnchanged() async throws {
+        let fixture = try HubFixture(offices: ["Geneva", "Bucharest"], hubArguments: ["--max-body-mb", "1"])
+        let (geneva, bucharest) = (fixture.offices[0], fixture.offices[1])
+        _ = try geneva.addReferenceStatement()
+        let http = HubHTTP(base: fixture.url)
+        let signer = try HubHTTP.Signer.office(at: geneva.database)
+        let bundle = try Self.bundle(from: geneva)
+        let before = try fixture.hubDump()
+
+        func refused(_ status: Int, _ code: String, _ answer: HubHTTP.Answer, sourceLocation: SourceLocation = #_sourceLocation) throws {
+            #expect(answer.status == status, "\(String(decoding: answer.body, as: UTF8.self))", sourceLocation: sourceLocation)
+            #expect(answer.code == code, sourceLocation: sourceLocation)
+            #expect(answer.json?["message"] is String && answer.json?["status"] as? Int == status, sourceLocation: sourceLocation)
+            #expect(try fixture.hubDump() == before, "the hub changed", sourceLocation: sourceLocation)
+        }
+
+        // No credentials: the answer says nothing about the data.
+        try refused(401, "unauthenticated", try await http.send("POST", "/v1/sync/push", body: bundle, as: nil))
+        try refused(401, "unauthenticated", try await http.send("GET", "/v1/organisations", as: nil))
+        // The right office id with the wrong key, and an office the hub never enrolled.
+        try refused(401, "unauthenticated", try await http.send("POST", "/v1/sync/push", body: bundle,
+                                                                 as: .init(office: signer.office, keys: OfficeKeys())))
+        try refused(401, "unauthenticated", try await http.send("GET", "/v1/campaigns", as: .init(office: ID(), keys: OfficeKeys())))
+        // A bundle tampered with after it was signed.
+        var text = String(decoding: bundle, as: UTF8.self)
+        text = text.replacingOccurrences(of: "Thierry Valle", with: "Thierry Vallée")
+        try refused(422, "bundle_refused", try await http.send("POST", "/v1/sync/push", body: Data(text.utf8), as: signer))
+        // Another office's bundle, pushed by Geneva.
+        try bucharest.succeed(["org", "add", "--name", "Bucharest's own", "--country", "RO"])
+        try refused(403, "forbidden", try await http.send("POST", "/v1/sync/push", body: try Self.bundle(from: bucharest), as: signer))
+        // A body over the hub's limit, and bodies that are not what the endpoint reads.
+        try refused(413, "body_too_large", try await http.send("POST", "/v1/sync/push", body: Data(count: 2 << 20), as: signer))
+        try refused(400, "malformed_json", try await http.send("POST", "/v1/sync/pull", body: Data("{not json".utf8), as: signer))
+        try refused(400, "malformed_bundle", try await http.send("POST", "/v1/sync/push", body: Data("hello\n".utf8), as: signer))
+        // A body that is not the one signed.
+        try refused(401, "unauthenticated", try await http.send("POST", "/v1/sync/push", body: bundle, signing: Data("x".utf8), as: signer))
+        // A revoked office.
+        try HubFixture.succeed(["hub", "revoke", "Geneva", "--db", fixture.hubDatabase])
+        let revokedDump = try fixture.hubDump()
+        let revoked = try await http.send("POST", "/v1/sync/push", body: bundle, as: signer)
+        #expect(revoked.status == 403 && revoked.code == "forbidden")
+        #expect(try fixture.hubDump() == revokedDump)
+        let cli = try geneva.run(["sync", "now", "--hub", fixture.url])
+        #expect(cli.status != 0 && cli.stderr.contains("403") && cli.stderr.contains("revoked"))
+    }
+
+    @Test func badHubCommandsAreRefusedWithoutWriting() throws {
+        let office = try OfficeFixture()
+        try office.refuse(["sync", "push", "--hub", "not a url"])
+        try office.refuse(["sync", "pull", "--hub", "ftp://hub.example"])
+        let unreachable = try office.refuse(["sync", "now", "--hub", "http://127.0.0.1:9"])
+        #expect(unreachable.contains("cannot reach the hub"))
+        try office.refuse(["hub", "enroll", office.folder.path("missing.card")])
+        try office.refuse(["hub", "enroll", try office.card()])
+        try office.refuse(["hub", "revoke", "Nobody"])
+        try office.refuse(["serve", "--port", "70000"])
+    }
+}

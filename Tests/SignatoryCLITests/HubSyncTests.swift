@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+import TestSupport
+
+struct HubSyncTests {
+    @Test func threeOfficesConvergeThroughTheHubAsThroughFiles() throws {
+        let fixture = try HubFixture(offices: ["Geneva", "Bucharest", "Paris"])
+        let (geneva, bucharest, paris) = (fixture.offices[0], fixture.offices[1], fixture.offices[2])
+        let ids = try geneva.addReferenceStatement()
+        try fixture.syncNow(geneva)
+        try fixture.syncNow(bucharest)
+        // Paris goes offline before anything arrives and works alone for a week.
+        try paris.succeed(["org", "add", "--name", "Friends of Human Rights in Asia", "--acronym", "FHRA", "--country", "JP"])
+        for day in 1...7 {
+            try paris.succeed(["org", "add", "--name", "Paris partner \(day)", "--country", "FR"])
+        }
+        // Meanwhile Geneva and Bucharest edit the same organisation and sync twice.
+        try geneva.succeed(["sign", "--statement", ids.statement, "--org", "CAP", "--contact", ids.valle])
+        try bucharest.succeed(["org", "edit", "CAP", "--website", "cap-lc.example"])
+        try bucharest.succeed(["org", "edit", "SIRDO", "--notes", "Bucharest office"])
+        try geneva.succeed(["org", "edit", "SIRDO", "--notes", "Geneva office"])
+        // Copies of every office as it stands, to be synced by files instead.
+        let copies = try fixture.offices.map { office -> String in
+            let copy = office.folder.path("copy.db")
+            try FileManager.default.copyItem(atPath: office.database, toPath: copy)
+            return copy
+        }
+        for _ in 0..<2 { for office in [geneva, bucharest] { try fixture.syncNow(office) } }
+        // Paris comes back.
+        #expect(try fixture.syncNow(paris).contains("pushed 8 change(s)"))
+        for office in [geneva, bucharest, paris] { try fixture.syncNow(office) }
+
+        let dumps = try fixture.offices.map { try $0.succeed(["sync", "dump"]) }
+        #expect(Set(dumps).count == 1)
+        #expect(dumps[0].contains("Paris partner 7") && dumps[0].contains("cap-lc.example"))
+        #expect(try fixture.hubDump().hasPrefix(dumps[0]))
+
+        // The same changes exchanged as files end in the same state.
+        for _ in 0..<2 {
+            for source in copies {
+                let bundle = fixture.folder.path("bundle-\(UUID().uuidString).jsonl")
+                try HubFixture.succeed(["sync", "export", "--out", bundle, "--db", source])
+                for target in copies where target != source { try HubFixture.succeed(["sync", "import", bundle, "--db", target]) }
+            }
+        }
+        for copy in copies { #expect(try HubFixture.succeed(["sync", "dump", "--db", copy]) == dumps[0]) }
+    }
+
+    @Test func aLargePullArrivesInPages() throws {
+        let fixture = try HubFixture(offices: ["Geneva", "Bucharest"], hubArguments: ["--page-limit", "7"])
+        let (geneva, bucharest) = (fixture.offices[0], fixture.offices[1])
+        for index in 1...30 { try geneva.succeed(["org", "add", "--name", "Organisation \(index)", "--country", "KE"]) }
+        try fixture.syncNow(geneva)
+        try bucharest.succeed(["org", "add", "--name", "Bucharest's own", "--country", "RO"])
+        #expect(try fixture.syncNow(bucharest).contains("pulled 30 new change(s)"))
+        #expect(try geneva.succeed(["sync", "dump"]) != bucharest.succeed(["sync", "dump"]))
+        try fixture.syncNow(geneva)
+        #expect(try geneva.succeed(["sync", "dump"]) == bucharest.succeed(["sync", "dump"]))
+    }
+
+    @Test func anAcceptedPushSurvivesAGracefulShutdown() throws {
+        let fixture = try HubFixture(offices: ["Geneva"])
+        let geneva = fixture.offices[0]
+        let organisations = fixture.folder.path("organisations.csv")
+        var csv = "Organisation,Country\n"
+        for index in 1...3_000 { csv += "Organisation \(index),KE\n" }
+        try csv.write(toFile: organisations, atomically: true, encoding: .utf8)
+        let campaign = try geneva.succeed(["campaign", "add", "--name", "Sign-on"])
+        let statement = try geneva.succeed(["statement", "add", "--campaign", campaign, "--title", "T", "--body", "B"])
+        try geneva.succeed(["statement", "status", statement, "open"])
+        try geneva.succeed(["import", "signers", "--statement", statement, organisations])
+        let hub = try #require(fixture.hub)
+        let push = try SignatoryExecutable.start(["sync", "push", "--hub", hub.url, "--db", geneva.database])
+        // Stop the hub once it has the push in hand, before it has answered.
+        let deadline = Date().addingTimeInterval(60)
+        while !hub.logText.contains("push received") && Date() < deadline { Thread.sleep(forTimeInterval: 0.005) }
+        #expect(hub.stop() == 0)
+        let result = try push.wait()
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(hub.logText.contains("push applied"))
+        try fixture.start()
+        #expect(try geneva.succeed(["sync", "push", "--hub", fixture.url]).contains("pushed 0 change(s)"))
+    }
+}
