@@ -76,7 +76,7 @@ let package = Package(
         // `Scripts/bench`: figures beside raw SQLite baselines measured in the same run.
         .executableTarget(
             name: "SignatoryBench",
-            dependencies: ["SignatoryDomain", "SignatoryStore", "SignatorySync", "CSQLite"]
+            dependencies: ["SignatoryDomain", "SignatoryStore", "SignatorySync", "SignatoryHubClient", "CSQLite"]
         ),
         // Helpers shared by the test targets: temporary folders, running the built executable.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

@@ -4,13 +4,14 @@ import Foundation
 /// the same run, because the machine is shared and absolute numbers drift.
 @main
 struct BenchMain {
-    static let benchmarks: [String: @Sendable () throws -> Void] = [
+    static let benchmarks: [String: @Sendable () async throws -> Void] = [
         "store": StoreBenchmark.run,
         "sync": SyncBenchmark.run,
         "export": ExportBenchmark.run,
+        "hub": HubBenchmark.run,
     ]
 
-    static func main() throws {
+    static func main() async throws {
         let arguments = Array(CommandLine.arguments.dropFirst())
         let names = arguments.isEmpty ? self.benchmarks.keys.sorted() : arguments
         for name in names {
@@ -18,7 +19,7 @@ struct BenchMain {
                 FileHandle.standardError.write(Data("unknown benchmark '\(name)'; choose from: \(self.benchmarks.keys.sorted().joined(separator: ", "))\n".utf8))
                 exit(64)
             }
-            try benchmark()
+            try await benchmark()
         }
     }
 }

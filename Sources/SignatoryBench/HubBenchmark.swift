@@ -1,0 +1,114 @@
+import Foundation
+import SignatoryDomain
+import SignatoryHubClient
+import SignatoryStore
+
+/// 50 offices, each with 1,000 changes of its own, push to one `signatory serve` hub on loopback
+/// at the same time, then pull everything the others pushed; afterwards every office and the hub
+/// must hold the same 50,000 changes and the same records.
+enum HubBenchmark {
+    static let offices = Int(ProcessInfo.processInfo.environment["HUB_BENCH_OFFICES"] ?? "") ?? 50
+    static let changesPerOffice = 1_000
+
+    static func run() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("signatory-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("signatory").path
+
+        let hubPath = folder.appendingPathComponent("hub.db").path
+        let hubStore = try Store.create(at: hubPath, office: Office(name: "Hub", createdAt: Date()))
+        var paths: [String] = []
+        var cards: [OfficeCard] = []
+        for index in 0..<self.offices {
+            let path = folder.appendingPathComponent("office-\(index).db").path
+            let store = try Store.create(at: path, office: Office(name: "Office \(index)", createdAt: Date()))
+            try store.insert(organisations: RawOrganisationInsert.sample(self.changesPerOffice))
+            paths.append(path)
+            cards.append(try store.officeCard())
+        }
+        for (index, path) in paths.enumerated() {
+            let store = try Store.open(at: path)
+            try store.transaction { for (other, card) in cards.enumerated() where other != index { try store.trust(card) } }
+            try hubStore.enrol(cards[index], audience: .internal)
+        }
+
+        let hub = Process()
+        hub.executableURL = URL(fileURLWithPath: executable)
+        hub.arguments = ["serve", "--db", hubPath, "--port", "0"]
+        let output = folder.appendingPathComponent("hub.out")
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        hub.standardOutput = try FileHandle(forWritingTo: output)
+        hub.standardError = FileHandle.nullDevice
+        try hub.run()
+        defer { if hub.isRunning { hub.terminate() } }
+        var url = ""
+        while url.isEmpty {
+            try await Task.sleep(nanoseconds: 50_000_000)
+            url = ((try? String(contentsOf: output, encoding: .utf8)) ?? "").split(separator: "\n")
+                .first { $0.hasPrefix("listening on ") }.map { String($0.dropFirst(13)) } ?? ""
+        }
+
+        let hubURL = url
+        let (pushSeconds, pushLatencies) = try await self.concurrently(paths) { path in
+            let store = try Store.open(at: path)
+            _ = try await HubClient(url: hubURL, store: store).push()
+        }
+        let (pullSeconds, pullLatencies) = try await self.concurrently(paths) { path in
+            let store = try Store.open(at: path)
+            _ = try await HubClient(url: hubURL, store: store).pull()
+        }
+        let peak = Self.peakMemoryMB(of: hub.processIdentifier)
+        hub.terminate()
+        hub.waitUntilExit()
+
+        // Every office and the hub hold all changes and agree on every record.
+        let expected = try Store.open(at: hubPath)
+        let total = try expected.versionVector().values.reduce(0, +)
+        let dump = try expected.canonicalDump()
+        var converged = 0
+        for path in paths {
+            let store = try Store.open(at: path)
+            if try store.versionVector().values.reduce(0, +) == total, try store.canonicalDump() == dump { converged += 1 }
+        }
+        let lost = Int64(self.offices * self.changesPerOffice) - total
+        print("hub: \(self.offices) offices × \(formatted(Double(self.changesPerOffice))) changes, concurrent on loopback")
+        print("  push: \(String(format: "%.1f", Double(self.offices) / pushSeconds)) pushes/s "
+            + "(\(formatted(Double(self.offices * self.changesPerOffice) / pushSeconds)) changes/s); "
+            + "latency p50 \(Self.milliseconds(pushLatencies, 0.5)) ms, p99 \(Self.milliseconds(pushLatencies, 0.99)) ms")
+        print("  pull of the other \(formatted(Double((self.offices - 1) * self.changesPerOffice))) changes each: "
+            + "\(String(format: "%.1f", Double(self.offices) / pullSeconds)) pulls/s; "
+            + "latency p50 \(Self.milliseconds(pullLatencies, 0.5)) ms, p99 \(Self.milliseconds(pullLatencies, 0.99)) ms")
+        print("  hub peak memory \(peak) MB; converged \(converged) of \(self.offices) offices; changes lost: \(lost)")
+        guard converged == self.offices, lost == 0 else { throw BenchFailure("the offices did not converge") }
+    }
+
+    /// Runs `body` for every item at once; returns the wall time and each item's duration.
+    private static func concurrently(_ items: [String], _ body: @escaping @Sendable (String) async throws -> Void) async throws -> (Double, [Double]) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let latencies = try await withThrowingTaskGroup(of: Double.self) { group in
+            for item in items {
+                group.addTask {
+                    let begin = DispatchTime.now().uptimeNanoseconds
+                    try await body(item)
+                    return Double(DispatchTime.now().uptimeNanoseconds - begin) / 1e9
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        return (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, latencies)
+    }
+
+    private static func milliseconds(_ samples: [Double], _ quantile: Double) -> String {
+        let sorted = samples.sorted()
+        let index = min(sorted.count - 1, Int((Double(sorted.count) * quantile).rounded(.up)) - 1)
+        return formatted(sorted[max(0, index)] * 1000)
+    }
+
+    /// The largest resident set the process has had (`VmHWM`), in MB.
+    private static func peakMemoryMB(of pid: Int32) -> Int {
+        let status = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? ""
+        let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") } ?? ""
+        return (Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0) / 1024
+    }
+}
