@@ -38,3 +38,8 @@ func formatted(_ value: Double) -> String {
     formatter.maximumFractionDigits = 0
     return formatter.string(from: NSNumber(value: value)) ?? String(Int(value))
 }
+
+/// Prints a line at once, even when standard output is a file, so a long run shows its progress.
+func report(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}

@@ -45,10 +45,10 @@ enum ExportBenchmark {
             let rate = Double(self.contacts) / times.min()!
             return "  \(label) \(formatted(rate)) contacts/s  (\(Int((rate / baseRate * 100).rounded()))% of sqlite3; target ≥ 50%)"
         }
-        print("export: \(formatted(Double(self.contacts))) contacts of one statement, whole process, best of \(self.rounds)")
-        print("  sqlite3 -csv, same columns (baseline)   \(formatted(baseRate)) contacts/s")
-        print(line("signatory export contacts --format csv  ", csv))
-        print(line("signatory export contacts --format vcard", vcard))
+        report("export: \(formatted(Double(self.contacts))) contacts of one statement, whole process, best of \(self.rounds)")
+        report("  sqlite3 -csv, same columns (baseline)   \(formatted(baseRate)) contacts/s")
+        report(line("signatory export contacts --format csv  ", csv))
+        report(line("signatory export contacts --format vcard", vcard))
         try self.signOnImport(executable: executable, folder: folder)
     }
 
@@ -102,7 +102,7 @@ enum ExportBenchmark {
         let seconds = try measure {
             try self.runToFile(executable, ["import", "signers", "--statement", statement.id.description, file, "--db", database], nil)
         }
-        print("import signers: \(formatted(Double(self.signOnRows)))-row sign-on CSV in \(String(format: "%.2f", seconds)) s"
+        report("import signers: \(formatted(Double(self.signOnRows)))-row sign-on CSV in \(String(format: "%.2f", seconds)) s"
             + " (\(formatted(Double(self.signOnRows) / seconds)) rows/s; target < 2 s)")
     }
 

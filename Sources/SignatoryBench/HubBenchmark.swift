@@ -23,7 +23,11 @@ enum HubBenchmark {
         for index in 0..<self.offices {
             let path = folder.appendingPathComponent("office-\(index).db").path
             let store = try Store.create(at: path, office: Office(name: "Office \(index)", createdAt: Date()))
-            try store.insert(organisations: RawOrganisationInsert.sample(self.changesPerOffice))
+            // Each office adds organisations of its own, as offices in different countries do.
+            let organisations = RawOrganisationInsert.sample(self.changesPerOffice).map { sample in
+                Organisation(name: "\(sample.name) (office \(index))", acronym: sample.acronym, country: sample.country, ecosoc: sample.ecosoc)
+            }
+            try store.insert(organisations: organisations)
             paths.append(path)
             cards.append(try store.officeCard())
         }
@@ -72,14 +76,14 @@ enum HubBenchmark {
             if try store.versionVector().values.reduce(0, +) == total, try store.canonicalDump() == dump { converged += 1 }
         }
         let lost = Int64(self.offices * self.changesPerOffice) - total
-        print("hub: \(self.offices) offices × \(formatted(Double(self.changesPerOffice))) changes, concurrent on loopback")
-        print("  push: \(String(format: "%.1f", Double(self.offices) / pushSeconds)) pushes/s "
+        report("hub: \(self.offices) offices × \(formatted(Double(self.changesPerOffice))) changes, concurrent on loopback")
+        report("  push: \(String(format: "%.1f", Double(self.offices) / pushSeconds)) pushes/s "
             + "(\(formatted(Double(self.offices * self.changesPerOffice) / pushSeconds)) changes/s); "
             + "latency p50 \(Self.milliseconds(pushLatencies, 0.5)) ms, p99 \(Self.milliseconds(pushLatencies, 0.99)) ms")
-        print("  pull of the other \(formatted(Double((self.offices - 1) * self.changesPerOffice))) changes each: "
+        report("  pull of the other \(formatted(Double((self.offices - 1) * self.changesPerOffice))) changes each: "
             + "\(String(format: "%.1f", Double(self.offices) / pullSeconds)) pulls/s; "
             + "latency p50 \(Self.milliseconds(pullLatencies, 0.5)) ms, p99 \(Self.milliseconds(pullLatencies, 0.99)) ms")
-        print("  hub peak memory \(peak) MB; converged \(converged) of \(self.offices) offices; changes lost: \(lost)")
+        report("  hub peak memory \(peak) MB; converged \(converged) of \(self.offices) offices; changes lost: \(lost)")
         guard converged == self.offices, lost == 0 else { throw BenchFailure("the offices did not converge") }
     }
 

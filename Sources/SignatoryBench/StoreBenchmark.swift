@@ -52,12 +52,12 @@ enum StoreBenchmark {
         let wrapperRate = Double(self.count) / wrapper.min()!
         let storeRate = Double(self.count) / store.min()!
         func share(_ rate: Double) -> Int { Int((rate / rawRate * 100).rounded()) }
-        print("store: insert \(formatted(Double(self.count))) organisations, one transaction, best of \(self.rounds)")
-        print("  raw C API (baseline)                     \(formatted(rawRate)) rows/s")
-        print("  store SQLite layer (Database, statements) \(formatted(wrapperRate)) rows/s  (\(share(wrapperRate))% of raw; target ≥ 70%)")
+        report("store: insert \(formatted(Double(self.count))) organisations, one transaction, best of \(self.rounds)")
+        report("  raw C API (baseline)                     \(formatted(rawRate)) rows/s")
+        report("  store SQLite layer (Database, statements) \(formatted(wrapperRate)) rows/s  (\(share(wrapperRate))% of raw; target ≥ 70%)")
         let sameRowsRate = Double(self.count) / sameRows.min()!
-        print("  Store.insert with signed change log       \(formatted(storeRate)) organisations/s  (\(share(storeRate))% of raw)")
-        print("  raw C API writing the same rows Store.insert wrote (feed, merge state, record): \(formatted(sameRowsRate)) organisations/s;"
+        report("  Store.insert with signed change log       \(formatted(storeRate)) organisations/s  (\(share(storeRate))% of raw)")
+        report("  raw C API writing the same rows Store.insert wrote (feed, merge state, record): \(formatted(sameRowsRate)) organisations/s;"
             + " Store.insert is \(Int((storeRate / sameRowsRate * 100).rounded()))% of that")
     }
 }

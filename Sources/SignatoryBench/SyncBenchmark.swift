@@ -16,7 +16,7 @@ enum SyncBenchmark {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("signatory").path
-        print("sync: import through `signatory sync import` (one transaction) vs raw C inserts of the resulting rows")
+        report("sync: import through `signatory sync import` (one transaction) vs raw C inserts of the resulting rows")
         for size in self.sizes {
             let organisations = RawOrganisationInsert.sample(size)
             let author = SyntheticOffice(name: "Geneva")
@@ -37,9 +37,9 @@ enum SyncBenchmark {
             let rawRate = Double(size) / rawSeconds
             let copyRate = Double(size) / copySeconds
             func share(_ baseline: Double) -> Int { Int((rate / baseline * 100).rounded()) }
-            print("  \(formatted(Double(size))) changes: import \(formatted(rate)) changes/s, peak memory \(peak) MB (target < 300 MB)")
-            print("    raw C API writing the same resulting rows (feed, merge state, records): \(formatted(copyRate)) changes/s; import is \(share(copyRate))% of that (target ≥ 40%)")
-            print("    raw C API writing only the organisation rows: \(formatted(rawRate)) rows/s; import is \(share(rawRate))% of that")
+            report("  \(formatted(Double(size))) changes: import \(formatted(rate)) changes/s, peak memory \(peak) MB (target < 300 MB)")
+            report("    raw C API writing the same resulting rows (feed, merge state, records): \(formatted(copyRate)) changes/s; import is \(share(copyRate))% of that (target ≥ 40%)")
+            report("    raw C API writing only the organisation rows: \(formatted(rawRate)) rows/s; import is \(share(rawRate))% of that")
         }
         try self.exportBenchmark(folder: folder)
     }
@@ -69,7 +69,7 @@ enum SyncBenchmark {
             timings.append((size, runs.sorted()[runs.count / 2]))
         }
         let (small, large) = (timings[0], timings[1])
-        print("  export of the 100 newest changes (median of 201): \(String(format: "%.2f", small.1 * 1000)) ms at \(formatted(Double(small.0))) changes, \(String(format: "%.2f", large.1 * 1000)) ms at \(formatted(Double(large.0))) changes (\(String(format: "%.2f", large.1 / small.1))x; target ≤ 1.5x)")
+        report("  export of the 100 newest changes (median of 201): \(String(format: "%.2f", small.1 * 1000)) ms at \(formatted(Double(small.0))) changes, \(String(format: "%.2f", large.1 * 1000)) ms at \(formatted(Double(large.0))) changes (\(String(format: "%.2f", large.1 / small.1))x; target ≤ 1.5x)")
     }
 
     /// Runs the executable under GNU time and returns its peak resident memory in MB.

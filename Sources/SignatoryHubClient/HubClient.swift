@@ -34,7 +34,9 @@ public struct HubClient {
     }
 
     /// Sends every change the hub does not hold, as one bundle checked like a file import.
-    public func push() async throws -> PushResult {
+    ///
+    /// - Parameter sending: told the number of changes and bytes before they go.
+    public func push(sending: (Int64, Int) -> Void = { _, _ in }) async throws -> PushResult {
         let (vectorData, _) = try await self.connection.send("GET", "/v1/sync/vector")
         guard let vector = try? JSONDecoder().decode(HubVector.self, from: vectorData) else {
             throw HubClientError.unexpected("the version vector is not JSON")
@@ -50,6 +52,7 @@ public struct HubClient {
         try handle.close()
         guard summary.changes > 0 else { return PushResult(applied: 0, sent: 0) }
         let body = try Data(contentsOf: URL(fileURLWithPath: path))
+        sending(summary.changes, body.count)
         let (replyData, _) = try await self.connection.send("POST", "/v1/sync/push", body: body, contentType: "application/x-ndjson")
         guard let reply = try? JSONDecoder().decode(PushReply.self, from: replyData) else {
             throw HubClientError.unexpected("the push reply is not JSON")

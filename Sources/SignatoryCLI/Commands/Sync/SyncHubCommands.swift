@@ -26,8 +26,18 @@ struct SyncPush: AsyncParsableCommand {
 
     func run() async throws {
         let store = try self.database.open()
-        let result = try await self.hub.client(for: store).push()
+        let result = try await SyncPush.push(with: try self.hub.client(for: store))
         print("pushed \(result.sent) change(s); the hub had not held \(result.applied)")
+    }
+}
+
+extension SyncPush {
+    /// Pushes, saying on standard error what a long transfer is about to send.
+    static func push(with client: HubClient) async throws -> HubClient.PushResult {
+        try await client.push { changes, bytes in
+            guard changes > 1_000 else { return }
+            FileHandle.standardError.write(Data("sending \(changes) changes (\(bytes / 1024) KiB) to the hub…\n".utf8))
+        }
     }
 }
 
@@ -70,7 +80,7 @@ struct SyncNow: AsyncParsableCommand {
     func run() async throws {
         let store = try self.database.open()
         let client = try self.hub.client(for: store)
-        let result = try await client.push()
+        let result = try await SyncPush.push(with: client)
         print("pushed \(result.sent) change(s); the hub had not held \(result.applied)")
         try await SyncPull.pull(with: client)
     }
