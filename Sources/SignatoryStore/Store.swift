@@ -18,6 +18,9 @@ public final class Store {
     /// The wall clock that dates this office's changes; tests set a simulated one.
     public var clock: @Sendable () -> Date = { Date() }
     var lastIssuedTimestamp: HybridTimestamp??
+    /// Settled fields read or written in the current transaction, so a parent record read for
+    /// each of its children is decoded once. Cleared whenever a transaction starts or rolls back.
+    var settledCache: [EntityRef: FieldMap] = [:]
 
     private init(database: Database, office: Office) {
         self.database = database
@@ -97,5 +100,6 @@ public final class Store {
     func forgetCachedFeed() {
         self.localFeedEnd = nil
         self.lastIssuedTimestamp = nil
+        self.settledCache.removeAll()
     }
 }

@@ -56,7 +56,11 @@ struct HubAPITests {
             #expect(try await http.send("GET", "/v1/contacts/\(ids.valle)", as: signer).status == 404)
             #expect(try await http.send("GET", "/v1/conflicts", as: signer).status == 403)
             #expect(try await http.send("GET", "/v1/exports/contacts?audience=internal", as: signer).status == 403)
+            // Feeds carry everything, contacts at risk included: only internal offices sync.
+            #expect(try await http.send("POST", "/v1/sync/pull", body: Data("{\"have\": {}}".utf8), as: signer).status == 403)
+            #expect(try await http.send("GET", "/v1/sync/vector", as: signer).status == 403)
         }
+        #expect(try await http.send("POST", "/v1/sync/pull", body: Data("{\"have\": {}}".utf8), as: staff).status == 200)
         #expect(try await http.send("GET", "/v1/contacts/\(ids.valle)", as: staff).json?["atRisk"] as? Bool == true)
         #expect(try await http.send("GET", "/v1/conflicts", as: staff).status == 200)
 

@@ -5,6 +5,11 @@ extension String {
     ///
     /// Optional fields treat an empty value as "not given", so `--acronym ""` clears an acronym.
     package var nonBlank: String? {
+        guard let first = self.unicodeScalars.first, let last = self.unicodeScalars.last else { return nil }
+        // Most values have nothing to trim; Foundation's trimming is slow enough to matter on imports.
+        if !CharacterSet.whitespacesAndNewlines.contains(first) && !CharacterSet.whitespacesAndNewlines.contains(last) {
+            return self
+        }
         let trimmed = self.trimmingCharacters(in: .whitespacesAndNewlines)
         return trimmed.isEmpty ? nil : trimmed
     }

@@ -850,7 +850,7 @@ package enum OpenAPIDocument {
         }
       },
       "Forbidden": {
-        "description": "A revoked office, or data its audience may not see.",
+        "description": "A revoked office, data its audience may not see, or syncing by an office not enrolled for the internal audience.",
         "content": {
           "application/json": {
             "schema": {

@@ -11,9 +11,26 @@ struct SyncRoutes {
     let configuration: HubConfiguration
 
     func register(in table: RouteTable) {
-        table.signed(.get, "/v1/sync/vector") { _, _, _ in try await self.vector() }
-        table.signed(.post, "/v1/sync/push") { request, context, member in try await self.push(request, context: context, member: member) }
-        table.signed(.post, "/v1/sync/pull") { request, _, _ in try await self.pull(request) }
+        table.signed(.get, "/v1/sync/vector") { _, _, member in
+            try Self.requireSyncing(member)
+            return try await self.vector()
+        }
+        table.signed(.post, "/v1/sync/push") { request, context, member in
+            try Self.requireSyncing(member)
+            return try await self.push(request, context: context, member: member)
+        }
+        table.signed(.post, "/v1/sync/pull") { request, _, member in
+            try Self.requireSyncing(member)
+            return try await self.pull(request)
+        }
+    }
+
+    /// A feed carries every field of every record, contacts at risk included: only offices
+    /// enrolled for the internal audience sync; the others read through the API.
+    private static func requireSyncing(_ member: HubMember) throws {
+        guard member.audience == .internal else {
+            throw HubError.forbidden("only offices enrolled for the internal audience sync; this one may read through /v1 as \(member.audience.rawValue)")
+        }
     }
 
     struct Vector: Codable, Sendable {

@@ -62,7 +62,8 @@ struct SignOnRows {
         guard let name = row.contactName else { return nil }
         applied.contactEmail = row.email
         let folded = SignOnField.fold(name)
-        let existing = try self.store.contacts(of: organisation).first { contact in
+        // An organisation this row created has no contacts yet.
+        let existing = applied.newOrganisation ? nil : try self.store.contacts(of: organisation).first { contact in
             if let email = row.email, let known = contact.email, email.address.lowercased() == known.address.lowercased() { return true }
             return SignOnField.fold(contact.fullName) == folded
         }
@@ -92,7 +93,8 @@ struct SignOnRows {
 
     /// Records the organisation as signed, unless it already signed or (outside `update`) declined or withdrew.
     private func sign(_ row: SignOnRow, organisation: ID<Organisation>, contact: ID<ContactPerson>?, applied: inout Applied) throws {
-        let existing = try self.store.signature(Signature.id(statement: self.statement.id, organisation: organisation))
+        let existing = applied.newOrganisation ? nil
+            : try self.store.signature(Signature.id(statement: self.statement.id, organisation: organisation))
         if let existing {
             let settled = existing.status == .signed || existing.status == .declined || existing.status == .withdrawn
             if settled && self.mode != .update { return }

@@ -14,7 +14,10 @@ extension Row {
     }
 
     public func choice<C: Choice>(_ column: Int32, as type: C.Type = C.self) throws -> C {
-        try C(parsing: self.text(column))
+        let text = self.text(column)
+        // The store writes raw values, so the exact match almost always succeeds.
+        if let value = C(rawValue: text) { return value }
+        return try C(parsing: text)
     }
 
     /// Parses an optional text column with one of the domain's validating initialisers.

@@ -44,7 +44,9 @@ extension Store {
                     .run(ref.kind.rawValue, ref.id, field)
             }
         }
-        return versions.mapValues(\.value)
+        let settled = versions.mapValues(\.value)
+        self.remember(settled, of: ref)
+        return settled
     }
 
     func loadState(of ref: EntityRef) throws -> RecordState? {
@@ -71,7 +73,17 @@ extension Store {
 
     /// The settled values of a record, including hidden ones; empty when it was never seen.
     func settledFields(of ref: EntityRef) throws -> FieldMap {
-        try self.settledVersions(of: ref).mapValues(\.value)
+        // Outside a transaction another process may have written since: read afresh.
+        if !self.database.isAutocommit, let cached = self.settledCache[ref] { return cached }
+        let fields = try self.settledVersions(of: ref).mapValues(\.value)
+        self.remember(fields, of: ref)
+        return fields
+    }
+
+    private func remember(_ fields: FieldMap, of ref: EntityRef) {
+        guard !self.database.isAutocommit else { return }
+        if self.settledCache.count >= 20_000 { self.settledCache.removeAll(keepingCapacity: true) }
+        self.settledCache[ref] = fields
     }
 
     /// Records of `kind` whose settled `field` names `id`.

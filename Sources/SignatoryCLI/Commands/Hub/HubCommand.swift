@@ -18,14 +18,15 @@ struct HubEnroll: ParsableCommand {
         abstract: "Let the office on a card push, pull and read through this hub.",
         discussion: """
             Check the card with its office through a channel you trust first. --audience says what the office may read:
-            internal (everything), coalition (no contacts at risk) or public (published organisations, no contact details).
+            internal (everything; only internal offices sync, as a feed carries everything), coalition (no contacts at
+            risk) or public (published organisations, no contact details); the last two are for tools that only read.
             Example: signatory hub enroll bucharest.card --audience internal --db hub.db
             """
     )
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "A card printed by `signatory office card`.") var card: String
-    @Option(help: "internal, coalition or public.") var audience: ExportAudience = .coalition
+    @Option(help: "internal (an office that syncs; the default), coalition or public (tools that only read).") var audience: ExportAudience = .internal
 
     func run() throws {
         let card = try OfficeCardFile.read(self.card)
