@@ -96,6 +96,6 @@ struct RefusalTests {
         bump.waitUntilExit()
         try #require(bump.terminationStatus == 0)
         let message = try office.refuse(["org", "add", "--name", "CAP"])
-        #expect(message.contains("was written by a newer Signatory (schema 42; this one knows up to 2)"))
+        #expect(message.contains("was written by a newer Signatory (schema 42; this one knows up to 3)"))
     }
 }

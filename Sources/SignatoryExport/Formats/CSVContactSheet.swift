@@ -24,8 +24,10 @@ struct CSVContactSheet: ContactSheetWriter {
     }
 
     let columns: Columns
-    /// Address books get each person once, however many statements they appear under.
+    /// Address books get each person once, however many statements they appear under. Lines
+    /// come grouped by organisation, so remembering the current one's people is enough.
     private var written: Set<String> = []
+    private var organisation = ""
 
     init(columns: Columns) {
         self.columns = columns
@@ -37,6 +39,10 @@ struct CSVContactSheet: ContactSheetWriter {
 
     mutating func write(_ line: ContactSheetLine, to sink: inout ByteSink) {
         let ecosoc = line.ecosoc == .none ? nil : line.ecosoc.rawValue
+        if line.organisationID != self.organisation {
+            self.organisation = line.organisationID
+            self.written.removeAll(keepingCapacity: true)
+        }
         switch self.columns {
         case .sheet:
             CSVText.row([line.organisationName, line.acronym, line.country, ecosoc, line.fullName, line.title, line.email,

@@ -10,19 +10,7 @@ struct HTMLContactSheet: ContactSheetWriter {
     }
 
     mutating func start(_ sink: inout ByteSink) {
-        let title = MarkupText.html("Contact sheet: " + self.title)
-        sink.append("""
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <title>\(title)</title>
-            <style>\(HTMLPage.style)</style>
-            </head>
-            <body>
-            <h1>\(title)</h1>
-
-            """)
+        sink.append(HTMLPage.opening(title: "Contact sheet: " + self.title, language: "en"))
     }
 
     mutating func write(_ line: ContactSheetLine, to sink: inout ByteSink) {
@@ -68,6 +56,23 @@ struct HTMLContactSheet: ContactSheetWriter {
 
 /// What the HTML pages share.
 enum HTMLPage {
+    /// The page up to and including its `<h1>`, which repeats the title.
+    static func opening(title: String, language: String) -> String {
+        let title = MarkupText.html(title)
+        return """
+            <!DOCTYPE html>
+            <html lang="\(MarkupText.html(language))">
+            <head>
+            <meta charset="utf-8">
+            <title>\(title)</title>
+            <style>\(HTMLPage.style)</style>
+            </head>
+            <body>
+            <h1>\(title)</h1>
+
+            """
+    }
+
     static let style = """
         body{font-family:Georgia,serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.45;color:#111}\
         h1{font-size:1.5rem}h2{font-size:1.15rem;margin:1.6rem 0 .2rem}p{margin:.3rem 0}\

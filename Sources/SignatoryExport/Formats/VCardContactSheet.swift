@@ -2,7 +2,10 @@
 struct VCardContactSheet: ContactSheetWriter {
     /// The `REV` of every card: when the sheet was made.
     let revision: String
+    /// Cards written for the current organisation: a person listed under several statements
+    /// of a campaign gets one card. Lines come grouped by organisation, so this stays small.
     private var written: Set<String> = []
+    private var organisation = ""
 
     init(revision: String) {
         self.revision = revision
@@ -12,6 +15,10 @@ struct VCardContactSheet: ContactSheetWriter {
 
     mutating func write(_ line: ContactSheetLine, to sink: inout ByteSink) {
         let id = line.contactID ?? line.organisationID
+        if line.organisationID != self.organisation {
+            self.organisation = line.organisationID
+            self.written.removeAll(keepingCapacity: true)
+        }
         guard self.written.insert(id).inserted else { return }
         let escape = VCardText.escape
         VCardText.line("BEGIN", "VCARD", to: &sink)

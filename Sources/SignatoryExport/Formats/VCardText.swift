@@ -14,21 +14,24 @@ enum VCardText {
     static func escape(_ text: String) -> String {
         // Most values need nothing: check the bytes before building a new string.
         guard text.utf8.contains(where: { $0 == 0x5C || $0 == 0x2C || $0 == 0x3B || $0 == 0x0D || $0 == 0x0A }) else { return text }
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 8)
         var previousWasCR = false
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": result += "\\\\"
-            case ",": result += "\\,"
-            case ";": result += "\\;"
-            case "\r": result += "\\n"
-            case "\n": if !previousWasCR { result += "\\n" }
-            default: result.unicodeScalars.append(scalar)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x5C, 0x2C, 0x3B:  // \ , ;
+                bytes.append(0x5C)
+                bytes.append(byte)
+            case 0x0D:
+                bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0A:
+                if !previousWasCR { bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")]) }
+            default:
+                bytes.append(byte)
             }
-            previousWasCR = scalar == "\r"
+            previousWasCR = byte == 0x0D
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Writes `NAME:value` folded to lines of at most 75 octets.

@@ -6,19 +6,7 @@ public struct HTMLStatementRenderer: Sendable {
 
     public func render(_ block: SignatoryBlock) -> String {
         let statement = block.statement
-        let title = MarkupText.html(statement.title)
-        var html = """
-            <!DOCTYPE html>
-            <html lang="\(MarkupText.html(statement.language.description))">
-            <head>
-            <meta charset="utf-8">
-            <title>\(title)</title>
-            <style>\(HTMLPage.style)</style>
-            </head>
-            <body>
-            <h1>\(title)</h1>
-
-            """
+        var html = HTMLPage.opening(title: statement.title, language: statement.language.description)
         let paragraphs = statement.body.trimmingCharacters(in: .whitespacesAndNewlines)
             .components(separatedBy: "\n\n").filter { !$0.isEmpty }
         for paragraph in paragraphs {

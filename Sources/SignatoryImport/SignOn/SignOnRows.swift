@@ -7,6 +7,15 @@ struct SignOnRows {
     let statement: JointStatement
     let mode: SignerImport.Mode
     let store: Store
+    /// The wording every row signs: the statement's current one, hashed once.
+    let textHash: TextHash
+
+    init(statement: JointStatement, mode: SignerImport.Mode, store: Store) {
+        self.statement = statement
+        self.mode = mode
+        self.store = store
+        self.textHash = statement.textHash
+    }
 
     /// What one row did, recorded once its savepoint has committed.
     struct Applied {
@@ -103,8 +112,8 @@ struct SignOnRows {
         }
         try self.store.record(Signature(
             statementID: self.statement.id, organisationID: organisation, contactID: contact ?? existing?.contactID,
-            status: .signed, consentToPublish: row.consent, recordedAt: Date(), source: .import
-        ))
+            status: .signed, textHash: self.textHash, consentToPublish: row.consent, recordedAt: Date(), source: .import
+        ), on: self.statement)
         applied.signatureRecorded = true
         if existing != nil && applied.outcome == .matched { applied.outcome = .updated }
     }

@@ -16,6 +16,15 @@ extension Store {
             guard let statement = try self.statement(signature.statementID) else {
                 throw StoreError.notFound("statement", reference: signature.statementID.description)
             }
+            return try self.record(signature, on: statement)
+        }
+    }
+
+    /// Records a signature on a statement the caller has just read in the same transaction,
+    /// as a bulk import does for each of its rows.
+    @discardableResult
+    package func record(_ signature: Signature, on statement: JointStatement) throws -> Signature {
+        try self.transaction {
             try Signature.check(signature.status, on: statement.status)
             try self.requireOrganisation(signature.organisationID)
             if let contactID = signature.contactID {
