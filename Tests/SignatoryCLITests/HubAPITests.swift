@@ -54,6 +54,9 @@ struct HubAPITests {
                 #expect(!text.contains("Valle") && !text.contains("valle@cap.example"), "\(target) shows the contact at risk")
             }
             #expect(try await http.send("GET", "/v1/contacts/\(ids.valle)", as: signer).status == 404)
+            #expect(try await http.send("GET", "/v1/contacts/\(ids.valle.prefix(6))", as: signer).status == 404)
+            let statement = try await http.send("GET", "/v1/statements/\(ids.statement)", as: signer)
+            #expect(!String(decoding: statement.body, as: UTF8.self).contains(ids.valle))
             #expect(try await http.send("GET", "/v1/conflicts", as: signer).status == 403)
             #expect(try await http.send("GET", "/v1/exports/contacts?audience=internal", as: signer).status == 403)
             // Feeds carry everything, contacts at risk included: only internal offices sync.

@@ -61,6 +61,10 @@ struct ReadRoutes {
         }
         table.signed(.get, "/v1/contacts/{id}") { _, context, member in
             let id = try context.parameters.require("id")
+            // A prefix could match a contact at risk and name its id in the answer: others give whole ids.
+            guard member.audience == .internal || UUID(uuidString: id) != nil else {
+                throw HubError.notFound("no contact matches '\(id)'; give the contact's whole id")
+            }
             return try await self.reply { store in
                 let contact = try store.contact(matching: id)
                 switch member.audience {
@@ -91,7 +95,10 @@ struct ReadRoutes {
             signatures = signatures.filter { $0.status == .signed && $0.consentToPublish }
         }
         let rows = try signatures.map { signature in
-            signature.json(organisation: try store.organisation(signature.organisationID), currentText: statement.textHash)
+            var signature = signature
+            // Which person signed is for internal offices only: the contact may be at risk.
+            if audience != .internal { signature.contactID = nil }
+            return signature.json(organisation: try store.organisation(signature.organisationID), currentText: statement.textHash)
         }
         return JSONRecord.merging(statement.json, ["signatures": rows])
     }
