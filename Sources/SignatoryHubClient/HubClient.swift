@@ -64,12 +64,26 @@ public struct HubClient {
         return PushResult(applied: reply.applied, sent: summary.changes)
     }
 
+    /// Offices whose changes the hub holds but this office does not trust, so does not pull.
+    public func untrustedFeeds() async throws -> [String] {
+        let (data, _) = try await self.connection.send("GET", "/v1/sync/vector")
+        guard let vector = try? JSONDecoder().decode(HubVector.self, from: data) else {
+            throw HubClientError.unexpected("the version vector is not JSON")
+        }
+        let trusted = Set(try self.store.trustedOffices().map(\.id.description))
+        return vector.have.filter { $0.value > 0 && !trusted.contains($0.key) && $0.key != vector.office }.keys.sorted()
+    }
+
     /// Fetches what this office lacks page by page, then imports it as one bundle, checked as a file import is.
+    ///
+    /// Only the feeds of offices this office trusts are asked for; see ``untrustedFeeds()``.
     public func pull(progress: (Progress) -> Void = { _ in }) async throws -> BundleImporter.Report? {
         var assembler = try BundleAssembler(have: try self.store.versionVector(), folder: FileManager.default.temporaryDirectory)
+        let trusted = try self.store.trustedOffices().map(\.id.description)
         var total: Int64?
         while true {
-            let request = PullRequest(have: Dictionary(uniqueKeysWithValues: assembler.have.map { ($0.key.description, $0.value) }))
+            let request = PullRequest(have: Dictionary(uniqueKeysWithValues: assembler.have.map { ($0.key.description, $0.value) }),
+                                      offices: trusted)
             let (page, response) = try await self.connection.send("POST", "/v1/sync/pull", body: try JSONEncoder().encode(request),
                                                                   contentType: "application/json")
             let carried = try assembler.add(page: page)
@@ -104,4 +118,5 @@ struct PushReply: Codable {
 
 struct PullRequest: Codable {
     let have: [String: Int64]
+    let offices: [String]
 }

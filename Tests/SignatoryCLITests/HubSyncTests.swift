@@ -58,6 +58,25 @@ struct HubSyncTests {
         #expect(try geneva.succeed(["sync", "dump"]) == bucharest.succeed(["sync", "dump"]))
     }
 
+    @Test func anOfficeReceivesOnlyTheFeedsItTrusts() throws {
+        let fixture = try HubFixture(offices: ["Geneva", "Bucharest"])
+        let geneva = fixture.offices[0]
+        // Nairobi is enrolled on the hub, but Geneva has not trusted its card yet.
+        let nairobi = try OfficeFixture(initialise: false)
+        try nairobi.succeed(["init", "--office", "Nairobi"])
+        try HubFixture.succeed(["hub", "enroll", try nairobi.card(), "--db", fixture.hubDatabase])
+        try nairobi.succeed(["office", "trust", try geneva.card()])
+        try nairobi.succeed(["org", "add", "--name", "Kenya Human Rights Commission", "--country", "KE"])
+        try fixture.syncNow(nairobi)
+        let pull = try geneva.run(["sync", "pull", "--hub", fixture.url])
+        #expect(pull.status == 0)
+        #expect(pull.stderr.contains("does not trust") && pull.stderr.contains("signatory office trust CARD"))
+        #expect(!(try geneva.succeed(["org", "list"])).contains("Kenya"))
+        try geneva.succeed(["office", "trust", try nairobi.card()])
+        #expect(try fixture.syncNow(geneva).contains("pulled 1 new change(s)"))
+        #expect(try geneva.succeed(["org", "list"]).contains("Kenya Human Rights Commission"))
+    }
+
     @Test func anAcceptedPushSurvivesAGracefulShutdown() throws {
         let fixture = try HubFixture(offices: ["Geneva"])
         let geneva = fixture.offices[0]

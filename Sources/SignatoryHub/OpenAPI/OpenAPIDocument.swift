@@ -953,6 +953,13 @@ package enum OpenAPIDocument {
             "type": "integer",
             "minimum": 1,
             "description": "At most this many changes; the hub caps it."
+          },
+          "offices": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            },
+            "description": "Only these offices' feeds (those the caller trusts); every feed when left out."
           }
         }
       },

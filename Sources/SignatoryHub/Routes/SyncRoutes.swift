@@ -88,6 +88,8 @@ struct SyncRoutes {
         let have: [String: Int64]
         /// At most this many changes; the hub's page limit caps it.
         let limit: Int?
+        /// Only these offices' feeds (those the caller trusts); all when left out.
+        let offices: [String]?
     }
 
     /// One page of what the caller lacks: a bundle header, then changes (JSON Lines).
@@ -95,7 +97,7 @@ struct SyncRoutes {
     private func pull(_ request: Request) async throws -> Response {
         let body = try await request.verifiedBody(limit: 1 << 20)
         guard let pull = try? JSONDecoder().decode(PullRequest.self, from: Data(body)) else {
-            throw HubError.badRequest("malformed_json", "the body must be JSON: {\"have\": {\"OFFICE-ID\": POSITION, …}, \"limit\": N}")
+            throw HubError.badRequest("malformed_json", "the body must be JSON: {\"have\": {\"OFFICE-ID\": POSITION, …}, \"offices\": [\"OFFICE-ID\", …], \"limit\": N}")
         }
         var have: [ID<Office>: Int64] = [:]
         for (office, position) in pull.have {
@@ -104,8 +106,17 @@ struct SyncRoutes {
             }
             have[id] = position
         }
+        var only: Set<ID<Office>>?
+        if let offices = pull.offices {
+            only = []
+            for office in offices {
+                guard let id = ID<Office>(office) else { throw HubError.badRequest("malformed_json", "'\(office)' is not an office id") }
+                only?.insert(id)
+            }
+        }
         let limit = max(1, min(pull.limit ?? self.configuration.pageLimit, self.configuration.pageLimit))
         let known = have
+        let accepted = only
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("signatory-pull-\(UUID().uuidString).jsonl").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         let page = try await self.database.run { store in
@@ -113,7 +124,7 @@ struct SyncRoutes {
                 throw HubError.badRequest("unwritable", "the hub cannot stage the page")
             }
             defer { try? handle.close() }
-            return try BundleExporter(store: store).writePage(to: handle, have: known, limit: limit)
+            return try BundleExporter(store: store).writePage(to: handle, have: known, only: accepted, limit: limit)
         }
         let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         var response = Reply.bytes(Array(bytes), contentType: "application/x-ndjson")

@@ -15,10 +15,14 @@ extension BundleExporter {
     }
 
     /// Writes the page for a peer holding `have` (positions by office) to `handle`.
-    public func writePage(to handle: FileHandle, have: [ID<Office>: Int64], limit: Int) throws -> Page {
+    ///
+    /// - Parameter only: the feeds the peer accepts (the offices it trusts); `nil` for all.
+    public func writePage(to handle: FileHandle, have: [ID<Office>: Int64], only: Set<ID<Office>>? = nil, limit: Int) throws -> Page {
         try self.store.transaction {
             try self.signOwnHead()
-            let heads = try self.store.feedHeads().filter { $0.sequence > (have[$0.office] ?? 0) }
+            let heads = try self.store.feedHeads().filter { head in
+                head.sequence > (have[head.office] ?? 0) && only.map { $0.contains(head.office) } != false
+            }
             let total = heads.reduce(Int64(0)) { $0 + $1.sequence - (have[$1.office] ?? 0) }
             let count = Int(min(Int64(limit), total))
             let header = BundleHeader(

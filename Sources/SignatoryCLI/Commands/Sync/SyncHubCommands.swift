@@ -62,6 +62,10 @@ struct SyncPull: AsyncParsableCommand {
             FileHandle.standardError.write(Data("\rpulled \(progress.done) of \(progress.total) changes".utf8))
             if progress.done >= progress.total { FileHandle.standardError.write(Data("\n".utf8)) }
         }
+        for office in try await client.untrustedFeeds() {
+            Output.warn("note: the hub also holds changes from office \(office), which this office does not trust; "
+                + "get its card from that office and run `signatory office trust CARD` to receive them")
+        }
         guard let report else { return print("already up to date") }
         print("pulled \(report.applied) new change(s); \(report.openConflicts) open conflict(s), \(report.duplicatePairs) duplicate pair(s)")
     }
