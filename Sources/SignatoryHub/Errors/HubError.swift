@@ -11,6 +11,7 @@ struct HubError: Error, Sendable, CustomStringConvertible {
         case notFound(String)
         case tooLarge(limit: Int)
         case refusedBundle(String)
+        case unavailable(String)
     }
 
     private let base: Base
@@ -26,6 +27,8 @@ struct HubError: Error, Sendable, CustomStringConvertible {
     static func tooLarge(limit: Int) -> HubError { .init(.tooLarge(limit: limit)) }
     /// A bundle that failed a check a file import makes (signature, chain, trust, skew…).
     static func refusedBundle(_ message: String) -> HubError { .init(.refusedBundle(message)) }
+    /// The hub itself cannot do the work now, e.g. its temporary folder is full; worth retrying.
+    static func unavailable(_ message: String) -> HubError { .init(.unavailable(message)) }
 
     var status: HTTPResponse.Status {
         switch self.base {
@@ -35,6 +38,7 @@ struct HubError: Error, Sendable, CustomStringConvertible {
         case .notFound: return .notFound
         case .tooLarge: return .contentTooLarge
         case .refusedBundle: return .unprocessableContent
+        case .unavailable: return .serviceUnavailable
         }
     }
 
@@ -46,13 +50,14 @@ struct HubError: Error, Sendable, CustomStringConvertible {
         case .notFound: return "not_found"
         case .tooLarge: return "body_too_large"
         case .refusedBundle: return "bundle_refused"
+        case .unavailable: return "unavailable"
         }
     }
 
     var description: String {
         switch self.base {
         case .unauthenticated(let message), .forbidden(let message), .badRequest(_, let message), .notFound(let message),
-             .refusedBundle(let message):
+             .refusedBundle(let message), .unavailable(let message):
             return message
         case .tooLarge(let limit):
             return "the request body is larger than this hub accepts (\(limit) bytes); push more often, or start the hub with a larger --max-body-mb"

@@ -152,6 +152,9 @@ package enum OpenAPIDocument {
           },
           "422": {
             "$ref": "#/components/responses/Error"
+          },
+          "503": {
+            "$ref": "#/components/responses/Error"
           }
         },
         "description": "The bundle is checked exactly as a file import is (trusted offices, signed heads, hash chains, equivocation, values, clock skew) and applied all or nothing. A bundle written by another office is refused with 403, one failing a check with 422.",
@@ -203,6 +206,9 @@ package enum OpenAPIDocument {
           },
           "403": {
             "$ref": "#/components/responses/Forbidden"
+          },
+          "503": {
+            "$ref": "#/components/responses/Error"
           }
         },
         "requestBody": {
@@ -881,7 +887,8 @@ package enum OpenAPIDocument {
               "body_too_large",
               "bundle_refused",
               "malformed_bundle",
-              "malformed_json"
+              "malformed_json",
+              "unavailable"
             ]
           },
           "message": {

@@ -60,7 +60,7 @@ struct SyncRoutes {
         }
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("signatory-push-\(UUID().uuidString).jsonl").path
         guard FileManager.default.createFile(atPath: path, contents: Data(body)) else {
-            throw HubError.badRequest("unwritable", "the hub cannot stage the bundle")
+            throw HubError.unavailable("the hub cannot stage the bundle in its temporary folder; try again later")
         }
         defer { try? FileManager.default.removeItem(atPath: path) }
         do {
@@ -121,7 +121,7 @@ struct SyncRoutes {
         defer { try? FileManager.default.removeItem(atPath: path) }
         let page = try await self.database.run { store in
             guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-                throw HubError.badRequest("unwritable", "the hub cannot stage the page")
+                throw HubError.unavailable("the hub cannot stage the page in its temporary folder; try again later")
             }
             defer { try? handle.close() }
             return try BundleExporter(store: store).writePage(to: handle, have: known, only: accepted, limit: limit)
