@@ -28,9 +28,11 @@ extension Store {
             try Signature.check(signature.status, on: statement.status)
             try self.requireOrganisation(signature.organisationID)
             if let contactID = signature.contactID {
-                guard let contact = try self.contact(contactID) else { throw StoreError.notFound("contact", reference: contactID.description) }
-                guard contact.organisationID == signature.organisationID else {
-                    throw StoreError.inUse("contact \(contact.fullName)", detail: "belongs to another organisation; pick one of this organisation's contacts")
+                let owner = try self.database.prepare("SELECT organisation_id, full_name FROM contact WHERE id = ?")
+                    .firstRow(contactID) { (organisation: $0.text(0), name: $0.text(1)) }
+                guard let owner else { throw StoreError.notFound("contact", reference: contactID.description) }
+                guard owner.organisation == signature.organisationID.description else {
+                    throw StoreError.inUse("contact \(owner.name)", detail: "belongs to another organisation; pick one of this organisation's contacts")
                 }
             }
             var signature = signature

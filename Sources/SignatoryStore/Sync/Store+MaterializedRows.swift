@@ -87,7 +87,8 @@ extension Store {
         let canonical = try resolver.canonical(organisation)
         let siblings = try self.signatures(on: statement, possiblySharingRowWith: organisation)
         var members: [(id: String, fields: [String: FieldVersion])] = []
-        for id in siblings {
+        // Alone on its row (the usual case), the signature's own fields are the row: nothing to merge.
+        for id in siblings where siblings.count > 1 {
             let versions = try self.settledVersions(of: EntityRef(.signature, id))
             guard versions[EntityKind.deletedField]?.value != .bool(true),
                   let memberOrganisation = versions["organisation"]?.value.text,
