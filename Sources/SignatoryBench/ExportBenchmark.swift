@@ -81,16 +81,9 @@ enum ExportBenchmark {
         return statement.id.description
     }
 
-    /// A 10,000-row sign-on form: half new organisations, half a second contact of one already in the file.
+    /// A 10,000-row sign-on form: half new organisations, half a second contact of one already in
+    /// the file; imported into a fresh database each round, best of 3.
     private static func signOnImport(executable: String, folder: URL) throws {
-        let database = folder.appendingPathComponent("sign-on.db").path
-        let store = try Store.create(at: database, office: Office(name: "Bench", createdAt: Date()))
-        let campaign = Campaign(name: "Sign-on", status: .active)
-        var statement = JointStatement(campaignID: campaign.id, title: "Joint statement", body: "Text.", language: try LanguageTag("en"))
-        try store.insert(campaign)
-        try store.insert(statement)
-        statement.status = .open
-        try store.update(statement)
         var csv = "Organisation,Acronym,Country,ECOSOC category,Contact name,Title,Email,Phone,Consent\r\n"
         for row in 0..<self.signOnRows {
             let organisation = row / 2
@@ -99,11 +92,24 @@ enum ExportBenchmark {
         }
         let file = folder.appendingPathComponent("sign-on.csv").path
         try csv.write(toFile: file, atomically: true, encoding: .utf8)
-        let seconds = try measure {
-            try self.runToFile(executable, ["import", "signers", "--statement", statement.id.description, file, "--db", database], nil)
+        var times: [Double] = []
+        for round in 0..<self.rounds {
+            let database = folder.appendingPathComponent("sign-on-\(round).db").path
+            let store = try Store.create(at: database, office: Office(name: "Bench", createdAt: Date()))
+            let campaign = Campaign(name: "Sign-on", status: .active)
+            var statement = JointStatement(campaignID: campaign.id, title: "Joint statement", body: "Text.", language: try LanguageTag("en"))
+            try store.insert(campaign)
+            try store.insert(statement)
+            statement.status = .open
+            try store.update(statement)
+            times.append(try measure {
+                try self.runToFile(executable, ["import", "signers", "--statement", statement.id.description, file, "--db", database], nil)
+            })
         }
-        report("import signers: \(formatted(Double(self.signOnRows)))-row sign-on CSV in \(String(format: "%.2f", seconds)) s"
-            + " (\(formatted(Double(self.signOnRows) / seconds)) rows/s; target < 2 s)")
+        let seconds = times.min()!
+        report("import signers: \(formatted(Double(self.signOnRows)))-row sign-on CSV (5,000 new organisations, 10,000 contacts, "
+            + "5,000 signatures), best of \(self.rounds): \(String(format: "%.2f", seconds)) s "
+            + "(\(formatted(Double(self.signOnRows) / seconds)) rows/s; target < 2 s)")
     }
 
     private static func runToFile(_ executable: String, _ arguments: [String], _ output: String?) throws {

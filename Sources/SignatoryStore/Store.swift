@@ -85,13 +85,28 @@ public final class Store {
         return store
     }
 
-    /// Runs `body` in one transaction.
+    /// Runs `body` in one transaction, committed when it returns and rolled back when it throws.
+    ///
+    /// Inside another transaction it simply joins it: the outer one commits or rolls back
+    /// everything. A caller that catches a failure and carries on uses ``savepoint(_:)`` instead.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
+        guard self.database.isAutocommit else { return try self.forgettingOnFailure(body) }
+        self.forgetCachedFeed()
+        return try self.forgettingOnFailure { try self.database.transaction(body) }
+    }
+
+    /// Runs `body` so that a failure undoes its writes alone, inside or outside a transaction:
+    /// a bulk import gives each row one and skips the rows that fail.
+    public func savepoint<T>(_ body: () throws -> T) throws -> T {
         if self.database.isAutocommit { self.forgetCachedFeed() }
+        return try self.forgettingOnFailure { try self.database.transaction(body) }
+    }
+
+    private func forgettingOnFailure<T>(_ body: () throws -> T) throws -> T {
         do {
-            return try self.database.transaction(body)
+            return try body()
         } catch {
-            // A rolled-back change must not leave its sequence number or timestamp behind.
+            // A rolled-back change must not leave its sequence number, timestamp or fields behind.
             self.forgetCachedFeed()
             throw error
         }

@@ -9,7 +9,9 @@ import Foundation
 extension Change {
     /// The change as one line of JSON, keys in a fixed order.
     public var jsonLine: String {
-        var out = "{\"office\":\"\(self.office)\",\"sequence\":\(self.sequence),\"hlc\":\"\(self.timestamp.text)\","
+        var out = ""
+        out.reserveCapacity(320 + self.fields.count * 64)
+        out += "{\"office\":\"\(self.office)\",\"sequence\":\(self.sequence),\"hlc\":\"\(self.timestamp.text)\","
         out += "\"kind\":\"\(self.kind.rawValue)\",\"id\":"
         JSONText.appendString(self.entityID, to: &out)
         out += ",\"fields\":" + Change.fieldsJSON(self.fields)
@@ -20,6 +22,7 @@ extension Change {
     /// The `fields` object alone.
     public static func fieldsJSON(_ fields: [String: FieldAssignment]) -> String {
         var out = "{"
+        out.reserveCapacity(fields.count * 64)
         for (index, name) in fields.keys.sorted().enumerated() {
             let assignment = fields[name]!
             if index > 0 { out += "," }

@@ -55,7 +55,7 @@ public struct SignerImport: Sendable {
                     do {
                         let row = try SignOnRow(record, columns: columns, countries: countries)
                         // Each row in a savepoint of its own, so a refused row leaves nothing behind.
-                        let applied = try store.transaction { try rows.apply(row, index: index) }
+                        let applied = try store.savepoint { try rows.apply(row, index: index) }
                         applied.record(in: &index, report: &report)
                     } catch let rejection as RowRejection {
                         report.rejected.append(.init(line: record.line, reason: rejection.description))

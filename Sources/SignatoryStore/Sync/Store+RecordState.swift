@@ -81,7 +81,8 @@ extension Store {
     }
 
     private func remember(_ fields: FieldMap, of ref: EntityRef) {
-        guard !self.database.isAutocommit else { return }
+        // Only records that others point at are read again for their children.
+        guard !self.database.isAutocommit, ref.kind == .organisation || ref.kind == .statement || ref.kind == .campaign else { return }
         if self.settledCache.count >= 20_000 { self.settledCache.removeAll(keepingCapacity: true) }
         self.settledCache[ref] = fields
     }
