@@ -41,8 +41,7 @@ public struct HubClient {
         guard let vector = try? JSONDecoder().decode(HubVector.self, from: vectorData) else {
             throw HubClientError.unexpected("the version vector is not JSON")
         }
-        var known: [ID<Office>: Int64] = [:]
-        for (office, position) in vector.have { if let id = ID<Office>(office) { known[id] = position } }
+        let known = [ID<Office>: Int64](keyedByText: vector.have)
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("signatory-push-\(UUID().uuidString).jsonl").path
         guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
             throw HubClientError.unexpected("cannot stage the bundle in \(FileManager.default.temporaryDirectory.path)")
@@ -58,9 +57,7 @@ public struct HubClient {
             throw HubClientError.unexpected("the push reply is not JSON")
         }
         // The hub now holds what it said; the next push starts from there.
-        var have: [ID<Office>: Int64] = [:]
-        for (office, position) in reply.have { if let id = ID<Office>(office) { have[id] = position } }
-        if let hub = ID<Office>(vector.office) { try self.store.learn(that: hub, has: have) }
+        if let hub = ID<Office>(vector.office) { try self.store.learn(that: hub, has: [ID<Office>: Int64](keyedByText: reply.have)) }
         return PushResult(applied: reply.applied, sent: summary.changes)
     }
 
@@ -82,8 +79,7 @@ public struct HubClient {
         let trusted = try self.store.trustedOffices().map(\.id.description)
         var total: Int64?
         while true {
-            let request = PullRequest(have: Dictionary(uniqueKeysWithValues: assembler.have.map { ($0.key.description, $0.value) }),
-                                      offices: trusted)
+            let request = PullRequest(have: assembler.have.keyedByText, offices: trusted)
             let (page, response) = try await self.connection.send("POST", "/v1/sync/pull", body: try JSONEncoder().encode(request),
                                                                   contentType: "application/json")
             let carried = try assembler.add(page: page)
@@ -104,19 +100,3 @@ public struct HubClient {
     }
 }
 
-struct HubVector: Codable {
-    let office: String
-    let name: String
-    let have: [String: Int64]
-}
-
-struct PushReply: Codable {
-    let applied: Int
-    let alreadyKnown: Int
-    let have: [String: Int64]
-}
-
-struct PullRequest: Codable {
-    let have: [String: Int64]
-    let offices: [String]
-}

@@ -59,7 +59,7 @@ public struct BundleExporter {
             }
             let header = BundleHeader(
                 from: self.store.office.id, fromName: self.store.office.name,
-                have: Dictionary(uniqueKeysWithValues: vector.map { ($0.key.description, $0.value) }), heads: heads, changes: total
+                have: vector.keyedByText, heads: heads, changes: total
             )
             var buffer = try BundleHeader.line(header)
             for head in heads {

@@ -85,9 +85,7 @@ public struct BundleImporter {
             }
             try self.store.materialize(Set(touched.keys), known: touched)
             if let latest { try self.store.observe(latest) }
-            var have: [ID<Office>: Int64] = [:]
-            for (office, sequence) in header.have { if let id = ID<Office>(office) { have[id] = sequence } }
-            try self.store.learn(that: header.from, has: have.merging(feeds.vector) { max($0, $1) })
+            try self.store.learn(that: header.from, has: [ID<Office>: Int64](keyedByText: header.have).merging(feeds.vector) { max($0, $1) })
             let duplicates = try self.store.refreshDuplicates()
             return Report(from: header.from, fromName: header.fromName, applied: applied, alreadyKnown: known,
                           openConflicts: try self.store.conflictCount(), duplicatePairs: duplicates)

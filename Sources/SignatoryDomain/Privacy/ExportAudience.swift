@@ -31,6 +31,12 @@ public enum ExportAudience: String, Choice {
         }
     }
 
+    /// Whether this audience sees no more than `other`: public < coalition < internal.
+    public func isNoWiderThan(_ other: ExportAudience) -> Bool {
+        let order: [ExportAudience] = [.public, .coalition, .internal]
+        return order.firstIndex(of: self)! <= order.firstIndex(of: other)!
+    }
+
     /// Whether the audience may see a contact's email address and phone number.
     public var seesContactDetails: Bool { self != .public }
 

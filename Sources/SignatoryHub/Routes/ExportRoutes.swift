@@ -11,10 +11,10 @@ struct ExportRoutes {
 
     func register(in table: RouteTable) {
         table.signed(.get, "/v1/exports/contacts") { request, _, member in
-            let scope = ContactScopeReference(request)
+            let scope = ContactSheetScope(request)
             let format = try ReadRoutes.choice(request, "format", default: ContactSheetFormat.csv)
             let audience = try ReadRoutes.choice(request, "audience", default: member.audience)
-            guard Self.rank(audience) <= Self.rank(member.audience) else {
+            guard audience.isNoWiderThan(member.audience) else {
                 throw HubError.forbidden("this office may download sheets for the \(member.audience.rawValue) audience at most")
             }
             let (bytes, summary) = try await self.database.run { store in
@@ -27,15 +27,6 @@ struct ExportRoutes {
             var response = Reply.bytes(bytes, contentType: format.mediaType, filename: "contacts.\(format.fileExtension)")
             response.headers[HTTPField.Name("Signatory-Omitted")!] = String(summary.omittedCount)
             return response
-        }
-    }
-
-    /// How much an audience sees: public < coalition < internal.
-    private static func rank(_ audience: ExportAudience) -> Int {
-        switch audience {
-        case .public: return 0
-        case .coalition: return 1
-        case .internal: return 2
         }
     }
 }

@@ -52,7 +52,7 @@ struct ReadRoutes {
             }
         }
         table.signed(.get, "/v1/contacts") { request, _, member in
-            let scope = ContactScopeReference(request)
+            let scope = ContactSheetScope(request)
             return try await self.reply { store in
                 let (resolved, title) = try scope.resolve(in: store)
                 let export = ContactSheetExport(scope: resolved, format: .csv, audience: member.audience, title: title)
@@ -121,33 +121,10 @@ struct ReadRoutes {
     }
 }
 
-/// The `statement=` or `campaign=` query parameter, or neither for every organisation.
-enum ContactScopeReference: Sendable {
-    case statement(String)
-    case campaign(String)
-    case all
-
+extension ContactSheetScope {
+    /// The `statement=` or `campaign=` query parameter, or neither for every organisation.
     init(_ request: Request) {
         let query = request.uri.queryParameters
-        if let statement = query["statement"] {
-            self = .statement(String(statement))
-        } else if let campaign = query["campaign"] {
-            self = .campaign(String(campaign))
-        } else {
-            self = .all
-        }
-    }
-
-    func resolve(in store: Store) throws -> (ContactScope, String) {
-        switch self {
-        case .statement(let reference):
-            let statement = try store.statement(matching: reference)
-            return (.statement(statement.id), statement.title)
-        case .campaign(let reference):
-            let campaign = try store.campaign(matching: reference)
-            return (.campaign(campaign.id), campaign.name)
-        case .all:
-            return (.all, "all organisations")
-        }
+        self.init(statement: query["statement"].map(String.init), campaign: query["campaign"].map(String.init))
     }
 }

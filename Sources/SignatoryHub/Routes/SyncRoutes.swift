@@ -33,16 +33,9 @@ struct SyncRoutes {
         }
     }
 
-    struct Vector: Codable, Sendable {
-        let office: String
-        let name: String
-        let have: [String: Int64]
-    }
-
     private func vector() async throws -> Response {
         let vector = try await self.database.run { store in
-            Vector(office: store.office.id.description, name: store.office.name,
-                   have: Dictionary(uniqueKeysWithValues: try store.versionVector().map { ($0.key.description, $0.value) }))
+            HubVector(office: store.office.id.description, name: store.office.name, have: try store.versionVector().keyedByText)
         }
         return try Reply.json(vector)
     }
@@ -66,8 +59,7 @@ struct SyncRoutes {
         do {
             let result = try await self.database.run { store in
                 let report = try BundleImporter(store: store).importBundle(at: path)
-                return (report.applied, report.alreadyKnown,
-                        Dictionary(uniqueKeysWithValues: try store.versionVector().map { ($0.key.description, $0.value) }))
+                return (report.applied, report.alreadyKnown, try store.versionVector().keyedByText)
             }
             context.logger.info("push applied", metadata: ["applied": .stringConvertible(result.0), "known": .stringConvertible(result.1)])
             return try Reply.json(PushReply(applied: result.0, alreadyKnown: result.1, have: result.2))
@@ -75,21 +67,6 @@ struct SyncRoutes {
             if error.isMalformed { throw HubError.badRequest("malformed_bundle", error.description) }
             throw HubError.refusedBundle(error.description)
         }
-    }
-
-    struct PushReply: Codable, Sendable {
-        let applied: Int
-        let alreadyKnown: Int
-        let have: [String: Int64]
-    }
-
-    struct PullRequest: Codable, Sendable {
-        /// What the caller holds, by office id.
-        let have: [String: Int64]
-        /// At most this many changes; the hub's page limit caps it.
-        let limit: Int?
-        /// Only these offices' feeds (those the caller trusts); all when left out.
-        let offices: [String]?
     }
 
     /// One page of what the caller lacks: a bundle header, then changes (JSON Lines).

@@ -27,7 +27,7 @@ extension BundleExporter {
             let count = Int(min(Int64(limit), total))
             let header = BundleHeader(
                 from: self.store.office.id, fromName: self.store.office.name,
-                have: Dictionary(uniqueKeysWithValues: try self.store.versionVector().map { ($0.key.description, $0.value) }),
+                have: try self.store.versionVector().keyedByText,
                 heads: heads, changes: Int64(count)
             )
             var buffer = try BundleHeader.line(header)

@@ -34,7 +34,7 @@ struct ExportContacts: ParsableCommand {
 
     func run() throws {
         let store = try self.database.open()
-        let (scope, title) = try self.scope(in: store)
+        let (scope, title) = try ContactSheetScope(statement: self.statement, campaign: self.campaign).resolve(in: store)
         let export = ContactSheetExport(scope: scope, format: self.format, audience: self.audience, title: title)
         let summary: ContactSheetSummary
         if let out = self.out {
@@ -47,18 +47,6 @@ struct ExportContacts: ParsableCommand {
             summary = try export.write(from: store, to: &sink)
         }
         Output.warn(summary.description)
-    }
-
-    private func scope(in store: Store) throws -> (ContactScope, String) {
-        if let statement = self.statement {
-            let found = try store.statement(matching: statement)
-            return (.statement(found.id), found.title)
-        }
-        if let campaign = self.campaign {
-            let found = try store.campaign(matching: campaign)
-            return (.campaign(found.id), found.name)
-        }
-        return (.all, "all organisations")
     }
 }
 

@@ -19,7 +19,7 @@ struct SyncStatusCommand: ParsableCommand {
                 "feeds": status.feeds.map { JSONRecord(["office": $0.office.description, "name": $0.name, "held": $0.held, "signedHead": $0.signedHead]) },
                 "peers": status.peers.map { peer in
                     JSONRecord(["office": peer.office.description, "name": peer.name, "behind": peer.behind,
-                                "has": Dictionary(uniqueKeysWithValues: peer.has.map { ($0.key.description, $0.value) })])
+                                "has": peer.has.keyedByText])
                 },
                 "openConflicts": status.openConflicts, "duplicatePairs": status.duplicatePairs,
             ]))
