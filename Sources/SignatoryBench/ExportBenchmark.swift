@@ -12,9 +12,9 @@ enum ExportBenchmark {
     static let rounds = 3
 
     static func run() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("signatory-bench-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let bench = try BenchFolder()
+        defer { bench.finish() }
+        let folder = bench.url
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("signatory").path
         let database = folder.appendingPathComponent("office.db").path
         let statement = try self.populate(database)

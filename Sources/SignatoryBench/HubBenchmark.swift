@@ -11,9 +11,9 @@ enum HubBenchmark {
     static let changesPerOffice = 1_000
 
     static func run() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("signatory-bench-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let bench = try BenchFolder()
+        defer { bench.finish() }
+        let folder = bench.url
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("signatory").path
 
         let hubPath = folder.appendingPathComponent("hub.db").path

@@ -13,9 +13,9 @@ enum StoreBenchmark {
 
     static func run() throws {
         let organisations = RawOrganisationInsert.sample(self.count)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("signatory-bench-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let bench = try BenchFolder()
+        defer { bench.finish() }
+        let folder = bench.url
 
         var raw: [Double] = []
         var wrapper: [Double] = []

@@ -12,9 +12,9 @@ enum SyncBenchmark {
     }
 
     static func run() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("signatory-bench-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let bench = try BenchFolder()
+        defer { bench.finish() }
+        let folder = bench.url
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("signatory").path
         report("sync: import through `signatory sync import` (one transaction) vs raw C inserts of the resulting rows")
         for size in self.sizes {

@@ -1,0 +1,27 @@
+import Foundation
+
+/// A fresh folder for one benchmark's files, removed when the benchmark ends.
+///
+/// With `SIGNATORY_BENCH_KEEP=1` the folder stays and its path goes to stderr, so its bundles,
+/// CSV files and databases can be fed to a profiler:
+///
+/// ```sh
+/// SIGNATORY_BENCH_KEEP=1 SYNC_BENCH_SIZES=100000 Scripts/bench sync
+/// ```
+struct BenchFolder {
+    let url: URL
+
+    init() throws {
+        self.url = FileManager.default.temporaryDirectory.appendingPathComponent("signatory-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: self.url, withIntermediateDirectories: true)
+    }
+
+    /// Removes the folder unless `SIGNATORY_BENCH_KEEP=1` asks to keep it.
+    func finish() {
+        if ProcessInfo.processInfo.environment["SIGNATORY_BENCH_KEEP"] == "1" {
+            FileHandle.standardError.write(Data("bench files kept in \(self.url.path)\n".utf8))
+        } else {
+            try? FileManager.default.removeItem(at: self.url)
+        }
+    }
+}
