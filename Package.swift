@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Signatory",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "signatory", targets: ["SignatoryCLI"]),
         .executable(name: "SignatoryBench", targets: ["SignatoryBench"]),

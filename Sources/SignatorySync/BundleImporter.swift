@@ -40,6 +40,8 @@ public struct BundleImporter {
         guard let headerLine = try reader.next() else { throw SyncError.malformed(line: 1, "the file is empty") }
         let header = try self.readHeader(Data(headerLine))
         let heads = try self.verifiedHeads(header)
+        let lines = ChangeReadAhead(reader)
+        defer { lines.stop() }
         return try self.store.transaction {
             var feeds = FeedTracker(store: self.store)
             var touched: [EntityRef: FieldMap] = [:]
@@ -47,29 +49,26 @@ public struct BundleImporter {
             var applied = 0
             var known = 0
             let limit = self.now().timeIntervalSince1970 * 1000 + Double(self.maximumSkew) * 1000
-            while let line = try reader.next() {
-                if line.isEmpty { continue }
-                guard let change = Change(jsonBytes: line) else {
-                    throw SyncError.malformed(line: reader.lineNumber, "not a change")
-                }
+            while let line = try lines.next() {
+                guard let change = line.change else { throw SyncError.malformed(line: line.number, "not a change") }
                 let office = change.office.description
                 guard heads[change.office] != nil else {
                     if try self.store.trustedOffice(change.office) == nil { throw SyncError.untrusted(office, change.sequence) }
                     throw SyncError.unsigned(office, change.sequence)
                 }
-                guard change.computedHash == change.hash else {
+                guard line.hashMatches else {
                     throw SyncError.brokenChain(office, change.sequence, "its content does not match its hash")
                 }
                 if try feeds.isKnown(change) {
                     known += 1
                     continue
                 }
-                do { try change.validateValues() } catch { throw SyncError.invalidValue(office, change.sequence, "\(error)") }
+                if let invalid = line.invalidValue { throw SyncError.invalidValue(office, change.sequence, invalid) }
                 if Double(change.timestamp.physical) > limit {
                     let ahead = (Int64(change.timestamp.physical) - Int64(self.now().timeIntervalSince1970 * 1000)) / 1000
                     throw SyncError.clockSkew(office, change.sequence, seconds: ahead, bound: self.maximumSkew)
                 }
-                try self.store.appendToLog(change, line: String(decoding: line, as: UTF8.self))
+                try self.store.appendToLog(change, line: line.text)
                 touched[EntityRef(change.kind, change.entityID)] = try self.store.applyVersions(of: change)
                 if latest == nil || latest! < change.timestamp { latest = change.timestamp }
                 applied += 1

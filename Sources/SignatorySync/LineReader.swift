@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads a file line by line in fixed-size chunks, so a bundle of a million changes streams in
 /// bounded memory.
-struct LineReader {
+struct LineReader: Sendable {
     private let handle: FileHandle
     private var buffer: [UInt8] = []
     private var start = 0

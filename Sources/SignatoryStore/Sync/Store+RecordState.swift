@@ -6,10 +6,12 @@ import SignatoryDomain
 extension Store {
     /// Adds a change's versions to its record and records the record's open conflicts and
     /// references. Returns the record's settled fields.
-    @discardableResult
+    ///
     /// - Parameter stored: the record's state when the caller has just read it.
+    @discardableResult
     package func applyVersions(of change: Change, stored known: RecordState?? = nil) throws -> FieldMap {
         let ref = EntityRef(change.kind, change.entityID)
+        if known == nil, let settled = try self.applyFirstChange(change, of: ref) { return settled }
         let stored = try known ?? self.loadState(of: ref)
         let before = stored?.settle(ref.kind).versions ?? [:]
         var state = stored ?? RecordState()
@@ -34,19 +36,42 @@ extension Store {
                 .run(state.encoded, ref.kind.rawValue, ref.id)
         }
         for field in ref.kind.referenceFields where before[field]?.value != versions[field]?.value {
-            if let target = versions[field]?.value.text {
-                try self.database.prepare("""
-                    INSERT INTO record_reference (kind, entity_id, field, target) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (kind, entity_id, field) DO UPDATE SET target = excluded.target
-                    """).run(ref.kind.rawValue, ref.id, field, target)
-            } else {
-                try self.database.prepare("DELETE FROM record_reference WHERE kind = ? AND entity_id = ? AND field = ?")
-                    .run(ref.kind.rawValue, ref.id, field)
-            }
+            try self.setReference(of: ref, field, to: versions[field]?.value.text)
         }
         let settled = versions.mapValues(\.value)
         self.remember(settled, of: ref)
         return settled
+    }
+
+    /// The usual case of a bundle: a change that creates its record, replacing no version.
+    /// Its values are then the whole settled state, with nothing to merge or read first; the
+    /// insert itself tells whether the record is new. Returns `nil` when it is not.
+    private func applyFirstChange(_ change: Change, of ref: EntityRef) throws -> FieldMap? {
+        for assignment in change.fields.values where !assignment.bases.isEmpty { return nil }
+        try self.database.prepare("INSERT INTO entity_state (kind, entity_id, state) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+            .run(ref.kind.rawValue, ref.id, RecordState.pointer(office: change.office, sequence: change.sequence))
+        guard self.database.changes == 1 else { return nil }
+        var settled: FieldMap = [:]
+        settled.reserveCapacity(change.fields.count)
+        for (name, assignment) in change.fields { settled[name] = assignment.value }
+        for field in ref.kind.referenceFields where settled[field]?.text != nil {
+            try self.setReference(of: ref, field, to: settled[field]?.text)
+        }
+        self.remember(settled, of: ref)
+        return settled
+    }
+
+    /// Keeps the index of which record a reference field names.
+    private func setReference(of ref: EntityRef, _ field: String, to target: String?) throws {
+        if let target {
+            try self.database.prepare("""
+                INSERT INTO record_reference (kind, entity_id, field, target) VALUES (?, ?, ?, ?)
+                ON CONFLICT (kind, entity_id, field) DO UPDATE SET target = excluded.target
+                """).run(ref.kind.rawValue, ref.id, field, target)
+        } else {
+            try self.database.prepare("DELETE FROM record_reference WHERE kind = ? AND entity_id = ? AND field = ?")
+                .run(ref.kind.rawValue, ref.id, field)
+        }
     }
 
     func loadState(of ref: EntityRef) throws -> RecordState? {

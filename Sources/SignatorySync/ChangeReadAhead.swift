@@ -1,0 +1,141 @@
+import Dispatch
+import Foundation
+import SignatoryDomain
+import Synchronization
+
+/// Reads a bundle's change lines on a second thread, parsing them, recomputing their hashes
+/// and checking their values, so the importer's thread does nothing but the feed checks and
+/// the writes. Lines arrive in file order, in batches; at most `capacity` batches wait, so
+/// memory stays bounded however long the bundle.
+///
+/// ```swift
+/// let changes = ChangeReadAhead(reader)
+/// defer { changes.stop() }
+/// while let line = try changes.next() { … }
+/// ```
+final class ChangeReadAhead: Sendable {
+    /// One non-empty line of the bundle and what the second thread found in it.
+    struct Line: Sendable {
+        let number: Int
+        let text: String
+        /// `nil` when the line is not a change.
+        let change: Change?
+        let hashMatches: Bool
+        /// Why a value of the change is not acceptable, if it is not.
+        let invalidValue: String?
+    }
+
+    private enum Batch: Sendable {
+        case lines([Line])
+        case end
+        case failed(SyncError)
+    }
+
+    private struct State: Sendable {
+        var waiting: [Batch] = []
+        var current: [Line] = []
+        /// Batches the importer has finished with, freed by the second thread so that the
+        /// importer's thread does not spend its time releasing them.
+        var spent: [[Line]] = []
+        var position = 0
+        var finished = false
+        var stopped = false
+    }
+
+    private static let batchSize = 256
+    private let state = Mutex(State())
+    private let filled = DispatchSemaphore(value: 0)
+    private let free: DispatchSemaphore
+
+    /// Starts reading the lines `reader` has not yet returned.
+    init(_ reader: consuming LineReader, capacity: Int = 16) {
+        self.free = DispatchSemaphore(value: capacity)
+        let thread = Thread { [self, reader] in
+            var reader = reader
+            self.produce(from: &reader)
+        }
+        thread.start()
+    }
+
+    /// The next line, or `nil` after the last; throws when the file cannot be read.
+    func next() throws(SyncError) -> Line? {
+        while true {
+            let ready: Line?? = self.state.withLock { state in
+                if state.position < state.current.count {
+                    defer { state.position += 1 }
+                    return state.current[state.position]
+                }
+                return state.finished ? .some(nil) : nil
+            }
+            if let ready { return ready }
+            self.filled.wait()
+            let batch = self.state.withLock { $0.waiting.removeFirst() }
+            self.free.signal()
+            switch batch {
+            case .lines(let lines):
+                self.state.withLock { state in
+                    state.spent.append(state.current)
+                    state.current = lines
+                    state.position = 0
+                }
+            case .end:
+                self.state.withLock { $0.finished = true }
+            case .failed(let error):
+                self.state.withLock { $0.finished = true }
+                throw error
+            }
+        }
+    }
+
+    /// Tells the second thread to stop early, when the import ends before the file does.
+    func stop() {
+        self.state.withLock { $0.stopped = true }
+        self.free.signal()
+    }
+
+    private func produce(from reader: inout LineReader) {
+        var lines: [Line] = []
+        lines.reserveCapacity(Self.batchSize)
+        do {
+            while let bytes = try reader.next() {
+                if bytes.isEmpty { continue }
+                lines.append(Self.check(bytes, number: reader.lineNumber))
+                if lines.count == Self.batchSize {
+                    guard self.deliver(.lines(lines)) else { return }
+                    lines.removeAll(keepingCapacity: true)
+                }
+            }
+            if !lines.isEmpty { guard self.deliver(.lines(lines)) else { return } }
+            _ = self.deliver(.end)
+        } catch let error as SyncError {
+            _ = self.deliver(.failed(error))
+        } catch {
+            _ = self.deliver(.failed(.unreadable("bundle", "\(error)")))
+        }
+    }
+
+    /// Hands a batch over, waiting for room; `false` once the importer has stopped.
+    private func deliver(_ batch: Batch) -> Bool {
+        self.free.wait()
+        let (delivered, spent) = self.state.withLock { state in
+            let spent = state.spent
+            state.spent.removeAll()
+            guard !state.stopped else { return (false, spent) }
+            state.waiting.append(batch)
+            self.filled.signal()
+            return (true, spent)
+        }
+        withExtendedLifetime(spent) {}  // The last reference: released here, outside the lock.
+        return delivered
+    }
+
+    private static func check(_ bytes: [UInt8], number: Int) -> Line {
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard let change = Change(jsonBytes: bytes) else {
+            return Line(number: number, text: text, change: nil, hashMatches: false, invalidValue: nil)
+        }
+        var invalid: String?
+        do { try change.validateValues() } catch { invalid = "\(error)" }
+        return Line(number: number, text: text, change: change, hashMatches: change.computedHash == change.hash, invalidValue: invalid)
+    }
+}
