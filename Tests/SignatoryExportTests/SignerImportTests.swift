@@ -124,6 +124,37 @@ struct SignerImportTests {
         #expect(try office.store.organisations().contains { $0.name == "Good Organisation" })
     }
 
+    /// A row refused only while it is being written (here by a trigger standing in for any rule
+    /// of the database) sends the import through a second pass, row by row: the refused row
+    /// leaves nothing behind, not even its new organisation.
+    @Test func aRowRefusedWhileWritingLeavesNothingBehind() throws {
+        let office = try Office()
+        try office.store.database.execute("""
+            CREATE TRIGGER refuse_contact BEFORE INSERT ON contact WHEN NEW.full_name = 'Refused Person'
+            BEGIN SELECT RAISE(ABORT, 'this contact is refused'); END
+            """)
+        let before = try office.store.canonicalDump()
+        let csv = """
+            Organisation,Country,Contact name
+            First Organisation,KE,Wanjiru Kamau
+            Refused Organisation,FR,Refused Person
+            Third Organisation,RO,Ion Popescu
+
+            """
+        let error = try #require(throws: SignerImportError.self) { try office.run(csv) }
+        #expect(error.report?.rejected.map(\.line) == [3])
+        #expect(error.report?.rejected.first?.reason.contains("this contact is refused") == true)
+        #expect(try office.store.canonicalDump() == before)
+
+        let report = try office.run(csv) { $0.skipBadRows = true }
+        #expect(report.created == 2 && report.rejected.map(\.line) == [3])
+        let names = try office.store.organisations().map(\.name)
+        #expect(names.contains("First Organisation") && names.contains("Third Organisation"))
+        #expect(!names.contains("Refused Organisation"))
+        // The feed has no hole where the refused row's changes were rolled back.
+        #expect(try office.store.feedEnd(of: office.store.office.id).sequence == office.store.changeCount())
+    }
+
     @Test func aDryRunReportsWithoutWriting() throws {
         let office = try Office()
         let before = try office.store.canonicalDump()

@@ -46,25 +46,24 @@ public struct SignerImport: Sendable {
         var report = SignerImportReport()
         report.ignoredColumns = columns.ignored
         report.dryRun = self.dryRun
-        let countries = CountryNames()
+        let rows = SignOnRows(statement: statement, mode: self.mode, store: store)
         do {
-            try store.transaction {
-                var index = try OrganisationIndex(store: store)
-                let rows = SignOnRows(statement: statement, mode: self.mode, store: store)
-                for record in records.dropFirst() {
-                    do {
-                        let row = try SignOnRow(record, columns: columns, countries: countries)
-                        // Each row in a savepoint of its own, so a refused row leaves nothing behind.
-                        let applied = try store.savepoint { try rows.apply(row, index: index) }
-                        applied.record(in: &index, report: &report)
-                    } catch let rejection as RowRejection {
-                        report.rejected.append(.init(line: record.line, reason: rejection.description))
-                    } catch let error as DomainError {
-                        report.rejected.append(.init(line: record.line, reason: error.description))
-                    } catch let error as StoreError {
-                        report.rejected.append(.init(line: record.line, reason: error.description))
-                    }
-                }
+            return try self.write(records.dropFirst(), with: rows, columns: columns, report: report, rowByRow: false)
+        } catch is ImportPass.RowRefusedWhileWriting {
+            return try self.write(records.dropFirst(), with: rows, columns: columns, report: report, rowByRow: true)
+        }
+    }
+
+    /// Imports the rows in one transaction. Without `rowByRow`, a row refused after some of its
+    /// writes ends the pass, to be run again row by row.
+    private func write(_ records: ArraySlice<CSVReader.Record>, with rows: SignOnRows, columns: SignOnColumns,
+                       report: SignerImportReport, rowByRow: Bool) throws -> SignerImportReport {
+        var report = report
+        do {
+            try rows.store.transaction {
+                var pass = ImportPass(rows: rows, columns: columns, index: try OrganisationIndex(store: rows.store), report: report)
+                for record in records { try pass.apply(record, rowByRow: rowByRow) }
+                report = pass.report
                 if !report.rejected.isEmpty && !self.skipBadRows { throw SignerImportError.rejectedRows(report) }
                 if self.dryRun { throw DryRunEnded() }
             }
@@ -72,6 +71,61 @@ public struct SignerImport: Sendable {
             return report
         }
         return report
+    }
+}
+
+/// The rows imported so far: the organisations they matched or created, and the report.
+///
+/// A row is checked before anything is written for it, so a refused row usually leaves
+/// nothing to undo. A row refused later, while writing, needs its own savepoint; savepoints
+/// cost a copy of every database page a row touches, so they are used only on a second pass,
+/// when the first one met such a row.
+private struct ImportPass {
+    struct RowRefusedWhileWriting: Error {}
+
+    let rows: SignOnRows
+    let columns: SignOnColumns
+    let countries = CountryNames()
+    var index: OrganisationIndex
+    var report: SignerImportReport
+
+    mutating func apply(_ record: CSVReader.Record, rowByRow: Bool) throws {
+        let row: SignOnRow
+        do {
+            row = try SignOnRow(record, columns: self.columns, countries: self.countries)
+        } catch {
+            try self.reject(record, error)
+            return
+        }
+        guard rowByRow else {
+            do {
+                return try self.rows.apply(row, index: self.index).record(in: &self.index, report: &self.report)
+            } catch let error where ImportPass.rejection(error) != nil {
+                throw RowRefusedWhileWriting()
+            }
+        }
+        do {
+            let applied = try self.rows.store.savepoint { try self.rows.apply(row, index: self.index) }
+            applied.record(in: &self.index, report: &self.report)
+        } catch {
+            try self.reject(record, error)
+        }
+    }
+
+    /// Lists a refused row in the report, or rethrows a failure that ends the whole import.
+    private mutating func reject(_ record: CSVReader.Record, _ error: any Error) throws {
+        guard let reason = ImportPass.rejection(error) else { throw error }
+        self.report.rejected.append(.init(line: record.line, reason: reason))
+    }
+
+    private static func rejection(_ error: any Error) -> String? {
+        switch error {
+        case let rejection as RowRejection: return rejection.description
+        case let error as DomainError: return error.description
+        case let error as StoreError: return error.description
+        case let error as SQLiteError where error.isConstraintViolation: return "the database refused the row: \(error.message)"
+        default: return nil
+        }
     }
 }
 

@@ -23,5 +23,9 @@ public struct SQLiteError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The primary result code, without the extended bits.
     public var primaryCode: Int32 { self.code & 0xFF }
 
+    /// Whether a rule of the schema refused the write (a CHECK, a foreign key, a trigger…), as
+    /// opposed to a failure of the database itself.
+    public var isConstraintViolation: Bool { self.primaryCode == SQLITE_CONSTRAINT }
+
     public var description: String { "SQLite error \(self.code): \(self.message)" }
 }

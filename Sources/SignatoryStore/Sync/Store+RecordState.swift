@@ -11,7 +11,8 @@ extension Store {
     @discardableResult
     package func applyVersions(of change: Change, stored known: RecordState?? = nil) throws -> FieldMap {
         let ref = EntityRef(change.kind, change.entityID)
-        if known == nil, let settled = try self.applyFirstChange(change, of: ref) { return settled }
+        // Unless the caller has read a state, the record may be new.
+        if known == nil || known! == nil, let settled = try self.applyFirstChange(change, of: ref) { return settled }
         let stored = try known ?? self.loadState(of: ref)
         let before = stored?.settle(ref.kind).versions ?? [:]
         var state = stored ?? RecordState()
@@ -43,9 +44,9 @@ extension Store {
         return settled
     }
 
-    /// The usual case of a bundle: a change that creates its record, replacing no version.
-    /// Its values are then the whole settled state, with nothing to merge or read first; the
-    /// insert itself tells whether the record is new. Returns `nil` when it is not.
+    /// The usual case of a bundle or a new record: a change that creates its record, replacing
+    /// no version. Its values are then the whole settled state, with nothing to merge or read
+    /// first; the insert itself tells whether the record is new. Returns `nil` when it is not.
     private func applyFirstChange(_ change: Change, of ref: EntityRef) throws -> FieldMap? {
         for assignment in change.fields.values where !assignment.bases.isEmpty { return nil }
         try self.database.prepare("INSERT INTO entity_state (kind, entity_id, state) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
@@ -54,8 +55,11 @@ extension Store {
         var settled: FieldMap = [:]
         settled.reserveCapacity(change.fields.count)
         for (name, assignment) in change.fields { settled[name] = assignment.value }
-        for field in ref.kind.referenceFields where settled[field]?.text != nil {
-            try self.setReference(of: ref, field, to: settled[field]?.text)
+        for field in ref.kind.referenceFields {
+            // A new record has no references yet: a plain insert, with no conflict to handle.
+            guard let target = settled[field]?.text else { continue }
+            try self.database.prepare("INSERT INTO record_reference (kind, entity_id, field, target) VALUES (?, ?, ?, ?)")
+                .run(ref.kind.rawValue, ref.id, field, target)
         }
         self.remember(settled, of: ref)
         return settled
