@@ -84,6 +84,20 @@ struct ChangeTests {
         #expect(parsed?.computedHash == change.hash)
     }
 
+    /// Feeds already signed and stored depend on these exact bytes: the line and the hash of a
+    /// change must never drift, whatever the implementation.
+    @Test func lineAndHashAreStable() {
+        var fields = self.change(name: "Quote \" backslash \\ newline \n tab \t é").fields
+        fields["atRisk"] = FieldAssignment(value: .bool(true), bases: [
+            HybridTimestamp(physical: 3, counter: 1, office: self.office), HybridTimestamp(physical: 2, counter: 0, office: self.office),
+        ])
+        fields["notes"] = FieldAssignment(value: .text("\u{1}"))
+        let change = Change(office: self.office, sequence: 12, timestamp: HybridTimestamp(physical: 1_785_000_000_123, counter: 7, office: self.office),
+                            kind: .contact, entityID: "00000000-0000-4000-8000-000000000002", fields: fields, previousHash: Change.genesis)
+        #expect(change.jsonLine == #"{"office":"00000000-0000-4000-8000-00000000000a","sequence":12,"hlc":"001785000000123.000007.00000000-0000-4000-8000-00000000000a","kind":"contact","id":"00000000-0000-4000-8000-000000000002","fields":{"acronym":{"value":null,"bases":["000000000000001.000000.00000000-0000-4000-8000-00000000000a"]},"atRisk":{"value":true,"bases":["000000000000002.000000.00000000-0000-4000-8000-00000000000a","000000000000003.000001.00000000-0000-4000-8000-00000000000a"]},"ecosocYear":{"value":2006,"bases":[]},"name":{"value":"Quote \" backslash \\ newline \n tab \t é","bases":[]},"notes":{"value":"\u0001","bases":[]}},"previous":"0000000000000000000000000000000000000000000000000000000000000000","hash":"bb5712aefe0be0839e7186710d403ab83945cbc9af249502848d19e23b121abb"}"#)
+        #expect(change.hash == "bb5712aefe0be0839e7186710d403ab83945cbc9af249502848d19e23b121abb")
+    }
+
     @Test func theHashCoversEveryPart() {
         #expect(self.change().hash != self.change(name: "CAP").hash)
         #expect(self.change().hash == self.change().hash)

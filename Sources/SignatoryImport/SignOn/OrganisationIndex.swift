@@ -55,7 +55,7 @@ struct OrganisationIndex {
             if fitting.count > 1, let country = row.country { fitting = fitting.filter { $0.country == country } }
             return fitting.count == 1 ? fitting[0].id : nil
         }
-        let key = Organisation(name: row.organisationName).comparableName
+        let key = row.organisationName.comparisonKey
         if let id = single(self.byName[key] ?? []) { return (id, .name) }
         if let acronym = row.acronym, let id = single(self.byAcronym[acronym.uppercased()] ?? []) { return (id, .acronym) }
         if let email = row.email, let ids = self.byDomain[String(email.domain)], ids.count == 1 {
