@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SignatoryDomain
 
@@ -90,5 +91,21 @@ struct ChoiceTests {
         }
         #expect(DomainError.unknownValue(field: "ECOSOC status", value: "x", allowed: ["general", "special"]).description
             == "ECOSOC status 'x' is not one of: general, special")
+    }
+}
+
+struct IdentifierTests {
+    @Test func newIDsAreRandomVersion4UUIDs() {
+        let ids = (0..<10_000).map { _ in ID<Organisation>() }
+        #expect(Set(ids).count == ids.count)
+        for id in ids.prefix(100) {
+            let text = id.description
+            #expect(Array(text)[14] == "4")
+            #expect("89ab".contains(Array(text)[19]))
+            #expect(ID<Organisation>(text) == id)
+            #expect(UUID(uuidString: text)?.uuidString.lowercased() == text)
+        }
+        // Random bits vary: across 10,000 ids every hex digit shows up in the first position.
+        #expect(Set(ids.map { $0.description.first! }).count == 16)
     }
 }

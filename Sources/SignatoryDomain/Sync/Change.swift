@@ -57,27 +57,25 @@ public struct Change: Hashable, Sendable {
     public var computedHash: String {
         var canonical: [UInt8] = []
         canonical.reserveCapacity(1_024)
-        func part(_ text: String) {
-            canonical.append(contentsOf: String(text.utf8.count).utf8)
-            canonical.append(UInt8(ascii: ":"))
-            canonical.append(contentsOf: text.utf8)
-        }
         for text in ["signatory-change-1", self.office.description, String(self.sequence), self.timestamp.text,
-                     self.kind.rawValue, self.entityID, self.previousHash] { part(text) }
+                     self.kind.rawValue, self.entityID, self.previousHash] { canonical.append(lengthPrefixed: text) }
         for name in self.fields.keys.sorted() {
             let assignment = self.fields[name]!
-            part(name)
-            part(assignment.value.storageText)
-            part(assignment.bases.map(\.text).joined(separator: ","))
+            canonical.append(lengthPrefixed: name)
+            canonical.append(lengthPrefixed: assignment.value)
+            // The bases, comma-separated: each timestamp text has the same length.
+            let bases = assignment.bases
+            canonical.append(decimal: bases.reduce(max(0, bases.count - 1)) { $0 + $1.text.utf8.count })
+            canonical.append(UInt8(ascii: ":"))
+            for (index, base) in bases.enumerated() {
+                if index > 0 { canonical.append(UInt8(ascii: ",")) }
+                canonical.append(text: base.text)
+            }
         }
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(64)
-        for byte in SHA256.hash(data: canonical) {
-            out.append(hex[Int(byte >> 4)])
-            out.append(hex[Int(byte & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        hex.append(hex: SHA256.hash(data: canonical))
+        return String(decoding: hex, as: UTF8.self)
     }
 
     /// Whether the change is the deletion (or restoration) of its record.

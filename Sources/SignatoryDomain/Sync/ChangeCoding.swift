@@ -9,29 +9,44 @@ import Foundation
 extension Change {
     /// The change as one line of JSON, keys in a fixed order.
     public var jsonLine: String {
-        var out = ""
-        out.reserveCapacity(320 + self.fields.count * 64)
-        out += "{\"office\":\"\(self.office)\",\"sequence\":\(self.sequence),\"hlc\":\"\(self.timestamp.text)\","
-        out += "\"kind\":\"\(self.kind.rawValue)\",\"id\":"
-        JSONText.appendString(self.entityID, to: &out)
-        out += ",\"fields\":" + Change.fieldsJSON(self.fields)
-        out += ",\"previous\":\"\(self.previousHash)\",\"hash\":\"\(self.hash)\"}"
-        return out
+        var out: [UInt8] = []
+        out.reserveCapacity(384 + self.fields.count * 96)
+        out.append(text: #"{"office":""#)
+        out.append(text: self.office.description)
+        out.append(text: #"","sequence":"#)
+        out.append(decimal: self.sequence)
+        out.append(text: #","hlc":""#)
+        out.append(text: self.timestamp.text)
+        out.append(text: #"","kind":""#)
+        out.append(text: self.kind.rawValue)
+        out.append(text: #"","id":"#)
+        out.append(jsonString: self.entityID)
+        out.append(text: #","fields":"#)
+        Change.appendFieldsJSON(self.fields, to: &out)
+        out.append(text: #","previous":""#)
+        out.append(text: self.previousHash)
+        out.append(text: #"","hash":""#)
+        out.append(text: self.hash)
+        out.append(text: #""}"#)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// The `fields` object alone.
-    public static func fieldsJSON(_ fields: [String: FieldAssignment]) -> String {
-        var out = "{"
-        out.reserveCapacity(fields.count * 64)
+    private static func appendFieldsJSON(_ fields: [String: FieldAssignment], to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
         for (index, name) in fields.keys.sorted().enumerated() {
             let assignment = fields[name]!
-            if index > 0 { out += "," }
-            JSONText.appendString(name, to: &out)
-            out += ":{\"value\":"
-            JSONText.append(assignment.value, to: &out)
-            out += ",\"bases\":[" + assignment.bases.map { "\"\($0.text)\"" }.joined(separator: ",") + "]}"
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(jsonString: name)
+            out.append(text: #":{"value":"#)
+            out.append(json: assignment.value)
+            out.append(text: #","bases":["#)
+            for (position, base) in assignment.bases.enumerated() {
+                if position > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(jsonString: base.text)
+            }
+            out.append(text: "]}")
         }
-        return out + "}"
+        out.append(UInt8(ascii: "}"))
     }
 
     /// Parses one line; `nil` when it is not a change (the caller names the line).
@@ -108,35 +123,15 @@ extension Change {
 /// Writing JSON text by hand, for the hot path of exporting changes.
 public enum JSONText {
     public static func append(_ value: FieldValue, to out: inout String) {
-        switch value {
-        case .null: out += "null"
-        case .bool(let flag): out += flag ? "true" : "false"
-        case .integer(let number): out += String(number)
-        case .text(let text): self.appendString(text, to: &out)
-        }
+        var bytes: [UInt8] = []
+        bytes.append(json: value)
+        out += String(decoding: bytes, as: UTF8.self)
     }
 
     public static func appendString(_ text: String, to out: inout String) {
-        out += "\""
-        // Most values need no escape: copy them whole.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            out += text
-            out += "\""
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 2)
+        bytes.append(jsonString: text)
+        out += String(decoding: bytes, as: UTF8.self)
     }
 }

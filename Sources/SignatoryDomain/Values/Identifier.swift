@@ -11,8 +11,20 @@ import Foundation
 public struct ID<Subject>: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public let uuid: UUID
 
-    public init(_ uuid: UUID = UUID()) {
+    public init(_ uuid: UUID) {
         self.uuid = uuid
+    }
+
+    /// A new random (version 4) id.
+    public init() {
+        // Foundation's UUID() costs a system call on Linux; a bulk import makes thousands of
+        // ids. BoringSSL's generator, seeded by the system, gives the same randomness in memory.
+        self.uuid = SymmetricKey(size: SymmetricKeySize(bitCount: 128)).withUnsafeBytes { random in
+            var bytes = Array(random)
+            bytes[6] = (bytes[6] & 0x0F) | 0x40
+            bytes[8] = (bytes[8] & 0x3F) | 0x80
+            return ID.uuid(from: bytes)
+        }
     }
 
     /// Parses the canonical textual form, in either case.
@@ -45,8 +57,7 @@ public struct ID<Subject>: Hashable, Comparable, Sendable, Codable, CustomString
             }
         }
         guard count == 36, index == 16 else { return nil }
-        self.uuid = UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-                                bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+        self.uuid = ID.uuid(from: bytes)
     }
 
     /// The lower-case canonical form, e.g. `3f2c6a1e-…`.
@@ -76,8 +87,12 @@ public struct ID<Subject>: Hashable, Comparable, Sendable, Codable, CustomString
         var bytes = Array(SHA256.hash(data: Data(name.utf8)).prefix(16))
         bytes[6] = (bytes[6] & 0x0F) | 0x80
         bytes[8] = (bytes[8] & 0x3F) | 0x80
-        return ID(UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-                              bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15])))
+        return ID(ID.uuid(from: bytes))
+    }
+
+    private static func uuid(from bytes: [UInt8]) -> UUID {
+        UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+                    bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
     }
 
     public static func < (lhs: ID, rhs: ID) -> Bool { lhs.description < rhs.description }
