@@ -18,6 +18,7 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
         case invalidDate(String)
         case invalidLanguage(String)
         case invalidYear(Int)
+        case invalidICSONumber(String)
         case notANumber(field: String, value: String)
         case invalidReference(kind: String, value: String)
         case emptyField(String)
@@ -42,6 +43,7 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
     public static func invalidDate(_ value: String) -> DomainError { .init(.invalidDate(value)) }
     public static func invalidLanguage(_ value: String) -> DomainError { .init(.invalidLanguage(value)) }
     public static func invalidYear(_ value: Int) -> DomainError { .init(.invalidYear(value)) }
+    public static func invalidICSONumber(_ value: String) -> DomainError { .init(.invalidICSONumber(value)) }
     public static func notANumber(field: String, value: String) -> DomainError { .init(.notANumber(field: field, value: value)) }
     public static func invalidReference(kind: String, value: String) -> DomainError { .init(.invalidReference(kind: kind, value: value)) }
     public static func emptyField(_ field: String) -> DomainError { .init(.emptyField(field)) }
@@ -76,6 +78,8 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
             return "language '\(value)' is not a language tag; use a code such as en, fr or pt-BR"
         case .invalidYear(let value):
             return "year \(value) is not a year in which ECOSOC status could have been granted (1946 or later)"
+        case .invalidICSONumber(let value):
+            return "iCSO number '\(value)' is not the number of a profile in the UN iCSO database; give its digits, such as 4281"
         case .notANumber(let field, let value):
             return "\(field) '\(value)' is not a whole number"
         case .invalidReference(let kind, let value):

@@ -70,7 +70,7 @@ struct EndToEndTests {
         let id = try #require(added["id"] as? String)
         #expect(UUID(uuidString: id) != nil)
         let list = try #require(try office.json(["org", "list"]) as? [[String: Any]])
-        #expect(Set(list[0].keys) == ["id", "name", "acronym", "country", "website", "ecosoc", "ecosocYear", "standing", "notes"])
+        #expect(Set(list[0].keys) == ["id", "name", "acronym", "country", "website", "ecosoc", "ecosocYear", "standing", "icsoNumber", "notes"])
         #expect(list[0]["id"] as? String == id)
         #expect(list[0]["country"] is NSNull)
         let contact = try office.succeed(["contact", "add", "--org", "CAP", "--name", "Thierry Valle", "--email", "valle@example.org"])
@@ -91,8 +91,10 @@ struct EndToEndTests {
     @Test func editSetsAndClearsFields() throws {
         let office = try OfficeFixture()
         try office.succeed(["org", "add", "--name", "CAP Liberté de Conscience", "--acronym", "CAP", "--website", "example.org"])
-        try office.succeed(["org", "edit", "CAP", "--website", "", "--ecosoc", "special", "--ecosoc-year", "2006", "--country", "fr"])
+        try office.succeed(["org", "edit", "CAP", "--website", "", "--ecosoc", "special", "--ecosoc-year", "2006", "--country", "fr",
+                            "--icso-number", "# 004 281"])
         let shown = try #require(try office.json(["org", "show", "CAP"]) as? [String: Any])
+        #expect(shown["icsoNumber"] as? String == "4281")
         #expect(shown["website"] is NSNull)
         #expect(shown["ecosoc"] as? String == "special")
         #expect(shown["ecosocYear"] as? Int == 2006)

@@ -109,3 +109,16 @@ struct IdentifierTests {
         #expect(Set(ids.map { $0.description.first! }).count == 16)
     }
 }
+
+struct ICSONumberTests {
+    @Test func keepsTheDigitsAsPeopleCopyThem() throws {
+        #expect(try ICSONumber("4281").digits == "4281")
+        #expect(try ICSONumber(" # 004 281 ").digits == "4281")
+        #expect(try ICSONumber("#4281") == ICSONumber("04281"))
+    }
+
+    @Test(arguments: ["", "#", "0", "CAP-12", "42.81", "1234567890123", "٤٢٨١"])
+    func refusesWhatIsNotAProfileNumber(_ text: String) {
+        #expect(throws: DomainError.invalidICSONumber(text)) { try ICSONumber(text) }
+    }
+}

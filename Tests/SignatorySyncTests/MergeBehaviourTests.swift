@@ -160,6 +160,27 @@ struct MergeBehaviourTests {
         }
     }
 
+    /// Names differ across languages and offices; the iCSO number does not.
+    @Test func theSameICSONumberFlagsADuplicateWhateverTheName() throws {
+        var here = self.cap
+        here.icsoNumber = try ICSONumber("4281")
+        try self.geneva.update(here)
+        let twin = Organisation(name: "Coordination des Associations et des Particuliers pour la Liberté de Conscience",
+                                country: try CountryCode("FR"), icsoNumber: try ICSONumber("# 04281"))
+        try self.bucharest.insert(twin)
+        let namesake = Organisation(name: "CAP Liberté de Conscience", country: try CountryCode("FR"), icsoNumber: try ICSONumber("4281"))
+        try self.bucharest.insert(namesake)
+        try self.exchange()
+        for store in [self.geneva, self.bucharest] {
+            let pairs = try store.duplicatePairs()
+            let reasons = Dictionary(uniqueKeysWithValues: pairs.map { (Set([$0.first, $0.second]), $0.reason) })
+            #expect(pairs.count == 3)
+            #expect(reasons[Set([self.cap.id, twin.id])] == "same iCSO number (4281)")
+            #expect(reasons[Set([twin.id, namesake.id])] == "same iCSO number (4281)")
+            #expect(reasons[Set([self.cap.id, namesake.id])] == "same name and country (FR); same iCSO number (4281)")
+        }
+    }
+
     @Test func aRelayedFeedVerifiesAndExportsOnlyWhatThePeerLacks() throws {
         let three = try SyncFixture(offices: 3)
         let (a, b, c) = (three.offices[0], three.offices[1], three.offices[2])

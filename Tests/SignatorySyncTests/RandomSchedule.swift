@@ -85,7 +85,8 @@ struct RandomSchedule {
         switch forced ?? self.random.next() % 12 {
         case 0 where organisations.count < 4, 1 where organisations.count < 2:
             try store.insert(Organisation(name: self.pick(Self.names)!, acronym: self.flip() ? "CAP" : nil,
-                                          country: try CountryCode(self.pick(Self.countries)!), ecosoc: .special))
+                                          country: try CountryCode(self.pick(Self.countries)!), ecosoc: .special,
+                                          icsoNumber: self.flip() ? try ICSONumber("4281") : nil))
         case 0, 1, 2:
             guard var organisation = self.pick(organisations) else { return }
             if self.flip() { organisation.notes = "note \(self.random.next() % 5)" } else { organisation.acronym = self.flip() ? "SIRDO" : nil }

@@ -18,6 +18,8 @@ public struct Organisation: Hashable, Sendable, Identifiable {
     public var ecosocYear: Int?
     /// Whether the status is in force.
     public var standing: ConsultativeStanding
+    /// The organisation's profile in the UN iCSO database, when known.
+    public var icsoNumber: ICSONumber?
     public var notes: String
 
     public init(
@@ -29,6 +31,7 @@ public struct Organisation: Hashable, Sendable, Identifiable {
         ecosoc: ECOSOCCategory = .none,
         ecosocYear: Int? = nil,
         standing: ConsultativeStanding = .active,
+        icsoNumber: ICSONumber? = nil,
         notes: String = ""
     ) {
         self.id = id
@@ -39,6 +42,7 @@ public struct Organisation: Hashable, Sendable, Identifiable {
         self.ecosoc = ecosoc
         self.ecosocYear = ecosocYear
         self.standing = standing
+        self.icsoNumber = icsoNumber
         self.notes = notes
     }
 

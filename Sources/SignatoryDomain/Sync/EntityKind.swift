@@ -20,7 +20,8 @@ public enum EntityKind: String, Choice, Comparable {
         switch self {
         case .campaign: return ["name", "description", "startDate", "endDate", "status", Self.deletedField]
         case .organisation:
-            return ["name", "acronym", "country", "website", "ecosoc", "ecosocYear", "standing", "notes", "mergedInto", Self.deletedField]
+            return ["name", "acronym", "country", "website", "ecosoc", "ecosocYear", "standing", "icsoNumber", "notes", "mergedInto",
+                    Self.deletedField]
         case .contact:
             return ["organisation", "fullName", "title", "email", "phone", "language", "atRisk", "consent", Self.deletedField]
         case .statement: return ["campaign", "title", "body", "language", "lead", "status", Self.deletedField]

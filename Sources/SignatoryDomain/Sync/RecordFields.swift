@@ -30,7 +30,7 @@ extension Organisation {
     public var syncFields: FieldMap {
         ["name": .text(self.name), "acronym": FieldValue(self.acronym), "country": FieldValue(self.country?.code),
          "website": FieldValue(self.website?.url), "ecosoc": .text(self.ecosoc.rawValue), "ecosocYear": FieldValue(self.ecosocYear),
-         "standing": .text(self.standing.rawValue), "notes": .text(self.notes)]
+         "standing": .text(self.standing.rawValue), "icsoNumber": FieldValue(self.icsoNumber?.digits), "notes": .text(self.notes)]
     }
 
     public init(id: SignatoryDomain.ID<Organisation>, syncFields fields: FieldMap) throws {
@@ -40,6 +40,7 @@ extension Organisation {
             ecosoc: try fields.parse("ecosoc") { (text: String) throws(DomainError) in try ECOSOCCategory(parsing: text) } ?? .none,
             ecosocYear: fields["ecosocYear"]?.integer.map(Int.init),
             standing: try fields.parse("standing") { (text: String) throws(DomainError) in try ConsultativeStanding(parsing: text) } ?? .active,
+            icsoNumber: try fields.parse("icsoNumber", ICSONumber.init),
             notes: fields.text("notes") ?? ""
         )
     }

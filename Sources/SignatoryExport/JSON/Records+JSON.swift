@@ -7,7 +7,8 @@ extension Organisation {
         JSONRecord([
             "id": self.id.description, "name": self.name, "acronym": self.acronym,
             "country": self.country?.code, "website": self.website?.url, "ecosoc": self.ecosoc.rawValue,
-            "ecosocYear": self.ecosocYear, "standing": self.standing.rawValue, "notes": self.notes,
+            "ecosocYear": self.ecosocYear, "standing": self.standing.rawValue, "icsoNumber": self.icsoNumber?.digits,
+            "notes": self.notes,
         ])
     }
 }

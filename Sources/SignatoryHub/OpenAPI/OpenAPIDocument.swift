@@ -1143,6 +1143,7 @@ package enum OpenAPIDocument {
           "ecosoc",
           "ecosocYear",
           "standing",
+          "icsoNumber",
           "notes"
         ],
         "properties": {
@@ -1189,6 +1190,13 @@ package enum OpenAPIDocument {
               "active",
               "suspended",
               "withdrawn"
+            ]
+          },
+          "icsoNumber": {
+            "description": "The number of the organisation's profile in the UN iCSO database.",
+            "type": [
+              "string",
+              "null"
             ]
           },
           "notes": {

@@ -2,7 +2,7 @@ import SignatoryDomain
 
 extension Store {
     private static let organisationColumns =
-        "id, name, acronym, country, website, ecosoc, ecosoc_year, standing, notes"
+        "id, name, acronym, country, website, ecosoc, ecosoc_year, standing, notes, icso_number"
 
     /// Adds one organisation.
     public func insert(_ organisation: Organisation) throws {
@@ -74,6 +74,7 @@ extension Store {
             ecosoc: try row.choice(5),
             ecosocYear: row.optionalInt(6),
             standing: try row.choice(7),
+            icsoNumber: try row.optional(9, ICSONumber.init),
             notes: row.text(8)
         )
     }

@@ -9,7 +9,8 @@ public struct DuplicatePair: Hashable, Sendable {
 
 extension Store {
     /// Recomputes the duplicate pairs among the organisations shown: the same name (ignoring
-    /// case, accents and punctuation) and the same country. Returns how many there are.
+    /// case, accents and punctuation) and the same country, or the same iCSO number. Returns
+    /// how many pairs there are.
     ///
     /// Done in SQL over an index, so it takes constant memory however many organisations there are.
     @discardableResult
@@ -21,6 +22,11 @@ extension Store {
             FROM organisation a JOIN organisation b
               ON b.name_key = a.name_key AND b.country IS a.country AND b.id > a.id
             WHERE a.name_key <> '';
+            INSERT INTO duplicate_pair (first, second, reason)
+            SELECT a.id, b.id, 'same iCSO number (' || a.icso_number || ')'
+            FROM organisation a JOIN organisation b ON b.icso_number = a.icso_number AND b.id > a.id
+            WHERE a.icso_number IS NOT NULL
+            ON CONFLICT DO UPDATE SET reason = reason || '; ' || excluded.reason;
             """)
         return Int(try self.database.integer("SELECT count(*) FROM duplicate_pair"))
     }

@@ -35,14 +35,15 @@ extension Store {
         case .organisation:
             let organisation = try Organisation(id: try Store.id(ref.id), syncFields: fields)
             try self.database.prepare("""
-                INSERT INTO organisation (id, name, acronym, country, website, ecosoc, ecosoc_year, standing, notes, name_key)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO organisation (id, name, acronym, country, website, ecosoc, ecosoc_year, standing, icso_number, notes, name_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET name = excluded.name, acronym = excluded.acronym, country = excluded.country,
                     website = excluded.website, ecosoc = excluded.ecosoc, ecosoc_year = excluded.ecosoc_year,
-                    standing = excluded.standing, notes = excluded.notes, name_key = excluded.name_key
+                    standing = excluded.standing, icso_number = excluded.icso_number, notes = excluded.notes,
+                    name_key = excluded.name_key
                 """).run(organisation.id, organisation.name, organisation.acronym, organisation.country, organisation.website,
-                         organisation.ecosoc, organisation.ecosocYear, organisation.standing, organisation.notes,
-                         organisation.comparableName)
+                         organisation.ecosoc, organisation.ecosocYear, organisation.standing, organisation.icsoNumber?.digits,
+                         organisation.notes, organisation.comparableName)
         case .contact:
             var contact = try ContactPerson(id: try Store.id(ref.id), syncFields: fields)
             contact.organisationID = try Store.id(try resolver.canonical(contact.organisationID.description))

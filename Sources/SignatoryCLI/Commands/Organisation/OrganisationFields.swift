@@ -10,6 +10,8 @@ struct OrganisationFields: ParsableArguments {
     @Option(help: "ECOSOC consultative status: general, special, roster or none.") var ecosoc: String?
     @Option(name: .customLong("ecosoc-year"), help: "The year ECOSOC granted the status.") var ecosocYear: String?
     @Option(help: "Whether the status is in force: active, suspended or withdrawn.") var standing: String?
+    @Option(name: .customLong("icso-number"), help: "The number of its profile in the UN iCSO database, e.g. 4281.")
+    var icsoNumber: String?
     @Option(help: "Free notes for coordinators.") var notes: String?
 
     /// Applies the given options to `organisation`; an empty value clears an optional field.
@@ -21,11 +23,12 @@ struct OrganisationFields: ParsableArguments {
         if let ecosoc = self.ecosoc { organisation.ecosoc = try ECOSOCCategory(parsing: ecosoc) }
         try FieldParsing.optional(self.ecosocYear, FieldParsing.year).apply(to: &organisation.ecosocYear)
         if let standing = self.standing { organisation.standing = try ConsultativeStanding(parsing: standing) }
+        try FieldParsing.optional(self.icsoNumber, ICSONumber.init).apply(to: &organisation.icsoNumber)
         if let notes = self.notes { organisation.notes = notes }
     }
 
     var isEmpty: Bool {
-        [self.name, self.acronym, self.country, self.website, self.ecosoc, self.ecosocYear, self.standing, self.notes]
+        [self.name, self.acronym, self.country, self.website, self.ecosoc, self.ecosocYear, self.standing, self.icsoNumber, self.notes]
             .allSatisfy { $0 == nil }
     }
 }

@@ -20,6 +20,7 @@ struct OrganisationShow: ParsableCommand {
             "id": organisation.id.description, "name": organisation.name, "acronym": organisation.acronym,
             "country": organisation.country?.code, "website": organisation.website?.url, "ecosoc": organisation.ecosoc.rawValue,
             "ecosoc year": organisation.ecosocYear.map(String.init), "standing": organisation.standing.rawValue,
+            "icso number": organisation.icsoNumber?.digits,
             "notes": organisation.notes.nonBlank,
         ])
         for contact in contacts {
