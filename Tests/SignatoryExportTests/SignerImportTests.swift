@@ -78,6 +78,34 @@ struct SignerImportTests {
         #expect(try office.store.contacts(of: office.cap.id).count == 1)
     }
 
+    /// The iCSO number is the surest match: it finds an organisation under another name, and a
+    /// different number keeps a namesake apart.
+    @Test func theICSONumberMatchesFirstAndKeepsNamesakesApart() throws {
+        let office = try Office()
+        var cap = office.cap
+        cap.icsoNumber = try ICSONumber("4281")
+        try office.store.update(cap)
+        let before = try office.store.organisations().count
+        let report = try office.run("""
+            Organisation,Country,iCSO profile number,Contact name
+            Coordination des Associations pour la Liberté de Conscience,FR,# 4281,Christine Mirre
+            CAP Liberté de Conscience,FR,9999,Someone Else
+            Friends of CAP,FR,0009999,Another Person
+
+            """) { $0.mode = .fill }
+        #expect(report.matched == 2 && report.created == 1, "\(report)")
+        #expect(try office.store.organisations().count == before + 1)
+        #expect(try office.store.contacts(of: cap.id).map(\.fullName).sorted() == ["Christine Mirre", "Thierry Valle"])
+        // The namesake with another number was created, and the third row found it by that number.
+        let namesake = try #require(try office.store.organisations().first { $0.icsoNumber?.digits == "9999" })
+        #expect(namesake.id != cap.id)
+        #expect(try office.store.contacts(of: namesake.id).map(\.fullName).sorted() == ["Another Person", "Someone Else"])
+        let refused = try #require(throws: SignerImportError.self) {
+            try office.run("Organisation,iCSO number\nNew One,CAP-12\n")
+        }
+        #expect(refused.report?.rejected.first?.reason.contains("iCSO number 'CAP-12'") == true)
+    }
+
     @Test func modesDecideWhatHappensToExistingFields() throws {
         let csv = """
             Organisation,Country,ECOSOC,Contact name,Title,Consent

@@ -2,14 +2,18 @@ import SignatoryDomain
 import SignatoryStore
 
 /// Finds the organisation a sign-on row stands for, so an import matches instead of duplicating:
-/// by normalised name and country, then by acronym, then by the domain of the contact's email.
+/// by iCSO number, then by normalised name and country, then by acronym, then by the domain of
+/// the contact's email.
 struct OrganisationIndex {
     enum Match: String {
+        case icsoNumber = "iCSO number"
         case name = "name and country"
         case acronym
         case emailDomain = "email domain"
     }
 
+    private var byICSONumber: [ICSONumber: Set<ID<Organisation>>] = [:]
+    private var numbers: [ID<Organisation>: ICSONumber] = [:]
     private var byName: [String: [(id: ID<Organisation>, country: CountryCode?)]] = [:]
     private var byAcronym: [String: [(id: ID<Organisation>, country: CountryCode?)]] = [:]
     private var byDomain: [String: Set<ID<Organisation>>] = [:]
@@ -30,6 +34,7 @@ struct OrganisationIndex {
     }
 
     mutating func add(_ organisation: Organisation) {
+        if let number = organisation.icsoNumber { self.add(number, for: organisation.id) }
         self.byName[organisation.comparableName, default: []].append((organisation.id, organisation.country))
         if let acronym = organisation.acronym {
             self.byAcronym[acronym.uppercased(), default: []].append((organisation.id, organisation.country))
@@ -41,6 +46,12 @@ struct OrganisationIndex {
         }
     }
 
+    mutating func add(_ number: ICSONumber, for organisation: ID<Organisation>) {
+        if let old = self.numbers[organisation], old != number { self.byICSONumber[old]?.remove(organisation) }
+        self.byICSONumber[number, default: []].insert(organisation)
+        self.numbers[organisation] = number
+    }
+
     mutating func add(domainOf email: EmailAddress, for organisation: ID<Organisation>) {
         let domain = String(email.domain)
         guard !Self.sharedMailDomains.contains(domain) else { return }
@@ -49,16 +60,22 @@ struct OrganisationIndex {
 
     /// The one organisation the row matches, and how; `nil` when none or several do.
     func match(_ row: SignOnRow) -> (ID<Organisation>, Match)? {
+        // A different iCSO number means a different organisation, whatever the name.
+        func numberFits(_ id: ID<Organisation>) -> Bool {
+            guard let number = row.icsoNumber, let known = self.numbers[id] else { return true }
+            return known == number
+        }
         func single(_ candidates: [(id: ID<Organisation>, country: CountryCode?)]) -> ID<Organisation>? {
             // A different country means a different organisation; an unknown one does not rule it out.
-            var fitting = candidates.filter { row.country == nil || $0.country == nil || $0.country == row.country }
+            var fitting = candidates.filter { numberFits($0.id) && (row.country == nil || $0.country == nil || $0.country == row.country) }
             if fitting.count > 1, let country = row.country { fitting = fitting.filter { $0.country == country } }
             return fitting.count == 1 ? fitting[0].id : nil
         }
+        if let number = row.icsoNumber, let ids = self.byICSONumber[number], ids.count == 1 { return (ids.first!, .icsoNumber) }
         let key = row.organisationName.comparisonKey
         if let id = single(self.byName[key] ?? []) { return (id, .name) }
         if let acronym = row.acronym, let id = single(self.byAcronym[acronym.uppercased()] ?? []) { return (id, .acronym) }
-        if let email = row.email, let ids = self.byDomain[String(email.domain)], ids.count == 1 {
+        if let email = row.email, let ids = self.byDomain[String(email.domain)], ids.count == 1, numberFits(ids.first!) {
             return (ids.first!, .emailDomain)
         }
         return nil

@@ -4,6 +4,7 @@ public enum SignOnField: String, Sendable, CaseIterable {
     case acronym
     case country
     case ecosoc
+    case icsoNumber = "icso-number"
     case contactName = "contact-name"
     case title
     case email
@@ -24,6 +25,9 @@ public enum SignOnField: String, Sendable, CaseIterable {
         case .ecosoc:
             return ["ecosoc", "ecosoccategory", "ecosocstatus", "ecosocconsultativestatus", "consultativestatus",
                     "unconsultativestatus", "statutconsultatif"]
+        case .icsoNumber:
+            return ["icso", "icsonumber", "icsoid", "icsoprofile", "icsoprofilenumber", "icsoprofileid", "ecosocid", "ecosocnumber",
+                    "numeroicso", "numeroecosoc"]
         case .contactName:
             return ["contactname", "contact", "contactperson", "name", "fullname", "nom", "nombre", "nomcomplet", "yourname"]
         case .title:
@@ -43,7 +47,7 @@ public enum SignOnField: String, Sendable, CaseIterable {
     static func named(byFolded header: String) -> SignOnField? {
         if let exact = SignOnField.allCases.first(where: { $0.headers.contains(header) }) { return exact }
         let telltales: [(String, SignOnField)] = [
-            ("acronym", .acronym), ("sigle", .acronym), ("ecosoc", .ecosoc), ("consultative", .ecosoc), ("email", .email),
+            ("icso", .icsoNumber), ("acronym", .acronym), ("sigle", .acronym), ("ecosoc", .ecosoc), ("consultative", .ecosoc), ("email", .email),
             ("courriel", .email), ("phone", .phone), ("telephone", .phone), ("consent", .consent), ("country", .country),
             ("pays", .country), ("title", .title), ("position", .title), ("organisation", .organisation),
             ("organization", .organisation), ("name", .contactName), ("nom", .contactName),

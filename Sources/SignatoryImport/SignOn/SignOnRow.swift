@@ -7,6 +7,7 @@ struct SignOnRow {
     let acronym: String?
     let country: CountryCode?
     let ecosoc: ECOSOCCategory?
+    let icsoNumber: ICSONumber?
     let contactName: String?
     let title: String?
     let email: EmailAddress?
@@ -29,6 +30,7 @@ struct SignOnRow {
                 return code
             }
             self.ecosoc = try value(.ecosoc).map(Self.ecosoc)
+            self.icsoNumber = try value(.icsoNumber).map(ICSONumber.init)
             self.contactName = value(.contactName)
             self.title = value(.title)
             self.email = try value(.email).map(EmailAddress.init)

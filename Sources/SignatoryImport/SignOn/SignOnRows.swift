@@ -28,7 +28,11 @@ struct SignOnRows {
         var signatureRecorded = false
 
         func record(in index: inout OrganisationIndex, report: inout SignerImportReport) {
-            if self.newOrganisation { index.add(self.organisation) }
+            if self.newOrganisation {
+                index.add(self.organisation)
+            } else if let number = self.organisation.icsoNumber {
+                index.add(number, for: self.organisation.id)
+            }
             if let email = self.contactEmail { index.add(domainOf: email, for: self.organisation.id) }
             switch self.outcome {
             case .created: report.created += 1
@@ -46,6 +50,7 @@ struct SignOnRows {
             var changed = false
             self.merge(\.acronym, row.acronym, into: &organisation, changed: &changed)
             self.merge(\.country, row.country, into: &organisation, changed: &changed)
+            self.merge(\.icsoNumber, row.icsoNumber, into: &organisation, changed: &changed)
             if let ecosoc = row.ecosoc, ecosoc != organisation.ecosoc,
                self.mode == .update || (self.mode == .fill && organisation.ecosoc == .none) {
                 organisation.ecosoc = ecosoc
@@ -56,7 +61,8 @@ struct SignOnRows {
             applied = Applied(outcome: changed ? .updated : .matched, organisation: organisation)
         } else {
             let organisation = Organisation(
-                name: row.organisationName, acronym: row.acronym, country: row.country, ecosoc: row.ecosoc ?? .none
+                name: row.organisationName, acronym: row.acronym, country: row.country, ecosoc: row.ecosoc ?? .none,
+                icsoNumber: row.icsoNumber
             )
             try self.store.insert(organisation)
             applied = Applied(outcome: .created, organisation: organisation, newOrganisation: true)
