@@ -17,8 +17,8 @@ public struct ID<Subject>: Hashable, Comparable, Sendable, Codable, CustomString
 
     /// A new random (version 4) id.
     public init() {
-        // Foundation's UUID() costs a system call on Linux; a bulk import makes thousands of
-        // ids. BoringSSL's generator, seeded by the system, gives the same randomness in memory.
+        // Foundation's UUID() opens, reads and closes /dev/urandom for every id on Linux; a bulk
+        // import makes thousands. BoringSSL's generator, seeded by the system, works in memory.
         self.uuid = SymmetricKey(size: SymmetricKeySize(bitCount: 128)).withUnsafeBytes { random in
             var bytes = Array(random)
             bytes[6] = (bytes[6] & 0x0F) | 0x40
