@@ -6,8 +6,7 @@ struct ContactSheetCommandTests {
     @Test func exportWritesTheSheetAndCountsWhatItLeftOut() throws {
         let office = try OfficeFixture()
         let ids = try office.addReferenceStatement()
-        try office.succeed(["sign", "--statement", ids.statement, "--org", "CAP", "--contact", ids.valle])
-        try office.succeed(["sign", "--statement", ids.statement, "--org", "SIRDO", "--contact", ids.humenuc])
+        try office.signReferenceStatement(ids)
         try office.succeed(["contact", "edit", ids.humenuc, "--at-risk"])
         let out = office.folder.path("sheet.vcf")
         let result = try office.run(["export", "contacts", "--statement", ids.statement, "--format", "vcard", "--out", out])
@@ -38,8 +37,7 @@ struct ContactSheetCommandTests {
     @Test func statementRendersAsMarkdown() throws {
         let office = try OfficeFixture()
         let ids = try office.addReferenceStatement()
-        try office.succeed(["sign", "--statement", ids.statement, "--org", "CAP", "--contact", ids.valle])
-        try office.succeed(["sign", "--statement", ids.statement, "--org", "SIRDO", "--contact", ids.humenuc])
+        try office.signReferenceStatement(ids)
         let result = try office.run(["statement", "render", ids.statement, "--format", "markdown"])
         #expect(result.status == 0)
         #expect(result.stdout == """

@@ -6,8 +6,7 @@ struct EndToEndTests {
     @Test func referenceStatementRendersWithItsSignatoryBlock() throws {
         let office = try OfficeFixture()
         let ids = try office.addReferenceStatement()
-        try office.succeed(["sign", "--statement", ids.statement, "--org", "CAP", "--contact", ids.valle])
-        try office.succeed(["sign", "--statement", ids.statement, "--org", "SIRDO", "--contact", ids.humenuc])
+        try office.signReferenceStatement(ids)
         let result = try office.run(["statement", "render", ids.statement])
         #expect(result.status == 0)
         #expect(result.stderr.isEmpty)
@@ -35,8 +34,7 @@ struct EndToEndTests {
     @Test func withdrawnDeclinedAtRiskAndUnconsentedStayOutOfTheBlock() throws {
         let office = try OfficeFixture()
         let ids = try office.addReferenceStatement()
-        try office.succeed(["sign", "--statement", ids.statement, "--org", "CAP", "--contact", ids.valle])
-        try office.succeed(["sign", "--statement", ids.statement, "--org", "SIRDO", "--contact", ids.humenuc])
+        try office.signReferenceStatement(ids)
         try office.succeed(["contact", "edit", ids.valle, "--at-risk"])
         try office.succeed(["sign", "--statement", ids.statement, "--org", "SIRDO", "--status", "withdrawn"])
         let other = try office.succeed(["org", "add", "--name", "Quiet Partners", "--country", "KE"])

@@ -54,6 +54,12 @@ final class OfficeFixture {
         return ReferenceIDs(campaign: campaign, dafoh: dafoh, cap: cap, sirdo: sirdo, trey: trey, valle: valle, humenuc: humenuc, statement: statement)
     }
 
+    /// CAP and SIRDO sign the reference statement, each with its contact.
+    func signReferenceStatement(_ ids: ReferenceIDs) throws {
+        try self.succeed(["sign", "--statement", ids.statement, "--org", "CAP", "--contact", ids.valle])
+        try self.succeed(["sign", "--statement", ids.statement, "--org", "SIRDO", "--contact", ids.humenuc])
+    }
+
     func json(_ arguments: [String]) throws -> Any {
         try JSONSerialization.jsonObject(with: Data(try self.succeed(arguments + ["--json"]).utf8))
     }
