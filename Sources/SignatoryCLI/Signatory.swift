@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Signatory: AsyncParsableCommand {
@@ -16,4 +17,27 @@ struct Signatory: AsyncParsableCommand {
             ConflictCommand.self, ExportCommand.self, ImportCommand.self, ServeCommand.self, HubCommand.self,
         ]
     )
+
+    /// Mistakes in the command line print the usage; failures while running print one `Error:` line.
+    static func main() async {
+        let command: any ParsableCommand
+        do {
+            command = try self.parseAsRoot(CommandLineArguments.normalised(Array(CommandLine.arguments.dropFirst())))
+        } catch {
+            self.exit(withError: error)
+        }
+        do {
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                var synchronous = command
+                try synchronous.run()
+            }
+        } catch let error where error is CleanExit || error is ExitCode {
+            self.exit(withError: error)
+        } catch {
+            FileHandle.standardError.write(Data("Error: \(ErrorAdvice.message(for: error))\n".utf8))
+            self.exit(withError: ExitCode.failure)
+        }
+    }
 }

@@ -28,6 +28,10 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
         case illegalTransition(from: String, to: String, allowed: [String])
         case textFrozen(status: String)
         case signatureNeedsOpenStatement(signatureStatus: String, statementStatus: String)
+        case controlCharacter(field: String, scalar: UInt32)
+        case missingValue(field: String)
+        case notCanonical(field: String, value: String, expected: String)
+        case selfReference(field: String)
     }
 
     private let base: Base
@@ -61,6 +65,18 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
     public static func signatureNeedsOpenStatement(_ signature: SignatureStatus, statement: StatementStatus) -> DomainError {
         .init(.signatureNeedsOpenStatement(signatureStatus: signature.rawValue, statementStatus: statement.rawValue))
     }
+
+    /// A control character, bidi override or invalid UTF-8 in a text field.
+    public static func controlCharacter(field: String, scalar: UInt32) -> DomainError {
+        .init(.controlCharacter(field: field, scalar: scalar))
+    }
+    /// A field that must always hold a value (a safety flag, a name) was sent as null.
+    public static func missingValue(field: String) -> DomainError { .init(.missingValue(field: field)) }
+    /// A value in a form Signatory never writes, such as `fr` for `FR`.
+    public static func notCanonical(field: String, value: String, expected: String) -> DomainError {
+        .init(.notCanonical(field: field, value: value, expected: expected))
+    }
+    public static func selfReference(field: String) -> DomainError { .init(.selfReference(field: field)) }
 
     public var description: String {
         switch self.base {
@@ -99,6 +115,16 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
             return "the text of a \(status) statement cannot change; only draft and open statements can be edited"
         case .signatureNeedsOpenStatement(let signature, let statement):
             return "an organisation cannot be recorded as \(signature) on a \(statement) statement; open the statement first"
+        case .controlCharacter(let field, let scalar):
+            let code = String(scalar, radix: 16, uppercase: true)
+            let shown = String(repeating: "0", count: max(0, 4 - code.count)) + code
+            return "\(field) holds the invisible control character U+\(shown), which is not allowed; retype the text without it"
+        case .missingValue(let field):
+            return "\(field) must always have a value; it cannot be empty or unknown"
+        case .notCanonical(let field, let value, let expected):
+            return "\(field) '\(value)' is not in the form Signatory writes ('\(expected)')"
+        case .selfReference(let field):
+            return "\(field) cannot name the record itself"
         }
     }
 }

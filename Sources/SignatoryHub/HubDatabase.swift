@@ -9,7 +9,8 @@ final class HubDatabase: @unchecked Sendable {
     private let queue = DispatchQueue(label: "signatory.hub.database")
 
     init(path: String) throws {
-        self.store = try Store.open(at: path)
+        // A busy database answers 503 after two seconds rather than holding every request.
+        self.store = try Store.open(at: path, busyTimeoutMilliseconds: 2_000)
     }
 
     /// Runs `body` with the store on the database queue.

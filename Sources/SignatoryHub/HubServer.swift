@@ -30,7 +30,9 @@ public struct HubServer: Sendable {
             router: router,
             configuration: .init(address: .hostname(host, port: self.configuration.port), serverName: "signatory-hub"),
             onServerRunning: { channel in
-                onListening("http://\(host):\(channel.localAddress?.port ?? 0)")
+                // An IPv6 address is bracketed in a URL (RFC 3986), e.g. http://[::1]:8080.
+                let shown = host.contains(":") ? "[\(host)]" : host
+                onListening("http://\(shown):\(channel.localAddress?.port ?? 0)")
             },
             logger: self.logger
         )

@@ -22,6 +22,9 @@ public struct HubClient {
         public let sent: Int64
     }
 
+    /// The largest `Signatory-Remaining` a hub may announce: more changes than any coalition writes.
+    static let maximumRemaining: Int64 = 1 << 40
+
     let store: Store
     let connection: HubConnection
 
@@ -42,11 +45,8 @@ public struct HubClient {
             throw HubClientError.unexpected("the version vector is not JSON")
         }
         let known = [ID<Office>: Int64](keyedByText: vector.have)
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("signatory-push-\(UUID().uuidString).jsonl").path
-        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-            throw HubClientError.unexpected("cannot stage the bundle in \(FileManager.default.temporaryDirectory.path)")
-        }
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let (path, handle) = try TemporaryFile.handle(in: FileManager.default.temporaryDirectory.path, prefix: "signatory-push")
+        defer { unlink(path) }
         let summary = try BundleExporter(store: self.store).write(to: handle, known: known)
         try handle.close()
         guard summary.changes > 0 else { return PushResult(applied: 0, sent: 0) }
@@ -83,11 +83,15 @@ public struct HubClient {
             let (page, response) = try await self.connection.send("POST", "/v1/sync/pull", body: try JSONEncoder().encode(request),
                                                                   contentType: "application/json")
             let carried = try assembler.add(page: page)
-            guard let remaining = response.value(forHTTPHeaderField: "Signatory-Remaining").flatMap(Int64.init) else {
-                throw HubClientError.unexpected("a pull page without Signatory-Remaining")
+            // The count comes from the network: a negative or absurd one is refused, not added.
+            guard let remaining = response.value(forHTTPHeaderField: "Signatory-Remaining").flatMap(Int64.init),
+                  (0...Self.maximumRemaining).contains(remaining) else {
+                throw HubClientError.unexpected("a pull page without a valid Signatory-Remaining count")
             }
-            if total == nil { total = Int64(carried) + remaining }
-            progress(Progress(done: assembler.changes, total: max(total!, assembler.changes + remaining)))
+            let expected = assembler.changes.addingReportingOverflow(remaining)
+            guard !expected.overflow else { throw HubClientError.unexpected("the hub announces more changes than can be counted") }
+            if total == nil { total = expected.partialValue }
+            progress(Progress(done: assembler.changes, total: max(total!, expected.partialValue)))
             if remaining == 0 || carried == 0 { break }
         }
         guard assembler.changes > 0 else {

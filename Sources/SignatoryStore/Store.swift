@@ -36,6 +36,13 @@ public final class Store {
             throw StoreError.alreadyInitialised(path: path)
         }
         let existed = attributes != nil
+        // The file holds the office's private key and people's contacts: its owner's alone.
+        // SQLite gives the -wal and -shm files the database's mode.
+        if !existed {
+            let descriptor = Glibc.open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+            guard descriptor >= 0 else { throw FileWriteError.fromErrno(path) }
+            close(descriptor)
+        }
         do {
             let database = try Database(path: path, mode: .create)
             try database.execute("PRAGMA journal_mode = WAL")
@@ -58,14 +65,16 @@ public final class Store {
     ///
     /// Refuses, without writing, a missing file, a file that is not SQLite, an empty one, and
     /// one written by a newer schema than this build knows.
-    public static func open(at path: String) throws -> Store {
+    /// - Parameter busyTimeoutMilliseconds: how long to wait for another writer before failing
+    ///   with a busy ``SQLiteError``.
+    public static func open(at path: String, busyTimeoutMilliseconds: Int32 = 30_000) throws -> Store {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.noDatabase(path: path) }
         let database: Database
         let version: Int
         do {
-            database = try Database(path: path, mode: .readWrite)
+            database = try Database(path: path, mode: .readWrite, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
             version = Int(try database.integer("PRAGMA user_version"))
-        } catch let error as SQLiteError {
+        } catch let error as SQLiteError where !error.isBusy {
             throw StoreError.notADatabase(path: path, detail: "SQLite says: \(error.message)")
         }
         if version == 0 { throw StoreError.notInitialised(path: path) }

@@ -22,22 +22,10 @@ public struct BundleExporter {
         self.store = store
     }
 
+    /// Writes the bundle to `path` through ``OutputFile``: whole or not at all, never over a folder or a database.
     public func export(to path: String, for peer: ID<Office>? = nil) throws -> Summary {
-        let temporary = path + ".partial"
-        guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
-            throw SyncError.unreadable(path, "cannot write there")
-        }
-        do {
-            let summary = try self.write(to: handle, for: peer)
-            try handle.close()
-            // The bundle appears whole or not at all.
-            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-            try FileManager.default.moveItem(atPath: temporary, toPath: path)
-            return summary
-        } catch {
-            try? handle.close()
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw error
+        try OutputFile.write(to: path, protecting: self.store.database.path) { handle in
+            try self.write(to: handle, for: peer)
         }
     }
 

@@ -31,6 +31,23 @@ public struct BundleHeader: Codable, Sendable {
 }
 
 extension BundleHeader {
+    /// Reads a bundle's first line, refusing anything but a header of a version this build reads.
+    ///
+    /// ```swift
+    /// let header = try BundleHeader.parse(Array(firstLine.utf8))
+    /// ```
+    public static func parse(_ line: some Collection<UInt8>) throws(SyncError) -> BundleHeader {
+        guard let header = try? JSONDecoder().decode(BundleHeader.self, from: Data(line)), header.format == BundleHeader.format else {
+            throw SyncError.malformed(line: 1, "the first line is not a bundle header")
+        }
+        guard header.version == BundleHeader.currentVersion else { throw SyncError.unsupportedVersion(header.version) }
+        // Positions and counts are used in arithmetic; a negative one could only come from a forgery.
+        guard header.changes >= 0, header.have.values.allSatisfy({ $0 >= 0 }), header.heads.allSatisfy({ $0.sequence >= 1 }) else {
+            throw SyncError.malformed(line: 1, "the header holds a negative position or count")
+        }
+        return header
+    }
+
     /// The header as a bundle's first line, newline included.
     public static func line(_ header: BundleHeader) throws -> Data {
         let encoder = JSONEncoder()

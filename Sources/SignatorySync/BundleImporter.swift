@@ -38,7 +38,7 @@ public struct BundleImporter {
     public func importBundle(at path: String) throws -> Report {
         var reader = try LineReader(path: path)
         guard let headerLine = try reader.next() else { throw SyncError.malformed(line: 1, "the file is empty") }
-        let header = try self.readHeader(Data(headerLine))
+        let header = try BundleHeader.parse(headerLine)
         let heads = try self.verifiedHeads(header)
         let lines = ChangeReadAhead(reader)
         defer { lines.stop() }
@@ -58,6 +58,10 @@ public struct BundleImporter {
                 }
                 guard line.hashMatches else {
                     throw SyncError.brokenChain(office, change.sequence, "its content does not match its hash")
+                }
+                // Lines are stored and relayed verbatim, so only the form Signatory writes is taken.
+                guard line.isCanonical else {
+                    throw SyncError.malformed(line: line.number, "change \(change.sequence) of office \(office) is not written as Signatory writes it")
                 }
                 if try feeds.isKnown(change) {
                     known += 1
@@ -89,14 +93,6 @@ public struct BundleImporter {
             return Report(from: header.from, fromName: header.fromName, applied: applied, alreadyKnown: known,
                           openConflicts: try self.store.conflictCount(), duplicatePairs: duplicates)
         }
-    }
-
-    private func readHeader(_ line: Data) throws -> BundleHeader {
-        guard let header = try? JSONDecoder().decode(BundleHeader.self, from: line), header.format == BundleHeader.format else {
-            throw SyncError.malformed(line: 1, "the first line is not a bundle header")
-        }
-        guard header.version == BundleHeader.currentVersion else { throw SyncError.unsupportedVersion(header.version) }
-        return header
     }
 
     /// The header's heads, each from a trusted office and signed by it.

@@ -21,6 +21,8 @@ final class ChangeReadAhead: Sendable {
         /// `nil` when the line is not a change.
         let change: Change?
         let hashMatches: Bool
+        /// Whether the line is exactly as Signatory writes the change, so it can be relayed verbatim.
+        let isCanonical: Bool
         /// Why a value of the change is not acceptable, if it is not.
         let invalidValue: String?
     }
@@ -49,7 +51,10 @@ final class ChangeReadAhead: Sendable {
 
     /// Starts reading the lines `reader` has not yet returned.
     init(_ reader: consuming LineReader, capacity: Int = 16) {
-        self.free = DispatchSemaphore(value: capacity)
+        // libdispatch traps when a semaphore is freed below the value it was created with, which
+        // happens whenever the importer stops early; one created at zero and raised has no such floor.
+        self.free = DispatchSemaphore(value: 0)
+        for _ in 0..<capacity { self.free.signal() }
         let thread = Thread { [self, reader] in
             var reader = reader
             self.produce(from: &reader)
@@ -132,10 +137,11 @@ final class ChangeReadAhead: Sendable {
     private static func check(_ bytes: [UInt8], number: Int) -> Line {
         let text = String(decoding: bytes, as: UTF8.self)
         guard let change = Change(jsonBytes: bytes) else {
-            return Line(number: number, text: text, change: nil, hashMatches: false, invalidValue: nil)
+            return Line(number: number, text: text, change: nil, hashMatches: false, isCanonical: false, invalidValue: nil)
         }
         var invalid: String?
         do { try change.validateValues() } catch { invalid = "\(error)" }
-        return Line(number: number, text: text, change: change, hashMatches: change.computedHash == change.hash, invalidValue: invalid)
+        return Line(number: number, text: text, change: change, hashMatches: change.computedHash == change.hash,
+                    isCanonical: change.jsonLine.utf8.elementsEqual(bytes), invalidValue: invalid)
     }
 }

@@ -1,15 +1,25 @@
 import Foundation
 
 /// Reads a file line by line in fixed-size chunks, so a bundle of a million changes streams in
-/// bounded memory.
+/// bounded memory, and in time linear in its size: each byte is looked at once when searching
+/// for line ends. A line longer than ``maximumLineBytes`` is refused rather than buffered.
 struct LineReader: Sendable {
+    /// The longest line a bundle may hold: far more than any change Signatory writes.
+    static let maximumLineBytes = 16 << 20
+
     private let handle: FileHandle
     private var buffer: [UInt8] = []
     private var start = 0
+    /// Where the search for the next newline resumes: bytes before it hold none.
+    private var scanned = 0
     private var atEnd = false
     private(set) var lineNumber = 0
 
     init(path: String) throws {
+        var status = stat()
+        if stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
+            throw SyncError.unreadable(path, "it is a folder; give the bundle file")
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw SyncError.unreadable(path, FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file")
         }
@@ -19,11 +29,16 @@ struct LineReader: Sendable {
     /// The next line's bytes without its newline, or `nil` at the end of the file.
     mutating func next() throws -> [UInt8]? {
         while true {
-            if let newline = self.buffer[self.start...].firstIndex(of: UInt8(ascii: "\n")) {
+            if let newline = self.buffer[self.scanned...].firstIndex(of: UInt8(ascii: "\n")) {
                 let line = Array(self.buffer[self.start..<newline])
                 self.start = newline + 1
+                self.scanned = self.start
                 self.lineNumber += 1
                 return line
+            }
+            self.scanned = self.buffer.count
+            guard self.buffer.count - self.start <= Self.maximumLineBytes else {
+                throw SyncError.malformed(line: self.lineNumber + 1, "the line is longer than \(Self.maximumLineBytes >> 20) MiB")
             }
             if self.atEnd {
                 guard self.start < self.buffer.count else { return nil }
@@ -31,9 +46,18 @@ struct LineReader: Sendable {
                 self.lineNumber += 1
                 return Array(self.buffer[self.start...])
             }
-            let chunk = try self.handle.read(upToCount: 1 << 20) ?? Data()
-            self.buffer.removeFirst(self.start)
-            self.start = 0
+            let chunk: Data
+            do {
+                chunk = try self.handle.read(upToCount: 1 << 20) ?? Data()
+            } catch {
+                throw SyncError.unreadable("bundle", "the file could not be read")
+            }
+            // Drop consumed bytes only when they are most of the buffer, so each byte moves O(1) times.
+            if self.start > 0 && self.start >= self.buffer.count / 2 {
+                self.buffer.removeFirst(self.start)
+                self.scanned -= self.start
+                self.start = 0
+            }
             if chunk.isEmpty { self.atEnd = true } else { self.buffer.append(contentsOf: chunk) }
         }
     }

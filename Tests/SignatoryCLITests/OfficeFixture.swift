@@ -29,11 +29,11 @@ final class OfficeFixture {
     /// Runs a command that must be refused without changing the database, and returns its message.
     @discardableResult
     func refuse(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
-        let before = fileBytes(self.database)
+        let before = databaseBytes(self.database)
         let result = try self.run(arguments)
         #expect(result.status != 0, "signatory \(arguments.joined(separator: " ")) should have failed", sourceLocation: sourceLocation)
         #expect(!result.stderr.isEmpty, sourceLocation: sourceLocation)
-        #expect(fileBytes(self.database) == before, "signatory \(arguments.joined(separator: " ")) changed the database", sourceLocation: sourceLocation)
+        #expect(databaseBytes(self.database) == before, "signatory \(arguments.joined(separator: " ")) changed the database", sourceLocation: sourceLocation)
         return result.stderr
     }
 

@@ -29,6 +29,12 @@ public func fileBytes(_ path: String) -> Data? {
     FileManager.default.contents(atPath: path)
 }
 
+/// A database's bytes together with its WAL journal's, so a write that stayed in the journal
+/// still counts as a change.
+public func databaseBytes(_ path: String) -> [Data?] {
+    [fileBytes(path), fileBytes(path + "-wal")]
+}
+
 /// The project's top folder, found from this source file.
 public let packageRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -8,6 +8,11 @@ enum Output {
     }
 
     /// What an add command prints: the id, or `{"id": …}` with `--json`.
+    /// Prints text that may hold other people's values, neutralised for the terminal.
+    static func text(_ text: String) {
+        print(TerminalText.neutralised(text))
+    }
+
     static func created(id: CustomStringConvertible, json: Bool) throws {
         if json { try self.json(JSONRecord(["id": id.description])) } else { print(id.description) }
     }
@@ -16,12 +21,13 @@ enum Output {
     static func fields(_ pairs: KeyValuePairs<String, String?>) {
         let width = pairs.map(\.key.count).max() ?? 0
         for (key, value) in pairs {
-            print(key.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + (value ?? "-"))
+            print(key.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + TerminalText.neutralised(value ?? "-"))
         }
     }
 
     /// Rows of cells, with each column as wide as its widest cell.
     static func table(_ rows: [[String]]) {
+        let rows = rows.map { $0.map { TerminalText.neutralised($0, multiline: false) } }
         guard let columns = rows.map(\.count).max() else { return }
         let widths = (0..<columns).map { column in rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
         for row in rows {
@@ -33,7 +39,7 @@ enum Output {
     }
 
     static func warn(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalText.neutralised(message) + "\n").utf8))
     }
 }
 

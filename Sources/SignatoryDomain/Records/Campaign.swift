@@ -25,6 +25,8 @@ public struct Campaign: Hashable, Sendable, Identifiable {
 
     public func validate() throws(DomainError) {
         guard self.name.nonBlank != nil else { throw .emptyField("campaign name") }
+        try PlainText.check(self.name, field: "campaign name")
+        try PlainText.check(self.description, field: "campaign description", multiline: true)
         if let start = self.startDate, let end = self.endDate, end < start {
             throw .endBeforeStart(start: start, end: end)
         }

@@ -39,6 +39,8 @@ public struct ContactPerson: Hashable, Sendable, Identifiable {
 
     public func validate() throws(DomainError) {
         guard self.fullName.nonBlank != nil else { throw .emptyField("contact name") }
+        try PlainText.check(self.fullName, field: "contact name")
+        if let title = self.title { try PlainText.check(title, field: "contact title") }
     }
 
     /// Whether the name may be printed in a published signatory block.

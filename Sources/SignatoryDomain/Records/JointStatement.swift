@@ -36,6 +36,8 @@ public struct JointStatement: Hashable, Sendable, Identifiable {
     public func validate() throws(DomainError) {
         guard self.title.nonBlank != nil else { throw .emptyField("statement title") }
         guard self.body.nonBlank != nil else { throw .emptyField("statement text") }
+        try PlainText.check(self.title, field: "statement title")
+        try PlainText.check(self.body, field: "statement text", multiline: true)
     }
 
     /// The hash of the current wording.

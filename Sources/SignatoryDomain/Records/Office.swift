@@ -14,5 +14,6 @@ public struct Office: Hashable, Sendable, Identifiable {
 
     public func validate() throws(DomainError) {
         guard self.name.nonBlank != nil else { throw .emptyField("office name") }
+        try PlainText.check(self.name, field: "office name")
     }
 }

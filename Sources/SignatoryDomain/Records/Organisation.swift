@@ -49,6 +49,9 @@ public struct Organisation: Hashable, Sendable, Identifiable {
     /// Checks the rules that span fields. The store calls this before every write.
     public func validate() throws(DomainError) {
         guard self.name.nonBlank != nil else { throw .emptyField("organisation name") }
+        try PlainText.check(self.name, field: "organisation name")
+        if let acronym = self.acronym { try PlainText.check(acronym, field: "acronym") }
+        try PlainText.check(self.notes, field: "notes", multiline: true)
         if let year = self.ecosocYear {
             guard self.ecosoc != .none else { throw .yearWithoutStatus }
             guard (1946...2200).contains(year) else { throw .invalidYear(year) }

@@ -1,5 +1,9 @@
 /// Checks that a change received from another office could have been written by Signatory:
 /// known fields, values of the right type and form, an id of the right shape.
+///
+/// A received change is held to at least the rules an office's own command line obeys, field by
+/// field, so a partial edit is checked as strictly as a whole record: a safety flag is never null,
+/// a name is never blank or full of control characters, a country is `FR` and never `fr`.
 extension Change {
     public func validateValues() throws {
         try self.kind.validate(entityID: self.entityID, values: self.fields.mapValues(\.value))
@@ -13,19 +17,15 @@ extension EntityKind {
             throw DomainError.unknownValue(field: "\(self.rawValue) field", value: name, allowed: self.fields.sorted())
         }
         for (name, value) in values {
-            let matches: Bool
-            switch (EntityKind.valueType(of: name), value) {
-            case (_, .null): matches = name != EntityKind.deletedField
-            case (.bool, .bool), (.integer, .integer), (.text, .text): matches = true
-            default: matches = false
-            }
-            guard matches else { throw DomainError.invalidReference(kind: "\(name) value", value: value.description) }
+            try self.checkField(name, value, entityID: entityID)
         }
         switch self {
-        case .campaign: _ = try Campaign(id: try EntityKind.uuid(entityID), syncFields: values)
+        case .campaign:
+            let campaign = try Campaign(id: try EntityKind.uuid(entityID), syncFields: values)
+            if values["startDate"] != nil && values["endDate"] != nil { try campaign.validate() }
         case .organisation:
-            _ = try Organisation(id: try EntityKind.uuid(entityID), syncFields: values)
-            if let target = values.text("mergedInto") { _ = try EntityKind.uuid(target) as ID<Organisation> }
+            let organisation = try Organisation(id: try EntityKind.uuid(entityID), syncFields: values)
+            if values["ecosocYear"]?.integer != nil && values["ecosoc"] != nil { try organisation.validate() }
         case .contact:
             if values["organisation"] != nil { _ = try ContactPerson(id: try EntityKind.uuid(entityID), syncFields: values) }
             else { _ = try EntityKind.uuid(entityID) as ID<ContactPerson> }
@@ -47,8 +47,80 @@ extension EntityKind {
         }
     }
 
-    private static func uuid<T>(_ text: String) throws -> ID<T> {
-        guard let id = ID<T>(text), id.description == text else { throw DomainError.invalidReference(kind: "record id", value: text) }
+    /// One field on its own: its type, whether it may be null, and its form.
+    private func checkField(_ name: String, _ value: FieldValue, entityID: String) throws(DomainError) {
+        let label = "\(self.rawValue) \(name)"
+        guard value != .null else {
+            guard self.isOptional(name) else { throw .missingValue(field: label) }
+            return
+        }
+        switch (EntityKind.valueType(of: name), value) {
+        case (.bool, .bool): return
+        case (.integer, .integer(let number)):
+            switch name {
+            case "ecosocYear": guard (1946...2200).contains(number) else { throw .invalidYear(Int(clamping: number)) }
+            default: guard number >= 0 else { throw .notANumber(field: label, value: String(number)) }
+            }
+        case (.text, .text(let text)):
+            try self.checkText(name, text, label: label, entityID: entityID)
+        default:
+            throw .invalidReference(kind: "\(name) value", value: value.description)
+        }
+    }
+
+    private func checkText(_ name: String, _ text: String, label: String, entityID: String) throws(DomainError) {
+        func canonical(_ expected: String) throws(DomainError) {
+            guard expected == text else { throw .notCanonical(field: label, value: text, expected: expected) }
+        }
+        switch (self, name) {
+        case (_, "country"): try canonical(try CountryCode(text).code)
+        case (_, "website"): try canonical(try Website(text).url)
+        case (_, "email"): try canonical(try EmailAddress(text).address)
+        case (_, "phone"): try canonical(try PhoneNumber(text).e164)
+        case (_, "language"): try canonical(try LanguageTag(text).tag)
+        case (_, "startDate"), (_, "endDate"): try canonical(try CalendarDate(text).description)
+        case (_, "icsoNumber"): try canonical(try ICSONumber(text).digits)
+        case (_, "hash"), (_, "textHash"):
+            guard TextHash(hex: text) != nil else { throw .invalidReference(kind: "wording hash", value: text) }
+        case (.organisation, "ecosoc"): try canonical(try ECOSOCCategory(parsing: text).rawValue)
+        case (.organisation, "standing"): try canonical(try ConsultativeStanding(parsing: text).rawValue)
+        case (.campaign, "status"): try canonical(try CampaignStatus(parsing: text).rawValue)
+        case (.statement, "status"): try canonical(try StatementStatus(parsing: text).rawValue)
+        case (.signature, "status"): try canonical(try SignatureStatus(parsing: text).rawValue)
+        case (.signature, "source"): try canonical(try SignatureSource(parsing: text).rawValue)
+        case (.organisation, "mergedInto"):
+            _ = try EntityKind.uuid(text) as ID<Organisation>
+            guard text != entityID else { throw .selfReference(field: label) }
+        case (_, "organisation"), (_, "campaign"), (_, "statement"), (_, "contact"), (_, "lead"):
+            _ = try EntityKind.uuid(text) as ID<Organisation>
+        case (_, "notes"), (_, "description"), (_, "body"):
+            try PlainText.check(text, field: label, multiline: true)
+            if name == "body" { guard text.nonBlank != nil else { throw .emptyField(label) } }
+        case (_, "name"), (_, "fullName"), (_, "title"), (_, "acronym"):
+            try PlainText.check(text, field: label)
+            guard text.nonBlank != nil else { throw .emptyField(label) }
+        default:
+            try PlainText.check(text, field: label)
+        }
+    }
+
+    /// Fields that may be null: optional values, never names, statuses or safety flags.
+    private func isOptional(_ name: String) -> Bool {
+        switch (self, name) {
+        case (.organisation, "acronym"), (.organisation, "country"), (.organisation, "website"), (.organisation, "ecosocYear"),
+             (.organisation, "icsoNumber"), (.organisation, "mergedInto"),
+             (.contact, "title"), (.contact, "email"), (.contact, "phone"), (.contact, "language"),
+             (.campaign, "startDate"), (.campaign, "endDate"),
+             (.statement, "lead"),
+             (.signature, "contact"), (.signature, "textHash"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static func uuid<T>(_ text: String) throws(DomainError) -> ID<T> {
+        guard let id = ID<T>(text), id.description == text else { throw .invalidReference(kind: "record id", value: text) }
         return id
     }
 }

@@ -38,6 +38,8 @@ public enum EntityKind: String, Choice, Comparable {
         case (.signature, "status"): return .prefer(.text(SignatureStatus.withdrawn.rawValue))
         case (.signature, "consent"), (.contact, "consent"): return .prefer(.bool(false))
         case (.contact, "atRisk"): return .prefer(.bool(true))
+        // Publication is final: a concurrent reopening or closing at another office loses.
+        case (.statement, "status"): return .prefer(.text(StatementStatus.published.rawValue))
         case (.statementText, "recordedAt"): return .earliestWithoutConflict
         default: return .latest
         }

@@ -38,6 +38,8 @@ struct JSONErrorMiddleware: RouterMiddleware {
             return (.conflict, "refused", error.description)
         case let error as DomainError:
             return (.badRequest, "invalid_value", error.description)
+        case let error as SQLiteError where error.isBusy:
+            return (.serviceUnavailable, "busy", "the hub's database is busy with another writer; try again shortly")
         default:
             return (.internalServerError, "internal_error", "the hub failed to answer; its log says more")
         }
@@ -46,7 +48,9 @@ struct JSONErrorMiddleware: RouterMiddleware {
     static func response(status: HTTPResponse.Status, code: String, message: String) -> Response {
         let object: [String: Any] = ["status": status.code, "code": code, "message": message]
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
+        // Every 503 is worth retrying; say when (RFC 9110 §10.2.3).
+        if status == .serviceUnavailable { headers[.retryAfter] = "2" }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

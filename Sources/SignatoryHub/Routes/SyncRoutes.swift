@@ -45,17 +45,22 @@ struct SyncRoutes {
         let body = try await request.verifiedBody(limit: self.configuration.maximumBodyBytes)
         context.logger.info("push received", metadata: ["bytes": .stringConvertible(body.count)])
         guard let newline = body.firstIndex(of: UInt8(ascii: "\n")),
-              let header = try? JSONDecoder().decode(BundleHeader.self, from: Data(body[..<newline])) else {
+              let header = try? BundleHeader.parse(body[..<newline]) else {
             throw HubError.badRequest("malformed_bundle", "the body is not a bundle: its first line must be a bundle header")
         }
         guard header.from == member.card.id else {
             throw HubError.forbidden("the bundle was written by office \(header.from), not by the office that signed the request")
         }
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("signatory-push-\(UUID().uuidString).jsonl").path
-        guard FileManager.default.createFile(atPath: path, contents: Data(body)) else {
+        let path: String
+        do {
+            let staged = try TemporaryFile.handle(in: FileManager.default.temporaryDirectory.path, prefix: "signatory-push")
+            path = staged.path
+            defer { try? staged.handle.close() }
+            try staged.handle.write(contentsOf: body)
+        } catch {
             throw HubError.unavailable("the hub cannot stage the bundle in its temporary folder; try again later")
         }
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { unlink(path) }
         do {
             let result = try await self.database.run { store in
                 let report = try BundleImporter(store: store).importBundle(at: path)
@@ -94,12 +99,11 @@ struct SyncRoutes {
         let limit = max(1, min(pull.limit ?? self.configuration.pageLimit, self.configuration.pageLimit))
         let known = have
         let accepted = only
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("signatory-pull-\(UUID().uuidString).jsonl").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        guard let (path, handle) = try? TemporaryFile.handle(in: FileManager.default.temporaryDirectory.path, prefix: "signatory-pull") else {
+            throw HubError.unavailable("the hub cannot stage the page in its temporary folder; try again later")
+        }
+        defer { unlink(path) }
         let page = try await self.database.run { store in
-            guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-                throw HubError.unavailable("the hub cannot stage the page in its temporary folder; try again later")
-            }
             defer { try? handle.close() }
             return try BundleExporter(store: store).writePage(to: handle, have: known, only: accepted, limit: limit)
         }

@@ -18,23 +18,24 @@ extension Store {
             guard found == true else { throw StoreError.notFound(kind, reference: reference) }
             return canonical
         }
+        var byAcronym: [String] = []
         if let acronymColumn {
-            let ids = try self.database.prepare("SELECT id FROM \(table) WHERE \(acronymColumn) = ? COLLATE NOCASE ORDER BY id")
+            byAcronym = try self.database.prepare("SELECT id FROM \(table) WHERE \(acronymColumn) = ? COLLATE NOCASE ORDER BY id")
                 .rows(text) { $0.text(0) }
-            if ids.count == 1 { return ids[0] }
-            if ids.count > 1 { throw StoreError.ambiguous(kind, reference: reference, candidates: ids) }
         }
         let prefix = text.lowercased()
-        guard prefix.count >= 4, prefix.allSatisfy({ $0.isHexDigit || $0 == "-" }) else {
-            throw StoreError.notFound(kind, reference: reference)
+        var byPrefix: [String] = []
+        if prefix.count >= 4, prefix.allSatisfy({ $0.isHexDigit || $0 == "-" }) {
+            // '~' sorts after every hex digit and '-', so this range is the prefix and uses the key.
+            byPrefix = try self.database.prepare("SELECT id FROM \(table) WHERE id >= ? AND id < ? ORDER BY id LIMIT 20")
+                .rows(prefix, prefix + "~") { $0.text(0) }
         }
-        // '~' sorts after every hex digit and '-', so this range is the prefix and uses the key.
-        let ids = try self.database.prepare("SELECT id FROM \(table) WHERE id >= ? AND id < ? ORDER BY id LIMIT 20")
-            .rows(prefix, prefix + "~") { $0.text(0) }
-        switch ids.count {
+        // An acronym that is also the start of another record's id names two records: say so.
+        let candidates = byAcronym + byPrefix.filter { !byAcronym.contains($0) }
+        switch candidates.count {
         case 0: throw StoreError.notFound(kind, reference: reference)
-        case 1: return ids[0]
-        default: throw StoreError.ambiguous(kind, reference: reference, candidates: ids)
+        case 1: return candidates[0]
+        default: throw StoreError.ambiguous(kind, reference: reference, candidates: candidates)
         }
     }
 }

@@ -27,5 +27,8 @@ public struct SQLiteError: Error, Hashable, Sendable, CustomStringConvertible {
     /// opposed to a failure of the database itself.
     public var isConstraintViolation: Bool { self.primaryCode == SQLITE_CONSTRAINT }
 
+    /// Whether another connection holds the lock the work needed, for longer than the busy timeout.
+    public var isBusy: Bool { self.primaryCode == SQLITE_BUSY || self.primaryCode == SQLITE_LOCKED }
+
     public var description: String { "SQLite error \(self.code): \(self.message)" }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SignatoryDomain
+import SignatoryStore
 
 /// Joins the pages a hub serves into one bundle file, to be imported (and checked) as a whole.
 ///
@@ -20,17 +21,11 @@ public struct BundleAssembler {
     private var last: BundleHeader?
     private let body: FileHandle
     private let bodyPath: String
-    private let bundlePath: String
 
     public init(have: [ID<Office>: Int64], folder: URL) throws {
         self.have = have
-        let name = UUID().uuidString
-        self.bodyPath = folder.appendingPathComponent("pull-\(name).body").path
-        self.bundlePath = folder.appendingPathComponent("pull-\(name).jsonl").path
-        guard FileManager.default.createFile(atPath: self.bodyPath, contents: nil),
-              let handle = FileHandle(forWritingAtPath: self.bodyPath) else {
-            throw SyncError.unreadable(self.bodyPath, "cannot write there")
-        }
+        let (bodyPath, handle) = try TemporaryFile.handle(in: folder.path, prefix: "signatory-pull-body")
+        self.bodyPath = bodyPath
         self.body = handle
     }
 
@@ -38,12 +33,12 @@ public struct BundleAssembler {
     @discardableResult
     public mutating func add(page: Data) throws -> Int {
         guard let newline = page.firstIndex(of: UInt8(ascii: "\n")),
-              let header = try? JSONDecoder().decode(BundleHeader.self, from: page[page.startIndex..<newline]),
-              header.format == BundleHeader.format else {
+              let header = try? BundleHeader.parse(page[page.startIndex..<newline]) else {
             throw SyncError.malformed(line: 1, "the hub's page does not start with a bundle header")
         }
         try self.body.write(contentsOf: page[page.index(after: newline)...])
         // The hub writes a page feed by feed, in the order of its heads, each from our position.
+        // Header numbers are checked non-negative by `BundleHeader.parse`, so these cannot overflow.
         var left = header.changes
         for head in header.heads where left > 0 {
             let from = self.have[head.office] ?? 0
@@ -55,7 +50,9 @@ public struct BundleAssembler {
         for head in header.heads where (self.heads[head.office]?.sequence ?? 0) <= head.sequence {
             self.heads[head.office] = head
         }
-        self.changes += header.changes
+        let (total, overflow) = self.changes.addingReportingOverflow(header.changes)
+        guard !overflow else { throw SyncError.malformed(line: 1, "the hub's pages claim more changes than can be counted") }
+        self.changes = total
         self.last = header
         return Int(header.changes)
     }
@@ -63,26 +60,24 @@ public struct BundleAssembler {
     /// Removes what was collected, when nothing is to be imported.
     public func discard() {
         try? self.body.close()
-        try? FileManager.default.removeItem(atPath: self.bodyPath)
+        unlink(self.bodyPath)
     }
 
     /// Writes the joined bundle and returns its path; the caller imports and then removes it.
     public func finish() throws -> String {
         try self.body.close()
-        defer { try? FileManager.default.removeItem(atPath: self.bodyPath) }
+        defer { unlink(self.bodyPath) }
         guard let last = self.last else { throw SyncError.malformed(line: 1, "the hub sent no page") }
         // Only feeds that pages carried changes of need a head.
         let heads = self.heads.values.filter { $0.sequence <= (self.have[$0.office] ?? 0) }.sorted { $0.office < $1.office }
         let header = BundleHeader(from: last.from, fromName: last.fromName, have: last.have, heads: heads, changes: self.changes)
-        guard FileManager.default.createFile(atPath: self.bundlePath, contents: try BundleHeader.line(header)),
-              let out = FileHandle(forWritingAtPath: self.bundlePath) else {
-            throw SyncError.unreadable(self.bundlePath, "cannot write there")
-        }
+        let (bundlePath, out) = try TemporaryFile.handle(in: URL(fileURLWithPath: self.bodyPath).deletingLastPathComponent().path,
+                                                         prefix: "signatory-pull")
         defer { try? out.close() }
-        try out.seekToEnd()
+        try out.write(contentsOf: try BundleHeader.line(header))
         let input = try FileHandle(forReadingFrom: URL(fileURLWithPath: self.bodyPath))
         defer { try? input.close() }
         while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty { try out.write(contentsOf: chunk) }
-        return self.bundlePath
+        return bundlePath
     }
 }

@@ -20,7 +20,7 @@ struct CampaignShow: ParsableCommand {
             "start date": campaign.startDate?.description, "end date": campaign.endDate?.description, "status": campaign.status.rawValue,
         ])
         for statement in statements {
-            print("statement    \(statement.id.shortID)  \(statement.status.rawValue)  \(statement.title)")
+            Output.text("statement    \(statement.id.shortID)  \(statement.status.rawValue)  \(statement.title)")
         }
     }
 }

@@ -25,7 +25,7 @@ struct ConflictList: ParsableCommand {
         }
         for conflict in conflicts {
             let name = try store.recordName(conflict.record, conflict.recordID)
-            print("\(conflict.id.shortID)  \(conflict.record.rawValue) '\(name)' \(conflict.field): kept '\(conflict.winner.value)' over '\(conflict.loser.value)' (\(conflict.rule))")
+            Output.text("\(conflict.id.shortID)  \(conflict.record.rawValue) '\(name)' \(conflict.field): kept '\(conflict.winner.value)' over '\(conflict.loser.value)' (\(conflict.rule))")
         }
     }
 }
@@ -55,7 +55,7 @@ struct ConflictResolve: ParsableCommand {
         default: value = try Self.parse(self.keep, for: conflict.winner.value)
         }
         try store.resolve(conflict, keeping: value)
-        print("kept '\(value)' for \(conflict.field)")
+        Output.text("kept '\(value)' for \(conflict.field)")
     }
 
     /// Reads the typed value as the same kind of value as the field holds.

@@ -13,6 +13,6 @@ struct ContactRemove: ParsableCommand {
         let store = try self.database.open()
         let contact = try store.contact(matching: self.contact)
         try store.removeContact(contact.id)
-        print("removed \(contact.fullName)")
+        Output.text("removed \(contact.fullName)")
     }
 }

@@ -38,7 +38,7 @@ struct ExportContacts: ParsableCommand {
         let export = ContactSheetExport(scope: scope, format: self.format, audience: self.audience, title: title)
         let summary: ContactSheetSummary
         if let out = self.out {
-            summary = try AtomicFile.write(to: out) { handle in
+            summary = try OutputFile.write(to: out, protecting: store.database.path) { handle in
                 var sink = ByteSink(handle)
                 return try export.write(from: store, to: &sink)
             }

@@ -33,7 +33,7 @@ struct HubEnroll: ParsableCommand {
         let store = try self.database.open()
         guard card.id != store.office.id else { throw ValidationError("That is this hub's own card; enrol the offices' cards.") }
         try store.enrol(card, audience: self.audience)
-        print("enrolled \(card.name) (\(card.id)) for the \(self.audience.rawValue) audience")
+        Output.text("enrolled \(card.name) (\(card.id)) for the \(self.audience.rawValue) audience")
     }
 }
 
@@ -51,7 +51,7 @@ struct HubRevoke: ParsableCommand {
         let store = try self.database.open()
         let id = try TrustedOfficeReference.resolve(self.office, in: store)
         try store.revoke(id)
-        print("revoked \(self.office) (\(id))")
+        Output.text("revoked \(self.office) (\(id))")
     }
 }
 

@@ -22,8 +22,12 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...65_535).contains(self.port) else { throw ValidationError("--port takes 0 to 65535, e.g. --port 8080.") }
-        guard self.maxBodyMB > 0 else { throw ValidationError("--max-body-mb takes a positive number, e.g. --max-body-mb 64.") }
-        guard self.pageLimit > 0 else { throw ValidationError("--page-limit takes a positive number, e.g. --page-limit 5000.") }
+        guard (1...4_096).contains(self.maxBodyMB) else {
+            throw ValidationError("--max-body-mb takes 1 to 4096, e.g. --max-body-mb 64.")
+        }
+        guard (1...1_000_000).contains(self.pageLimit) else {
+            throw ValidationError("--page-limit takes 1 to 1000000, e.g. --page-limit 5000.")
+        }
     }
 
     func run() async throws {

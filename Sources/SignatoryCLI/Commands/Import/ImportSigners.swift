@@ -40,7 +40,7 @@ struct ImportSigners: ParsableCommand {
         signOn.dryRun = self.dryRun
         signOn.skipBadRows = self.skipBadRows
         signOn.map = try self.fieldMap()
-        print(try signOn.run(csv: Array(bytes), store: store))
+        Output.text(String(describing: try signOn.run(csv: Array(bytes), store: store)))
     }
 
     private func fieldMap() throws -> [String: SignOnField] {

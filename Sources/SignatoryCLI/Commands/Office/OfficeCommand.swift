@@ -41,7 +41,7 @@ struct OfficeTrust: ParsableCommand {
         let card = try OfficeCardFile.read(self.file)
         let store = try self.database.open()
         try store.transaction { try store.trust(card) }
-        print("trusted \(card.name) (\(card.id))")
+        Output.text("trusted \(card.name) (\(card.id))")
     }
 }
 

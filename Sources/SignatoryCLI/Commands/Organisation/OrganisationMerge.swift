@@ -17,7 +17,7 @@ struct OrganisationMerge: ParsableCommand {
         let duplicate = try store.organisation(matching: self.duplicate)
         let keep = try store.organisation(matching: self.into)
         try store.mergeOrganisation(duplicate.id, into: keep.id)
-        print("merged \(duplicate.displayName) into \(keep.displayName)")
+        Output.text("merged \(duplicate.displayName) into \(keep.displayName)")
     }
 }
 

@@ -15,6 +15,6 @@ struct OrganisationRemove: ParsableCommand {
         let store = try self.database.open()
         let organisation = try store.organisation(matching: self.organisation)
         try store.removeOrganisation(organisation.id, cascade: self.force)
-        print("removed \(organisation.displayName)")
+        Output.text("removed \(organisation.displayName)")
     }
 }

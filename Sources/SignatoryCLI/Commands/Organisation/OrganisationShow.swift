@@ -24,7 +24,7 @@ struct OrganisationShow: ParsableCommand {
             "notes": organisation.notes.nonBlank,
         ])
         for contact in contacts {
-            print("contact   \(contact.id.shortID)  \(contact.fullName)\(contact.title.map { ", " + $0 } ?? "")\(contact.atRisk ? "  [at risk]" : "")")
+            Output.text("contact   \(contact.id.shortID)  \(contact.fullName)\(contact.title.map { ", " + $0 } ?? "")\(contact.atRisk ? "  [at risk]" : "")")
         }
     }
 }

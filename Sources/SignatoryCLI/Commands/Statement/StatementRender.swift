@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SignatoryExport
 
 struct StatementRender: ParsableCommand {
@@ -19,7 +20,7 @@ struct StatementRender: ParsableCommand {
         let store = try self.database.open()
         let block = try SignatoryBlock(statement: try store.statement(matching: self.statement), store: store)
         for warning in block.warnings { Output.warn("warning: " + warning) }
-        print(self.format.render(block), terminator: "")
+        FileHandle.standardOutput.write(Data(TerminalText.neutralised(self.format.render(block)).utf8))
     }
 }
 

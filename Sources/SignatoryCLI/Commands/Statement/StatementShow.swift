@@ -30,6 +30,6 @@ struct StatementShow: ParsableCommand {
             "signatures": counts.isEmpty ? "none yet" : counts,
         ])
         print("")
-        print(statement.body)
+        Output.text(statement.body)
     }
 }

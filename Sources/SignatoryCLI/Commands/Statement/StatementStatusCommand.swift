@@ -19,6 +19,6 @@ struct StatementStatusCommand: ParsableCommand {
         let previous = statement.status
         statement.status = try statement.status.transition(to: next)
         try store.update(statement)
-        print("\(statement.title): \(previous.rawValue) → \(next.rawValue)")
+        Output.text("\(statement.title): \(previous.rawValue) → \(next.rawValue)")
     }
 }

@@ -51,7 +51,7 @@ struct SyncImport: ParsableCommand {
     func run() throws {
         let store = try self.database.open()
         let report = try BundleImporter(store: store, maximumSkew: self.maxSkew).importBundle(at: self.file)
-        print("applied \(report.applied) new change(s) from \(report.fromName) (\(report.alreadyKnown) already held); \(report.openConflicts) open conflict(s), \(report.duplicatePairs) possible duplicate organisation pair(s)")
+        Output.text("applied \(report.applied) new change(s) from \(report.fromName) (\(report.alreadyKnown) already held); \(report.openConflicts) open conflict(s), \(report.duplicatePairs) possible duplicate organisation pair(s)")
         if report.openConflicts > 0 { Output.warn("review them with `signatory conflicts list`") }
         if report.duplicatePairs > 0 { Output.warn("review them with `signatory org duplicates`") }
     }

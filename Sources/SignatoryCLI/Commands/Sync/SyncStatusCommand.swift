@@ -24,12 +24,12 @@ struct SyncStatusCommand: ParsableCommand {
                 "openConflicts": status.openConflicts, "duplicatePairs": status.duplicatePairs,
             ]))
         }
-        print("office   \(status.office.name) (\(status.office.id))")
+        Output.text("office   \(status.office.name) (\(status.office.id))")
         for feed in status.feeds {
-            print("feed     \(feed.name ?? feed.office.description): \(feed.held) change(s) held, signed to \(feed.signedHead.map(String.init) ?? "-")")
+            Output.text("feed     \(feed.name ?? feed.office.description): \(feed.held) change(s) held, signed to \(feed.signedHead.map(String.init) ?? "-")")
         }
         for peer in status.peers {
-            print("peer     \(peer.name ?? peer.office.description): \(peer.behind) change(s) not yet sent")
+            Output.text("peer     \(peer.name ?? peer.office.description): \(peer.behind) change(s) not yet sent")
         }
         print("conflicts \(status.openConflicts) open, duplicates \(status.duplicatePairs) possible pair(s)")
     }

@@ -1,0 +1,32 @@
+/// What a name, title or note may hold: readable text, never terminal control.
+///
+/// Control characters (tab and line breaks aside, in multi-line fields), DEL, the C1 controls,
+/// the bidirectional embeddings, overrides and isolates that can reorder what a reader sees
+/// ("Trojan Source"), and U+FFFD, which stands for bytes that were not UTF-8, are refused,
+/// from the command line and from other offices alike.
+///
+/// ```swift
+/// try PlainText.check("Thierry Valle", field: "contact name")          // fine
+/// try PlainText.check("Valle\u{1B}[2J", field: "contact name")         // throws
+/// ```
+public enum PlainText {
+    public static func check(_ text: String, field: String, multiline: Bool = false) throws(DomainError) {
+        // Printable ASCII, the common case, needs no look at scalars.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return }
+        for scalar in text.unicodeScalars where self.isRefused(scalar, multiline: multiline) {
+            throw .controlCharacter(field: field, scalar: scalar.value)
+        }
+    }
+
+    /// Whether `scalar` may not appear in a field.
+    public static func isRefused(_ scalar: Unicode.Scalar, multiline: Bool) -> Bool {
+        switch scalar.value {
+        case 0x09: return false
+        case 0x0A, 0x0D: return !multiline
+        case 0x00...0x1F, 0x7F...0x9F: return true
+        case 0x2028, 0x2029: return !multiline
+        case 0x202A...0x202E, 0x2066...0x2069, 0xFFFD: return true
+        default: return false
+        }
+    }
+}

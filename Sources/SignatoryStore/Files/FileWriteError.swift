@@ -1,0 +1,43 @@
+/// Why a file could not be written. Nothing is left behind: the target is as it was.
+public struct FileWriteError: Error, Hashable, Sendable, CustomStringConvertible {
+    private enum Base: Hashable, Sendable {
+        case isFolder(path: String)
+        case isDatabase(path: String)
+        case noFolder(path: String)
+        case notWritable(path: String)
+        case diskFull(path: String)
+        case failed(path: String, detail: String)
+    }
+
+    private let base: Base
+
+    private init(_ base: Base) {
+        self.base = base
+    }
+
+    static func isFolder(_ path: String) -> FileWriteError { .init(.isFolder(path: path)) }
+    static func isDatabase(_ path: String) -> FileWriteError { .init(.isDatabase(path: path)) }
+    static func noFolder(_ path: String) -> FileWriteError { .init(.noFolder(path: path)) }
+    static func notWritable(_ path: String) -> FileWriteError { .init(.notWritable(path: path)) }
+    static func diskFull(_ path: String) -> FileWriteError { .init(.diskFull(path: path)) }
+    static func failed(_ path: String, _ detail: String) -> FileWriteError { .init(.failed(path: path, detail: detail)) }
+
+    /// Whether the target itself was refused (a folder or a database), rather than the write failing.
+    public var isRefusedTarget: Bool {
+        switch self.base {
+        case .isFolder, .isDatabase: return true
+        default: return false
+        }
+    }
+
+    public var description: String {
+        switch self.base {
+        case .isFolder(let path): return "\(path) is a folder; name a file to write"
+        case .isDatabase(let path): return "\(path) is a database or its journal; it is never written over"
+        case .noFolder(let path): return "cannot write \(path): its folder does not exist"
+        case .notWritable(let path): return "cannot write \(path): its folder is not writable"
+        case .diskFull(let path): return "cannot write \(path): the disk is full; nothing was written"
+        case .failed(let path, let detail): return "cannot write \(path): \(detail)"
+        }
+    }
+}

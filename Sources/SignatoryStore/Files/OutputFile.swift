@@ -1,0 +1,90 @@
+import Foundation
+
+/// Writes a file so that it appears whole or not at all, readable by its owner alone.
+///
+/// The bytes go to a new temporary file beside the target (mode 0600), which `rename(2)` puts
+/// over the target once everything is written and flushed. A folder, a SQLite database or
+/// WAL journal, and the open database's own files are refused before anything is written;
+/// nothing is ever removed but the temporary file.
+///
+/// ```swift
+/// try OutputFile.write(to: "for-bucharest.jsonl", protecting: store.database.path) { handle in
+///     try handle.write(contentsOf: bytes)
+/// }
+/// ```
+public enum OutputFile {
+    public static func write<T>(to path: String, protecting database: String? = nil, _ body: (FileHandle) throws -> T) throws -> T {
+        try self.checkTarget(path, protecting: database)
+        let (temporary, descriptor) = try TemporaryFile.create(beside: path)
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: false)
+        var renamed = false
+        defer {
+            close(descriptor)
+            if !renamed { unlink(temporary) }
+        }
+        let result: T
+        do {
+            result = try body(handle)
+        } catch let error as NSError where FileWriteError.isOutOfSpace(error) {
+            throw FileWriteError.diskFull(path)
+        }
+        guard fsync(descriptor) == 0 else { throw FileWriteError.fromErrno(path) }
+        guard rename(temporary, path) == 0 else { throw FileWriteError.fromErrno(path) }
+        renamed = true
+        return result
+    }
+
+    /// Refuses a target that is a folder, a database or journal, or the open database's files.
+    public static func checkTarget(_ path: String, protecting database: String?) throws(FileWriteError) {
+        guard !path.isEmpty, !path.hasSuffix("/") else { throw .isFolder(path) }
+        var target = stat()
+        let exists = stat(path, &target) == 0
+        if exists, (target.st_mode & S_IFMT) == S_IFDIR { throw .isFolder(path) }
+        if let database {
+            for suffix in ["", "-wal", "-shm", "-journal"] {
+                var protected = stat()
+                if exists, stat(database + suffix, &protected) == 0,
+                   protected.st_dev == target.st_dev, protected.st_ino == target.st_ino {
+                    throw .isDatabase(path)
+                }
+                if let own = self.canonical(database + suffix), own == self.canonical(path) { throw .isDatabase(path) }
+            }
+        }
+        if exists, (target.st_mode & S_IFMT) == S_IFREG, self.looksLikeDatabase(path) { throw .isDatabase(path) }
+    }
+
+    /// The path with its folder resolved (the file itself may not exist yet).
+    private static func canonical(_ path: String) -> String? {
+        let url = URL(fileURLWithPath: path)
+        guard let folder = realpath(url.deletingLastPathComponent().path, nil) else { return nil }
+        defer { free(folder) }
+        return String(cString: folder) + "/" + url.lastPathComponent
+    }
+
+    /// A SQLite database ("SQLite format 3\0") or a WAL journal (magic 0x377f0682 or 0x377f0683).
+    private static func looksLikeDatabase(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let start = [UInt8]((try? handle.read(upToCount: 16)) ?? Data())
+        if start == Array("SQLite format 3\0".utf8) { return true }
+        return start.count >= 4 && start[0...2] == [0x37, 0x7f, 0x06] && (start[3] == 0x82 || start[3] == 0x83)
+    }
+}
+
+extension FileWriteError {
+    static func fromErrno(_ path: String) -> FileWriteError {
+        switch errno {
+        case ENOENT, ENOTDIR: return .noFolder(path)
+        case EACCES, EPERM, EROFS: return .notWritable(path)
+        case ENOSPC, EDQUOT: return .diskFull(path)
+        case EISDIR: return .isFolder(path)
+        default: return .failed(path, String(cString: strerror(errno)))
+        }
+    }
+
+    static func isOutOfSpace(_ error: NSError) -> Bool {
+        if error.domain == NSPOSIXErrorDomain { return error.code == Int(ENOSPC) || error.code == Int(EDQUOT) }
+        if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError { return self.isOutOfSpace(underlying) }
+        return error.domain == NSCocoaErrorDomain && error.code == NSFileWriteOutOfSpaceError
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Every command that writes a file writes a new file and renames it into place: it never
+/// removes a folder, never writes over a database, and leaves files holding people's data
+/// readable by their owner alone.
+struct FileWritingTests {
+    private func writers(_ target: String) -> [[String]] {
+        [["sync", "export", "--out", target], ["export", "contacts", "--all", "--format", "csv", "--out", target]]
+    }
+
+    @Test func aFolderIsRefusedAndKept() throws {
+        let office = try OfficeFixture()
+        _ = try office.addReferenceStatement()
+        let folder = office.folder.path("v")
+        try FileManager.default.createDirectory(atPath: folder + "/sub", withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: URL(fileURLWithPath: folder + "/sub/f"))
+        for command in self.writers(folder) + self.writers(folder + "/") {
+            #expect(try office.refuse(command).contains("is a folder; name a file to write"))
+            #expect(fileBytes(folder + "/sub/f") == Data("x".utf8), "\(command) touched the folder")
+        }
+    }
+
+    @Test func theDatabaseAndOtherDatabasesAreNeverWrittenOver() throws {
+        let office = try OfficeFixture()
+        _ = try office.addReferenceStatement()
+        let other = office.folder.path("backup.db")
+        try FileManager.default.copyItem(atPath: office.database, toPath: other)
+        let link = office.folder.path("link.db")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: office.database)
+        let otherBytes = fileBytes(other)
+        for target in [office.database, office.database + "-wal", office.database + "-shm", other, link, "./office.db"] {
+            for command in self.writers(target) {
+                #expect(try office.refuse(command).contains("is a database or its journal; it is never written over"), "\(command)")
+            }
+        }
+        #expect(fileBytes(other) == otherBytes)
+        #expect(try office.succeed(["org", "list"]).contains("CAP"))
+    }
+
+    @Test func writtenFilesAreWholeAndPrivate() throws {
+        let office = try OfficeFixture()
+        _ = try office.addReferenceStatement()
+        let bundle = office.folder.path("out.jsonl")
+        try Data("old".utf8).write(to: URL(fileURLWithPath: bundle))
+        try office.succeed(["sync", "export", "--out", bundle])
+        let sheet = office.folder.path("sheet.csv")
+        try office.succeed(["export", "contacts", "--all", "--format", "csv", "--out", sheet])
+        for path in [bundle, sheet, office.database] {
+            let mode = try #require(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
+            #expect(mode == 0o600, "\(path) has mode \(String(mode, radix: 8))")
+        }
+        #expect(fileBytes(bundle).map { String(decoding: $0, as: UTF8.self).hasPrefix("{") } == true)
+        // Nothing is left beside the targets but the files themselves.
+        let names = try FileManager.default.contentsOfDirectory(atPath: office.folder.url.path).filter { $0.contains("partial") }
+        #expect(names.isEmpty, "left behind: \(names)")
+    }
+
+    @Test func failuresGetOneAccurateLine() throws {
+        let office = try OfficeFixture()
+        let readOnly = office.folder.path("ro")
+        try FileManager.default.createDirectory(atPath: readOnly, withIntermediateDirectories: true)
+        let cases: [([String], String)] = [
+            (["sync", "export", "--out", office.folder.path("missing/out.jsonl")], "its folder does not exist"),
+            (["sync", "import", "--max-skew", "-5", "x.jsonl"], "--max-skew takes a number of seconds"),
+            (["sync", "import", office.folder.url.path], "is a folder"),
+        ]
+        for (arguments, expected) in cases {
+            let message = try office.refuse(arguments)
+            #expect(message.contains(expected), "\(arguments): \(message)")
+            #expect(!message.contains("NSCocoaErrorDomain") && !message.contains("SQLite error"), "\(message)")
+        }
+        // A runtime failure is one line, without the usage text.
+        let runtime = try office.refuse(["sync", "export", "--out", office.folder.path("missing/out.jsonl")])
+        #expect(!runtime.contains("Usage:"))
+        #expect(runtime.split(separator: "\n").count == 1, "\(runtime)")
+        // Root ignores permissions, so a read-only folder is proven with chmod only for other users.
+        if getuid() != 0 {
+            chmod(readOnly, 0o500)
+            #expect(try office.refuse(["sync", "export", "--out", readOnly + "/b.jsonl"]).contains("not writable"))
+        }
+    }
+
+    @Test func aForeignSQLiteFileIsNamedAsSuch() throws {
+        let folder = try TemporaryDirectory()
+        let foreign = folder.path("other.sqlite")
+        let database = try SignatoryExecutable.run(["org", "list", "--db", foreign], in: folder.url)
+        #expect(database.status != 0)
+        try Data("SQLite format 3\0".utf8 + Data(count: 4080)).write(to: URL(fileURLWithPath: foreign))
+        let result = try SignatoryExecutable.run(["org", "list", "--db", foreign], in: folder.url)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("is not a Signatory database"), "\(result.stderr)")
+    }
+}

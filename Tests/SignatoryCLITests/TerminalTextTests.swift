@@ -1,0 +1,23 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Names, titles and notes hold readable text only, and nothing prints terminal control.
+struct TerminalTextTests {
+    @Test func controlCharactersAreRefusedOnInput() throws {
+        let office = try OfficeFixture()
+        let ids = try office.addReferenceStatement()
+        let hostile = ["Evil\u{1B}[2J", "Bell\u{07}", "Right\u{202E}txt.exe", "Isolate\u{2066}x", "Line\nbreak", "C1\u{9B}31m", "Bad\u{FFFD}"]
+        for text in hostile {
+            for arguments in [["org", "add", "--name", text], ["org", "edit", "CAP", "--acronym", text],
+                              ["contact", "edit", ids.valle, "--title", text], ["campaign", "add", "--name", text]] {
+                #expect(try office.refuse(arguments).contains("invisible control character"), "\(arguments)")
+            }
+        }
+        // Tabs and line breaks are fine in notes; an escape is not.
+        try office.succeed(["org", "edit", "CAP", "--notes", "Line one\nLine two\twith a tab"])
+        #expect(try office.refuse(["org", "edit", "CAP", "--notes", "x\u{1B}]0;pwned\u{07}"]).contains("U+001B"))
+        // Arabic with its marks is text, not control.
+        try office.succeed(["org", "add", "--name", "جمعية حقوق الإنسان\u{200F}", "--country", "EG"])
+    }
+}
