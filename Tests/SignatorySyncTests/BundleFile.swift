@@ -10,10 +10,17 @@ enum BundleFile {
         }
     }
 
+    /// Lets `change` edit the parsed lines; lines it left as they were keep their exact text, so
+    /// only the tampering (not a re-encoding) differs from what Signatory wrote.
     static func edit(_ path: String, _ change: (inout [[String: Any]]) throws -> Void) throws {
+        let originals = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
         var lines = try self.read(path)
+        let parsed = lines.map { NSDictionary(dictionary: $0) }
         try change(&lines)
-        let text = try lines.map { String(decoding: try JSONSerialization.data(withJSONObject: $0), as: UTF8.self) }.joined(separator: "\n") + "\n"
+        let text = try lines.map { line in
+            if let index = parsed.firstIndex(where: { $0.isEqual(to: line) }) { return originals[index] }
+            return String(decoding: try JSONSerialization.data(withJSONObject: line), as: UTF8.self)
+        }.joined(separator: "\n") + "\n"
         try text.write(toFile: path, atomically: true, encoding: .utf8)
     }
 

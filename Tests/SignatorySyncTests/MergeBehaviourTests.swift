@@ -198,7 +198,7 @@ struct MergeBehaviourTests {
         #expect(try BundleFile.read(try three.bundle(from: b, for: c)).count == 1)
     }
 
-    private func openStatement() throws -> JointStatement {
+    func openStatement() throws -> JointStatement {
         let campaign = Campaign(name: "World Day against Trafficking in Persons", status: .active)
         try self.geneva.insert(campaign)
         var statement = JointStatement(campaignID: campaign.id, title: "No one left behind", body: "We call on states.", language: try LanguageTag("en"))
@@ -206,5 +206,28 @@ struct MergeBehaviourTests {
         statement.status = .open
         try self.geneva.update(statement)
         return statement
+    }
+}
+
+extension MergeBehaviourTests {
+    @Test func publicationBeatsAConcurrentReopening() throws {
+        var statement = try self.openStatement()
+        statement.status = .closed
+        try self.geneva.update(statement)
+        try self.exchange()
+        // Geneva publishes; Bucharest, later by the clock and unaware, reopens.
+        self.geneva.clock = { Date().addingTimeInterval(10) }
+        self.bucharest.clock = { Date().addingTimeInterval(600) }
+        var published = statement
+        published.status = .published
+        try self.geneva.update(published)
+        var reopened = statement
+        reopened.status = .open
+        try self.bucharest.update(reopened)
+        try self.exchange()
+        #expect(try self.geneva.statement(statement.id)?.status == .published)
+        #expect(try self.bucharest.statement(statement.id)?.status == .published)
+        let conflict = try #require(try self.bucharest.conflicts().first { $0.field == "status" && $0.record == .statement })
+        #expect(conflict.winner.value == .text("published") && conflict.loser.value == .text("open"))
     }
 }

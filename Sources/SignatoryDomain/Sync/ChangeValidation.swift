@@ -20,12 +20,13 @@ extension EntityKind {
             try self.checkField(name, value, entityID: entityID)
         }
         switch self {
+        // Rules that span fields are checked when the change carries all of them.
         case .campaign:
             let campaign = try Campaign(id: try EntityKind.uuid(entityID), syncFields: values)
-            if values["startDate"] != nil && values["endDate"] != nil { try campaign.validate() }
+            if let start = campaign.startDate, let end = campaign.endDate, end < start { throw DomainError.endBeforeStart(start: start, end: end) }
         case .organisation:
             let organisation = try Organisation(id: try EntityKind.uuid(entityID), syncFields: values)
-            if values["ecosocYear"]?.integer != nil && values["ecosoc"] != nil { try organisation.validate() }
+            if values["ecosoc"] != nil, organisation.ecosoc == .none, organisation.ecosocYear != nil { throw DomainError.yearWithoutStatus }
         case .contact:
             if values["organisation"] != nil { _ = try ContactPerson(id: try EntityKind.uuid(entityID), syncFields: values) }
             else { _ = try EntityKind.uuid(entityID) as ID<ContactPerson> }

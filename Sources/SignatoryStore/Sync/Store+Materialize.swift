@@ -15,8 +15,16 @@ extension Store {
                 queue.append(dependent)
             }
         }
-        let ordered = all.sorted()
         var resolver = MergeResolver(store: self, known: known)
+        var rebuilt: Set<String> = []
+        if try self.hasMergedOrganisations(), try all.contains(where: { try self.takesPartInMerges($0) }) {
+            // When a merge changes, a signature's row is keyed by the organisation that now stands
+            // for its own: rebuild every row of the statements involved. Only a merge (or its
+            // undoing) gets here; ordinary writes touch the rows of one merge class alone.
+            rebuilt = Set(try all.filter { $0.kind == .signature }.compactMap { try resolver.fields(of: $0).text("statement") })
+            for statement in rebuilt { all.formUnion(try self.records(.signature, referring: "statement", to: statement)) }
+        }
+        let ordered = all.sorted()
         // Remove rows children first, then write rows parents first, so foreign keys hold throughout.
         var visible: [EntityRef: FieldMap] = [:]
         for ref in ordered {
@@ -25,12 +33,7 @@ extension Store {
         for ref in ordered.reversed() where visible[ref] == nil || ref.kind == .signature {
             try self.removeRow(ref)
         }
-        if try self.hasMergedOrganisations() {
-            // Once organisations merge, a signature's row is keyed by the organisation that stands
-            // for its own, which may have changed: rebuild every row of the statements involved.
-            let statements = Set(try ordered.filter { $0.kind == .signature }.compactMap { try resolver.fields(of: $0).text("statement") })
-            for statement in statements { try self.database.prepare("DELETE FROM signature WHERE statement_id = ?").run(statement) }
-        }
+        for statement in rebuilt { try self.database.prepare("DELETE FROM signature WHERE statement_id = ?").run(statement) }
         for ref in ordered {
             guard let fields = visible[ref] else { continue }
             try self.writeRow(ref, fields: fields, resolver: &resolver)
@@ -93,6 +96,14 @@ extension Store {
         return !fields.isEmpty && fields[EntityKind.deletedField] != .bool(true)
     }
 
+    /// Whether `ref` is an organisation that was ever merged or merged into, so that writing it
+    /// may move signatures between rows.
+    private func takesPartInMerges(_ ref: EntityRef) throws -> Bool {
+        guard ref.kind == .organisation else { return false }
+        if try self.settledVersions(of: ref)["mergedInto"] != nil { return true }
+        return try !self.records(.organisation, referring: "mergedInto", to: ref.id).isEmpty
+    }
+
     func hasMergedOrganisations() throws -> Bool {
         try self.database.prepare("SELECT 1 FROM record_reference WHERE kind = 'organisation' AND field = 'mergedInto' LIMIT 1")
             .firstRow { _ in true } ?? false
@@ -121,9 +132,11 @@ extension Store {
         case .statementText:
             return []
         case .signature:
-            // Signatures on the same statement may share a row once their organisations merge.
-            guard try self.hasMergedOrganisations(), let statement = try self.settledFields(of: ref).text("statement") else { return [] }
-            return try referring(.signature, "statement", statement)
+            // Signatures on the same statement share a row when their organisations merged.
+            guard try self.hasMergedOrganisations() else { return [] }
+            let fields = try self.settledFields(of: ref)
+            guard let statement = fields.text("statement"), let organisation = fields.text("organisation") else { return [] }
+            return try self.signatures(on: statement, possiblySharingRowWith: organisation).map { EntityRef(.signature, $0) }
         }
     }
 }

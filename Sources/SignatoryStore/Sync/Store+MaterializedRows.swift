@@ -123,19 +123,39 @@ extension Store {
     }
 
     /// The signatures on `statement` that may merge into one row with a signature for
-    /// `organisation`: with no merged organisations, only those naming the same organisation
-    /// (an index look-up); otherwise every signature on the statement, for the resolver to sort.
-    private func signatures(on statement: String, possiblySharingRowWith organisation: String) throws -> [String] {
-        guard try self.hasMergedOrganisations() else {
+    /// `organisation`: those naming an organisation of the same merge class (an index look-up
+    /// per member), so writing a signature costs the same however many others the statement has.
+    func signatures(on statement: String, possiblySharingRowWith organisation: String) throws -> [String] {
+        var members = [organisation]
+        if try self.hasMergedOrganisations() {
+            var resolver = MergeResolver(store: self)
+            members = try self.mergeClass(of: try resolver.canonical(organisation))
+        }
+        var result: [String] = []
+        for member in members {
             // CROSS JOIN keeps the organisation's few signatures as the outer loop: a statement may have thousands.
-            return try self.database.prepare("""
+            result += try self.database.prepare("""
                 SELECT o.entity_id FROM record_reference o CROSS JOIN record_reference s
                     ON s.kind = 'signature' AND s.entity_id = o.entity_id AND s.field = 'statement'
                 WHERE o.target = ? AND o.kind = 'signature' AND o.field = 'organisation' AND s.target = ?
                 ORDER BY o.entity_id
-                """).rows(organisation, statement) { $0.text(0) }
+                """).rows(member, statement) { $0.text(0) }
         }
-        return try self.records(.signature, referring: "statement", to: statement).map(\.id)
+        return members.count == 1 ? result : result.sorted()
+    }
+
+    /// `canonical` and every organisation merged into it, directly or through others.
+    func mergeClass(of canonical: String) throws -> [String] {
+        var members = [canonical]
+        var seen: Set<String> = [canonical]
+        var index = 0
+        while index < members.count {
+            for merged in try self.records(.organisation, referring: "mergedInto", to: members[index]) where seen.insert(merged.id).inserted {
+                members.append(merged.id)
+            }
+            index += 1
+        }
+        return members
     }
 
     static func id<T>(_ text: String) throws -> ID<T> {

@@ -1,0 +1,107 @@
+import Foundation
+import SignatoryDomain
+import SignatorySync
+import Testing
+import TestSupport
+@testable import SignatoryStore
+
+/// A change from a trusted office is held to the rules the command line obeys, field by field:
+/// a compromised or buggy office cannot make a person at risk public, blank a name, or store a
+/// value in a form no Signatory writes. Each forged change is correctly hashed and signed.
+struct ReceivedValueTests {
+    let fixture: SyncFixture
+    let geneva: Store
+    let bucharest: Store
+    let cap: Organisation
+    let valle: ContactPerson
+    let campaign: Campaign
+
+    init() throws {
+        self.fixture = try SyncFixture(offices: 2)
+        self.geneva = self.fixture.offices[0]
+        self.bucharest = self.fixture.offices[1]
+        self.cap = Organisation(name: "CAP Liberté de Conscience", acronym: "CAP", country: try CountryCode("FR"), ecosoc: .special)
+        try self.geneva.insert(self.cap)
+        self.valle = ContactPerson(organisationID: self.cap.id, fullName: "Thierry Valle", title: "Director", atRisk: true)
+        try self.geneva.insert(self.valle)
+        self.campaign = Campaign(name: "World Day against Trafficking in Persons", status: .active)
+        try self.geneva.insert(self.campaign)
+    }
+
+    /// Forges Geneva's change at `position` (1 organisation, 2 contact, 3 campaign) as `alter`
+    /// says, and expects Bucharest to refuse it with `expected`, unchanged.
+    private func expectRefusal(position: Int64, mentioning expected: String, partial: Bool = false,
+                               sourceLocation: SourceLocation = #_sourceLocation, _ alter: @escaping (inout [String: FieldAssignment]) -> Void) throws {
+        let path = try self.fixture.bundle(from: self.geneva)
+        try BundleFile.forge(path, office: self.geneva, position: position) { fields in
+            if partial { fields = [:] }
+            alter(&fields)
+        }
+        let before = try self.bucharest.canonicalDump()
+        #expect(throws: SyncError.self, sourceLocation: sourceLocation) {
+            _ = try BundleImporter(store: self.bucharest).importBundle(at: path)
+        }
+        do {
+            _ = try BundleImporter(store: self.bucharest).importBundle(at: path)
+        } catch {
+            #expect("\(error)".contains(expected), "\(error)", sourceLocation: sourceLocation)
+        }
+        #expect(try self.bucharest.canonicalDump() == before, sourceLocation: sourceLocation)
+    }
+
+    @Test func safetyFlagsAreNeverNull() throws {
+        for partial in [false, true] {
+            try self.expectRefusal(position: 2, mentioning: "contact atRisk must always have a value", partial: partial) {
+                $0["atRisk"] = FieldAssignment(value: .null)
+            }
+            try self.expectRefusal(position: 2, mentioning: "contact consent must always have a value", partial: partial) {
+                $0["consent"] = FieldAssignment(value: .null)
+            }
+            try self.expectRefusal(position: 2, mentioning: "contact deleted must always have a value", partial: partial) {
+                $0["deleted"] = FieldAssignment(value: .null)
+            }
+        }
+        // The real change still goes through, and the person stays at risk.
+        try self.fixture.send(from: self.geneva, to: self.bucharest)
+        #expect(try self.bucharest.contact(self.valle.id)?.atRisk == true)
+    }
+
+    @Test func partialEditsAreCheckedAsStrictlyAsTheCommandLine() throws {
+        let cases: [(Int64, String, String, FieldValue)] = [
+            (1, "organisation name must not be empty", "name", .text("   ")),
+            (1, "invisible control character U+001B", "name", .text("CAP\u{1B}[2J")),
+            (1, "invisible control character U+202E", "acronym", .text("\u{202E}PAC")),
+            (1, "organisation name must always have a value", "name", .null),
+            (1, "not in the form Signatory writes ('FR')", "country", .text("fr")),
+            (1, "year -5 is not a year", "ecosocYear", .integer(-5)),
+            (1, "is not a year", "ecosocYear", .integer(Int64.max)),
+            (1, "organisation mergedInto cannot name the record itself", "mergedInto", .text(self.cap.id.description)),
+            (1, "is not a valid record id reference", "mergedInto", .text("CAP")),
+            (1, "ECOSOC status 'consultative'", "ecosoc", .text("consultative")),
+            (2, "contact fullName must not be empty", "fullName", .text("")),
+            (2, "not in the form Signatory writes", "email", .text("Valle@Example.ORG ")),
+            (3, "campaign status must always have a value", "status", .null),
+        ]
+        for (position, expected, field, value) in cases {
+            try self.expectRefusal(position: position, mentioning: expected, partial: true) { $0[field] = FieldAssignment(value: value) }
+        }
+        try self.expectRefusal(position: 3, mentioning: "end date 2026-07-01 is before start date 2026-07-30", partial: true) {
+            $0["startDate"] = FieldAssignment(value: .text("2026-07-30"))
+            $0["endDate"] = FieldAssignment(value: .text("2026-07-01"))
+        }
+    }
+
+    @Test func aSignatureCommitsToAWellFormedWording() throws {
+        let statement = JointStatement(campaignID: self.campaign.id, title: "No one left behind", body: "We call on states.",
+                                       language: try LanguageTag("en"))
+        try self.geneva.insert(statement)
+        var open = statement
+        open.status = .open
+        try self.geneva.update(open)
+        try self.geneva.record(Signature(statementID: statement.id, organisationID: self.cap.id, status: .signed, recordedAt: Date(), source: .office))
+        let position = try self.geneva.feedEnd(of: self.geneva.office.id).sequence
+        try self.expectRefusal(position: position, mentioning: "'zz' is not a valid wording hash reference") {
+            $0["textHash"] = FieldAssignment(value: .text("zz"))
+        }
+    }
+}
