@@ -45,10 +45,7 @@ public struct BundleExporter {
                 heads.append(head)
                 total += head.sequence - (known[head.office] ?? 0)
             }
-            let header = BundleHeader(
-                from: self.store.office.id, fromName: self.store.office.name,
-                have: vector.keyedByText, heads: heads, changes: total
-            )
+            let header = try self.header(have: vector, heads: heads, changes: total)
             var buffer = try BundleHeader.line(header)
             for head in heads {
                 try self.store.forEachLine(of: head.office, after: known[head.office] ?? 0, through: head.sequence) { line in
@@ -63,6 +60,14 @@ public struct BundleExporter {
             try handle.write(contentsOf: buffer)
             return Summary(changes: total, offices: heads.count)
         }
+    }
+
+    /// This office's header, its version vector signed so that a receiver can rely on it.
+    func header(have vector: [ID<Office>: Int64], heads: [FeedHead], changes: Int64) throws -> BundleHeader {
+        let have = vector.keyedByText
+        let office = self.store.office
+        let signature = try self.store.officeKeys().sign(BundleHeader.haveMessage(from: office.id, have: have))
+        return BundleHeader(from: office.id, fromName: office.name, have: have, heads: heads, changes: changes, haveSignature: signature)
     }
 
     /// Signs this office's own feed at its current end, so the bundle can vouch for it.

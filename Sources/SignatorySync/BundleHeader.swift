@@ -18,8 +18,10 @@ public struct BundleHeader: Codable, Sendable {
     public let heads: [FeedHead]
     /// How many change lines follow.
     public let changes: Int64
+    /// The writer's signature over ``haveMessage(from:have:)``: what lets a receiver believe `have`.
+    public let haveSignature: String?
 
-    public init(from: ID<Office>, fromName: String, have: [String: Int64], heads: [FeedHead], changes: Int64) {
+    public init(from: ID<Office>, fromName: String, have: [String: Int64], heads: [FeedHead], changes: Int64, haveSignature: String? = nil) {
         self.format = BundleHeader.format
         self.version = BundleHeader.currentVersion
         self.from = from
@@ -27,6 +29,19 @@ public struct BundleHeader: Codable, Sendable {
         self.have = have
         self.heads = heads
         self.changes = changes
+        self.haveSignature = haveSignature
+    }
+
+    /// The exact text a writer signs to vouch for its version vector.
+    public static func haveMessage(from: ID<Office>, have: [String: Int64]) -> String {
+        "signatory-have-1\n\(from)\n" + have.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\n")
+    }
+
+    /// `have`, when the writer's signature over it verifies with `card`; otherwise nothing is known.
+    public func verifiedHave(card: OfficeCard?) -> [ID<Office>: Int64] {
+        guard let card, card.id == self.from, let signature = self.haveSignature,
+              card.verify(signature, of: BundleHeader.haveMessage(from: self.from, have: self.have)) else { return [:] }
+        return [ID<Office>: Int64](keyedByText: self.have)
     }
 }
 

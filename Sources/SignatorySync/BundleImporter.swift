@@ -88,7 +88,10 @@ public struct BundleImporter {
             }
             try self.store.materialize(Set(touched.keys), known: touched)
             if let latest { try self.store.observe(latest) }
-            try self.store.learn(that: header.from, has: [ID<Office>: Int64](keyedByText: header.have).merging(feeds.vector) { max($0, $1) })
+            // What the writer holds is learned from what was verified: the feeds it carried, and a
+            // version vector it signed; the store keeps none of it beyond what this office holds.
+            let claimed = header.verifiedHave(card: try self.store.trustedOffice(header.from))
+            try self.store.learn(that: header.from, has: claimed.merging(feeds.vector) { max($0, $1) })
             let duplicates = try self.store.refreshDuplicates()
             return Report(from: header.from, fromName: header.fromName, applied: applied, alreadyKnown: known,
                           openConflicts: try self.store.conflictCount(), duplicatePairs: duplicates)

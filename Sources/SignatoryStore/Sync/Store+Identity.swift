@@ -67,10 +67,15 @@ extension Store {
     }
 
     /// Records that `peer` has at least `vector`; knowledge only grows.
+    ///
+    /// Only feeds of trusted offices are learned, each at most up to what this office holds:
+    /// a claim beyond that could only make this office hold back changes the peer lacks.
     public func learn(that peer: ID<Office>, has vector: [ID<Office>: Int64]) throws {
-        for (office, sequence) in vector {
+        for (office, sequence) in vector where sequence > 0 {
             try self.database.prepare("""
-                INSERT INTO peer_knowledge (peer, office, sequence) VALUES (?, ?, ?)
+                INSERT INTO peer_knowledge (peer, office, sequence)
+                SELECT ?1, ?2, min(?3, (SELECT coalesce(max(sequence), 0) FROM change_log WHERE office = ?2))
+                WHERE EXISTS (SELECT 1 FROM trusted_office WHERE id = ?2)
                 ON CONFLICT (peer, office) DO UPDATE SET sequence = excluded.sequence WHERE excluded.sequence > peer_knowledge.sequence
                 """).run(peer, office, sequence)
         }

@@ -70,7 +70,8 @@ public struct BundleAssembler {
         guard let last = self.last else { throw SyncError.malformed(line: 1, "the hub sent no page") }
         // Only feeds that pages carried changes of need a head.
         let heads = self.heads.values.filter { $0.sequence <= (self.have[$0.office] ?? 0) }.sorted { $0.office < $1.office }
-        let header = BundleHeader(from: last.from, fromName: last.fromName, have: last.have, heads: heads, changes: self.changes)
+        let header = BundleHeader(from: last.from, fromName: last.fromName, have: last.have, heads: heads, changes: self.changes,
+                                  haveSignature: last.haveSignature)
         let (bundlePath, out) = try TemporaryFile.handle(in: URL(fileURLWithPath: self.bodyPath).deletingLastPathComponent().path,
                                                          prefix: "signatory-pull")
         defer { try? out.close() }

@@ -25,11 +25,7 @@ extension BundleExporter {
             }
             let total = heads.reduce(Int64(0)) { $0 + $1.sequence - (have[$1.office] ?? 0) }
             let count = Int(min(Int64(limit), total))
-            let header = BundleHeader(
-                from: self.store.office.id, fromName: self.store.office.name,
-                have: try self.store.versionVector().keyedByText,
-                heads: heads, changes: Int64(count)
-            )
+            let header = try self.header(have: try self.store.versionVector(), heads: heads, changes: Int64(count))
             var buffer = try BundleHeader.line(header)
             var written = 0
             for head in heads where written < count {
