@@ -37,6 +37,7 @@ struct HubAPITests {
         try geneva.succeed(["sign", "--statement", ids.statement, "--org", "CAP", "--contact", ids.valle])
         try geneva.succeed(["sign", "--statement", ids.statement, "--org", "SIRDO", "--contact", ids.humenuc, "--no-consent"])
         try geneva.succeed(["contact", "edit", ids.valle, "--at-risk", "--email", "valle@cap.example"])
+        try geneva.succeed(["org", "edit", "CAP", "--notes", "Valle asked to be called on Signal only"])
         try fixture.syncNow(geneva)
         let http = HubHTTP(base: fixture.url)
         let (staff, coalition, press) = (try HubHTTP.Signer.office(at: geneva.database),
@@ -58,6 +59,11 @@ struct HubAPITests {
             let statement = try await http.send("GET", "/v1/statements/\(ids.statement)", as: signer)
             #expect(!String(decoding: statement.body, as: UTF8.self).contains(ids.valle))
             #expect(try await http.send("GET", "/v1/conflicts", as: signer).status == 403)
+            // Internal notes are for internal readers, in lists and single records alike.
+            for target in ["/v1/organisations", "/v1/organisations/CAP", "/v1/statements/\(ids.statement)"] {
+                let answer = try await http.send("GET", target, as: signer)
+                #expect(answer.status == 200 && !String(decoding: answer.body, as: UTF8.self).contains("Signal"), "\(target) shows notes")
+            }
             #expect(try await http.send("GET", "/v1/exports/contacts?audience=internal", as: signer).status == 403)
             // Feeds carry everything, contacts at risk included: only internal offices sync.
             #expect(try await http.send("POST", "/v1/sync/pull", body: Data("{\"have\": {}}".utf8), as: signer).status == 403)
@@ -66,6 +72,7 @@ struct HubAPITests {
         #expect(try await http.send("POST", "/v1/sync/pull", body: Data("{\"have\": {}}".utf8), as: staff).status == 200)
         #expect(try await http.send("GET", "/v1/contacts/\(ids.valle)", as: staff).json?["atRisk"] as? Bool == true)
         #expect(try await http.send("GET", "/v1/conflicts", as: staff).status == 200)
+        #expect(try await http.send("GET", "/v1/organisations/CAP", as: staff).json?["notes"] as? String == "Valle asked to be called on Signal only")
 
         // The public sees the organisations that signed with consent, and no contact details.
         let statement = try await http.send("GET", "/v1/statements/\(ids.statement)", as: press)

@@ -13,8 +13,11 @@ struct DatabaseOptions: ParsableArguments {
         return "signatory.db"
     }
 
+    /// Opens the database, waiting up to $SIGNATORY_BUSY_TIMEOUT seconds (default 30) while
+    /// another command or a hub is writing to it.
     func open() throws -> Store {
-        try Store.open(at: self.resolvedPath)
+        let seconds = ProcessInfo.processInfo.environment["SIGNATORY_BUSY_TIMEOUT"].flatMap(Int32.init).map { min(max($0, 0), 3_600) } ?? 30
+        return try Store.open(at: self.resolvedPath, busyTimeoutMilliseconds: seconds * 1_000)
     }
 }
 

@@ -42,6 +42,47 @@ public enum ExportAudience: String, Choice {
 
     /// Whether the audience sees organisations that have not consented to publication.
     public var seesUnpublishedOrganisations: Bool { self != .public }
+
+    /// Whether the audience sees conflicts, whose values can be any field of any contact.
+    public var seesConflicts: Bool { self == .internal }
+}
+
+/// What each audience sees of a record: every reader of the coalition's data (contact sheets,
+/// the hub's read API) goes through these, so the rules live here alone.
+///
+/// ```swift
+/// let shown = ExportAudience.coalition.view(of: contact)   // nil for a contact at risk
+/// ```
+extension ExportAudience {
+    /// The organisation as the audience sees it: internal notes are for internal readers only.
+    public func view(of organisation: Organisation) -> Organisation {
+        guard self != .internal else { return organisation }
+        var shown = organisation
+        shown.notes = ""
+        return shown
+    }
+
+    /// The contact as the audience sees it, or `nil` when it may not see the person at all.
+    public func view(of contact: ContactPerson, organisationConsented: Bool) -> ContactPerson? {
+        guard self.omission(contactAtRisk: contact.atRisk, contactConsented: contact.consentToPublish,
+                            organisationConsented: organisationConsented) == nil else { return nil }
+        guard !self.seesContactDetails else { return contact }
+        var shown = contact
+        shown.email = nil
+        shown.phone = nil
+        shown.preferredLanguage = nil
+        return shown
+    }
+
+    /// The signature as the audience sees it, or `nil`: which person signed is for internal
+    /// readers only (the contact may be at risk), and the public sees consented signatures alone.
+    public func view(of signature: Signature) -> Signature? {
+        guard self.seesUnpublishedOrganisations || (signature.status == .signed && signature.consentToPublish) else { return nil }
+        guard self != .internal else { return signature }
+        var shown = signature
+        shown.contactID = nil
+        return shown
+    }
 }
 
 /// Why an export left a contact out.

@@ -39,7 +39,7 @@ struct ReadRoutes {
             return Reply.bytes(Array(text.utf8), contentType: format.mediaType)
         }
         table.signed(.get, "/v1/organisations") { _, _, member in
-            try await self.reply { store in try Self.organisations(in: store, for: member.audience).map(\.json) }
+            try await self.reply { store in try Self.organisations(in: store, for: member.audience).map { member.audience.view(of: $0).json } }
         }
         table.signed(.get, "/v1/organisations/{id}") { _, context, member in
             let id = try context.parameters.require("id")
@@ -48,7 +48,7 @@ struct ReadRoutes {
                 guard try Self.organisations(in: store, for: member.audience).contains(organisation) else {
                     throw HubError.notFound("no organisation matches '\(id)'")
                 }
-                return organisation.json
+                return member.audience.view(of: organisation).json
             }
         }
         table.signed(.get, "/v1/contacts") { request, _, member in
@@ -67,16 +67,16 @@ struct ReadRoutes {
             }
             return try await self.reply { store in
                 let contact = try store.contact(matching: id)
-                switch member.audience {
-                case .internal: return contact.json
-                case .coalition where !contact.atRisk: return contact.json
-                default: throw HubError.notFound("no contact matches '\(id)'")
+                let consented = try Self.organisations(in: store, for: .public).contains { $0.id == contact.organisationID }
+                guard let shown = member.audience.view(of: contact, organisationConsented: consented) else {
+                    throw HubError.notFound("no contact matches '\(id)'")
                 }
+                return shown.json
             }
         }
         table.signed(.get, "/v1/conflicts") { _, _, member in
             // Conflicting values can hold any field of a contact, so only internal offices see them.
-            guard member.audience == .internal else { throw HubError.forbidden("conflicts are shown to internal offices only") }
+            guard member.audience.seesConflicts else { throw HubError.forbidden("conflicts are shown to internal offices only") }
             return try await self.reply { store in
                 try store.conflicts().map { $0.json(recordName: try store.recordName($0.record, $0.recordID)) }
             }
@@ -90,15 +90,8 @@ struct ReadRoutes {
     /// A statement with its signatures; the public sees only organisations that signed with consent.
     private static func statement(_ id: String, in store: Store, for audience: ExportAudience) throws -> JSONRecord {
         let statement = try store.statement(matching: id)
-        var signatures = try store.signatures(on: statement.id)
-        if !audience.seesUnpublishedOrganisations {
-            signatures = signatures.filter { $0.status == .signed && $0.consentToPublish }
-        }
-        let rows = try signatures.map { signature in
-            var signature = signature
-            // Which person signed is for internal offices only: the contact may be at risk.
-            if audience != .internal { signature.contactID = nil }
-            return signature.json(organisation: try store.organisation(signature.organisationID), currentText: statement.textHash)
+        let rows = try store.signatures(on: statement.id).compactMap(audience.view(of:)).map { signature in
+            signature.json(organisation: try store.organisation(signature.organisationID).map(audience.view(of:)), currentText: statement.textHash)
         }
         return JSONRecord.merging(statement.json, ["signatures": rows])
     }
