@@ -68,7 +68,9 @@ public final class Store {
     /// - Parameter busyTimeoutMilliseconds: how long to wait for another writer before failing
     ///   with a busy ``SQLiteError``.
     public static func open(at path: String, busyTimeoutMilliseconds: Int32 = 30_000) throws -> Store {
-        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.noDatabase(path: path) }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw StoreError.noDatabase(path: path) }
+        guard !isFolder.boolValue else { throw StoreError.notADatabase(path: path, detail: "it is a folder; give the database file") }
         let database: Database
         let version: Int
         do {

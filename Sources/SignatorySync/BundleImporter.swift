@@ -23,6 +23,8 @@ public struct BundleImporter {
     }
 
     public static let defaultMaximumSkew: Int64 = 3_600
+    /// A year: a clock further off than that is wrong, not skewed.
+    public static let largestMaximumSkew: Int64 = 31_536_000
 
     let store: Store
     /// The largest number of seconds a change may be dated ahead of this computer's clock.
@@ -31,7 +33,7 @@ public struct BundleImporter {
 
     public init(store: Store, maximumSkew: Int64 = BundleImporter.defaultMaximumSkew, now: @escaping () -> Date = Date.init) {
         self.store = store
-        self.maximumSkew = maximumSkew
+        self.maximumSkew = min(max(maximumSkew, 0), BundleImporter.largestMaximumSkew)
         self.now = now
     }
 
@@ -107,6 +109,7 @@ public struct BundleImporter {
                 throw SyncError.badSignature(head.office.description, head.sequence)
             }
             if let local = try self.store.change(office: head.office, sequence: head.sequence), local.hash != head.hash {
+                if head.office == self.store.office.id { throw SyncError.ownFeedForked(head.sequence) }
                 throw SyncError.equivocation(head.office.description, head.sequence)
             }
             heads[head.office] = head

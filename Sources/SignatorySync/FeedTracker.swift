@@ -23,7 +23,7 @@ struct FeedTracker {
         let end = try self.ends[change.office] ?? self.store.feedEnd(of: change.office)
         if change.sequence <= end.sequence {
             guard let held = try self.store.change(office: change.office, sequence: change.sequence), held.hash == change.hash else {
-                throw SyncError.equivocation(office, change.sequence)
+                throw self.forked(change, otherwise: .equivocation(office, change.sequence))
             }
             self.ends[change.office] = end
             self.carried[change.office] = max(self.carried[change.office] ?? 0, change.sequence)
@@ -33,11 +33,16 @@ struct FeedTracker {
             throw SyncError.brokenChain(office, change.sequence, "position \(end.sequence + 1) was expected next")
         }
         guard change.previousHash == end.hash else {
-            throw SyncError.brokenChain(office, change.sequence, "it does not follow the change before it")
+            throw self.forked(change, otherwise: .brokenChain(office, change.sequence, "it does not follow the change before it"))
         }
         self.ends[change.office] = (change.sequence, change.hash)
         self.carried[change.office] = change.sequence
         return false
+    }
+
+    /// A break in this office's own feed means its database went back in time (a restored backup).
+    private func forked(_ change: Change, otherwise error: SyncError) -> SyncError {
+        change.office == self.store.office.id ? .ownFeedForked(change.sequence) : error
     }
 
     /// Checks that the feed ends exactly at the signed head: nothing unsigned was added.

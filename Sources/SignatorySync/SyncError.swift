@@ -14,6 +14,7 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
         case clockSkew(office: String, sequence: Int64, seconds: Int64, bound: Int64)
         case invalidValue(office: String, sequence: Int64, detail: String)
         case unknownPeer(String)
+        case ownFeedForked(sequence: Int64)
     }
 
     private let base: Base
@@ -47,6 +48,14 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
         .init(.invalidValue(office: office, sequence: sequence, detail: detail))
     }
     public static func unknownPeer(_ reference: String) -> SyncError { .init(.unknownPeer(reference)) }
+    static func ownFeedForked(_ sequence: Int64) -> SyncError { .init(.ownFeedForked(sequence: sequence)) }
+
+    /// Whether this office's own feed, as the bundle carries it, differs from the local one: the
+    /// database was restored from a backup after it had sent changes (see ``FeedRecovery``).
+    public var isOwnFeedFork: Bool {
+        if case .ownFeedForked = self.base { return true }
+        return false
+    }
 
     public var description: String {
         switch self.base {
@@ -70,6 +79,8 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
             return "change \(sequence) of office \(office) is dated \(seconds) s ahead of this computer's clock (at most \(bound) s allowed); fix the clock that is wrong, or raise --max-skew; nothing was imported"
         case .invalidValue(let office, let sequence, let detail):
             return "change \(sequence) of office \(office) holds an invalid value: \(detail); nothing was imported"
+        case .ownFeedForked(let sequence):
+            return "this office's own feed differs from the bundle's copy at position \(sequence): this database was restored from a backup after it had sent changes, and has written others since; nothing was imported"
         case .unknownPeer(let reference):
             return "no trusted office matches '\(reference)'; list them with `signatory office list`"
         }

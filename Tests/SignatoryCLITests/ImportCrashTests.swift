@@ -31,7 +31,10 @@ struct ImportCrashTests {
         try reference.run(["sync", "import", bundle])
         let duration = Date().timeIntervalSince(started)
 
-        var random = SystemRandomNumberGenerator()
+        let seed = SeededRandom.seedFromEnvironment()
+        print("ImportCrashTests: SIGNATORY_SEED=\(seed) replays these kill times")
+        var random = SeededRandom(seed: seed)
+        let total = try reference.changeCount()
         for _ in 0..<4 {
             let process = Process()
             process.executableURL = SignatoryExecutable.url
@@ -39,9 +42,12 @@ struct ImportCrashTests {
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            Thread.sleep(forTimeInterval: Double.random(in: 0.05...max(0.1, duration * 0.9), using: &random))
+            Thread.sleep(forTimeInterval: Double.random(in: 0.05...max(0.1, duration * 0.7), using: &random))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
+            // Each kill must land mid-import: the signal ended the process, before it committed.
+            #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL, "seed \(seed)")
+            #expect(try crashed.changeCount() < total, "seed \(seed): the import had finished before the kill")
         }
         try crashed.run(["sync", "import", bundle])
 
@@ -58,6 +64,11 @@ struct OfficeAtPath {
 
     init(_ path: String) {
         self.path = path
+    }
+
+    /// How many changes the database holds, counted without the executable.
+    func changeCount() throws -> Int64 {
+        try Store.open(at: self.path).changeCount()
     }
 
     @discardableResult

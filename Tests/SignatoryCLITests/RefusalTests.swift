@@ -100,3 +100,15 @@ struct RefusalTests {
         #expect(message.contains("was written by a newer Signatory (schema 42; this one knows up to 4)"))
     }
 }
+
+extension RefusalTests {
+    @Test func anAcronymThatIsAlsoAnIdPrefixIsAmbiguous() throws {
+        let office = try OfficeFixture()
+        let first = try office.succeed(["org", "add", "--name", "Doctors Against Forced Organ Harvesting"])
+        let prefix = String(first.prefix(4))
+        try office.succeed(["org", "add", "--name", "Another organisation", "--acronym", prefix])
+        let message = try office.refuse(["org", "show", prefix])
+        #expect(message.contains("'\(prefix)' matches 2 organisations"), "\(message)")
+        #expect(try office.succeed(["org", "show", first]).contains("Doctors Against"))
+    }
+}

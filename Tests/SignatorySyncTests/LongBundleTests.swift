@@ -49,3 +49,24 @@ struct LongBundleTests {
         #expect(try self.bucharest.changeCount() == 0)
     }
 }
+
+/// A line longer than the reader's limit is refused, however long the file.
+struct LongLineTests {
+    @Test func aLineOverTheLimitIsRefused() throws {
+        let fixture = try SyncFixture(offices: 2)
+        try fixture.offices[0].insert(Organisation(name: "CAP Liberté de Conscience", acronym: "CAP"))
+        let path = try fixture.bundle(from: fixture.offices[0])
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.seekToEnd()
+        let chunk = Data(repeating: UInt8(ascii: "a"), count: 1 << 20)
+        for _ in 0..<20 { try handle.write(contentsOf: chunk) }
+        try handle.close()
+        let before = try fixture.offices[1].canonicalDump()
+        #expect {
+            _ = try BundleImporter(store: fixture.offices[1]).importBundle(at: path)
+        } throws: { error in
+            "\(error)".contains("line 3: the line is longer than 16 MiB")
+        }
+        #expect(try fixture.offices[1].canonicalDump() == before)
+    }
+}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SignatoryStore
+import SignatorySync
 
 /// What the command line says about a failure: the error's own words, plus what to type
 /// where the error cannot know (it may have come from the store or the network).
@@ -8,6 +9,8 @@ enum ErrorAdvice {
         switch error {
         case let error as ValidationError:
             return error.message
+        case let error as SyncError where error.isOwnFeedFork:
+            return "\(error); to continue, run `signatory office recover --from FULL-BUNDLE --out NEW.db` with a full bundle from a peer"
         case let error as SQLiteError where error.isBusy:
             return "the database is busy: another signatory command or a hub is writing to it; wait a moment and run the command again"
         case let error as SQLiteError where error.isConstraintViolation:

@@ -11,6 +11,8 @@
 public struct HybridTimestamp: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let physical: Int64
     public let counter: Int
+    /// The largest counter the six-digit text form holds.
+    public static let maximumCounter = 999_999
     public let office: ID<Office>
     /// The sortable text form, kept because changes are compared and stored by it.
     public let text: String
@@ -62,6 +64,8 @@ public struct HybridTimestamp: Hashable, Comparable, Sendable, CustomStringConve
     /// The next local reading: never behind `last`, never behind the wall clock.
     public static func next(after last: HybridTimestamp?, now: Int64, office: ID<Office>) -> HybridTimestamp {
         guard let last, last.physical >= now else { return HybridTimestamp(physical: now, counter: 0, office: office) }
+        // The counter has six digits in the text form; past them the reading moves on a millisecond.
+        guard last.counter < Self.maximumCounter else { return HybridTimestamp(physical: last.physical + 1, counter: 0, office: office) }
         return HybridTimestamp(physical: last.physical, counter: last.counter + 1, office: office)
     }
 }

@@ -7,6 +7,7 @@ public struct FileWriteError: Error, Hashable, Sendable, CustomStringConvertible
         case notWritable(path: String)
         case diskFull(path: String)
         case failed(path: String, detail: String)
+        case exists(path: String)
     }
 
     private let base: Base
@@ -21,11 +22,12 @@ public struct FileWriteError: Error, Hashable, Sendable, CustomStringConvertible
     static func notWritable(_ path: String) -> FileWriteError { .init(.notWritable(path: path)) }
     static func diskFull(_ path: String) -> FileWriteError { .init(.diskFull(path: path)) }
     static func failed(_ path: String, _ detail: String) -> FileWriteError { .init(.failed(path: path, detail: detail)) }
+    static func exists(_ path: String) -> FileWriteError { .init(.exists(path: path)) }
 
     /// Whether the target itself was refused (a folder or a database), rather than the write failing.
     public var isRefusedTarget: Bool {
         switch self.base {
-        case .isFolder, .isDatabase: return true
+        case .isFolder, .isDatabase, .exists: return true
         default: return false
         }
     }
@@ -38,6 +40,7 @@ public struct FileWriteError: Error, Hashable, Sendable, CustomStringConvertible
         case .notWritable(let path): return "cannot write \(path): its folder is not writable"
         case .diskFull(let path): return "cannot write \(path): the disk is full; nothing was written"
         case .failed(let path, let detail): return "cannot write \(path): \(detail)"
+        case .exists(let path): return "\(path) exists already; name a new file"
         }
     }
 }

@@ -12,12 +12,26 @@ extension Store {
 
     /// This office's public identity, as `signatory office card` prints it.
     public func officeCard() throws -> OfficeCard {
-        OfficeCard(id: self.office.id, name: self.office.name, publicKey: try self.officeKeys().publicKey)
+        let succession = try self.setting(Self.successionSetting).flatMap { try? JSONDecoder().decode(OfficeCard.Succession.self, from: Data($0.utf8)) }
+        return OfficeCard(id: self.office.id, name: self.office.name, publicKey: try self.officeKeys().publicKey, succeeds: succession)
+    }
+
+    static let successionSetting = "succession"
+
+    /// Records that this office continues `predecessor`, signed with the predecessor's keys.
+    package func recordSuccession(of predecessor: OfficeCard, keys: OfficeKeys) throws {
+        let message = OfficeCard.Succession.message(from: predecessor.id, to: self.office.id, publicKey: try self.officeKeys().publicKey)
+        let succession = OfficeCard.Succession(office: predecessor.id, signature: try keys.sign(message))
+        try self.setSetting(Self.successionSetting, to: String(decoding: try JSONEncoder().encode(succession), as: UTF8.self))
     }
 
     /// Accepts feeds signed by the office on `card`. Trusting the same card again changes nothing;
     /// a different key for a trusted office is refused.
     public func trust(_ card: OfficeCard, now: Date? = nil) throws {
+        try Office(id: card.id, name: card.name, createdAt: Date()).validate()
+        if let succeeds = card.succeeds, let predecessor = try self.trustedOffice(succeeds.office), !card.isSuccessor(of: predecessor) {
+            throw StoreError.inUse("office card \(card.name) (\(card.id))", detail: "claims to continue office \(predecessor.name), whose key did not sign that")
+        }
         if let known = try self.trustedOffice(card.id) {
             guard known.publicKey == card.publicKey else {
                 throw StoreError.inUse("office \(card.name) (\(card.id))", detail: "is already trusted with a different key; check the card with its office")

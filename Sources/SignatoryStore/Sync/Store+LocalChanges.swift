@@ -56,3 +56,12 @@ extension Store {
         return change
     }
 }
+
+extension Store {
+    /// Writes the values of `change` (another feed's, or an abandoned one's) again as a change
+    /// of this office's own, over whatever the record holds now. Recovery uses it so that
+    /// nothing typed on a forked feed is lost.
+    package func rewriteAsLocal(_ change: Change) throws {
+        try self.write(EntityRef(change.kind, change.entityID), change.fields.mapValues(\.value))
+    }
+}

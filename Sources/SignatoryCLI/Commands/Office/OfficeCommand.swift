@@ -9,7 +9,7 @@ struct OfficeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "office",
         abstract: "Show this office's public card and choose which offices' feeds to accept.",
-        subcommands: [OfficeCard.self, OfficeTrust.self, OfficeList.self]
+        subcommands: [OfficeCard.self, OfficeTrust.self, OfficeList.self, OfficeBackup.self, OfficeRecover.self]
     )
 }
 
@@ -41,7 +41,8 @@ struct OfficeTrust: ParsableCommand {
         let card = try OfficeCardFile.read(self.file)
         let store = try self.database.open()
         try store.transaction { try store.trust(card) }
-        Output.text("trusted \(card.name) (\(card.id))")
+        let predecessor = try card.succeeds.flatMap { try store.trustedOffice($0.office) }
+        Output.text("trusted \(card.name) (\(card.id))" + (predecessor.map { ", which continues \($0.name) (\($0.id)), as its key signed" } ?? ""))
     }
 }
 

@@ -45,7 +45,9 @@ struct SyncImport: ParsableCommand {
     var maxSkew: Int64 = BundleImporter.defaultMaximumSkew
 
     func validate() throws {
-        guard self.maxSkew >= 0 else { throw ValidationError("--max-skew takes a number of seconds, e.g. --max-skew 3600.") }
+        guard (0...BundleImporter.largestMaximumSkew).contains(self.maxSkew) else {
+            throw ValidationError("--max-skew takes a number of seconds from 0 to \(BundleImporter.largestMaximumSkew), e.g. --max-skew 3600.")
+        }
     }
 
     func run() throws {

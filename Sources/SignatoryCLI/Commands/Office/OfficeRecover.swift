@@ -1,0 +1,37 @@
+import ArgumentParser
+import SignatoryStore
+import SignatorySync
+
+struct OfficeRecover: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "recover",
+        abstract: "Continue an office whose feed forked after its database was restored from a backup.",
+        discussion: """
+            When a restored office wrote changes at feed positions its peers already hold, peers refuse its bundles
+            ("two different changes at position N"). Ask a peer for a full bundle (signatory sync export --out FILE,
+            without --for), then run this command: it writes a new database under a new office identity with
+            everything the peer holds, every other feed this office held, and this office's own changes the peers
+            never received. Give the new card to every office and the hub; its card is signed by the old key.
+            Example: signatory office recover --db geneva.db --from bucharest-full.jsonl --out geneva-recovered.db
+            """
+    )
+
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "A full bundle from a peer, holding this office's feed as the peer knows it.") var from: String
+    @Option(help: "The new database file to write; it must not exist.") var out: String
+
+    func run() throws {
+        let store = try self.database.open()
+        let report = try FeedRecovery(store: store).recover(using: self.from, into: self.out)
+        guard let office = report.newOffice, let fork = report.forkedAt else {
+            return Output.text("this office's feed agrees with the peer's copy: nothing to recover; "
+                + "run `signatory sync import \(self.from)` to take in what the peer holds")
+        }
+        Output.text("""
+            the feed forked at position \(fork); this office continues as \(office) in \(self.out), \
+            with \(report.rewritten) change(s) the peers had not received written again
+            next: use --db \(self.out) from now on, and give its card (signatory office card --db \(self.out)) \
+            to every office (signatory office trust CARD) and the hub (signatory hub enroll CARD)
+            """)
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// A hub, or anyone on the path to it, may answer anything: the office refuses with one line
+/// and writes nothing.
+struct HostileHubTests {
+    /// Serves every pull with one page claiming one change and `remaining` more; prints its URL.
+    private static let server = """
+        import http.server, json, sys
+        remaining = sys.argv[1]
+        office = "6f1c1b1e-3c2a-4d5e-8f90-123456789abc"
+        head = {"office": office, "sequence": 1, "hash": "0" * 64, "signature": "AAAA"}
+        page = json.dumps({"format": "signatory-bundle", "version": 1, "from": office, "fromName": "Hub",
+                           "have": {office: 1}, "heads": [head], "changes": 1}) + "\\n{}\\n"
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def reply(self, body, extra):
+                self.send_response(200)
+                for name, value in extra.items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+            def do_GET(self):
+                self.reply(json.dumps({"office": office, "name": "Hub", "have": {office: 1}}).encode(), {})
+            def do_POST(self):
+                self.rfile.read(int(self.headers.get("Content-Length", "0")))
+                self.reply(page.encode(), {"Signatory-Remaining": remaining})
+            def log_message(self, *args):
+                pass
+        server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+        print(server.server_address[1], flush=True)
+        server.serve_forever()
+        """
+
+    @Test func absurdCountsFromAHubAreRefused() throws {
+        let office = try OfficeFixture()
+        _ = try office.addReferenceStatement()
+        for remaining in ["9223372036854775807", "-1", "1e9", ""] {
+            let output = Pipe()
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3", "-c", Self.server, remaining]
+            process.standardOutput = output
+            try process.run()
+            defer { process.terminate() }
+            let port = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            let message = try office.refuse(["sync", "pull", "--hub", "http://127.0.0.1:\(port)"])
+            #expect(message.hasPrefix("Error:") && message.contains("Signatory-Remaining"), "\(remaining): \(message)")
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import SignatoryDomain
+import SignatorySync
+import Testing
+import TestSupport
+@testable import SignatoryStore
+
+/// An office restored from a backup after it had sent changes: if it takes in what its peers
+/// hold before writing, it simply continues; if it already wrote, it continues under a new
+/// identity that its old key vouches for, and nothing typed on either side is lost.
+struct BackupRestoreTests {
+    let fixture: SyncFixture
+    let bucharest: Store
+    let backup: String
+    let before: Organisation
+    let sent: Organisation
+
+    init() throws {
+        self.fixture = try SyncFixture(offices: 2)
+        let geneva = self.fixture.offices[0]
+        self.bucharest = self.fixture.offices[1]
+        self.before = Organisation(name: "Doctors Against Forced Organ Harvesting", acronym: "DAFOH")
+        try geneva.insert(self.before)
+        try self.fixture.send(from: geneva, to: self.bucharest)
+        self.backup = self.fixture.folder.path("geneva-backup.db")
+        try geneva.backup(to: self.backup)
+        // After the backup Geneva writes and sends more, then its disk dies.
+        self.sent = Organisation(name: "CAP Liberté de Conscience", acronym: "CAP")
+        try geneva.insert(self.sent)
+        try self.fixture.send(from: geneva, to: self.bucharest)
+    }
+
+    private func restored() throws -> Store {
+        let path = self.fixture.folder.path("geneva-restored-\(UUID()).db")
+        try FileManager.default.copyItem(atPath: self.backup, toPath: path)
+        return try Store.open(at: path)
+    }
+
+    @Test func takingInThePeersCopyFirstContinuesTheFeed() throws {
+        let geneva = try self.restored()
+        #expect(try geneva.organisation(self.sent.id) == nil)
+        _ = try BundleImporter(store: geneva).importBundle(at: try self.fixture.bundle(from: self.bucharest))
+        #expect(try geneva.organisation(self.sent.id) != nil)
+        try geneva.insert(Organisation(name: "Romanian Independent Society of Human Rights", acronym: "SIRDO"))
+        try self.fixture.send(from: geneva, to: self.bucharest)
+        #expect(try geneva.canonicalDump() == self.bucharest.canonicalDump())
+    }
+
+    @Test func aForkedOfficeContinuesUnderANewIdentity() throws {
+        let geneva = try self.restored()
+        let typedAfterRestore = Organisation(name: "Romanian Independent Society of Human Rights", acronym: "SIRDO")
+        try geneva.insert(typedAfterRestore)
+        // Peers refuse the forked feed, and the office is told why.
+        #expect(throws: SyncError.self) { try self.fixture.send(from: geneva, to: self.bucharest) }
+        let full = try self.fixture.bundle(from: self.bucharest)
+        #expect {
+            _ = try BundleImporter(store: geneva).importBundle(at: full)
+        } throws: { ($0 as? SyncError)?.isOwnFeedFork == true }
+
+        let dumpBefore = try geneva.canonicalDump()
+        let report = try FeedRecovery(store: geneva).recover(using: full, into: self.fixture.folder.path("geneva-2.db"))
+        #expect(report.forkedAt == 2 && report.rewritten == 1)
+        #expect(try geneva.canonicalDump() == dumpBefore, "the old database is left as it was")
+        let recovered = try Store.open(at: self.fixture.folder.path("geneva-2.db"))
+        #expect(recovered.office.id != geneva.office.id)
+        for organisation in [self.before, self.sent] { #expect(try recovered.organisation(organisation.id) != nil) }
+        #expect(try recovered.organisations().contains { $0.name == typedAfterRestore.name })
+
+        // Bucharest trusts the new card because the old key signed it, and both converge.
+        let card = try recovered.officeCard()
+        #expect(card.isSuccessor(of: try geneva.officeCard()))
+        try self.bucharest.trust(card)
+        try self.fixture.send(from: recovered, to: self.bucharest)
+        try self.fixture.send(from: self.bucharest, to: recovered)
+        #expect(try recovered.canonicalDump() == self.bucharest.canonicalDump())
+
+        // A card claiming a succession the old key did not sign is refused.
+        let forged = OfficeCard(id: ID(), name: "Geneva", publicKey: card.publicKey,
+                                succeeds: OfficeCard.Succession(office: geneva.office.id, signature: card.succeeds!.signature))
+        #expect(throws: StoreError.self) { try self.bucharest.trust(forged) }
+    }
+
+    @Test func aBackupIsNeverWrittenOverAFileOrTheDatabase() throws {
+        let geneva = self.fixture.offices[0]
+        #expect(throws: FileWriteError.self) { try geneva.backup(to: self.backup) }
+        #expect(throws: FileWriteError.self) { try geneva.backup(to: geneva.database.path) }
+        let mode = try FileManager.default.attributesOfItem(atPath: self.backup)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+}
