@@ -78,6 +78,8 @@ let package = Package(
             name: "SignatoryBench",
             dependencies: ["SignatoryDomain", "SignatoryStore", "SignatorySync", "SignatoryHubClient", "CSQLite"]
         ),
+        // `Scripts/fuzz`: libFuzzer over the bundle and request parsers; a corpus replayer otherwise.
+        .executableTarget(name: "SignatoryFuzz", dependencies: ["SignatoryDomain", "SignatorySync"]),
         // Helpers shared by the test targets: temporary folders, running the built executable.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SignatoryDomainTests", dependencies: ["SignatoryDomain"]),

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import SignatoryDomain
 import Testing
 import TestSupport
@@ -67,5 +70,22 @@ struct HubRefusalTests {
         try office.refuse(["hub", "enroll", try office.card()])
         try office.refuse(["hub", "revoke", "Nobody"])
         try office.refuse(["serve", "--port", "70000"])
+    }
+}
+
+extension HubRefusalTests {
+    /// Hostile credential headers, sent before any login, are 401 and the hub keeps serving.
+    @Test func hostileTimestampsAreRefusedWithoutCrashingTheHub() async throws {
+        let fixture = try HubFixture(offices: ["Geneva"])
+        let office = try HubHTTP.Signer.office(at: fixture.offices[0].database).office
+        for timestamp in ["-9223372036854775808", "9223372036854775807", "99999999999999999999", "+5", " 5", "1e3", ""] {
+            var request = URLRequest(url: URL(string: fixture.url + "/v1/organisations")!)
+            request.setValue(office.description, forHTTPHeaderField: "Signatory-Office")
+            request.setValue(timestamp, forHTTPHeaderField: "Signatory-Timestamp")
+            request.setValue("AAAA", forHTTPHeaderField: "Signatory-Signature")
+            let (_, response) = try await URLSession.shared.data(for: request)
+            #expect((response as? HTTPURLResponse)?.statusCode == 401, "timestamp '\(timestamp)'")
+        }
+        #expect(try await HubHTTP(base: fixture.url).send("GET", "/health", as: nil).status == 200)
     }
 }

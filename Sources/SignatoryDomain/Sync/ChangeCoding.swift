@@ -97,10 +97,13 @@ extension Change {
             var bases: [HybridTimestamp]?
             repeat {
                 guard let key = scanner.stringValue(), scanner.consume(":") else { return nil }
+                // Each key once, with a value that reads: a bad value is never overwritten by a second one.
                 switch key {
-                case "value": value = scanner.fieldValue()
+                case "value":
+                    guard value == nil, let parsed = scanner.fieldValue() else { return nil }
+                    value = parsed
                 case "bases":
-                    guard scanner.consume("[") else { return nil }
+                    guard bases == nil, scanner.consume("[") else { return nil }
                     var list: [HybridTimestamp] = []
                     if !scanner.consume("]") {
                         repeat {

@@ -27,7 +27,7 @@ struct JSONScanner {
             let byte = self.bytes[self.position]
             if byte == UInt8(ascii: "\"") {
                 defer { self.position += 1 }
-                return String(decoding: self.bytes[start..<self.position], as: UTF8.self)
+                return Self.text(self.bytes[start..<self.position])
             }
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { return nil }
@@ -39,7 +39,7 @@ struct JSONScanner {
             self.position += 1
             switch byte {
             case UInt8(ascii: "\""):
-                return String(decoding: scalars, as: UTF8.self)
+                return Self.text(scalars)
             case UInt8(ascii: "\\"):
                 guard self.position < self.bytes.count else { return nil }
                 let escape = self.bytes[self.position]
@@ -72,6 +72,14 @@ struct JSONScanner {
         return nil
     }
 
+    /// The bytes as text, or `nil` unless they are valid UTF-8: JSON text is UTF-8, and invalid
+    /// bytes are refused rather than replaced, so no two different lines read alike.
+    private static func text(_ bytes: some Collection<UInt8>) -> String? {
+        let text = String(decoding: bytes, as: UTF8.self)
+        // Faster than `String(validating:)`, which does not take the contiguous fast path here.
+        return text.utf8.elementsEqual(bytes) ? text : nil
+    }
+
     private mutating func hex4() -> UInt32? {
         guard self.position + 4 <= self.bytes.count else { return nil }
         var code: UInt32 = 0
@@ -87,7 +95,10 @@ struct JSONScanner {
     private mutating func integer() -> Int64? {
         let start = self.position
         if self.position < self.bytes.count, self.bytes[self.position] == UInt8(ascii: "-") { self.position += 1 }
+        let digits = self.position
         while self.position < self.bytes.count, self.bytes[self.position] >= 48, self.bytes[self.position] <= 57 { self.position += 1 }
+        // JSON numbers have no leading zeros: `01` would be a second spelling of the same change.
+        guard self.position > digits, self.position - digits == 1 || self.bytes[digits] != UInt8(ascii: "0") else { return nil }
         return Int64(String(decoding: self.bytes[start..<self.position], as: UTF8.self))
     }
 

@@ -15,18 +15,17 @@ struct SignedRequestAuthenticator: Sendable {
     let database: HubDatabase
 
     func member(for request: Request) async throws -> HubMember {
-        guard let officeText = request.headers[HTTPField.Name(RequestSignature.officeHeader)!],
-              let timestampText = request.headers[HTTPField.Name(RequestSignature.timestampHeader)!],
-              let signature = request.headers[HTTPField.Name(RequestSignature.signatureHeader)!] else {
-            throw HubError.unauthenticated("sign the request with an enrolled office's key (headers Signatory-Office, Signatory-Timestamp, Signatory-Signature)")
+        let credentials: RequestSignature.Credentials
+        do throws(RequestSignature.CredentialError) {
+            credentials = try RequestSignature.credentials(
+                office: request.headers[HTTPField.Name(RequestSignature.officeHeader)!],
+                timestamp: request.headers[HTTPField.Name(RequestSignature.timestampHeader)!],
+                signature: request.headers[HTTPField.Name(RequestSignature.signatureHeader)!],
+                now: Date())
+        } catch {
+            throw HubError.unauthenticated(error.description)
         }
-        guard let office = ID<Office>(officeText), let timestamp = Int64(timestampText) else {
-            throw HubError.unauthenticated("the Signatory-Office or Signatory-Timestamp header is malformed")
-        }
-        let now = Int64(Date().timeIntervalSince1970 * 1000)
-        guard abs(now - timestamp) <= RequestSignature.window else {
-            throw HubError.unauthenticated("the request's time is more than five minutes from the hub's clock; check this computer's clock")
-        }
+        let (office, timestamp, signature) = (credentials.office, credentials.timestamp, credentials.signature)
         guard let member = try await self.database.run({ try $0.hubMember(office) }) else {
             throw HubError.unauthenticated("office \(office) is not enrolled on this hub; ask its operator to run `signatory hub enroll CARD`")
         }

@@ -40,6 +40,8 @@ struct JSONErrorMiddleware: RouterMiddleware {
             return (.badRequest, "invalid_value", error.description)
         case let error as SQLiteError where error.isBusy:
             return (.serviceUnavailable, "busy", "the hub's database is busy with another writer; try again shortly")
+        case let error as SQLiteError where error.isConstraintViolation:
+            return (.unprocessableContent, "refused", "the hub's database refused the change; nothing was applied")
         default:
             return (.internalServerError, "internal_error", "the hub failed to answer; its log says more")
         }

@@ -1,0 +1,26 @@
+import Foundation
+import SignatoryDomain
+
+/// A bundle's change line: parsed, its values checked, its hash computed. A change that
+/// parses must be JSON (as Foundation reads it) and come back unchanged from its own `jsonLine`.
+enum ChangeLineTarget {
+    static func run(_ input: [UInt8]) {
+        guard let change = Change(jsonBytes: input) else { return }
+        do {
+            _ = try JSONSerialization.jsonObject(with: Data(input))
+        } catch {
+            fatalError("a change line that is not JSON was accepted: \(error)")
+        }
+        do { try change.validateValues() } catch { _ = "\(error)" }
+        check(change.computedHash.utf8.count == 64, "computedHash is not 64 hex digits")
+        // `jsonLine` writes both hashes as they are, so the round trip is promised for hex
+        // hashes only: an import refuses any other before it stores or forwards the change.
+        guard self.isHex(change.previousHash), self.isHex(change.hash) else { return }
+        let line = change.jsonLine
+        check(Change(jsonBytes: Array(line.utf8)) == change, "the change does not read back from its jsonLine: \(line)")
+    }
+
+    private static func isHex(_ text: String) -> Bool {
+        text.utf8.allSatisfy { ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "f")) }
+    }
+}
