@@ -33,7 +33,8 @@ struct Signatory: AsyncParsableCommand {
                 var synchronous = command
                 try synchronous.run()
             }
-        } catch let error where error is CleanExit || error is ExitCode {
+        } catch let error where !(error is ValidationError) && String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
+            // Help, version and exit requests (`signatory help org` runs ArgumentParser's own command).
             self.exit(withError: error)
         } catch {
             FileHandle.standardError.write(Data("Error: \(ErrorAdvice.message(for: error))\n".utf8))

@@ -112,3 +112,13 @@ extension RefusalTests {
         #expect(try office.succeed(["org", "show", first]).contains("Doctors Against"))
     }
 }
+
+extension RefusalTests {
+    @Test func helpIsPrintedNotReportedAsAnError() throws {
+        let office = try OfficeFixture()
+        for arguments in [["--help"], ["org", "add", "--help"], ["help", "sync"]] {
+            let result = try SignatoryExecutable.run(arguments, in: office.folder.url)
+            #expect(result.status == 0 && result.stdout.contains("OVERVIEW:") && !result.stderr.contains("Error"), "\(arguments)")
+        }
+    }
+}
