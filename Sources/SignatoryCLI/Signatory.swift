@@ -24,7 +24,7 @@ struct Signatory: AsyncParsableCommand {
         do {
             command = try self.parseAsRoot(CommandLineArguments.normalised(Array(CommandLine.arguments.dropFirst())))
         } catch {
-            self.exit(withError: error)
+            self.exitShowing(error)
         }
         do {
             if var asynchronous = command as? any AsyncParsableCommand {
@@ -35,10 +35,23 @@ struct Signatory: AsyncParsableCommand {
             }
         } catch let error where !(error is ValidationError) && String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
             // Help, version and exit requests (`signatory help org` runs ArgumentParser's own command).
-            self.exit(withError: error)
+            self.exitShowing(error)
         } catch {
             FileHandle.standardError.write(Data("Error: \(ErrorAdvice.message(for: error))\n".utf8))
             self.exit(withError: ExitCode.failure)
         }
+    }
+
+    /// What ArgumentParser would print for `error` (usage, help), with any value the user typed
+    /// neutralised for the terminal, and its exit code.
+    private static func exitShowing(_ error: any Error) -> Never {
+        let code = self.exitCode(for: error)
+        let text = TerminalText.neutralised(self.fullMessage(for: error))
+        if code == .success {
+            if !text.isEmpty { print(text) }
+        } else {
+            FileHandle.standardError.write(Data((text + "\n").utf8))
+        }
+        Foundation.exit(code.rawValue)
     }
 }

@@ -77,22 +77,28 @@ public struct HubClient {
     public func pull(progress: (Progress) -> Void = { _ in }) async throws -> BundleImporter.Report? {
         var assembler = try BundleAssembler(have: try self.store.versionVector(), folder: FileManager.default.temporaryDirectory)
         let trusted = try self.store.trustedOffices().map(\.id.description)
-        var total: Int64?
-        while true {
-            let request = PullRequest(have: assembler.have.keyedByText, offices: trusted)
-            let (page, response) = try await self.connection.send("POST", "/v1/sync/pull", body: try JSONEncoder().encode(request),
-                                                                  contentType: "application/json")
-            let carried = try assembler.add(page: page)
-            // The count comes from the network: a negative or absurd one is refused, not added.
-            guard let remaining = response.value(forHTTPHeaderField: "Signatory-Remaining").flatMap(Int64.init),
-                  (0...Self.maximumRemaining).contains(remaining) else {
-                throw HubClientError.unexpected("a pull page without a valid Signatory-Remaining count")
+        do {
+            var total: Int64?
+            while true {
+                let request = PullRequest(have: assembler.have.keyedByText, offices: trusted)
+                let (page, response) = try await self.connection.send("POST", "/v1/sync/pull", body: try JSONEncoder().encode(request),
+                                                                      contentType: "application/json")
+                let carried = try assembler.add(page: page)
+                // The count comes from the network: a negative or absurd one is refused, not added.
+                guard let remaining = response.value(forHTTPHeaderField: "Signatory-Remaining").flatMap(Int64.init),
+                      (0...Self.maximumRemaining).contains(remaining) else {
+                    throw HubClientError.unexpected("a pull page without a valid Signatory-Remaining count")
+                }
+                let expected = assembler.changes.addingReportingOverflow(remaining)
+                guard !expected.overflow else { throw HubClientError.unexpected("the hub announces more changes than can be counted") }
+                if total == nil { total = expected.partialValue }
+                progress(Progress(done: assembler.changes, total: max(total!, expected.partialValue)))
+                if remaining == 0 || carried == 0 { break }
             }
-            let expected = assembler.changes.addingReportingOverflow(remaining)
-            guard !expected.overflow else { throw HubClientError.unexpected("the hub announces more changes than can be counted") }
-            if total == nil { total = expected.partialValue }
-            progress(Progress(done: assembler.changes, total: max(total!, expected.partialValue)))
-            if remaining == 0 || carried == 0 { break }
+        } catch {
+            // Nothing of a failed pull stays behind in the temporary folder.
+            assembler.discard()
+            throw error
         }
         guard assembler.changes > 0 else {
             assembler.discard()

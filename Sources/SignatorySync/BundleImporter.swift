@@ -88,6 +88,9 @@ public struct BundleImporter {
                 try feeds.requireEnd(at: head)
                 try self.store.saveFeedHead(head)
             }
+            guard Int64(applied + known) == header.changes else {
+                throw SyncError.malformed(line: 1, "the header announces \(header.changes) change(s) but \(applied + known) follow")
+            }
             try self.store.materialize(Set(touched.keys), known: touched)
             if let latest { try self.store.observe(latest) }
             // What the writer holds is learned from what was verified: the feeds it carried, and a
@@ -95,7 +98,9 @@ public struct BundleImporter {
             let claimed = header.verifiedHave(card: try self.store.trustedOffice(header.from))
             try self.store.learn(that: header.from, has: claimed.merging(feeds.vector) { max($0, $1) })
             let duplicates = try self.store.refreshDuplicates()
-            return Report(from: header.from, fromName: header.fromName, applied: applied, alreadyKnown: known,
+            // The header's name is not signed: show the name this office trusted, when it has one.
+            let name = try self.store.trustedOffice(header.from)?.name ?? String(header.fromName.prefix(200))
+            return Report(from: header.from, fromName: name, applied: applied, alreadyKnown: known,
                           openConflicts: try self.store.conflictCount(), duplicatePairs: duplicates)
         }
     }

@@ -39,6 +39,36 @@ struct FileWritingTests {
         #expect(try office.succeed(["org", "list"]).contains("CAP"))
     }
 
+    @Test func devicesPipesAndOtherDatabasesJournalsAreRefused() throws {
+        let office = try OfficeFixture()
+        _ = try office.addReferenceStatement()
+        let fifo = office.folder.path("pipe")
+        #expect(mkfifo(fifo, 0o600) == 0)
+        // Another database, open elsewhere in WAL mode: its -shm has no magic bytes and its
+        // checkpointed -wal none at all, yet replacing either loses that database's writes.
+        let other = office.folder.path("other.db")
+        #expect(try SignatoryExecutable.run(["init", "--office", "Other", "--db", other]).status == 0)
+        for suffix in ["-shm", "-wal", "-journal"] {
+            _ = FileManager.default.createFile(atPath: other + suffix, contents: Data())
+        }
+        let journal = office.folder.path("fake.journal")
+        _ = FileManager.default.createFile(atPath: journal, contents: Data([0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7, 0, 0, 0, 0]))
+        let cases: [(String, String)] = [
+            (fifo, "is a device, a pipe or a socket"), ("/dev/null", "is a device, a pipe or a socket"),
+            (other + "-shm", "is a database or its journal"), (other + "-wal", "is a database or its journal"),
+            (other + "-journal", "is a database or its journal"), (journal, "is a database or its journal"),
+            ("", "no file was named"),
+        ]
+        for (target, expected) in cases {
+            for command in self.writers(target) {
+                #expect(try office.refuse(command).contains(expected), "\(command)")
+            }
+        }
+        var status = stat()
+        #expect(lstat(fifo, &status) == 0 && (status.st_mode & S_IFMT) == S_IFIFO)
+        #expect(fileBytes(other + "-shm") == Data())
+    }
+
     @Test func writtenFilesAreWholeAndPrivate() throws {
         let office = try OfficeFixture()
         _ = try office.addReferenceStatement()

@@ -33,6 +33,15 @@ struct HostileHubTests {
         server.serve_forever()
         """
 
+    @Test func aFailedPullLeavesNothingInTheTemporaryFolder() throws {
+        let office = try OfficeFixture()
+        let temporary = try TemporaryDirectory()
+        let result = try SignatoryExecutable.run(["sync", "pull", "--hub", "http://127.0.0.1:1", "--db", office.database],
+                                                 environment: ["TMPDIR": temporary.url.path])
+        #expect(result.status == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.url.path).isEmpty)
+    }
+
     @Test func absurdCountsFromAHubAreRefused() throws {
         let office = try OfficeFixture()
         _ = try office.addReferenceStatement()
@@ -42,8 +51,14 @@ struct HostileHubTests {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             process.arguments = ["python3", "-c", Self.server, remaining]
             process.standardOutput = output
+            // Not the test runner's own output: a server left holding it would keep `swift test` waiting.
+            process.standardError = FileHandle.nullDevice
             try process.run()
-            defer { process.terminate() }
+            defer {
+                // SIGTERM may be blocked in a child of the test process; SIGKILL is not.
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+            }
             let port = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             let message = try office.refuse(["sync", "pull", "--hub", "http://127.0.0.1:\(port)"])
             #expect(message.hasPrefix("Error:") && message.contains("Signatory-Remaining"), "\(remaining): \(message)")

@@ -87,5 +87,10 @@ extension HubRefusalTests {
             #expect((response as? HTTPURLResponse)?.statusCode == 401, "timestamp '\(timestamp)'")
         }
         #expect(try await HubHTTP(base: fixture.url).send("GET", "/health", as: nil).status == 200)
+        let signer = try HubHTTP.Signer.office(at: fixture.offices[0].database)
+        for limit in ["0", "-1", "-9223372036854775808"] {
+            let answer = try await HubHTTP(base: fixture.url).send("POST", "/v1/sync/pull", body: Data("{\"have\": {}, \"limit\": \(limit)}".utf8), as: signer)
+            #expect(answer.status == 400, "limit \(limit)")
+        }
     }
 }

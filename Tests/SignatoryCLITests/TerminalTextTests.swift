@@ -17,7 +17,22 @@ struct TerminalTextTests {
         // Tabs and line breaks are fine in notes; an escape is not.
         try office.succeed(["org", "edit", "CAP", "--notes", "Line one\nLine two\twith a tab"])
         #expect(try office.refuse(["org", "edit", "CAP", "--notes", "x\u{1B}]0;pwned\u{07}"]).contains("U+001B"))
+        // Look-alike names made with invisible characters are refused too.
+        for text in ["CA\u{200B}P", "C\u{E0041}AP", "C\u{FEFF}AP"] {
+            #expect(try office.refuse(["org", "add", "--name", text]).contains("invisible control character"), "\(text.unicodeScalars.map(\.value))")
+        }
+        #expect(try office.refuse(["org", "add", "--name", "X", "--website", "http://x.org/\u{1B}[2J"]).contains("is not a web address"))
         // Arabic with its marks is text, not control.
         try office.succeed(["org", "add", "--name", "جمعية حقوق الإنسان\u{200F}", "--country", "EG"])
+    }
+
+    @Test func errorMessagesNeverCarryRawEscapes() throws {
+        let office = try OfficeFixture()
+        let hostile = "\u{1B}[31mRED"
+        for arguments in [["office", "trust", hostile], ["hub", "enroll", hostile + ".card"], ["export", "contacts", "--all", "--format", hostile],
+                          ["import", "signers", "--statement", "x", hostile + ".csv"]] {
+            let message = try office.refuse(arguments)
+            #expect(!message.contains("\u{1B}") && message.contains("\\u{1B}"), "\(arguments): \(message)")
+        }
     }
 }

@@ -125,3 +125,13 @@ struct BundleRefusalTests {
         try self.expectRefusal(broken, mentioning: "line 4: not a change")
     }
 }
+
+extension BundleRefusalTests {
+    @Test func aHeaderMustCountTheChangesThatFollow() throws {
+        for claimed in [0, 99, Int64.max] {
+            let path = try self.fixture.bundle(from: self.geneva)
+            try BundleFile.edit(path) { lines in lines[0]["changes"] = claimed }
+            try self.expectRefusal(path, mentioning: "the header announces \(claimed) change(s) but 2 follow")
+        }
+    }
+}

@@ -6,6 +6,11 @@ import SignatorySync
 /// where the error cannot know (it may have come from the store or the network).
 enum ErrorAdvice {
     static func message(for error: any Error) -> String {
+        // A message may quote a path, a value or a hub's answer: nothing in it acts on the terminal.
+        TerminalText.neutralised(self.advice(for: error))
+    }
+
+    private static func advice(for error: any Error) -> String {
         switch error {
         case let error as ValidationError:
             return error.message
@@ -18,7 +23,7 @@ enum ErrorAdvice {
         case let error as SQLiteError:
             return "the database could not do this (\(error.message)); nothing was written"
         default:
-            return TerminalText.neutralised(String(describing: error))
+            return String(describing: error)
         }
     }
 }

@@ -14,7 +14,8 @@ public struct Website: Hashable, Sendable, CustomStringConvertible {
         let labels = host.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2,
               labels.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == ":" } }),
-              !url.contains(where: \.isWhitespace)
+              !url.contains(where: \.isWhitespace),
+              !url.unicodeScalars.contains(where: { PlainText.isRefused($0, multiline: false) })
         else { throw .invalidWebsite(text) }
         self.url = url
     }

@@ -96,7 +96,10 @@ struct SyncRoutes {
                 only?.insert(id)
             }
         }
-        let limit = max(1, min(pull.limit ?? self.configuration.pageLimit, self.configuration.pageLimit))
+        if let limit = pull.limit, limit < 1 {
+            throw HubError.badRequest("malformed_json", "'limit' is the most changes a page may carry: 1 or more")
+        }
+        let limit = min(pull.limit ?? self.configuration.pageLimit, self.configuration.pageLimit)
         let known = have
         let accepted = only
         guard let (path, handle) = try? TemporaryFile.handle(in: FileManager.default.temporaryDirectory.path, prefix: "signatory-pull") else {

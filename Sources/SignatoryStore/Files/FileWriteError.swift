@@ -8,6 +8,8 @@ public struct FileWriteError: Error, Hashable, Sendable, CustomStringConvertible
         case diskFull(path: String)
         case failed(path: String, detail: String)
         case exists(path: String)
+        case notAFile(path: String)
+        case noName
     }
 
     private let base: Base
@@ -22,12 +24,14 @@ public struct FileWriteError: Error, Hashable, Sendable, CustomStringConvertible
     static func notWritable(_ path: String) -> FileWriteError { .init(.notWritable(path: path)) }
     static func diskFull(_ path: String) -> FileWriteError { .init(.diskFull(path: path)) }
     static func failed(_ path: String, _ detail: String) -> FileWriteError { .init(.failed(path: path, detail: detail)) }
-    static func exists(_ path: String) -> FileWriteError { .init(.exists(path: path)) }
+    package static func exists(_ path: String) -> FileWriteError { .init(.exists(path: path)) }
+    static func notAFile(_ path: String) -> FileWriteError { .init(.notAFile(path: path)) }
+    static var noName: FileWriteError { .init(.noName) }
 
     /// Whether the target itself was refused (a folder or a database), rather than the write failing.
     public var isRefusedTarget: Bool {
         switch self.base {
-        case .isFolder, .isDatabase, .exists: return true
+        case .isFolder, .isDatabase, .exists, .notAFile, .noName: return true
         default: return false
         }
     }
@@ -41,6 +45,8 @@ public struct FileWriteError: Error, Hashable, Sendable, CustomStringConvertible
         case .diskFull(let path): return "cannot write \(path): the disk is full; nothing was written"
         case .failed(let path, let detail): return "cannot write \(path): \(detail)"
         case .exists(let path): return "\(path) exists already; name a new file"
+        case .notAFile(let path): return "\(path) is a device, a pipe or a socket, not a file; name a file to write"
+        case .noName: return "no file was named; give the path of a file to write"
         }
     }
 }

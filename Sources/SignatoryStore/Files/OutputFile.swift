@@ -36,10 +36,20 @@ public enum OutputFile {
 
     /// Refuses a target that is a folder, a database or journal, or the open database's files.
     public static func checkTarget(_ path: String, protecting database: String?) throws(FileWriteError) {
-        guard !path.isEmpty, !path.hasSuffix("/") else { throw .isFolder(path) }
+        guard !path.isEmpty else { throw .noName }
+        guard !path.hasSuffix("/") else { throw .isFolder(path) }
         var target = stat()
         let exists = stat(path, &target) == 0
         if exists, (target.st_mode & S_IFMT) == S_IFDIR { throw .isFolder(path) }
+        // A device, a FIFO or a socket is not a file to replace (`--out /dev/null` must not swap it).
+        if exists, (target.st_mode & S_IFMT) != S_IFREG { throw .notAFile(path) }
+        var link = stat()
+        if !exists, lstat(path, &link) == 0, (link.st_mode & S_IFMT) != S_IFLNK, (link.st_mode & S_IFMT) != S_IFREG { throw .notAFile(path) }
+        // Any database's journals: a -shm file has no magic bytes, and an emptied WAL no bytes at all.
+        for suffix in ["-wal", "-shm", "-journal"] where path.hasSuffix(suffix) {
+            let base = String(path.dropLast(suffix.count))
+            if self.looksLikeDatabase(base) { throw .isDatabase(path) }
+        }
         if let database {
             for suffix in ["", "-wal", "-shm", "-journal"] {
                 var protected = stat()
@@ -61,12 +71,17 @@ public enum OutputFile {
         return String(cString: folder) + "/" + url.lastPathComponent
     }
 
-    /// A SQLite database ("SQLite format 3\0") or a WAL journal (magic 0x377f0682 or 0x377f0683).
+    /// A SQLite database ("SQLite format 3"), a WAL journal (magic 0x377f0682 or 0x377f0683) or
+    /// a rollback journal (magic d9d505f920a163d7).
     private static func looksLikeDatabase(_ path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        var status = stat()
+        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, let handle = FileHandle(forReadingAtPath: path) else {
+            return false
+        }
         defer { try? handle.close() }
         let start = [UInt8]((try? handle.read(upToCount: 16)) ?? Data())
-        if start == Array("SQLite format 3\0".utf8) { return true }
+        if start.starts(with: Array("SQLite format 3".utf8)) { return true }
+        if start.starts(with: [0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7]) { return true }
         return start.count >= 4 && start[0...2] == [0x37, 0x7f, 0x06] && (start[3] == 0x82 || start[3] == 0x83)
     }
 }

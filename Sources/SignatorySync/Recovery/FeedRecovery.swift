@@ -52,6 +52,7 @@ public struct FeedRecovery {
             return Report(forkedAt: nil, rewritten: 0, newOffice: nil)
         }
         try OutputFile.checkTarget(newPath, protecting: self.store.database.path)
+        if FileManager.default.fileExists(atPath: newPath) { throw FileWriteError.exists(newPath) }
         let old = try self.store.officeCard()
         let recovered = try Store.create(at: newPath, office: Office(name: self.store.office.name, createdAt: Date()))
         do {
