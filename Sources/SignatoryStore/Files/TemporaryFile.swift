@@ -29,6 +29,6 @@ public enum TemporaryFile {
         var template = Array((stem + prefix + ".XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { throw .fromErrno(path) }
-        return (String(cString: template), descriptor)
+        return (String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self), descriptor)
     }
 }
