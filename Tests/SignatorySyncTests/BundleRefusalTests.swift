@@ -12,10 +12,8 @@ struct BundleRefusalTests {
     let bucharest: Store
 
     init() throws {
-        self.fixture = try SyncFixture(offices: 2)
-        self.geneva = self.fixture.offices[0]
-        self.bucharest = self.fixture.offices[1]
-        try self.geneva.insert(Organisation(name: "CAP Liberté de Conscience", acronym: "CAP", country: try CountryCode("FR"), ecosoc: .special))
+        (self.fixture, self.geneva, self.bucharest) = try SyncFixture.genevaAndBucharest()
+        try self.geneva.insert(try SyncFixture.cap())
         try self.geneva.insert(Organisation(name: "Romanian Independent Society of Human Rights", acronym: "SIRDO", country: try CountryCode("RO")))
         try self.bucharest.insert(Organisation(name: "Doctors Against Forced Organ Harvesting", acronym: "DAFOH"))
     }

@@ -13,10 +13,8 @@ struct MergeBehaviourTests {
     let cap: Organisation
 
     init() throws {
-        self.fixture = try SyncFixture(offices: 2)
-        self.geneva = self.fixture.offices[0]
-        self.bucharest = self.fixture.offices[1]
-        self.cap = Organisation(name: "CAP Liberté de Conscience", acronym: "CAP", country: try CountryCode("FR"), ecosoc: .special)
+        (self.fixture, self.geneva, self.bucharest) = try SyncFixture.genevaAndBucharest()
+        self.cap = try SyncFixture.cap()
         try self.geneva.insert(self.cap)
         try self.fixture.send(from: self.geneva, to: self.bucharest)
     }

@@ -22,6 +22,17 @@ final class SyncFixture {
         self.offices = offices
     }
 
+    /// Geneva and Bucharest, each trusting the other: the pair most suites start from.
+    static func genevaAndBucharest() throws -> (fixture: SyncFixture, geneva: Store, bucharest: Store) {
+        let fixture = try SyncFixture(offices: 2)
+        return (fixture, fixture.offices[0], fixture.offices[1])
+    }
+
+    /// CAP Liberté de Conscience, the reference statement's French co-signer with special status.
+    static func cap() throws -> Organisation {
+        Organisation(name: "CAP Liberté de Conscience", acronym: "CAP", country: try CountryCode("FR"), ecosoc: .special)
+    }
+
     /// Writes a bundle from `source` (for `peer`, or everything) and returns its path.
     func bundle(from source: Store, for peer: Store? = nil) throws -> String {
         self.bundleCount += 1
