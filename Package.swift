@@ -35,7 +35,7 @@ let package = Package(
         ),
         // Signed bundles of changes between offices: export, verified import, status.
         .target(
-            name: "SignatorySync",
+            name: "SignatoryBundles",
             dependencies: ["SignatoryDomain", "SignatoryStore"]
         ),
         // Rendering of statements and contact sheets.
@@ -52,7 +52,7 @@ let package = Package(
         .target(
             name: "SignatoryHub",
             dependencies: [
-                "SignatoryDomain", "SignatoryStore", "SignatorySync", "SignatoryExport",
+                "SignatoryDomain", "SignatoryStore", "SignatoryBundles", "SignatoryExport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -61,13 +61,13 @@ let package = Package(
         // An office's side of the hub: signed requests, push, paged pull.
         .target(
             name: "SignatoryHubClient",
-            dependencies: ["SignatoryDomain", "SignatoryStore", "SignatorySync"]
+            dependencies: ["SignatoryDomain", "SignatoryStore", "SignatoryBundles"]
         ),
         // The `signatory` command.
         .executableTarget(
             name: "SignatoryCLI",
             dependencies: [
-                "SignatoryDomain", "SignatoryStore", "SignatorySync", "SignatoryExport", "SignatoryImport",
+                "SignatoryDomain", "SignatoryStore", "SignatoryBundles", "SignatoryExport", "SignatoryImport",
                 "SignatoryHub", "SignatoryHubClient",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -76,10 +76,10 @@ let package = Package(
         // `Scripts/bench`: figures beside raw SQLite baselines measured in the same run.
         .executableTarget(
             name: "SignatoryBench",
-            dependencies: ["SignatoryDomain", "SignatoryStore", "SignatorySync", "SignatoryHubClient", "CSQLite"]
+            dependencies: ["SignatoryDomain", "SignatoryStore", "SignatoryBundles", "SignatoryHubClient", "CSQLite"]
         ),
         // `Scripts/fuzz`: libFuzzer over the bundle and request parsers; a corpus replayer otherwise.
-        .executableTarget(name: "SignatoryFuzz", dependencies: ["SignatoryDomain", "SignatorySync"]),
+        .executableTarget(name: "SignatoryFuzz", dependencies: ["SignatoryDomain", "SignatoryBundles"]),
         // Helpers shared by the test targets: temporary folders, running the built executable.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SignatoryDomainTests", dependencies: ["SignatoryDomain"]),
@@ -88,16 +88,16 @@ let package = Package(
             dependencies: ["SignatoryStore", "SignatoryDomain", "CSQLite", "TestSupport"]
         ),
         .testTarget(
-            name: "SignatorySyncTests",
-            dependencies: ["SignatorySync", "SignatoryStore", "SignatoryDomain", "TestSupport"]
+            name: "SignatoryBundlesTests",
+            dependencies: ["SignatoryBundles", "SignatoryStore", "SignatoryDomain", "TestSupport"]
         ),
         .testTarget(
             name: "SignatoryExportTests",
-            dependencies: ["SignatoryExport", "SignatoryImport", "SignatorySync", "SignatoryStore", "SignatoryDomain", "TestSupport"]
+            dependencies: ["SignatoryExport", "SignatoryImport", "SignatoryBundles", "SignatoryStore", "SignatoryDomain", "TestSupport"]
         ),
         .testTarget(
             name: "SignatoryCLITests",
-            dependencies: ["SignatoryCLI", "SignatoryDomain", "SignatoryStore", "SignatorySync", "SignatoryHub", "TestSupport"]
+            dependencies: ["SignatoryCLI", "SignatoryDomain", "SignatoryStore", "SignatoryBundles", "SignatoryHub", "TestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,7 +1,7 @@
 import Foundation
 import SignatoryDomain
 import SignatoryStore
-import SignatorySync
+import SignatoryBundles
 
 /// Importing bundles of 100,000 and 1,000,000 changes with the `signatory` executable (rate and
 /// peak memory) beside raw inserts of the same rows, and exporting the 100 newest changes from

@@ -1,6 +1,6 @@
 import Foundation
 import SignatoryDomain
-import SignatorySync
+import SignatoryBundles
 
 /// An office that exists only to write a large valid bundle quickly: a real key, a real hash
 /// chain and a signed head, without a database behind it.

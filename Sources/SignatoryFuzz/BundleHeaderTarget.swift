@@ -1,5 +1,5 @@
 import Foundation
-import SignatorySync
+import SignatoryBundles
 
 /// A bundle's first line. A header that parses must be written back by `BundleHeader.line`
 /// as a line that parses to the same header.

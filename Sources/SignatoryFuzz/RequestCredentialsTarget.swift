@@ -1,6 +1,6 @@
 import Foundation
 import SignatoryDomain
-import SignatorySync
+import SignatoryBundles
 
 /// The hub's check of a request's credential headers. The input is up to five lines:
 /// office, timestamp, signature, then optionally the hub's clock (seconds since 1970,

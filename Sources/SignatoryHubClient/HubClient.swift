@@ -1,7 +1,7 @@
 import Foundation
 import SignatoryDomain
 import SignatoryStore
-import SignatorySync
+import SignatoryBundles
 
 /// An office syncing with a hub: pushing what the hub lacks, pulling what the office lacks.
 ///

@@ -3,7 +3,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import SignatoryDomain
-import SignatorySync
+import SignatoryBundles
 
 /// Signed HTTP requests from one office to a hub, retried when the network or the hub fails.
 struct HubConnection: Sendable {

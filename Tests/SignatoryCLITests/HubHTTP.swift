@@ -4,7 +4,7 @@ import FoundationNetworking
 #endif
 import SignatoryDomain
 import SignatoryStore
-import SignatorySync
+import SignatoryBundles
 
 /// Raw requests to a hub, signed as an office would sign them or deliberately not.
 struct HubHTTP {

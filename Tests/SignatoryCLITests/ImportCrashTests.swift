@@ -1,7 +1,7 @@
 import Foundation
 import SignatoryDomain
 import SignatoryStore
-import SignatorySync
+import SignatoryBundles
 import Testing
 import TestSupport
 #if canImport(Glibc)

@@ -2,7 +2,7 @@ import Foundation
 import SignatoryDomain
 import SignatoryExport
 import SignatoryStore
-import SignatorySync
+import SignatoryBundles
 import Testing
 import TestSupport
 

@@ -1,6 +1,6 @@
 import ArgumentParser
 import SignatoryStore
-import SignatorySync
+import SignatoryBundles
 
 /// What the command line says about a failure: the error's own words, plus what to type
 /// where the error cannot know (it may have come from the store or the network).

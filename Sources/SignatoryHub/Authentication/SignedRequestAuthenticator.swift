@@ -3,7 +3,7 @@ import HTTPTypes
 import Hummingbird
 import SignatoryDomain
 import SignatoryStore
-import SignatorySync
+import SignatoryBundles
 
 /// Admits a request under `/v1` only with a valid signature of an enrolled, unrevoked office
 /// (see ``RequestSignature``). Every `/v1` route asks it first, so nothing about the data is

@@ -3,7 +3,7 @@ import HTTPTypes
 import Hummingbird
 import SignatoryDomain
 import SignatoryStore
-import SignatorySync
+import SignatoryBundles
 
 /// `/v1/sync`: offices push bundles, pull what they lack page by page, and read the hub's version vector.
 struct SyncRoutes {

@@ -3,7 +3,7 @@ import Foundation
 import SignatoryDomain
 import SignatoryExport
 import SignatoryStore
-import SignatorySync
+import SignatoryBundles
 
 struct OfficeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,6 @@
 import ArgumentParser
 import SignatoryStore
-import SignatorySync
+import SignatoryBundles
 
 struct OfficeRecover: ParsableCommand {
     static let configuration = CommandConfiguration(

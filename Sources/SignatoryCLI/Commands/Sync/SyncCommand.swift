@@ -3,7 +3,7 @@ import Foundation
 import SignatoryDomain
 import SignatoryExport
 import SignatoryStore
-import SignatorySync
+import SignatoryBundles
 
 struct SyncCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

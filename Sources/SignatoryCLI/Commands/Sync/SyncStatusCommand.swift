@@ -1,6 +1,6 @@
 import ArgumentParser
 import SignatoryExport
-import SignatorySync
+import SignatoryBundles
 
 struct SyncStatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -14,6 +14,12 @@ extension Store {
             .firstRow(office, sequence, read: Store.readChange)
     }
 
+    /// The hash of the stored change at a feed position, if any, without reading the change.
+    public func changeHash(office: ID<Office>, sequence: Int64) throws -> String? {
+        try self.database.prepare("SELECT hash FROM change_log WHERE office = ? AND sequence = ?")
+            .firstRow(office, sequence) { $0.text(0) }
+    }
+
     /// Calls `body` with the JSON line of each change of `office`'s feed in `after + 1 ... through`.
     public func forEachLine(of office: ID<Office>, after sequence: Int64, through last: Int64, _ body: (String) throws -> Void) throws {
         let statement = try self.database.prepare("SELECT line FROM change_log WHERE office = ? AND sequence > ? AND sequence <= ? ORDER BY sequence")
@@ -41,7 +47,7 @@ extension Store {
     }
 
     /// Appends a change; `line` is its JSON line when the caller has it already (from a bundle).
-    package func appendToLog(_ change: Change, line: String? = nil) throws {
+    func appendToLog(_ change: Change, line: String? = nil) throws {
         try self.database.prepare("INSERT INTO change_log (office, sequence, hash, line) VALUES (?, ?, ?, ?)")
             .run(change.office, change.sequence, change.hash, line ?? change.jsonLine)
     }

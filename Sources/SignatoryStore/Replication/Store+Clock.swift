@@ -13,7 +13,7 @@ extension Store {
     }
 
     /// Moves the clock past a timestamp seen in another office's change.
-    package func observe(_ timestamp: HybridTimestamp) throws {
+    func observe(_ timestamp: HybridTimestamp) throws {
         try self.database.prepare("""
             INSERT INTO clock (singleton, last) VALUES (1, ?)
             ON CONFLICT (singleton) DO UPDATE SET last = excluded.last WHERE excluded.last > clock.last

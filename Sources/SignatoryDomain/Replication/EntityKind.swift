@@ -59,3 +59,17 @@ public enum EntityKind: String, Choice, Comparable {
 
     public static func < (lhs: EntityKind, rhs: EntityKind) -> Bool { lhs.order < rhs.order }
 }
+
+extension EntityKind {
+    /// Fields that name another record.
+    public var referenceFields: [String] {
+        switch self {
+        case .campaign: return []
+        case .organisation: return ["mergedInto"]
+        case .contact: return ["organisation"]
+        case .statement: return ["campaign", "lead"]
+        case .statementText: return ["statement"]
+        case .signature: return ["statement", "organisation", "contact"]
+        }
+    }
+}

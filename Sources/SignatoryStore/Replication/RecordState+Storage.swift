@@ -1,70 +1,13 @@
 import SignatoryDomain
 
-/// What an office knows of one record's fields, from every change applied to it.
-///
-/// For each field: the versions no later change has replaced (its *heads*), the timestamps of
-/// every replaced version (kept even before that version arrives, so arrival order does not
-/// matter), and the newest replaced version, shown when no head is left. The field's merge rule
-/// picks the settled value among the heads; the other heads are open conflicts.
-package struct RecordState {
-    struct Field: Equatable {
-        var heads: [FieldVersion] = []
-        var replaced: Set<String> = []
-        var fallback: FieldVersion?
-
-        mutating func retire(_ version: FieldVersion) {
-            if self.fallback == nil || self.fallback!.timestamp < version.timestamp { self.fallback = version }
-        }
-    }
-
-    var fields: [String: Field] = [:]
-    /// Open conflicts recorded for this record, so a record without any skips the bookkeeping.
-    var conflictCount = 0
-
-    /// Adds a change's versions. Applying the same change twice changes nothing.
-    mutating func apply(_ change: Change) {
-        for (name, assignment) in change.fields {
-            var field = self.fields[name] ?? Field()
-            let version = FieldVersion(timestamp: change.timestamp, value: assignment.value)
-            if field.replaced.contains(version.timestamp.text) {
-                field.retire(version)
-            } else if !field.heads.contains(where: { $0.timestamp == version.timestamp }) {
-                field.heads.append(version)
-            }
-            for base in assignment.bases {
-                field.replaced.insert(base.text)
-                if let index = field.heads.firstIndex(where: { $0.timestamp == base }) {
-                    field.retire(field.heads.remove(at: index))
-                }
-            }
-            self.fields[name] = field
-        }
-    }
-
-    /// The settled value of each field, and the versions that lost to a concurrent one.
-    func settle(_ kind: EntityKind) -> (versions: [String: FieldVersion], conflicts: [(field: String, rule: MergeRule, winner: FieldVersion, loser: FieldVersion)]) {
-        var versions: [String: FieldVersion] = [:]
-        var conflicts: [(String, MergeRule, FieldVersion, FieldVersion)] = []
-        for (name, field) in self.fields {
-            let rule = kind.rule(for: name)
-            if let (winner, losers) = rule.settle(field.heads) {
-                versions[name] = winner
-                conflicts += losers.map { (name, rule, winner, $0) }
-            } else if let fallback = field.fallback {
-                versions[name] = fallback
-            }
-        }
-        return (versions, conflicts)
-    }
-}
-
+/// How a record's state is stored in `entity_state.state`.
 extension RecordState {
     /// The stored state of a record known only from its first change: `@<office>/<sequence>`.
-    static func pointer(office: ID<Office>, sequence: Int64) -> String {
+    package static func pointer(office: ID<Office>, sequence: Int64) -> String {
         "@\(office)/\(sequence)"
     }
 
-    static func pointee(of text: String) -> (ID<Office>, Int64)? {
+    package static func pointee(of text: String) -> (ID<Office>, Int64)? {
         guard text.hasPrefix("@"), let slash = text.firstIndex(of: "/"),
               let office = ID<Office>(String(text[text.index(after: text.startIndex)..<slash])),
               let sequence = Int64(text[text.index(after: slash)...]) else { return nil }
@@ -72,7 +15,7 @@ extension RecordState {
     }
 
     /// A compact, length-prefixed text form: fast to write and read on every change.
-    var encoded: String {
+    package var encoded: String {
         var out: [UInt8] = []
         out.reserveCapacity(1_024)
         func token(_ text: String) {
@@ -102,7 +45,8 @@ extension RecordState {
         return String(decoding: out, as: UTF8.self)
     }
 
-    init?(encoded: String) {
+    package init?(encoded: String) {
+        self.init()
         var reader = TokenReader(Array(encoded.utf8))
         guard let count = reader.next().flatMap({ Int($0) }) else { return nil }
         self.conflictCount = count

@@ -9,7 +9,7 @@ extension Store {
     ///
     /// - Parameter stored: the record's state when the caller has just read it.
     @discardableResult
-    package func applyVersions(of change: Change, stored known: RecordState?? = nil) throws -> FieldMap {
+    func applyVersions(of change: Change, stored known: RecordState?? = nil) throws -> FieldMap {
         let ref = EntityRef(change.kind, change.entityID)
         // Unless the caller has read a state, the record may be new.
         if known == nil || known! == nil, let settled = try self.applyFirstChange(change, of: ref) { return settled }
@@ -21,8 +21,9 @@ extension Store {
         if !conflicts.isEmpty || state.conflictCount > 0 {
             try self.database.prepare("DELETE FROM conflict WHERE kind = ? AND entity_id = ? AND rule NOT LIKE 'merged:%'")
                 .run(ref.kind.rawValue, ref.id)
-            for (field, rule, winner, loser) in conflicts {
-                try self.insert(Conflict(record: ref.kind, recordID: ref.id, field: field, rule: rule.name, winner: winner, loser: loser))
+            for loss in conflicts {
+                try self.insert(Conflict(record: ref.kind, recordID: ref.id, field: loss.field, rule: loss.rule.name,
+                                         winner: loss.winner, loser: loss.loser))
             }
             state.conflictCount = conflicts.count
         }
@@ -127,19 +128,5 @@ extension Store {
         try self.records(kind, referring: field, to: id)
             .filter { try self.settledFields(of: $0)[EntityKind.deletedField] != .bool(true) }
             .map(\.id)
-    }
-}
-
-extension EntityKind {
-    /// Fields that name another record.
-    var referenceFields: [String] {
-        switch self {
-        case .campaign: return []
-        case .organisation: return ["mergedInto"]
-        case .contact: return ["organisation"]
-        case .statement: return ["campaign", "lead"]
-        case .statementText: return ["statement"]
-        case .signature: return ["statement", "organisation", "contact"]
-        }
     }
 }

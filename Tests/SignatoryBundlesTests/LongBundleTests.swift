@@ -1,6 +1,6 @@
 import Foundation
 import SignatoryDomain
-import SignatorySync
+import SignatoryBundles
 import Testing
 @testable import SignatoryStore
 

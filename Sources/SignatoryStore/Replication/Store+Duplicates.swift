@@ -14,7 +14,7 @@ extension Store {
     ///
     /// Done in SQL over an index, so it takes constant memory however many organisations there are.
     @discardableResult
-    public func refreshDuplicates() throws -> Int {
+    func refreshDuplicates() throws -> Int {
         try self.database.execute("""
             DELETE FROM duplicate_pair;
             INSERT INTO duplicate_pair (first, second, reason)

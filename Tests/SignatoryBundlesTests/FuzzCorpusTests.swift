@@ -1,6 +1,6 @@
 import Foundation
 import SignatoryDomain
-import SignatorySync
+import SignatoryBundles
 import Testing
 
 /// The fuzzer's committed seeds (`Tests/Fuzz/corpus`, see `Scripts/fuzz`) and hostile inputs,

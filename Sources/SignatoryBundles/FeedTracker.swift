@@ -22,7 +22,7 @@ struct FeedTracker {
         let office = change.office.description
         let end = try self.ends[change.office] ?? self.store.feedEnd(of: change.office)
         if change.sequence <= end.sequence {
-            guard let held = try self.store.change(office: change.office, sequence: change.sequence), held.hash == change.hash else {
+            guard try self.store.changeHash(office: change.office, sequence: change.sequence) == change.hash else {
                 throw self.forked(change, otherwise: .equivocation(office, change.sequence))
             }
             self.ends[change.office] = end
@@ -47,10 +47,10 @@ struct FeedTracker {
 
     /// Checks that the feed ends exactly at the signed head: nothing unsigned was added.
     func requireEnd(at head: FeedHead) throws {
-        guard let held = try self.store.change(office: head.office, sequence: head.sequence) else {
+        guard let held = try self.store.changeHash(office: head.office, sequence: head.sequence) else {
             throw SyncError.brokenChain(head.office.description, head.sequence, "the signed head's change is missing")
         }
-        guard held.hash == head.hash else { throw SyncError.equivocation(head.office.description, head.sequence) }
+        guard held == head.hash else { throw SyncError.equivocation(head.office.description, head.sequence) }
         if let last = self.carried[head.office], last > head.sequence {
             throw SyncError.unsigned(head.office.description, last)
         }

@@ -1,6 +1,6 @@
 import Foundation
 import SignatoryDomain
-import SignatorySync
+import SignatoryBundles
 import Testing
 import TestSupport
 @testable import SignatoryStore

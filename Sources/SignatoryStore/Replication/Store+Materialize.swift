@@ -7,7 +7,7 @@ import SignatoryDomain
 /// organisation merged into another shows as that one: its contacts and signatures move over.
 extension Store {
     /// Rewrites the rows of `touched` and of every record that depends on them.
-    package func materialize(_ touched: Set<EntityRef>, known: [EntityRef: FieldMap] = [:], withDependents: Bool = true) throws {
+    func materialize(_ touched: Set<EntityRef>, known: [EntityRef: FieldMap] = [:], withDependents: Bool = true) throws {
         var all = touched
         var queue = withDependents ? Array(touched) : []
         while let ref = queue.popLast() {

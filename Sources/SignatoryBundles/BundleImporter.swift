@@ -44,12 +44,9 @@ public struct BundleImporter {
         let heads = try self.verifiedHeads(header)
         let lines = ChangeReadAhead(reader)
         defer { lines.stop() }
-        return try self.store.transaction {
-            var feeds = FeedTracker(store: self.store)
-            var touched: [EntityRef: FieldMap] = [:]
-            var latest: HybridTimestamp?
-            var applied = 0
-            var known = 0
+        var feeds = FeedTracker(store: self.store)
+        var known = 0
+        let summary = try self.store.receive(from: header.from) { batch in
             let limit = self.now().timeIntervalSince1970 * 1000 + Double(self.maximumSkew) * 1000
             while let line = try lines.next() {
                 guard let change = line.change else { throw SyncError.malformed(line: line.number, "not a change") }
@@ -74,35 +71,21 @@ public struct BundleImporter {
                     let ahead = (Int64(change.timestamp.physical) - Int64(self.now().timeIntervalSince1970 * 1000)) / 1000
                     throw SyncError.clockSkew(office, change.sequence, seconds: ahead, bound: self.maximumSkew)
                 }
-                try self.store.appendToLog(change, line: line.text)
-                touched[EntityRef(change.kind, change.entityID)] = try self.store.applyVersions(of: change)
-                if latest == nil || latest! < change.timestamp { latest = change.timestamp }
-                applied += 1
-                // Bring the record tables up to date in slices, so memory stays bounded.
-                if touched.count >= 10_000 {
-                    try self.store.materialize(Set(touched.keys), known: touched)
-                    touched.removeAll(keepingCapacity: true)
-                }
+                try batch.apply(change, line: line.text)
             }
-            for head in heads.values {
-                try feeds.requireEnd(at: head)
-                try self.store.saveFeedHead(head)
+            for head in heads.values { try feeds.requireEnd(at: head) }
+            guard Int64(batch.applied + known) == header.changes else {
+                throw SyncError.malformed(line: 1, "the header announces \(header.changes) change(s) but \(batch.applied + known) follow")
             }
-            guard Int64(applied + known) == header.changes else {
-                throw SyncError.malformed(line: 1, "the header announces \(header.changes) change(s) but \(applied + known) follow")
-            }
-            try self.store.materialize(Set(touched.keys), known: touched)
-            if let latest { try self.store.observe(latest) }
             // What the writer holds is learned from what was verified: the feeds it carried, and a
             // version vector it signed; the store keeps none of it beyond what this office holds.
             let claimed = header.verifiedHave(card: try self.store.trustedOffice(header.from))
-            try self.store.learn(that: header.from, has: claimed.merging(feeds.vector) { max($0, $1) })
-            let duplicates = try self.store.refreshDuplicates()
-            // The header's name is not signed: show the name this office trusted, when it has one.
-            let name = try self.store.trustedOffice(header.from)?.name ?? String(header.fromName.prefix(200))
-            return Report(from: header.from, fromName: name, applied: applied, alreadyKnown: known,
-                          openConflicts: try self.store.conflictCount(), duplicatePairs: duplicates)
+            return ReceivedFeeds(heads: Array(heads.values), peerHas: claimed.merging(feeds.vector) { max($0, $1) })
         }
+        // The header's name is not signed: show the name this office trusted, when it has one.
+        let name = try self.store.trustedOffice(header.from)?.name ?? String(header.fromName.prefix(200))
+        return Report(from: header.from, fromName: name, applied: summary.applied, alreadyKnown: known,
+                      openConflicts: summary.openConflicts, duplicatePairs: summary.duplicatePairs)
     }
 
     /// The header's heads, each from a trusted office and signed by it.
@@ -113,7 +96,7 @@ public struct BundleImporter {
             guard card.verify(head.signature, of: FeedHead.message(office: head.office, sequence: head.sequence, hash: head.hash)) else {
                 throw SyncError.badSignature(head.office.description, head.sequence)
             }
-            if let local = try self.store.change(office: head.office, sequence: head.sequence), local.hash != head.hash {
+            if let local = try self.store.changeHash(office: head.office, sequence: head.sequence), local != head.hash {
                 if head.office == self.store.office.id { throw SyncError.ownFeedForked(head.sequence) }
                 throw SyncError.equivocation(head.office.description, head.sequence)
             }

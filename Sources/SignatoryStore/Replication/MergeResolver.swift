@@ -1,9 +1,7 @@
 import SignatoryDomain
 
-/// Follows `mergedInto` from an organisation to the one that stands for it now.
-///
-/// Two offices may merge A into B and B into A at the same time; the cycle is broken the same
-/// way everywhere, by the smallest id.
+/// Follows `mergedInto` from an organisation to the one that stands for it now (`MergeChain`),
+/// reading each record's settled fields once per pass.
 struct MergeResolver {
     let store: Store
     private var cache: [String: String] = [:]
@@ -25,18 +23,9 @@ struct MergeResolver {
 
     mutating func canonical(_ id: String) throws -> String {
         if let known = self.cache[id] { return known }
-        var path = [id]
-        var current = id
-        while let next = try self.fields(of: EntityRef(.organisation, current)).text("mergedInto"), next != current {
-            if let cycleStart = path.firstIndex(of: next) {
-                current = path[cycleStart...].min()!
-                break
-            }
-            path.append(next)
-            current = next
-        }
-        for step in path { self.cache[step] = current }
-        return current
+        let (survivor, path) = try MergeChain.resolve(id) { try self.fields(of: EntityRef(.organisation, $0)).text("mergedInto") }
+        for step in path { self.cache[step] = survivor }
+        return survivor
     }
 
     /// Whether the organisation that `id` stands for now exists and is not deleted.

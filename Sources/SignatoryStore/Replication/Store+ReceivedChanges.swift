@@ -1,0 +1,77 @@
+import SignatoryDomain
+
+/// Other offices' changes, once their carrier has verified them, applied here in one place.
+///
+/// ```swift
+/// let summary = try store.receive(from: peer) { batch in
+///     for (change, line) in verified { try batch.apply(change, line: line) }
+///     return ReceivedFeeds(heads: signedHeads, peerHas: vector)
+/// }
+/// ```
+extension Store {
+    /// Applies the changes `body` hands to its batch, all of them or none, and then:
+    /// brings the record tables up to date, moves the clock past the newest change, saves the
+    /// feeds' signed heads, learns what `peer` holds and refreshes the possible duplicates.
+    ///
+    /// The caller verifies each change (signature, hash chain, skew) before applying it.
+    public func receive(from peer: ID<Office>, _ body: (inout ReceivedBatch) throws -> ReceivedFeeds) throws -> ReceivedSummary {
+        try self.transaction {
+            var batch = ReceivedBatch(store: self)
+            let feeds = try body(&batch)
+            for head in feeds.heads { try self.saveFeedHead(head) }
+            try self.materialize(Set(batch.touched.keys), known: batch.touched)
+            if let latest = batch.latest { try self.observe(latest) }
+            try self.learn(that: peer, has: feeds.peerHas)
+            let duplicates = try self.refreshDuplicates()
+            return ReceivedSummary(applied: batch.applied, openConflicts: try self.conflictCount(), duplicatePairs: duplicates)
+        }
+    }
+}
+
+/// The changes of one `Store.receive`, applied as they are handed over.
+public struct ReceivedBatch: ~Copyable {
+    let store: Store
+    fileprivate var touched: [EntityRef: FieldMap] = [:]
+    fileprivate var latest: HybridTimestamp?
+    /// How many changes were applied so far.
+    public private(set) var applied = 0
+
+    fileprivate init(store: Store) {
+        self.store = store
+    }
+
+    /// Appends a verified change to its feed and adds its versions to its record.
+    ///
+    /// - Parameter line: the change's JSON line as received, stored and relayed verbatim.
+    public mutating func apply(_ change: Change, line: String) throws {
+        try self.store.appendToLog(change, line: line)
+        self.touched[EntityRef(change.kind, change.entityID)] = try self.store.applyVersions(of: change)
+        if self.latest.map({ $0 < change.timestamp }) ?? true { self.latest = change.timestamp }
+        self.applied += 1
+        // The record tables are brought up to date in slices, so memory stays bounded.
+        if self.touched.count >= 10_000 {
+            try self.store.materialize(Set(self.touched.keys), known: self.touched)
+            self.touched.removeAll(keepingCapacity: true)
+        }
+    }
+}
+
+/// What a carrier verified about the feeds of a received batch.
+public struct ReceivedFeeds: Sendable {
+    /// The signed head of each feed, checked against what the batch added.
+    public var heads: [FeedHead]
+    /// How far into each feed the sending office is.
+    public var peerHas: [ID<Office>: Int64]
+
+    public init(heads: [FeedHead], peerHas: [ID<Office>: Int64]) {
+        self.heads = heads
+        self.peerHas = peerHas
+    }
+}
+
+/// The outcome of `Store.receive`.
+public struct ReceivedSummary: Sendable {
+    public let applied: Int
+    public let openConflicts: Int
+    public let duplicatePairs: Int
+}
