@@ -82,7 +82,7 @@ let package = Package(
         .executableTarget(name: "SignatoryFuzz", dependencies: ["SignatoryDomain", "SignatoryBundles"]),
         // Helpers shared by the test targets: temporary folders, running the built executable.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "SignatoryDomainTests", dependencies: ["SignatoryDomain"]),
+        .testTarget(name: "SignatoryDomainTests", dependencies: ["SignatoryDomain", "TestSupport"]),
         .testTarget(
             name: "SignatoryStoreTests",
             dependencies: ["SignatoryStore", "SignatoryDomain", "CSQLite", "TestSupport"]
@@ -93,12 +93,29 @@ let package = Package(
         ),
         .testTarget(
             name: "SignatoryExportTests",
-            dependencies: ["SignatoryExport", "SignatoryImport", "SignatoryBundles", "SignatoryStore", "SignatoryDomain", "TestSupport"]
+            dependencies: ["SignatoryExport", "SignatoryBundles", "SignatoryStore", "SignatoryDomain", "TestSupport"]
+        ),
+        .testTarget(
+            name: "SignatoryImportTests",
+            dependencies: ["SignatoryImport", "SignatoryStore", "SignatoryDomain", "TestSupport"]
         ),
         .testTarget(
             name: "SignatoryCLITests",
-            dependencies: ["SignatoryCLI", "SignatoryDomain", "SignatoryStore", "SignatoryBundles", "SignatoryHub", "TestSupport"]
+            dependencies: [
+                "SignatoryCLI", "SignatoryDomain", "SignatoryStore", "SignatoryBundles", "SignatoryHub", "TestSupport",
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The checks swift-nio and Hummingbird build with: explicit `any`, imports that are internal
+// unless declared otherwise, and members visible only through a module the file imports.
+for target in package.targets where target.type != .system {
+    target.swiftSettings =
+        (target.swiftSettings ?? []) + [
+            .enableUpcomingFeature("ExistentialAny"),
+            .enableUpcomingFeature("InternalImportsByDefault"),
+            .enableUpcomingFeature("MemberImportVisibility"),
+        ]
+}

@@ -16,7 +16,12 @@ struct BenchMain {
         let names = arguments.isEmpty ? self.benchmarks.keys.sorted() : arguments
         for name in names {
             guard let benchmark = self.benchmarks[name] else {
-                FileHandle.standardError.write(Data("unknown benchmark '\(name)'; choose from: \(self.benchmarks.keys.sorted().joined(separator: ", "))\n".utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        "unknown benchmark '\(name)'; choose from: \(self.benchmarks.keys.sorted().joined(separator: ", "))\n"
+                            .utf8
+                    )
+                )
                 exit(64)
             }
             try await benchmark()

@@ -15,7 +15,8 @@ enum ExportBenchmark {
         let bench = try BenchFolder()
         defer { bench.finish() }
         let folder = bench.url
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("signatory").path
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("signatory").path
         let database = folder.appendingPathComponent("office.db").path
         let statement = try self.populate(database)
         let out = folder.appendingPathComponent("out").path
@@ -27,25 +28,48 @@ enum ExportBenchmark {
             WHERE s.statement_id = '\(statement)'
             ORDER BY o.name COLLATE NOCASE, o.id, st.title, st.id, c.full_name COLLATE NOCASE, c.id
             """
-        var baseline: [Double] = [], csv: [Double] = [], vcard: [Double] = []
+        var baseline: [Double] = []
+        var csv: [Double] = []
+        var vcard: [Double] = []
         // Alternate the three so drift on a shared machine hits them alike; keep each one's best round.
         for _ in 0..<self.rounds {
-            baseline.append(try measure { try self.runToFile("/usr/bin/sqlite3", ["-csv", "-header", database, sql], out) })
-            csv.append(try measure {
-                try self.runToFile(executable, ["export", "contacts", "--statement", statement, "--format", "csv",
-                                                "--audience", "internal", "--db", database, "--out", out], nil)
-            })
-            vcard.append(try measure {
-                try self.runToFile(executable, ["export", "contacts", "--statement", statement, "--format", "vcard",
-                                                "--audience", "internal", "--db", database, "--out", out], nil)
-            })
+            baseline.append(
+                try measure { try self.runToFile("/usr/bin/sqlite3", ["-csv", "-header", database, sql], out) }
+            )
+            csv.append(
+                try measure {
+                    try self.runToFile(
+                        executable,
+                        [
+                            "export", "contacts", "--statement", statement, "--format", "csv",
+                            "--audience", "internal", "--db", database, "--out", out,
+                        ],
+                        nil
+                    )
+                }
+            )
+            vcard.append(
+                try measure {
+                    try self.runToFile(
+                        executable,
+                        [
+                            "export", "contacts", "--statement", statement, "--format", "vcard",
+                            "--audience", "internal", "--db", database, "--out", out,
+                        ],
+                        nil
+                    )
+                }
+            )
         }
         let baseRate = Double(self.contacts) / baseline.min()!
         func line(_ label: String, _ times: [Double]) -> String {
             let rate = Double(self.contacts) / times.min()!
-            return "  \(label) \(formatted(rate)) contacts/s  (\(Int((rate / baseRate * 100).rounded()))% of sqlite3; target ≥ 50%)"
+            return
+                "  \(label) \(formatted(rate)) contacts/s  (\(Int((rate / baseRate * 100).rounded()))% of sqlite3; target ≥ 50%)"
         }
-        report("export: \(formatted(Double(self.contacts))) contacts of one statement, whole process, best of \(self.rounds)")
+        report(
+            "export: \(formatted(Double(self.contacts))) contacts of one statement, whole process, best of \(self.rounds)"
+        )
         report("  sqlite3 -csv, same columns (baseline)   \(formatted(baseRate)) contacts/s")
         report(line("signatory export contacts --format csv  ", csv))
         report(line("signatory export contacts --format vcard", vcard))
@@ -56,8 +80,12 @@ enum ExportBenchmark {
     private static func populate(_ path: String) throws -> String {
         let store = try Store.create(at: path, office: Office(name: "Bench", createdAt: Date()))
         let campaign = Campaign(name: "World Day against Trafficking in Persons", status: .active)
-        var statement = JointStatement(campaignID: campaign.id, title: "No one left behind", body: "We ask states to act.",
-                                       language: try LanguageTag("en"))
+        var statement = JointStatement(
+            campaignID: campaign.id,
+            title: "No one left behind",
+            body: "We ask states to act.",
+            language: try LanguageTag("en")
+        )
         try store.transaction {
             try store.insert(campaign)
             try store.insert(statement)
@@ -65,17 +93,34 @@ enum ExportBenchmark {
             try store.update(statement)
             let countries = CountryCode.allAssigned
             for index in 0..<(self.contacts / self.contactsPerOrganisation) {
-                let organisation = Organisation(name: "Human Rights Organisation \(index), \"Centre\"", acronym: "HRO\(index)",
-                                                country: countries[index % countries.count], ecosoc: index % 3 == 0 ? .special : .none)
+                let organisation = Organisation(
+                    name: "Human Rights Organisation \(index), \"Centre\"",
+                    acronym: "HRO\(index)",
+                    country: countries[index % countries.count],
+                    ecosoc: index % 3 == 0 ? .special : .none
+                )
                 try store.insert(organisation)
                 for person in 0..<self.contactsPerOrganisation {
-                    try store.insert(ContactPerson(
-                        organisationID: organisation.id, fullName: "Contact \(person) Person \(index)", title: "Director, advocacy",
-                        email: try EmailAddress("contact\(person)@hro\(index).example"),
-                        phone: try PhoneNumber("+41 22 555 \(10_000 + index)"), consentToPublish: person % 2 == 0))
+                    try store.insert(
+                        ContactPerson(
+                            organisationID: organisation.id,
+                            fullName: "Contact \(person) Person \(index)",
+                            title: "Director, advocacy",
+                            email: try EmailAddress("contact\(person)@hro\(index).example"),
+                            phone: try PhoneNumber("+41 22 555 \(10_000 + index)"),
+                            consentToPublish: person % 2 == 0
+                        )
+                    )
                 }
-                try store.record(Signature(statementID: statement.id, organisationID: organisation.id, status: .signed,
-                                           recordedAt: Date(), source: .coordinator))
+                try store.record(
+                    Signature(
+                        statementID: statement.id,
+                        organisationID: organisation.id,
+                        status: .signed,
+                        recordedAt: Date(),
+                        source: .coordinator
+                    )
+                )
             }
         }
         return statement.id.description
@@ -87,7 +132,8 @@ enum ExportBenchmark {
         var csv = "Organisation,Acronym,Country,ECOSOC category,Contact name,Title,Email,Phone,Consent\r\n"
         for row in 0..<self.signOnRows {
             let organisation = row / 2
-            csv += "\"Coalition Member \(organisation), Asia\",CM\(organisation),Japan,special,Person \(row),Coordinator,"
+            csv +=
+                "\"Coalition Member \(organisation), Asia\",CM\(organisation),Japan,special,Person \(row),Coordinator,"
                 + "person\(row)@member\(organisation).example,+81 3 5555 \(1000 + row % 9000),yes\r\n"
         }
         let file = folder.appendingPathComponent("sign-on.csv").path
@@ -99,19 +145,27 @@ enum ExportBenchmark {
                 let database = folder.appendingPathComponent("sign-on-\(round)-\(withMerge).db").path
                 let statement = try self.openStatement(in: database, withMerge: withMerge)
                 let seconds = try measure {
-                    try self.runToFile(executable, ["import", "signers", "--statement", statement.id.description, file, "--db", database], nil)
+                    try self.runToFile(
+                        executable,
+                        ["import", "signers", "--statement", statement.id.description, file, "--db", database],
+                        nil
+                    )
                 }
                 if withMerge { merged.append(seconds) } else { times.append(seconds) }
             }
         }
         let seconds = times.min()!
-        report("import signers: \(formatted(Double(self.signOnRows)))-row sign-on CSV (5,000 new organisations, 10,000 contacts, "
-            + "5,000 signatures), best of \(self.rounds): \(String(format: "%.2f", seconds)) s "
-            + "(\(formatted(Double(self.signOnRows) / seconds)) rows/s; target < 2 s)")
+        report(
+            "import signers: \(formatted(Double(self.signOnRows)))-row sign-on CSV (5,000 new organisations, 10,000 contacts, "
+                + "5,000 signatures), best of \(self.rounds): \(String(format: "%.2f", seconds)) s "
+                + "(\(formatted(Double(self.signOnRows) / seconds)) rows/s; target < 2 s)"
+        )
         // One unrelated merge anywhere once made every signature re-settle its whole statement.
         let withMerge = merged.min()!
-        report("import signers into a database where two other organisations were merged: \(String(format: "%.2f", withMerge)) s, "
-            + "\(String(format: "%.2fx", withMerge / seconds)) the time without a merge (same run)")
+        report(
+            "import signers into a database where two other organisations were merged: \(String(format: "%.2f", withMerge)) s, "
+                + "\(String(format: "%.2fx", withMerge / seconds)) the time without a merge (same run)"
+        )
     }
 
     /// A fresh database with one open statement. Its connection is closed on return, so the
@@ -119,7 +173,12 @@ enum ExportBenchmark {
     private static func openStatement(in database: String, withMerge: Bool = false) throws -> JointStatement {
         let store = try Store.create(at: database, office: Office(name: "Bench", createdAt: Date()))
         let campaign = Campaign(name: "Sign-on", status: .active)
-        var statement = JointStatement(campaignID: campaign.id, title: "Joint statement", body: "Text.", language: try LanguageTag("en"))
+        var statement = JointStatement(
+            campaignID: campaign.id,
+            title: "Joint statement",
+            body: "Text.",
+            language: try LanguageTag("en")
+        )
         try store.insert(campaign)
         try store.insert(statement)
         statement.status = .open
@@ -147,6 +206,8 @@ enum ExportBenchmark {
         process.standardError = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw BenchFailure("\(executable) \(arguments.prefix(2).joined(separator: " ")) failed") }
+        guard process.terminationStatus == 0 else {
+            throw BenchFailure("\(executable) \(arguments.prefix(2).joined(separator: " ")) failed")
+        }
     }
 }

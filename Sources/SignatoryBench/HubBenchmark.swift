@@ -14,7 +14,8 @@ enum HubBenchmark {
         let bench = try BenchFolder()
         defer { bench.finish() }
         let folder = bench.url
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("signatory").path
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("signatory").path
 
         let hubPath = folder.appendingPathComponent("hub.db").path
         let hubStore = try Store.create(at: hubPath, office: Office(name: "Hub", createdAt: Date()))
@@ -25,7 +26,12 @@ enum HubBenchmark {
             let store = try Store.create(at: path, office: Office(name: "Office \(index)", createdAt: Date()))
             // Each office adds organisations of its own, as offices in different countries do.
             let organisations = RawOrganisationInsert.sample(self.changesPerOffice).map { sample in
-                Organisation(name: "\(sample.name) (office \(index))", acronym: sample.acronym, country: sample.country, ecosoc: sample.ecosoc)
+                Organisation(
+                    name: "\(sample.name) (office \(index))",
+                    acronym: sample.acronym,
+                    country: sample.country,
+                    ecosoc: sample.ecosoc
+                )
             }
             try store.insert(organisations: organisations)
             paths.append(path)
@@ -33,7 +39,9 @@ enum HubBenchmark {
         }
         for (index, path) in paths.enumerated() {
             let store = try Store.open(at: path)
-            try store.transaction { for (other, card) in cards.enumerated() where other != index { try store.trust(card) } }
+            try store.transaction {
+                for (other, card) in cards.enumerated() where other != index { try store.trust(card) }
+            }
             try hubStore.enrol(cards[index], audience: .internal)
         }
 
@@ -49,7 +57,8 @@ enum HubBenchmark {
         var url = ""
         while url.isEmpty {
             try await Task.sleep(nanoseconds: 50_000_000)
-            url = ((try? String(contentsOf: output, encoding: .utf8)) ?? "").split(separator: "\n")
+            url =
+                ((try? String(contentsOf: output, encoding: .utf8)) ?? "").split(separator: "\n")
                 .first { $0.hasPrefix("listening on ") }.map { String($0.dropFirst(13)) } ?? ""
         }
 
@@ -73,22 +82,33 @@ enum HubBenchmark {
         var converged = 0
         for path in paths {
             let store = try Store.open(at: path)
-            if try store.versionVector().values.reduce(0, +) == total, try store.canonicalDump() == dump { converged += 1 }
+            if try store.versionVector().values.reduce(0, +) == total, try store.canonicalDump() == dump {
+                converged += 1
+            }
         }
         let lost = Int64(self.offices * self.changesPerOffice) - total
-        report("hub: \(self.offices) offices × \(formatted(Double(self.changesPerOffice))) changes, concurrent on loopback")
-        report("  push: \(String(format: "%.1f", Double(self.offices) / pushSeconds)) pushes/s "
-            + "(\(formatted(Double(self.offices * self.changesPerOffice) / pushSeconds)) changes/s); "
-            + "latency p50 \(Self.milliseconds(pushLatencies, 0.5)) ms, p99 \(Self.milliseconds(pushLatencies, 0.99)) ms")
-        report("  pull of the other \(formatted(Double((self.offices - 1) * self.changesPerOffice))) changes each: "
-            + "\(String(format: "%.1f", Double(self.offices) / pullSeconds)) pulls/s; "
-            + "latency p50 \(Self.milliseconds(pullLatencies, 0.5)) ms, p99 \(Self.milliseconds(pullLatencies, 0.99)) ms")
+        report(
+            "hub: \(self.offices) offices × \(formatted(Double(self.changesPerOffice))) changes, concurrent on loopback"
+        )
+        report(
+            "  push: \(String(format: "%.1f", Double(self.offices) / pushSeconds)) pushes/s "
+                + "(\(formatted(Double(self.offices * self.changesPerOffice) / pushSeconds)) changes/s); "
+                + "latency p50 \(Self.milliseconds(pushLatencies, 0.5)) ms, p99 \(Self.milliseconds(pushLatencies, 0.99)) ms"
+        )
+        report(
+            "  pull of the other \(formatted(Double((self.offices - 1) * self.changesPerOffice))) changes each: "
+                + "\(String(format: "%.1f", Double(self.offices) / pullSeconds)) pulls/s; "
+                + "latency p50 \(Self.milliseconds(pullLatencies, 0.5)) ms, p99 \(Self.milliseconds(pullLatencies, 0.99)) ms"
+        )
         report("  hub peak memory \(peak) MB; converged \(converged) of \(self.offices) offices; changes lost: \(lost)")
         guard converged == self.offices, lost == 0 else { throw BenchFailure("the offices did not converge") }
     }
 
     /// Runs `body` for every item at once; returns the wall time and each item's duration.
-    private static func concurrently(_ items: [String], _ body: @escaping @Sendable (String) async throws -> Void) async throws -> (Double, [Double]) {
+    private static func concurrently(
+        _ items: [String],
+        _ body: @escaping @Sendable (String) async throws -> Void
+    ) async throws -> (Double, [Double]) {
         let start = DispatchTime.now().uptimeNanoseconds
         let latencies = try await withThrowingTaskGroup(of: Double.self) { group in
             for item in items {

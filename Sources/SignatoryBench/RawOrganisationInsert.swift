@@ -15,12 +15,21 @@ enum RawOrganisationInsert {
         let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
         var statement: OpaquePointer?
         sqlite3_exec(handle, "BEGIN IMMEDIATE", nil, nil, nil)
-        sqlite3_prepare_v2(handle, """
+        sqlite3_prepare_v2(
+            handle,
+            """
             INSERT INTO organisation (id, name, acronym, country, website, ecosoc, ecosoc_year, standing, notes)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, -1, &statement, nil)
+            """,
+            -1,
+            &statement,
+            nil
+        )
         func text(_ index: Int32, _ value: String?) {
-            guard let value else { sqlite3_bind_null(statement, index); return }
+            guard let value else {
+                sqlite3_bind_null(statement, index)
+                return
+            }
             sqlite3_bind_text(statement, index, value, -1, transient)
         }
         for organisation in organisations {
@@ -30,7 +39,11 @@ enum RawOrganisationInsert {
             text(4, organisation.country?.code)
             text(5, organisation.website?.url)
             text(6, organisation.ecosoc.rawValue)
-            if let year = organisation.ecosocYear { sqlite3_bind_int64(statement, 7, Int64(year)) } else { sqlite3_bind_null(statement, 7) }
+            if let year = organisation.ecosocYear {
+                sqlite3_bind_int64(statement, 7, Int64(year))
+            } else {
+                sqlite3_bind_null(statement, 7)
+            }
             text(8, organisation.standing.rawValue)
             text(9, organisation.notes)
             guard sqlite3_step(statement) == SQLITE_DONE else {
@@ -48,8 +61,12 @@ enum RawOrganisationInsert {
         let categories: [ECOSOCCategory] = [.general, .special, .roster, .none]
         return (0..<count).map { index in
             Organisation(
-                name: "Organisation \(index) for Human Rights", acronym: "ORG\(index)", country: countries[index % countries.count],
-                website: nil, ecosoc: categories[index % categories.count], notes: index % 10 == 0 ? "Signed the 2026 statement" : ""
+                name: "Organisation \(index) for Human Rights",
+                acronym: "ORG\(index)",
+                country: countries[index % countries.count],
+                website: nil,
+                ecosoc: categories[index % categories.count],
+                notes: index % 10 == 0 ? "Signed the 2026 statement" : ""
             )
         }
     }

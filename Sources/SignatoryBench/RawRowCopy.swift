@@ -22,9 +22,12 @@ enum RawRowCopy {
             columns[table] = count
             var tableRows: [[String?]] = []
             while sqlite3_step(statement) == SQLITE_ROW {
-                tableRows.append((0..<count).map { column in
-                    sqlite3_column_type(statement, Int32(column)) == SQLITE_NULL ? nil : String(cString: sqlite3_column_text(statement, Int32(column)))
-                })
+                tableRows.append(
+                    (0..<count).map { column in
+                        sqlite3_column_type(statement, Int32(column)) == SQLITE_NULL
+                            ? nil : String(cString: sqlite3_column_text(statement, Int32(column)))
+                    }
+                )
             }
             sqlite3_finalize(statement)
             rows[table] = tableRows
@@ -42,10 +45,17 @@ enum RawRowCopy {
                 sqlite3_prepare_v2(writer, "INSERT INTO \(table) VALUES (\(placeholders))", -1, &statement, nil)
                 for row in rows[table]! {
                     for (index, value) in row.enumerated() {
-                        if let value { sqlite3_bind_text(statement, Int32(index + 1), value, -1, transient) } else { sqlite3_bind_null(statement, Int32(index + 1)) }
+                        if let value {
+                            sqlite3_bind_text(statement, Int32(index + 1), value, -1, transient)
+                        } else {
+                            sqlite3_bind_null(statement, Int32(index + 1))
+                        }
                     }
                     guard sqlite3_step(statement) == SQLITE_DONE else {
-                        throw SQLiteError(code: sqlite3_errcode(writer), message: String(cString: sqlite3_errmsg(writer)))
+                        throw SQLiteError(
+                            code: sqlite3_errcode(writer),
+                            message: String(cString: sqlite3_errmsg(writer))
+                        )
                     }
                     sqlite3_reset(statement)
                 }

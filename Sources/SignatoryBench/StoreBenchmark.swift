@@ -30,18 +30,31 @@ enum StoreBenchmark {
             let layerPath = folder.appendingPathComponent("layer-\(round).db").path
             _ = try Store.create(at: layerPath, office: Office(name: "Bench", createdAt: Date()))
             let database = try Database(path: layerPath, mode: .readWrite)
-            wrapper.append(try measure {
-                try database.transaction {
-                    let insert = try database.prepare("""
-                        INSERT INTO organisation (id, name, acronym, country, website, ecosoc, ecosoc_year, standing, notes)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """)
-                    for organisation in organisations {
-                        try insert.run(organisation.id, organisation.name, organisation.acronym, organisation.country, organisation.website,
-                                       organisation.ecosoc, organisation.ecosocYear, organisation.standing, organisation.notes)
+            wrapper.append(
+                try measure {
+                    try database.transaction {
+                        let insert = try database.prepare(
+                            """
+                            INSERT INTO organisation (id, name, acronym, country, website, ecosoc, ecosoc_year, standing, notes)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            """
+                        )
+                        for organisation in organisations {
+                            try insert.run(
+                                organisation.id,
+                                organisation.name,
+                                organisation.acronym,
+                                organisation.country,
+                                organisation.website,
+                                organisation.ecosoc,
+                                organisation.ecosocYear,
+                                organisation.standing,
+                                organisation.notes
+                            )
+                        }
                     }
                 }
-            })
+            )
             let target = try Store.create(at: storePath, office: Office(name: "Bench", createdAt: Date()))
             store.append(try measure { try target.insert(organisations: organisations) })
             let copyPath = folder.appendingPathComponent("copy-\(round).db").path
@@ -54,10 +67,16 @@ enum StoreBenchmark {
         func share(_ rate: Double) -> Int { Int((rate / rawRate * 100).rounded()) }
         report("store: insert \(formatted(Double(self.count))) organisations, one transaction, best of \(self.rounds)")
         report("  raw C API (baseline)                     \(formatted(rawRate)) rows/s")
-        report("  store SQLite layer (Database, statements) \(formatted(wrapperRate)) rows/s  (\(share(wrapperRate))% of raw; target ≥ 70%)")
+        report(
+            "  store SQLite layer (Database, statements) \(formatted(wrapperRate)) rows/s  (\(share(wrapperRate))% of raw; target ≥ 70%)"
+        )
         let sameRowsRate = Double(self.count) / sameRows.min()!
-        report("  Store.insert with signed change log       \(formatted(storeRate)) organisations/s  (\(share(storeRate))% of raw)")
-        report("  raw C API writing the same rows Store.insert wrote (feed, merge state, record): \(formatted(sameRowsRate)) organisations/s;"
-            + " Store.insert is \(Int((storeRate / sameRowsRate * 100).rounded()))% of that")
+        report(
+            "  Store.insert with signed change log       \(formatted(storeRate)) organisations/s  (\(share(storeRate))% of raw)"
+        )
+        report(
+            "  raw C API writing the same rows Store.insert wrote (feed, merge state, record): \(formatted(sameRowsRate)) organisations/s;"
+                + " Store.insert is \(Int((storeRate / sameRowsRate * 100).rounded()))% of that"
+        )
     }
 }

@@ -1,22 +1,27 @@
 import Foundation
+import SignatoryBundles
 import SignatoryDomain
 import SignatoryStore
-import SignatoryBundles
 
 /// Importing bundles of 100,000 and 1,000,000 changes with the `signatory` executable (rate and
 /// peak memory) beside raw inserts of the same rows, and exporting the 100 newest changes from
 /// databases of 10,000 and 1,000,000 changes.
 enum SyncBenchmark {
     static var sizes: [Int] {
-        ProcessInfo.processInfo.environment["SYNC_BENCH_SIZES"]?.split(separator: ",").compactMap { Int($0) } ?? [100_000, 1_000_000]
+        ProcessInfo.processInfo.environment["SYNC_BENCH_SIZES"]?.split(separator: ",").compactMap { Int($0) } ?? [
+            100_000, 1_000_000,
+        ]
     }
 
     static func run() throws {
         let bench = try BenchFolder()
         defer { bench.finish() }
         let folder = bench.url
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("signatory").path
-        report("sync: import through `signatory sync import` (one transaction; lines are read and checked on a second thread) vs raw C inserts of the resulting rows (one thread)")
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("signatory").path
+        report(
+            "sync: import through `signatory sync import` (one transaction; lines are read and checked on a second thread) vs raw C inserts of the resulting rows (one thread)"
+        )
         for size in self.sizes {
             let organisations = RawOrganisationInsert.sample(size)
             let author = SyntheticOffice(name: "Geneva")
@@ -24,18 +29,28 @@ enum SyncBenchmark {
             try author.writeBundle(of: organisations, to: bundle)
             // Best of 3 where a run is short, because the machine is shared; one run of 1,000,000.
             let runs = size <= 100_000 ? 3 : 1
-            var seconds = Double.infinity, rawSeconds = Double.infinity, copySeconds = Double.infinity
+            var seconds = Double.infinity
+            var rawSeconds = Double.infinity
+            var copySeconds = Double.infinity
             var peak = 0
             let receiver = folder.appendingPathComponent("receiver-\(size).db").path
             for run in 0..<runs {
                 try? FileManager.default.removeItem(atPath: receiver)
                 try Store.create(at: receiver, office: Office(name: "Bucharest", createdAt: Date())).trust(author.card)
                 var runPeak = 0
-                seconds = min(seconds, try measure { runPeak = try self.runChild(executable, ["sync", "import", bundle, "--db", receiver]) })
+                seconds = min(
+                    seconds,
+                    try measure {
+                        runPeak = try self.runChild(executable, ["sync", "import", bundle, "--db", receiver])
+                    }
+                )
                 peak = max(peak, runPeak)
                 let rawPath = folder.appendingPathComponent("raw-\(size)-\(run).db").path
                 _ = try Store.create(at: rawPath, office: Office(name: "Raw", createdAt: Date()))
-                rawSeconds = min(rawSeconds, try measure { try RawOrganisationInsert.insert(organisations, into: rawPath) })
+                rawSeconds = min(
+                    rawSeconds,
+                    try measure { try RawOrganisationInsert.insert(organisations, into: rawPath) }
+                )
                 let copyPath = folder.appendingPathComponent("copy-\(size)-\(run).db").path
                 _ = try Store.create(at: copyPath, office: Office(name: "Copy", createdAt: Date()))
                 copySeconds = min(copySeconds, try RawRowCopy.time(from: receiver, into: copyPath).seconds)
@@ -46,9 +61,15 @@ enum SyncBenchmark {
             let rawRate = Double(size) / rawSeconds
             let copyRate = Double(size) / copySeconds
             func share(_ baseline: Double) -> Int { Int((rate / baseline * 100).rounded()) }
-            report("  \(formatted(Double(size))) changes (best of \(runs)): import \(formatted(rate)) changes/s, peak memory \(peak) MB (target < 300 MB)")
-            report("    raw C API writing the same resulting rows (feed, merge state, records): \(formatted(copyRate)) changes/s; import is \(share(copyRate))% of that (target ≥ 40%)")
-            report("    raw C API writing only the organisation rows: \(formatted(rawRate)) rows/s; import is \(share(rawRate))% of that")
+            report(
+                "  \(formatted(Double(size))) changes (best of \(runs)): import \(formatted(rate)) changes/s, peak memory \(peak) MB (target < 300 MB)"
+            )
+            report(
+                "    raw C API writing the same resulting rows (feed, merge state, records): \(formatted(copyRate)) changes/s; import is \(share(copyRate))% of that (target ≥ 40%)"
+            )
+            report(
+                "    raw C API writing only the organisation rows: \(formatted(rawRate)) rows/s; import is \(share(rawRate))% of that"
+            )
         }
         try self.exportBenchmark(folder: folder)
     }
@@ -78,7 +99,9 @@ enum SyncBenchmark {
             timings.append((size, runs.sorted()[runs.count / 2]))
         }
         let (small, large) = (timings[0], timings[1])
-        report("  export of the 100 newest changes (median of 201): \(String(format: "%.2f", small.1 * 1000)) ms at \(formatted(Double(small.0))) changes, \(String(format: "%.2f", large.1 * 1000)) ms at \(formatted(Double(large.0))) changes (\(String(format: "%.2f", large.1 / small.1))x; target ≤ 1.5x)")
+        report(
+            "  export of the 100 newest changes (median of 201): \(String(format: "%.2f", small.1 * 1000)) ms at \(formatted(Double(small.0))) changes, \(String(format: "%.2f", large.1 * 1000)) ms at \(formatted(Double(large.0))) changes (\(String(format: "%.2f", large.1 / small.1))x; target ≤ 1.5x)"
+        )
     }
 
     /// Runs the executable under GNU time and returns its peak resident memory in MB.
@@ -86,7 +109,9 @@ enum SyncBenchmark {
     /// GNU time forks a small process, so the figure is the import's own: a child forked from
     /// this benchmark would count the benchmark's memory as its own until it execs.
     static func runChild(_ executable: String, _ arguments: [String]) throws -> Int {
-        let report = FileManager.default.temporaryDirectory.appendingPathComponent("signatory-time-\(UUID().uuidString)").path
+        let report = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "signatory-time-\(UUID().uuidString)"
+        ).path
         defer { try? FileManager.default.removeItem(atPath: report) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
@@ -94,8 +119,11 @@ enum SyncBenchmark {
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw BenchFailure("signatory \(arguments.joined(separator: " ")) failed") }
-        let kilobytes = try String(contentsOfFile: report, encoding: .utf8).split(separator: "\n").last.flatMap { Int($0) } ?? 0
+        guard process.terminationStatus == 0 else {
+            throw BenchFailure("signatory \(arguments.joined(separator: " ")) failed")
+        }
+        let kilobytes =
+            try String(contentsOfFile: report, encoding: .utf8).split(separator: "\n").last.flatMap { Int($0) } ?? 0
         return kilobytes / 1024
     }
 }

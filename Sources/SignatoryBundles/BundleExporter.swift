@@ -1,6 +1,6 @@
-import Foundation
-import SignatoryDomain
-import SignatoryStore
+public import Foundation
+public import SignatoryDomain
+public import SignatoryStore
 
 /// Writes a bundle of every change a peer is not known to have (all of them without a peer).
 ///
@@ -48,7 +48,8 @@ public struct BundleExporter {
             let header = try self.header(have: vector, heads: heads, changes: total)
             var buffer = try BundleHeader.line(header)
             for head in heads {
-                try self.store.forEachLine(of: head.office, after: known[head.office] ?? 0, through: head.sequence) { line in
+                try self.store.forEachLine(of: head.office, after: known[head.office] ?? 0, through: head.sequence) {
+                    line in
                     buffer.append(contentsOf: line.utf8)
                     buffer.append(UInt8(ascii: "\n"))
                     if buffer.count >= 1 << 20 {
@@ -67,7 +68,14 @@ public struct BundleExporter {
         let have = vector.keyedByText
         let office = self.store.office
         let signature = try self.store.officeKeys().sign(BundleHeader.haveMessage(from: office.id, have: have))
-        return BundleHeader(from: office.id, fromName: office.name, have: have, heads: heads, changes: changes, haveSignature: signature)
+        return BundleHeader(
+            from: office.id,
+            fromName: office.name,
+            have: have,
+            heads: heads,
+            changes: changes,
+            haveSignature: signature
+        )
     }
 
     /// Signs this office's own feed at its current end, so the bundle can vouch for it.
@@ -75,7 +83,13 @@ public struct BundleExporter {
         let own = try self.store.feedEnd(of: self.store.office.id)
         guard own.sequence > 0 else { return }
         let message = FeedHead.message(office: self.store.office.id, sequence: own.sequence, hash: own.hash)
-        try self.store.saveFeedHead(FeedHead(office: self.store.office.id, sequence: own.sequence, hash: own.hash,
-                                             signature: try self.store.officeKeys().sign(message)))
+        try self.store.saveFeedHead(
+            FeedHead(
+                office: self.store.office.id,
+                sequence: own.sequence,
+                hash: own.hash,
+                signature: try self.store.officeKeys().sign(message)
+            )
+        )
     }
 }

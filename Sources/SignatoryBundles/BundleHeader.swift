@@ -1,5 +1,5 @@
-import Foundation
-import SignatoryDomain
+public import Foundation
+public import SignatoryDomain
 
 /// The first line of a bundle: who wrote it, what its writer holds, and the signed heads that
 /// vouch for the changes on the following lines (see `Schema/bundle.schema.json`).
@@ -21,7 +21,14 @@ public struct BundleHeader: Codable, Sendable {
     /// The writer's signature over ``haveMessage(from:have:)``: what lets a receiver believe `have`.
     public let haveSignature: String?
 
-    public init(from: ID<Office>, fromName: String, have: [String: Int64], heads: [FeedHead], changes: Int64, haveSignature: String? = nil) {
+    public init(
+        from: ID<Office>,
+        fromName: String,
+        have: [String: Int64],
+        heads: [FeedHead],
+        changes: Int64,
+        haveSignature: String? = nil
+    ) {
         self.format = BundleHeader.format
         self.version = BundleHeader.currentVersion
         self.from = from
@@ -34,13 +41,15 @@ public struct BundleHeader: Codable, Sendable {
 
     /// The exact text a writer signs to vouch for its version vector.
     public static func haveMessage(from: ID<Office>, have: [String: Int64]) -> String {
-        "signatory-have-1\n\(from)\n" + have.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\n")
+        "signatory-have-1\n\(from)\n"
+            + have.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\n")
     }
 
     /// `have`, when the writer's signature over it verifies with `card`; otherwise nothing is known.
     public func verifiedHave(card: OfficeCard?) -> [ID<Office>: Int64] {
         guard let card, card.id == self.from, let signature = self.haveSignature,
-              card.verify(signature, of: BundleHeader.haveMessage(from: self.from, have: self.have)) else { return [:] }
+            card.verify(signature, of: BundleHeader.haveMessage(from: self.from, have: self.have))
+        else { return [:] }
         return [ID<Office>: Int64](keyedByText: self.have)
     }
 }
@@ -52,12 +61,16 @@ extension BundleHeader {
     /// let header = try BundleHeader.parse(Array(firstLine.utf8))
     /// ```
     public static func parse(_ line: some Collection<UInt8>) throws(SyncError) -> BundleHeader {
-        guard let header = try? JSONDecoder().decode(BundleHeader.self, from: Data(line)), header.format == BundleHeader.format else {
+        guard let header = try? JSONDecoder().decode(BundleHeader.self, from: Data(line)),
+            header.format == BundleHeader.format
+        else {
             throw SyncError.malformed(line: 1, "the first line is not a bundle header")
         }
         guard header.version == BundleHeader.currentVersion else { throw SyncError.unsupportedVersion(header.version) }
         // Positions and counts are used in arithmetic; a negative one could only come from a forgery.
-        guard header.changes >= 0, header.have.values.allSatisfy({ $0 >= 0 }), header.heads.allSatisfy({ $0.sequence >= 1 }) else {
+        guard header.changes >= 0, header.have.values.allSatisfy({ $0 >= 0 }),
+            header.heads.allSatisfy({ $0.sequence >= 1 })
+        else {
             throw SyncError.malformed(line: 1, "the header holds a negative position or count")
         }
         return header

@@ -1,6 +1,6 @@
-import Foundation
-import SignatoryDomain
-import SignatoryStore
+public import Foundation
+public import SignatoryDomain
+public import SignatoryStore
 
 /// Applies a bundle written by another office (or relayed by one): all of it or nothing.
 ///
@@ -31,7 +31,11 @@ public struct BundleImporter {
     let maximumSkew: Int64
     let now: () -> Date
 
-    public init(store: Store, maximumSkew: Int64 = BundleImporter.defaultMaximumSkew, now: @escaping () -> Date = Date.init) {
+    public init(
+        store: Store,
+        maximumSkew: Int64 = BundleImporter.defaultMaximumSkew,
+        now: @escaping () -> Date = Date.init
+    ) {
         self.store = store
         self.maximumSkew = min(max(maximumSkew, 0), BundleImporter.largestMaximumSkew)
         self.now = now
@@ -52,7 +56,9 @@ public struct BundleImporter {
                 guard let change = line.change else { throw SyncError.malformed(line: line.number, "not a change") }
                 let office = change.office.description
                 guard heads[change.office] != nil else {
-                    if try self.store.trustedOffice(change.office) == nil { throw SyncError.untrusted(office, change.sequence) }
+                    if try self.store.trustedOffice(change.office) == nil {
+                        throw SyncError.untrusted(office, change.sequence)
+                    }
                     throw SyncError.unsigned(office, change.sequence)
                 }
                 guard line.hashMatches else {
@@ -60,7 +66,10 @@ public struct BundleImporter {
                 }
                 // Lines are stored and relayed verbatim, so only the form Signatory writes is taken.
                 guard line.isCanonical else {
-                    throw SyncError.malformed(line: line.number, "change \(change.sequence) of office \(office) is not written as Signatory writes it")
+                    throw SyncError.malformed(
+                        line: line.number,
+                        "change \(change.sequence) of office \(office) is not written as Signatory writes it"
+                    )
                 }
                 if try feeds.isKnown(change) {
                     known += 1
@@ -68,14 +77,18 @@ public struct BundleImporter {
                 }
                 if let invalid = line.invalidValue { throw SyncError.invalidValue(office, change.sequence, invalid) }
                 if Double(change.timestamp.physical) > limit {
-                    let ahead = (Int64(change.timestamp.physical) - Int64(self.now().timeIntervalSince1970 * 1000)) / 1000
+                    let ahead =
+                        (Int64(change.timestamp.physical) - Int64(self.now().timeIntervalSince1970 * 1000)) / 1000
                     throw SyncError.clockSkew(office, change.sequence, seconds: ahead, bound: self.maximumSkew)
                 }
                 try batch.apply(change, line: line.text)
             }
             for head in heads.values { try feeds.requireEnd(at: head) }
             guard Int64(batch.applied + known) == header.changes else {
-                throw SyncError.malformed(line: 1, "the header announces \(header.changes) change(s) but \(batch.applied + known) follow")
+                throw SyncError.malformed(
+                    line: 1,
+                    "the header announces \(header.changes) change(s) but \(batch.applied + known) follow"
+                )
             }
             // What the writer holds is learned from what was verified: the feeds it carried, and a
             // version vector it signed; the store keeps none of it beyond what this office holds.
@@ -84,16 +97,29 @@ public struct BundleImporter {
         }
         // The header's name is not signed: show the name this office trusted, when it has one.
         let name = try self.store.trustedOffice(header.from)?.name ?? String(header.fromName.prefix(200))
-        return Report(from: header.from, fromName: name, applied: summary.applied, alreadyKnown: known,
-                      openConflicts: summary.openConflicts, duplicatePairs: summary.duplicatePairs)
+        return Report(
+            from: header.from,
+            fromName: name,
+            applied: summary.applied,
+            alreadyKnown: known,
+            openConflicts: summary.openConflicts,
+            duplicatePairs: summary.duplicatePairs
+        )
     }
 
     /// The header's heads, each from a trusted office and signed by it.
     private func verifiedHeads(_ header: BundleHeader) throws -> [ID<Office>: FeedHead] {
         var heads: [ID<Office>: FeedHead] = [:]
         for head in header.heads {
-            guard let card = try self.store.trustedOffice(head.office) else { throw SyncError.untrusted(head.office.description, head.sequence) }
-            guard card.verify(head.signature, of: FeedHead.message(office: head.office, sequence: head.sequence, hash: head.hash)) else {
+            guard let card = try self.store.trustedOffice(head.office) else {
+                throw SyncError.untrusted(head.office.description, head.sequence)
+            }
+            guard
+                card.verify(
+                    head.signature,
+                    of: FeedHead.message(office: head.office, sequence: head.sequence, hash: head.hash)
+                )
+            else {
                 throw SyncError.badSignature(head.office.description, head.sequence)
             }
             if let local = try self.store.changeHash(office: head.office, sequence: head.sequence), local != head.hash {

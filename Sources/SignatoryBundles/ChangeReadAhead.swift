@@ -137,11 +137,24 @@ final class ChangeReadAhead: Sendable {
     private static func check(_ bytes: [UInt8], number: Int) -> Line {
         let text = String(decoding: bytes, as: UTF8.self)
         guard let change = Change(jsonBytes: bytes) else {
-            return Line(number: number, text: text, change: nil, hashMatches: false, isCanonical: false, invalidValue: nil)
+            return Line(
+                number: number,
+                text: text,
+                change: nil,
+                hashMatches: false,
+                isCanonical: false,
+                invalidValue: nil
+            )
         }
         var invalid: String?
         do { try change.validateValues() } catch { invalid = "\(error)" }
-        return Line(number: number, text: text, change: change, hashMatches: change.computedHash == change.hash,
-                    isCanonical: change.jsonLine.utf8.elementsEqual(bytes), invalidValue: invalid)
+        return Line(
+            number: number,
+            text: text,
+            change: change,
+            hashMatches: change.computedHash == change.hash,
+            isCanonical: change.jsonLine.utf8.elementsEqual(bytes),
+            invalidValue: invalid
+        )
     }
 }

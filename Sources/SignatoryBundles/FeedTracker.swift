@@ -33,7 +33,10 @@ struct FeedTracker {
             throw SyncError.brokenChain(office, change.sequence, "position \(end.sequence + 1) was expected next")
         }
         guard change.previousHash == end.hash else {
-            throw self.forked(change, otherwise: .brokenChain(office, change.sequence, "it does not follow the change before it"))
+            throw self.forked(
+                change,
+                otherwise: .brokenChain(office, change.sequence, "it does not follow the change before it")
+            )
         }
         self.ends[change.office] = (change.sequence, change.hash)
         self.carried[change.office] = change.sequence

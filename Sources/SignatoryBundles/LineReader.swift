@@ -21,7 +21,10 @@ struct LineReader: Sendable {
             throw SyncError.unreadable(path, "it is a folder; give the bundle file")
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw SyncError.unreadable(path, FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file")
+            throw SyncError.unreadable(
+                path,
+                FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"
+            )
         }
         self.handle = handle
     }
@@ -38,7 +41,10 @@ struct LineReader: Sendable {
             }
             self.scanned = self.buffer.count
             guard self.buffer.count - self.start <= Self.maximumLineBytes else {
-                throw SyncError.malformed(line: self.lineNumber + 1, "the line is longer than \(Self.maximumLineBytes >> 20) MiB")
+                throw SyncError.malformed(
+                    line: self.lineNumber + 1,
+                    "the line is longer than \(Self.maximumLineBytes >> 20) MiB"
+                )
             }
             if self.atEnd {
                 guard self.start < self.buffer.count else { return nil }

@@ -13,7 +13,6 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
         case unsigned(office: String, sequence: Int64)
         case clockSkew(office: String, sequence: Int64, seconds: Int64, bound: Int64)
         case invalidValue(office: String, sequence: Int64, detail: String)
-        case unknownPeer(String)
         case ownFeedForked(sequence: Int64)
     }
 
@@ -31,24 +30,70 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
         self.base = base
     }
 
-    static func unreadable(_ path: String, _ detail: String) -> SyncError { .init(.unreadable(path: path, detail: detail)) }
+    static func unreadable(_ path: String, _ detail: String) -> SyncError {
+        .init(.unreadable(path: path, detail: detail))
+    }
     static func malformed(line: Int, _ detail: String) -> SyncError { .init(.malformed(line: line, detail: detail)) }
     static func unsupportedVersion(_ version: Int) -> SyncError { .init(.unsupportedVersion(version)) }
-    static func untrusted(_ office: String, _ sequence: Int64) -> SyncError { .init(.untrusted(office: office, sequence: sequence)) }
-    static func badSignature(_ office: String, _ sequence: Int64) -> SyncError { .init(.badSignature(office: office, sequence: sequence)) }
+    static func untrusted(_ office: String, _ sequence: Int64) -> SyncError {
+        .init(.untrusted(office: office, sequence: sequence))
+    }
+    static func badSignature(_ office: String, _ sequence: Int64) -> SyncError {
+        .init(.badSignature(office: office, sequence: sequence))
+    }
     static func brokenChain(_ office: String, _ sequence: Int64, _ detail: String) -> SyncError {
         .init(.brokenChain(office: office, sequence: sequence, detail: detail))
     }
-    static func equivocation(_ office: String, _ sequence: Int64) -> SyncError { .init(.equivocation(office: office, sequence: sequence)) }
-    static func unsigned(_ office: String, _ sequence: Int64) -> SyncError { .init(.unsigned(office: office, sequence: sequence)) }
+    static func equivocation(_ office: String, _ sequence: Int64) -> SyncError {
+        .init(.equivocation(office: office, sequence: sequence))
+    }
+    static func unsigned(_ office: String, _ sequence: Int64) -> SyncError {
+        .init(.unsigned(office: office, sequence: sequence))
+    }
     static func clockSkew(_ office: String, _ sequence: Int64, seconds: Int64, bound: Int64) -> SyncError {
         .init(.clockSkew(office: office, sequence: sequence, seconds: seconds, bound: bound))
     }
     static func invalidValue(_ office: String, _ sequence: Int64, _ detail: String) -> SyncError {
         .init(.invalidValue(office: office, sequence: sequence, detail: detail))
     }
-    public static func unknownPeer(_ reference: String) -> SyncError { .init(.unknownPeer(reference)) }
     static func ownFeedForked(_ sequence: Int64) -> SyncError { .init(.ownFeedForked(sequence: sequence)) }
+
+    /// Which refusal an error is, for callers that add their own advice.
+    public struct Code: Hashable, Sendable {
+        private let name: String
+        private init(_ name: String) { self.name = name }
+
+        public static let unreadable = Code("unreadable")
+        public static let malformed = Code("malformed")
+        public static let unsupportedVersion = Code("unsupportedVersion")
+        /// A change or head comes from an office this office has not trusted.
+        public static let untrusted = Code("untrusted")
+        public static let badSignature = Code("badSignature")
+        public static let brokenChain = Code("brokenChain")
+        public static let equivocation = Code("equivocation")
+        public static let unsigned = Code("unsigned")
+        /// A change is dated further ahead of this computer's clock than allowed.
+        public static let clockSkew = Code("clockSkew")
+        public static let invalidValue = Code("invalidValue")
+        /// This office's own feed forked: its database was restored after it had sent changes.
+        public static let ownFeedForked = Code("ownFeedForked")
+    }
+
+    public var code: Code {
+        switch self.base {
+        case .unreadable: return .unreadable
+        case .malformed: return .malformed
+        case .unsupportedVersion: return .unsupportedVersion
+        case .untrusted: return .untrusted
+        case .badSignature: return .badSignature
+        case .brokenChain: return .brokenChain
+        case .equivocation: return .equivocation
+        case .unsigned: return .unsigned
+        case .clockSkew: return .clockSkew
+        case .invalidValue: return .invalidValue
+        case .ownFeedForked: return .ownFeedForked
+        }
+    }
 
     /// Whether this office's own feed, as the bundle carries it, differs from the local one: the
     /// database was restored from a backup after it had sent changes (see ``FeedRecovery``).
@@ -64,25 +109,29 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
         case .malformed(let line, let detail):
             return "the bundle is not a Signatory bundle: line \(line): \(detail); nothing was imported"
         case .unsupportedVersion(let version):
-            return "the bundle has format version \(version), which this Signatory cannot read; update signatory; nothing was imported"
+            return
+                "the bundle has format version \(version), which this Signatory cannot read; update Signatory; nothing was imported"
         case .untrusted(let office, let sequence):
-            return "office \(office) is not trusted (change \(sequence)); add its card with `signatory office trust CARD` first; nothing was imported"
+            return "office \(office) is not trusted (change \(sequence)); nothing was imported"
         case .badSignature(let office, let sequence):
-            return "the signature of office \(office) over its feed at position \(sequence) does not verify; the bundle may have been altered; nothing was imported"
+            return
+                "the signature of office \(office) over its feed at position \(sequence) does not verify; the bundle may have been altered; nothing was imported"
         case .brokenChain(let office, let sequence, let detail):
             return "the feed of office \(office) is broken at position \(sequence) (\(detail)); nothing was imported"
         case .equivocation(let office, let sequence):
-            return "office \(office) has two different changes at position \(sequence) of its feed; report this to the coalition; nothing was imported"
+            return
+                "office \(office) has two different changes at position \(sequence) of its feed; report this to the coalition; nothing was imported"
         case .unsigned(let office, let sequence):
-            return "the feed of office \(office) runs to position \(sequence) without a signed head covering it; nothing was imported"
+            return
+                "the feed of office \(office) runs to position \(sequence) without a signed head covering it; nothing was imported"
         case .clockSkew(let office, let sequence, let seconds, let bound):
-            return "change \(sequence) of office \(office) is dated \(seconds) s ahead of this computer's clock (at most \(bound) s allowed); fix the clock that is wrong, or raise --max-skew; nothing was imported"
+            return
+                "change \(sequence) of office \(office) is dated \(seconds) s ahead of this computer's clock (at most \(bound) s allowed); fix the clock that is wrong, or allow more skew; nothing was imported"
         case .invalidValue(let office, let sequence, let detail):
             return "change \(sequence) of office \(office) holds an invalid value: \(detail); nothing was imported"
         case .ownFeedForked(let sequence):
-            return "this office's own feed differs from the bundle's copy at position \(sequence): this database was restored from a backup after it had sent changes, and has written others since; nothing was imported"
-        case .unknownPeer(let reference):
-            return "no trusted office matches '\(reference)'; list them with `signatory office list`"
+            return
+                "this office's own feed differs from the bundle's copy at position \(sequence): this database was restored from a backup after it had sent changes, and has written others since; nothing was imported"
         }
     }
 }

@@ -1,5 +1,5 @@
-import SignatoryDomain
-import SignatoryStore
+public import SignatoryDomain
+public import SignatoryStore
 
 /// What this office knows of every feed and every peer, as `signatory sync status` shows it.
 public struct SyncStatus: Sendable {
@@ -32,7 +32,9 @@ public struct SyncStatus: Sendable {
         let heads = Dictionary(uniqueKeysWithValues: try store.feedHeads().map { ($0.office, $0.sequence) })
         let vector = try store.versionVector()
         self.office = try store.officeCard()
-        self.feeds = vector.keys.sorted().map { Feed(office: $0, name: names[$0], held: vector[$0]!, signedHead: heads[$0]) }
+        self.feeds = vector.keys.sorted().map {
+            Feed(office: $0, name: names[$0], held: vector[$0]!, signedHead: heads[$0])
+        }
         self.peers = try store.peerKnowledge().sorted { $0.key < $1.key }.map { peer, has in
             let behind = vector.reduce(Int64(0)) { total, feed in total + max(0, feed.value - (has[feed.key] ?? 0)) }
             return Peer(office: peer, name: names[peer], has: has, behind: behind)

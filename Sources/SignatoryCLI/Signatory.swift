@@ -33,7 +33,9 @@ struct Signatory: AsyncParsableCommand {
                 var synchronous = command
                 try synchronous.run()
             }
-        } catch let error where !(error is ValidationError) && String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
+        } catch let error
+            where !(error is ValidationError) && String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")
+        {
             // Help, version and exit requests (`signatory help org` runs ArgumentParser's own command).
             self.exitShowing(error)
         } catch {

@@ -48,8 +48,12 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
     public static func invalidLanguage(_ value: String) -> DomainError { .init(.invalidLanguage(value)) }
     public static func invalidYear(_ value: Int) -> DomainError { .init(.invalidYear(value)) }
     public static func invalidICSONumber(_ value: String) -> DomainError { .init(.invalidICSONumber(value)) }
-    public static func notANumber(field: String, value: String) -> DomainError { .init(.notANumber(field: field, value: value)) }
-    public static func invalidReference(kind: String, value: String) -> DomainError { .init(.invalidReference(kind: kind, value: value)) }
+    public static func notANumber(field: String, value: String) -> DomainError {
+        .init(.notANumber(field: field, value: value))
+    }
+    public static func invalidReference(kind: String, value: String) -> DomainError {
+        .init(.invalidReference(kind: kind, value: value))
+    }
     public static func emptyField(_ field: String) -> DomainError { .init(.emptyField(field)) }
     public static func unknownValue(field: String, value: String, allowed: [String]) -> DomainError {
         .init(.unknownValue(field: field, value: value, allowed: allowed))
@@ -61,8 +65,13 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
     public static func illegalTransition(from: StatementStatus, to: StatementStatus) -> DomainError {
         .init(.illegalTransition(from: from.rawValue, to: to.rawValue, allowed: from.allowedNext.map(\.rawValue)))
     }
-    public static func textFrozen(status: StatementStatus) -> DomainError { .init(.textFrozen(status: status.rawValue)) }
-    public static func signatureNeedsOpenStatement(_ signature: SignatureStatus, statement: StatementStatus) -> DomainError {
+    public static func textFrozen(status: StatementStatus) -> DomainError {
+        .init(.textFrozen(status: status.rawValue))
+    }
+    public static func signatureNeedsOpenStatement(
+        _ signature: SignatureStatus,
+        statement: StatementStatus
+    ) -> DomainError {
         .init(.signatureNeedsOpenStatement(signatureStatus: signature.rawValue, statementStatus: statement.rawValue))
     }
 
@@ -95,7 +104,8 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
         case .invalidYear(let value):
             return "year \(value) is not a year in which ECOSOC status could have been granted (1946 or later)"
         case .invalidICSONumber(let value):
-            return "iCSO number '\(value)' is not the number of a profile in the UN iCSO database; give its digits, such as 4281"
+            return
+                "iCSO number '\(value)' is not the number of a profile in the UN iCSO database; give its digits, such as 4281"
         case .notANumber(let field, let value):
             return "\(field) '\(value)' is not a whole number"
         case .invalidReference(let kind, let value):
@@ -109,16 +119,20 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
         case .yearWithoutStatus:
             return "a year granted needs an ECOSOC status of general, special or roster"
         case .illegalTransition(let from, let to, let allowed):
-            let next = allowed.isEmpty ? "it cannot change any more" : "from \(from) it can go to \(allowed.joined(separator: " or "))"
+            let next =
+                allowed.isEmpty
+                ? "it cannot change any more" : "from \(from) it can go to \(allowed.joined(separator: " or "))"
             return "a \(from) statement cannot become \(to); \(next)"
         case .textFrozen(let status):
             return "the text of a \(status) statement cannot change; only draft and open statements can be edited"
         case .signatureNeedsOpenStatement(let signature, let statement):
-            return "an organisation cannot be recorded as \(signature) on a \(statement) statement; open the statement first"
+            return
+                "an organisation cannot be recorded as \(signature) on a \(statement) statement; open the statement first"
         case .controlCharacter(let field, let scalar):
             let code = String(scalar, radix: 16, uppercase: true)
             let shown = String(repeating: "0", count: max(0, 4 - code.count)) + code
-            return "\(field) holds the invisible control character U+\(shown), which is not allowed; retype the text without it"
+            return
+                "\(field) holds the invisible control character U+\(shown), which is not allowed; retype the text without it"
         case .missingValue(let field):
             return "\(field) must always have a value; it cannot be empty or unknown"
         case .notCanonical(let field, let value, let expected):

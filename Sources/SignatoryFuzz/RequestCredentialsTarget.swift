@@ -1,6 +1,6 @@
 import Foundation
-import SignatoryDomain
 import SignatoryBundles
+import SignatoryDomain
 
 /// The hub's check of a request's credential headers. The input is up to five lines:
 /// office, timestamp, signature, then optionally the hub's clock (seconds since 1970,
@@ -22,15 +22,27 @@ enum RequestCredentialsTarget {
         let target = line(4) ?? "/v1/sync/pull"
         let credentials: RequestSignature.Credentials
         do throws(RequestSignature.CredentialError) {
-            credentials = try RequestSignature.credentials(office: line(0), timestamp: line(1), signature: line(2), now: now)
+            credentials = try RequestSignature.credentials(
+                office: line(0),
+                timestamp: line(1),
+                signature: line(2),
+                now: now
+            )
         } catch {
             check(!error.description.isEmpty, "a refusal without a reason")
             return
         }
         check(Int64(line(1)!) == credentials.timestamp, "the timestamp read is not the one sent")
-        let (difference, overflow) = RequestSignature.milliseconds(now).subtractingReportingOverflow(credentials.timestamp)
+        let (difference, overflow) = RequestSignature.milliseconds(now).subtractingReportingOverflow(
+            credentials.timestamp
+        )
         check(!overflow && difference.magnitude <= RequestSignature.window.magnitude, "a stale time was accepted")
-        let message = RequestSignature.message(method: "POST", target: target, timestamp: credentials.timestamp, bodyDigest: self.emptyDigest)
+        let message = RequestSignature.message(
+            method: "POST",
+            target: target,
+            timestamp: credentials.timestamp,
+            bodyDigest: self.emptyDigest
+        )
         _ = self.card.verify(credentials.signature, of: message)
         self.signAndCheck(target: target, now: now)
     }
@@ -38,13 +50,30 @@ enum RequestCredentialsTarget {
     /// The office's side: the headers it signs at `now` pass the check at `now` and verify.
     private static func signAndCheck(target: String, now: Date) {
         do {
-            let headers = try RequestSignature.headers(method: "POST", target: target, bodyDigest: self.emptyDigest,
-                                                       office: self.office, keys: self.keys, now: now)
+            let headers = try RequestSignature.headers(
+                method: "POST",
+                target: target,
+                bodyDigest: self.emptyDigest,
+                office: self.office,
+                keys: self.keys,
+                now: now
+            )
             let sent = try RequestSignature.credentials(
-                office: headers[RequestSignature.officeHeader], timestamp: headers[RequestSignature.timestampHeader],
-                signature: headers[RequestSignature.signatureHeader], now: now)
-            let message = RequestSignature.message(method: "POST", target: target, timestamp: sent.timestamp, bodyDigest: self.emptyDigest)
-            check(sent.office == self.office && self.card.verify(sent.signature, of: message), "a signed request does not verify")
+                office: headers[RequestSignature.officeHeader],
+                timestamp: headers[RequestSignature.timestampHeader],
+                signature: headers[RequestSignature.signatureHeader],
+                now: now
+            )
+            let message = RequestSignature.message(
+                method: "POST",
+                target: target,
+                timestamp: sent.timestamp,
+                bodyDigest: self.emptyDigest
+            )
+            check(
+                sent.office == self.office && self.card.verify(sent.signature, of: message),
+                "a signed request does not verify"
+            )
         } catch {
             fatalError("a request signed at \(now) is refused at the same time: \(error)")
         }

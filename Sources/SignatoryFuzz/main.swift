@@ -5,7 +5,9 @@ import Foundation
 
 #if SIGNATORY_FUZZING
 guard let target = FuzzTarget.fromEnvironment else {
-    FileHandle.standardError.write(Data("usage: SIGNATORY_FUZZ_TARGET=\(FuzzTarget.names) SignatoryFuzz [libFuzzer flags] [CORPUS...]\n".utf8))
+    FileHandle.standardError.write(
+        Data("usage: SIGNATORY_FUZZ_TARGET=\(FuzzTarget.names) SignatoryFuzz [libFuzzer flags] [CORPUS...]\n".utf8)
+    )
     exit(64)
 }
 exit(LibFuzzer.run(target))

@@ -9,8 +9,13 @@ public struct HubConfiguration: Sendable {
     /// The most changes one pull page carries.
     public var pageLimit: Int
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, databasePath: String,
-                maximumBodyBytes: Int = 64 << 20, pageLimit: Int = 5_000) {
+    public init(
+        host: String = "127.0.0.1",
+        port: Int = 8080,
+        databasePath: String,
+        maximumBodyBytes: Int = 64 << 20,
+        pageLimit: Int = 5_000
+    ) {
         self.host = host
         self.port = port
         self.databasePath = databasePath

@@ -1,6 +1,6 @@
 import Foundation
-import Hummingbird
-import Logging
+package import Hummingbird
+public import Logging
 import SignatoryStore
 
 /// The coalition's hub: an office of its own that relays every office's signed feed unchanged,

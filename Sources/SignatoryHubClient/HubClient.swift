@@ -1,7 +1,8 @@
 import Foundation
+import FoundationNetworking
+public import SignatoryBundles
 import SignatoryDomain
-import SignatoryStore
-import SignatoryBundles
+public import SignatoryStore
 
 /// An office syncing with a hub: pushing what the hub lacks, pulling what the office lacks.
 ///
@@ -28,12 +29,14 @@ public struct HubClient {
     let store: Store
     let connection: HubConnection
 
-    public init(url text: String, store: Store, attempts: Int = 5) throws {
-        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", url.host != nil else {
+    public init(url text: String, store: Store) throws {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+            url.host != nil
+        else {
             throw HubClientError.badURL(text)
         }
         self.store = store
-        self.connection = HubConnection(base: url, office: store.office.id, keys: try store.officeKeys(), attempts: attempts)
+        self.connection = HubConnection(base: url, office: store.office.id, keys: try store.officeKeys())
     }
 
     /// Sends every change the hub does not hold, as one bundle checked like a file import.
@@ -45,19 +48,29 @@ public struct HubClient {
             throw HubClientError.unexpected("the version vector is not JSON")
         }
         let known = [ID<Office>: Int64](keyedByText: vector.have)
-        let (path, handle) = try TemporaryFile.handle(in: FileManager.default.temporaryDirectory.path, prefix: "signatory-push")
+        let (path, handle) = try TemporaryFile.handle(
+            in: FileManager.default.temporaryDirectory.path,
+            prefix: "signatory-push"
+        )
         defer { unlink(path) }
         let summary = try BundleExporter(store: self.store).write(to: handle, known: known)
         try handle.close()
         guard summary.changes > 0 else { return PushResult(applied: 0, sent: 0) }
         let body = try Data(contentsOf: URL(fileURLWithPath: path))
         sending(summary.changes, body.count)
-        let (replyData, _) = try await self.connection.send("POST", "/v1/sync/push", body: body, contentType: "application/x-ndjson")
+        let (replyData, _) = try await self.connection.send(
+            "POST",
+            "/v1/sync/push",
+            body: body,
+            contentType: "application/x-ndjson"
+        )
         guard let reply = try? JSONDecoder().decode(PushReply.self, from: replyData) else {
             throw HubClientError.unexpected("the push reply is not JSON")
         }
         // The hub now holds what it said; the next push starts from there.
-        if let hub = ID<Office>(vector.office) { try self.store.learn(that: hub, has: [ID<Office>: Int64](keyedByText: reply.have)) }
+        if let hub = ID<Office>(vector.office) {
+            try self.store.learn(that: hub, has: [ID<Office>: Int64](keyedByText: reply.have))
+        }
         return PushResult(applied: reply.applied, sent: summary.changes)
     }
 
@@ -75,22 +88,32 @@ public struct HubClient {
     ///
     /// Only the feeds of offices this office trusts are asked for; see ``untrustedFeeds()``.
     public func pull(progress: (Progress) -> Void = { _ in }) async throws -> BundleImporter.Report? {
-        var assembler = try BundleAssembler(have: try self.store.versionVector(), folder: FileManager.default.temporaryDirectory)
+        var assembler = try BundleAssembler(
+            have: try self.store.versionVector(),
+            folder: FileManager.default.temporaryDirectory
+        )
         let trusted = try self.store.trustedOffices().map(\.id.description)
         do {
             var total: Int64?
             while true {
                 let request = PullRequest(have: assembler.have.keyedByText, offices: trusted)
-                let (page, response) = try await self.connection.send("POST", "/v1/sync/pull", body: try JSONEncoder().encode(request),
-                                                                      contentType: "application/json")
+                let (page, response) = try await self.connection.send(
+                    "POST",
+                    "/v1/sync/pull",
+                    body: try JSONEncoder().encode(request),
+                    contentType: "application/json"
+                )
                 let carried = try assembler.add(page: page)
                 // The count comes from the network: a negative or absurd one is refused, not added.
                 guard let remaining = response.value(forHTTPHeaderField: "Signatory-Remaining").flatMap(Int64.init),
-                      (0...Self.maximumRemaining).contains(remaining) else {
+                    (0...Self.maximumRemaining).contains(remaining)
+                else {
                     throw HubClientError.unexpected("a pull page without a valid Signatory-Remaining count")
                 }
                 let expected = assembler.changes.addingReportingOverflow(remaining)
-                guard !expected.overflow else { throw HubClientError.unexpected("the hub announces more changes than can be counted") }
+                guard !expected.overflow else {
+                    throw HubClientError.unexpected("the hub announces more changes than can be counted")
+                }
                 if total == nil { total = expected.partialValue }
                 progress(Progress(done: assembler.changes, total: max(total!, expected.partialValue)))
                 if remaining == 0 || carried == 0 { break }
@@ -109,4 +132,3 @@ public struct HubClient {
         return try BundleImporter(store: self.store).importBundle(at: bundle)
     }
 }
-

@@ -13,7 +13,9 @@ public struct HubClientError: Error, Sendable, CustomStringConvertible {
         self.base = base
     }
 
-    static func unreachable(_ url: String, _ detail: String) -> HubClientError { .init(.unreachable(url: url, detail: detail)) }
+    static func unreachable(_ url: String, _ detail: String) -> HubClientError {
+        .init(.unreachable(url: url, detail: detail))
+    }
     static func refused(status: Int, code: String, message: String) -> HubClientError {
         .init(.refused(status: status, code: code, message: message))
     }
@@ -29,7 +31,8 @@ public struct HubClientError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self.base {
         case .unreachable(let url, let detail):
-            return "cannot reach the hub at \(url) (\(detail)); check the address and the connection, then run the command again"
+            return
+                "cannot reach the hub at \(url) (\(detail)); check the address and the connection, then run the command again"
         case .refused(let status, let code, let message):
             return "the hub refused the request (\(status) \(code)): \(message)"
         case .badURL(let text):

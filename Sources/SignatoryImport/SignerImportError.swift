@@ -17,10 +17,20 @@ public struct SignerImportError: Error, Hashable, Sendable, CustomStringConverti
 
     static let notUTF8 = SignerImportError(.notUTF8)
     static let empty = SignerImportError(.empty)
-    static func malformed(line: Int, detail: String) -> SignerImportError { .init(.malformed(line: line, detail: detail)) }
-    static func missingColumn(_ field: String, found: [String]) -> SignerImportError { .init(.missingColumn(field, found: found)) }
+    static func malformed(line: Int, detail: String) -> SignerImportError {
+        .init(.malformed(line: line, detail: detail))
+    }
+    static func missingColumn(_ field: String, found: [String]) -> SignerImportError {
+        .init(.missingColumn(field, found: found))
+    }
     static func unknownMapHeader(_ header: String) -> SignerImportError { .init(.unknownMapHeader(header)) }
     static func rejectedRows(_ report: SignerImportReport) -> SignerImportError { .init(.rejectedRows(report)) }
+
+    /// The field no column was found for, when that is why the file was refused.
+    public var missingField: String? {
+        if case .missingColumn(let field, _) = self.base { return field }
+        return nil
+    }
 
     /// The report of an import refused for its bad rows.
     public var report: SignerImportReport? {
@@ -37,13 +47,14 @@ public struct SignerImportError: Error, Hashable, Sendable, CustomStringConverti
         case .empty:
             return "the file has no header line; the first line must name the columns (Organisation, Country, …)"
         case .missingColumn(let field, let found):
-            return "no column for \(field) among \(found.map { "'\($0)'" }.joined(separator: ", ")); name it with --map 'HEADER=\(field)'"
+            return "no column for \(field) among \(found.map { "'\($0)'" }.joined(separator: ", "))"
         case .unknownMapHeader(let header):
-            return "--map names a column '\(header)' that the file's header line does not have"
+            return "the column mapping names a column '\(header)' that the file's header line does not have"
         case .rejectedRows(let report):
             let lines = report.rejected.prefix(20).map { "  line \($0.line): \($0.reason)" }
             let more = report.rejected.count > 20 ? ["  … and \(report.rejected.count - 20) more"] : []
-            return (["\(report.rejected.count) row(s) cannot be imported, so nothing was imported; fix them, or add --skip-bad-rows to import the rest:"]
+            return
+                (["\(report.rejected.count) row(s) cannot be imported, so nothing was imported:"]
                 + lines + more).joined(separator: "\n")
         }
     }

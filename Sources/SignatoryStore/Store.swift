@@ -1,6 +1,6 @@
 import CSQLite
-import Foundation
-import SignatoryDomain
+public import Foundation
+public import SignatoryDomain
 
 /// A Signatory database file: the office that keeps it and the coalition's records.
 ///
@@ -11,7 +11,7 @@ import SignatoryDomain
 ///
 /// Every method that writes more than one row does it in one transaction.
 public final class Store {
-    public let database: Database
+    package let database: Database
     public let office: Office
     /// This office's feed end and clock, read once per transaction rather than once per change.
     var localFeedEnd: (sequence: Int64, hash: String)?
@@ -49,10 +49,14 @@ public final class Store {
             try Migrator(migrations: Migration.embedded).migrate(database)
             let keys = OfficeKeys()
             try database.transaction {
-                try database.prepare("INSERT INTO office (singleton, id, name, created_at, public_key, private_key) VALUES (1, ?, ?, ?, ?, ?)")
-                    .run(office.id, office.name, office.createdAt, keys.publicKey, keys.privateKeyBase64)
-                try database.prepare("INSERT INTO trusted_office (id, name, public_key, trusted_at) VALUES (?, ?, ?, ?)")
-                    .run(office.id, office.name, keys.publicKey, office.createdAt)
+                try database.prepare(
+                    "INSERT INTO office (singleton, id, name, created_at, public_key, private_key) VALUES (1, ?, ?, ?, ?, ?)"
+                )
+                .run(office.id, office.name, office.createdAt, keys.publicKey, keys.privateKeyBase64)
+                try database.prepare(
+                    "INSERT INTO trusted_office (id, name, public_key, trusted_at) VALUES (?, ?, ?, ?)"
+                )
+                .run(office.id, office.name, keys.publicKey, office.createdAt)
             }
             return Store(database: database, office: office)
         } catch {
@@ -69,8 +73,12 @@ public final class Store {
     ///   with a busy ``SQLiteError``.
     public static func open(at path: String, busyTimeoutMilliseconds: Int32 = 30_000) throws -> Store {
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw StoreError.noDatabase(path: path) }
-        guard !isFolder.boolValue else { throw StoreError.notADatabase(path: path, detail: "it is a folder; give the database file") }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw StoreError.noDatabase(path: path)
+        }
+        guard !isFolder.boolValue else {
+            throw StoreError.notADatabase(path: path, detail: "it is a folder; give the database file")
+        }
         let database: Database
         let version: Int
         do {

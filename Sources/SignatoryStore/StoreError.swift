@@ -1,4 +1,7 @@
 /// A store operation that cannot be done, worded for a coordinator.
+///
+/// Messages say what is wrong, never which command to type: a caller (the command line, the
+/// hub) adds its own advice by ``code``.
 public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     private enum Base: Hashable, Sendable {
         case noDatabase(path: String)
@@ -8,7 +11,36 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case newerSchema(path: String, found: Int, known: Int)
         case notFound(kind: String, reference: String)
         case ambiguous(kind: String, reference: String, candidates: [String])
-        case inUse(what: String, detail: String)
+        case organisationLeads(statements: Int)
+        case organisationHasRecords(contacts: Int, signatures: Int)
+        case contactOfAnotherOrganisation(name: String)
+        case recordExists(kind: String, id: String)
+        case unsignedSuccession(card: String, predecessor: String)
+        case trustedWithAnotherKey(office: String)
+        case mergeIntoItself
+    }
+
+    /// Which refusal an error is, for callers that add their own advice.
+    public struct Code: Hashable, Sendable {
+        private let name: String
+        private init(_ name: String) { self.name = name }
+
+        public static let noDatabase = Code("noDatabase")
+        public static let notADatabase = Code("notADatabase")
+        public static let notInitialised = Code("notInitialised")
+        public static let alreadyInitialised = Code("alreadyInitialised")
+        public static let newerSchema = Code("newerSchema")
+        public static let notFound = Code("notFound")
+        public static let ambiguous = Code("ambiguous")
+        /// The organisation leads statements and cannot be removed before another leads them.
+        public static let organisationLeads = Code("organisationLeads")
+        /// The organisation has contacts or signatures that a plain removal would orphan.
+        public static let organisationHasRecords = Code("organisationHasRecords")
+        public static let contactOfAnotherOrganisation = Code("contactOfAnotherOrganisation")
+        public static let recordExists = Code("recordExists")
+        public static let unsignedSuccession = Code("unsignedSuccession")
+        public static let trustedWithAnotherKey = Code("trustedWithAnotherKey")
+        public static let mergeIntoItself = Code("mergeIntoItself")
     }
 
     private let base: Base
@@ -18,46 +50,101 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     public static func noDatabase(path: String) -> StoreError { .init(.noDatabase(path: path)) }
-    public static func notADatabase(path: String, detail: String) -> StoreError { .init(.notADatabase(path: path, detail: detail)) }
+    public static func notADatabase(path: String, detail: String) -> StoreError {
+        .init(.notADatabase(path: path, detail: detail))
+    }
     public static func notInitialised(path: String) -> StoreError { .init(.notInitialised(path: path)) }
     public static func alreadyInitialised(path: String) -> StoreError { .init(.alreadyInitialised(path: path)) }
     public static func newerSchema(path: String, found: Int, known: Int) -> StoreError {
         .init(.newerSchema(path: path, found: found, known: known))
     }
-    public static func notFound(_ kind: String, reference: String) -> StoreError { .init(.notFound(kind: kind, reference: reference)) }
+    public static func notFound(_ kind: String, reference: String) -> StoreError {
+        .init(.notFound(kind: kind, reference: reference))
+    }
     public static func ambiguous(_ kind: String, reference: String, candidates: [String]) -> StoreError {
         .init(.ambiguous(kind: kind, reference: reference, candidates: candidates))
     }
-    public static func inUse(_ what: String, detail: String) -> StoreError { .init(.inUse(what: what, detail: detail)) }
+    public static func organisationLeads(statements: Int) -> StoreError {
+        .init(.organisationLeads(statements: statements))
+    }
+    public static func organisationHasRecords(contacts: Int, signatures: Int) -> StoreError {
+        .init(.organisationHasRecords(contacts: contacts, signatures: signatures))
+    }
+    public static func contactOfAnotherOrganisation(name: String) -> StoreError {
+        .init(.contactOfAnotherOrganisation(name: name))
+    }
+    public static func recordExists(kind: String, id: String) -> StoreError { .init(.recordExists(kind: kind, id: id)) }
+    public static func unsignedSuccession(card: String, predecessor: String) -> StoreError {
+        .init(.unsignedSuccession(card: card, predecessor: predecessor))
+    }
+    public static func trustedWithAnotherKey(office: String) -> StoreError {
+        .init(.trustedWithAnotherKey(office: office))
+    }
+    public static let mergeIntoItself = StoreError(.mergeIntoItself)
+
+    public var code: Code {
+        switch self.base {
+        case .noDatabase: return .noDatabase
+        case .notADatabase: return .notADatabase
+        case .notInitialised: return .notInitialised
+        case .alreadyInitialised: return .alreadyInitialised
+        case .newerSchema: return .newerSchema
+        case .notFound: return .notFound
+        case .ambiguous: return .ambiguous
+        case .organisationLeads: return .organisationLeads
+        case .organisationHasRecords: return .organisationHasRecords
+        case .contactOfAnotherOrganisation: return .contactOfAnotherOrganisation
+        case .recordExists: return .recordExists
+        case .unsignedSuccession: return .unsignedSuccession
+        case .trustedWithAnotherKey: return .trustedWithAnotherKey
+        case .mergeIntoItself: return .mergeIntoItself
+        }
+    }
 
     /// Whether the error says a record does not exist (or a reference names several).
-    public var isNotFound: Bool {
+    public var isNotFound: Bool { self.code == .notFound || self.code == .ambiguous }
+
+    /// The kind of record a not-found or ambiguous reference was for ("organisation").
+    public var recordKind: String? {
         switch self.base {
-        case .notFound, .ambiguous: return true
-        default: return false
+        case .notFound(let kind, _), .ambiguous(let kind, _, _): return kind
+        default: return nil
         }
     }
 
     public var description: String {
         switch self.base {
         case .noDatabase(let path):
-            return "no database at \(path); create one with `signatory init --office NAME` or pass --db PATH"
+            return "no database at \(path)"
         case .notADatabase(let path, let detail):
             return "\(path) is not a Signatory database (\(detail))"
         case .notInitialised(let path):
-            return "\(path) has no Signatory data yet; run `signatory init --office NAME` first"
+            return "\(path) has no Signatory data yet"
         case .alreadyInitialised(let path):
-            return "\(path) already holds a Signatory database; choose another path with --db"
+            return "\(path) already holds a Signatory database"
         case .newerSchema(let path, let found, let known):
-            return "\(path) was written by a newer Signatory (schema \(found); this one knows up to \(known)); update signatory"
+            return
+                "\(path) was written by a newer Signatory (schema \(found); this one knows up to \(known)); update Signatory"
         case .notFound(let kind, let reference):
             return "no \(kind) matches '\(reference)'"
         case .ambiguous(let kind, let reference, let candidates):
             let shown = candidates.prefix(5).joined(separator: ", ")
             let more = candidates.count > 5 ? " and \(candidates.count - 5) more" : ""
             return "'\(reference)' matches \(candidates.count) \(kind)s (\(shown)\(more)); give more of the id"
-        case .inUse(let what, let detail):
-            return "\(what) \(detail)"
+        case .organisationLeads(let statements):
+            return "this organisation leads \(statements) statement(s); another organisation must lead them first"
+        case .organisationHasRecords(let contacts, let signatures):
+            return "this organisation has \(contacts) contact(s) and \(signatures) signature(s)"
+        case .contactOfAnotherOrganisation(let name):
+            return "contact \(name) belongs to another organisation; pick one of this organisation's contacts"
+        case .recordExists(let kind, let id):
+            return "\(kind) \(id) exists already"
+        case .unsignedSuccession(let card, let predecessor):
+            return "office card \(card) claims to continue office \(predecessor), whose key did not sign that"
+        case .trustedWithAnotherKey(let office):
+            return "office \(office) is already trusted with a different key; check the card with its office"
+        case .mergeIntoItself:
+            return "an organisation cannot be merged into itself; name two different organisations"
         }
     }
 }

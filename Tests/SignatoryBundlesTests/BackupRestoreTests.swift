@@ -1,8 +1,9 @@
 import Foundation
-import SignatoryDomain
 import SignatoryBundles
-import Testing
+import SignatoryDomain
 import TestSupport
+import Testing
+
 @testable import SignatoryStore
 
 /// An office restored from a backup after it had sent changes: if it takes in what its peers
@@ -75,8 +76,12 @@ struct BackupRestoreTests {
         #expect(try recovered.canonicalDump() == self.bucharest.canonicalDump())
 
         // A card claiming a succession the old key did not sign is refused.
-        let forged = OfficeCard(id: ID(), name: "Geneva", publicKey: card.publicKey,
-                                succeeds: OfficeCard.Succession(office: geneva.office.id, signature: card.succeeds!.signature))
+        let forged = OfficeCard(
+            id: ID(),
+            name: "Geneva",
+            publicKey: card.publicKey,
+            succeeds: OfficeCard.Succession(office: geneva.office.id, signature: card.succeeds!.signature)
+        )
         #expect(throws: StoreError.self) { try self.bucharest.trust(forged) }
     }
 

@@ -1,8 +1,9 @@
 import Foundation
-import SignatoryDomain
 import SignatoryBundles
-import Testing
+import SignatoryDomain
 import TestSupport
+import Testing
+
 @testable import SignatoryStore
 
 /// Each refusal names the office and the feed position, and applies nothing of the bundle.
@@ -14,13 +15,23 @@ struct BundleRefusalTests {
     init() throws {
         (self.fixture, self.geneva, self.bucharest) = try SyncFixture.genevaAndBucharest()
         try self.geneva.insert(try SyncFixture.cap())
-        try self.geneva.insert(Organisation(name: "Romanian Independent Society of Human Rights", acronym: "SIRDO", country: try CountryCode("RO")))
+        try self.geneva.insert(
+            Organisation(
+                name: "Romanian Independent Society of Human Rights",
+                acronym: "SIRDO",
+                country: try CountryCode("RO")
+            )
+        )
         try self.bucharest.insert(Organisation(name: "Doctors Against Forced Organ Harvesting", acronym: "DAFOH"))
     }
 
     /// Imports `path` into Bucharest, expecting a refusal that mentions `expected`, and checks
     /// that Bucharest's data did not change.
-    func expectRefusal(_ path: String, mentioning expected: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func expectRefusal(
+        _ path: String,
+        mentioning expected: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let before = try self.bucharest.canonicalDump()
         let changes = try self.bucharest.changeCount()
         do {
@@ -35,7 +46,10 @@ struct BundleRefusalTests {
     }
 
     @Test func anUntrustedOfficeIsRefused() throws {
-        let stranger = try Store.create(at: self.fixture.folder.path("stranger.db"), office: Office(name: "Stranger", createdAt: Date()))
+        let stranger = try Store.create(
+            at: self.fixture.folder.path("stranger.db"),
+            office: Office(name: "Stranger", createdAt: Date())
+        )
         try stranger.insert(Organisation(name: "Unknown Friends", country: try CountryCode("CH")))
         let path = try self.fixture.bundle(from: stranger)
         try self.expectRefusal(path, mentioning: "office \(stranger.office.id) is not trusted (change 1)")
@@ -50,7 +64,10 @@ struct BundleRefusalTests {
             header["heads"] = heads
             lines[0] = header
         }
-        try self.expectRefusal(path, mentioning: "signature of office \(self.geneva.office.id) over its feed at position 2 does not verify")
+        try self.expectRefusal(
+            path,
+            mentioning: "signature of office \(self.geneva.office.id) over its feed at position 2 does not verify"
+        )
     }
 
     @Test func aChangedValueBreaksTheHashChain() throws {
@@ -60,7 +77,11 @@ struct BundleRefusalTests {
             fields["name"] = ["value": "Somebody Else", "bases": [String]()]
             lines[1]["fields"] = fields
         }
-        try self.expectRefusal(path, mentioning: "feed of office \(self.geneva.office.id) is broken at position 1 (its content does not match its hash)")
+        try self.expectRefusal(
+            path,
+            mentioning:
+                "feed of office \(self.geneva.office.id) is broken at position 1 (its content does not match its hash)"
+        )
     }
 
     @Test func aMissingChangeBreaksTheHashChain() throws {
@@ -82,14 +103,19 @@ struct BundleRefusalTests {
     @Test func twoDifferentChangesAtOnePositionAreEquivocation() throws {
         _ = try BundleImporter(store: self.bucharest).importBundle(at: try self.fixture.bundle(from: self.geneva))
         // Geneva's key signs a different history: the same positions with other content.
-        let twin = try Store.create(at: self.fixture.folder.path("twin.db"),
-                                    office: Office(id: self.geneva.office.id, name: "Geneva", createdAt: Date()))
+        let twin = try Store.create(
+            at: self.fixture.folder.path("twin.db"),
+            office: Office(id: self.geneva.office.id, name: "Geneva", createdAt: Date())
+        )
         try twin.database.prepare("UPDATE office SET public_key = ?, private_key = ?")
             .run(try self.geneva.officeKeys().publicKey, try self.geneva.officeKeys().privateKeyBase64)
         try twin.insert(Organisation(name: "A Different First Change", country: try CountryCode("CH")))
         try twin.insert(Organisation(name: "A Different Second Change", country: try CountryCode("CH")))
         let path = try self.fixture.bundle(from: twin)
-        try self.expectRefusal(path, mentioning: "office \(self.geneva.office.id) has two different changes at position 2")
+        try self.expectRefusal(
+            path,
+            mentioning: "office \(self.geneva.office.id) has two different changes at position 2"
+        )
     }
 
     @Test func aClockTooFarAheadIsRefusedWithTheSkew() throws {
@@ -106,7 +132,11 @@ struct BundleRefusalTests {
         try BundleFile.forge(path, office: self.geneva, position: 2) { fields in
             fields["country"] = FieldAssignment(value: .text("XX"))
         }
-        try self.expectRefusal(path, mentioning: "change 2 of office \(self.geneva.office.id) holds an invalid value: country 'XX' is not an ISO 3166-1 code")
+        try self.expectRefusal(
+            path,
+            mentioning:
+                "change 2 of office \(self.geneva.office.id) holds an invalid value: country 'XX' is not an ISO 3166-1 code"
+        )
     }
 
     @Test func filesThatAreNotBundlesAreRefused() throws {

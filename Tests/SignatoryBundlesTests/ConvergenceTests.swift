@@ -1,7 +1,8 @@
 import Foundation
-import SignatoryDomain
 import SignatoryBundles
+import SignatoryDomain
 import Testing
+
 @testable import SignatoryStore
 
 /// Property: after any schedule of offline edits and partial exchanges, a full exchange leaves
@@ -21,10 +22,15 @@ struct ConvergenceTests {
     func randomSchedulesConverge(batch: Int) throws {
         let single = ProcessInfo.processInfo.environment["SIGNATORY_SEED"] != nil
         if single && batch > 0 { return }
-        let seeds = single ? [Self.firstSeed] : stride(from: batch, to: Self.schedules, by: Self.batches).map { Self.firstSeed &+ UInt64($0) }
+        let seeds =
+            single
+            ? [Self.firstSeed]
+            : stride(from: batch, to: Self.schedules, by: Self.batches).map { Self.firstSeed &+ UInt64($0) }
         var conflicted = 0
         for seed in seeds where try self.check(seed: seed) { conflicted += 1 }
-        print("convergence batch \(batch): \(seeds.count) schedules (seeds \(Self.firstSeed) + \(batch) + k·\(Self.batches)), \(conflicted) ended with open conflicts")
+        print(
+            "convergence batch \(batch): \(seeds.count) schedules (seeds \(Self.firstSeed) + \(batch) + k·\(Self.batches)), \(conflicted) ended with open conflicts"
+        )
         // The schedules must actually exercise concurrent edits, or the property says little.
         #expect(seeds.count < 20 || conflicted * 4 > seeds.count)
     }
@@ -43,7 +49,9 @@ struct ConvergenceTests {
         for (index, dump) in dumps.enumerated().dropFirst() where dump != dumps[0] {
             let first = Set(dumps[0].split(separator: "\n"))
             let other = Set(dump.split(separator: "\n"))
-            Issue.record("seed \(seed): office \(index) differs from office 0:\n- \(first.subtracting(other).sorted().joined(separator: "\n- "))\n+ \(other.subtracting(first).sorted().joined(separator: "\n+ "))")
+            Issue.record(
+                "seed \(seed): office \(index) differs from office 0:\n- \(first.subtracting(other).sorted().joined(separator: "\n- "))\n+ \(other.subtracting(first).sorted().joined(separator: "\n+ "))"
+            )
             return false
         }
         for store in schedule.fixture.offices {
@@ -54,15 +62,22 @@ struct ConvergenceTests {
 
     /// Every head of every field is the settled value, an equal value, or an open conflict.
     static func expectNoValueVanished(in store: Store, seed: UInt64) throws {
-        let conflicts = Set(try store.conflicts().map { "\($0.record.rawValue) \($0.recordID) \($0.field) \($0.loser.timestamp.text)" })
-        let refs = try store.database.prepare("SELECT kind, entity_id FROM entity_state").rows { EntityRef(try $0.choice(0), $0.text(1)) }
+        let conflicts = Set(
+            try store.conflicts().map { "\($0.record.rawValue) \($0.recordID) \($0.field) \($0.loser.timestamp.text)" }
+        )
+        let refs = try store.database.prepare("SELECT kind, entity_id FROM entity_state").rows {
+            EntityRef(try $0.choice(0), $0.text(1))
+        }
         for ref in refs {
             let state = try #require(try store.loadState(of: ref))
             let settled = state.settle(ref.kind).versions
             for (field, versions) in state.fields {
-                for head in versions.heads where head.value != settled[field]?.value && ref.kind.rule(for: field) != .earliestWithoutConflict {
-                    #expect(conflicts.contains("\(ref.kind.rawValue) \(ref.id) \(field) \(head.timestamp.text)"),
-                            "seed \(seed): \(ref.kind.rawValue) \(ref.id) \(field) = \(head.value) vanished")
+                for head in versions.heads
+                where head.value != settled[field]?.value && ref.kind.rule(for: field) != .earliestWithoutConflict {
+                    #expect(
+                        conflicts.contains("\(ref.kind.rawValue) \(ref.id) \(field) \(head.timestamp.text)"),
+                        "seed \(seed): \(ref.kind.rawValue) \(ref.id) \(field) = \(head.value) vanished"
+                    )
                 }
             }
         }

@@ -1,6 +1,6 @@
 import Foundation
-import SignatoryDomain
 import SignatoryBundles
+import SignatoryDomain
 import Testing
 
 /// The fuzzer's committed seeds (`Tests/Fuzz/corpus`, see `Scripts/fuzz`) and hostile inputs,
@@ -85,7 +85,8 @@ struct FuzzCorpusTests {
         for (old, new) in [
             (#""version":1"#, #""version":2"#), (#""version":1"#, #""version":01"#),
             (#""changes":16"#, #""changes":99999999999999999999"#), (#""changes":16"#, #""changes":1e400"#),
-            (#""fromName":"Geneva"#, "\"fromName\":\"Gen\u{0}eva"), (#""format":"signatory-bundle""#, #""format":"other""#),
+            (#""fromName":"Geneva"#, "\"fromName\":\"Gen\u{0}eva"),
+            (#""format":"signatory-bundle""#, #""format":"other""#),
         ] {
             #expect(throws: SyncError.self, "\(new)") { try BundleHeader.parse(try Self.mutated(line, old, new)) }
         }
@@ -94,18 +95,25 @@ struct FuzzCorpusTests {
     // MARK: Request credentials (the hub's `Signatory-*` headers)
 
     /// The fuzz target's fixed key and clock (`Sources/SignatoryFuzz/RequestCredentialsTarget.swift`).
-    static let card = OfficeCard(id: ID("6f1c1c2e-8d0a-4c47-9a38-2f4f1d6f3b10")!, name: "Fuzz",
-                                 publicKey: OfficeKeys(privateKeyBase64: "c2lnbmF0b3J5LWZ1enota2V5LW5vdC1hLXNlY3JldCE=")!.publicKey)
+    static let card = OfficeCard(
+        id: ID("6f1c1c2e-8d0a-4c47-9a38-2f4f1d6f3b10")!,
+        name: "Fuzz",
+        publicKey: OfficeKeys(privateKeyBase64: "c2lnbmF0b3J5LWZ1enota2V5LW5vdC1hLXNlY3JldCE=")!.publicKey
+    )
     static let fixedNow = Date(timeIntervalSince1970: 1_785_000_000)
 
     /// Reads a seed as the fuzz target does: office, timestamp, signature, clock, target.
-    static func credentials(_ seed: [UInt8]) throws(RequestSignature.CredentialError) -> (RequestSignature.Credentials, target: String) {
+    static func credentials(
+        _ seed: [UInt8]
+    ) throws(RequestSignature.CredentialError) -> (RequestSignature.Credentials, target: String) {
         let lines = seed.split(separator: UInt8(ascii: "\n"), maxSplits: 4, omittingEmptySubsequences: false)
             .map { String(decoding: $0, as: UTF8.self) }
         func line(_ index: Int) -> String? { index < lines.count ? lines[index] : nil }
         let now = line(3).flatMap(Double.init).map(Date.init(timeIntervalSince1970:)) ?? self.fixedNow
-        return (try RequestSignature.credentials(office: line(0), timestamp: line(1), signature: line(2), now: now),
-                line(4) ?? "/v1/sync/pull")
+        return (
+            try RequestSignature.credentials(office: line(0), timestamp: line(1), signature: line(2), now: now),
+            line(4) ?? "/v1/sync/pull"
+        )
     }
 
     @Test func credentialSeedsAreAcceptedOrRefusedAsNamed() throws {
@@ -122,28 +130,44 @@ struct FuzzCorpusTests {
                 continue
             }
             let (credentials, target) = try Self.credentials(seed.bytes)
-            let message = RequestSignature.message(method: "POST", target: target, timestamp: credentials.timestamp,
-                                                   bodyDigest: RequestSignature.digest([UInt8]()))
-            #expect(Self.card.verify(credentials.signature, of: message) == seed.name.hasPrefix("accepted-signed"), "\(seed.name)")
+            let message = RequestSignature.message(
+                method: "POST",
+                target: target,
+                timestamp: credentials.timestamp,
+                bodyDigest: RequestSignature.digest([UInt8]())
+            )
+            #expect(
+                Self.card.verify(credentials.signature, of: message) == seed.name.hasPrefix("accepted-signed"),
+                "\(seed.name)"
+            )
         }
     }
 
     /// `abs(now - timestamp)` used to trap on `-9223372036854775808`, taking the hub down.
     @Test func credentialTimesNeverTrap() throws {
         let office = "6f1c1c2e-8d0a-4c47-9a38-2f4f1d6f3b10"
-        func check(_ timestamp: String?, at now: Date = Self.fixedNow) throws(RequestSignature.CredentialError) -> Int64 {
-            try RequestSignature.credentials(office: office, timestamp: timestamp, signature: "AAAA", now: now).timestamp
+        func check(_ timestamp: String?, at now: Date = Self.fixedNow) throws(RequestSignature.CredentialError) -> Int64
+        {
+            try RequestSignature.credentials(office: office, timestamp: timestamp, signature: "AAAA", now: now)
+                .timestamp
         }
         for text in ["-9223372036854775808", "9223372036854775807", "0", "-1785000000000"] {
             #expect(throws: RequestSignature.CredentialError.stale, "\(text)") { try check(text) }
         }
-        for text in ["", "-", "+1785000000000", " 1785000000000", "1785000000000 ", "1785000000000\n", "١٧٨٥", "1_785",
-                     "9223372036854775808", "00000000000000000001785000000000", "1e12", "--1"] {
+        for text in [
+            "", "-", "+1785000000000", " 1785000000000", "1785000000000 ", "1785000000000\n", "١٧٨٥", "1_785",
+            "9223372036854775808", "00000000000000000001785000000000", "1e12", "--1",
+        ] {
             #expect(throws: RequestSignature.CredentialError.malformed, "\(text)") { try check(text) }
         }
         #expect(throws: RequestSignature.CredentialError.unsigned) { try check(nil) }
         #expect(throws: RequestSignature.CredentialError.malformed) {
-            try RequestSignature.credentials(office: "Geneva", timestamp: "1785000000000", signature: "AAAA", now: Self.fixedNow)
+            try RequestSignature.credentials(
+                office: "Geneva",
+                timestamp: "1785000000000",
+                signature: "AAAA",
+                now: Self.fixedNow
+            )
         }
         #expect(try check("1785000300000") == 1_785_000_300_000)
         #expect(try check("1784999700000") == 1_784_999_700_000)
@@ -161,13 +185,26 @@ struct FuzzCorpusTests {
         let card = OfficeCard(id: ID(), name: "Geneva", publicKey: keys.publicKey)
         for seconds in [1_785_000_000, 0, -1, 1e300, -1e300, .infinity, -.infinity, .nan] as [TimeInterval] {
             let now = Date(timeIntervalSince1970: seconds)
-            let headers = try RequestSignature.headers(method: "get", target: "/v1/campaigns", bodyDigest: RequestSignature.digest([UInt8]()),
-                                                       office: card.id, keys: keys, now: now)
+            let headers = try RequestSignature.headers(
+                method: "get",
+                target: "/v1/campaigns",
+                bodyDigest: RequestSignature.digest([UInt8]()),
+                office: card.id,
+                keys: keys,
+                now: now
+            )
             let credentials = try RequestSignature.credentials(
-                office: headers[RequestSignature.officeHeader], timestamp: headers[RequestSignature.timestampHeader],
-                signature: headers[RequestSignature.signatureHeader], now: now)
-            let message = RequestSignature.message(method: "GET", target: "/v1/campaigns", timestamp: credentials.timestamp,
-                                                   bodyDigest: RequestSignature.digest([UInt8]()))
+                office: headers[RequestSignature.officeHeader],
+                timestamp: headers[RequestSignature.timestampHeader],
+                signature: headers[RequestSignature.signatureHeader],
+                now: now
+            )
+            let message = RequestSignature.message(
+                method: "GET",
+                target: "/v1/campaigns",
+                timestamp: credentials.timestamp,
+                bodyDigest: RequestSignature.digest([UInt8]())
+            )
             #expect(credentials.office == card.id && card.verify(credentials.signature, of: message), "\(seconds)")
         }
     }

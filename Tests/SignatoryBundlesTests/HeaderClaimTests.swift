@@ -1,8 +1,9 @@
 import Foundation
-import SignatoryDomain
 import SignatoryBundles
-import Testing
+import SignatoryDomain
 import TestSupport
+import Testing
+
 @testable import SignatoryStore
 
 /// What a bundle's header says its writer holds is believed only when the writer signed it,
@@ -21,7 +22,10 @@ struct HeaderClaimTests {
     }
 
     private func pendingForBucharest() throws -> Int64 {
-        try BundleExporter(store: self.geneva).export(to: self.fixture.folder.path("probe-\(UUID()).jsonl"), for: self.bucharest.office.id).changes
+        try BundleExporter(store: self.geneva).export(
+            to: self.fixture.folder.path("probe-\(UUID()).jsonl"),
+            for: self.bucharest.office.id
+        ).changes
     }
 
     @Test func aSignedVectorIsLearned() throws {
@@ -34,7 +38,9 @@ struct HeaderClaimTests {
         let path = try self.fixture.bundle(from: self.bucharest)
         let unknown = UUID().uuidString.lowercased()
         try BundleFile.edit(path) { lines in
-            lines[0]["have"] = [self.geneva.office.id.description: 2, self.bucharest.office.id.description: 1, unknown: 5]
+            lines[0]["have"] = [
+                self.geneva.office.id.description: 2, self.bucharest.office.id.description: 1, unknown: 5,
+            ]
         }
         _ = try BundleImporter(store: self.geneva).importBundle(at: path)
         #expect(try self.pendingForBucharest() == 2)

@@ -1,7 +1,8 @@
 import Foundation
-import SignatoryDomain
 import SignatoryBundles
+import SignatoryDomain
 import Testing
+
 @testable import SignatoryStore
 
 /// Bundles longer than the importer reads ahead (16 batches of 256 lines): the second thread

@@ -1,8 +1,9 @@
 import Foundation
-import SignatoryDomain
 import SignatoryBundles
-import Testing
+import SignatoryDomain
 import TestSupport
+import Testing
+
 @testable import SignatoryStore
 
 /// The merge rules, each shown with two offices editing the same record offline.
@@ -51,7 +52,9 @@ struct MergeBehaviourTests {
         try self.exchange()
         #expect(try self.geneva.organisation(self.cap.id)?.notes == "from Bucharest")
         let conflict = try #require(try self.geneva.conflicts().first)
-        #expect(conflict.field == "notes" && conflict.loser.value == .text("from Geneva") && conflict.rule == "latest wins")
+        #expect(
+            conflict.field == "notes" && conflict.loser.value == .text("from Geneva") && conflict.rule == "latest wins"
+        )
         // Settling it is a change like any other, and both offices agree afterwards.
         try self.bucharest.resolve(conflict, keeping: conflict.loser.value)
         try self.exchange()
@@ -61,9 +64,22 @@ struct MergeBehaviourTests {
 
     @Test func safetyRulesBeatALaterConcurrentEdit() throws {
         let statement = try self.openStatement()
-        let valle = ContactPerson(organisationID: self.cap.id, fullName: "Thierry Valle", atRisk: false, consentToPublish: true)
+        let valle = ContactPerson(
+            organisationID: self.cap.id,
+            fullName: "Thierry Valle",
+            atRisk: false,
+            consentToPublish: true
+        )
         try self.geneva.insert(valle)
-        try self.geneva.record(Signature(statementID: statement.id, organisationID: self.cap.id, status: .signed, recordedAt: Date(), source: .office))
+        try self.geneva.record(
+            Signature(
+                statementID: statement.id,
+                organisationID: self.cap.id,
+                status: .signed,
+                recordedAt: Date(),
+                source: .office
+            )
+        )
         try self.exchange()
         // Geneva protects; Bucharest, later by the clock and unaware, edits the other way.
         self.geneva.clock = { Date().addingTimeInterval(10) }
@@ -72,7 +88,15 @@ struct MergeBehaviourTests {
         protected.atRisk = true
         protected.consentToPublish = false
         try self.geneva.update(protected)
-        try self.geneva.record(Signature(statementID: statement.id, organisationID: self.cap.id, status: .withdrawn, recordedAt: Date(), source: .office))
+        try self.geneva.record(
+            Signature(
+                statementID: statement.id,
+                organisationID: self.cap.id,
+                status: .withdrawn,
+                recordedAt: Date(),
+                source: .office
+            )
+        )
         // Bucharest flips both flags and flips them back: its last word is "not at risk, consents".
         var careless = valle
         careless.title = "Director"
@@ -82,7 +106,15 @@ struct MergeBehaviourTests {
         careless.consentToPublish = true
         careless.atRisk = false
         try self.bucharest.update(careless)
-        try self.bucharest.record(Signature(statementID: statement.id, organisationID: self.cap.id, status: .pledged, recordedAt: Date(), source: .office))
+        try self.bucharest.record(
+            Signature(
+                statementID: statement.id,
+                organisationID: self.cap.id,
+                status: .pledged,
+                recordedAt: Date(),
+                source: .office
+            )
+        )
         try self.exchange()
         let contact = try #require(try self.bucharest.contact(valle.id))
         #expect(contact.atRisk && !contact.consentToPublish)
@@ -131,8 +163,24 @@ struct MergeBehaviourTests {
     @Test func theSameSignatureRecordedAtTwoOfficesBecomesOne() throws {
         let statement = try self.openStatement()
         try self.exchange()
-        try self.geneva.record(Signature(statementID: statement.id, organisationID: self.cap.id, status: .signed, recordedAt: Date(), source: .office))
-        try self.bucharest.record(Signature(statementID: statement.id, organisationID: self.cap.id, status: .signed, recordedAt: Date(), source: .office))
+        try self.geneva.record(
+            Signature(
+                statementID: statement.id,
+                organisationID: self.cap.id,
+                status: .signed,
+                recordedAt: Date(),
+                source: .office
+            )
+        )
+        try self.bucharest.record(
+            Signature(
+                statementID: statement.id,
+                organisationID: self.cap.id,
+                status: .signed,
+                recordedAt: Date(),
+                source: .office
+            )
+        )
         try self.exchange()
         #expect(try self.geneva.signatures(on: statement.id).count == 1)
     }
@@ -147,7 +195,15 @@ struct MergeBehaviourTests {
         // Geneva merges the twin into CAP while Bucharest, offline, signs for the twin.
         try self.geneva.mergeOrganisation(twin.id, into: self.cap.id)
         try self.bucharest.insert(ContactPerson(organisationID: twin.id, fullName: "Thierry Valle"))
-        try self.bucharest.record(Signature(statementID: statement.id, organisationID: twin.id, status: .signed, recordedAt: Date(), source: .office))
+        try self.bucharest.record(
+            Signature(
+                statementID: statement.id,
+                organisationID: twin.id,
+                status: .signed,
+                recordedAt: Date(),
+                source: .office
+            )
+        )
         try self.exchange()
         for store in [self.geneva, self.bucharest] {
             #expect(try store.organisation(twin.id) == nil)
@@ -163,10 +219,17 @@ struct MergeBehaviourTests {
         var here = self.cap
         here.icsoNumber = try ICSONumber("4281")
         try self.geneva.update(here)
-        let twin = Organisation(name: "Coordination des Associations et des Particuliers pour la Liberté de Conscience",
-                                country: try CountryCode("FR"), icsoNumber: try ICSONumber("# 04281"))
+        let twin = Organisation(
+            name: "Coordination des Associations et des Particuliers pour la Liberté de Conscience",
+            country: try CountryCode("FR"),
+            icsoNumber: try ICSONumber("# 04281")
+        )
         try self.bucharest.insert(twin)
-        let namesake = Organisation(name: "CAP Liberté de Conscience", country: try CountryCode("FR"), icsoNumber: try ICSONumber("4281"))
+        let namesake = Organisation(
+            name: "CAP Liberté de Conscience",
+            country: try CountryCode("FR"),
+            icsoNumber: try ICSONumber("4281")
+        )
         try self.bucharest.insert(namesake)
         try self.exchange()
         for store in [self.geneva, self.bucharest] {
@@ -199,7 +262,12 @@ struct MergeBehaviourTests {
     func openStatement() throws -> JointStatement {
         let campaign = Campaign(name: "World Day against Trafficking in Persons", status: .active)
         try self.geneva.insert(campaign)
-        var statement = JointStatement(campaignID: campaign.id, title: "No one left behind", body: "We call on states.", language: try LanguageTag("en"))
+        var statement = JointStatement(
+            campaignID: campaign.id,
+            title: "No one left behind",
+            body: "We call on states.",
+            language: try LanguageTag("en")
+        )
         try self.geneva.insert(statement)
         statement.status = .open
         try self.geneva.update(statement)
@@ -225,7 +293,9 @@ extension MergeBehaviourTests {
         try self.exchange()
         #expect(try self.geneva.statement(statement.id)?.status == .published)
         #expect(try self.bucharest.statement(statement.id)?.status == .published)
-        let conflict = try #require(try self.bucharest.conflicts().first { $0.field == "status" && $0.record == .statement })
+        let conflict = try #require(
+            try self.bucharest.conflicts().first { $0.field == "status" && $0.record == .statement }
+        )
         #expect(conflict.winner.value == .text("published") && conflict.loser.value == .text("open"))
     }
 }

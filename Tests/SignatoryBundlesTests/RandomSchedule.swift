@@ -1,7 +1,8 @@
 import Foundation
-import SignatoryDomain
 import SignatoryBundles
+import SignatoryDomain
 import TestSupport
+
 @testable import SignatoryStore
 
 /// One random run: offices edit offline and exchange bundles in random, partial, duplicated,
@@ -11,8 +12,10 @@ struct RandomSchedule {
     let fixture: SyncFixture
     var bundles: [String] = []
 
-    static let names = ["CAP Liberté de Conscience", "Romanian Independent Society of Human Rights",
-                        "Doctors Against Forced Organ Harvesting", "Coalition for Rights"]
+    static let names = [
+        "CAP Liberté de Conscience", "Romanian Independent Society of Human Rights",
+        "Doctors Against Forced Organ Harvesting", "Coalition for Rights",
+    ]
     static let people = ["Thierry Valle", "Lucica Humenuc", "Torsten Trey", "A. Defender"]
     static let countries = ["FR", "RO", "US", "CH"]
 
@@ -96,17 +99,34 @@ struct RandomSchedule {
         let statements = try store.statements().sorted { $0.id < $1.id }
         switch forced ?? self.random.next() % 12 {
         case 0 where organisations.count < 4, 1 where organisations.count < 2:
-            try store.insert(Organisation(name: self.pick(Self.names)!, acronym: self.flip() ? "CAP" : nil,
-                                          country: try CountryCode(self.pick(Self.countries)!), ecosoc: .special,
-                                          icsoNumber: self.flip() ? try ICSONumber("4281") : nil))
+            try store.insert(
+                Organisation(
+                    name: self.pick(Self.names)!,
+                    acronym: self.flip() ? "CAP" : nil,
+                    country: try CountryCode(self.pick(Self.countries)!),
+                    ecosoc: .special,
+                    icsoNumber: self.flip() ? try ICSONumber("4281") : nil
+                )
+            )
         case 0, 1, 2:
             guard var organisation = self.pick(organisations) else { return }
-            if self.flip() { organisation.notes = "note \(self.random.next() % 5)" } else { organisation.acronym = self.flip() ? "SIRDO" : nil }
+            if self.flip() {
+                organisation.notes = "note \(self.random.next() % 5)"
+            } else {
+                organisation.acronym = self.flip() ? "SIRDO" : nil
+            }
             try store.update(organisation)
         case 3:
             guard let organisation = self.pick(organisations) else { return }
-            try store.insert(ContactPerson(organisationID: organisation.id, fullName: self.pick(Self.people)!, title: "Director",
-                                           atRisk: self.flip(), consentToPublish: self.flip()))
+            try store.insert(
+                ContactPerson(
+                    organisationID: organisation.id,
+                    fullName: self.pick(Self.people)!,
+                    title: "Director",
+                    atRisk: self.flip(),
+                    consentToPublish: self.flip()
+                )
+            )
         case 4:
             guard var contact = self.pick(contacts) else { return }
             switch self.random.next() % 3 {
@@ -124,18 +144,33 @@ struct RandomSchedule {
         case 7:
             let campaign = Campaign(name: "World Day", status: .active)
             try store.insert(campaign)
-            var statement = JointStatement(campaignID: campaign.id, title: "No one left behind", body: "We call on states.",
-                                           language: try LanguageTag("en"), leadOrganisationID: nil)
+            var statement = JointStatement(
+                campaignID: campaign.id,
+                title: "No one left behind",
+                body: "We call on states.",
+                language: try LanguageTag("en"),
+                leadOrganisationID: nil
+            )
             try store.insert(statement)
             statement.status = .open
             try store.update(statement)
         case 8, 9:
             guard let statement = self.pick(statements), let organisation = self.pick(organisations) else { return }
             let status = self.pick(SignatureStatus.allCases)!
-            try store.record(Signature(statementID: statement.id, organisationID: organisation.id, status: status,
-                                       consentToPublish: self.flip(), recordedAt: store.clock(), source: .office))
+            try store.record(
+                Signature(
+                    statementID: statement.id,
+                    organisationID: organisation.id,
+                    status: status,
+                    consentToPublish: self.flip(),
+                    recordedAt: store.clock(),
+                    source: .office
+                )
+            )
         case 10:
-            guard let duplicate = self.pick(organisations), let keep = self.pick(organisations.filter { $0.id != duplicate.id }) else { return }
+            guard let duplicate = self.pick(organisations),
+                let keep = self.pick(organisations.filter { $0.id != duplicate.id })
+            else { return }
             try store.mergeOrganisation(duplicate.id, into: keep.id)
         default:
             guard let conflict = self.pick(try store.conflicts()) else { return }

@@ -1,8 +1,9 @@
 import Foundation
-import SignatoryDomain
 import SignatoryBundles
-import Testing
+import SignatoryDomain
 import TestSupport
+import Testing
+
 @testable import SignatoryStore
 
 /// A change from a trusted office is held to the rules the command line obeys, field by field:
@@ -20,7 +21,12 @@ struct ReceivedValueTests {
         (self.fixture, self.geneva, self.bucharest) = try SyncFixture.genevaAndBucharest()
         self.cap = try SyncFixture.cap()
         try self.geneva.insert(self.cap)
-        self.valle = ContactPerson(organisationID: self.cap.id, fullName: "Thierry Valle", title: "Director", atRisk: true)
+        self.valle = ContactPerson(
+            organisationID: self.cap.id,
+            fullName: "Thierry Valle",
+            title: "Director",
+            atRisk: true
+        )
         try self.geneva.insert(self.valle)
         self.campaign = Campaign(name: "World Day against Trafficking in Persons", status: .active)
         try self.geneva.insert(self.campaign)
@@ -28,8 +34,13 @@ struct ReceivedValueTests {
 
     /// Forges Geneva's change at `position` (1 organisation, 2 contact, 3 campaign) as `alter`
     /// says, and expects Bucharest to refuse it with `expected`, unchanged.
-    private func expectRefusal(position: Int64, mentioning expected: String, partial: Bool = false,
-                               sourceLocation: SourceLocation = #_sourceLocation, _ alter: @escaping (inout [String: FieldAssignment]) -> Void) throws {
+    private func expectRefusal(
+        position: Int64,
+        mentioning expected: String,
+        partial: Bool = false,
+        sourceLocation: SourceLocation = #_sourceLocation,
+        _ alter: @escaping (inout [String: FieldAssignment]) -> Void
+    ) throws {
         let path = try self.fixture.bundle(from: self.geneva)
         try BundleFile.forge(path, office: self.geneva, position: position) { fields in
             if partial { fields = [:] }
@@ -47,13 +58,22 @@ struct ReceivedValueTests {
 
     @Test func safetyFlagsAreNeverNull() throws {
         for partial in [false, true] {
-            try self.expectRefusal(position: 2, mentioning: "contact atRisk must always have a value", partial: partial) {
+            try self.expectRefusal(position: 2, mentioning: "contact atRisk must always have a value", partial: partial)
+            {
                 $0["atRisk"] = FieldAssignment(value: .null)
             }
-            try self.expectRefusal(position: 2, mentioning: "contact consent must always have a value", partial: partial) {
+            try self.expectRefusal(
+                position: 2,
+                mentioning: "contact consent must always have a value",
+                partial: partial
+            ) {
                 $0["consent"] = FieldAssignment(value: .null)
             }
-            try self.expectRefusal(position: 2, mentioning: "contact deleted must always have a value", partial: partial) {
+            try self.expectRefusal(
+                position: 2,
+                mentioning: "contact deleted must always have a value",
+                partial: partial
+            ) {
                 $0["deleted"] = FieldAssignment(value: .null)
             }
         }
@@ -79,22 +99,40 @@ struct ReceivedValueTests {
             (3, "campaign status must always have a value", "status", .null),
         ]
         for (position, expected, field, value) in cases {
-            try self.expectRefusal(position: position, mentioning: expected, partial: true) { $0[field] = FieldAssignment(value: value) }
+            try self.expectRefusal(position: position, mentioning: expected, partial: true) {
+                $0[field] = FieldAssignment(value: value)
+            }
         }
-        try self.expectRefusal(position: 3, mentioning: "end date 2026-07-01 is before start date 2026-07-30", partial: true) {
+        try self.expectRefusal(
+            position: 3,
+            mentioning: "end date 2026-07-01 is before start date 2026-07-30",
+            partial: true
+        ) {
             $0["startDate"] = FieldAssignment(value: .text("2026-07-30"))
             $0["endDate"] = FieldAssignment(value: .text("2026-07-01"))
         }
     }
 
     @Test func aSignatureCommitsToAWellFormedWording() throws {
-        let statement = JointStatement(campaignID: self.campaign.id, title: "No one left behind", body: "We call on states.",
-                                       language: try LanguageTag("en"))
+        let statement = JointStatement(
+            campaignID: self.campaign.id,
+            title: "No one left behind",
+            body: "We call on states.",
+            language: try LanguageTag("en")
+        )
         try self.geneva.insert(statement)
         var open = statement
         open.status = .open
         try self.geneva.update(open)
-        try self.geneva.record(Signature(statementID: statement.id, organisationID: self.cap.id, status: .signed, recordedAt: Date(), source: .office))
+        try self.geneva.record(
+            Signature(
+                statementID: statement.id,
+                organisationID: self.cap.id,
+                status: .signed,
+                recordedAt: Date(),
+                source: .office
+            )
+        )
         let position = try self.geneva.feedEnd(of: self.geneva.office.id).sequence
         try self.expectRefusal(position: position, mentioning: "'zz' is not a valid wording hash reference") {
             $0["textHash"] = FieldAssignment(value: .text("zz"))

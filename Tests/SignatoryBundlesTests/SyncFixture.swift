@@ -1,7 +1,8 @@
 import Foundation
-import SignatoryDomain
 import SignatoryBundles
+import SignatoryDomain
 import TestSupport
+
 @testable import SignatoryStore
 
 /// A few offices, each with its own database file, that all trust one another.
@@ -14,7 +15,12 @@ final class SyncFixture {
         self.folder = try TemporaryDirectory()
         var offices: [Store] = []
         for index in 0..<count {
-            offices.append(try Store.create(at: self.folder.path("office-\(index).db"), office: Office(name: names[index], createdAt: Date())))
+            offices.append(
+                try Store.create(
+                    at: self.folder.path("office-\(index).db"),
+                    office: Office(name: names[index], createdAt: Date())
+                )
+            )
         }
         for office in offices {
             for other in offices where other !== office { try office.trust(try other.officeCard()) }
@@ -30,7 +36,12 @@ final class SyncFixture {
 
     /// CAP Liberté de Conscience, the reference statement's French co-signer with special status.
     static func cap() throws -> Organisation {
-        Organisation(name: "CAP Liberté de Conscience", acronym: "CAP", country: try CountryCode("FR"), ecosoc: .special)
+        Organisation(
+            name: "CAP Liberté de Conscience",
+            acronym: "CAP",
+            country: try CountryCode("FR"),
+            ecosoc: .special
+        )
     }
 
     /// Writes a bundle from `source` (for `peer`, or everything) and returns its path.
@@ -50,7 +61,9 @@ final class SyncFixture {
     func exchangeFully() throws {
         for _ in 0..<2 {
             for source in self.offices {
-                for target in self.offices where target !== source { try self.send(from: source, to: target, addressed: false) }
+                for target in self.offices where target !== source {
+                    try self.send(from: source, to: target, addressed: false)
+                }
             }
         }
     }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Bundles are what `Schema/bundle.schema.json` says they are, checked by an independent
 /// validator (Python's jsonschema).
@@ -16,7 +16,9 @@ struct BundleSchemaTests {
 
         let validator = Process()
         validator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        validator.arguments = ["python3", packageRoot.appendingPathComponent("Scripts/lib/validate-bundle.py").path, bundle]
+        validator.arguments = [
+            "python3", packageRoot.appendingPathComponent("Scripts/lib/validate-bundle.py").path, bundle,
+        ]
         let errors = Pipe()
         validator.standardError = errors
         validator.standardOutput = FileHandle.nullDevice

@@ -1,7 +1,7 @@
 import Foundation
 import SignatoryStore
-import Testing
 import TestSupport
+import Testing
 
 /// When another process holds the database's write lock, commands wait, then fail with one
 /// clear line; the hub answers 503 with Retry-After and keeps serving. Nothing crashes.
@@ -23,12 +23,17 @@ struct BusyDatabaseTests {
         try geneva.succeed(["sync", "export", "--out", bundle])
         let before = try bucharest.succeed(["sync", "dump"])
         let environment = ["SIGNATORY_BUSY_TIMEOUT": "1"]
-        for arguments in [["sync", "import", bundle], ["org", "add", "--name", "Romanian Independent Society of Human Rights"]] {
+        for arguments in [
+            ["sync", "import", bundle], ["org", "add", "--name", "Romanian Independent Society of Human Rights"],
+        ] {
             let result = try await self.whileLocked(bucharest.database) {
                 try SignatoryExecutable.run(arguments + ["--db", bucharest.database], environment: environment)
             }
             #expect(result.status == 1, "\(arguments) ended with \(result.status): \(result.stderr)")
-            #expect(result.stderr == "Error: the database is busy: another signatory command or a hub is writing to it; wait a moment and run the command again\n")
+            #expect(
+                result.stderr
+                    == "Error: the database is busy: another signatory command or a hub is writing to it; wait a moment and run the command again\n"
+            )
         }
         #expect(try bucharest.succeed(["sync", "dump"]) == before)
         // Once the lock is released the same import goes through.
@@ -55,11 +60,19 @@ struct BusyDatabaseTests {
         let signer = try HubHTTP.Signer.office(at: geneva.database)
         let before = try fixture.hubDump()
         let (push, health) = try await self.whileLocked(fixture.hubDatabase) {
-            let push = try await HubHTTP(base: fixture.url).send("POST", "/v1/sync/push", body: try Data(contentsOf: URL(fileURLWithPath: bundle)), as: signer)
+            let push = try await HubHTTP(base: fixture.url).send(
+                "POST",
+                "/v1/sync/push",
+                body: try Data(contentsOf: URL(fileURLWithPath: bundle)),
+                as: signer
+            )
             let health = try await HubHTTP(base: fixture.url).send("GET", "/health", as: nil)
             return (push, health)
         }
-        #expect(push.status == 503 && push.headers["retry-after"] == "2" && push.code == "busy", "\(push.status) \(push.headers)")
+        #expect(
+            push.status == 503 && push.headers["retry-after"] == "2" && push.code == "busy",
+            "\(push.status) \(push.headers)"
+        )
         #expect(health.status == 200)
         #expect(try fixture.hubDump() == before)
         // The hub is still up, and the push goes through now.

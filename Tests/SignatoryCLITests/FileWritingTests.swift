@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Every command that writes a file writes a new file and renames it into place: it never
 /// removes a folder, never writes over a database, and leaves files holding people's data
@@ -30,9 +30,13 @@ struct FileWritingTests {
         let link = office.folder.path("link.db")
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: office.database)
         let otherBytes = fileBytes(other)
-        for target in [office.database, office.database + "-wal", office.database + "-shm", other, link, "./office.db"] {
+        for target in [office.database, office.database + "-wal", office.database + "-shm", other, link, "./office.db"]
+        {
             for command in self.writers(target) {
-                #expect(try office.refuse(command).contains("is a database or its journal; it is never written over"), "\(command)")
+                #expect(
+                    try office.refuse(command).contains("is a database or its journal; it is never written over"),
+                    "\(command)"
+                )
             }
         }
         #expect(fileBytes(other) == otherBytes)
@@ -52,7 +56,10 @@ struct FileWritingTests {
             _ = FileManager.default.createFile(atPath: other + suffix, contents: Data())
         }
         let journal = office.folder.path("fake.journal")
-        _ = FileManager.default.createFile(atPath: journal, contents: Data([0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7, 0, 0, 0, 0]))
+        _ = FileManager.default.createFile(
+            atPath: journal,
+            contents: Data([0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7, 0, 0, 0, 0])
+        )
         let cases: [(String, String)] = [
             (fifo, "is a device, a pipe or a socket"), ("/dev/null", "is a device, a pipe or a socket"),
             (other + "-shm", "is a database or its journal"), (other + "-wal", "is a database or its journal"),
@@ -83,7 +90,9 @@ struct FileWritingTests {
         }
         #expect(fileBytes(bundle).map { String(decoding: $0, as: UTF8.self).hasPrefix("{") } == true)
         // Nothing is left beside the targets but the files themselves.
-        let names = try FileManager.default.contentsOfDirectory(atPath: office.folder.url.path).filter { $0.contains("partial") }
+        let names = try FileManager.default.contentsOfDirectory(atPath: office.folder.url.path).filter {
+            $0.contains("partial")
+        }
         #expect(names.isEmpty, "left behind: \(names)")
     }
 

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A hub, or anyone on the path to it, may answer anything: the office refuses with one line
 /// and writes nothing.
@@ -36,8 +36,10 @@ struct HostileHubTests {
     @Test func aFailedPullLeavesNothingInTheTemporaryFolder() throws {
         let office = try OfficeFixture()
         let temporary = try TemporaryDirectory()
-        let result = try SignatoryExecutable.run(["sync", "pull", "--hub", "http://127.0.0.1:1", "--db", office.database],
-                                                 environment: ["TMPDIR": temporary.url.path])
+        let result = try SignatoryExecutable.run(
+            ["sync", "pull", "--hub", "http://127.0.0.1:1", "--db", office.database],
+            environment: ["TMPDIR": temporary.url.path]
+        )
         #expect(result.status == 1)
         #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.url.path).isEmpty)
     }
@@ -59,7 +61,9 @@ struct HostileHubTests {
                 kill(process.processIdentifier, SIGKILL)
                 process.waitUntilExit()
             }
-            let port = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            let port = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self).trimmingCharacters(
+                in: .whitespacesAndNewlines
+            )
             let message = try office.refuse(["sync", "pull", "--hub", "http://127.0.0.1:\(port)"])
             #expect(message.hasPrefix("Error:") && message.contains("Signatory-Remaining"), "\(remaining): \(message)")
         }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A hub database and several office databases, each driven through the built executable; every
 /// office is enrolled on the hub and trusts the others, as a coalition would set them up.
@@ -22,7 +22,9 @@ final class HubFixture {
         }
         for (index, office) in offices.enumerated() {
             let card = try office.card()
-            try Self.succeed(["hub", "enroll", card, "--db", self.hubDatabase, "--audience", audiences?[index] ?? "internal"])
+            try Self.succeed([
+                "hub", "enroll", card, "--db", self.hubDatabase, "--audience", audiences?[index] ?? "internal",
+            ])
             for other in offices where other !== office { try other.succeed(["office", "trust", card]) }
         }
         self.offices = offices
@@ -43,13 +45,18 @@ final class HubFixture {
 
     /// What the hub holds, read while it runs.
     func hubDump() throws -> String {
-        try Self.succeed(["sync", "dump", "--db", self.hubDatabase]) + (try Self.succeed(["sync", "status", "--json", "--db", self.hubDatabase]))
+        try Self.succeed(["sync", "dump", "--db", self.hubDatabase])
+            + (try Self.succeed(["sync", "status", "--json", "--db", self.hubDatabase]))
     }
 
     @discardableResult
     static func succeed(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         let result = try SignatoryExecutable.run(arguments)
-        #expect(result.status == 0, "signatory \(arguments.joined(separator: " ")) failed: \(result.stderr)", sourceLocation: sourceLocation)
+        #expect(
+            result.status == 0,
+            "signatory \(arguments.joined(separator: " ")) failed: \(result.stderr)",
+            sourceLocation: sourceLocation
+        )
         return result.output
     }
 }

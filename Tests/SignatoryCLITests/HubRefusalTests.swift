@@ -1,10 +1,11 @@
 import Foundation
+import SignatoryDomain
+import TestSupport
+import Testing
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import SignatoryDomain
-import Testing
-import TestSupport
 
 struct HubRefusalTests {
     /// Geneva's changes as a bundle, ready to push.
@@ -23,10 +24,22 @@ struct HubRefusalTests {
         let bundle = try Self.bundle(from: geneva)
         let before = try fixture.hubDump()
 
-        func refused(_ status: Int, _ code: String, _ answer: HubHTTP.Answer, sourceLocation: SourceLocation = #_sourceLocation) throws {
-            #expect(answer.status == status, "\(String(decoding: answer.body, as: UTF8.self))", sourceLocation: sourceLocation)
+        func refused(
+            _ status: Int,
+            _ code: String,
+            _ answer: HubHTTP.Answer,
+            sourceLocation: SourceLocation = #_sourceLocation
+        ) throws {
+            #expect(
+                answer.status == status,
+                "\(String(decoding: answer.body, as: UTF8.self))",
+                sourceLocation: sourceLocation
+            )
             #expect(answer.code == code, sourceLocation: sourceLocation)
-            #expect(answer.json?["message"] is String && answer.json?["status"] as? Int == status, sourceLocation: sourceLocation)
+            #expect(
+                answer.json?["message"] is String && answer.json?["status"] as? Int == status,
+                sourceLocation: sourceLocation
+            )
             #expect(try fixture.hubDump() == before, "the hub changed", sourceLocation: sourceLocation)
         }
 
@@ -34,22 +47,58 @@ struct HubRefusalTests {
         try refused(401, "unauthenticated", try await http.send("POST", "/v1/sync/push", body: bundle, as: nil))
         try refused(401, "unauthenticated", try await http.send("GET", "/v1/organisations", as: nil))
         // The right office id with the wrong key, and an office the hub never enrolled.
-        try refused(401, "unauthenticated", try await http.send("POST", "/v1/sync/push", body: bundle,
-                                                                 as: .init(office: signer.office, keys: OfficeKeys())))
-        try refused(401, "unauthenticated", try await http.send("GET", "/v1/campaigns", as: .init(office: ID(), keys: OfficeKeys())))
+        try refused(
+            401,
+            "unauthenticated",
+            try await http.send(
+                "POST",
+                "/v1/sync/push",
+                body: bundle,
+                as: .init(office: signer.office, keys: OfficeKeys())
+            )
+        )
+        try refused(
+            401,
+            "unauthenticated",
+            try await http.send("GET", "/v1/campaigns", as: .init(office: ID(), keys: OfficeKeys()))
+        )
         // A bundle tampered with after it was signed.
         var text = String(decoding: bundle, as: UTF8.self)
         text = text.replacingOccurrences(of: "Thierry Valle", with: "Thierry Vallée")
-        try refused(422, "bundle_refused", try await http.send("POST", "/v1/sync/push", body: Data(text.utf8), as: signer))
+        try refused(
+            422,
+            "bundle_refused",
+            try await http.send("POST", "/v1/sync/push", body: Data(text.utf8), as: signer)
+        )
         // Another office's bundle, pushed by Geneva.
         try bucharest.succeed(["org", "add", "--name", "Bucharest's own", "--country", "RO"])
-        try refused(403, "forbidden", try await http.send("POST", "/v1/sync/push", body: try Self.bundle(from: bucharest), as: signer))
+        try refused(
+            403,
+            "forbidden",
+            try await http.send("POST", "/v1/sync/push", body: try Self.bundle(from: bucharest), as: signer)
+        )
         // A body over the hub's limit, and bodies that are not what the endpoint reads.
-        try refused(413, "body_too_large", try await http.send("POST", "/v1/sync/push", body: Data(count: 2 << 20), as: signer))
-        try refused(400, "malformed_json", try await http.send("POST", "/v1/sync/pull", body: Data("{not json".utf8), as: signer))
-        try refused(400, "malformed_bundle", try await http.send("POST", "/v1/sync/push", body: Data("hello\n".utf8), as: signer))
+        try refused(
+            413,
+            "body_too_large",
+            try await http.send("POST", "/v1/sync/push", body: Data(count: 2 << 20), as: signer)
+        )
+        try refused(
+            400,
+            "malformed_json",
+            try await http.send("POST", "/v1/sync/pull", body: Data("{not json".utf8), as: signer)
+        )
+        try refused(
+            400,
+            "malformed_bundle",
+            try await http.send("POST", "/v1/sync/push", body: Data("hello\n".utf8), as: signer)
+        )
         // A body that is not the one signed.
-        try refused(401, "unauthenticated", try await http.send("POST", "/v1/sync/push", body: bundle, signing: Data("x".utf8), as: signer))
+        try refused(
+            401,
+            "unauthenticated",
+            try await http.send("POST", "/v1/sync/push", body: bundle, signing: Data("x".utf8), as: signer)
+        )
         // A revoked office.
         try HubFixture.succeed(["hub", "revoke", "Geneva", "--db", fixture.hubDatabase])
         let revokedDump = try fixture.hubDump()
@@ -78,7 +127,8 @@ extension HubRefusalTests {
     @Test func hostileTimestampsAreRefusedWithoutCrashingTheHub() async throws {
         let fixture = try HubFixture(offices: ["Geneva"])
         let office = try HubHTTP.Signer.office(at: fixture.offices[0].database).office
-        for timestamp in ["-9223372036854775808", "9223372036854775807", "99999999999999999999", "+5", " 5", "1e3", ""] {
+        for timestamp in ["-9223372036854775808", "9223372036854775807", "99999999999999999999", "+5", " 5", "1e3", ""]
+        {
             var request = URLRequest(url: URL(string: fixture.url + "/v1/organisations")!)
             request.setValue(office.description, forHTTPHeaderField: "Signatory-Office")
             request.setValue(timestamp, forHTTPHeaderField: "Signatory-Timestamp")
@@ -89,7 +139,12 @@ extension HubRefusalTests {
         #expect(try await HubHTTP(base: fixture.url).send("GET", "/health", as: nil).status == 200)
         let signer = try HubHTTP.Signer.office(at: fixture.offices[0].database)
         for limit in ["0", "-1", "-9223372036854775808"] {
-            let answer = try await HubHTTP(base: fixture.url).send("POST", "/v1/sync/pull", body: Data("{\"have\": {}, \"limit\": \(limit)}".utf8), as: signer)
+            let answer = try await HubHTTP(base: fixture.url).send(
+                "POST",
+                "/v1/sync/pull",
+                body: Data("{\"have\": {}, \"limit\": \(limit)}".utf8),
+                as: signer
+            )
             #expect(answer.status == 400, "limit \(limit)")
         }
     }

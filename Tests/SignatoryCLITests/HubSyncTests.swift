@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 struct HubSyncTests {
     @Test func threeOfficesConvergeThroughTheHubAsThroughFiles() throws {
@@ -10,7 +10,9 @@ struct HubSyncTests {
         try fixture.syncNow(geneva)
         try fixture.syncNow(bucharest)
         // Paris goes offline before anything arrives and works alone for a week.
-        try paris.succeed(["org", "add", "--name", "Friends of Human Rights in Asia", "--acronym", "FHRA", "--country", "JP"])
+        try paris.succeed([
+            "org", "add", "--name", "Friends of Human Rights in Asia", "--acronym", "FHRA", "--country", "JP",
+        ])
         for day in 1...7 {
             try paris.succeed(["org", "add", "--name", "Paris partner \(day)", "--country", "FR"])
         }
@@ -40,7 +42,9 @@ struct HubSyncTests {
             for source in copies {
                 let bundle = fixture.folder.path("bundle-\(UUID().uuidString).jsonl")
                 try HubFixture.succeed(["sync", "export", "--out", bundle, "--db", source])
-                for target in copies where target != source { try HubFixture.succeed(["sync", "import", bundle, "--db", target]) }
+                for target in copies where target != source {
+                    try HubFixture.succeed(["sync", "import", bundle, "--db", target])
+                }
             }
         }
         for copy in copies { #expect(try HubFixture.succeed(["sync", "dump", "--db", copy]) == dumps[0]) }
@@ -49,7 +53,9 @@ struct HubSyncTests {
     @Test func aLargePullArrivesInPages() throws {
         let fixture = try HubFixture(offices: ["Geneva", "Bucharest"], hubArguments: ["--page-limit", "7"])
         let (geneva, bucharest) = (fixture.offices[0], fixture.offices[1])
-        for index in 1...30 { try geneva.succeed(["org", "add", "--name", "Organisation \(index)", "--country", "KE"]) }
+        for index in 1...30 {
+            try geneva.succeed(["org", "add", "--name", "Organisation \(index)", "--country", "KE"])
+        }
         try fixture.syncNow(geneva)
         try bucharest.succeed(["org", "add", "--name", "Bucharest's own", "--country", "RO"])
         #expect(try fixture.syncNow(bucharest).contains("pulled 30 new change(s)"))

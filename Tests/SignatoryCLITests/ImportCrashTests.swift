@@ -1,9 +1,10 @@
 import Foundation
+import SignatoryBundles
 import SignatoryDomain
 import SignatoryStore
-import SignatoryBundles
-import Testing
 import TestSupport
+import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -14,9 +15,15 @@ struct ImportCrashTests {
     @Test func anImportKilledAtRandomPointsCompletesWhenRunAgain() throws {
         let folder = try TemporaryDirectory()
         let source = try Store.create(at: folder.path("geneva.db"), office: Office(name: "Geneva", createdAt: Date()))
-        try source.insert(organisations: (0..<6_000).map { index in
-            Organisation(name: "Organisation \(index)", acronym: "O\(index)", country: try? CountryCode(["FR", "RO", "CH"][index % 3]))
-        })
+        try source.insert(
+            organisations: (0..<6_000).map { index in
+                Organisation(
+                    name: "Organisation \(index)",
+                    acronym: "O\(index)",
+                    country: try? CountryCode(["FR", "RO", "CH"][index % 3])
+                )
+            }
+        )
         let bundle = folder.path("bundle.jsonl")
         _ = try BundleExporter(store: source).export(to: bundle)
         try source.officeCard().write(to: folder.path("geneva.card"))
@@ -46,7 +53,10 @@ struct ImportCrashTests {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             // Each kill must land mid-import: the signal ended the process, before it committed.
-            #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL, "seed \(seed)")
+            #expect(
+                process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL,
+                "seed \(seed)"
+            )
             #expect(try crashed.changeCount() < total, "seed \(seed): the import had finished before the kill")
         }
         try crashed.run(["sync", "import", bundle])

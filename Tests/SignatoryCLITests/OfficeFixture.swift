@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// An office's database in a temporary folder, driven through the built executable.
 final class OfficeFixture {
@@ -22,7 +22,11 @@ final class OfficeFixture {
     @discardableResult
     func succeed(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         let result = try self.run(arguments)
-        #expect(result.status == 0, "signatory \(arguments.joined(separator: " ")) failed: \(result.stderr)", sourceLocation: sourceLocation)
+        #expect(
+            result.status == 0,
+            "signatory \(arguments.joined(separator: " ")) failed: \(result.stderr)",
+            sourceLocation: sourceLocation
+        )
         return result.output
     }
 
@@ -31,27 +35,62 @@ final class OfficeFixture {
     func refuse(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         let before = databaseBytes(self.database)
         let result = try self.run(arguments)
-        #expect(result.status != 0, "signatory \(arguments.joined(separator: " ")) should have failed", sourceLocation: sourceLocation)
+        #expect(
+            result.status != 0,
+            "signatory \(arguments.joined(separator: " ")) should have failed",
+            sourceLocation: sourceLocation
+        )
         #expect(!result.stderr.isEmpty, sourceLocation: sourceLocation)
-        #expect(databaseBytes(self.database) == before, "signatory \(arguments.joined(separator: " ")) changed the database", sourceLocation: sourceLocation)
+        #expect(
+            databaseBytes(self.database) == before,
+            "signatory \(arguments.joined(separator: " ")) changed the database",
+            sourceLocation: sourceLocation
+        )
         return result.stderr
     }
 
     /// The reference statement's three organisations and contacts, a campaign and an open statement.
     func addReferenceStatement() throws -> ReferenceIDs {
-        let campaign = try self.succeed(["campaign", "add", "--name", "World Day against Trafficking in Persons",
-                                         "--start-date", "2026-07-01", "--end-date", "2026-07-30"])
-        let dafoh = try self.succeed(["org", "add", "--name", "Doctors Against Forced Organ Harvesting", "--acronym", "DAFOH", "--country", "US"])
-        let cap = try self.succeed(["org", "add", "--name", "CAP Liberté de Conscience", "--acronym", "CAP", "--country", "FR", "--ecosoc", "special"])
-        let sirdo = try self.succeed(["org", "add", "--name", "Romanian Independent Society of Human Rights", "--acronym", "SIRDO",
-                                      "--country", "RO", "--ecosoc", "special"])
-        let trey = try self.succeed(["contact", "add", "--org", "DAFOH", "--name", "Dr. Torsten Trey", "--title", "Executive Director", "--consent"])
-        let valle = try self.succeed(["contact", "add", "--org", "CAP", "--name", "Thierry Valle", "--title", "Director", "--consent"])
-        let humenuc = try self.succeed(["contact", "add", "--org", "SIRDO", "--name", "Lucica Humenuc", "--title", "Director", "--consent"])
-        let statement = try self.succeed(["statement", "add", "--campaign", campaign, "--title", "No one left behind",
-                                          "--body", "We ask states to end trafficking for organs.", "--lead", "DAFOH"])
+        let campaign = try self.succeed([
+            "campaign", "add", "--name", "World Day against Trafficking in Persons",
+            "--start-date", "2026-07-01", "--end-date", "2026-07-30",
+        ])
+        let dafoh = try self.succeed([
+            "org", "add", "--name", "Doctors Against Forced Organ Harvesting", "--acronym", "DAFOH", "--country", "US",
+        ])
+        let cap = try self.succeed([
+            "org", "add", "--name", "CAP Liberté de Conscience", "--acronym", "CAP", "--country", "FR", "--ecosoc",
+            "special",
+        ])
+        let sirdo = try self.succeed([
+            "org", "add", "--name", "Romanian Independent Society of Human Rights", "--acronym", "SIRDO",
+            "--country", "RO", "--ecosoc", "special",
+        ])
+        let trey = try self.succeed([
+            "contact", "add", "--org", "DAFOH", "--name", "Dr. Torsten Trey", "--title", "Executive Director",
+            "--consent",
+        ])
+        let valle = try self.succeed([
+            "contact", "add", "--org", "CAP", "--name", "Thierry Valle", "--title", "Director", "--consent",
+        ])
+        let humenuc = try self.succeed([
+            "contact", "add", "--org", "SIRDO", "--name", "Lucica Humenuc", "--title", "Director", "--consent",
+        ])
+        let statement = try self.succeed([
+            "statement", "add", "--campaign", campaign, "--title", "No one left behind",
+            "--body", "We ask states to end trafficking for organs.", "--lead", "DAFOH",
+        ])
         try self.succeed(["statement", "status", statement, "open"])
-        return ReferenceIDs(campaign: campaign, dafoh: dafoh, cap: cap, sirdo: sirdo, trey: trey, valle: valle, humenuc: humenuc, statement: statement)
+        return ReferenceIDs(
+            campaign: campaign,
+            dafoh: dafoh,
+            cap: cap,
+            sirdo: sirdo,
+            trey: trey,
+            valle: valle,
+            humenuc: humenuc,
+            statement: statement
+        )
     }
 
     /// CAP and SIRDO sign the reference statement, each with its contact.

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Every refusal prints one clear line, exits non-zero and leaves the database file as it was.
 struct RefusalTests {
@@ -9,19 +9,43 @@ struct RefusalTests {
         let ids = try office.addReferenceStatement()
         let cases: [([String], String)] = [
             (["org", "add", "--name", "X", "--country", "XX"], "country 'XX' is not an ISO 3166-1 code"),
-            (["org", "add", "--name", "X", "--ecosoc", "consultative"], "ECOSOC status 'consultative' is not one of: general, special, roster, none"),
+            (
+                ["org", "add", "--name", "X", "--ecosoc", "consultative"],
+                "ECOSOC status 'consultative' is not one of: general, special, roster, none"
+            ),
             (["org", "add", "--name", "X", "--ecosoc-year", "2001"], "a year granted needs an ECOSOC status"),
-            (["org", "add", "--name", "X", "--ecosoc", "special", "--ecosoc-year", "soon"], "ECOSOC year 'soon' is not a whole number"),
+            (
+                ["org", "add", "--name", "X", "--ecosoc", "special", "--ecosoc-year", "soon"],
+                "ECOSOC year 'soon' is not a whole number"
+            ),
             (["org", "add", "--name", "X", "--website", "not a site"], "website 'not a site' is not a web address"),
-            (["org", "add", "--name", "X", "--icso-number", "CAP-12"], "iCSO number 'CAP-12' is not the number of a profile"),
+            (
+                ["org", "add", "--name", "X", "--icso-number", "CAP-12"],
+                "iCSO number 'CAP-12' is not the number of a profile"
+            ),
             (["org", "edit", "CAP", "--name", ""], "organisation name must not be empty"),
-            (["contact", "add", "--org", "CAP", "--name", "Y", "--email", "valle-at-example"], "email 'valle-at-example' is not an email address"),
-            (["contact", "add", "--org", "CAP", "--name", "Y", "--phone", "0041 22"], "phone '0041 22' is not an international number"),
+            (
+                ["contact", "add", "--org", "CAP", "--name", "Y", "--email", "valle-at-example"],
+                "email 'valle-at-example' is not an email address"
+            ),
+            (
+                ["contact", "add", "--org", "CAP", "--name", "Y", "--phone", "0041 22"],
+                "phone '0041 22' is not an international number"
+            ),
             (["contact", "edit", ids.valle, "--language", "french"], "language 'french' is not a language tag"),
-            (["campaign", "add", "--name", "Z", "--start-date", "2026-02-30"], "date '2026-02-30' is not a calendar date"),
-            (["campaign", "add", "--name", "Z", "--start-date", "2026-07-30", "--end-date", "2026-07-01"], "end date 2026-07-01 is before start date 2026-07-30"),
+            (
+                ["campaign", "add", "--name", "Z", "--start-date", "2026-02-30"],
+                "date '2026-02-30' is not a calendar date"
+            ),
+            (
+                ["campaign", "add", "--name", "Z", "--start-date", "2026-07-30", "--end-date", "2026-07-01"],
+                "end date 2026-07-01 is before start date 2026-07-30"
+            ),
             (["campaign", "edit", ids.campaign, "--status", "live"], "campaign status 'live' is not one of"),
-            (["sign", "--statement", ids.statement, "--org", "CAP", "--status", "maybe"], "signature status 'maybe' is not one of"),
+            (
+                ["sign", "--statement", ids.statement, "--org", "CAP", "--status", "maybe"],
+                "signature status 'maybe' is not one of"
+            ),
         ]
         for (arguments, expected) in cases {
             let message = try office.refuse(arguments)
@@ -52,24 +76,58 @@ struct RefusalTests {
     @Test func statusRulesAreEnforced() throws {
         let office = try OfficeFixture()
         let ids = try office.addReferenceStatement()
-        let draft = try office.succeed(["statement", "add", "--campaign", ids.campaign, "--title", "Second", "--body", "Text."])
-        #expect(try office.refuse(["statement", "status", draft, "published"]).contains("a draft statement cannot become published; from draft it can go to open"))
-        #expect(try office.refuse(["sign", "--statement", draft, "--org", "CAP"]).contains("cannot be recorded as signed on a draft statement"))
-        #expect(try office.refuse(["sign", "--statement", ids.statement, "--org", "CAP", "--contact", ids.humenuc]).contains("belongs to another organisation"))
+        let draft = try office.succeed([
+            "statement", "add", "--campaign", ids.campaign, "--title", "Second", "--body", "Text.",
+        ])
+        #expect(
+            try office.refuse(["statement", "status", draft, "published"]).contains(
+                "a draft statement cannot become published; from draft it can go to open"
+            )
+        )
+        #expect(
+            try office.refuse(["sign", "--statement", draft, "--org", "CAP"]).contains(
+                "cannot be recorded as signed on a draft statement"
+            )
+        )
+        #expect(
+            try office.refuse(["sign", "--statement", ids.statement, "--org", "CAP", "--contact", ids.humenuc])
+                .contains("belongs to another organisation")
+        )
         try office.succeed(["statement", "status", ids.statement, "closed"])
-        #expect(try office.refuse(["statement", "edit", ids.statement, "--body", "New words."]).contains("the text of a closed statement cannot change"))
+        #expect(
+            try office.refuse(["statement", "edit", ids.statement, "--body", "New words."]).contains(
+                "the text of a closed statement cannot change"
+            )
+        )
         try office.succeed(["statement", "status", ids.statement, "published"])
-        #expect(try office.refuse(["statement", "status", ids.statement, "draft"]).contains("a published statement cannot become draft; it cannot change any more"))
-        #expect(try office.refuse(["statement", "status", ids.statement, "archived"]).contains("statement status 'archived' is not one of"))
+        #expect(
+            try office.refuse(["statement", "status", ids.statement, "draft"]).contains(
+                "a published statement cannot become draft; it cannot change any more"
+            )
+        )
+        #expect(
+            try office.refuse(["statement", "status", ids.statement, "archived"]).contains(
+                "statement status 'archived' is not one of"
+            )
+        )
     }
 
     @Test func missingArgumentsTellTheUserWhatToType() throws {
         let office = try OfficeFixture()
         #expect(try office.refuse(["org", "add"]).contains("Give the organisation a name, e.g. --name"))
         #expect(try office.refuse(["org", "edit", "CAP"]).contains("Say what to change"))
-        #expect(try office.refuse(["contact", "add", "--name", "Y"]).contains("Say whose contact this is, e.g. --org CAP."))
-        #expect(try office.refuse(["statement", "add", "--campaign", "x", "--title", "T"]).contains("--body TEXT or --body-file FILE"))
-        #expect(try office.refuse(["statement", "add", "--campaign", "x", "--title", "T", "--body-file", "/no/such/file"]).contains("Cannot read the statement text from /no/such/file"))
+        #expect(
+            try office.refuse(["contact", "add", "--name", "Y"]).contains("Say whose contact this is, e.g. --org CAP.")
+        )
+        #expect(
+            try office.refuse(["statement", "add", "--campaign", "x", "--title", "T"]).contains(
+                "--body TEXT or --body-file FILE"
+            )
+        )
+        #expect(
+            try office.refuse(["statement", "add", "--campaign", "x", "--title", "T", "--body-file", "/no/such/file"])
+                .contains("Cannot read the statement text from /no/such/file")
+        )
         #expect(try office.refuse(["init", "--office", "Again"]).contains("already holds a Signatory database"))
     }
 
@@ -77,14 +135,20 @@ struct RefusalTests {
         let office = try OfficeFixture(initialise: false)
         let result = try office.run(["org", "list"])
         #expect(result.status != 0)
-        #expect(result.stderr.contains("no database at \(office.database); create one with `signatory init --office NAME`"))
+        #expect(
+            result.stderr.contains("no database at \(office.database); create one with `signatory init --office NAME`")
+        )
         #expect(!FileManager.default.fileExists(atPath: office.database))
     }
 
     @Test func aFileThatIsNotSQLiteIsLeftAlone() throws {
         let office = try OfficeFixture(initialise: false)
         try Data("Contact: Thierry Valle, Director\n".utf8).write(to: URL(fileURLWithPath: office.database))
-        #expect(try office.refuse(["org", "add", "--name", "CAP"]).contains("is not a Signatory database (SQLite says: file is not a database)"))
+        #expect(
+            try office.refuse(["org", "add", "--name", "CAP"]).contains(
+                "is not a Signatory database (SQLite says: file is not a database)"
+            )
+        )
         #expect(try office.refuse(["init", "--office", "Geneva"]).contains("already holds a Signatory database"))
     }
 
@@ -92,7 +156,11 @@ struct RefusalTests {
         let office = try OfficeFixture()
         let bump = Process()
         bump.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        bump.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('PRAGMA user_version = 42'); c.commit(); c.close()", office.database]
+        bump.arguments = [
+            "python3", "-c",
+            "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('PRAGMA user_version = 42'); c.commit(); c.close()",
+            office.database,
+        ]
         try bump.run()
         bump.waitUntilExit()
         try #require(bump.terminationStatus == 0)
@@ -118,7 +186,10 @@ extension RefusalTests {
         let office = try OfficeFixture()
         for arguments in [["--help"], ["org", "add", "--help"], ["help", "sync"]] {
             let result = try SignatoryExecutable.run(arguments, in: office.folder.url)
-            #expect(result.status == 0 && result.stdout.contains("OVERVIEW:") && !result.stderr.contains("Error"), "\(arguments)")
+            #expect(
+                result.status == 0 && result.stdout.contains("OVERVIEW:") && !result.stderr.contains("Error"),
+                "\(arguments)"
+            )
         }
     }
 }

@@ -1,9 +1,9 @@
 import Foundation
+import SignatoryBundles
 import SignatoryDomain
 import SignatoryStore
-import SignatoryBundles
-import Testing
 import TestSupport
+import Testing
 
 /// Offices exchanging bundle files through the built executable.
 struct SyncCommandTests {
@@ -33,19 +33,31 @@ struct SyncCommandTests {
     @Test func twoOfficesConvergeAndShowTheirConflicts() throws {
         let offices = try Self.offices(["Geneva", "Bucharest"])
         let (geneva, bucharest) = (offices[0], offices[1])
-        try geneva.succeed(["org", "add", "--name", "CAP Liberté de Conscience", "--acronym", "CAP", "--country", "FR", "--ecosoc", "special"])
+        try geneva.succeed([
+            "org", "add", "--name", "CAP Liberté de Conscience", "--acronym", "CAP", "--country", "FR", "--ecosoc",
+            "special",
+        ])
         #expect(try Self.send(geneva, to: bucharest).contains("applied 1 new change(s) from Geneva"))
         try geneva.succeed(["org", "edit", "CAP", "--notes", "Geneva's note"])
         try bucharest.succeed(["org", "edit", "CAP", "--notes", "Bucharest's note"])
-        try bucharest.succeed(["org", "add", "--name", "Romanian Independent Society of Human Rights", "--acronym", "SIRDO", "--country", "RO"])
+        try bucharest.succeed([
+            "org", "add", "--name", "Romanian Independent Society of Human Rights", "--acronym", "SIRDO", "--country",
+            "RO",
+        ])
         try Self.send(geneva, to: bucharest, for: "Bucharest")
         try Self.send(bucharest, to: geneva, for: "Geneva")
         #expect(try geneva.succeed(["sync", "dump"]) == bucharest.succeed(["sync", "dump"]))
         let conflicts = try #require(try geneva.json(["conflicts", "list"]) as? [[String: Any]])
         #expect(conflicts.count == 1)
-        #expect(Set([conflicts[0]["kept"] as? String, conflicts[0]["other"] as? String]) == ["Geneva's note", "Bucharest's note"])
+        #expect(
+            Set([conflicts[0]["kept"] as? String, conflicts[0]["other"] as? String]) == [
+                "Geneva's note", "Bucharest's note",
+            ]
+        )
         #expect(conflicts[0]["recordName"] as? String == "CAP Liberté de Conscience")
-        #expect(try geneva.succeed(["conflicts", "list"]).contains("organisation 'CAP Liberté de Conscience' notes: kept"))
+        #expect(
+            try geneva.succeed(["conflicts", "list"]).contains("organisation 'CAP Liberté de Conscience' notes: kept")
+        )
         let id = try #require(conflicts[0]["id"] as? String)
         try geneva.succeed(["conflicts", "resolve", String(id.prefix(6)), "--keep", "other"])
         try Self.send(geneva, to: bucharest, for: "Bucharest")
@@ -59,7 +71,9 @@ struct SyncCommandTests {
         let offices = try Self.offices(["Geneva", "Bucharest", "Paris"])
         let (geneva, bucharest, paris) = (offices[0], offices[1], offices[2])
         try geneva.succeed(["org", "add", "--name", "CAP Liberté de Conscience", "--acronym", "CAP", "--country", "FR"])
-        try paris.succeed(["org", "add", "--name", "Doctors Against Forced Organ Harvesting", "--acronym", "DAFOH", "--country", "US"])
+        try paris.succeed([
+            "org", "add", "--name", "Doctors Against Forced Organ Harvesting", "--acronym", "DAFOH", "--country", "US",
+        ])
         // Paris never meets Geneva: everything passes through Bucharest.
         try Self.send(geneva, to: bucharest)
         try Self.send(paris, to: bucharest)
@@ -85,9 +99,23 @@ struct SyncCommandTests {
         #expect(try bucharest.refuse(["sync", "import", bundle]).contains("is not trusted (change 1)"))
         #expect(try bucharest.refuse(["sync", "import", "/no/such/bundle.jsonl"]).contains("no such file"))
         #expect(try bucharest.refuse(["office", "trust", bundle]).contains("is not an office card"))
-        #expect(try geneva.refuse(["sync", "export", "--out", bundle, "--for", "Nobody"]).contains("no trusted office matches 'Nobody'"))
-        #expect(try bucharest.refuse(["sync", "import", bundle, "--max-skew=-1"]).contains("--max-skew takes a number of seconds"))
-        #expect(try bucharest.refuse(["conflicts", "resolve", "abcd", "--keep", "other"]).contains("no conflict matches 'abcd'"))
-        #expect(try bucharest.refuse(["org", "merge", "NOPE", "--into", "ALSO"]).contains("no organisation matches 'NOPE'"))
+        #expect(
+            try geneva.refuse(["sync", "export", "--out", bundle, "--for", "Nobody"]).contains(
+                "no trusted office matches 'Nobody'"
+            )
+        )
+        #expect(
+            try bucharest.refuse(["sync", "import", bundle, "--max-skew=-1"]).contains(
+                "--max-skew takes a number of seconds"
+            )
+        )
+        #expect(
+            try bucharest.refuse(["conflicts", "resolve", "abcd", "--keep", "other"]).contains(
+                "no conflict matches 'abcd'"
+            )
+        )
+        #expect(
+            try bucharest.refuse(["org", "merge", "NOPE", "--into", "ALSO"]).contains("no organisation matches 'NOPE'")
+        )
     }
 }

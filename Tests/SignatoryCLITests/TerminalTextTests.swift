@@ -1,16 +1,21 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Names, titles and notes hold readable text only, and nothing prints terminal control.
 struct TerminalTextTests {
     @Test func controlCharactersAreRefusedOnInput() throws {
         let office = try OfficeFixture()
         let ids = try office.addReferenceStatement()
-        let hostile = ["Evil\u{1B}[2J", "Bell\u{07}", "Right\u{202E}txt.exe", "Isolate\u{2066}x", "Line\nbreak", "C1\u{9B}31m", "Bad\u{FFFD}"]
+        let hostile = [
+            "Evil\u{1B}[2J", "Bell\u{07}", "Right\u{202E}txt.exe", "Isolate\u{2066}x", "Line\nbreak", "C1\u{9B}31m",
+            "Bad\u{FFFD}",
+        ]
         for text in hostile {
-            for arguments in [["org", "add", "--name", text], ["org", "edit", "CAP", "--acronym", text],
-                              ["contact", "edit", ids.valle, "--title", text], ["campaign", "add", "--name", text]] {
+            for arguments in [
+                ["org", "add", "--name", text], ["org", "edit", "CAP", "--acronym", text],
+                ["contact", "edit", ids.valle, "--title", text], ["campaign", "add", "--name", text],
+            ] {
                 #expect(try office.refuse(arguments).contains("invisible control character"), "\(arguments)")
             }
         }
@@ -19,9 +24,16 @@ struct TerminalTextTests {
         #expect(try office.refuse(["org", "edit", "CAP", "--notes", "x\u{1B}]0;pwned\u{07}"]).contains("U+001B"))
         // Look-alike names made with invisible characters are refused too.
         for text in ["CA\u{200B}P", "C\u{E0041}AP", "C\u{FEFF}AP"] {
-            #expect(try office.refuse(["org", "add", "--name", text]).contains("invisible control character"), "\(text.unicodeScalars.map(\.value))")
+            #expect(
+                try office.refuse(["org", "add", "--name", text]).contains("invisible control character"),
+                "\(text.unicodeScalars.map(\.value))"
+            )
         }
-        #expect(try office.refuse(["org", "add", "--name", "X", "--website", "http://x.org/\u{1B}[2J"]).contains("is not a web address"))
+        #expect(
+            try office.refuse(["org", "add", "--name", "X", "--website", "http://x.org/\u{1B}[2J"]).contains(
+                "is not a web address"
+            )
+        )
         // Arabic with its marks is text, not control.
         try office.succeed(["org", "add", "--name", "جمعية حقوق الإنسان\u{200F}", "--country", "EG"])
     }
@@ -29,8 +41,11 @@ struct TerminalTextTests {
     @Test func errorMessagesNeverCarryRawEscapes() throws {
         let office = try OfficeFixture()
         let hostile = "\u{1B}[31mRED"
-        for arguments in [["office", "trust", hostile], ["hub", "enroll", hostile + ".card"], ["export", "contacts", "--all", "--format", hostile],
-                          ["import", "signers", "--statement", "x", hostile + ".csv"]] {
+        for arguments in [
+            ["office", "trust", hostile], ["hub", "enroll", hostile + ".card"],
+            ["export", "contacts", "--all", "--format", hostile],
+            ["import", "signers", "--statement", "x", hostile + ".csv"],
+        ] {
             let message = try office.refuse(arguments)
             #expect(!message.contains("\u{1B}") && message.contains("\\u{1B}"), "\(arguments): \(message)")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SignatoryDomain
 
 struct StatementStatusTests {
@@ -19,8 +20,10 @@ struct StatementStatusTests {
     }
 
     @Test func publishedNeverGoesBack() {
-        #expect(DomainError.illegalTransition(from: .published, to: .draft).description
-            == "a published statement cannot become draft; it cannot change any more")
+        #expect(
+            DomainError.illegalTransition(from: .published, to: .draft).description
+                == "a published statement cannot become draft; it cannot change any more"
+        )
         #expect(!StatementStatus.published.textIsEditable)
         #expect(!StatementStatus.closed.textIsEditable)
         #expect(StatementStatus.open.textIsEditable)
@@ -39,7 +42,13 @@ struct SignatureRuleTests {
         // RFC 9562 version 8, variant 10.
         #expect(first.description.dropFirst(14).first == "8")
         #expect("89ab".contains(first.description.dropFirst(19).first!))
-        let signature = Signature(statementID: self.statement, organisationID: self.cap, status: .signed, recordedAt: Date(), source: .office)
+        let signature = Signature(
+            statementID: self.statement,
+            organisationID: self.cap,
+            status: .signed,
+            recordedAt: Date(),
+            source: .office
+        )
         #expect(signature.id == first)
     }
 
@@ -48,9 +57,15 @@ struct SignatureRuleTests {
         try Signature.check(.invited, on: .draft)
         try Signature.check(.withdrawn, on: .published)
         try Signature.check(.declined, on: .closed)
-        #expect(throws: DomainError.signatureNeedsOpenStatement(.signed, statement: .draft)) { try Signature.check(.signed, on: .draft) }
-        #expect(throws: DomainError.signatureNeedsOpenStatement(.pledged, statement: .published)) { try Signature.check(.pledged, on: .published) }
-        #expect(throws: DomainError.signatureNeedsOpenStatement(.invited, statement: .closed)) { try Signature.check(.invited, on: .closed) }
+        #expect(throws: DomainError.signatureNeedsOpenStatement(.signed, statement: .draft)) {
+            try Signature.check(.signed, on: .draft)
+        }
+        #expect(throws: DomainError.signatureNeedsOpenStatement(.pledged, statement: .published)) {
+            try Signature.check(.pledged, on: .published)
+        }
+        #expect(throws: DomainError.signatureNeedsOpenStatement(.invited, statement: .closed)) {
+            try Signature.check(.invited, on: .closed)
+        }
     }
 }
 
@@ -79,7 +94,9 @@ struct RecordValidationTests {
     @Test func organisationNeedsANameAndAStatusForAYear() throws {
         #expect(throws: DomainError.emptyField("organisation name")) { try Organisation(name: "  ").validate() }
         #expect(throws: DomainError.yearWithoutStatus) { try Organisation(name: "CAP", ecosocYear: 2001).validate() }
-        #expect(throws: DomainError.invalidYear(1900)) { try Organisation(name: "CAP", ecosoc: .special, ecosocYear: 1900).validate() }
+        #expect(throws: DomainError.invalidYear(1900)) {
+            try Organisation(name: "CAP", ecosoc: .special, ecosocYear: 1900).validate()
+        }
         try Organisation(name: "CAP", ecosoc: .special, ecosocYear: 2001).validate()
     }
 
@@ -89,7 +106,10 @@ struct RecordValidationTests {
         #expect(throws: DomainError.endBeforeStart(start: start, end: end)) {
             try Campaign(name: "World Day", startDate: start, endDate: end).validate()
         }
-        #expect(DomainError.endBeforeStart(start: start, end: end).description == "end date 2026-07-01 is before start date 2026-07-30")
+        #expect(
+            DomainError.endBeforeStart(start: start, end: end).description
+                == "end date 2026-07-01 is before start date 2026-07-30"
+        )
     }
 
     @Test func atRiskContactIsNeverPublishable() {
@@ -97,11 +117,16 @@ struct RecordValidationTests {
         #expect(contact.isPublishable)
         contact.atRisk = true
         #expect(!contact.isPublishable)
-        #expect(throws: DomainError.emptyField("contact name")) { try ContactPerson(organisationID: ID(), fullName: "").validate() }
+        #expect(throws: DomainError.emptyField("contact name")) {
+            try ContactPerson(organisationID: ID(), fullName: "").validate()
+        }
     }
 
     @Test func organisationDisplayNameCarriesTheAcronym() {
-        #expect(Organisation(name: "CAP Liberté de Conscience", acronym: "CAP").displayName == "CAP Liberté de Conscience (CAP)")
+        #expect(
+            Organisation(name: "CAP Liberté de Conscience", acronym: "CAP").displayName
+                == "CAP Liberté de Conscience (CAP)"
+        )
         #expect(ECOSOCCategory.special.signatoryLine == "NGO with special United Nations Consultative Status")
         #expect(ECOSOCCategory.none.signatoryLine == nil)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SignatoryDomain
 
 struct HybridTimestampTests {
@@ -44,15 +45,23 @@ struct MergeRuleTests {
     }
 
     @Test func aPreferredValueBeatsALaterOne() {
-        let (winner, conflicts) = MergeRule.prefer(.bool(true)).settle([self.version(1, .bool(true)), self.version(9, .bool(false))])!
+        let (winner, conflicts) = MergeRule.prefer(.bool(true)).settle([
+            self.version(1, .bool(true)), self.version(9, .bool(false)),
+        ])!
         #expect(winner.value == .bool(true))
         #expect(conflicts.map(\.value) == [.bool(false)])
         #expect(MergeRule.prefer(.bool(true)).name == "yes wins")
     }
 
     @Test func agreementIsNoConflict() {
-        #expect(MergeRule.latest.settle([self.version(1, .text("same")), self.version(2, .text("same"))])!.conflicts.isEmpty)
-        #expect(MergeRule.earliestWithoutConflict.settle([self.version(5, .integer(5)), self.version(2, .integer(2))])! == (self.version(2, .integer(2)), []))
+        #expect(
+            MergeRule.latest.settle([self.version(1, .text("same")), self.version(2, .text("same"))])!.conflicts.isEmpty
+        )
+        #expect(
+            MergeRule.earliestWithoutConflict.settle([self.version(5, .integer(5)), self.version(2, .integer(2))])! == (
+                self.version(2, .integer(2)), []
+            )
+        )
         #expect(MergeRule.latest.settle([]) == nil)
     }
 
@@ -70,11 +79,21 @@ struct ChangeTests {
     let office = ID<Office>(UUID(uuidString: "00000000-0000-4000-8000-00000000000a")!)
 
     func change(name: String = "CAP Liberté de Conscience") -> Change {
-        Change(office: self.office, sequence: 1, timestamp: HybridTimestamp(physical: 5, counter: 0, office: self.office),
-               kind: .organisation, entityID: "00000000-0000-4000-8000-000000000001",
-               fields: ["name": FieldAssignment(value: .text(name)), "ecosocYear": FieldAssignment(value: .integer(2006)),
-                        "acronym": FieldAssignment(value: .null, bases: [HybridTimestamp(physical: 1, counter: 0, office: self.office)])],
-               previousHash: Change.genesis)
+        Change(
+            office: self.office,
+            sequence: 1,
+            timestamp: HybridTimestamp(physical: 5, counter: 0, office: self.office),
+            kind: .organisation,
+            entityID: "00000000-0000-4000-8000-000000000001",
+            fields: [
+                "name": FieldAssignment(value: .text(name)), "ecosocYear": FieldAssignment(value: .integer(2006)),
+                "acronym": FieldAssignment(
+                    value: .null,
+                    bases: [HybridTimestamp(physical: 1, counter: 0, office: self.office)]
+                ),
+            ],
+            previousHash: Change.genesis
+        )
     }
 
     @Test func roundTripsThroughItsJSONLine() {
@@ -88,13 +107,27 @@ struct ChangeTests {
     /// change must never drift, whatever the implementation.
     @Test func lineAndHashAreStable() {
         var fields = self.change(name: "Quote \" backslash \\ newline \n tab \t é").fields
-        fields["atRisk"] = FieldAssignment(value: .bool(true), bases: [
-            HybridTimestamp(physical: 3, counter: 1, office: self.office), HybridTimestamp(physical: 2, counter: 0, office: self.office),
-        ])
+        fields["atRisk"] = FieldAssignment(
+            value: .bool(true),
+            bases: [
+                HybridTimestamp(physical: 3, counter: 1, office: self.office),
+                HybridTimestamp(physical: 2, counter: 0, office: self.office),
+            ]
+        )
         fields["notes"] = FieldAssignment(value: .text("\u{1}"))
-        let change = Change(office: self.office, sequence: 12, timestamp: HybridTimestamp(physical: 1_785_000_000_123, counter: 7, office: self.office),
-                            kind: .contact, entityID: "00000000-0000-4000-8000-000000000002", fields: fields, previousHash: Change.genesis)
-        #expect(change.jsonLine == #"{"office":"00000000-0000-4000-8000-00000000000a","sequence":12,"hlc":"001785000000123.000007.00000000-0000-4000-8000-00000000000a","kind":"contact","id":"00000000-0000-4000-8000-000000000002","fields":{"acronym":{"value":null,"bases":["000000000000001.000000.00000000-0000-4000-8000-00000000000a"]},"atRisk":{"value":true,"bases":["000000000000002.000000.00000000-0000-4000-8000-00000000000a","000000000000003.000001.00000000-0000-4000-8000-00000000000a"]},"ecosocYear":{"value":2006,"bases":[]},"name":{"value":"Quote \" backslash \\ newline \n tab \t é","bases":[]},"notes":{"value":"\u0001","bases":[]}},"previous":"0000000000000000000000000000000000000000000000000000000000000000","hash":"bb5712aefe0be0839e7186710d403ab83945cbc9af249502848d19e23b121abb"}"#)
+        let change = Change(
+            office: self.office,
+            sequence: 12,
+            timestamp: HybridTimestamp(physical: 1_785_000_000_123, counter: 7, office: self.office),
+            kind: .contact,
+            entityID: "00000000-0000-4000-8000-000000000002",
+            fields: fields,
+            previousHash: Change.genesis
+        )
+        #expect(
+            change.jsonLine
+                == #"{"office":"00000000-0000-4000-8000-00000000000a","sequence":12,"hlc":"001785000000123.000007.00000000-0000-4000-8000-00000000000a","kind":"contact","id":"00000000-0000-4000-8000-000000000002","fields":{"acronym":{"value":null,"bases":["000000000000001.000000.00000000-0000-4000-8000-00000000000a"]},"atRisk":{"value":true,"bases":["000000000000002.000000.00000000-0000-4000-8000-00000000000a","000000000000003.000001.00000000-0000-4000-8000-00000000000a"]},"ecosocYear":{"value":2006,"bases":[]},"name":{"value":"Quote \" backslash \\ newline \n tab \t é","bases":[]},"notes":{"value":"\u0001","bases":[]}},"previous":"0000000000000000000000000000000000000000000000000000000000000000","hash":"bb5712aefe0be0839e7186710d403ab83945cbc9af249502848d19e23b121abb"}"#
+        )
         #expect(change.hash == "bb5712aefe0be0839e7186710d403ab83945cbc9af249502848d19e23b121abb")
     }
 
@@ -108,12 +141,26 @@ struct ChangeTests {
         try self.change().validateValues()
         var fields = self.change().fields
         fields["country"] = FieldAssignment(value: .text("XX"))
-        let bad = Change(office: self.office, sequence: 1, timestamp: self.change().timestamp, kind: .organisation,
-                         entityID: self.change().entityID, fields: fields, previousHash: Change.genesis)
+        let bad = Change(
+            office: self.office,
+            sequence: 1,
+            timestamp: self.change().timestamp,
+            kind: .organisation,
+            entityID: self.change().entityID,
+            fields: fields,
+            previousHash: Change.genesis
+        )
         #expect(throws: DomainError.invalidCountry("XX")) { try bad.validateValues() }
         fields = ["atRisk": FieldAssignment(value: .text("yes"))]
-        let wrongType = Change(office: self.office, sequence: 1, timestamp: self.change().timestamp, kind: .contact,
-                               entityID: self.change().entityID, fields: fields, previousHash: Change.genesis)
+        let wrongType = Change(
+            office: self.office,
+            sequence: 1,
+            timestamp: self.change().timestamp,
+            kind: .contact,
+            entityID: self.change().entityID,
+            fields: fields,
+            previousHash: Change.genesis
+        )
         #expect(throws: DomainError.self) { try wrongType.validateValues() }
     }
 }

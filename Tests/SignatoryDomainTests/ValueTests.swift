@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SignatoryDomain
 
 struct CountryCodeTests {
@@ -15,7 +16,10 @@ struct CountryCodeTests {
     }
 
     @Test func messageNamesTheValue() {
-        #expect(DomainError.invalidCountry("XX").description == "country 'XX' is not an ISO 3166-1 code; use two letters such as CH, FR or RO")
+        #expect(
+            DomainError.invalidCountry("XX").description
+                == "country 'XX' is not an ISO 3166-1 code; use two letters such as CH, FR or RO"
+        )
     }
 }
 
@@ -26,7 +30,9 @@ struct EmailAddressTests {
         #expect(email.domain == "cap-liberte.org")
     }
 
-    @Test(arguments: ["", "valle", "valle@", "@example.org", "a@b", "a b@example.org", "a@@example.org", "a@-x.org", "a@example.o"])
+    @Test(arguments: [
+        "", "valle", "valle@", "@example.org", "a@b", "a b@example.org", "a@@example.org", "a@-x.org", "a@example.o",
+    ])
     func refusesMalformedAddresses(_ text: String) {
         #expect(throws: DomainError.invalidEmail(text)) { try EmailAddress(text) }
     }
@@ -86,11 +92,19 @@ struct ChoiceTests {
     }
 
     @Test func unknownWordListsTheChoices() {
-        #expect(throws: DomainError.unknownValue(field: "campaign status", value: "live", allowed: ["planning", "active", "closed"])) {
+        #expect(
+            throws: DomainError.unknownValue(
+                field: "campaign status",
+                value: "live",
+                allowed: ["planning", "active", "closed"]
+            )
+        ) {
             try CampaignStatus(parsing: "live")
         }
-        #expect(DomainError.unknownValue(field: "ECOSOC status", value: "x", allowed: ["general", "special"]).description
-            == "ECOSOC status 'x' is not one of: general, special")
+        #expect(
+            DomainError.unknownValue(field: "ECOSOC status", value: "x", allowed: ["general", "special"]).description
+                == "ECOSOC status 'x' is not one of: general, special"
+        )
     }
 }
 

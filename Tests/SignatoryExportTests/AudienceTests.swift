@@ -1,10 +1,10 @@
 import Foundation
+import SignatoryBundles
 import SignatoryDomain
 import SignatoryExport
 import SignatoryStore
-import SignatoryBundles
-import Testing
 import TestSupport
+import Testing
 
 struct AudienceTests {
     @Test(arguments: ContactSheetFormat.allCases)
@@ -31,18 +31,30 @@ struct AudienceTests {
         }
         #expect(text.contains("CAP Liberté de Conscience"))
         #expect(summary.omissions == [.atRisk: 1, .contactNotConsenting: 1, .organisationNotConsenting: 1])
-        #expect(summary.description == "Left out 3 contacts for the public audience: 1 at risk, "
-            + "1 organisation has not consented to publication, 1 contact has not consented to publication.")
+        #expect(
+            summary.description == "Left out 3 contacts for the public audience: 1 at risk, "
+                + "1 organisation has not consented to publication, 1 contact has not consented to publication."
+        )
     }
 
     @Test func anAtRiskFlagThatArrivesBySyncHidesTheContactEverywhere() throws {
         let offices = try TwoOffices()
-        let geneva = offices.geneva, bucharest = offices.bucharest
-        let organisation = Organisation(name: "Romanian Independent Society of Human Rights", acronym: "SIRDO",
-                                        country: try CountryCode("RO"), ecosoc: .special)
+        let geneva = offices.geneva
+        let bucharest = offices.bucharest
+        let organisation = Organisation(
+            name: "Romanian Independent Society of Human Rights",
+            acronym: "SIRDO",
+            country: try CountryCode("RO"),
+            ecosoc: .special
+        )
         try geneva.insert(organisation)
-        let contact = ContactPerson(organisationID: organisation.id, fullName: "Lucica Humenuc", title: "Director",
-                                    email: try EmailAddress("lucica@sirdo.example"), consentToPublish: true)
+        let contact = ContactPerson(
+            organisationID: organisation.id,
+            fullName: "Lucica Humenuc",
+            title: "Director",
+            email: try EmailAddress("lucica@sirdo.example"),
+            consentToPublish: true
+        )
         try geneva.insert(contact)
         try offices.exchange()
         #expect(try Self.sheet(bucharest, .coalition).contains("Lucica Humenuc"))
@@ -68,9 +80,16 @@ struct AudienceTests {
         }
     }
 
-    private static func sheet(_ store: Store, _ audience: ExportAudience, _ format: ContactSheetFormat = .csv) throws -> String {
+    private static func sheet(
+        _ store: Store,
+        _ audience: ExportAudience,
+        _ format: ContactSheetFormat = .csv
+    ) throws -> String {
         var sink = ByteSink()
-        _ = try ContactSheetExport(scope: .all, format: format, audience: audience, title: "All").write(from: store, to: &sink)
+        _ = try ContactSheetExport(scope: .all, format: format, audience: audience, title: "All").write(
+            from: store,
+            to: &sink
+        )
         return String(decoding: sink.collected, as: UTF8.self)
     }
 }
@@ -83,8 +102,14 @@ final class TwoOffices {
 
     init() throws {
         self.folder = try TemporaryDirectory()
-        self.geneva = try Store.create(at: self.folder.path("geneva.db"), office: Office(name: "Geneva", createdAt: Date()))
-        self.bucharest = try Store.create(at: self.folder.path("bucharest.db"), office: Office(name: "Bucharest", createdAt: Date()))
+        self.geneva = try Store.create(
+            at: self.folder.path("geneva.db"),
+            office: Office(name: "Geneva", createdAt: Date())
+        )
+        self.bucharest = try Store.create(
+            at: self.folder.path("bucharest.db"),
+            office: Office(name: "Bucharest", createdAt: Date())
+        )
         try self.geneva.trust(try self.bucharest.officeCard())
         try self.bucharest.trust(try self.geneva.officeCard())
     }

@@ -1,8 +1,8 @@
 import Foundation
 import SignatoryDomain
 import SignatoryExport
-import Testing
 import TestSupport
+import Testing
 
 struct ContactSheetCSVTests {
     /// Python's csv module, reading bytes as a spreadsheet import would.
@@ -23,12 +23,19 @@ struct ContactSheetCSVTests {
         let fixture = try ExportFixture()
         let (bytes, _) = try fixture.export(.csv, for: .internal)
         let rows = try #require(try PythonScript.json(Self.pythonCSV, input: bytes) as? [[String]])
-        #expect(rows.first == ["Organisation", "Acronym", "Country", "ECOSOC category", "Contact name", "Title", "Email", "Phone",
-                               "Signature status", "Statement", "Campaign"])
+        #expect(
+            rows.first == [
+                "Organisation", "Acronym", "Country", "ECOSOC category", "Contact name", "Title", "Email", "Phone",
+                "Signature status", "Statement", "Campaign",
+            ]
+        )
         let people = fixture.visible + [fixture.atRisk]
         #expect(rows.count == 1 + people.count)
         for person in people {
-            let row = try #require(rows.first { $0[4] == Self.neutralised(person.fullName) }, "no row for \(person.fullName)")
+            let row = try #require(
+                rows.first { $0[4] == Self.neutralised(person.fullName) },
+                "no row for \(person.fullName)"
+            )
             let organisation = try #require(fixture.organisations[person.organisationID])
             #expect(row[0] == Self.neutralised(organisation.name))
             #expect(row[6] == person.email?.address ?? "")
@@ -45,13 +52,17 @@ struct ContactSheetCSVTests {
             let (bytes, _) = try fixture.export(format, for: .internal)
             let rows = try #require(try PythonScript.json(Self.pythonCSV, input: bytes) as? [[String]])
             for cell in rows.joined() {
-                #expect(!(cell.first.map { "=+-@\t\r\n".contains($0) } ?? false), "\(format): cell '\(cell)' would run as a formula")
+                #expect(
+                    !(cell.first.map { "=+-@\t\r\n".contains($0) } ?? false),
+                    "\(format): cell '\(cell)' would run as a formula"
+                )
             }
             #expect(bytes.suffix(2) == [0x0D, 0x0A])
             // Outside quoted cells, every line break is CRLF: the only bare LF is the one in a quoted title.
             let text = String(decoding: bytes, as: UTF8.self)
             let bareLineFeeds = text.utf8.indices.filter { index in
-                text.utf8[index] == 0x0A && (index == text.utf8.startIndex || text.utf8[text.utf8.index(before: index)] != 0x0D)
+                text.utf8[index] == 0x0A
+                    && (index == text.utf8.startIndex || text.utf8[text.utf8.index(before: index)] != 0x0D)
             }
             #expect(bareLineFeeds.count == 1, "\(format)")
         }
@@ -61,7 +72,11 @@ struct ContactSheetCSVTests {
         let fixture = try ExportFixture()
         let (google, _) = try fixture.export(.googleCSV, for: .coalition)
         let googleRows = try #require(try PythonScript.json(Self.pythonCSV, input: google) as? [[String]])
-        #expect(googleRows[0].prefix(5) == ["Name", "Given Name", "Family Name", "Organization 1 - Name", "Organization 1 - Title"])
+        #expect(
+            googleRows[0].prefix(5) == [
+                "Name", "Given Name", "Family Name", "Organization 1 - Name", "Organization 1 - Title",
+            ]
+        )
         #expect(googleRows[0].contains("E-mail 1 - Value") && googleRows[0].contains("Phone 1 - Value"))
         let valle = try #require(googleRows.first { $0[0] == "Valle, Thierry \"TV\"" })
         #expect(valle[1] == "Valle, Thierry" && valle[2] == "\"TV\"")
@@ -70,8 +85,12 @@ struct ContactSheetCSVTests {
 
         let (outlook, _) = try fixture.export(.outlookCSV, for: .coalition)
         let outlookRows = try #require(try PythonScript.json(Self.pythonCSV, input: outlook) as? [[String]])
-        #expect(outlookRows[0] == ["First Name", "Last Name", "Company", "Job Title", "E-mail Address", "Business Phone",
-                                   "Business Country/Region", "Categories", "Notes"])
+        #expect(
+            outlookRows[0] == [
+                "First Name", "Last Name", "Company", "Job Title", "E-mail Address", "Business Phone",
+                "Business Country/Region", "Categories", "Notes",
+            ]
+        )
         // Everyone but the contact at risk, each once.
         #expect(outlookRows.count - 1 == fixture.visible.count)
         #expect(googleRows.count - 1 == fixture.visible.count)

@@ -1,7 +1,8 @@
 import Foundation
+import SignatoryDomain
 import SignatoryExport
-import Testing
 import TestSupport
+import Testing
 
 struct ContactSheetVCardTests {
     /// The physical lines, checked strictly: CRLF ends, at most 75 octets, each valid UTF-8 on
@@ -63,7 +64,10 @@ struct ContactSheetVCardTests {
         let fixture = try ExportFixture()
         let (bytes, _) = try fixture.export(.vcard, for: .internal)
         let lines = try Self.contentLines(bytes)
-        #expect(bytes.count > lines.joined().utf8.count + 2 * lines.count, "the long organisation name should have been folded")
+        #expect(
+            bytes.count > lines.joined().utf8.count + 2 * lines.count,
+            "the long organisation name should have been folded"
+        )
         var cards: [[String: String]] = []
         for line in lines {
             let colon = try #require(line.firstIndex(of: ":"))
@@ -72,7 +76,8 @@ struct ContactSheetVCardTests {
             switch name {
             case "BEGIN": cards.append([:])
             case "END": continue
-            case "FN", "TITLE", "ORG", "CATEGORIES", "EMAIL": cards[cards.count - 1][String(name)] = try Self.unescape(value)
+            case "FN", "TITLE", "ORG", "CATEGORIES", "EMAIL":
+                cards[cards.count - 1][String(name)] = try Self.unescape(value)
             default: cards[cards.count - 1][String(name)] = String(value)
             }
         }

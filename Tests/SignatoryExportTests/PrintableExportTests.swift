@@ -1,8 +1,8 @@
 import Foundation
 import SignatoryDomain
 import SignatoryExport
-import Testing
 import TestSupport
+import Testing
 
 struct PrintableExportTests {
     /// Python's HTML parser: the tags it met and the text it read, entities decoded.
@@ -22,7 +22,9 @@ struct PrintableExportTests {
         print(json.dumps({"tags": sorted(reader.tags), "text": "".join(reader.text)}))
         """
 
-    static let allowedTags: Set<String> = ["html", "head", "meta", "title", "style", "body", "h1", "h2", "p", "ul", "li", "strong", "a", "br"]
+    static let allowedTags: Set<String> = [
+        "html", "head", "meta", "title", "style", "body", "h1", "h2", "p", "ul", "li", "strong", "a", "br",
+    ]
 
     @Test func sheetPageKeepsEveryNameAsText() throws {
         let fixture = try ExportFixture()
@@ -46,7 +48,11 @@ struct PrintableExportTests {
         let page = try #require(try PythonScript.json(Self.pythonHTML, input: bytes) as? [String: Any])
         #expect(Set(try #require(page["tags"] as? [String])).isSubset(of: Self.allowedTags))
         let text = try #require(page["text"] as? String)
-        #expect(text.contains("مركز القاهرة لدراسات حقوق الإنسان (CIHRS), NGO with special United Nations Consultative Status"))
+        #expect(
+            text.contains(
+                "مركز القاهرة لدراسات حقوق الإنسان (CIHRS), NGO with special United Nations Consultative Status"
+            )
+        )
         #expect(text.contains("Contact: <script>alert(1)</script>, Représentante, \"ONU\""))
         #expect(text.contains("Co-signed by 3 organisations from 3 countries."))
     }
@@ -55,7 +61,11 @@ struct PrintableExportTests {
         let fixture = try ExportFixture()
         let text = String(decoding: try fixture.export(.markdown, for: .coalition).bytes, as: UTF8.self)
         #expect(text.hasPrefix("# Contact sheet: No one left behind\n"))
-        #expect(text.contains("\n## CAP Liberté de Conscience (CAP)\n\nFR · ECOSOC special\n\n*signed: No one left behind*\n"))
+        #expect(
+            text.contains(
+                "\n## CAP Liberté de Conscience (CAP)\n\nFR · ECOSOC special\n\n*signed: No one left behind*\n"
+            )
+        )
         #expect(text.contains("- **\\<script\\>alert(1)\\</script\\>**"))
         // A line break in a title cannot start a line of its own.
         #expect(text.contains("Director Geneva office"))

@@ -1,8 +1,9 @@
 import CSQLite
 import Foundation
 import SignatoryDomain
-import Testing
 import TestSupport
+import Testing
+
 @testable import SignatoryStore
 
 struct DatabaseFileTests {
@@ -11,23 +12,33 @@ struct DatabaseFileTests {
         #expect(try fixture.store.database.integer("PRAGMA user_version") == Int64(Migration.latestVersion))
         #expect(try fixture.store.database.prepare("PRAGMA journal_mode").firstRow { $0.text(0) } == "wal")
         #expect(try fixture.store.database.integer("PRAGMA foreign_keys") == 1)
-        let tables = try fixture.store.database.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").rows { $0.text(0) }
-        #expect(tables == ["campaign", "change_log", "clock", "conflict", "contact", "duplicate_pair", "entity_state", "feed_head", "hub_member",
-                           "office", "organisation", "peer_knowledge", "record_reference", "setting", "signature", "statement",
-                           "statement_text", "trusted_office"])
+        let tables = try fixture.store.database.prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+        ).rows { $0.text(0) }
+        #expect(
+            tables == [
+                "campaign", "change_log", "clock", "conflict", "contact", "duplicate_pair", "entity_state", "feed_head",
+                "hub_member",
+                "office", "organisation", "peer_knowledge", "record_reference", "setting", "signature", "statement",
+                "statement_text", "trusted_office",
+            ]
+        )
         let reopened = try Store.open(at: fixture.path)
         #expect(reopened.office == fixture.store.office)
     }
 
     @Test func embeddedMigrationsMatchTheSchemaFolder() throws {
         let folder = packageRoot.appendingPathComponent("Schema")
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".sql") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".sql") }
+            .sorted()
         #expect(files.count == Migration.embedded.count, "run Scripts/embed-schema after changing Schema/")
         for (file, migration) in zip(files, Migration.embedded) {
             let sql = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
             #expect(file == migration.name + ".sql")
-            #expect(sql.trimmingCharacters(in: .newlines) == migration.sql.trimmingCharacters(in: .newlines),
-                    "run Scripts/embed-schema after changing \(file)")
+            #expect(
+                sql.trimmingCharacters(in: .newlines) == migration.sql.trimmingCharacters(in: .newlines),
+                "run Scripts/embed-schema after changing \(file)"
+            )
         }
         #expect(Migration.embedded.map(\.version) == Array(1...Migration.embedded.count))
     }
@@ -61,9 +72,13 @@ struct DatabaseFileTests {
         let path = folder.path("notes.db")
         let content = Data(String(repeating: "Contact: Thierry Valle, Director\n", count: 200).utf8)
         try content.write(to: URL(fileURLWithPath: path))
-        #expect(throws: StoreError.notADatabase(path: path, detail: "SQLite says: file is not a database")) { try Store.open(at: path) }
+        #expect(throws: StoreError.notADatabase(path: path, detail: "SQLite says: file is not a database")) {
+            try Store.open(at: path)
+        }
         #expect(fileBytes(path) == content)
-        #expect(throws: StoreError.alreadyInitialised(path: path)) { try Store.create(at: path, office: Office(name: "G", createdAt: Date())) }
+        #expect(throws: StoreError.alreadyInitialised(path: path)) {
+            try Store.create(at: path, office: Office(name: "G", createdAt: Date()))
+        }
         #expect(fileBytes(path) == content)
     }
 

@@ -1,15 +1,23 @@
 import Foundation
 import SignatoryDomain
-import Testing
 import TestSupport
+import Testing
+
 @testable import SignatoryStore
 
 struct OrganisationStoreTests {
     @Test func roundTripsEveryField() throws {
         let fixture = try StoreFixture()
-        let cap = Organisation(name: "CAP Liberté de Conscience", acronym: "CAP", country: try CountryCode("FR"),
-                               website: try Website("https://example.org/cap"), ecosoc: .special, ecosocYear: 2006,
-                               standing: .active, notes: "Signs most statements on freedom of belief.")
+        let cap = Organisation(
+            name: "CAP Liberté de Conscience",
+            acronym: "CAP",
+            country: try CountryCode("FR"),
+            website: try Website("https://example.org/cap"),
+            ecosoc: .special,
+            ecosocYear: 2006,
+            standing: .active,
+            notes: "Signs most statements on freedom of belief."
+        )
         try fixture.store.insert(cap)
         #expect(try fixture.store.organisation(cap.id) == cap)
         var edited = cap
@@ -23,28 +31,52 @@ struct OrganisationStoreTests {
         let fixture = try StoreFixture()
         let valid = Organisation(name: "CAP Liberté de Conscience", acronym: "CAP")
         let invalid = Organisation(name: " ")
-        #expect(throws: DomainError.emptyField("organisation name")) { try fixture.store.insert(organisations: [valid, invalid]) }
+        #expect(throws: DomainError.emptyField("organisation name")) {
+            try fixture.store.insert(organisations: [valid, invalid])
+        }
         #expect(try fixture.store.organisations().isEmpty)
     }
 
     @Test func findsByAcronymOrIdPrefix() throws {
         let fixture = try StoreFixture()
         let cap = try fixture.addOrganisation("CAP Liberté de Conscience", acronym: "CAP")
-        let sirdo = try fixture.addOrganisation("Romanian Independent Society of Human Rights", acronym: "SIRDO", country: "RO")
+        let sirdo = try fixture.addOrganisation(
+            "Romanian Independent Society of Human Rights",
+            acronym: "SIRDO",
+            country: "RO"
+        )
         #expect(try fixture.store.organisation(matching: "cap") == cap)
         #expect(try fixture.store.organisation(matching: "SIRDO") == sirdo)
         #expect(try fixture.store.organisation(matching: String(sirdo.id.description.prefix(8))) == sirdo)
         #expect(try fixture.store.organisation(matching: sirdo.id.description.uppercased()) == sirdo)
-        #expect(throws: StoreError.notFound("organisation", reference: "DAFOH")) { try fixture.store.organisation(matching: "DAFOH") }
-        #expect(throws: StoreError.notFound("organisation", reference: "abc")) { try fixture.store.organisation(matching: "abc") }
+        #expect(throws: StoreError.notFound("organisation", reference: "DAFOH")) {
+            try fixture.store.organisation(matching: "DAFOH")
+        }
+        #expect(throws: StoreError.notFound("organisation", reference: "abc")) {
+            try fixture.store.organisation(matching: "abc")
+        }
     }
 
     @Test func ambiguousReferencesAreRefused() throws {
         let fixture = try StoreFixture()
-        let first = Organisation(id: ID(UUID(uuidString: "aaaa0000-0000-4000-8000-000000000001")!), name: "One", acronym: "CAP")
-        let second = Organisation(id: ID(UUID(uuidString: "aaaa0000-0000-4000-8000-000000000002")!), name: "Two", acronym: "CAP")
+        let first = Organisation(
+            id: ID(UUID(uuidString: "aaaa0000-0000-4000-8000-000000000001")!),
+            name: "One",
+            acronym: "CAP"
+        )
+        let second = Organisation(
+            id: ID(UUID(uuidString: "aaaa0000-0000-4000-8000-000000000002")!),
+            name: "Two",
+            acronym: "CAP"
+        )
         try fixture.store.insert(organisations: [first, second])
-        #expect(throws: StoreError.ambiguous("organisation", reference: "aaaa", candidates: [first.id.description, second.id.description])) {
+        #expect(
+            throws: StoreError.ambiguous(
+                "organisation",
+                reference: "aaaa",
+                candidates: [first.id.description, second.id.description]
+            )
+        ) {
             try fixture.store.organisation(matching: "aaaa")
         }
         #expect(throws: StoreError.self) { try fixture.store.organisation(matching: "CAP") }
@@ -55,7 +87,7 @@ struct OrganisationStoreTests {
         let fixture = try StoreFixture()
         let cap = try fixture.addOrganisation("CAP Liberté de Conscience", acronym: "CAP")
         try fixture.store.insert(ContactPerson(organisationID: cap.id, fullName: "Thierry Valle"))
-        #expect(throws: StoreError.inUse("this organisation", detail: "has 1 contact(s) and 0 signature(s); add --force to remove them too")) {
+        #expect(throws: StoreError.organisationHasRecords(contacts: 1, signatures: 0)) {
             try fixture.store.removeOrganisation(cap.id, cascade: false)
         }
         #expect(try fixture.store.contacts(of: cap.id).count == 1)
@@ -66,7 +98,12 @@ struct OrganisationStoreTests {
 
     @Test func theLeadOfAStatementCannotBeRemoved() throws {
         let fixture = try StoreFixture()
-        let dafoh = try fixture.addOrganisation("Doctors Against Forced Organ Harvesting", acronym: "DAFOH", country: "US", ecosoc: .none)
+        let dafoh = try fixture.addOrganisation(
+            "Doctors Against Forced Organ Harvesting",
+            acronym: "DAFOH",
+            country: "US",
+            ecosoc: .none
+        )
         _ = try fixture.addOpenStatement(lead: dafoh)
         #expect(throws: StoreError.self) { try fixture.store.removeOrganisation(dafoh.id, cascade: true) }
         #expect(try fixture.store.organisation(dafoh.id) != nil)
@@ -77,14 +114,23 @@ struct ContactStoreTests {
     @Test func roundTripsAndRequiresAKnownOrganisation() throws {
         let fixture = try StoreFixture()
         let cap = try fixture.addOrganisation("CAP Liberté de Conscience", acronym: "CAP")
-        let valle = ContactPerson(organisationID: cap.id, fullName: "Thierry Valle", title: "Director",
-                                  email: try EmailAddress("valle@example.org"), phone: try PhoneNumber("+33 1 55 50 01 00"),
-                                  preferredLanguage: try LanguageTag("fr"), atRisk: true, consentToPublish: true)
+        let valle = ContactPerson(
+            organisationID: cap.id,
+            fullName: "Thierry Valle",
+            title: "Director",
+            email: try EmailAddress("valle@example.org"),
+            phone: try PhoneNumber("+33 1 55 50 01 00"),
+            preferredLanguage: try LanguageTag("fr"),
+            atRisk: true,
+            consentToPublish: true
+        )
         try fixture.store.insert(valle)
         #expect(try fixture.store.contact(valle.id) == valle)
         #expect(try fixture.store.contact(matching: String(valle.id.description.prefix(6))) == valle)
         let orphan = ContactPerson(organisationID: ID(), fullName: "Nobody")
-        #expect(throws: StoreError.notFound("organisation", reference: orphan.organisationID.description)) { try fixture.store.insert(orphan) }
+        #expect(throws: StoreError.notFound("organisation", reference: orphan.organisationID.description)) {
+            try fixture.store.insert(orphan)
+        }
     }
 }
 
@@ -108,7 +154,9 @@ struct StatementStoreTests {
         let fixture = try StoreFixture()
         var statement = try fixture.addOpenStatement()
         statement.status = .published
-        #expect(throws: DomainError.illegalTransition(from: .open, to: .published)) { try fixture.store.update(statement) }
+        #expect(throws: DomainError.illegalTransition(from: .open, to: .published)) {
+            try fixture.store.update(statement)
+        }
         #expect(try fixture.store.statement(statement.id)?.status == .open)
     }
 }
@@ -118,11 +166,25 @@ struct SignatureStoreTests {
         let fixture = try StoreFixture()
         let cap = try fixture.addOrganisation("CAP Liberté de Conscience", acronym: "CAP")
         let statement = try fixture.addOpenStatement()
-        let signed = try fixture.store.record(Signature(statementID: statement.id, organisationID: cap.id, status: .signed,
-                                                        recordedAt: Date(timeIntervalSince1970: 1_785_000_000), source: .coordinator))
+        let signed = try fixture.store.record(
+            Signature(
+                statementID: statement.id,
+                organisationID: cap.id,
+                status: .signed,
+                recordedAt: Date(timeIntervalSince1970: 1_785_000_000),
+                source: .coordinator
+            )
+        )
         #expect(signed.textHash == statement.textHash)
-        try fixture.store.record(Signature(statementID: statement.id, organisationID: cap.id, status: .withdrawn,
-                                           recordedAt: Date(timeIntervalSince1970: 1_785_000_100), source: .office))
+        try fixture.store.record(
+            Signature(
+                statementID: statement.id,
+                organisationID: cap.id,
+                status: .withdrawn,
+                recordedAt: Date(timeIntervalSince1970: 1_785_000_100),
+                source: .office
+            )
+        )
         let stored = try fixture.store.signatures(on: statement.id)
         #expect(stored.count == 1)
         #expect(stored[0].status == .withdrawn && stored[0].source == .office)
@@ -132,19 +194,38 @@ struct SignatureStoreTests {
     @Test func refusesAContactOfAnotherOrganisationAndAClosedStatement() throws {
         let fixture = try StoreFixture()
         let cap = try fixture.addOrganisation("CAP Liberté de Conscience", acronym: "CAP")
-        let sirdo = try fixture.addOrganisation("Romanian Independent Society of Human Rights", acronym: "SIRDO", country: "RO")
+        let sirdo = try fixture.addOrganisation(
+            "Romanian Independent Society of Human Rights",
+            acronym: "SIRDO",
+            country: "RO"
+        )
         let humenuc = ContactPerson(organisationID: sirdo.id, fullName: "Lucica Humenuc")
         try fixture.store.insert(humenuc)
         var statement = try fixture.addOpenStatement()
         #expect(throws: StoreError.self) {
-            try fixture.store.record(Signature(statementID: statement.id, organisationID: cap.id, contactID: humenuc.id,
-                                               status: .signed, recordedAt: Date(), source: .coordinator))
+            try fixture.store.record(
+                Signature(
+                    statementID: statement.id,
+                    organisationID: cap.id,
+                    contactID: humenuc.id,
+                    status: .signed,
+                    recordedAt: Date(),
+                    source: .coordinator
+                )
+            )
         }
         statement.status = .closed
         try fixture.store.update(statement)
         #expect(throws: DomainError.signatureNeedsOpenStatement(.signed, statement: .closed)) {
-            try fixture.store.record(Signature(statementID: statement.id, organisationID: sirdo.id, status: .signed,
-                                               recordedAt: Date(), source: .coordinator))
+            try fixture.store.record(
+                Signature(
+                    statementID: statement.id,
+                    organisationID: sirdo.id,
+                    status: .signed,
+                    recordedAt: Date(),
+                    source: .coordinator
+                )
+            )
         }
         #expect(try fixture.store.signatures(on: statement.id).isEmpty)
     }

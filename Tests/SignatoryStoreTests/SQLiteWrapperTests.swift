@@ -1,8 +1,9 @@
 import CSQLite
 import Foundation
 import SignatoryDomain
-import Testing
 import TestSupport
+import Testing
+
 @testable import SignatoryStore
 
 struct SQLiteWrapperTests {
@@ -12,17 +13,22 @@ struct SQLiteWrapperTests {
     init() throws {
         self.folder = try TemporaryDirectory()
         self.database = try Database(path: self.folder.path("w.db"), mode: .create)
-        try self.database.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, text TEXT, flag INTEGER, amount REAL, day TEXT)")
+        try self.database.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, text TEXT, flag INTEGER, day TEXT)")
     }
 
     @Test func bindsAndReadsEveryType() throws {
         let database = self.database
         let missing: String? = nil
-        try database.prepare("INSERT INTO t (id, text, flag, amount, day) VALUES (?, ?, ?, ?, ?)")
-            .run(1, "Liberté, \"égalité\"\n\u{0645}\u{0631}\u{062D}\u{0628}\u{0627}", true, 2.5, try CalendarDate("2026-07-30"))
-        try database.prepare("INSERT INTO t (id, text, flag, amount, day) VALUES (?, ?, ?, ?, ?)").run(2, missing, false, 0.0, missing)
-        let rows = try database.prepare("SELECT text, flag, amount, day FROM t ORDER BY id").rows { row in
-            (row.optionalText(0), row.bool(1), row.isNull(3) ? nil : row.text(3))
+        try database.prepare("INSERT INTO t (id, text, flag, day) VALUES (?, ?, ?, ?)")
+            .run(
+                1,
+                "Liberté, \"égalité\"\n\u{0645}\u{0631}\u{062D}\u{0628}\u{0627}",
+                true,
+                try CalendarDate("2026-07-30")
+            )
+        try database.prepare("INSERT INTO t (id, text, flag, day) VALUES (?, ?, ?, ?)").run(2, missing, false, missing)
+        let rows = try database.prepare("SELECT text, flag, day FROM t ORDER BY id").rows { row in
+            (row.optionalText(0), row.bool(1), row.isNull(2) ? nil : row.text(2))
         }
         #expect(rows[0].0 == "Liberté, \"égalité\"\n\u{0645}\u{0631}\u{062D}\u{0628}\u{0627}")
         #expect(rows[0].1 == true && rows[0].2 == "2026-07-30")

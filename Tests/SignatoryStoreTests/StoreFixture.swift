@@ -16,7 +16,12 @@ final class StoreFixture {
     }
 
     @discardableResult
-    func addOrganisation(_ name: String, acronym: String?, country: String = "FR", ecosoc: ECOSOCCategory = .special) throws -> Organisation {
+    func addOrganisation(
+        _ name: String,
+        acronym: String?,
+        country: String = "FR",
+        ecosoc: ECOSOCCategory = .special
+    ) throws -> Organisation {
         let organisation = Organisation(name: name, acronym: acronym, country: try CountryCode(country), ecosoc: ecosoc)
         try self.store.insert(organisation)
         return organisation
@@ -25,8 +30,13 @@ final class StoreFixture {
     func addOpenStatement(lead: Organisation? = nil) throws -> JointStatement {
         let campaign = Campaign(name: "World Day against Trafficking in Persons", status: .active)
         try self.store.insert(campaign)
-        var statement = JointStatement(campaignID: campaign.id, title: "No one left behind", body: "We call on states.",
-                                       language: try LanguageTag("en"), leadOrganisationID: lead?.id)
+        var statement = JointStatement(
+            campaignID: campaign.id,
+            title: "No one left behind",
+            body: "We call on states.",
+            language: try LanguageTag("en"),
+            leadOrganisationID: lead?.id
+        )
         try self.store.insert(statement)
         statement.status = .open
         try self.store.update(statement)

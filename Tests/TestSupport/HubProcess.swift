@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A `signatory serve` process on a free loopback port, stopped with SIGTERM when released.
 ///
@@ -35,7 +35,9 @@ public final class HubProcess: @unchecked Sendable {
             }
             guard process.isRunning, Date() < deadline else {
                 process.terminate()
-                throw HubFailure(description: "the hub did not start: \((try? String(contentsOf: self.log, encoding: .utf8)) ?? "")")
+                throw HubFailure(
+                    description: "the hub did not start: \((try? String(contentsOf: self.log, encoding: .utf8)) ?? "")"
+                )
             }
             Thread.sleep(forTimeInterval: 0.05)
         }

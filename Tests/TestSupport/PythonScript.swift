@@ -24,7 +24,9 @@ public enum PythonScript {
         try process.run()
         process.waitUntilExit()
         let output = String(decoding: try Data(contentsOf: URL(fileURLWithPath: outputPath)), as: UTF8.self)
-        guard process.terminationStatus == 0 else { throw Failure(description: "python3 failed (\(process.terminationStatus)): \(output)") }
+        guard process.terminationStatus == 0 else {
+            throw Failure(description: "python3 failed (\(process.terminationStatus)): \(output)")
+        }
         return output
     }
 

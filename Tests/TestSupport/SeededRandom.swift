@@ -20,6 +20,7 @@ public struct SeededRandom: RandomNumberGenerator {
 extension SeededRandom {
     /// The seed in $SIGNATORY_SEED, or a fresh one; tests print it so a failure can be replayed.
     public static func seedFromEnvironment() -> UInt64 {
-        ProcessInfo.processInfo.environment["SIGNATORY_SEED"].flatMap { UInt64($0) } ?? UInt64.random(in: 1...UInt64.max)
+        ProcessInfo.processInfo.environment["SIGNATORY_SEED"].flatMap { UInt64($0) }
+            ?? UInt64.random(in: 1...UInt64.max)
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// What a run of the `signatory` executable printed and how it exited.
 public struct CommandResult: Sendable {
@@ -20,12 +20,20 @@ public enum SignatoryExecutable {
     }()
 
     /// Runs `signatory` with `arguments` in `directory`, with no standard input.
-    public static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> CommandResult {
+    public static func run(
+        _ arguments: [String],
+        environment: [String: String] = [:],
+        in directory: URL? = nil
+    ) throws -> CommandResult {
         try self.start(arguments, environment: environment, in: directory).wait()
     }
 
     /// Starts `signatory` without waiting for it.
-    public static func start(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> RunningCommand {
+    public static func start(
+        _ arguments: [String],
+        environment: [String: String] = [:],
+        in directory: URL? = nil
+    ) throws -> RunningCommand {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("signatory-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         // Files rather than pipes, so a long output cannot fill a pipe and stall the process.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A folder of its own for one test, removed when the value is released.
 ///

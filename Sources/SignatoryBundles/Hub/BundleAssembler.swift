@@ -1,5 +1,5 @@
-import Foundation
-import SignatoryDomain
+public import Foundation
+public import SignatoryDomain
 import SignatoryStore
 
 /// Joins the pages a hub serves into one bundle file, to be imported (and checked) as a whole.
@@ -33,7 +33,8 @@ public struct BundleAssembler {
     @discardableResult
     public mutating func add(page: Data) throws -> Int {
         guard let newline = page.firstIndex(of: UInt8(ascii: "\n")),
-              let header = try? BundleHeader.parse(page[page.startIndex..<newline]) else {
+            let header = try? BundleHeader.parse(page[page.startIndex..<newline])
+        else {
             throw SyncError.malformed(line: 1, "the hub's page does not start with a bundle header")
         }
         try self.body.write(contentsOf: page[page.index(after: newline)...])
@@ -51,7 +52,9 @@ public struct BundleAssembler {
             self.heads[head.office] = head
         }
         let (total, overflow) = self.changes.addingReportingOverflow(header.changes)
-        guard !overflow else { throw SyncError.malformed(line: 1, "the hub's pages claim more changes than can be counted") }
+        guard !overflow else {
+            throw SyncError.malformed(line: 1, "the hub's pages claim more changes than can be counted")
+        }
         self.changes = total
         self.last = header
         return Int(header.changes)
@@ -69,11 +72,21 @@ public struct BundleAssembler {
         defer { unlink(self.bodyPath) }
         guard let last = self.last else { throw SyncError.malformed(line: 1, "the hub sent no page") }
         // Only feeds that pages carried changes of need a head.
-        let heads = self.heads.values.filter { $0.sequence <= (self.have[$0.office] ?? 0) }.sorted { $0.office < $1.office }
-        let header = BundleHeader(from: last.from, fromName: last.fromName, have: last.have, heads: heads, changes: self.changes,
-                                  haveSignature: last.haveSignature)
-        let (bundlePath, out) = try TemporaryFile.handle(in: URL(fileURLWithPath: self.bodyPath).deletingLastPathComponent().path,
-                                                         prefix: "signatory-pull")
+        let heads = self.heads.values.filter { $0.sequence <= (self.have[$0.office] ?? 0) }.sorted {
+            $0.office < $1.office
+        }
+        let header = BundleHeader(
+            from: last.from,
+            fromName: last.fromName,
+            have: last.have,
+            heads: heads,
+            changes: self.changes,
+            haveSignature: last.haveSignature
+        )
+        let (bundlePath, out) = try TemporaryFile.handle(
+            in: URL(fileURLWithPath: self.bodyPath).deletingLastPathComponent().path,
+            prefix: "signatory-pull"
+        )
         defer { try? out.close() }
         try out.write(contentsOf: try BundleHeader.line(header))
         let input = try FileHandle(forReadingFrom: URL(fileURLWithPath: self.bodyPath))

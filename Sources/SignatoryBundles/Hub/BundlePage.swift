@@ -1,5 +1,5 @@
-import Foundation
-import SignatoryDomain
+public import Foundation
+public import SignatoryDomain
 import SignatoryStore
 
 /// One page of what a peer lacks, as the hub serves it: a bundle header naming the signed head
@@ -17,7 +17,12 @@ extension BundleExporter {
     /// Writes the page for a peer holding `have` (positions by office) to `handle`.
     ///
     /// - Parameter only: the feeds the peer accepts (the offices it trusts); `nil` for all.
-    public func writePage(to handle: FileHandle, have: [ID<Office>: Int64], only: Set<ID<Office>>? = nil, limit: Int) throws -> Page {
+    public func writePage(
+        to handle: FileHandle,
+        have: [ID<Office>: Int64],
+        only: Set<ID<Office>>? = nil,
+        limit: Int
+    ) throws -> Page {
         try self.store.transaction {
             try self.signOwnHead()
             let heads = try self.store.feedHeads().filter { head in

@@ -1,4 +1,4 @@
-import SignatoryDomain
+public import SignatoryDomain
 
 /// The JSON bodies the hub and its offices exchange besides bundles (see `Schema/openapi.json`).
 
@@ -47,7 +47,7 @@ public struct PullRequest: Codable, Sendable {
 extension Dictionary where Key == ID<Office>, Value == Int64 {
     /// The version vector as JSON carries it, keyed by office id text.
     public var keyedByText: [String: Int64] {
-        Dictionary<String, Int64>(uniqueKeysWithValues: self.map { ($0.key.description, $0.value) })
+        [String: Int64](uniqueKeysWithValues: self.map { ($0.key.description, $0.value) })
     }
 
     /// A version vector read from JSON; keys that are not office ids are left out.

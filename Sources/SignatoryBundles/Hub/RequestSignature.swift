@@ -1,6 +1,6 @@
 import Crypto
-import Foundation
-import SignatoryDomain
+public import Foundation
+public import SignatoryDomain
 
 /// How an office signs a request to the hub, and how the hub checks it.
 ///
@@ -30,17 +30,27 @@ public enum RequestSignature {
     public static func digest<Bytes: Sequence>(_ body: Bytes) -> String where Bytes.Element == UInt8 {
         var hasher = SHA256()
         hasher.update(data: Array(body))
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return Hex.string(hasher.finalize())
     }
 
     /// The three headers of a signed request.
     public static func headers(
-        method: String, target: String, bodyDigest: String, office: ID<Office>, keys: OfficeKeys, now: Date = Date()
+        method: String,
+        target: String,
+        bodyDigest: String,
+        office: ID<Office>,
+        keys: OfficeKeys,
+        now: Date = Date()
     ) throws -> [String: String] {
         let timestamp = self.milliseconds(now)
-        let signature = try keys.sign(self.message(method: method, target: target, timestamp: timestamp, bodyDigest: bodyDigest))
-        return [self.officeHeader: office.description, self.timestampHeader: String(timestamp), self.signatureHeader: signature,
-                self.digestHeader: bodyDigest]
+        let signature = try keys.sign(
+            self.message(method: method, target: target, timestamp: timestamp, bodyDigest: bodyDigest)
+        )
+        return [
+            self.officeHeader: office.description, self.timestampHeader: String(timestamp),
+            self.signatureHeader: signature,
+            self.digestHeader: bodyDigest,
+        ]
     }
 
     /// Milliseconds since 1970, clamped to `Int64` for any date (`0` for NaN).
@@ -69,7 +79,10 @@ extension RequestSignature {
     /// let credentials = try RequestSignature.credentials(office: o, timestamp: t, signature: s, now: Date())
     /// ```
     public static func credentials(
-        office: String?, timestamp: String?, signature: String?, now: Date
+        office: String?,
+        timestamp: String?,
+        signature: String?,
+        now: Date
     ) throws(CredentialError) -> Credentials {
         guard let office, let timestamp, let signature else { throw .unsigned }
         guard let id = ID<Office>(office), let time = self.decimal(timestamp) else { throw .malformed }
@@ -83,7 +96,8 @@ extension RequestSignature {
     static func decimal(_ text: String) -> Int64? {
         let utf8 = Array(text.utf8)
         let digits = utf8.first == UInt8(ascii: "-") ? utf8.dropFirst() : utf8[...]
-        guard (1...19).contains(digits.count), digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
+        guard (1...19).contains(digits.count), digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+        else {
             return nil
         }
         return Int64(text)

@@ -1,6 +1,6 @@
 import Foundation
-import SignatoryDomain
-import SignatoryStore
+public import SignatoryDomain
+public import SignatoryStore
 
 /// Gets an office out of a forked feed: its database was restored from a backup after it had
 /// sent changes, and it then wrote new ones at positions its peers already hold differently.
@@ -38,7 +38,9 @@ public struct FeedRecovery {
         _ = try BundleHeader.parse(headerLine)
         while let line = try reader.next() {
             guard !line.isEmpty else { continue }
-            guard let change = Change(jsonBytes: line) else { throw SyncError.malformed(line: reader.lineNumber, "not a change") }
+            guard let change = Change(jsonBytes: line) else {
+                throw SyncError.malformed(line: reader.lineNumber, "not a change")
+            }
             guard change.office == own, change.computedHash == change.hash else { continue }
             guard let local = try self.store.change(office: own, sequence: change.sequence) else { return nil }
             if local.hash != change.hash { return change.sequence }
@@ -83,8 +85,10 @@ public struct FeedRecovery {
     }
 
     private func transfer(only offices: Set<ID<Office>>, into target: Store) throws {
-        let (path, handle) = try TemporaryFile.handle(in: URL(fileURLWithPath: target.database.path).deletingLastPathComponent().path,
-                                                      prefix: ".signatory-recovery")
+        let (path, handle) = try TemporaryFile.handle(
+            in: URL(fileURLWithPath: target.database.path).deletingLastPathComponent().path,
+            prefix: ".signatory-recovery"
+        )
         defer { unlink(path) }
         let page = try BundleExporter(store: self.store).writePage(to: handle, have: [:], only: offices, limit: Int.max)
         try handle.close()

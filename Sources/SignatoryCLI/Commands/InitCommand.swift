@@ -24,9 +24,17 @@ struct InitCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try Store.create(at: self.database.resolvedPath, office: Office(name: self.office.nonBlank!, createdAt: Date()))
+        let store = try Store.create(
+            at: self.database.resolvedPath,
+            office: Office(name: self.office.nonBlank!, createdAt: Date())
+        )
         if self.output.json {
-            try Output.json(JSONRecord(["id": store.office.id.description, "name": store.office.name, "database": self.database.resolvedPath]))
+            try Output.json(
+                JSONRecord([
+                    "id": store.office.id.description, "name": store.office.name,
+                    "database": self.database.resolvedPath,
+                ])
+            )
         } else {
             print(store.office.id)
         }

@@ -7,9 +7,14 @@ enum CommandLineArguments {
         var index = arguments.startIndex
         while index < arguments.endIndex {
             let argument = arguments[index]
-            if argument == "--" { result += arguments[index...]; break }
+            if argument == "--" {
+                result += arguments[index...]
+                break
+            }
             let next = index + 1
-            if argument.hasPrefix("--"), !argument.contains("="), next < arguments.endIndex, Self.isNegativeNumber(arguments[next]) {
+            if argument.hasPrefix("--"), !argument.contains("="), next < arguments.endIndex,
+                Self.isNegativeNumber(arguments[next])
+            {
                 result.append(argument + "=" + arguments[next])
                 index += 2
                 continue

@@ -1,6 +1,7 @@
 import ArgumentParser
-import SignatoryStore
 import SignatoryBundles
+import SignatoryImport
+import SignatoryStore
 
 /// What the command line says about a failure: the error's own words, plus what to type
 /// where the error cannot know (it may have come from the store or the network).
@@ -14,16 +15,47 @@ enum ErrorAdvice {
         switch error {
         case let error as ValidationError:
             return error.message
-        case let error as SyncError where error.isOwnFeedFork:
-            return "\(error); to continue, run `signatory office recover --from FULL-BUNDLE --out NEW.db` with a full bundle from a peer"
+        case let error as StoreError:
+            return self.advice(for: error)
+        case let error as SyncError:
+            return self.advice(for: error)
+        case let error as SignerImportError:
+            if let field = error.missingField { return "\(error); name it with --map 'HEADER=\(field)'" }
+            if error.report != nil { return "\(error)\nFix them, or add --skip-bad-rows to import the rest." }
+            return String(describing: error)
         case let error as SQLiteError where error.isBusy:
-            return "the database is busy: another signatory command or a hub is writing to it; wait a moment and run the command again"
+            return
+                "the database is busy: another signatory command or a hub is writing to it; wait a moment and run the command again"
         case let error as SQLiteError where error.isConstraintViolation:
             return "the database refused the change (\(error.message)); nothing was written"
         case let error as SQLiteError:
             return "the database could not do this (\(error.message)); nothing was written"
         default:
             return String(describing: error)
+        }
+    }
+
+    private static func advice(for error: StoreError) -> String {
+        switch error.code {
+        case .noDatabase: return "\(error); create one with `signatory init --office NAME` or pass --db PATH"
+        case .notInitialised: return "\(error); run `signatory init --office NAME` first"
+        case .alreadyInitialised: return "\(error); choose another path with --db"
+        case .organisationLeads: return "\(error): name another lead with `signatory statement edit ID --lead ORG`"
+        case .organisationHasRecords: return "\(error); add --force to remove them too"
+        case .notFound where error.recordKind == Store.trustedOfficeKind:
+            return "\(error); list them with `signatory office list`"
+        default: return String(describing: error)
+        }
+    }
+
+    private static func advice(for error: SyncError) -> String {
+        switch error.code {
+        case .untrusted: return "\(error); add its card with `signatory office trust CARD` first"
+        case .clockSkew: return "\(error); to allow more, pass --max-skew SECONDS"
+        case .ownFeedForked:
+            return
+                "\(error); to continue, run `signatory office recover --from FULL-BUNDLE --out NEW.db` with a full bundle from a peer"
+        default: return String(describing: error)
         }
     }
 }

@@ -9,7 +9,9 @@ enum OfficeCardFile {
             throw ValidationError("Cannot read the card \(path); check the path.")
         }
         guard let card = try? JSONDecoder().decode(SignatoryDomain.OfficeCard.self, from: data), card.hasValidKey else {
-            throw ValidationError("\(path) is not an office card; make one with `signatory office card > FILE` at that office.")
+            throw ValidationError(
+                "\(path) is not an office card; make one with `signatory office card > FILE` at that office."
+            )
         }
         return card
     }

@@ -13,7 +13,7 @@ enum Output {
         print(TerminalText.neutralised(text))
     }
 
-    static func created(id: CustomStringConvertible, json: Bool) throws {
+    static func created(id: any CustomStringConvertible, json: Bool) throws {
         if json { try self.json(JSONRecord(["id": id.description])) } else { print(id.description) }
     }
 
@@ -21,7 +21,10 @@ enum Output {
     static func fields(_ pairs: KeyValuePairs<String, String?>) {
         let width = pairs.map(\.key.count).max() ?? 0
         for (key, value) in pairs {
-            print(key.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + TerminalText.neutralised(value ?? "-"))
+            print(
+                key.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                    + TerminalText.neutralised(value ?? "-")
+            )
         }
     }
 

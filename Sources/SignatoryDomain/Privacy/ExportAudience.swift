@@ -62,10 +62,25 @@ extension ExportAudience {
         return shown
     }
 
+    /// Whether the audience sees an organisation at all: the public sees only those that signed
+    /// something with consent to publication.
+    public func sees(_ organisation: Organisation, consentedToPublication: Bool) -> Bool {
+        self.seesUnpublishedOrganisations || consentedToPublication
+    }
+
+    /// Whether a record may be looked up by an id prefix: a prefix could match a contact the
+    /// audience may not see and name its id in the answer, so others give whole ids.
+    public var looksUpByPrefix: Bool { self == .internal }
+
     /// The contact as the audience sees it, or `nil` when it may not see the person at all.
     public func view(of contact: ContactPerson, organisationConsented: Bool) -> ContactPerson? {
-        guard self.omission(contactAtRisk: contact.atRisk, contactConsented: contact.consentToPublish,
-                            organisationConsented: organisationConsented) == nil else { return nil }
+        guard
+            self.omission(
+                contactAtRisk: contact.atRisk,
+                contactConsented: contact.consentToPublish,
+                organisationConsented: organisationConsented
+            ) == nil
+        else { return nil }
         guard !self.seesContactDetails else { return contact }
         var shown = contact
         shown.email = nil
@@ -77,7 +92,9 @@ extension ExportAudience {
     /// The signature as the audience sees it, or `nil`: which person signed is for internal
     /// readers only (the contact may be at risk), and the public sees consented signatures alone.
     public func view(of signature: Signature) -> Signature? {
-        guard self.seesUnpublishedOrganisations || (signature.status == .signed && signature.consentToPublish) else { return nil }
+        guard self.seesUnpublishedOrganisations || (signature.status == .signed && signature.consentToPublish) else {
+            return nil
+        }
         guard self != .internal else { return signature }
         var shown = signature
         shown.contactID = nil

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A statement a lead organisation publishes with its co-signers.
 ///
@@ -54,11 +54,24 @@ public struct StatementText: Hashable, Sendable {
     public let recordedAt: Date
 
     public init(of statement: JointStatement, recordedAt: Date) {
-        self.init(statementID: statement.id, hash: statement.textHash, title: statement.title,
-                  body: statement.body, language: statement.language, recordedAt: recordedAt)
+        self.init(
+            statementID: statement.id,
+            hash: statement.textHash,
+            title: statement.title,
+            body: statement.body,
+            language: statement.language,
+            recordedAt: recordedAt
+        )
     }
 
-    public init(statementID: ID<JointStatement>, hash: TextHash, title: String, body: String, language: LanguageTag, recordedAt: Date) {
+    public init(
+        statementID: ID<JointStatement>,
+        hash: TextHash,
+        title: String,
+        body: String,
+        language: LanguageTag,
+        recordedAt: Date
+    ) {
         self.statementID = statementID
         self.hash = hash
         self.title = title

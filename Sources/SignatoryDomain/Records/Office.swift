@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The installation that keeps a database: a coalition's field office or its hub.
 public struct Office: Hashable, Sendable, Identifiable {

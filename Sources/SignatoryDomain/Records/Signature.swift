@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+public import Foundation
 
 /// An organisation's stand on a statement: at most one per statement and organisation.
 ///
@@ -47,7 +47,10 @@ public struct Signature: Hashable, Sendable, Identifiable {
 
     /// The id every office derives for this statement and organisation: a UUID version 8
     /// (RFC 9562) built from SHA-256.
-    public static func id(statement: SignatoryDomain.ID<JointStatement>, organisation: SignatoryDomain.ID<Organisation>) -> ID<Signature> {
+    public static func id(
+        statement: SignatoryDomain.ID<JointStatement>,
+        organisation: SignatoryDomain.ID<Organisation>
+    ) -> ID<Signature> {
         ID.derived(from: "signatory.signature\u{0}\(statement)\u{0}\(organisation)")
     }
 
@@ -64,7 +67,9 @@ public struct Signature: Hashable, Sendable, Identifiable {
                 throw .signatureNeedsOpenStatement(status, statement: statementStatus)
             }
         case .pledged, .signed:
-            guard statementStatus == .open else { throw .signatureNeedsOpenStatement(status, statement: statementStatus) }
+            guard statementStatus == .open else {
+                throw .signatureNeedsOpenStatement(status, statement: statementStatus)
+            }
         }
     }
 }

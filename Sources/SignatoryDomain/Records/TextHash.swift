@@ -14,18 +14,21 @@ public struct TextHash: Hashable, Sendable, CustomStringConvertible, Codable {
     public let hex: String
 
     public init(title: String, body: String, language: LanguageTag) {
-        let canonical = [language.tag, TextHash.normalise(title), TextHash.normalise(body)].joined(separator: "\n\u{1F}\n")
+        let canonical = [language.tag, TextHash.normalise(title), TextHash.normalise(body)].joined(
+            separator: "\n\u{1F}\n"
+        )
         let digest = SHA256.hash(data: Data(canonical.utf8))
-        self.hex = digest.map { byte in
-            let digits = String(byte, radix: 16)
-            return digits.count == 1 ? "0" + digits : digits
-        }.joined()
+        self.hex = Hex.string(digest)
     }
 
     /// A stored hash; `nil` unless it is 64 lower-case hex digits.
     public init?(hex: String) {
-        guard hex.utf8.count == 64, hex.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
-            || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }) else { return nil }
+        guard hex.utf8.count == 64,
+            hex.utf8.allSatisfy({
+                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+                    || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0)
+            })
+        else { return nil }
         self.hex = hex
     }
 

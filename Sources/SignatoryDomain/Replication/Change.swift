@@ -32,17 +32,48 @@ public struct Change: Hashable, Sendable {
     public static let genesis = String(repeating: "0", count: 64)
 
     /// A new change whose hash is computed from its content.
-    public init(office: ID<Office>, sequence: Int64, timestamp: HybridTimestamp, kind: EntityKind,
-                entityID: String, fields: [String: FieldAssignment], previousHash: String) {
-        self.init(office: office, sequence: sequence, timestamp: timestamp, kind: kind, entityID: entityID,
-                  fields: fields, previousHash: previousHash, hash: "")
-        self = Change(office: office, sequence: sequence, timestamp: timestamp, kind: kind, entityID: entityID,
-                      fields: fields, previousHash: previousHash, hash: self.computedHash)
+    public init(
+        office: ID<Office>,
+        sequence: Int64,
+        timestamp: HybridTimestamp,
+        kind: EntityKind,
+        entityID: String,
+        fields: [String: FieldAssignment],
+        previousHash: String
+    ) {
+        self.init(
+            office: office,
+            sequence: sequence,
+            timestamp: timestamp,
+            kind: kind,
+            entityID: entityID,
+            fields: fields,
+            previousHash: previousHash,
+            hash: ""
+        )
+        self = Change(
+            office: office,
+            sequence: sequence,
+            timestamp: timestamp,
+            kind: kind,
+            entityID: entityID,
+            fields: fields,
+            previousHash: previousHash,
+            hash: self.computedHash
+        )
     }
 
     /// A change as received, with the hash it claims; check it with ``computedHash``.
-    public init(office: ID<Office>, sequence: Int64, timestamp: HybridTimestamp, kind: EntityKind, entityID: String,
-                fields: [String: FieldAssignment], previousHash: String, hash: String) {
+    public init(
+        office: ID<Office>,
+        sequence: Int64,
+        timestamp: HybridTimestamp,
+        kind: EntityKind,
+        entityID: String,
+        fields: [String: FieldAssignment],
+        previousHash: String,
+        hash: String
+    ) {
         self.office = office
         self.sequence = sequence
         self.timestamp = timestamp
@@ -57,8 +88,10 @@ public struct Change: Hashable, Sendable {
     public var computedHash: String {
         var canonical: [UInt8] = []
         canonical.reserveCapacity(1_024)
-        for text in ["signatory-change-1", self.office.description, String(self.sequence), self.timestamp.text,
-                     self.kind.rawValue, self.entityID, self.previousHash] { canonical.append(lengthPrefixed: text) }
+        for text in [
+            "signatory-change-1", self.office.description, String(self.sequence), self.timestamp.text,
+            self.kind.rawValue, self.entityID, self.previousHash,
+        ] { canonical.append(lengthPrefixed: text) }
         for name in self.fields.keys.sorted() {
             let assignment = self.fields[name]!
             canonical.append(lengthPrefixed: name)

@@ -23,25 +23,39 @@ extension EntityKind {
         // Rules that span fields are checked when the change carries all of them.
         case .campaign:
             let campaign = try Campaign(id: try EntityKind.uuid(entityID), syncFields: values)
-            if let start = campaign.startDate, let end = campaign.endDate, end < start { throw DomainError.endBeforeStart(start: start, end: end) }
+            if let start = campaign.startDate, let end = campaign.endDate, end < start {
+                throw DomainError.endBeforeStart(start: start, end: end)
+            }
         case .organisation:
             let organisation = try Organisation(id: try EntityKind.uuid(entityID), syncFields: values)
-            if values["ecosoc"] != nil, organisation.ecosoc == .none, organisation.ecosocYear != nil { throw DomainError.yearWithoutStatus }
+            if values["ecosoc"] != nil, organisation.ecosoc == .none, organisation.ecosocYear != nil {
+                throw DomainError.yearWithoutStatus
+            }
         case .contact:
-            if values["organisation"] != nil { _ = try ContactPerson(id: try EntityKind.uuid(entityID), syncFields: values) }
-            else { _ = try EntityKind.uuid(entityID) as ID<ContactPerson> }
+            if values["organisation"] != nil {
+                _ = try ContactPerson(id: try EntityKind.uuid(entityID), syncFields: values)
+            } else {
+                _ = try EntityKind.uuid(entityID) as ID<ContactPerson>
+            }
         case .statement:
-            if values["campaign"] != nil { _ = try JointStatement(id: try EntityKind.uuid(entityID), syncFields: values) }
-            else { _ = try EntityKind.uuid(entityID) as ID<JointStatement> }
+            if values["campaign"] != nil {
+                _ = try JointStatement(id: try EntityKind.uuid(entityID), syncFields: values)
+            } else {
+                _ = try EntityKind.uuid(entityID) as ID<JointStatement>
+            }
         case .statementText:
             let text = try StatementText(syncFields: values)
-            guard text.entityID == entityID, text.hash == TextHash(title: text.title, body: text.body, language: text.language) else {
+            guard text.entityID == entityID,
+                text.hash == TextHash(title: text.title, body: text.body, language: text.language)
+            else {
                 throw DomainError.invalidReference(kind: "wording", value: entityID)
             }
         case .signature:
             if values["statement"] != nil || values["organisation"] != nil {
                 let signature = try Signature(syncFields: values)
-                guard signature.id.description == entityID else { throw DomainError.invalidReference(kind: "signature", value: entityID) }
+                guard signature.id.description == entityID else {
+                    throw DomainError.invalidReference(kind: "signature", value: entityID)
+                }
             } else {
                 _ = try EntityKind.uuid(entityID) as ID<Signature>
             }
@@ -108,12 +122,13 @@ extension EntityKind {
     /// Fields that may be null: optional values, never names, statuses or safety flags.
     private func isOptional(_ name: String) -> Bool {
         switch (self, name) {
-        case (.organisation, "acronym"), (.organisation, "country"), (.organisation, "website"), (.organisation, "ecosocYear"),
-             (.organisation, "icsoNumber"), (.organisation, "mergedInto"),
-             (.contact, "title"), (.contact, "email"), (.contact, "phone"), (.contact, "language"),
-             (.campaign, "startDate"), (.campaign, "endDate"),
-             (.statement, "lead"),
-             (.signature, "contact"), (.signature, "textHash"):
+        case (.organisation, "acronym"), (.organisation, "country"), (.organisation, "website"),
+            (.organisation, "ecosocYear"),
+            (.organisation, "icsoNumber"), (.organisation, "mergedInto"),
+            (.contact, "title"), (.contact, "email"), (.contact, "phone"), (.contact, "language"),
+            (.campaign, "startDate"), (.campaign, "endDate"),
+            (.statement, "lead"),
+            (.signature, "contact"), (.signature, "textHash"):
             return true
         default:
             return false
@@ -121,7 +136,9 @@ extension EntityKind {
     }
 
     private static func uuid<T>(_ text: String) throws(DomainError) -> ID<T> {
-        guard let id = ID<T>(text), id.description == text else { throw .invalidReference(kind: "record id", value: text) }
+        guard let id = ID<T>(text), id.description == text else {
+            throw .invalidReference(kind: "record id", value: text)
+        }
         return id
     }
 }

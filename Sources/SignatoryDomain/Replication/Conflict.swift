@@ -10,7 +10,14 @@ public struct Conflict: Hashable, Sendable, Identifiable {
     public let winner: FieldVersion
     public let loser: FieldVersion
 
-    public init(record: EntityKind, recordID: String, field: String, rule: String, winner: FieldVersion, loser: FieldVersion) {
+    public init(
+        record: EntityKind,
+        recordID: String,
+        field: String,
+        rule: String,
+        winner: FieldVersion,
+        loser: FieldVersion
+    ) {
         self.id = Conflict.id(record: record, recordID: recordID, field: field, loser: loser.timestamp)
         self.record = record
         self.recordID = recordID

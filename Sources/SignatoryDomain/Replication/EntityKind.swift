@@ -14,20 +14,31 @@ public enum EntityKind: String, Choice, Comparable {
 
     public var fields: Set<String> { EntityKind.fieldSets[self]! }
 
-    private static let fieldSets: [EntityKind: Set<String>] = Dictionary(uniqueKeysWithValues: EntityKind.allCases.map { ($0, $0.declaredFields) })
+    private static let fieldSets: [EntityKind: Set<String>] = Dictionary(
+        uniqueKeysWithValues: EntityKind.allCases.map { ($0, $0.declaredFields) }
+    )
 
     private var declaredFields: Set<String> {
         switch self {
         case .campaign: return ["name", "description", "startDate", "endDate", "status", Self.deletedField]
         case .organisation:
-            return ["name", "acronym", "country", "website", "ecosoc", "ecosocYear", "standing", "icsoNumber", "notes", "mergedInto",
-                    Self.deletedField]
+            return [
+                "name", "acronym", "country", "website", "ecosoc", "ecosocYear", "standing", "icsoNumber", "notes",
+                "mergedInto",
+                Self.deletedField,
+            ]
         case .contact:
-            return ["organisation", "fullName", "title", "email", "phone", "language", "atRisk", "consent", Self.deletedField]
+            return [
+                "organisation", "fullName", "title", "email", "phone", "language", "atRisk", "consent",
+                Self.deletedField,
+            ]
         case .statement: return ["campaign", "title", "body", "language", "lead", "status", Self.deletedField]
         case .statementText: return ["statement", "hash", "title", "body", "language", "recordedAt"]
         case .signature:
-            return ["statement", "organisation", "contact", "status", "textHash", "consent", "recordedAt", "source", Self.deletedField]
+            return [
+                "statement", "organisation", "contact", "status", "textHash", "consent", "recordedAt", "source",
+                Self.deletedField,
+            ]
         }
     }
 

@@ -15,10 +15,15 @@ public enum FieldValue: Hashable, Sendable, Codable, CustomStringConvertible {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .null }
-        else if let flag = try? container.decode(Bool.self) { self = .bool(flag) }
-        else if let number = try? container.decode(Int64.self) { self = .integer(number) }
-        else { self = .text(try container.decode(String.self)) }
+        if container.decodeNil() {
+            self = .null
+        } else if let flag = try? container.decode(Bool.self) {
+            self = .bool(flag)
+        } else if let number = try? container.decode(Int64.self) {
+            self = .integer(number)
+        } else {
+            self = .text(try container.decode(String.self))
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -42,11 +47,16 @@ public enum FieldValue: Hashable, Sendable, Codable, CustomStringConvertible {
     }
 
     public init?(storageText: String) {
-        if storageText == "n" { self = .null; return }
+        if storageText == "n" {
+            self = .null
+            return
+        }
         let body = String(storageText.dropFirst(2))
         switch storageText.prefix(2) {
         case "t:": self = .text(body)
-        case "i:": guard let value = Int64(body) else { return nil }; self = .integer(value)
+        case "i:":
+            guard let value = Int64(body) else { return nil }
+            self = .integer(value)
         case "b:": self = .bool(body == "1")
         default: return nil
         }

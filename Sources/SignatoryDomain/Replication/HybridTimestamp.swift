@@ -41,11 +41,11 @@ public struct HybridTimestamp: Hashable, Comparable, Sendable, CustomStringConve
     public init?(text: String) {
         let bytes = Array(text.utf8)
         guard bytes.count == 59, bytes[15] == UInt8(ascii: "."), bytes[22] == UInt8(ascii: "."),
-              bytes[0..<15].allSatisfy({ $0 >= 48 && $0 <= 57 }), bytes[16..<22].allSatisfy({ $0 >= 48 && $0 <= 57 }),
-              bytes[23...].allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) || $0 == UInt8(ascii: "-") }),
-              let physical = Int64(String(decoding: bytes[0..<15], as: UTF8.self)),
-              let counter = Int(String(decoding: bytes[16..<22], as: UTF8.self)),
-              let office = ID<Office>(String(decoding: bytes[23...], as: UTF8.self))
+            bytes[0..<15].allSatisfy({ $0 >= 48 && $0 <= 57 }), bytes[16..<22].allSatisfy({ $0 >= 48 && $0 <= 57 }),
+            bytes[23...].allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) || $0 == UInt8(ascii: "-") }),
+            let physical = Int64(String(decoding: bytes[0..<15], as: UTF8.self)),
+            let counter = Int(String(decoding: bytes[16..<22], as: UTF8.self)),
+            let office = ID<Office>(String(decoding: bytes[23...], as: UTF8.self))
         else { return nil }
         self.physical = physical
         self.counter = counter
@@ -65,7 +65,9 @@ public struct HybridTimestamp: Hashable, Comparable, Sendable, CustomStringConve
     public static func next(after last: HybridTimestamp?, now: Int64, office: ID<Office>) -> HybridTimestamp {
         guard let last, last.physical >= now else { return HybridTimestamp(physical: now, counter: 0, office: office) }
         // The counter has six digits in the text form; past them the reading moves on a millisecond.
-        guard last.counter < Self.maximumCounter else { return HybridTimestamp(physical: last.physical + 1, counter: 0, office: office) }
+        guard last.counter < Self.maximumCounter else {
+            return HybridTimestamp(physical: last.physical + 1, counter: 0, office: office)
+        }
         return HybridTimestamp(physical: last.physical, counter: last.counter + 1, office: office)
     }
 }

@@ -11,7 +11,8 @@ public enum MergeChain {
     ///
     /// - Parameter mergedInto: the settled `mergedInto` of an organisation, if any.
     public static func resolve(
-        _ id: String, mergedInto: (String) throws -> String?
+        _ id: String,
+        mergedInto: (String) throws -> String?
     ) rethrows -> (survivor: String, path: [String]) {
         var path = [id]
         var current = id

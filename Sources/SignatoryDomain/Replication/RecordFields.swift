@@ -28,18 +28,28 @@ extension FieldMap {
 
 extension Organisation {
     public var syncFields: FieldMap {
-        ["name": .text(self.name), "acronym": FieldValue(self.acronym), "country": FieldValue(self.country?.code),
-         "website": FieldValue(self.website?.url), "ecosoc": .text(self.ecosoc.rawValue), "ecosocYear": FieldValue(self.ecosocYear),
-         "standing": .text(self.standing.rawValue), "icsoNumber": FieldValue(self.icsoNumber?.digits), "notes": .text(self.notes)]
+        [
+            "name": .text(self.name), "acronym": FieldValue(self.acronym), "country": FieldValue(self.country?.code),
+            "website": FieldValue(self.website?.url), "ecosoc": .text(self.ecosoc.rawValue),
+            "ecosocYear": FieldValue(self.ecosocYear),
+            "standing": .text(self.standing.rawValue), "icsoNumber": FieldValue(self.icsoNumber?.digits),
+            "notes": .text(self.notes),
+        ]
     }
 
     public init(id: SignatoryDomain.ID<Organisation>, syncFields fields: FieldMap) throws {
         self.init(
-            id: id, name: fields.text("name") ?? "", acronym: fields.text("acronym"),
-            country: try fields.parse("country", CountryCode.init), website: try fields.parse("website", Website.init),
-            ecosoc: try fields.parse("ecosoc") { (text: String) throws(DomainError) in try ECOSOCCategory(parsing: text) } ?? .none,
+            id: id,
+            name: fields.text("name") ?? "",
+            acronym: fields.text("acronym"),
+            country: try fields.parse("country", CountryCode.init),
+            website: try fields.parse("website", Website.init),
+            ecosoc: try fields.parse("ecosoc") { (text: String) throws(DomainError) in try ECOSOCCategory(parsing: text)
+            } ?? .none,
             ecosocYear: fields["ecosocYear"]?.integer.map(Int.init),
-            standing: try fields.parse("standing") { (text: String) throws(DomainError) in try ConsultativeStanding(parsing: text) } ?? .active,
+            standing: try fields.parse("standing") { (text: String) throws(DomainError) in
+                try ConsultativeStanding(parsing: text)
+            } ?? .active,
             icsoNumber: try fields.parse("icsoNumber", ICSONumber.init),
             notes: fields.text("notes") ?? ""
         )
@@ -48,48 +58,72 @@ extension Organisation {
 
 extension ContactPerson {
     public var syncFields: FieldMap {
-        ["organisation": .text(self.organisationID.description), "fullName": .text(self.fullName), "title": FieldValue(self.title),
-         "email": FieldValue(self.email?.address), "phone": FieldValue(self.phone?.e164),
-         "language": FieldValue(self.preferredLanguage?.tag), "atRisk": .bool(self.atRisk), "consent": .bool(self.consentToPublish)]
+        [
+            "organisation": .text(self.organisationID.description), "fullName": .text(self.fullName),
+            "title": FieldValue(self.title),
+            "email": FieldValue(self.email?.address), "phone": FieldValue(self.phone?.e164),
+            "language": FieldValue(self.preferredLanguage?.tag), "atRisk": .bool(self.atRisk),
+            "consent": .bool(self.consentToPublish),
+        ]
     }
 
     public init(id: SignatoryDomain.ID<ContactPerson>, syncFields fields: FieldMap) throws {
         self.init(
-            id: id, organisationID: try fields.requiredID("organisation", "organisation"), fullName: fields.text("fullName") ?? "",
-            title: fields.text("title"), email: try fields.parse("email", EmailAddress.init),
-            phone: try fields.parse("phone", PhoneNumber.init), preferredLanguage: try fields.parse("language", LanguageTag.init),
-            atRisk: fields.flag("atRisk"), consentToPublish: fields.flag("consent")
+            id: id,
+            organisationID: try fields.requiredID("organisation", "organisation"),
+            fullName: fields.text("fullName") ?? "",
+            title: fields.text("title"),
+            email: try fields.parse("email", EmailAddress.init),
+            phone: try fields.parse("phone", PhoneNumber.init),
+            preferredLanguage: try fields.parse("language", LanguageTag.init),
+            atRisk: fields.flag("atRisk"),
+            consentToPublish: fields.flag("consent")
         )
     }
 }
 
 extension Campaign {
     public var syncFields: FieldMap {
-        ["name": .text(self.name), "description": .text(self.description), "startDate": FieldValue(self.startDate?.description),
-         "endDate": FieldValue(self.endDate?.description), "status": .text(self.status.rawValue)]
+        [
+            "name": .text(self.name), "description": .text(self.description),
+            "startDate": FieldValue(self.startDate?.description),
+            "endDate": FieldValue(self.endDate?.description), "status": .text(self.status.rawValue),
+        ]
     }
 
     public init(id: SignatoryDomain.ID<Campaign>, syncFields fields: FieldMap) throws {
         self.init(
-            id: id, name: fields.text("name") ?? "", description: fields.text("description") ?? "",
-            startDate: try fields.parse("startDate", CalendarDate.init), endDate: try fields.parse("endDate", CalendarDate.init),
-            status: try fields.parse("status") { (text: String) throws(DomainError) in try CampaignStatus(parsing: text) } ?? .planning
+            id: id,
+            name: fields.text("name") ?? "",
+            description: fields.text("description") ?? "",
+            startDate: try fields.parse("startDate", CalendarDate.init),
+            endDate: try fields.parse("endDate", CalendarDate.init),
+            status: try fields.parse("status") { (text: String) throws(DomainError) in try CampaignStatus(parsing: text)
+            } ?? .planning
         )
     }
 }
 
 extension JointStatement {
     public var syncFields: FieldMap {
-        ["campaign": .text(self.campaignID.description), "title": .text(self.title), "body": .text(self.body),
-         "language": .text(self.language.tag), "lead": FieldValue(self.leadOrganisationID?.description), "status": .text(self.status.rawValue)]
+        [
+            "campaign": .text(self.campaignID.description), "title": .text(self.title), "body": .text(self.body),
+            "language": .text(self.language.tag), "lead": FieldValue(self.leadOrganisationID?.description),
+            "status": .text(self.status.rawValue),
+        ]
     }
 
     public init(id: SignatoryDomain.ID<JointStatement>, syncFields fields: FieldMap) throws {
         self.init(
-            id: id, campaignID: try fields.requiredID("campaign", "campaign"), title: fields.text("title") ?? "",
-            body: fields.text("body") ?? "", language: try fields.parse("language", LanguageTag.init) ?? (try LanguageTag("en")),
+            id: id,
+            campaignID: try fields.requiredID("campaign", "campaign"),
+            title: fields.text("title") ?? "",
+            body: fields.text("body") ?? "",
+            language: try fields.parse("language", LanguageTag.init) ?? (try LanguageTag("en")),
             leadOrganisationID: try fields.id("lead", "organisation"),
-            status: try fields.parse("status") { (text: String) throws(DomainError) in try StatementStatus(parsing: text) } ?? .draft
+            status: try fields.parse("status") { (text: String) throws(DomainError) in
+                try StatementStatus(parsing: text)
+            } ?? .draft
         )
     }
 }
@@ -99,9 +133,11 @@ extension StatementText {
     public var entityID: String { "\(self.statementID):\(self.hash.hex)" }
 
     public var syncFields: FieldMap {
-        ["statement": .text(self.statementID.description), "hash": .text(self.hash.hex), "title": .text(self.title),
-         "body": .text(self.body), "language": .text(self.language.tag),
-         "recordedAt": .integer(Int64((self.recordedAt.timeIntervalSince1970 * 1000).rounded()))]
+        [
+            "statement": .text(self.statementID.description), "hash": .text(self.hash.hex), "title": .text(self.title),
+            "body": .text(self.body), "language": .text(self.language.tag),
+            "recordedAt": .integer(Int64((self.recordedAt.timeIntervalSince1970 * 1000).rounded())),
+        ]
     }
 
     public init(syncFields fields: FieldMap) throws {
@@ -109,8 +145,11 @@ extension StatementText {
             throw DomainError.invalidReference(kind: "wording", value: fields.text("hash") ?? "")
         }
         self.init(
-            statementID: try fields.requiredID("statement", "statement"), hash: hash, title: fields.text("title") ?? "",
-            body: fields.text("body") ?? "", language: try fields.parse("language", LanguageTag.init) ?? (try LanguageTag("en")),
+            statementID: try fields.requiredID("statement", "statement"),
+            hash: hash,
+            title: fields.text("title") ?? "",
+            body: fields.text("body") ?? "",
+            language: try fields.parse("language", LanguageTag.init) ?? (try LanguageTag("en")),
             recordedAt: Date(timeIntervalSince1970: Double(fields["recordedAt"]?.integer ?? 0) / 1000)
         )
     }
@@ -118,10 +157,13 @@ extension StatementText {
 
 extension Signature {
     public var syncFields: FieldMap {
-        ["statement": .text(self.statementID.description), "organisation": .text(self.organisationID.description),
-         "contact": FieldValue(self.contactID?.description), "status": .text(self.status.rawValue),
-         "textHash": FieldValue(self.textHash?.hex), "consent": .bool(self.consentToPublish),
-         "recordedAt": .integer(Int64((self.recordedAt.timeIntervalSince1970 * 1000).rounded())), "source": .text(self.source.rawValue)]
+        [
+            "statement": .text(self.statementID.description), "organisation": .text(self.organisationID.description),
+            "contact": FieldValue(self.contactID?.description), "status": .text(self.status.rawValue),
+            "textHash": FieldValue(self.textHash?.hex), "consent": .bool(self.consentToPublish),
+            "recordedAt": .integer(Int64((self.recordedAt.timeIntervalSince1970 * 1000).rounded())),
+            "source": .text(self.source.rawValue),
+        ]
     }
 
     /// - Parameter organisation: overrides the organisation, for a signature carried over by a merge.
@@ -130,11 +172,15 @@ extension Signature {
             statementID: try fields.requiredID("statement", "statement"),
             organisationID: try organisation ?? fields.requiredID("organisation", "organisation"),
             contactID: try fields.id("contact", "contact"),
-            status: try fields.parse("status") { (text: String) throws(DomainError) in try SignatureStatus(parsing: text) } ?? .invited,
+            status: try fields.parse("status") { (text: String) throws(DomainError) in
+                try SignatureStatus(parsing: text)
+            } ?? .invited,
             textHash: fields.text("textHash").flatMap(TextHash.init(hex:)),
             consentToPublish: fields["consent"]?.bool ?? true,
             recordedAt: Date(timeIntervalSince1970: Double(fields["recordedAt"]?.integer ?? 0) / 1000),
-            source: try fields.parse("source") { (text: String) throws(DomainError) in try SignatureSource(parsing: text) } ?? .office
+            source: try fields.parse("source") { (text: String) throws(DomainError) in
+                try SignatureSource(parsing: text)
+            } ?? .office
         )
     }
 }

@@ -13,8 +13,8 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     public init(_ text: String) throws(DomainError) {
         let parts = text.trimmedSpaces.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month), (1...CalendarDate.daysIn(month: month, year: year)).contains(day)
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+            (1...12).contains(month), (1...CalendarDate.daysIn(month: month, year: year)).contains(day)
         else { throw .invalidDate(text) }
         self.year = year
         self.month = month

@@ -14,7 +14,10 @@ public protocol Choice: RawRepresentable<String>, CaseIterable, Hashable, Sendab
 extension Choice {
     public init(parsing text: String) throws(DomainError) {
         let word = text.trimmedSpaces
-        guard let value = Self(rawValue: word) ?? Self.allCases.first(where: { $0.rawValue.lowercased() == word.lowercased() }) else {
+        guard
+            let value = Self(rawValue: word)
+                ?? Self.allCases.first(where: { $0.rawValue.lowercased() == word.lowercased() })
+        else {
             throw .unknownValue(field: Self.fieldName, value: text, allowed: Self.allCases.map(\.rawValue))
         }
         self = value

@@ -20,13 +20,13 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
         let domain = parts[1].lowercased()
         let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
         guard !local.isEmpty, local.utf8.count <= 64,
-              !local.contains(where: { $0.isWhitespace || "<>()[],;:\"".contains($0) }),
-              labels.count >= 2,
-              labels.allSatisfy({ label in
-                  !label.isEmpty && !label.hasPrefix("-") && !label.hasSuffix("-")
-                      && label.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }
-              }),
-              labels.last!.count >= 2
+            !local.contains(where: { $0.isWhitespace || "<>()[],;:\"".contains($0) }),
+            labels.count >= 2,
+            labels.allSatisfy({ label in
+                !label.isEmpty && !label.hasPrefix("-") && !label.hasSuffix("-")
+                    && label.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }
+            }),
+            labels.last!.count >= 2
         else { throw .invalidEmail(text) }
         self.address = "\(local)@\(domain)"
     }
@@ -36,13 +36,19 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
     private static func plainASCII(_ text: String) -> String? {
         let bytes = text.utf8
         guard let at = bytes.firstIndex(of: UInt8(ascii: "@")), bytes.distance(from: bytes.startIndex, to: at) <= 64,
-              at != bytes.startIndex else { return nil }
+            at != bytes.startIndex
+        else { return nil }
         func isAlphanumeric(_ byte: UInt8) -> Bool {
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
                 || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
         }
-        guard bytes[..<at].allSatisfy({ isAlphanumeric($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-")
-            || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "+") }) else { return nil }
+        guard
+            bytes[..<at].allSatisfy({
+                isAlphanumeric($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-")
+                    || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "+")
+            })
+        else { return nil }
         let domain = bytes[bytes.index(after: at)...]
         var labelLength = 0
         var lastLabelLength = 0
@@ -55,8 +61,11 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
                 labelLength = 0
             } else {
                 // Lower-case only: anything else goes through the full check, which lower-cases it.
-                guard (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-                    || (byte == UInt8(ascii: "-") && labelLength > 0) else { return nil }
+                guard
+                    (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                        || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                        || (byte == UInt8(ascii: "-") && labelLength > 0)
+                else { return nil }
                 labelLength += 1
             }
             lastLabelLength = labelLength

@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+public import Foundation
 
 /// A UUID that knows what it identifies, so an organisation's id cannot be passed where a
 /// contact's is expected.
@@ -63,7 +63,7 @@ public struct ID<Subject>: Hashable, Comparable, Sendable, Codable, CustomString
     /// The lower-case canonical form, e.g. `3f2c6a1e-…`.
     public var description: String {
         // Formatted by hand: this runs for every id bound or hashed, and uuidString goes through snprintf.
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        let hex = Hex.digits
         return withUnsafeBytes(of: self.uuid) { bytes in
             String(unsafeUninitializedCapacity: 36) { buffer in
                 var position = 0
@@ -91,8 +91,12 @@ public struct ID<Subject>: Hashable, Comparable, Sendable, Codable, CustomString
     }
 
     private static func uuid(from bytes: [UInt8]) -> UUID {
-        UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-                    bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+        UUID(
+            uuid: (
+                bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+                bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]
+            )
+        )
     }
 
     public static func < (lhs: ID, rhs: ID) -> Bool { lhs.description < rhs.description }

@@ -13,8 +13,10 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
     public init(_ text: String) throws(DomainError) {
         // Already in E.164 (as stored and as most forms give it): check the bytes and keep it.
         let bytes = text.utf8
-        if bytes.first == UInt8(ascii: "+"), (8...16).contains(bytes.count), bytes.dropFirst().first != UInt8(ascii: "0"),
-           bytes.dropFirst().allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) {
+        if bytes.first == UInt8(ascii: "+"), (8...16).contains(bytes.count),
+            bytes.dropFirst().first != UInt8(ascii: "0"),
+            bytes.dropFirst().allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) })
+        {
             self.e164 = text
             return
         }

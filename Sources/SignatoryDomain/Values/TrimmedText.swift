@@ -28,7 +28,8 @@ extension String {
     /// trimming, which dominates parsing on the import path, when there is nothing to trim.
     package var trimmedSpaces: String {
         // Printable ASCII at both ends: nothing to trim, and no Unicode tables to consult.
-        if let first = self.utf8.first, let last = self.utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+        if let first = self.utf8.first, let last = self.utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80
+        {
             return self
         }
         guard let first = self.unicodeScalars.first, let last = self.unicodeScalars.last else { return self }

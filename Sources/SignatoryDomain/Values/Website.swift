@@ -13,9 +13,10 @@ public struct Website: Hashable, Sendable, CustomStringConvertible {
         let host = afterScheme.prefix { $0 != "/" && $0 != "?" && $0 != "#" }.lowercased()
         let labels = host.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2,
-              labels.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == ":" } }),
-              !url.contains(where: \.isWhitespace),
-              !url.unicodeScalars.contains(where: { PlainText.isRefused($0, multiline: false) })
+            labels.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == ":" } }
+            ),
+            !url.contains(where: \.isWhitespace),
+            !url.unicodeScalars.contains(where: { PlainText.isRefused($0, multiline: false) })
         else { throw .invalidWebsite(text) }
         self.url = url
     }

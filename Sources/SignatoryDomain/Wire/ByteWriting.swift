@@ -1,11 +1,11 @@
 /// Writing a change's JSON line and hash input straight into bytes: both run for every change
 /// written or received, and building intermediate strings cost more than the hashing itself.
 extension Array where Element == UInt8 {
-    mutating func append(text: String) {
+    package mutating func append(text: String) {
         self.append(contentsOf: text.utf8)
     }
 
-    mutating func append(decimal value: some BinaryInteger) {
+    package mutating func append(decimal value: some BinaryInteger) {
         self.append(contentsOf: String(value).utf8)
     }
 
@@ -21,8 +21,8 @@ extension Array where Element == UInt8 {
             case UInt8(ascii: "\t"): self.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
             case 0..<0x20:
                 self.append(contentsOf: Array("\\u00".utf8))
-                self.append(Self.hexDigits[Int(byte >> 4)])
-                self.append(Self.hexDigits[Int(byte & 0x0F)])
+                self.append(Hex.digits[Int(byte >> 4)])
+                self.append(Hex.digits[Int(byte & 0x0F)])
             default: self.append(byte)
             }
         }
@@ -39,7 +39,7 @@ extension Array where Element == UInt8 {
     }
 
     /// `<byte count>:<bytes>`, so that no two sequences of parts run together the same way.
-    mutating func append(lengthPrefixed text: String) {
+    package mutating func append(lengthPrefixed text: String) {
         self.append(decimal: text.utf8.count)
         self.append(UInt8(ascii: ":"))
         self.append(text: text)
@@ -58,12 +58,10 @@ extension Array where Element == UInt8 {
     }
 
     /// Lower-case hexadecimal, two digits a byte.
-    mutating func append(hex bytes: some Sequence<UInt8>) {
+    package mutating func append(hex bytes: some Sequence<UInt8>) {
         for byte in bytes {
-            self.append(Self.hexDigits[Int(byte >> 4)])
-            self.append(Self.hexDigits[Int(byte & 0x0F)])
+            self.append(Hex.digits[Int(byte >> 4)])
+            self.append(Hex.digits[Int(byte & 0x0F)])
         }
     }
-
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 }

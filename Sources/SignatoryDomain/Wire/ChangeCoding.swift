@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The JSON form of a change, one per line in a bundle:
 ///
@@ -58,8 +58,14 @@ extension Change {
     /// runs once for every change imported.
     public init?(jsonBytes: [UInt8]) {
         var scanner = JSONScanner(jsonBytes)
-        var office: ID<Office>?, sequence: Int64?, timestamp: HybridTimestamp?, kind: EntityKind?
-        var id: String?, fields: [String: FieldAssignment]?, previous: String?, hash: String?
+        var office: ID<Office>?
+        var sequence: Int64?
+        var timestamp: HybridTimestamp?
+        var kind: EntityKind?
+        var id: String?
+        var fields: [String: FieldAssignment]?
+        var previous: String?
+        var hash: String?
         var seen = 0
         guard scanner.consume("{") else { return nil }
         repeat {
@@ -67,7 +73,9 @@ extension Change {
             seen += 1
             switch key {
             case "office":
-                guard let text = scanner.stringValue(), let parsed = ID<Office>(text), parsed.description == text else { return nil }
+                guard let text = scanner.stringValue(), let parsed = ID<Office>(text), parsed.description == text else {
+                    return nil
+                }
                 office = parsed
             case "sequence": sequence = scanner.integerValue()
             case "hlc": timestamp = scanner.stringValue().flatMap(HybridTimestamp.init(text:))
@@ -80,10 +88,18 @@ extension Change {
             }
         } while scanner.consume(",")
         guard scanner.consume("}"), scanner.isAtEnd, seen == 8,
-              let office, let sequence, sequence > 0, let timestamp, let kind, let id, let fields, let previous, let hash
+            let office, let sequence, sequence > 0, let timestamp, let kind, let id, let fields, let previous, let hash
         else { return nil }
-        self.init(office: office, sequence: sequence, timestamp: timestamp, kind: kind, entityID: id,
-                  fields: fields, previousHash: previous, hash: hash)
+        self.init(
+            office: office,
+            sequence: sequence,
+            timestamp: timestamp,
+            kind: kind,
+            entityID: id,
+            fields: fields,
+            previousHash: previous,
+            hash: hash
+        )
     }
 
     /// `{"name": {"value": …, "bases": ["hlc", …]}, …}`
@@ -107,7 +123,9 @@ extension Change {
                     var list: [HybridTimestamp] = []
                     if !scanner.consume("]") {
                         repeat {
-                            guard let base = scanner.stringValue().flatMap(HybridTimestamp.init(text:)) else { return nil }
+                            guard let base = scanner.stringValue().flatMap(HybridTimestamp.init(text:)) else {
+                                return nil
+                            }
                             list.append(base)
                         } while scanner.consume(",")
                         guard scanner.consume("]") else { return nil }

@@ -9,12 +9,16 @@ struct JSONScanner {
     }
 
     private mutating func skipSpace() {
-        while self.position < self.bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(self.bytes[self.position]) { self.position += 1 }
+        while self.position < self.bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(self.bytes[self.position]) {
+            self.position += 1
+        }
     }
 
     private mutating func literal(_ word: String) -> Bool {
         let utf8 = Array(word.utf8)
-        guard self.position + utf8.count <= self.bytes.count, Array(self.bytes[self.position..<(self.position + utf8.count)]) == utf8 else { return false }
+        guard self.position + utf8.count <= self.bytes.count,
+            Array(self.bytes[self.position..<(self.position + utf8.count)]) == utf8
+        else { return false }
         self.position += utf8.count
         return true
     }
@@ -55,7 +59,8 @@ struct JSONScanner {
                     guard var code = self.hex4() else { return nil }
                     if (0xD800...0xDBFF).contains(code) {
                         guard self.position + 1 < self.bytes.count, self.bytes[self.position] == UInt8(ascii: "\\"),
-                              self.bytes[self.position + 1] == UInt8(ascii: "u") else { return nil }
+                            self.bytes[self.position + 1] == UInt8(ascii: "u")
+                        else { return nil }
                         self.position += 2
                         guard let low = self.hex4(), (0xDC00...0xDFFF).contains(low) else { return nil }
                         code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
@@ -96,9 +101,13 @@ struct JSONScanner {
         let start = self.position
         if self.position < self.bytes.count, self.bytes[self.position] == UInt8(ascii: "-") { self.position += 1 }
         let digits = self.position
-        while self.position < self.bytes.count, self.bytes[self.position] >= 48, self.bytes[self.position] <= 57 { self.position += 1 }
+        while self.position < self.bytes.count, self.bytes[self.position] >= 48, self.bytes[self.position] <= 57 {
+            self.position += 1
+        }
         // JSON numbers have no leading zeros: `01` would be a second spelling of the same change.
-        guard self.position > digits, self.position - digits == 1 || self.bytes[digits] != UInt8(ascii: "0") else { return nil }
+        guard self.position > digits, self.position - digits == 1 || self.bytes[digits] != UInt8(ascii: "0") else {
+            return nil
+        }
         return Int64(String(decoding: self.bytes[start..<self.position], as: UTF8.self))
     }
 

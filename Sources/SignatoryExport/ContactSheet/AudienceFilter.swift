@@ -33,7 +33,8 @@ struct AudienceFilter {
             return
         }
         if let reason = self.audience.omission(
-            contactAtRisk: listing.atRisk, contactConsented: listing.contactConsented,
+            contactAtRisk: listing.atRisk,
+            contactConsented: listing.contactConsented,
             organisationConsented: listing.organisationConsented
         ) {
             self.omissions[reason, default: 0] += 1

@@ -1,6 +1,6 @@
-import Foundation
-import SignatoryDomain
-import SignatoryStore
+public import Foundation
+public import SignatoryDomain
+public import SignatoryStore
 
 /// Writes a contact sheet for one audience and reports what it left out.
 ///
@@ -19,7 +19,13 @@ public struct ContactSheetExport: Sendable {
     /// When the sheet was made: the vCards' `REV`.
     public var madeAt: Date
 
-    public init(scope: ContactScope, format: ContactSheetFormat, audience: ExportAudience, title: String, madeAt: Date = Date()) {
+    public init(
+        scope: ContactScope,
+        format: ContactSheetFormat,
+        audience: ExportAudience,
+        title: String,
+        madeAt: Date = Date()
+    ) {
         self.scope = scope
         self.format = format
         self.audience = audience
@@ -69,6 +75,7 @@ public struct ContactSheetSummary: Sendable, Hashable, CustomStringConvertible {
         let noun = total == 1 ? "contact" : "contacts"
         guard total > 0 else { return "Left out 0 contacts for the \(self.audience.rawValue) audience." }
         let reasons = self.omissions.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key.rawValue)" }
-        return "Left out \(total) \(noun) for the \(self.audience.rawValue) audience: \(reasons.joined(separator: ", "))."
+        return
+            "Left out \(total) \(noun) for the \(self.audience.rawValue) audience: \(reasons.joined(separator: ", "))."
     }
 }

@@ -1,4 +1,4 @@
-import SignatoryDomain
+public import SignatoryDomain
 import SignatoryStore
 
 /// One line of a contact sheet after the audience's rules: a contact, or an organisation alone
@@ -61,8 +61,10 @@ extension ContactSheetLine {
     public var json: JSONRecord {
         JSONRecord([
             "organisationId": self.organisationID, "organisation": self.organisationName, "acronym": self.acronym,
-            "country": self.country, "ecosoc": self.ecosoc.rawValue, "contactId": self.contactID, "fullName": self.fullName,
-            "title": self.title, "email": self.email, "phone": self.phone, "signatureStatus": self.signatureStatus?.rawValue,
+            "country": self.country, "ecosoc": self.ecosoc.rawValue, "contactId": self.contactID,
+            "fullName": self.fullName,
+            "title": self.title, "email": self.email, "phone": self.phone,
+            "signatureStatus": self.signatureStatus?.rawValue,
             "statement": self.statementTitle, "campaign": self.campaignName,
         ])
     }

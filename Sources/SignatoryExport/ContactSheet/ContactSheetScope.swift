@@ -1,4 +1,5 @@
-import SignatoryStore
+import SignatoryDomain
+public import SignatoryStore
 
 /// What a user named for a contact sheet: a statement, a campaign (each by id, prefix or the
 /// like), or every organisation; resolved against a store into the scope and the sheet's title.

@@ -1,3 +1,5 @@
+import SignatoryDomain
+
 /// A contact sheet as CSV: the sheet's own columns, or those Google Contacts or Outlook import.
 struct CSVContactSheet: ContactSheetWriter {
     enum Columns {
@@ -11,14 +13,21 @@ struct CSVContactSheet: ContactSheetWriter {
         var header: [String] {
             switch self {
             case .sheet:
-                return ["Organisation", "Acronym", "Country", "ECOSOC category", "Contact name", "Title", "Email", "Phone",
-                        "Signature status", "Statement", "Campaign"]
+                return [
+                    "Organisation", "Acronym", "Country", "ECOSOC category", "Contact name", "Title", "Email", "Phone",
+                    "Signature status", "Statement", "Campaign",
+                ]
             case .google:
-                return ["Name", "Given Name", "Family Name", "Organization 1 - Name", "Organization 1 - Title",
-                        "E-mail 1 - Type", "E-mail 1 - Value", "Phone 1 - Type", "Phone 1 - Value", "Group Membership", "Notes"]
+                return [
+                    "Name", "Given Name", "Family Name", "Organization 1 - Name", "Organization 1 - Title",
+                    "E-mail 1 - Type", "E-mail 1 - Value", "Phone 1 - Type", "Phone 1 - Value", "Group Membership",
+                    "Notes",
+                ]
             case .outlook:
-                return ["First Name", "Last Name", "Company", "Job Title", "E-mail Address", "Business Phone",
-                        "Business Country/Region", "Categories", "Notes"]
+                return [
+                    "First Name", "Last Name", "Company", "Job Title", "E-mail Address", "Business Phone",
+                    "Business Country/Region", "Categories", "Notes",
+                ]
             }
         }
     }
@@ -45,20 +54,35 @@ struct CSVContactSheet: ContactSheetWriter {
         }
         switch self.columns {
         case .sheet:
-            CSVText.row([line.organisationName, line.acronym, line.country, ecosoc, line.fullName, line.title, line.email,
-                         line.phone, line.signatureStatus?.rawValue, line.statementTitle, line.campaignName], to: &sink)
+            CSVText.row(
+                [
+                    line.organisationName, line.acronym, line.country, ecosoc, line.fullName, line.title, line.email,
+                    line.phone, line.signatureStatus?.rawValue, line.statementTitle, line.campaignName,
+                ],
+                to: &sink
+            )
         case .google:
             guard self.written.insert(line.contactID ?? line.organisationID).inserted else { return }
             let (given, family) = line.nameParts
             let groups = ["* myContacts"] + (line.campaignName.map { [$0] } ?? [])
-            CSVText.row([line.fullName, given, family, line.organisationDisplayName, line.title,
-                         line.email == nil ? nil : "Work", line.email, line.phone == nil ? nil : "Work", line.phone,
-                         groups.joined(separator: " ::: "), Self.notes(line)], to: &sink)
+            CSVText.row(
+                [
+                    line.fullName, given, family, line.organisationDisplayName, line.title,
+                    line.email == nil ? nil : "Work", line.email, line.phone == nil ? nil : "Work", line.phone,
+                    groups.joined(separator: " ::: "), Self.notes(line),
+                ],
+                to: &sink
+            )
         case .outlook:
             guard self.written.insert(line.contactID ?? line.organisationID).inserted else { return }
             let (given, family) = line.nameParts
-            CSVText.row([given, family, line.organisationDisplayName, line.title, line.email, line.phone, line.country,
-                         line.campaignName, Self.notes(line)], to: &sink)
+            CSVText.row(
+                [
+                    given, family, line.organisationDisplayName, line.title, line.email, line.phone, line.country,
+                    line.campaignName, Self.notes(line),
+                ],
+                to: &sink
+            )
         }
     }
 

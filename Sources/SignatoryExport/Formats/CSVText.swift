@@ -24,7 +24,9 @@ enum CSVText {
         text.withUTF8 { bytes in
             guard let first = bytes.first else { return }
             let neutralise = Self.formulaStarts.contains(first)
-            let quote = bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A }
+            let quote = bytes.contains {
+                $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A
+            }
             if quote { sink.append(byte: UInt8(ascii: "\"")) }
             if neutralise { sink.append(byte: UInt8(ascii: "'")) }
             if quote {

@@ -36,8 +36,12 @@ struct HTMLContactSheet: ContactSheetWriter {
         }
         var item = "<li><strong>\(MarkupText.html(name))</strong>"
         if let title = line.title { item += ", " + MarkupText.html(title) }
-        if let email = line.email { item += " · <a href=\"mailto:\(MarkupText.html(email))\">\(MarkupText.html(email))</a>" }
-        if let phone = line.phone { item += " · <a href=\"tel:\(MarkupText.html(phone))\">\(MarkupText.html(phone))</a>" }
+        if let email = line.email {
+            item += " · <a href=\"mailto:\(MarkupText.html(email))\">\(MarkupText.html(email))</a>"
+        }
+        if let phone = line.phone {
+            item += " · <a href=\"tel:\(MarkupText.html(phone))\">\(MarkupText.html(phone))</a>"
+        }
         sink.append(item + "</li>\n")
     }
 

@@ -1,3 +1,5 @@
+import SignatoryDomain
+
 /// What the printable sheets share: lines grouped under their organisation, then their statement.
 struct PrintableGrouping {
     private var organisation: String?

@@ -13,7 +13,9 @@ enum VCardText {
     /// Escapes a text value: backslash, comma and semicolon get a backslash; a line break becomes `\n`.
     static func escape(_ text: String) -> String {
         // Most values need nothing: check the bytes before building a new string.
-        guard text.utf8.contains(where: { $0 == 0x5C || $0 == 0x2C || $0 == 0x3B || $0 == 0x0D || $0 == 0x0A }) else { return text }
+        guard text.utf8.contains(where: { $0 == 0x5C || $0 == 0x2C || $0 == 0x3B || $0 == 0x0D || $0 == 0x0A }) else {
+            return text
+        }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count + 8)
         var previousWasCR = false
@@ -58,7 +60,9 @@ enum VCardText {
                             sink.append(byte: UInt8(ascii: " "))
                             length = 1
                         }
-                        for offset in 0..<min(width, valueBytes.count - index) { sink.append(byte: valueBytes[index + offset]) }
+                        for offset in 0..<min(width, valueBytes.count - index) {
+                            sink.append(byte: valueBytes[index + offset])
+                        }
                         length += width
                         index += width
                     }

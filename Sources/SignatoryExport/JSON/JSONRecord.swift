@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A JSON object whose keys are always present (a missing value is `null`), so scripts can
 /// rely on the documented keys.
@@ -27,8 +27,11 @@ public struct JSONRecord: Encodable, @unchecked Sendable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
         for (key, value) in self.fields {
-            if let value { try container.encode(value, forKey: Key(key)) }
-            else { try container.encodeNil(forKey: Key(key)) }
+            if let value {
+                try container.encode(value, forKey: Key(key))
+            } else {
+                try container.encodeNil(forKey: Key(key))
+            }
         }
     }
 
@@ -51,6 +54,10 @@ public struct JSONRecord: Encodable, @unchecked Sendable {
 extension Date {
     /// ISO 8601 in UTC with milliseconds, as every JSON document writes times.
     public var iso8601: String {
-        self.formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: true).timeSeparator(.colon).timeZone(separator: .omitted))
+        self.formatted(
+            .iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: true).timeSeparator(
+                .colon
+            ).timeZone(separator: .omitted)
+        )
     }
 }

@@ -1,4 +1,4 @@
-import SignatoryDomain
+public import SignatoryDomain
 
 // The JSON forms of the records, as `--json` prints them and the README documents them.
 
@@ -27,7 +27,8 @@ extension Campaign {
     public var json: JSONRecord {
         JSONRecord([
             "id": self.id.description, "name": self.name, "description": self.description,
-            "startDate": self.startDate?.description, "endDate": self.endDate?.description, "status": self.status.rawValue,
+            "startDate": self.startDate?.description, "endDate": self.endDate?.description,
+            "status": self.status.rawValue,
         ])
     }
 }
@@ -36,7 +37,8 @@ extension JointStatement {
     public var json: JSONRecord {
         JSONRecord([
             "id": self.id.description, "campaignId": self.campaignID.description, "title": self.title,
-            "body": self.body, "language": self.language.tag, "leadOrganisationId": self.leadOrganisationID?.description,
+            "body": self.body, "language": self.language.tag,
+            "leadOrganisationId": self.leadOrganisationID?.description,
             "status": self.status.rawValue, "textHash": self.textHash.hex,
         ])
     }
@@ -64,7 +66,8 @@ extension Signature {
 extension Conflict {
     public func json(recordName: String) -> JSONRecord {
         JSONRecord([
-            "id": self.id.description, "record": self.record.rawValue, "recordId": self.recordID, "recordName": recordName,
+            "id": self.id.description, "record": self.record.rawValue, "recordId": self.recordID,
+            "recordName": recordName,
             "field": self.field, "rule": self.rule,
             "kept": self.winner.value, "keptBy": self.winner.timestamp.office.description,
             "other": self.loser.value, "otherBy": self.loser.timestamp.office.description,

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Collects output bytes and hands them on in large blocks, so writers can append piece by piece.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import SignatoryDomain
 
 /// The statement as one self-contained, printable HTML page with every value escaped.
 public struct HTMLStatementRenderer: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import SignatoryDomain
 
 /// The statement in Markdown, for a website or a newsletter: the title as a heading, the
 /// body's paragraphs as typed, and the signatory block with every name escaped.

@@ -1,5 +1,5 @@
-import SignatoryDomain
-import SignatoryStore
+public import SignatoryDomain
+public import SignatoryStore
 
 /// What a published statement shows: its text, the lead organisation's contact, and the
 /// co-signers that may be named, each with the contact who may be named.
@@ -35,10 +35,12 @@ public struct SignatoryBlock: Sendable {
                 continue
             }
             guard signature.status == .signed, signature.consentToPublish,
-                  let organisation = try store.organisation(signature.organisationID)
+                let organisation = try store.organisation(signature.organisationID)
             else { continue }
             if let hash = signature.textHash, hash != statement.textHash {
-                warnings.append("\(organisation.displayName) signed an older wording (\(hash.short)); the current one is \(statement.textHash.short). Ask them to confirm before publishing.")
+                warnings.append(
+                    "\(organisation.displayName) signed an older wording (\(hash.short)); the current one is \(statement.textHash.short). Ask them to confirm before publishing."
+                )
             }
             let contact = try signature.contactID.flatMap { try store.contact($0) }
             cosigners.append(Entry(organisation: organisation, contact: contact?.isPublishable == true ? contact : nil))

@@ -6,7 +6,9 @@ public struct TextStatementRenderer: Sendable {
     public init() {}
 
     public func render(_ block: SignatoryBlock) -> String {
-        var lines: [String] = [block.statement.title, "", block.statement.body.trimmingCharacters(in: .whitespacesAndNewlines)]
+        var lines: [String] = [
+            block.statement.title, "", block.statement.body.trimmingCharacters(in: .whitespacesAndNewlines),
+        ]
         if let lead = block.lead {
             lines += ["", lead.organisation.displayName]
             if let contact = lead.contactLine { lines.append(contact) }

@@ -1,9 +1,9 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import SignatoryBundles
 import SignatoryDomain
 import SignatoryStore
-import SignatoryBundles
 
 /// Admits a request under `/v1` only with a valid signature of an enrolled, unrevoked office
 /// (see ``RequestSignature``). Every `/v1` route asks it first, so nothing about the data is
@@ -21,19 +21,29 @@ struct SignedRequestAuthenticator: Sendable {
                 office: request.headers[HTTPField.Name(RequestSignature.officeHeader)!],
                 timestamp: request.headers[HTTPField.Name(RequestSignature.timestampHeader)!],
                 signature: request.headers[HTTPField.Name(RequestSignature.signatureHeader)!],
-                now: Date())
+                now: Date()
+            )
         } catch {
             throw HubError.unauthenticated(error.description)
         }
         let (office, timestamp, signature) = (credentials.office, credentials.timestamp, credentials.signature)
         guard let member = try await self.database.run({ try $0.hubMember(office) }) else {
-            throw HubError.unauthenticated("office \(office) is not enrolled on this hub; ask its operator to run `signatory hub enroll CARD`")
+            throw HubError.unauthenticated(
+                "office \(office) is not enrolled on this hub; ask the hub's operator to enroll its card"
+            )
         }
-        let digest = request.headers[HTTPField.Name(RequestSignature.digestHeader)!] ?? RequestSignature.digest([UInt8]())
-        let message = RequestSignature.message(method: request.method.rawValue, target: request.uri.description,
-                                               timestamp: timestamp, bodyDigest: digest)
+        let digest =
+            request.headers[HTTPField.Name(RequestSignature.digestHeader)!] ?? RequestSignature.digest([UInt8]())
+        let message = RequestSignature.message(
+            method: request.method.rawValue,
+            target: request.uri.description,
+            timestamp: timestamp,
+            bodyDigest: digest
+        )
         guard member.card.verify(signature, of: message) else {
-            throw HubError.unauthenticated("the request's signature does not verify with office \(office)'s enrolled key")
+            throw HubError.unauthenticated(
+                "the request's signature does not verify with office \(office)'s enrolled key"
+            )
         }
         guard !member.isRevoked else { throw HubError.forbidden("office \(member.card.name) was revoked on this hub") }
         return member
@@ -48,7 +58,8 @@ extension Request {
             guard bytes.count + buffer.readableBytes <= limit else { throw HubError.tooLarge(limit: limit) }
             bytes.append(contentsOf: buffer.readableBytesView)
         }
-        let declared = self.headers[HTTPField.Name(RequestSignature.digestHeader)!] ?? RequestSignature.digest([UInt8]())
+        let declared =
+            self.headers[HTTPField.Name(RequestSignature.digestHeader)!] ?? RequestSignature.digest([UInt8]())
         guard RequestSignature.digest(bytes) == declared else {
             throw HubError.unauthenticated("the body does not match its signed Signatory-Content-SHA256")
         }

@@ -56,11 +56,13 @@ struct HubError: Error, Sendable, CustomStringConvertible {
 
     var description: String {
         switch self.base {
-        case .unauthenticated(let message), .forbidden(let message), .badRequest(_, let message), .notFound(let message),
-             .refusedBundle(let message), .unavailable(let message):
+        case .unauthenticated(let message), .forbidden(let message), .badRequest(_, let message),
+            .notFound(let message),
+            .refusedBundle(let message), .unavailable(let message):
             return message
         case .tooLarge(let limit):
-            return "the request body is larger than this hub accepts (\(limit) bytes); push more often, or start the hub with a larger --max-body-mb"
+            return
+                "the request body is larger than this hub accepts (\(limit) bytes); push more often, or ask the hub's operator to accept larger requests"
         }
     }
 }

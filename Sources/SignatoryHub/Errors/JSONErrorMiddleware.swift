@@ -10,15 +10,23 @@ import SignatoryStore
 struct JSONErrorMiddleware: RouterMiddleware {
     typealias Context = BasicRequestContext
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request,
+        context: Context,
+        next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
         do {
             return try await next(request, context)
         } catch {
             let (status, code, message) = Self.describe(error)
-            context.logger.log(level: status.code >= 500 ? .error : .info, "request refused", metadata: [
-                "method": .string(request.method.rawValue), "path": .string(request.uri.path),
-                "status": .stringConvertible(status.code), "code": .string(code),
-            ])
+            context.logger.log(
+                level: status.code >= 500 ? .error : .info,
+                "request refused",
+                metadata: [
+                    "method": .string(request.method.rawValue), "path": .string(request.uri.path),
+                    "status": .stringConvertible(status.code), "code": .string(code),
+                ]
+            )
             return Self.response(status: status, code: code, message: message)
         }
     }
@@ -28,9 +36,15 @@ struct JSONErrorMiddleware: RouterMiddleware {
         case let error as HubError:
             return (error.status, error.code, error.description)
         case let error as HTTPError:
-            let code = error.status == .notFound ? "not_found" : error.status == .contentTooLarge ? "body_too_large"
-                : error.status.reasonPhrase.lowercased().replacingOccurrences(of: " ", with: "_")
-            let message = error.status == .notFound ? "no such endpoint; see /openapi.json" : (error.body ?? error.status.reasonPhrase)
+            let code =
+                error.status == .notFound
+                ? "not_found"
+                : error.status == .contentTooLarge
+                    ? "body_too_large"
+                    : error.status.reasonPhrase.lowercased().replacingOccurrences(of: " ", with: "_")
+            let message =
+                error.status == .notFound
+                ? "no such endpoint; see /openapi.json" : (error.body ?? error.status.reasonPhrase)
             return (error.status, code, message)
         case let error as StoreError where error.isNotFound:
             return (.notFound, "not_found", error.description)
@@ -49,7 +63,9 @@ struct JSONErrorMiddleware: RouterMiddleware {
 
     static func response(status: HTTPResponse.Status, code: String, message: String) -> Response {
         let object: [String: Any] = ["status": status.code, "code": code, "message": message]
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        let data =
+            (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
+            ?? Data()
         var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
         // Every 503 is worth retrying; say when (RFC 9110 §10.2.3).
         if status == .serviceUnavailable { headers[.retryAfter] = "2" }

@@ -15,7 +15,9 @@ struct ExportRoutes {
             let format = try ReadRoutes.choice(request, "format", default: ContactSheetFormat.csv)
             let audience = try ReadRoutes.choice(request, "audience", default: member.audience)
             guard audience.isNoWiderThan(member.audience) else {
-                throw HubError.forbidden("this office may download sheets for the \(member.audience.rawValue) audience at most")
+                throw HubError.forbidden(
+                    "this office may download sheets for the \(member.audience.rawValue) audience at most"
+                )
             }
             let (bytes, summary) = try await self.database.run { store in
                 let (resolved, title) = try scope.resolve(in: store)
@@ -24,7 +26,11 @@ struct ExportRoutes {
                     .write(from: store, to: &sink)
                 return (sink.collected, summary)
             }
-            var response = Reply.bytes(bytes, contentType: format.mediaType, filename: "contacts.\(format.fileExtension)")
+            var response = Reply.bytes(
+                bytes,
+                contentType: format.mediaType,
+                filename: "contacts.\(format.fileExtension)"
+            )
             response.headers[HTTPField.Name("Signatory-Omitted")!] = String(summary.omittedCount)
             return response
         }

@@ -17,7 +17,10 @@ struct ReadRoutes {
             let id = try context.parameters.require("id")
             return try await self.reply { store in
                 let campaign = try store.campaign(matching: id)
-                return JSONRecord.merging(campaign.json, ["statements": try store.statements(in: campaign.id).map(\.json)])
+                return JSONRecord.merging(
+                    campaign.json,
+                    ["statements": try store.statements(in: campaign.id).map(\.json)]
+                )
             }
         }
         table.signed(.get, "/v1/statements") { request, _, _ in
@@ -39,7 +42,9 @@ struct ReadRoutes {
             return Reply.bytes(Array(text.utf8), contentType: format.mediaType)
         }
         table.signed(.get, "/v1/organisations") { _, _, member in
-            try await self.reply { store in try Self.organisations(in: store, for: member.audience).map { member.audience.view(of: $0).json } }
+            try await self.reply { store in
+                try Self.organisations(in: store, for: member.audience).map { member.audience.view(of: $0).json }
+            }
         }
         table.signed(.get, "/v1/organisations/{id}") { _, context, member in
             let id = try context.parameters.require("id")
@@ -61,13 +66,12 @@ struct ReadRoutes {
         }
         table.signed(.get, "/v1/contacts/{id}") { _, context, member in
             let id = try context.parameters.require("id")
-            // A prefix could match a contact at risk and name its id in the answer: others give whole ids.
-            guard member.audience == .internal || UUID(uuidString: id) != nil else {
+            guard member.audience.looksUpByPrefix || UUID(uuidString: id) != nil else {
                 throw HubError.notFound("no contact matches '\(id)'; give the contact's whole id")
             }
             return try await self.reply { store in
                 let contact = try store.contact(matching: id)
-                let consented = try Self.organisations(in: store, for: .public).contains { $0.id == contact.organisationID }
+                let consented = try store.organisationsConsentingToPublication().contains(contact.organisationID)
                 guard let shown = member.audience.view(of: contact, organisationConsented: consented) else {
                     throw HubError.notFound("no contact matches '\(id)'")
                 }
@@ -76,14 +80,17 @@ struct ReadRoutes {
         }
         table.signed(.get, "/v1/conflicts") { _, _, member in
             // Conflicting values can hold any field of a contact, so only internal offices see them.
-            guard member.audience.seesConflicts else { throw HubError.forbidden("conflicts are shown to internal offices only") }
+            guard member.audience.seesConflicts else {
+                throw HubError.forbidden("conflicts are shown to internal offices only")
+            }
             return try await self.reply { store in
                 try store.conflicts().map { $0.json(recordName: try store.recordName($0.record, $0.recordID)) }
             }
         }
     }
 
-    private func reply(_ body: @escaping @Sendable (Store) throws -> some Encodable & Sendable) async throws -> Response {
+    private func reply(_ body: @escaping @Sendable (Store) throws -> some Encodable & Sendable) async throws -> Response
+    {
         try Reply.json(try await self.database.run(body))
     }
 
@@ -91,21 +98,24 @@ struct ReadRoutes {
     private static func statement(_ id: String, in store: Store, for audience: ExportAudience) throws -> JSONRecord {
         let statement = try store.statement(matching: id)
         let rows = try store.signatures(on: statement.id).compactMap(audience.view(of:)).map { signature in
-            signature.json(organisation: try store.organisation(signature.organisationID).map(audience.view(of:)), currentText: statement.textHash)
+            signature.json(
+                organisation: try store.organisation(signature.organisationID).map(audience.view(of:)),
+                currentText: statement.textHash
+            )
         }
         return JSONRecord.merging(statement.json, ["signatures": rows])
     }
 
-    /// Every organisation, or for the public those that signed something with consent.
+    /// The organisations the audience sees.
     private static func organisations(in store: Store, for audience: ExportAudience) throws -> [Organisation] {
-        let all = try store.organisations()
-        guard !audience.seesUnpublishedOrganisations else { return all }
-        var consenting = Set<String>()
-        try store.forEachContactListing(in: .all) { if $0.organisationConsented { consenting.insert($0.organisationID) } }
-        return all.filter { consenting.contains($0.id.description) }
+        let consenting = try store.organisationsConsentingToPublication()
+        return try store.organisations().filter {
+            audience.sees($0, consentedToPublication: consenting.contains($0.id))
+        }
     }
 
-    static func choice<T: RawRepresentable>(_ request: Request, _ name: String, default value: T) throws -> T where T.RawValue == String {
+    static func choice<T: RawRepresentable>(_ request: Request, _ name: String, default value: T) throws -> T
+    where T.RawValue == String {
         guard let text = request.uri.queryParameters[Substring(name)] else { return value }
         guard let parsed = T(rawValue: String(text)) else {
             throw HubError.badRequest("invalid_parameter", "'\(text)' is not a valid \(name)")

@@ -1,5 +1,7 @@
 import HTTPTypes
 import Hummingbird
+import Logging
+import SignatoryDomain
 import SignatoryStore
 
 /// Registers the hub's routes and remembers them, so a test can check each one against the
@@ -16,15 +18,21 @@ final class RouteTable: @unchecked Sendable {
     }
 
     /// A route anybody may call.
-    func open(_ method: HTTPRequest.Method, _ path: String,
-              _ handler: @escaping @Sendable (Request, BasicRequestContext) async throws -> Response) {
+    func open(
+        _ method: HTTPRequest.Method,
+        _ path: String,
+        _ handler: @escaping @Sendable (Request, BasicRequestContext) async throws -> Response
+    ) {
         self.routes.append((method.rawValue, path))
         self.router.on(RouterPath(Self.routerPath(path)), method: method, use: handler)
     }
 
     /// A route for enrolled offices: the handler runs only after the request's signature checks out.
-    func signed(_ method: HTTPRequest.Method, _ path: String,
-                _ handler: @escaping @Sendable (Request, BasicRequestContext, HubMember) async throws -> Response) {
+    func signed(
+        _ method: HTTPRequest.Method,
+        _ path: String,
+        _ handler: @escaping @Sendable (Request, BasicRequestContext, HubMember) async throws -> Response
+    ) {
         let authenticator = self.authenticator
         self.open(method, path) { request, context in
             let member = try await authenticator.member(for: request)

@@ -1,9 +1,10 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
+import SignatoryBundles
 import SignatoryDomain
 import SignatoryStore
-import SignatoryBundles
 
 /// `/v1/sync`: offices push bundles, pull what they lack page by page, and read the hub's version vector.
 struct SyncRoutes {
@@ -29,13 +30,19 @@ struct SyncRoutes {
     /// enrolled for the internal audience sync; the others read through the API.
     private static func requireSyncing(_ member: HubMember) throws {
         guard member.audience == .internal else {
-            throw HubError.forbidden("only offices enrolled for the internal audience sync; this one may read through /v1 as \(member.audience.rawValue)")
+            throw HubError.forbidden(
+                "only offices enrolled for the internal audience sync; this one may read through /v1 as \(member.audience.rawValue)"
+            )
         }
     }
 
     private func vector() async throws -> Response {
         let vector = try await self.database.run { store in
-            HubVector(office: store.office.id.description, name: store.office.name, have: try store.versionVector().keyedByText)
+            HubVector(
+                office: store.office.id.description,
+                name: store.office.name,
+                have: try store.versionVector().keyedByText
+            )
         }
         return try Reply.json(vector)
     }
@@ -45,15 +52,24 @@ struct SyncRoutes {
         let body = try await request.verifiedBody(limit: self.configuration.maximumBodyBytes)
         context.logger.info("push received", metadata: ["bytes": .stringConvertible(body.count)])
         guard let newline = body.firstIndex(of: UInt8(ascii: "\n")),
-              let header = try? BundleHeader.parse(body[..<newline]) else {
-            throw HubError.badRequest("malformed_bundle", "the body is not a bundle: its first line must be a bundle header")
+            let header = try? BundleHeader.parse(body[..<newline])
+        else {
+            throw HubError.badRequest(
+                "malformed_bundle",
+                "the body is not a bundle: its first line must be a bundle header"
+            )
         }
         guard header.from == member.card.id else {
-            throw HubError.forbidden("the bundle was written by office \(header.from), not by the office that signed the request")
+            throw HubError.forbidden(
+                "the bundle was written by office \(header.from), not by the office that signed the request"
+            )
         }
         let path: String
         do {
-            let staged = try TemporaryFile.handle(in: FileManager.default.temporaryDirectory.path, prefix: "signatory-push")
+            let staged = try TemporaryFile.handle(
+                in: FileManager.default.temporaryDirectory.path,
+                prefix: "signatory-push"
+            )
             path = staged.path
             defer { try? staged.handle.close() }
             try staged.handle.write(contentsOf: body)
@@ -66,7 +82,10 @@ struct SyncRoutes {
                 let report = try BundleImporter(store: store).importBundle(at: path)
                 return (report.applied, report.alreadyKnown, try store.versionVector().keyedByText)
             }
-            context.logger.info("push applied", metadata: ["applied": .stringConvertible(result.0), "known": .stringConvertible(result.1)])
+            context.logger.info(
+                "push applied",
+                metadata: ["applied": .stringConvertible(result.0), "known": .stringConvertible(result.1)]
+            )
             return try Reply.json(PushReply(applied: result.0, alreadyKnown: result.1, have: result.2))
         } catch let error as SyncError {
             if error.isMalformed { throw HubError.badRequest("malformed_bundle", error.description) }
@@ -79,12 +98,18 @@ struct SyncRoutes {
     private func pull(_ request: Request) async throws -> Response {
         let body = try await request.verifiedBody(limit: 1 << 20)
         guard let pull = try? JSONDecoder().decode(PullRequest.self, from: Data(body)) else {
-            throw HubError.badRequest("malformed_json", "the body must be JSON: {\"have\": {\"OFFICE-ID\": POSITION, …}, \"offices\": [\"OFFICE-ID\", …], \"limit\": N}")
+            throw HubError.badRequest(
+                "malformed_json",
+                "the body must be JSON: {\"have\": {\"OFFICE-ID\": POSITION, …}, \"offices\": [\"OFFICE-ID\", …], \"limit\": N}"
+            )
         }
         var have: [ID<Office>: Int64] = [:]
         for (office, position) in pull.have {
             guard let id = ID<Office>(office), position >= 0 else {
-                throw HubError.badRequest("malformed_json", "'\(office)' is not an office id with a position of 0 or more")
+                throw HubError.badRequest(
+                    "malformed_json",
+                    "'\(office)' is not an office id with a position of 0 or more"
+                )
             }
             have[id] = position
         }
@@ -92,7 +117,9 @@ struct SyncRoutes {
         if let offices = pull.offices {
             only = []
             for office in offices {
-                guard let id = ID<Office>(office) else { throw HubError.badRequest("malformed_json", "'\(office)' is not an office id") }
+                guard let id = ID<Office>(office) else {
+                    throw HubError.badRequest("malformed_json", "'\(office)' is not an office id")
+                }
                 only?.insert(id)
             }
         }
@@ -102,7 +129,12 @@ struct SyncRoutes {
         let limit = min(pull.limit ?? self.configuration.pageLimit, self.configuration.pageLimit)
         let known = have
         let accepted = only
-        guard let (path, handle) = try? TemporaryFile.handle(in: FileManager.default.temporaryDirectory.path, prefix: "signatory-pull") else {
+        guard
+            let (path, handle) = try? TemporaryFile.handle(
+                in: FileManager.default.temporaryDirectory.path,
+                prefix: "signatory-pull"
+            )
+        else {
             throw HubError.unavailable("the hub cannot stage the page in its temporary folder; try again later")
         }
         defer { unlink(path) }

@@ -59,7 +59,12 @@ enum CSVReader {
             case delimiter:
                 endField()
             case UInt8(ascii: "\""):
-                guard field.isEmpty, !fieldWasQuoted else { throw .malformed(line: line, detail: "a quote inside an unquoted field; put the whole field in quotes and double the quote") }
+                guard field.isEmpty, !fieldWasQuoted else {
+                    throw .malformed(
+                        line: line,
+                        detail: "a quote inside an unquoted field; put the whole field in quotes and double the quote"
+                    )
+                }
                 quoted = true
                 fieldWasQuoted = true
             case 0x0D, 0x0A:
@@ -68,11 +73,18 @@ enum CSVReader {
                 line += 1
                 recordLine = line
             default:
-                guard !fieldWasQuoted else { throw .malformed(line: line, detail: "text after a closing quote; double a quote that belongs to the text") }
+                guard !fieldWasQuoted else {
+                    throw .malformed(
+                        line: line,
+                        detail: "text after a closing quote; double a quote that belongs to the text"
+                    )
+                }
                 field.append(byte)
             }
         }
-        if quoted { throw .malformed(line: recordLine, detail: "a quoted field that never ends; add the closing quote") }
+        if quoted {
+            throw .malformed(line: recordLine, detail: "a quoted field that never ends; add the closing quote")
+        }
         if !field.isEmpty || !fields.isEmpty || fieldWasQuoted { endRecord() }
         return records
     }
@@ -87,6 +99,8 @@ enum CSVReader {
             if !quoted, let count = counts[byte] { counts[byte] = count + 1 }
         }
         // On a tie the comma wins, then the semicolon.
-        return [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09].max { counts[$0]! < counts[$1]! || (counts[$0]! == counts[$1]! && $0 > $1) }!
+        return [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09].max {
+            counts[$0]! < counts[$1]! || (counts[$0]! == counts[$1]! && $0 > $1)
+        }!
     }
 }

@@ -11,7 +11,9 @@ struct CountryNames {
         var byName: [String: CountryCode] = [:]
         for code in CountryCode.allAssigned {
             for language in ["en", "fr", "es"] {
-                guard let name = Locale(identifier: language).localizedString(forRegionCode: code.code) else { continue }
+                guard let name = Locale(identifier: language).localizedString(forRegionCode: code.code) else {
+                    continue
+                }
                 byName[SignOnField.fold(name)] = code
             }
         }

@@ -20,7 +20,8 @@ struct OrganisationIndex {
 
     /// Addresses anyone can open; they say nothing about the organisation.
     private static let sharedMailDomains: Set<String> = [
-        "gmail.com", "googlemail.com", "yahoo.com", "yahoo.fr", "yahoo.co.uk", "hotmail.com", "hotmail.fr", "outlook.com",
+        "gmail.com", "googlemail.com", "yahoo.com", "yahoo.fr", "yahoo.co.uk", "hotmail.com", "hotmail.fr",
+        "outlook.com",
         "outlook.fr", "live.com", "msn.com", "aol.com", "icloud.com", "me.com", "proton.me", "protonmail.com", "gmx.de",
         "gmx.net", "gmx.com", "web.de", "mail.ru", "yandex.ru", "yandex.com", "orange.fr", "free.fr", "laposte.net",
         "qq.com", "163.com", "126.com", "tutanota.com", "zoho.com", "rediffmail.com",
@@ -67,15 +68,22 @@ struct OrganisationIndex {
         }
         func single(_ candidates: [(id: ID<Organisation>, country: CountryCode?)]) -> ID<Organisation>? {
             // A different country means a different organisation; an unknown one does not rule it out.
-            var fitting = candidates.filter { numberFits($0.id) && (row.country == nil || $0.country == nil || $0.country == row.country) }
+            var fitting = candidates.filter {
+                numberFits($0.id) && (row.country == nil || $0.country == nil || $0.country == row.country)
+            }
             if fitting.count > 1, let country = row.country { fitting = fitting.filter { $0.country == country } }
             return fitting.count == 1 ? fitting[0].id : nil
         }
-        if let number = row.icsoNumber, let ids = self.byICSONumber[number], ids.count == 1 { return (ids.first!, .icsoNumber) }
+        if let number = row.icsoNumber, let ids = self.byICSONumber[number], ids.count == 1 {
+            return (ids.first!, .icsoNumber)
+        }
         let key = row.organisationName.comparisonKey
         if let id = single(self.byName[key] ?? []) { return (id, .name) }
-        if let acronym = row.acronym, let id = single(self.byAcronym[acronym.uppercased()] ?? []) { return (id, .acronym) }
-        if let email = row.email, let ids = self.byDomain[String(email.domain)], ids.count == 1, numberFits(ids.first!) {
+        if let acronym = row.acronym, let id = single(self.byAcronym[acronym.uppercased()] ?? []) {
+            return (id, .acronym)
+        }
+        if let email = row.email, let ids = self.byDomain[String(email.domain)], ids.count == 1, numberFits(ids.first!)
+        {
             return (ids.first!, .emailDomain)
         }
         return nil

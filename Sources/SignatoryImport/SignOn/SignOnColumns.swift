@@ -1,3 +1,5 @@
+import SignatoryDomain
+
 /// Which column of a sign-on file holds which field, found from its header line.
 struct SignOnColumns {
     private(set) var positions: [SignOnField: Int] = [:]
@@ -19,7 +21,9 @@ struct SignOnColumns {
                 self.ignored.append(header[position])
             }
         }
-        guard self.positions[.organisation] != nil else { throw .missingColumn(SignOnField.organisation.rawValue, found: header) }
+        guard self.positions[.organisation] != nil else {
+            throw .missingColumn(SignOnField.organisation.rawValue, found: header)
+        }
     }
 
     /// The trimmed, non-empty value of `field` in a record.

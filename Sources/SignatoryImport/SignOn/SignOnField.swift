@@ -1,3 +1,5 @@
+import SignatoryDomain
+
 /// The columns a sign-on form export may have, and the headers each is recognised by.
 public enum SignOnField: String, Sendable, CaseIterable {
     case organisation
@@ -15,21 +17,34 @@ public enum SignOnField: String, Sendable, CaseIterable {
     var headers: Set<String> {
         switch self {
         case .organisation:
-            return ["organisation", "organization", "organisationname", "organizationname", "org", "orgname", "ngo",
-                    "nameoforganisation", "nameoforganization", "nameofyourorganisation", "nameofyourorganization",
-                    "organisme", "organizacion", "nomdelorganisation"]
+            return [
+                "organisation", "organization", "organisationname", "organizationname", "org", "orgname", "ngo",
+                "nameoforganisation", "nameoforganization", "nameofyourorganisation", "nameofyourorganization",
+                "organisme", "organizacion", "nomdelorganisation",
+            ]
         case .acronym:
-            return ["acronym", "acronyme", "abbreviation", "shortname", "sigle", "sigla", "organisationacronym", "organizationacronym"]
+            return [
+                "acronym", "acronyme", "abbreviation", "shortname", "sigle", "sigla", "organisationacronym",
+                "organizationacronym",
+            ]
         case .country:
             return ["country", "countrycode", "pays", "pais", "countryofregistration"]
         case .ecosoc:
-            return ["ecosoc", "ecosoccategory", "ecosocstatus", "ecosocconsultativestatus", "consultativestatus",
-                    "unconsultativestatus", "statutconsultatif"]
+            return [
+                "ecosoc", "ecosoccategory", "ecosocstatus", "ecosocconsultativestatus", "consultativestatus",
+                "unconsultativestatus", "statutconsultatif",
+            ]
         case .icsoNumber:
-            return ["icso", "icsonumber", "icsoid", "icsoprofile", "icsoprofilenumber", "icsoprofileid", "ecosocid", "ecosocnumber",
-                    "numeroicso", "numeroecosoc"]
+            return [
+                "icso", "icsonumber", "icsoid", "icsoprofile", "icsoprofilenumber", "icsoprofileid", "ecosocid",
+                "ecosocnumber",
+                "numeroicso", "numeroecosoc",
+            ]
         case .contactName:
-            return ["contactname", "contact", "contactperson", "name", "fullname", "nom", "nombre", "nomcomplet", "yourname"]
+            return [
+                "contactname", "contact", "contactperson", "name", "fullname", "nom", "nombre", "nomcomplet",
+                "yourname",
+            ]
         case .title:
             return ["title", "contacttitle", "position", "role", "jobtitle", "function", "fonction", "titre", "cargo"]
         case .email:
@@ -37,8 +52,10 @@ public enum SignOnField: String, Sendable, CaseIterable {
         case .phone:
             return ["phone", "phonenumber", "telephone", "tel", "mobile", "contactphone", "telefono"]
         case .consent:
-            return ["consent", "consenttopublish", "consenttopublication", "publish", "publication", "agreetopublish",
-                    "consentement", "consentimiento"]
+            return [
+                "consent", "consenttopublish", "consenttopublication", "publish", "publication", "agreetopublish",
+                "consentement", "consentimiento",
+            ]
         }
     }
 
@@ -47,8 +64,10 @@ public enum SignOnField: String, Sendable, CaseIterable {
     static func named(byFolded header: String) -> SignOnField? {
         if let exact = SignOnField.allCases.first(where: { $0.headers.contains(header) }) { return exact }
         let telltales: [(String, SignOnField)] = [
-            ("icso", .icsoNumber), ("acronym", .acronym), ("sigle", .acronym), ("ecosoc", .ecosoc), ("consultative", .ecosoc), ("email", .email),
-            ("courriel", .email), ("phone", .phone), ("telephone", .phone), ("consent", .consent), ("country", .country),
+            ("icso", .icsoNumber), ("acronym", .acronym), ("sigle", .acronym), ("ecosoc", .ecosoc),
+            ("consultative", .ecosoc), ("email", .email),
+            ("courriel", .email), ("phone", .phone), ("telephone", .phone), ("consent", .consent),
+            ("country", .country),
             ("pays", .country), ("title", .title), ("position", .title), ("organisation", .organisation),
             ("organization", .organisation), ("name", .contactName), ("nom", .contactName),
         ]

@@ -52,7 +52,8 @@ struct SignOnRows {
             self.merge(\.country, row.country, into: &organisation, changed: &changed)
             self.merge(\.icsoNumber, row.icsoNumber, into: &organisation, changed: &changed)
             if let ecosoc = row.ecosoc, ecosoc != organisation.ecosoc,
-               self.mode == .update || (self.mode == .fill && organisation.ecosoc == .none) {
+                self.mode == .update || (self.mode == .fill && organisation.ecosoc == .none)
+            {
                 organisation.ecosoc = ecosoc
                 if ecosoc == .none { organisation.ecosocYear = nil }
                 changed = true
@@ -61,7 +62,10 @@ struct SignOnRows {
             applied = Applied(outcome: changed ? .updated : .matched, organisation: organisation)
         } else {
             let organisation = Organisation(
-                name: row.organisationName, acronym: row.acronym, country: row.country, ecosoc: row.ecosoc ?? .none,
+                name: row.organisationName,
+                acronym: row.acronym,
+                country: row.country,
+                ecosoc: row.ecosoc ?? .none,
                 icsoNumber: row.icsoNumber
             )
             try self.store.insert(organisation)
@@ -73,18 +77,33 @@ struct SignOnRows {
     }
 
     /// The row's contact: an existing one of the organisation with the same email or name, or a new one.
-    private func contact(for row: SignOnRow, of organisation: ID<Organisation>, applied: inout Applied) throws -> ID<ContactPerson>? {
+    private func contact(
+        for row: SignOnRow,
+        of organisation: ID<Organisation>,
+        applied: inout Applied
+    ) throws -> ID<ContactPerson>? {
         guard let name = row.contactName else { return nil }
         applied.contactEmail = row.email
         let folded = SignOnField.fold(name)
         // An organisation this row created has no contacts yet.
-        let existing = applied.newOrganisation ? nil : try self.store.contacts(of: organisation).first { contact in
-            if let email = row.email, let known = contact.email, email.address.lowercased() == known.address.lowercased() { return true }
-            return SignOnField.fold(contact.fullName) == folded
-        }
+        let existing =
+            applied.newOrganisation
+            ? nil
+            : try self.store.contacts(of: organisation).first { contact in
+                if let email = row.email, let known = contact.email,
+                    email.address.lowercased() == known.address.lowercased()
+                {
+                    return true
+                }
+                return SignOnField.fold(contact.fullName) == folded
+            }
         guard var contact = existing else {
             let contact = ContactPerson(
-                organisationID: organisation, fullName: name, title: row.title, email: row.email, phone: row.phone,
+                organisationID: organisation,
+                fullName: name,
+                title: row.title,
+                email: row.email,
+                phone: row.phone,
                 consentToPublish: row.consent
             )
             try self.store.insert(contact)
@@ -107,26 +126,44 @@ struct SignOnRows {
     }
 
     /// Records the organisation as signed, unless it already signed or (outside `update`) declined or withdrew.
-    private func sign(_ row: SignOnRow, organisation: ID<Organisation>, contact: ID<ContactPerson>?, applied: inout Applied) throws {
-        let existing = applied.newOrganisation ? nil
+    private func sign(
+        _ row: SignOnRow,
+        organisation: ID<Organisation>,
+        contact: ID<ContactPerson>?,
+        applied: inout Applied
+    ) throws {
+        let existing =
+            applied.newOrganisation
+            ? nil
             : try self.store.signature(Signature.id(statement: self.statement.id, organisation: organisation))
         if let existing {
             let settled = existing.status == .signed || existing.status == .declined || existing.status == .withdrawn
             if settled && self.mode != .update { return }
             if self.mode == .update && existing.status == .signed && existing.consentToPublish == row.consent
-                && (contact == nil || existing.contactID == contact) { return }
+                && (contact == nil || existing.contactID == contact)
+            {
+                return
+            }
         }
-        try self.store.record(Signature(
-            statementID: self.statement.id, organisationID: organisation, contactID: contact ?? existing?.contactID,
-            status: .signed, textHash: self.textHash, consentToPublish: row.consent, recordedAt: Date(), source: .import
-        ), on: self.statement)
+        try self.store.record(
+            .signed,
+            by: organisation,
+            on: self.statement,
+            wording: self.textHash,
+            contact: contact,
+            consent: row.consent,
+            source: .import
+        )
         applied.signatureRecorded = true
         if existing != nil && applied.outcome == .matched { applied.outcome = .updated }
     }
 
     /// Sets a field from the file as the mode says: `update` replaces, `fill` sets an empty one.
     private func merge<Record, Value: Equatable>(
-        _ field: WritableKeyPath<Record, Value?>, _ value: Value?, into record: inout Record, changed: inout Bool
+        _ field: WritableKeyPath<Record, Value?>,
+        _ value: Value?,
+        into record: inout Record,
+        changed: inout Bool
     ) {
         guard let value, record[keyPath: field] != value else { return }
         switch self.mode {

@@ -1,6 +1,6 @@
 import Foundation
-import SignatoryDomain
-import SignatoryStore
+public import SignatoryDomain
+public import SignatoryStore
 
 /// Imports co-signers from a sign-on form's CSV export into one statement, in one transaction.
 ///
@@ -56,12 +56,22 @@ public struct SignerImport: Sendable {
 
     /// Imports the rows in one transaction. Without `rowByRow`, a row refused after some of its
     /// writes ends the pass, to be run again row by row.
-    private func write(_ records: ArraySlice<CSVReader.Record>, with rows: SignOnRows, columns: SignOnColumns,
-                       report: SignerImportReport, rowByRow: Bool) throws -> SignerImportReport {
+    private func write(
+        _ records: ArraySlice<CSVReader.Record>,
+        with rows: SignOnRows,
+        columns: SignOnColumns,
+        report: SignerImportReport,
+        rowByRow: Bool
+    ) throws -> SignerImportReport {
         var report = report
         do {
             try rows.store.transaction {
-                var pass = ImportPass(rows: rows, columns: columns, index: try OrganisationIndex(store: rows.store), report: report)
+                var pass = ImportPass(
+                    rows: rows,
+                    columns: columns,
+                    index: try OrganisationIndex(store: rows.store),
+                    report: report
+                )
                 for record in records { try pass.apply(record, rowByRow: rowByRow) }
                 report = pass.report
                 if !report.rejected.isEmpty && !self.skipBadRows { throw SignerImportError.rejectedRows(report) }
@@ -123,7 +133,8 @@ private struct ImportPass {
         case let rejection as RowRejection: return rejection.description
         case let error as DomainError: return error.description
         case let error as StoreError: return error.description
-        case let error as SQLiteError where error.isConstraintViolation: return "the database refused the row: \(error.message)"
+        case let error as SQLiteError where error.isConstraintViolation:
+            return "the database refused the row: \(error.message)"
         default: return nil
         }
     }

@@ -23,10 +23,12 @@ public struct SignerImportReport: Sendable, Hashable, CustomStringConvertible {
         var lines = [
             (self.dryRun ? "Dry run, nothing written: " : "")
                 + "\(self.created) created, \(self.matched) matched, \(self.updated) updated, \(self.rejected.count) rejected; "
-                + "\(self.contactsAdded) contact(s) added, \(self.signaturesRecorded) signature(s) recorded.",
+                + "\(self.contactsAdded) contact(s) added, \(self.signaturesRecorded) signature(s) recorded."
         ]
         if !self.ignoredColumns.isEmpty {
-            lines.append("Columns not read: \(self.ignoredColumns.map { "'\($0)'" }.joined(separator: ", ")) (name a field for one with --map).")
+            lines.append(
+                "Columns not read: \(self.ignoredColumns.map { "'\($0)'" }.joined(separator: ", ")) (map one to a field to read it)."
+            )
         }
         lines += self.rejected.map { "Rejected line \($0.line): \($0.reason)" }
         return lines.joined(separator: "\n")

@@ -23,7 +23,9 @@ public struct FileWriteError: Error, Hashable, Sendable, CustomStringConvertible
     static func noFolder(_ path: String) -> FileWriteError { .init(.noFolder(path: path)) }
     static func notWritable(_ path: String) -> FileWriteError { .init(.notWritable(path: path)) }
     static func diskFull(_ path: String) -> FileWriteError { .init(.diskFull(path: path)) }
-    static func failed(_ path: String, _ detail: String) -> FileWriteError { .init(.failed(path: path, detail: detail)) }
+    static func failed(_ path: String, _ detail: String) -> FileWriteError {
+        .init(.failed(path: path, detail: detail))
+    }
     package static func exists(_ path: String) -> FileWriteError { .init(.exists(path: path)) }
     static func notAFile(_ path: String) -> FileWriteError { .init(.notAFile(path: path)) }
     static var noName: FileWriteError { .init(.noName) }

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Writes a file so that it appears whole or not at all, readable by its owner alone.
 ///
@@ -13,21 +13,40 @@ import Foundation
 /// }
 /// ```
 public enum OutputFile {
-    public static func write<T>(to path: String, protecting database: String? = nil, _ body: (FileHandle) throws -> T) throws -> T {
+    public static func write<T>(
+        to path: String,
+        protecting database: String? = nil,
+        _ body: (FileHandle) throws -> T
+    ) throws -> T {
+        try self.place(at: path, protecting: database) { _, descriptor in
+            let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: false)
+            do {
+                return try body(handle)
+            } catch let error as NSError where FileWriteError.isOutOfSpace(error) {
+                throw FileWriteError.diskFull(path)
+            }
+        }
+    }
+
+    /// The one way a file is written: `body` fills the temporary file (by its path or its
+    /// descriptor), which is flushed and renamed over `path`; on any failure only it is removed.
+    ///
+    /// - Parameter replacing: whether an existing file at `path` may be replaced.
+    static func place<T>(
+        at path: String,
+        protecting database: String?,
+        replacing: Bool = true,
+        _ body: (_ temporary: String, _ descriptor: Int32) throws -> T
+    ) throws -> T {
         try self.checkTarget(path, protecting: database)
+        if !replacing && FileManager.default.fileExists(atPath: path) { throw FileWriteError.exists(path) }
         let (temporary, descriptor) = try TemporaryFile.create(beside: path)
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: false)
         var renamed = false
         defer {
             close(descriptor)
             if !renamed { unlink(temporary) }
         }
-        let result: T
-        do {
-            result = try body(handle)
-        } catch let error as NSError where FileWriteError.isOutOfSpace(error) {
-            throw FileWriteError.diskFull(path)
-        }
+        let result = try body(temporary, descriptor)
         guard fsync(descriptor) == 0 else { throw FileWriteError.fromErrno(path) }
         guard rename(temporary, path) == 0 else { throw FileWriteError.fromErrno(path) }
         renamed = true
@@ -44,7 +63,9 @@ public enum OutputFile {
         // A device, a FIFO or a socket is not a file to replace (`--out /dev/null` must not swap it).
         if exists, (target.st_mode & S_IFMT) != S_IFREG { throw .notAFile(path) }
         var link = stat()
-        if !exists, lstat(path, &link) == 0, (link.st_mode & S_IFMT) != S_IFLNK, (link.st_mode & S_IFMT) != S_IFREG { throw .notAFile(path) }
+        if !exists, lstat(path, &link) == 0, (link.st_mode & S_IFMT) != S_IFLNK, (link.st_mode & S_IFMT) != S_IFREG {
+            throw .notAFile(path)
+        }
         // Any database's journals: a -shm file has no magic bytes, and an emptied WAL no bytes at all.
         for suffix in ["-wal", "-shm", "-journal"] where path.hasSuffix(suffix) {
             let base = String(path.dropLast(suffix.count))
@@ -54,7 +75,8 @@ public enum OutputFile {
             for suffix in ["", "-wal", "-shm", "-journal"] {
                 var protected = stat()
                 if exists, stat(database + suffix, &protected) == 0,
-                   protected.st_dev == target.st_dev, protected.st_ino == target.st_ino {
+                    protected.st_dev == target.st_dev, protected.st_ino == target.st_ino
+                {
                     throw .isDatabase(path)
                 }
                 if let own = self.canonical(database + suffix), own == self.canonical(path) { throw .isDatabase(path) }
@@ -75,7 +97,9 @@ public enum OutputFile {
     /// a rollback journal (magic d9d505f920a163d7).
     private static func looksLikeDatabase(_ path: String) -> Bool {
         var status = stat()
-        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, let handle = FileHandle(forReadingAtPath: path) else {
+        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG,
+            let handle = FileHandle(forReadingAtPath: path)
+        else {
             return false
         }
         defer { try? handle.close() }

@@ -1,5 +1,5 @@
 import Foundation
-import SignatoryDomain
+public import SignatoryDomain
 
 /// Turning what a user typed (a full id, an unambiguous id prefix, or an organisation's
 /// acronym) into one record's id.
@@ -14,21 +14,26 @@ extension Store {
         guard !text.isEmpty else { throw StoreError.notFound(kind, reference: reference) }
         if let id = UUID(uuidString: text) {
             let canonical = id.uuidString.lowercased()
-            let found = try self.database.prepare("SELECT 1 FROM \(table) WHERE id = ?").firstRow(canonical) { _ in true }
+            let found = try self.database.prepare("SELECT 1 FROM \(table) WHERE id = ?").firstRow(canonical) { _ in true
+            }
             guard found == true else { throw StoreError.notFound(kind, reference: reference) }
             return canonical
         }
         var byAcronym: [String] = []
         if let acronymColumn {
-            byAcronym = try self.database.prepare("SELECT id FROM \(table) WHERE \(acronymColumn) = ? COLLATE NOCASE ORDER BY id")
-                .rows(text) { $0.text(0) }
+            byAcronym = try self.database.prepare(
+                "SELECT id FROM \(table) WHERE \(acronymColumn) = ? COLLATE NOCASE ORDER BY id"
+            )
+            .rows(text) { $0.text(0) }
         }
         let prefix = text.lowercased()
         var byPrefix: [String] = []
         if prefix.count >= 4, prefix.allSatisfy({ $0.isHexDigit || $0 == "-" }) {
             // '~' sorts after every hex digit and '-', so this range is the prefix and uses the key.
-            byPrefix = try self.database.prepare("SELECT id FROM \(table) WHERE id >= ? AND id < ? ORDER BY id LIMIT 20")
-                .rows(prefix, prefix + "~") { $0.text(0) }
+            byPrefix = try self.database.prepare(
+                "SELECT id FROM \(table) WHERE id >= ? AND id < ? ORDER BY id LIMIT 20"
+            )
+            .rows(prefix, prefix + "~") { $0.text(0) }
         }
         // An acronym that is also the start of another record's id names two records: say so.
         let candidates = byAcronym + byPrefix.filter { !byAcronym.contains($0) }
@@ -38,4 +43,19 @@ extension Store {
         default: throw StoreError.ambiguous(kind, reference: reference, candidates: candidates)
         }
     }
+
+    /// The trusted office that `reference` names: its name (ignoring case), id, or an id
+    /// prefix of at least four characters.
+    public func trustedOffice(matching reference: String) throws -> ID<Office> {
+        let offices = try self.trustedOffices()
+        let lowered = reference.lowercased()
+        let matches = offices.filter { $0.name.lowercased() == lowered || $0.id.description == lowered }
+        if matches.count == 1 { return matches[0].id }
+        let prefixed = offices.filter { lowered.count >= 4 && $0.id.description.hasPrefix(lowered) }
+        if prefixed.count == 1 { return prefixed[0].id }
+        throw StoreError.notFound(Self.trustedOfficeKind, reference: reference)
+    }
+
+    /// How a trusted office is called in messages.
+    public static let trustedOfficeKind = "trusted office"
 }

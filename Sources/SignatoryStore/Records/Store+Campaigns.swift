@@ -1,4 +1,4 @@
-import SignatoryDomain
+public import SignatoryDomain
 
 extension Store {
     private static let campaignColumns = "id, name, description, start_date, end_date, status"
@@ -17,7 +17,10 @@ extension Store {
     }
 
     public func campaign(_ id: ID<Campaign>) throws -> Campaign? {
-        try self.database.prepare("SELECT \(Store.campaignColumns) FROM campaign WHERE id = ?").firstRow(id, read: Store.readCampaign)
+        try self.database.prepare("SELECT \(Store.campaignColumns) FROM campaign WHERE id = ?").firstRow(
+            id,
+            read: Store.readCampaign
+        )
     }
 
     /// Every campaign, newest start first.
@@ -29,7 +32,9 @@ extension Store {
 
     public func campaign(matching reference: String) throws -> Campaign {
         let id = try self.resolveID(in: "campaign", kind: "campaign", reference: reference)
-        guard let campaign = try self.campaign(ID(id)!) else { throw StoreError.notFound("campaign", reference: reference) }
+        guard let campaign = try self.campaign(ID(id)!) else {
+            throw StoreError.notFound("campaign", reference: reference)
+        }
         return campaign
     }
 

@@ -1,4 +1,4 @@
-import SignatoryDomain
+public import SignatoryDomain
 
 /// Which contacts a contact sheet covers.
 public enum ContactScope: Sendable, Hashable {
@@ -61,27 +61,36 @@ extension Store {
         let read = { (row: Row) throws -> Void in try body(try Store.readListing(row)) }
         switch scope {
         case .statement(let id):
-            try self.database.prepare("SELECT \(Store.listingColumns), \(signatureColumns) \(fromSignatures) WHERE s.statement_id = ? \(order)")
-                .forEachRow(id, body: read)
+            try self.database.prepare(
+                "SELECT \(Store.listingColumns), \(signatureColumns) \(fromSignatures) WHERE s.statement_id = ? \(order)"
+            )
+            .forEachRow(id, body: read)
         case .campaign(let id):
-            try self.database.prepare("SELECT \(Store.listingColumns), \(signatureColumns) \(fromSignatures) WHERE st.campaign_id = ? \(order)")
-                .forEachRow(id, body: read)
+            try self.database.prepare(
+                "SELECT \(Store.listingColumns), \(signatureColumns) \(fromSignatures) WHERE st.campaign_id = ? \(order)"
+            )
+            .forEachRow(id, body: read)
         case .all:
-            try self.database.prepare("""
+            try self.database.prepare(
+                """
                 SELECT \(Store.listingColumns), NULL,
                     EXISTS (SELECT 1 FROM signature s WHERE s.organisation_id = o.id AND s.status = 'signed' AND s.consent = 1),
                     NULL, NULL
                 FROM organisation o LEFT JOIN contact c ON c.organisation_id = o.id
                 ORDER BY o.name COLLATE NOCASE, o.id, c.full_name COLLATE NOCASE, c.id
-                """).forEachRow(body: read)
+                """
+            ).forEachRow(body: read)
         }
     }
 
-    /// The lines of a contact sheet, collected.
-    public func contactListings(in scope: ContactScope) throws -> [ContactListing] {
-        var lines: [ContactListing] = []
-        try self.forEachContactListing(in: scope) { lines.append($0) }
-        return lines
+    /// The organisations that signed something with consent to publication.
+    public func organisationsConsentingToPublication() throws -> Set<ID<Organisation>> {
+        Set(
+            try self.database.prepare(
+                "SELECT DISTINCT organisation_id FROM signature WHERE status = 'signed' AND consent = 1"
+            )
+            .rows { try $0.id(0) as ID<Organisation> }
+        )
     }
 
     private static func readListing(_ row: Row) throws -> ContactListing {

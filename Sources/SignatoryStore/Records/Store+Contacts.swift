@@ -1,4 +1,4 @@
-import SignatoryDomain
+public import SignatoryDomain
 
 extension Store {
     private static let contactColumns =
@@ -17,13 +17,18 @@ extension Store {
         try contact.validate()
         try self.transaction {
             try self.requireOrganisation(contact.organisationID)
-            if try !new && self.contact(contact.id) == nil { throw StoreError.notFound("contact", reference: contact.id.description) }
+            if try !new && self.contact(contact.id) == nil {
+                throw StoreError.notFound("contact", reference: contact.id.description)
+            }
             try self.write(EntityRef(.contact, contact.id.description), contact.syncFields, mustBeNew: new)
         }
     }
 
     public func contact(_ id: ID<ContactPerson>) throws -> ContactPerson? {
-        try self.database.prepare("SELECT \(Store.contactColumns) FROM contact WHERE id = ?").firstRow(id, read: Store.readContact)
+        try self.database.prepare("SELECT \(Store.contactColumns) FROM contact WHERE id = ?").firstRow(
+            id,
+            read: Store.readContact
+        )
     }
 
     /// Contacts by name, all of them or one organisation's.
@@ -33,13 +38,17 @@ extension Store {
                 "SELECT \(Store.contactColumns) FROM contact WHERE organisation_id = ? ORDER BY full_name COLLATE NOCASE, id"
             ).rows(organisation, read: Store.readContact)
         }
-        return try self.database.prepare("SELECT \(Store.contactColumns) FROM contact ORDER BY full_name COLLATE NOCASE, id")
-            .rows(read: Store.readContact)
+        return try self.database.prepare(
+            "SELECT \(Store.contactColumns) FROM contact ORDER BY full_name COLLATE NOCASE, id"
+        )
+        .rows(read: Store.readContact)
     }
 
     public func contact(matching reference: String) throws -> ContactPerson {
         let id = try self.resolveID(in: "contact", kind: "contact", reference: reference)
-        guard let contact = try self.contact(ID(id)!) else { throw StoreError.notFound("contact", reference: reference) }
+        guard let contact = try self.contact(ID(id)!) else {
+            throw StoreError.notFound("contact", reference: reference)
+        }
         return contact
     }
 

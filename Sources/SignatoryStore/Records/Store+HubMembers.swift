@@ -1,5 +1,5 @@
-import Foundation
-import SignatoryDomain
+public import Foundation
+public import SignatoryDomain
 
 /// An office a hub serves: who it is, what its requests may read, and whether it was revoked.
 public struct HubMember: Sendable, Hashable {
@@ -17,34 +17,42 @@ extension Store {
     public func enrol(_ card: OfficeCard, audience: ExportAudience, now: Date = Date()) throws {
         try self.transaction {
             try self.trust(card, now: now)
-            try self.database.prepare("""
+            try self.database.prepare(
+                """
                 INSERT INTO hub_member (office, name, audience, enrolled_at, revoked_at) VALUES (?, ?, ?, ?, NULL)
                 ON CONFLICT (office) DO UPDATE SET name = excluded.name, audience = excluded.audience,
                     enrolled_at = excluded.enrolled_at, revoked_at = NULL
-                """).run(card.id, card.name, audience.rawValue, now)
+                """
+            ).run(card.id, card.name, audience.rawValue, now)
         }
     }
 
     /// Refuses the office's requests from now on; its feed stays, as other offices hold it too.
     public func revoke(_ office: ID<Office>, now: Date = Date()) throws {
         try self.transaction {
-            guard try self.hubMember(office) != nil else { throw StoreError.notFound("enrolled office", reference: office.description) }
+            guard try self.hubMember(office) != nil else {
+                throw StoreError.notFound("enrolled office", reference: office.description)
+            }
             try self.database.prepare("UPDATE hub_member SET revoked_at = ? WHERE office = ?").run(now, office)
         }
     }
 
     public func hubMember(_ office: ID<Office>) throws -> HubMember? {
-        try self.database.prepare("""
+        try self.database.prepare(
+            """
             SELECT m.office, m.name, t.public_key, m.audience, m.enrolled_at, m.revoked_at
             FROM hub_member m JOIN trusted_office t ON t.id = m.office WHERE m.office = ?
-            """).firstRow(office, read: Store.readMember)
+            """
+        ).firstRow(office, read: Store.readMember)
     }
 
     public func hubMembers() throws -> [HubMember] {
-        try self.database.prepare("""
+        try self.database.prepare(
+            """
             SELECT m.office, m.name, t.public_key, m.audience, m.enrolled_at, m.revoked_at
             FROM hub_member m JOIN trusted_office t ON t.id = m.office ORDER BY m.name, m.office
-            """).rows(read: Store.readMember)
+            """
+        ).rows(read: Store.readMember)
     }
 
     private static func readMember(_ row: Row) throws -> HubMember {

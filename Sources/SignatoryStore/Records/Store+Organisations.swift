@@ -1,4 +1,4 @@
-import SignatoryDomain
+public import SignatoryDomain
 
 extension Store {
     private static let organisationColumns =
@@ -33,14 +33,23 @@ extension Store {
 
     /// Every organisation, by name.
     public func organisations() throws -> [Organisation] {
-        try self.database.prepare("SELECT \(Store.organisationColumns) FROM organisation ORDER BY name COLLATE NOCASE, id")
-            .rows(read: Store.readOrganisation)
+        try self.database.prepare(
+            "SELECT \(Store.organisationColumns) FROM organisation ORDER BY name COLLATE NOCASE, id"
+        )
+        .rows(read: Store.readOrganisation)
     }
 
     /// The organisation a user named by id, id prefix or acronym.
     public func organisation(matching reference: String) throws -> Organisation {
-        let id = try self.resolveID(in: "organisation", kind: "organisation", reference: reference, acronymColumn: "acronym")
-        guard let organisation = try self.organisation(ID(id)!) else { throw StoreError.notFound("organisation", reference: reference) }
+        let id = try self.resolveID(
+            in: "organisation",
+            kind: "organisation",
+            reference: reference,
+            acronymColumn: "acronym"
+        )
+        guard let organisation = try self.organisation(ID(id)!) else {
+            throw StoreError.notFound("organisation", reference: reference)
+        }
         return organisation
     }
 
@@ -50,13 +59,13 @@ extension Store {
         try self.transaction {
             let leads = try self.database.integer("SELECT count(*) FROM statement WHERE lead_organisation_id = ?", id)
             if leads > 0 {
-                throw StoreError.inUse("this organisation", detail: "leads \(leads) statement(s); name another lead with `signatory statement edit ID --lead ORG` first")
+                throw StoreError.organisationLeads(statements: Int(leads))
             }
             try self.requireOrganisation(id)
             let contacts = try self.liveRecords(.contact, referring: "organisation", to: id.description)
             let signatures = try self.liveRecords(.signature, referring: "organisation", to: id.description)
             if (!contacts.isEmpty || !signatures.isEmpty) && !cascade {
-                throw StoreError.inUse("this organisation", detail: "has \(contacts.count) contact(s) and \(signatures.count) signature(s); add --force to remove them too")
+                throw StoreError.organisationHasRecords(contacts: contacts.count, signatures: signatures.count)
             }
             for signature in signatures { try self.delete(EntityRef(.signature, signature)) }
             for contact in contacts { try self.delete(EntityRef(.contact, contact)) }

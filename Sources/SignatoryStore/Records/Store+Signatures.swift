@@ -1,5 +1,5 @@
-import Foundation
-import SignatoryDomain
+public import Foundation
+public import SignatoryDomain
 
 extension Store {
     private static let signatureColumns =
@@ -20,10 +20,9 @@ extension Store {
         }
     }
 
-    /// Records a signature on a statement the caller has just read in the same transaction,
-    /// as a bulk import does for each of its rows.
+    /// Records a signature on a statement the caller has just read in the same transaction.
     @discardableResult
-    package func record(_ signature: Signature, on statement: JointStatement) throws -> Signature {
+    func record(_ signature: Signature, on statement: JointStatement) throws -> Signature {
         try self.transaction {
             try Signature.check(signature.status, on: statement.status)
             try self.requireOrganisation(signature.organisationID)
@@ -32,7 +31,7 @@ extension Store {
                     .firstRow(contactID) { (organisation: $0.text(0), name: $0.text(1)) }
                 guard let owner else { throw StoreError.notFound("contact", reference: contactID.description) }
                 guard owner.organisation == signature.organisationID.description else {
-                    throw StoreError.inUse("contact \(owner.name)", detail: "belongs to another organisation; pick one of this organisation's contacts")
+                    throw StoreError.contactOfAnotherOrganisation(name: owner.name)
                 }
             }
             var signature = signature
@@ -44,6 +43,67 @@ extension Store {
         }
     }
 
+    /// Records an organisation's stand on a statement, as a coordinator or a sign-on import does.
+    ///
+    /// Recording again keeps the contact and the consent recorded before unless new ones are
+    /// given; a first signature consents to publication unless told otherwise. A pledge or a
+    /// signature commits to the statement's current wording.
+    ///
+    /// ```swift
+    /// try store.record(.signed, by: cap.id, on: statement, contact: kennedy.id, source: .coordinator)
+    /// ```
+    @discardableResult
+    public func record(
+        _ status: SignatureStatus,
+        by organisation: ID<Organisation>,
+        on statement: JointStatement,
+        contact: ID<ContactPerson>? = nil,
+        consent: Bool? = nil,
+        source: SignatureSource,
+        at date: Date = Date()
+    ) throws -> Signature {
+        try self.record(
+            status,
+            by: organisation,
+            on: statement,
+            wording: statement.textHash,
+            contact: contact,
+            consent: consent,
+            source: source,
+            at: date
+        )
+    }
+
+    /// As above, with the statement's current wording hashed once by a caller recording many.
+    @discardableResult
+    package func record(
+        _ status: SignatureStatus,
+        by organisation: ID<Organisation>,
+        on statement: JointStatement,
+        wording: TextHash,
+        contact: ID<ContactPerson>? = nil,
+        consent: Bool? = nil,
+        source: SignatureSource,
+        at date: Date = Date()
+    ) throws -> Signature {
+        try self.transaction {
+            let previous = try self.signature(Signature.id(statement: statement.id, organisation: organisation))
+            return try self.record(
+                Signature(
+                    statementID: statement.id,
+                    organisationID: organisation,
+                    contactID: contact ?? previous?.contactID,
+                    status: status,
+                    textHash: status.commitsToText ? wording : nil,
+                    consentToPublish: consent ?? previous?.consentToPublish ?? true,
+                    recordedAt: date,
+                    source: source
+                ),
+                on: statement
+            )
+        }
+    }
+
     public func signature(_ id: ID<Signature>) throws -> Signature? {
         try self.database.prepare("SELECT \(Store.signatureColumns) FROM signature WHERE id = ?")
             .firstRow(id, read: Store.readSignature)
@@ -51,11 +111,13 @@ extension Store {
 
     /// A statement's signatures, by organisation name.
     public func signatures(on statement: ID<JointStatement>) throws -> [Signature] {
-        try self.database.prepare("""
+        try self.database.prepare(
+            """
             SELECT \(Store.signatureColumns.split(separator: ",").map { "s." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", "))
             FROM signature s JOIN organisation o ON o.id = s.organisation_id
             WHERE s.statement_id = ? ORDER BY o.name COLLATE NOCASE, o.id
-            """).rows(statement, read: Store.readSignature)
+            """
+        ).rows(statement, read: Store.readSignature)
     }
 
     static func readSignature(_ row: Row) throws -> Signature {

@@ -1,5 +1,5 @@
-import Foundation
-import SignatoryDomain
+public import Foundation
+public import SignatoryDomain
 
 extension Store {
     private static let statementColumns = "id, campaign_id, title, body, language, lead_organisation_id, status"
@@ -10,7 +10,12 @@ extension Store {
         try self.transaction {
             try self.requireCampaign(statement.campaignID)
             if let lead = statement.leadOrganisationID { try self.requireOrganisation(lead) }
-            try self.write(EntityRef(.statement, statement.id.description), statement.syncFields, mustBeNew: true, now: now)
+            try self.write(
+                EntityRef(.statement, statement.id.description),
+                statement.syncFields,
+                mustBeNew: true,
+                now: now
+            )
             try self.recordText(of: statement, now: now)
         }
     }
@@ -50,22 +55,28 @@ extension Store {
                 "SELECT \(Store.statementColumns) FROM statement WHERE campaign_id = ? ORDER BY title COLLATE NOCASE, id"
             ).rows(campaign, read: Store.readStatement)
         }
-        return try self.database.prepare("SELECT \(Store.statementColumns) FROM statement ORDER BY title COLLATE NOCASE, id")
-            .rows(read: Store.readStatement)
+        return try self.database.prepare(
+            "SELECT \(Store.statementColumns) FROM statement ORDER BY title COLLATE NOCASE, id"
+        )
+        .rows(read: Store.readStatement)
     }
 
     public func statement(matching reference: String) throws -> JointStatement {
         let id = try self.resolveID(in: "statement", kind: "statement", reference: reference)
-        guard let statement = try self.statement(ID(id)!) else { throw StoreError.notFound("statement", reference: reference) }
+        guard let statement = try self.statement(ID(id)!) else {
+            throw StoreError.notFound("statement", reference: reference)
+        }
         return statement
     }
 
     /// Every wording the statement has had, oldest first.
     public func texts(of statement: ID<JointStatement>) throws -> [StatementText] {
-        try self.database.prepare("""
+        try self.database.prepare(
+            """
             SELECT statement_id, hash, title, body, language, recorded_at FROM statement_text
             WHERE statement_id = ? ORDER BY recorded_at, hash
-            """).rows(statement) { row in
+            """
+        ).rows(statement) { row in
             StatementText(
                 statementID: try row.id(0),
                 hash: TextHash(hex: row.text(1))!,

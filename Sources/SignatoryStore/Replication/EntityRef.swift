@@ -1,4 +1,4 @@
-import SignatoryDomain
+public import SignatoryDomain
 
 /// One record as the change machinery names it: its kind and id.
 public struct EntityRef: Hashable, Comparable, Sendable {

@@ -23,7 +23,9 @@ struct MergeResolver {
 
     mutating func canonical(_ id: String) throws -> String {
         if let known = self.cache[id] { return known }
-        let (survivor, path) = try MergeChain.resolve(id) { try self.fields(of: EntityRef(.organisation, $0)).text("mergedInto") }
+        let (survivor, path) = try MergeChain.resolve(id) {
+            try self.fields(of: EntityRef(.organisation, $0)).text("mergedInto")
+        }
         for step in path { self.cache[step] = survivor }
         return survivor
     }

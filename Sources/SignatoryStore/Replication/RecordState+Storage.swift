@@ -1,4 +1,4 @@
-import SignatoryDomain
+package import SignatoryDomain
 
 /// How a record's state is stored in `entity_state.state`.
 extension RecordState {
@@ -9,8 +9,9 @@ extension RecordState {
 
     package static func pointee(of text: String) -> (ID<Office>, Int64)? {
         guard text.hasPrefix("@"), let slash = text.firstIndex(of: "/"),
-              let office = ID<Office>(String(text[text.index(after: text.startIndex)..<slash])),
-              let sequence = Int64(text[text.index(after: slash)...]) else { return nil }
+            let office = ID<Office>(String(text[text.index(after: text.startIndex)..<slash])),
+            let sequence = Int64(text[text.index(after: slash)...])
+        else { return nil }
         return (office, sequence)
     }
 
@@ -18,11 +19,7 @@ extension RecordState {
     package var encoded: String {
         var out: [UInt8] = []
         out.reserveCapacity(1_024)
-        func token(_ text: String) {
-            out.append(contentsOf: String(text.utf8.count).utf8)
-            out.append(UInt8(ascii: ":"))
-            out.append(contentsOf: text.utf8)
-        }
+        func token(_ text: String) { out.append(lengthPrefixed: text) }
         token(String(self.conflictCount))
         for name in self.fields.keys.sorted() {
             let field = self.fields[name]!
@@ -95,7 +92,8 @@ extension RecordState {
 
         mutating func version() -> FieldVersion? {
             guard let time = self.next().flatMap(HybridTimestamp.init(text:)),
-                  let value = self.next().flatMap(FieldValue.init(storageText:)) else { return nil }
+                let value = self.next().flatMap(FieldValue.init(storageText:))
+            else { return nil }
             return FieldVersion(timestamp: time, value: value)
         }
     }

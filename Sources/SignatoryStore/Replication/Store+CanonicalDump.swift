@@ -22,12 +22,17 @@ extension Store {
             }
             lines.append(line)
         }
-        for table in ["campaign", "organisation", "contact", "statement", "statement_text", "signature", "duplicate_pair"] {
+        for table in [
+            "campaign", "organisation", "contact", "statement", "statement_text", "signature", "duplicate_pair",
+        ] {
             lines += try self.dumpRows("SELECT * FROM \(table) ORDER BY 1, 2", prefix: table)
         }
-        lines += try self.dumpRows("""
+        lines += try self.dumpRows(
+            """
             SELECT id, kind, entity_id, field, rule, winner_value, winner_hlc, loser_value, loser_hlc FROM conflict ORDER BY id
-            """, prefix: "conflict")
+            """,
+            prefix: "conflict"
+        )
         return lines.joined(separator: "\n") + "\n"
     }
 

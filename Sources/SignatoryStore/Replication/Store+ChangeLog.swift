@@ -1,11 +1,13 @@
-import SignatoryDomain
+public import SignatoryDomain
 
 /// The append-only feeds: this office's own and the ones received from others.
 extension Store {
     /// The length of an office's feed here and the hash of its last change.
     public func feedEnd(of office: ID<Office>) throws -> (sequence: Int64, hash: String) {
-        try self.database.prepare("SELECT sequence, hash FROM change_log WHERE office = ? ORDER BY sequence DESC LIMIT 1")
-            .firstRow(office) { ($0.integer(0), $0.text(1)) } ?? (0, Change.genesis)
+        try self.database.prepare(
+            "SELECT sequence, hash FROM change_log WHERE office = ? ORDER BY sequence DESC LIMIT 1"
+        )
+        .firstRow(office) { ($0.integer(0), $0.text(1)) } ?? (0, Change.genesis)
     }
 
     /// The stored change at a feed position, if any.
@@ -21,8 +23,15 @@ extension Store {
     }
 
     /// Calls `body` with the JSON line of each change of `office`'s feed in `after + 1 ... through`.
-    public func forEachLine(of office: ID<Office>, after sequence: Int64, through last: Int64, _ body: (String) throws -> Void) throws {
-        let statement = try self.database.prepare("SELECT line FROM change_log WHERE office = ? AND sequence > ? AND sequence <= ? ORDER BY sequence")
+    public func forEachLine(
+        of office: ID<Office>,
+        after sequence: Int64,
+        through last: Int64,
+        _ body: (String) throws -> Void
+    ) throws {
+        let statement = try self.database.prepare(
+            "SELECT line FROM change_log WHERE office = ? AND sequence > ? AND sequence <= ? ORDER BY sequence"
+        )
         try statement.bind([office, sequence, last])
         defer { statement.reset() }
         while try statement.step() { try body(Row(statement: statement).text(0)) }

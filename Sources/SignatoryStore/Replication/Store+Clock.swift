@@ -5,19 +5,27 @@ extension Store {
     /// The next hybrid timestamp for a local change, recorded so it is never issued twice.
     func tick(now: Date? = nil) throws -> HybridTimestamp {
         let last = try self.lastIssuedTimestamp ?? self.lastTimestamp()
-        let next = HybridTimestamp.next(after: last, now: (now ?? self.clock()).storedMilliseconds, office: self.office.id)
-        try self.database.prepare("INSERT INTO clock (singleton, last) VALUES (1, ?) ON CONFLICT (singleton) DO UPDATE SET last = excluded.last")
-            .run(next.text)
+        let next = HybridTimestamp.next(
+            after: last,
+            now: (now ?? self.clock()).storedMilliseconds,
+            office: self.office.id
+        )
+        try self.database.prepare(
+            "INSERT INTO clock (singleton, last) VALUES (1, ?) ON CONFLICT (singleton) DO UPDATE SET last = excluded.last"
+        )
+        .run(next.text)
         self.lastIssuedTimestamp = .some(next)
         return next
     }
 
     /// Moves the clock past a timestamp seen in another office's change.
     func observe(_ timestamp: HybridTimestamp) throws {
-        try self.database.prepare("""
+        try self.database.prepare(
+            """
             INSERT INTO clock (singleton, last) VALUES (1, ?)
             ON CONFLICT (singleton) DO UPDATE SET last = excluded.last WHERE excluded.last > clock.last
-            """).run(timestamp.text)
+            """
+        ).run(timestamp.text)
         self.lastIssuedTimestamp = nil
     }
 

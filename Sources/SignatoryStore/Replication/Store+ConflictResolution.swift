@@ -1,4 +1,4 @@
-import SignatoryDomain
+public import SignatoryDomain
 
 extension Store {
     /// Settles a conflict by writing `value` over every concurrent version of the field, as a
@@ -14,9 +14,11 @@ extension Store {
             for ref in try self.refsSharing(conflict) {
                 // Keeping a value that the deletion did not write keeps the concurrent edit: restore.
                 let deletion = try self.settledVersions(of: ref)[EntityKind.deletedField]
-                let deletionValue = [conflict.winner, conflict.loser].first { $0.timestamp == deletion?.timestamp }?.value
+                let deletionValue = [conflict.winner, conflict.loser].first { $0.timestamp == deletion?.timestamp }?
+                    .value
                 try self.write(ref, [conflict.field: value], overwritingAllHeads: true)
-                if deletion?.value == .bool(true) && conflict.field != EntityKind.deletedField && value != deletionValue {
+                if deletion?.value == .bool(true) && conflict.field != EntityKind.deletedField && value != deletionValue
+                {
                     try self.write(ref, [EntityKind.deletedField: .bool(false)], overwritingAllHeads: true)
                 }
             }
@@ -39,7 +41,8 @@ extension Store {
     /// that shares a row with it after a merge.
     private func refsSharing(_ conflict: Conflict) throws -> [EntityRef] {
         let ref = EntityRef(conflict.record, conflict.recordID)
-        guard conflict.rule.hasPrefix("merged:"), let statement = try self.settledFields(of: ref).text("statement") else { return [ref] }
+        guard conflict.rule.hasPrefix("merged:"), let statement = try self.settledFields(of: ref).text("statement")
+        else { return [ref] }
         var resolver = MergeResolver(store: self)
         let organisation = try resolver.canonical(try self.settledFields(of: ref).text("organisation") ?? "")
         return try self.records(.signature, referring: "statement", to: statement).filter { sibling in

@@ -1,21 +1,33 @@
-import SignatoryDomain
+public import SignatoryDomain
 
 extension Store {
     func insert(_ conflict: Conflict) throws {
-        try self.database.prepare("""
+        try self.database.prepare(
+            """
             INSERT OR REPLACE INTO conflict (id, kind, entity_id, field, rule, winner_value, winner_hlc, loser_value, loser_hlc)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).run(conflict.id, conflict.record.rawValue, conflict.recordID, conflict.field, conflict.rule,
-                     conflict.winner.value.storageText, conflict.winner.timestamp.text,
-                     conflict.loser.value.storageText, conflict.loser.timestamp.text)
+            """
+        ).run(
+            conflict.id,
+            conflict.record.rawValue,
+            conflict.recordID,
+            conflict.field,
+            conflict.rule,
+            conflict.winner.value.storageText,
+            conflict.winner.timestamp.text,
+            conflict.loser.value.storageText,
+            conflict.loser.timestamp.text
+        )
     }
 
     /// Every open conflict, oldest losing value first.
     public func conflicts() throws -> [Conflict] {
-        try self.database.prepare("""
+        try self.database.prepare(
+            """
             SELECT kind, entity_id, field, rule, winner_value, winner_hlc, loser_value, loser_hlc FROM conflict
             ORDER BY loser_hlc, kind, entity_id, field
-            """).rows(read: Store.readConflict)
+            """
+        ).rows(read: Store.readConflict)
     }
 
     public func conflictCount() throws -> Int {
@@ -24,19 +36,29 @@ extension Store {
 
     public func conflict(matching reference: String) throws -> Conflict {
         let id = try self.resolveID(in: "conflict", kind: "conflict", reference: reference)
-        guard let conflict = try self.database.prepare("""
-            SELECT kind, entity_id, field, rule, winner_value, winner_hlc, loser_value, loser_hlc FROM conflict WHERE id = ?
-            """).firstRow(id, read: Store.readConflict) else { throw StoreError.notFound("conflict", reference: reference) }
+        guard
+            let conflict = try self.database.prepare(
+                """
+                SELECT kind, entity_id, field, rule, winner_value, winner_hlc, loser_value, loser_hlc FROM conflict WHERE id = ?
+                """
+            ).firstRow(id, read: Store.readConflict)
+        else { throw StoreError.notFound("conflict", reference: reference) }
         return conflict
     }
 
     static func readConflict(_ row: Row) throws -> Conflict {
         guard let winnerTime = HybridTimestamp(text: row.text(5)), let loserTime = HybridTimestamp(text: row.text(7)),
-              let winnerValue = FieldValue(storageText: row.text(4)), let loserValue = FieldValue(storageText: row.text(6))
+            let winnerValue = FieldValue(storageText: row.text(4)),
+            let loserValue = FieldValue(storageText: row.text(6))
         else { throw StoreError.notADatabase(path: "database", detail: "a stored conflict cannot be read") }
-        return Conflict(record: try row.choice(0), recordID: row.text(1), field: row.text(2), rule: row.text(3),
-                        winner: FieldVersion(timestamp: winnerTime, value: winnerValue),
-                        loser: FieldVersion(timestamp: loserTime, value: loserValue))
+        return Conflict(
+            record: try row.choice(0),
+            recordID: row.text(1),
+            field: row.text(2),
+            rule: row.text(3),
+            winner: FieldVersion(timestamp: winnerTime, value: winnerValue),
+            loser: FieldVersion(timestamp: loserTime, value: loserValue)
+        )
     }
 }
 
@@ -50,7 +72,10 @@ extension Store {
         case .organisation, .campaign: name = fields.text("name")
         case .contact: name = fields.text("fullName")
         case .statement, .statementText: name = fields.text("title")
-        case .signature: name = try fields.text("organisation").flatMap { try self.settledFields(of: EntityRef(.organisation, $0)).text("name") }
+        case .signature:
+            name = try fields.text("organisation").flatMap {
+                try self.settledFields(of: EntityRef(.organisation, $0)).text("name")
+            }
         }
         let deleted = fields[EntityKind.deletedField] == .bool(true) ? " (deleted)" : ""
         return (name ?? String(id.prefix(8))) + deleted

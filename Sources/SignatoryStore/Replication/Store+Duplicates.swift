@@ -1,4 +1,4 @@
-import SignatoryDomain
+public import SignatoryDomain
 
 /// Organisations that look like one organisation created twice, e.g. at two offices offline.
 public struct DuplicatePair: Hashable, Sendable {
@@ -15,7 +15,8 @@ extension Store {
     /// Done in SQL over an index, so it takes constant memory however many organisations there are.
     @discardableResult
     func refreshDuplicates() throws -> Int {
-        try self.database.execute("""
+        try self.database.execute(
+            """
             DELETE FROM duplicate_pair;
             INSERT INTO duplicate_pair (first, second, reason)
             SELECT a.id, b.id, 'same name and country (' || coalesce(a.country, 'no country') || ')'
@@ -27,7 +28,8 @@ extension Store {
             FROM organisation a JOIN organisation b ON b.icso_number = a.icso_number AND b.id > a.id
             WHERE a.icso_number IS NOT NULL
             ON CONFLICT DO UPDATE SET reason = reason || '; ' || excluded.reason;
-            """)
+            """
+        )
         return Int(try self.database.integer("SELECT count(*) FROM duplicate_pair"))
     }
 
@@ -44,7 +46,7 @@ extension Store {
             try self.requireOrganisation(duplicate)
             try self.requireOrganisation(keep)
             guard duplicate != keep else {
-                throw StoreError.inUse("an organisation", detail: "cannot be merged into itself; name two different organisations")
+                throw StoreError.mergeIntoItself
             }
             try self.write(EntityRef(.organisation, duplicate.description), ["mergedInto": .text(keep.description)])
             try self.refreshDuplicates()

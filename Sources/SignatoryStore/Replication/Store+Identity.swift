@@ -1,40 +1,58 @@
-import Foundation
-import SignatoryDomain
+public import Foundation
+public import SignatoryDomain
 
 /// This office's keys, the offices it trusts, and what it knows of its peers.
 extension Store {
     public func officeKeys() throws -> OfficeKeys {
-        guard let text = try self.database.prepare("SELECT private_key FROM office").firstRow(read: { $0.optionalText(0) }) ?? nil,
-              let keys = OfficeKeys(privateKeyBase64: text)
+        guard
+            let text = try self.database.prepare("SELECT private_key FROM office").firstRow(read: { $0.optionalText(0) }
+            ) ?? nil,
+            let keys = OfficeKeys(privateKeyBase64: text)
         else { throw StoreError.notADatabase(path: self.database.path, detail: "this office has no signing key") }
         return keys
     }
 
     /// This office's public identity, as `signatory office card` prints it.
     public func officeCard() throws -> OfficeCard {
-        let succession = try self.setting(Self.successionSetting).flatMap { try? JSONDecoder().decode(OfficeCard.Succession.self, from: Data($0.utf8)) }
-        return OfficeCard(id: self.office.id, name: self.office.name, publicKey: try self.officeKeys().publicKey, succeeds: succession)
+        let succession = try self.setting(Self.successionSetting).flatMap {
+            try? JSONDecoder().decode(OfficeCard.Succession.self, from: Data($0.utf8))
+        }
+        return OfficeCard(
+            id: self.office.id,
+            name: self.office.name,
+            publicKey: try self.officeKeys().publicKey,
+            succeeds: succession
+        )
     }
 
     static let successionSetting = "succession"
 
     /// Records that this office continues `predecessor`, signed with the predecessor's keys.
     package func recordSuccession(of predecessor: OfficeCard, keys: OfficeKeys) throws {
-        let message = OfficeCard.Succession.message(from: predecessor.id, to: self.office.id, publicKey: try self.officeKeys().publicKey)
+        let message = OfficeCard.Succession.message(
+            from: predecessor.id,
+            to: self.office.id,
+            publicKey: try self.officeKeys().publicKey
+        )
         let succession = OfficeCard.Succession(office: predecessor.id, signature: try keys.sign(message))
-        try self.setSetting(Self.successionSetting, to: String(decoding: try JSONEncoder().encode(succession), as: UTF8.self))
+        try self.setSetting(
+            Self.successionSetting,
+            to: String(decoding: try JSONEncoder().encode(succession), as: UTF8.self)
+        )
     }
 
     /// Accepts feeds signed by the office on `card`. Trusting the same card again changes nothing;
     /// a different key for a trusted office is refused.
     public func trust(_ card: OfficeCard, now: Date? = nil) throws {
         try Office(id: card.id, name: card.name, createdAt: Date()).validate()
-        if let succeeds = card.succeeds, let predecessor = try self.trustedOffice(succeeds.office), !card.isSuccessor(of: predecessor) {
-            throw StoreError.inUse("office card \(card.name) (\(card.id))", detail: "claims to continue office \(predecessor.name), whose key did not sign that")
+        if let succeeds = card.succeeds, let predecessor = try self.trustedOffice(succeeds.office),
+            !card.isSuccessor(of: predecessor)
+        {
+            throw StoreError.unsignedSuccession(card: "\(card.name) (\(card.id))", predecessor: predecessor.name)
         }
         if let known = try self.trustedOffice(card.id) {
             guard known.publicKey == card.publicKey else {
-                throw StoreError.inUse("office \(card.name) (\(card.id))", detail: "is already trusted with a different key; check the card with its office")
+                throw StoreError.trustedWithAnotherKey(office: "\(card.name) (\(card.id))")
             }
             return
         }
@@ -59,11 +77,13 @@ extension Store {
     }
 
     public func saveFeedHead(_ head: FeedHead) throws {
-        try self.database.prepare("""
+        try self.database.prepare(
+            """
             INSERT INTO feed_head (office, sequence, hash, signature) VALUES (?, ?, ?, ?)
             ON CONFLICT (office) DO UPDATE SET sequence = excluded.sequence, hash = excluded.hash, signature = excluded.signature
             WHERE excluded.sequence > feed_head.sequence
-            """).run(head.office, head.sequence, head.hash, head.signature)
+            """
+        ).run(head.office, head.sequence, head.hash, head.signature)
     }
 
     /// How far into each feed `peer` is known to be.
@@ -77,7 +97,9 @@ extension Store {
     public func peerKnowledge() throws -> [ID<Office>: [ID<Office>: Int64]] {
         let rows = try self.database.prepare("SELECT peer, office, sequence FROM peer_knowledge")
             .rows { (try $0.id(0) as ID<Office>, try $0.id(1) as ID<Office>, $0.integer(2)) }
-        return Dictionary(grouping: rows, by: \.0).mapValues { Dictionary(uniqueKeysWithValues: $0.map { ($0.1, $0.2) }) }
+        return Dictionary(grouping: rows, by: \.0).mapValues {
+            Dictionary(uniqueKeysWithValues: $0.map { ($0.1, $0.2) })
+        }
     }
 
     /// Records that `peer` has at least `vector`; knowledge only grows.
@@ -86,39 +108,56 @@ extension Store {
     /// a claim beyond that could only make this office hold back changes the peer lacks.
     public func learn(that peer: ID<Office>, has vector: [ID<Office>: Int64]) throws {
         for (office, sequence) in vector where sequence > 0 {
-            try self.database.prepare("""
+            try self.database.prepare(
+                """
                 INSERT INTO peer_knowledge (peer, office, sequence)
                 SELECT ?1, ?2, min(?3, (SELECT coalesce(max(sequence), 0) FROM change_log WHERE office = ?2))
                 WHERE EXISTS (SELECT 1 FROM trusted_office WHERE id = ?2)
                 ON CONFLICT (peer, office) DO UPDATE SET sequence = excluded.sequence WHERE excluded.sequence > peer_knowledge.sequence
-                """).run(peer, office, sequence)
+                """
+            ).run(peer, office, sequence)
         }
     }
 
-    public func setting(_ key: String) throws -> String? {
+    func setting(_ key: String) throws -> String? {
         try self.database.prepare("SELECT value FROM setting WHERE key = ?").firstRow(key) { $0.text(0) }
     }
 
-    public func setSetting(_ key: String, to value: String) throws {
-        try self.database.prepare("INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
-            .run(key, value)
+    func setSetting(_ key: String, to value: String) throws {
+        try self.database.prepare(
+            "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+        )
+        .run(key, value)
     }
 
     /// A database from schema 1 had no keys and no change log: give it both, logging its records
     /// as this office's changes so they sync like any other.
     func adoptRecordsWithoutChanges() throws {
         try self.transaction {
-            if try self.database.prepare("SELECT private_key FROM office").firstRow(read: { $0.optionalText(0) }) == .some(nil) {
+            if try self.database.prepare("SELECT private_key FROM office").firstRow(read: { $0.optionalText(0) })
+                == .some(nil)
+            {
                 let keys = OfficeKeys()
-                try self.database.prepare("UPDATE office SET public_key = ?, private_key = ?").run(keys.publicKey, keys.privateKeyBase64)
+                try self.database.prepare("UPDATE office SET public_key = ?, private_key = ?").run(
+                    keys.publicKey,
+                    keys.privateKeyBase64
+                )
                 try self.trust(OfficeCard(id: self.office.id, name: self.office.name, publicKey: keys.publicKey))
             }
-            for campaign in try self.campaigns() { try self.write(EntityRef(.campaign, campaign.id.description), campaign.syncFields) }
-            for organisation in try self.organisations() { try self.write(EntityRef(.organisation, organisation.id.description), organisation.syncFields) }
-            for contact in try self.contacts() { try self.write(EntityRef(.contact, contact.id.description), contact.syncFields) }
+            for campaign in try self.campaigns() {
+                try self.write(EntityRef(.campaign, campaign.id.description), campaign.syncFields)
+            }
+            for organisation in try self.organisations() {
+                try self.write(EntityRef(.organisation, organisation.id.description), organisation.syncFields)
+            }
+            for contact in try self.contacts() {
+                try self.write(EntityRef(.contact, contact.id.description), contact.syncFields)
+            }
             for statement in try self.statements() {
                 try self.write(EntityRef(.statement, statement.id.description), statement.syncFields)
-                for text in try self.texts(of: statement.id) { try self.write(EntityRef(.statementText, text.entityID), text.syncFields) }
+                for text in try self.texts(of: statement.id) {
+                    try self.write(EntityRef(.statementText, text.entityID), text.syncFields)
+                }
                 for signature in try self.signatures(on: statement.id) {
                     try self.write(EntityRef(.signature, signature.id.description), signature.syncFields)
                 }

@@ -1,5 +1,5 @@
 import Foundation
-import SignatoryDomain
+package import SignatoryDomain
 
 /// Local edits: each one appends a change to this office's feed in the same transaction as the
 /// edit, and the record tables are rewritten from it like from any other office's change.
@@ -9,16 +9,26 @@ extension Store {
     /// With `mustBeNew`, a record that exists already is refused. With `overwritingAllHeads`,
     /// a field is written even when its settled value is the same, to settle a conflict.
     @discardableResult
-    func write(_ ref: EntityRef, _ fields: FieldMap, mustBeNew: Bool = false, overwritingAllHeads: Bool = false,
-               now: Date? = nil) throws -> Change? {
+    func write(
+        _ ref: EntityRef,
+        _ fields: FieldMap,
+        mustBeNew: Bool = false,
+        overwritingAllHeads: Bool = false,
+        now: Date? = nil
+    ) throws -> Change? {
         try self.transaction {
             let state = try self.loadState(of: ref)
-            if mustBeNew && state != nil { throw StoreError.inUse("\(ref.kind.rawValue) \(ref.id)", detail: "exists already") }
+            if mustBeNew && state != nil { throw StoreError.recordExists(kind: ref.kind.rawValue, id: ref.id) }
             let current = state?.settle(ref.kind).versions ?? [:]
             var assignments: [String: FieldAssignment] = [:]
-            for (name, value) in fields where state == nil || current[name]?.value != value
-                || (overwritingAllHeads && (state?.fields[name]?.heads.count ?? 0) > 1) {
-                assignments[name] = FieldAssignment(value: value, bases: state?.fields[name]?.heads.map(\.timestamp) ?? [])
+            for (name, value) in fields
+            where state == nil || current[name]?.value != value
+                || (overwritingAllHeads && (state?.fields[name]?.heads.count ?? 0) > 1)
+            {
+                assignments[name] = FieldAssignment(
+                    value: value,
+                    bases: state?.fields[name]?.heads.map(\.timestamp) ?? []
+                )
             }
             guard !assignments.isEmpty else { return nil }
             return try self.appendLocalChange(ref, assignments, state: state, now: now)
@@ -29,13 +39,19 @@ extension Store {
     /// replaces every version seen, so an edit made concurrently elsewhere surfaces as a conflict.
     func delete(_ ref: EntityRef, now: Date? = nil) throws {
         try self.transaction {
-            guard let state = try self.loadState(of: ref) else { throw StoreError.notFound(ref.kind.rawValue, reference: ref.id) }
+            guard let state = try self.loadState(of: ref) else {
+                throw StoreError.notFound(ref.kind.rawValue, reference: ref.id)
+            }
             var assignments: [String: FieldAssignment] = [:]
             for (name, version) in state.settle(ref.kind).versions {
-                assignments[name] = FieldAssignment(value: version.value, bases: state.fields[name]?.heads.map(\.timestamp) ?? [])
+                assignments[name] = FieldAssignment(
+                    value: version.value,
+                    bases: state.fields[name]?.heads.map(\.timestamp) ?? []
+                )
             }
             assignments[EntityKind.deletedField] = FieldAssignment(
-                value: .bool(true), bases: state.fields[EntityKind.deletedField]?.heads.map(\.timestamp) ?? []
+                value: .bool(true),
+                bases: state.fields[EntityKind.deletedField]?.heads.map(\.timestamp) ?? []
             )
             try self.appendLocalChange(ref, assignments, state: state, now: now)
         }
@@ -43,10 +59,22 @@ extension Store {
 
     /// Writes one local change and brings the record tables up to date.
     @discardableResult
-    private func appendLocalChange(_ ref: EntityRef, _ fields: [String: FieldAssignment], state: RecordState?, now: Date?) throws -> Change {
+    private func appendLocalChange(
+        _ ref: EntityRef,
+        _ fields: [String: FieldAssignment],
+        state: RecordState?,
+        now: Date?
+    ) throws -> Change {
         let end = try self.localFeedEnd ?? self.feedEnd(of: self.office.id)
-        let change = Change(office: self.office.id, sequence: end.sequence + 1, timestamp: try self.tick(now: now),
-                            kind: ref.kind, entityID: ref.id, fields: fields, previousHash: end.hash)
+        let change = Change(
+            office: self.office.id,
+            sequence: end.sequence + 1,
+            timestamp: try self.tick(now: now),
+            kind: ref.kind,
+            entityID: ref.id,
+            fields: fields,
+            previousHash: end.hash
+        )
         try self.appendToLog(change)
         self.localFeedEnd = (change.sequence, change.hash)
         let settled = try self.applyVersions(of: change, stored: .some(state))

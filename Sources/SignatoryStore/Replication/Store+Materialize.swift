@@ -7,7 +7,8 @@ import SignatoryDomain
 /// organisation merged into another shows as that one: its contacts and signatures move over.
 extension Store {
     /// Rewrites the rows of `touched` and of every record that depends on them.
-    func materialize(_ touched: Set<EntityRef>, known: [EntityRef: FieldMap] = [:], withDependents: Bool = true) throws {
+    func materialize(_ touched: Set<EntityRef>, known: [EntityRef: FieldMap] = [:], withDependents: Bool = true) throws
+    {
         var all = touched
         var queue = withDependents ? Array(touched) : []
         while let ref = queue.popLast() {
@@ -21,8 +22,12 @@ extension Store {
             // When a merge changes, a signature's row is keyed by the organisation that now stands
             // for its own: rebuild every row of the statements involved. Only a merge (or its
             // undoing) gets here; ordinary writes touch the rows of one merge class alone.
-            rebuilt = Set(try all.filter { $0.kind == .signature }.compactMap { try resolver.fields(of: $0).text("statement") })
-            for statement in rebuilt { all.formUnion(try self.records(.signature, referring: "statement", to: statement)) }
+            rebuilt = Set(
+                try all.filter { $0.kind == .signature }.compactMap { try resolver.fields(of: $0).text("statement") }
+            )
+            for statement in rebuilt {
+                all.formUnion(try self.records(.signature, referring: "statement", to: statement))
+            }
         }
         let ordered = all.sorted()
         // Remove rows children first, then write rows parents first, so foreign keys hold throughout.
@@ -33,7 +38,9 @@ extension Store {
         for ref in ordered.reversed() where visible[ref] == nil || ref.kind == .signature {
             try self.removeRow(ref)
         }
-        for statement in rebuilt { try self.database.prepare("DELETE FROM signature WHERE statement_id = ?").run(statement) }
+        for statement in rebuilt {
+            try self.database.prepare("DELETE FROM signature WHERE statement_id = ?").run(statement)
+        }
         for ref in ordered {
             guard let fields = visible[ref] else { continue }
             try self.writeRow(ref, fields: fields, resolver: &resolver)
@@ -52,12 +59,22 @@ extension Store {
         guard !shown else { return }
         let versions = try self.settledVersions(of: ref)
         guard versions[EntityKind.deletedField]?.value != .bool(true), let reference = versions["organisation"],
-              let organisation = reference.value.text else { return }
+            let organisation = reference.value.text
+        else { return }
         let canonical = try resolver.canonical(organisation)
         guard let deletion = try self.settledVersions(of: EntityRef(.organisation, canonical))[EntityKind.deletedField],
-              deletion.value == .bool(true) else { return }
-        try self.insert(Conflict(record: ref.kind, recordID: ref.id, field: "organisation", rule: Conflict.organisationDeletedRule,
-                                 winner: deletion, loser: reference))
+            deletion.value == .bool(true)
+        else { return }
+        try self.insert(
+            Conflict(
+                record: ref.kind,
+                recordID: ref.id,
+                field: "organisation",
+                rule: Conflict.organisationDeletedRule,
+                winner: deletion,
+                loser: reference
+            )
+        )
     }
 
     /// The settled fields of a record that shows, or `nil` when it is hidden.
@@ -82,7 +99,8 @@ extension Store {
             return try self.statementShows(fields.text("statement"), resolver: &resolver) ? fields : nil
         case .signature:
             guard try resolver.isShowingOrganisation(fields.text("organisation")),
-                  try self.statementShows(fields.text("statement"), resolver: &resolver) else { return nil }
+                try self.statementShows(fields.text("statement"), resolver: &resolver)
+            else { return nil }
             return fields
         }
     }
@@ -91,7 +109,8 @@ extension Store {
         guard let id else { return false }
         let statement = try resolver.fields(of: EntityRef(.statement, id))
         guard !statement.isEmpty, statement[EntityKind.deletedField] != .bool(true),
-              let campaign = statement.text("campaign") else { return false }
+            let campaign = statement.text("campaign")
+        else { return false }
         let fields = try resolver.fields(of: EntityRef(.campaign, campaign))
         return !fields.isEmpty && fields[EntityKind.deletedField] != .bool(true)
     }
@@ -105,15 +124,21 @@ extension Store {
     }
 
     func hasMergedOrganisations() throws -> Bool {
-        try self.database.prepare("SELECT 1 FROM record_reference WHERE kind = 'organisation' AND field = 'mergedInto' LIMIT 1")
-            .firstRow { _ in true } ?? false
+        try self.database.prepare(
+            "SELECT 1 FROM record_reference WHERE kind = 'organisation' AND field = 'mergedInto' LIMIT 1"
+        )
+        .firstRow { _ in true } ?? false
     }
 
     /// Records whose rows depend on `ref`'s.
     private func dependents(of ref: EntityRef) throws -> [EntityRef] {
         // Most records nobody refers to: one probe saves the look-ups below.
         if ref.kind != .signature,
-           try self.database.prepare("SELECT 1 FROM record_reference WHERE target = ? LIMIT 1").firstRow(ref.id, read: { _ in true }) == nil {
+            try self.database.prepare("SELECT 1 FROM record_reference WHERE target = ? LIMIT 1").firstRow(
+                ref.id,
+                read: { _ in true }
+            ) == nil
+        {
             return []
         }
         func referring(_ kind: EntityKind, _ field: String, _ id: String) throws -> [EntityRef] {
@@ -135,8 +160,12 @@ extension Store {
             // Signatures on the same statement share a row when their organisations merged.
             guard try self.hasMergedOrganisations() else { return [] }
             let fields = try self.settledFields(of: ref)
-            guard let statement = fields.text("statement"), let organisation = fields.text("organisation") else { return [] }
-            return try self.signatures(on: statement, possiblySharingRowWith: organisation).map { EntityRef(.signature, $0) }
+            guard let statement = fields.text("statement"), let organisation = fields.text("organisation") else {
+                return []
+            }
+            return try self.signatures(on: statement, possiblySharingRowWith: organisation).map {
+                EntityRef(.signature, $0)
+            }
         }
     }
 }

@@ -13,11 +13,16 @@ extension Store {
         case .signature:
             table = "signature"
             // Conflicts between signatures that share a row are recomputed when the row is written.
-            try self.database.prepare("DELETE FROM conflict WHERE kind = 'signature' AND entity_id = ? AND rule LIKE 'merged:%'").run(ref.id)
+            try self.database.prepare(
+                "DELETE FROM conflict WHERE kind = 'signature' AND entity_id = ? AND rule LIKE 'merged:%'"
+            ).run(ref.id)
         case .statementText:
             let parts = ref.id.split(separator: ":")
             guard parts.count == 2 else { return }
-            try self.database.prepare("DELETE FROM statement_text WHERE statement_id = ? AND hash = ?").run(String(parts[0]), String(parts[1]))
+            try self.database.prepare("DELETE FROM statement_text WHERE statement_id = ? AND hash = ?").run(
+                String(parts[0]),
+                String(parts[1])
+            )
             return
         }
         try self.database.prepare("DELETE FROM \(table) WHERE id = ?").run(ref.id)
@@ -27,54 +32,99 @@ extension Store {
         switch ref.kind {
         case .campaign:
             let campaign = try Campaign(id: try Store.id(ref.id), syncFields: fields)
-            try self.database.prepare("""
+            try self.database.prepare(
+                """
                 INSERT INTO campaign (id, name, description, start_date, end_date, status) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET name = excluded.name, description = excluded.description,
                     start_date = excluded.start_date, end_date = excluded.end_date, status = excluded.status
-                """).run(campaign.id, campaign.name, campaign.description, campaign.startDate, campaign.endDate, campaign.status)
+                """
+            ).run(
+                campaign.id,
+                campaign.name,
+                campaign.description,
+                campaign.startDate,
+                campaign.endDate,
+                campaign.status
+            )
         case .organisation:
             let organisation = try Organisation(id: try Store.id(ref.id), syncFields: fields)
-            try self.database.prepare("""
+            try self.database.prepare(
+                """
                 INSERT INTO organisation (id, name, acronym, country, website, ecosoc, ecosoc_year, standing, icso_number, notes, name_key)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET name = excluded.name, acronym = excluded.acronym, country = excluded.country,
                     website = excluded.website, ecosoc = excluded.ecosoc, ecosoc_year = excluded.ecosoc_year,
                     standing = excluded.standing, icso_number = excluded.icso_number, notes = excluded.notes,
                     name_key = excluded.name_key
-                """).run(organisation.id, organisation.name, organisation.acronym, organisation.country, organisation.website,
-                         organisation.ecosoc, organisation.ecosocYear, organisation.standing, organisation.icsoNumber?.digits,
-                         organisation.notes, organisation.comparableName)
+                """
+            ).run(
+                organisation.id,
+                organisation.name,
+                organisation.acronym,
+                organisation.country,
+                organisation.website,
+                organisation.ecosoc,
+                organisation.ecosocYear,
+                organisation.standing,
+                organisation.icsoNumber?.digits,
+                organisation.notes,
+                organisation.comparableName
+            )
         case .contact:
             var contact = try ContactPerson(id: try Store.id(ref.id), syncFields: fields)
             contact.organisationID = try Store.id(try resolver.canonical(contact.organisationID.description))
-            try self.database.prepare("""
+            try self.database.prepare(
+                """
                 INSERT INTO contact (id, organisation_id, full_name, title, email, phone, language, at_risk, consent)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET organisation_id = excluded.organisation_id, full_name = excluded.full_name,
                     title = excluded.title, email = excluded.email, phone = excluded.phone, language = excluded.language,
                     at_risk = excluded.at_risk, consent = excluded.consent
-                """).run(contact.id, contact.organisationID, contact.fullName, contact.title, contact.email, contact.phone,
-                         contact.preferredLanguage, contact.atRisk, contact.consentToPublish)
+                """
+            ).run(
+                contact.id,
+                contact.organisationID,
+                contact.fullName,
+                contact.title,
+                contact.email,
+                contact.phone,
+                contact.preferredLanguage,
+                contact.atRisk,
+                contact.consentToPublish
+            )
         case .statement:
             var statement = try JointStatement(id: try Store.id(ref.id), syncFields: fields)
             if let lead = statement.leadOrganisationID {
-                statement.leadOrganisationID = try resolver.isShowingOrganisation(lead.description)
+                statement.leadOrganisationID =
+                    try resolver.isShowingOrganisation(lead.description)
                     ? try Store.id(try resolver.canonical(lead.description)) : nil
             }
-            try self.database.prepare("""
+            try self.database.prepare(
+                """
                 INSERT INTO statement (id, campaign_id, title, body, language, lead_organisation_id, status, text_hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET campaign_id = excluded.campaign_id, title = excluded.title, body = excluded.body,
                     language = excluded.language, lead_organisation_id = excluded.lead_organisation_id,
                     status = excluded.status, text_hash = excluded.text_hash
-                """).run(statement.id, statement.campaignID, statement.title, statement.body, statement.language,
-                         statement.leadOrganisationID, statement.status, statement.textHash)
+                """
+            ).run(
+                statement.id,
+                statement.campaignID,
+                statement.title,
+                statement.body,
+                statement.language,
+                statement.leadOrganisationID,
+                statement.status,
+                statement.textHash
+            )
         case .statementText:
             let text = try StatementText(syncFields: fields)
-            try self.database.prepare("""
+            try self.database.prepare(
+                """
                 INSERT INTO statement_text (statement_id, hash, title, body, language, recorded_at) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (statement_id, hash) DO UPDATE SET recorded_at = excluded.recorded_at
-                """).run(text.statementID, text.hash, text.title, text.body, text.language, text.recordedAt)
+                """
+            ).run(text.statementID, text.hash, text.title, text.body, text.language, text.recordedAt)
         case .signature:
             try self.writeSignatureRow(ref, fields: fields, resolver: &resolver)
         }
@@ -92,8 +142,9 @@ extension Store {
         for id in siblings where siblings.count > 1 {
             let versions = try self.settledVersions(of: EntityRef(.signature, id))
             guard versions[EntityKind.deletedField]?.value != .bool(true),
-                  let memberOrganisation = versions["organisation"]?.value.text,
-                  try resolver.canonical(memberOrganisation) == canonical else { continue }
+                let memberOrganisation = versions["organisation"]?.value.text,
+                try resolver.canonical(memberOrganisation) == canonical
+            else { continue }
             members.append((id, versions))
         }
         var merged = fields
@@ -104,22 +155,48 @@ extension Store {
                 guard let (winner, losers) = rule.settle(candidates) else { continue }
                 merged[field] = winner.value
                 for loser in losers {
-                    guard let owner = members.first(where: { $0.fields[field] == loser })?.id, owner == ref.id else { continue }
-                    try self.insert(Conflict(record: .signature, recordID: owner, field: field, rule: "merged: " + rule.name, winner: winner, loser: loser))
+                    guard let owner = members.first(where: { $0.fields[field] == loser })?.id, owner == ref.id else {
+                        continue
+                    }
+                    try self.insert(
+                        Conflict(
+                            record: .signature,
+                            recordID: owner,
+                            field: field,
+                            rule: "merged: " + rule.name,
+                            winner: winner,
+                            loser: loser
+                        )
+                    )
                 }
             }
         }
         let signature = try Signature(syncFields: merged, organisation: try Store.id(canonical))
         let contact = try signature.contactID.flatMap { id in
-            try self.database.integer("SELECT count(*) FROM contact WHERE id = ? AND organisation_id = ?", id, signature.organisationID) == 1 ? id : nil
+            try self.database.integer(
+                "SELECT count(*) FROM contact WHERE id = ? AND organisation_id = ?",
+                id,
+                signature.organisationID
+            ) == 1 ? id : nil
         }
-        try self.database.prepare("""
+        try self.database.prepare(
+            """
             INSERT INTO signature (id, statement_id, organisation_id, contact_id, status, text_hash, consent, recorded_at, source)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (id) DO UPDATE SET contact_id = excluded.contact_id, status = excluded.status, text_hash = excluded.text_hash,
                 consent = excluded.consent, recorded_at = excluded.recorded_at, source = excluded.source
-            """).run(signature.id, signature.statementID, signature.organisationID, contact, signature.status,
-                     signature.textHash, signature.consentToPublish, signature.recordedAt, signature.source)
+            """
+        ).run(
+            signature.id,
+            signature.statementID,
+            signature.organisationID,
+            contact,
+            signature.status,
+            signature.textHash,
+            signature.consentToPublish,
+            signature.recordedAt,
+            signature.source
+        )
     }
 
     /// The signatures on `statement` that may merge into one row with a signature for
@@ -134,12 +211,14 @@ extension Store {
         var result: [String] = []
         for member in members {
             // CROSS JOIN keeps the organisation's few signatures as the outer loop: a statement may have thousands.
-            result += try self.database.prepare("""
+            result += try self.database.prepare(
+                """
                 SELECT o.entity_id FROM record_reference o CROSS JOIN record_reference s
                     ON s.kind = 'signature' AND s.entity_id = o.entity_id AND s.field = 'statement'
                 WHERE o.target = ? AND o.kind = 'signature' AND o.field = 'organisation' AND s.target = ?
                 ORDER BY o.entity_id
-                """).rows(member, statement) { $0.text(0) }
+                """
+            ).rows(member, statement) { $0.text(0) }
         }
         return members.count == 1 ? result : result.sorted()
     }
@@ -150,7 +229,8 @@ extension Store {
         var seen: Set<String> = [canonical]
         var index = 0
         while index < members.count {
-            for merged in try self.records(.organisation, referring: "mergedInto", to: members[index]) where seen.insert(merged.id).inserted {
+            for merged in try self.records(.organisation, referring: "mergedInto", to: members[index])
+            where seen.insert(merged.id).inserted {
                 members.append(merged.id)
             }
             index += 1

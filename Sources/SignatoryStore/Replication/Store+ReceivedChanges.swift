@@ -1,4 +1,4 @@
-import SignatoryDomain
+public import SignatoryDomain
 
 /// Other offices' changes, once their carrier has verified them, applied here in one place.
 ///
@@ -14,7 +14,10 @@ extension Store {
     /// feeds' signed heads, learns what `peer` holds and refreshes the possible duplicates.
     ///
     /// The caller verifies each change (signature, hash chain, skew) before applying it.
-    public func receive(from peer: ID<Office>, _ body: (inout ReceivedBatch) throws -> ReceivedFeeds) throws -> ReceivedSummary {
+    public func receive(
+        from peer: ID<Office>,
+        _ body: (inout ReceivedBatch) throws -> ReceivedFeeds
+    ) throws -> ReceivedSummary {
         try self.transaction {
             var batch = ReceivedBatch(store: self)
             let feeds = try body(&batch)
@@ -23,7 +26,11 @@ extension Store {
             if let latest = batch.latest { try self.observe(latest) }
             try self.learn(that: peer, has: feeds.peerHas)
             let duplicates = try self.refreshDuplicates()
-            return ReceivedSummary(applied: batch.applied, openConflicts: try self.conflictCount(), duplicatePairs: duplicates)
+            return ReceivedSummary(
+                applied: batch.applied,
+                openConflicts: try self.conflictCount(),
+                duplicatePairs: duplicates
+            )
         }
     }
 }

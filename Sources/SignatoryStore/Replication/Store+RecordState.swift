@@ -19,17 +19,28 @@ extension Store {
         state.apply(change)
         let (versions, conflicts) = state.settle(ref.kind)
         if !conflicts.isEmpty || state.conflictCount > 0 {
-            try self.database.prepare("DELETE FROM conflict WHERE kind = ? AND entity_id = ? AND rule NOT LIKE 'merged:%'")
-                .run(ref.kind.rawValue, ref.id)
+            try self.database.prepare(
+                "DELETE FROM conflict WHERE kind = ? AND entity_id = ? AND rule NOT LIKE 'merged:%'"
+            )
+            .run(ref.kind.rawValue, ref.id)
             for loss in conflicts {
-                try self.insert(Conflict(record: ref.kind, recordID: ref.id, field: loss.field, rule: loss.rule.name,
-                                         winner: loss.winner, loser: loss.loser))
+                try self.insert(
+                    Conflict(
+                        record: ref.kind,
+                        recordID: ref.id,
+                        field: loss.field,
+                        rule: loss.rule.name,
+                        winner: loss.winner,
+                        loser: loss.loser
+                    )
+                )
             }
             state.conflictCount = conflicts.count
         }
         if stored == nil {
             // A record's first change is its whole state: point at it instead of copying it.
-            let text = state.conflictCount == 0 && change.fields.values.allSatisfy(\.bases.isEmpty)
+            let text =
+                state.conflictCount == 0 && change.fields.values.allSatisfy(\.bases.isEmpty)
                 ? RecordState.pointer(office: change.office, sequence: change.sequence) : state.encoded
             try self.database.prepare("INSERT INTO entity_state (kind, entity_id, state) VALUES (?, ?, ?)")
                 .run(ref.kind.rawValue, ref.id, text)
@@ -50,8 +61,10 @@ extension Store {
     /// first; the insert itself tells whether the record is new. Returns `nil` when it is not.
     private func applyFirstChange(_ change: Change, of ref: EntityRef) throws -> FieldMap? {
         for assignment in change.fields.values where !assignment.bases.isEmpty { return nil }
-        try self.database.prepare("INSERT INTO entity_state (kind, entity_id, state) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
-            .run(ref.kind.rawValue, ref.id, RecordState.pointer(office: change.office, sequence: change.sequence))
+        try self.database.prepare(
+            "INSERT INTO entity_state (kind, entity_id, state) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
+        )
+        .run(ref.kind.rawValue, ref.id, RecordState.pointer(office: change.office, sequence: change.sequence))
         guard self.database.changes == 1 else { return nil }
         var settled: FieldMap = [:]
         settled.reserveCapacity(change.fields.count)
@@ -59,8 +72,10 @@ extension Store {
         for field in ref.kind.referenceFields {
             // A new record has no references yet: a plain insert, with no conflict to handle.
             guard let target = settled[field]?.text else { continue }
-            try self.database.prepare("INSERT INTO record_reference (kind, entity_id, field, target) VALUES (?, ?, ?, ?)")
-                .run(ref.kind.rawValue, ref.id, field, target)
+            try self.database.prepare(
+                "INSERT INTO record_reference (kind, entity_id, field, target) VALUES (?, ?, ?, ?)"
+            )
+            .run(ref.kind.rawValue, ref.id, field, target)
         }
         self.remember(settled, of: ref)
         return settled
@@ -69,10 +84,12 @@ extension Store {
     /// Keeps the index of which record a reference field names.
     private func setReference(of ref: EntityRef, _ field: String, to target: String?) throws {
         if let target {
-            try self.database.prepare("""
+            try self.database.prepare(
+                """
                 INSERT INTO record_reference (kind, entity_id, field, target) VALUES (?, ?, ?, ?)
                 ON CONFLICT (kind, entity_id, field) DO UPDATE SET target = excluded.target
-                """).run(ref.kind.rawValue, ref.id, field, target)
+                """
+            ).run(ref.kind.rawValue, ref.id, field, target)
         } else {
             try self.database.prepare("DELETE FROM record_reference WHERE kind = ? AND entity_id = ? AND field = ?")
                 .run(ref.kind.rawValue, ref.id, field)
@@ -80,18 +97,26 @@ extension Store {
     }
 
     func loadState(of ref: EntityRef) throws -> RecordState? {
-        guard let text = try self.database.prepare("SELECT state FROM entity_state WHERE kind = ? AND entity_id = ?")
-            .firstRow(ref.kind.rawValue, ref.id, read: { $0.text(0) }) else { return nil }
+        guard
+            let text = try self.database.prepare("SELECT state FROM entity_state WHERE kind = ? AND entity_id = ?")
+                .firstRow(ref.kind.rawValue, ref.id, read: { $0.text(0) })
+        else { return nil }
         if let (office, sequence) = RecordState.pointee(of: text) {
             guard let change = try self.change(office: office, sequence: sequence) else {
-                throw StoreError.notADatabase(path: self.database.path, detail: "the first change of \(ref.kind.rawValue) \(ref.id) is missing")
+                throw StoreError.notADatabase(
+                    path: self.database.path,
+                    detail: "the first change of \(ref.kind.rawValue) \(ref.id) is missing"
+                )
             }
             var state = RecordState()
             state.apply(change)
             return state
         }
         guard let state = RecordState(encoded: text) else {
-            throw StoreError.notADatabase(path: self.database.path, detail: "the sync state of \(ref.kind.rawValue) \(ref.id) cannot be read")
+            throw StoreError.notADatabase(
+                path: self.database.path,
+                detail: "the sync state of \(ref.kind.rawValue) \(ref.id) cannot be read"
+            )
         }
         return state
     }
@@ -112,15 +137,18 @@ extension Store {
 
     private func remember(_ fields: FieldMap, of ref: EntityRef) {
         // Only records that others point at are read again for their children.
-        guard !self.database.isAutocommit, ref.kind == .organisation || ref.kind == .statement || ref.kind == .campaign else { return }
+        guard !self.database.isAutocommit, ref.kind == .organisation || ref.kind == .statement || ref.kind == .campaign
+        else { return }
         if self.settledCache.count >= 20_000 { self.settledCache.removeAll(keepingCapacity: true) }
         self.settledCache[ref] = fields
     }
 
     /// Records of `kind` whose settled `field` names `id`.
     func records(_ kind: EntityKind, referring field: String, to id: String) throws -> [EntityRef] {
-        try self.database.prepare("SELECT entity_id FROM record_reference WHERE target = ? AND kind = ? AND field = ? ORDER BY entity_id")
-            .rows(id, kind.rawValue, field) { EntityRef(kind, $0.text(0)) }
+        try self.database.prepare(
+            "SELECT entity_id FROM record_reference WHERE target = ? AND kind = ? AND field = ? ORDER BY entity_id"
+        )
+        .rows(id, kind.rawValue, field) { EntityRef(kind, $0.text(0)) }
     }
 
     /// Records of `kind` whose `field` names `id` and that are not deleted.

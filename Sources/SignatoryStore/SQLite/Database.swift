@@ -11,8 +11,8 @@ import CSQLite
 /// ```
 ///
 /// A connection belongs to the task that opened it; it is not `Sendable`.
-public final class Database {
-    public enum OpenMode: Sendable {
+package final class Database {
+    package enum OpenMode: Sendable {
         /// The file must exist.
         case readWrite
         /// The file is created when missing.
@@ -20,10 +20,10 @@ public final class Database {
     }
 
     let handle: OpaquePointer
-    public let path: String
+    package let path: String
     private var statements: [String: PreparedStatement] = [:]
 
-    public init(path: String, mode: OpenMode, busyTimeoutMilliseconds: Int32 = 5_000) throws(SQLiteError) {
+    package init(path: String, mode: OpenMode, busyTimeoutMilliseconds: Int32 = 5_000) throws(SQLiteError) {
         var flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX
         if mode == .create { flags |= SQLITE_OPEN_CREATE }
         var handle: OpaquePointer?
@@ -50,7 +50,7 @@ public final class Database {
     }
 
     /// Runs one or more statements that take no parameters.
-    public func execute(_ sql: String) throws(SQLiteError) {
+    package func execute(_ sql: String) throws(SQLiteError) {
         var message: UnsafeMutablePointer<CChar>?
         let code = sqlite3_exec(self.handle, sql, nil, nil, &message)
         guard code == SQLITE_OK else {
@@ -61,7 +61,7 @@ public final class Database {
     }
 
     /// The cached prepared statement for `sql`, compiled on first use.
-    public func prepare(_ sql: String) throws(SQLiteError) -> PreparedStatement {
+    package func prepare(_ sql: String) throws(SQLiteError) -> PreparedStatement {
         if let statement = self.statements[sql] { return statement }
         let statement = try PreparedStatement(database: self, sql: sql)
         self.statements[sql] = statement
@@ -72,7 +72,7 @@ public final class Database {
     ///
     /// A transaction opened inside another becomes a savepoint, so helpers can open their own
     /// and a failure inside one undoes only its own writes.
-    public func transaction<T>(_ body: () throws -> T) throws -> T {
+    package func transaction<T>(_ body: () throws -> T) throws -> T {
         let nested = sqlite3_get_autocommit(self.handle) == 0
         try self.prepare(nested ? "SAVEPOINT nested" : "BEGIN IMMEDIATE").run()
         do {
@@ -91,13 +91,13 @@ public final class Database {
     }
 
     /// Whether no transaction is open.
-    public var isAutocommit: Bool { sqlite3_get_autocommit(self.handle) != 0 }
+    package var isAutocommit: Bool { sqlite3_get_autocommit(self.handle) != 0 }
 
     /// The number of rows the last write changed.
-    public var changes: Int { Int(sqlite3_changes(self.handle)) }
+    package var changes: Int { Int(sqlite3_changes(self.handle)) }
 
     /// Reads a single integer, e.g. `PRAGMA user_version` or a `count(*)`.
-    public func integer(_ sql: String, _ values: any SQLBindable...) throws -> Int64 {
+    package func integer(_ sql: String, _ values: any SQLBindable...) throws -> Int64 {
         let statement = try self.prepare(sql)
         try statement.bind(values)
         defer { statement.reset() }

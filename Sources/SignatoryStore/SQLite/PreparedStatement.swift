@@ -7,7 +7,7 @@ import CSQLite
 /// let insert = try database.prepare("INSERT INTO campaign(id, name, status) VALUES (?, ?, ?)")
 /// try insert.run(campaign.id, campaign.name, campaign.status)
 /// ```
-public final class PreparedStatement {
+package final class PreparedStatement {
     let handle: OpaquePointer
     let sql: String
     private unowned let database: Database
@@ -30,14 +30,14 @@ public final class PreparedStatement {
     // MARK: Binding
 
     /// Binds `values` to the parameters in order, after clearing earlier bindings.
-    public func bind(_ values: [any SQLBindable]) throws {
+    package func bind(_ values: [any SQLBindable]) throws {
         self.reset()
         for (offset, value) in values.enumerated() {
             try value.bind(to: self, at: Int32(offset + 1))
         }
     }
 
-    public func bindText(_ text: String, at index: Int32) throws(SQLiteError) {
+    package func bindText(_ text: String, at index: Int32) throws(SQLiteError) {
         var text = text
         let code = text.withUTF8 { bytes in
             sqlite3_bind_text(self.handle, index, bytes.baseAddress, Int32(bytes.count), sqliteTransient)
@@ -45,29 +45,25 @@ public final class PreparedStatement {
         try self.check(code)
     }
 
-    public func bindInteger(_ value: Int64, at index: Int32) throws(SQLiteError) {
+    package func bindInteger(_ value: Int64, at index: Int32) throws(SQLiteError) {
         try self.check(sqlite3_bind_int64(self.handle, index, value))
     }
 
-    public func bindDouble(_ value: Double, at index: Int32) throws(SQLiteError) {
-        try self.check(sqlite3_bind_double(self.handle, index, value))
-    }
-
-    public func bindNull(at index: Int32) throws(SQLiteError) {
+    package func bindNull(at index: Int32) throws(SQLiteError) {
         try self.check(sqlite3_bind_null(self.handle, index))
     }
 
     // MARK: Running
 
     /// Binds `values` and runs the statement to completion, for writes.
-    public func run(_ values: any SQLBindable...) throws {
+    package func run(_ values: any SQLBindable...) throws {
         try self.bind(values)
         while try self.step() {}
         self.reset()
     }
 
     /// Binds `values` and returns every row, each read by `read`.
-    public func rows<T>(_ values: any SQLBindable..., read: (Row) throws -> T) throws -> [T] {
+    package func rows<T>(_ values: any SQLBindable..., read: (Row) throws -> T) throws -> [T] {
         try self.bind(values)
         defer { self.reset() }
         var result: [T] = []
@@ -78,7 +74,7 @@ public final class PreparedStatement {
     }
 
     /// Binds `values` and hands each row to `body` as it is stepped to, without collecting them.
-    public func forEachRow(_ values: any SQLBindable..., body: (Row) throws -> Void) throws {
+    package func forEachRow(_ values: any SQLBindable..., body: (Row) throws -> Void) throws {
         try self.bind(values)
         defer { self.reset() }
         while try self.step() {
@@ -87,19 +83,23 @@ public final class PreparedStatement {
     }
 
     /// Binds `values` and returns the first row read by `read`, or `nil` when there is none.
-    public func firstRow<T>(_ values: any SQLBindable..., read: (Row) throws -> T) throws -> T? {
+    package func firstRow<T>(_ values: any SQLBindable..., read: (Row) throws -> T) throws -> T? {
         try self.bind(values)
         defer { self.reset() }
         return try self.step() ? try read(Row(statement: self)) : nil
     }
 
     /// Advances to the next row; `false` when the statement is done.
-    public func step() throws(SQLiteError) -> Bool {
+    package func step() throws(SQLiteError) -> Bool {
         switch sqlite3_step(self.handle) {
         case SQLITE_ROW: return true
         case SQLITE_DONE: return false
         case let code:
-            let error = SQLiteError(code: sqlite3_extended_errcode(self.database.handle), connection: self.database.handle, sql: self.sql)
+            let error = SQLiteError(
+                code: sqlite3_extended_errcode(self.database.handle),
+                connection: self.database.handle,
+                sql: self.sql
+            )
             sqlite3_reset(self.handle)
             _ = code
             throw error
@@ -107,7 +107,7 @@ public final class PreparedStatement {
     }
 
     /// Makes the statement ready to run again and clears its bindings.
-    public func reset() {
+    package func reset() {
         sqlite3_reset(self.handle)
         sqlite3_clear_bindings(self.handle)
     }

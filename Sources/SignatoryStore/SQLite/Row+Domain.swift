@@ -1,19 +1,21 @@
-import SignatoryDomain
+package import SignatoryDomain
 
 /// Reading the domain's values back. A value that does not parse means the file was edited
 /// outside Signatory; the error names the column's content.
 extension Row {
-    public func id<Subject>(_ column: Int32) throws -> ID<Subject> {
+    package func id<Subject>(_ column: Int32) throws -> ID<Subject> {
         let text = self.text(column)
-        guard let id = ID<Subject>(text) else { throw StoreError.notADatabase(path: "database", detail: "'\(text)' is not an id") }
+        guard let id = ID<Subject>(text) else {
+            throw StoreError.notADatabase(path: "database", detail: "'\(text)' is not an id")
+        }
         return id
     }
 
-    public func optionalID<Subject>(_ column: Int32) throws -> ID<Subject>? {
+    package func optionalID<Subject>(_ column: Int32) throws -> ID<Subject>? {
         self.isNull(column) ? nil : try self.id(column)
     }
 
-    public func choice<C: Choice>(_ column: Int32, as type: C.Type = C.self) throws -> C {
+    package func choice<C: Choice>(_ column: Int32, as type: C.Type = C.self) throws -> C {
         let text = self.text(column)
         // The store writes raw values, so the exact match almost always succeeds.
         if let value = C(rawValue: text) { return value }
@@ -21,12 +23,12 @@ extension Row {
     }
 
     /// Parses an optional text column with one of the domain's validating initialisers.
-    public func optional<T>(_ column: Int32, _ parse: (String) throws(DomainError) -> T) throws -> T? {
+    package func optional<T>(_ column: Int32, _ parse: (String) throws(DomainError) -> T) throws -> T? {
         guard let text = self.optionalText(column) else { return nil }
         return try parse(text)
     }
 
-    public func optionalInt(_ column: Int32) -> Int? {
+    package func optionalInt(_ column: Int32) -> Int? {
         self.optionalInteger(column).map(Int.init)
     }
 }

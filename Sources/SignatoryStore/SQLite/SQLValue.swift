@@ -1,38 +1,42 @@
 import CSQLite
-import Foundation
-import SignatoryDomain
+public import Foundation
+package import SignatoryDomain
 
 /// A value SQLite can bind to a `?` parameter.
 ///
 /// ```swift
 /// try database.prepare("INSERT INTO campaign(id, name) VALUES (?, ?)").run(campaign.id, campaign.name)
 /// ```
-public protocol SQLBindable {
+package protocol SQLBindable {
     func bind(to statement: PreparedStatement, at index: Int32) throws
 }
 
 extension String: SQLBindable {
-    public func bind(to statement: PreparedStatement, at index: Int32) throws { try statement.bindText(self, at: index) }
+    package func bind(to statement: PreparedStatement, at index: Int32) throws {
+        try statement.bindText(self, at: index)
+    }
 }
 
 extension Int: SQLBindable {
-    public func bind(to statement: PreparedStatement, at index: Int32) throws { try statement.bindInteger(Int64(self), at: index) }
+    package func bind(to statement: PreparedStatement, at index: Int32) throws {
+        try statement.bindInteger(Int64(self), at: index)
+    }
 }
 
 extension Int64: SQLBindable {
-    public func bind(to statement: PreparedStatement, at index: Int32) throws { try statement.bindInteger(self, at: index) }
+    package func bind(to statement: PreparedStatement, at index: Int32) throws {
+        try statement.bindInteger(self, at: index)
+    }
 }
 
 extension Bool: SQLBindable {
-    public func bind(to statement: PreparedStatement, at index: Int32) throws { try statement.bindInteger(self ? 1 : 0, at: index) }
-}
-
-extension Double: SQLBindable {
-    public func bind(to statement: PreparedStatement, at index: Int32) throws { try statement.bindDouble(self, at: index) }
+    package func bind(to statement: PreparedStatement, at index: Int32) throws {
+        try statement.bindInteger(self ? 1 : 0, at: index)
+    }
 }
 
 extension Optional: SQLBindable where Wrapped: SQLBindable {
-    public func bind(to statement: PreparedStatement, at index: Int32) throws {
+    package func bind(to statement: PreparedStatement, at index: Int32) throws {
         switch self {
         case .some(let value): try value.bind(to: statement, at: index)
         case .none: try statement.bindNull(at: index)
@@ -42,23 +46,27 @@ extension Optional: SQLBindable where Wrapped: SQLBindable {
 
 /// Dates are stored as milliseconds since 1970 (UTC).
 extension Date: SQLBindable {
-    public func bind(to statement: PreparedStatement, at index: Int32) throws {
+    package func bind(to statement: PreparedStatement, at index: Int32) throws {
         try statement.bindInteger(self.storedMilliseconds, at: index)
     }
 
     var storedMilliseconds: Int64 { Int64((self.timeIntervalSince1970 * 1000).rounded()) }
 
     /// The date as the store gives it back: to the millisecond.
-    public var roundedToStoredPrecision: Date { Date(timeIntervalSince1970: Double(self.storedMilliseconds) / 1000) }
+    package var roundedToStoredPrecision: Date { Date(timeIntervalSince1970: Double(self.storedMilliseconds) / 1000) }
 }
 
 extension ID: SQLBindable {
-    public func bind(to statement: PreparedStatement, at index: Int32) throws { try statement.bindText(self.description, at: index) }
+    package func bind(to statement: PreparedStatement, at index: Int32) throws {
+        try statement.bindText(self.description, at: index)
+    }
 }
 
 /// Domain values are stored in their canonical textual form.
 extension SQLBindable where Self: CustomStringConvertible {
-    public func bind(to statement: PreparedStatement, at index: Int32) throws { try statement.bindText(self.description, at: index) }
+    package func bind(to statement: PreparedStatement, at index: Int32) throws {
+        try statement.bindText(self.description, at: index)
+    }
 }
 
 extension CountryCode: SQLBindable {}
@@ -70,7 +78,9 @@ extension CalendarDate: SQLBindable {}
 extension TextHash: SQLBindable {}
 
 extension SQLBindable where Self: Choice {
-    public func bind(to statement: PreparedStatement, at index: Int32) throws { try statement.bindText(self.rawValue, at: index) }
+    package func bind(to statement: PreparedStatement, at index: Int32) throws {
+        try statement.bindText(self.rawValue, at: index)
+    }
 }
 
 extension ECOSOCCategory: SQLBindable {}

@@ -1,11 +1,13 @@
 import ArgumentParser
 import SignatoryDomain
+import SignatoryStore
 
 struct CampaignAdd: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
         abstract: "Add a campaign and print its id.",
-        discussion: "Example: signatory campaign add --name \"World Day against Trafficking in Persons\" --start-date 2026-07-01 --end-date 2026-07-30"
+        discussion:
+            "Example: signatory campaign add --name \"World Day against Trafficking in Persons\" --start-date 2026-07-01 --end-date 2026-07-30"
     )
 
     @OptionGroup var database: DatabaseOptions
@@ -13,7 +15,9 @@ struct CampaignAdd: ParsableCommand {
     @OptionGroup var fields: CampaignFields
 
     func validate() throws {
-        guard self.fields.name?.nonBlank != nil else { throw ValidationError("Give the campaign a name, e.g. --name \"World Day 2026\".") }
+        guard self.fields.name?.nonBlank != nil else {
+            throw ValidationError("Give the campaign a name, e.g. --name \"World Day 2026\".")
+        }
     }
 
     func run() throws {

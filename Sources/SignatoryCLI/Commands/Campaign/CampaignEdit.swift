@@ -1,5 +1,7 @@
 import ArgumentParser
+import SignatoryDomain
 import SignatoryExport
+import SignatoryStore
 
 struct CampaignEdit: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -17,5 +17,7 @@ struct CampaignFields: ParsableArguments {
         if let status = self.status { campaign.status = try CampaignStatus(parsing: status) }
     }
 
-    var isEmpty: Bool { [self.name, self.description, self.startDate, self.endDate, self.status].allSatisfy { $0 == nil } }
+    var isEmpty: Bool {
+        [self.name, self.description, self.startDate, self.endDate, self.status].allSatisfy { $0 == nil }
+    }
 }

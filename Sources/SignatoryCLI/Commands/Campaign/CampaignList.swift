@@ -1,5 +1,7 @@
 import ArgumentParser
+import SignatoryDomain
 import SignatoryExport
+import SignatoryStore
 
 struct CampaignList: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List campaigns, newest first.")
@@ -10,9 +12,13 @@ struct CampaignList: ParsableCommand {
     func run() throws {
         let campaigns = try self.database.open().campaigns()
         if self.output.json { return try Output.json(campaigns.map(\.json)) }
-        Output.table(campaigns.map { campaign in
-            [campaign.id.shortID, campaign.status.rawValue, campaign.startDate?.description ?? "----------",
-             campaign.endDate?.description ?? "----------", campaign.name]
-        })
+        Output.table(
+            campaigns.map { campaign in
+                [
+                    campaign.id.shortID, campaign.status.rawValue, campaign.startDate?.description ?? "----------",
+                    campaign.endDate?.description ?? "----------", campaign.name,
+                ]
+            }
+        )
     }
 }

@@ -1,8 +1,13 @@
 import ArgumentParser
+import SignatoryDomain
 import SignatoryExport
+import SignatoryStore
 
 struct CampaignShow: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one campaign and its statements.")
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show one campaign and its statements."
+    )
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
@@ -16,8 +21,10 @@ struct CampaignShow: ParsableCommand {
             return try Output.json(JSONRecord.merging(campaign.json, ["statements": statements.map(\.json)]))
         }
         Output.fields([
-            "id": campaign.id.description, "name": campaign.name, "description": campaign.description.isEmpty ? nil : campaign.description,
-            "start date": campaign.startDate?.description, "end date": campaign.endDate?.description, "status": campaign.status.rawValue,
+            "id": campaign.id.description, "name": campaign.name,
+            "description": campaign.description.isEmpty ? nil : campaign.description,
+            "start date": campaign.startDate?.description, "end date": campaign.endDate?.description,
+            "status": campaign.status.rawValue,
         ])
         for statement in statements {
             Output.text("statement    \(statement.id.shortID)  \(statement.status.rawValue)  \(statement.title)")

@@ -25,7 +25,9 @@ struct ConflictList: ParsableCommand {
         }
         for conflict in conflicts {
             let name = try store.recordName(conflict.record, conflict.recordID)
-            Output.text("\(conflict.id.shortID)  \(conflict.record.rawValue) '\(name)' \(conflict.field): kept '\(conflict.winner.value)' over '\(conflict.loser.value)' (\(conflict.rule))")
+            Output.text(
+                "\(conflict.id.shortID)  \(conflict.record.rawValue) '\(name)' \(conflict.field): kept '\(conflict.winner.value)' over '\(conflict.loser.value)' (\(conflict.rule))"
+            )
         }
     }
 }
@@ -68,7 +70,9 @@ struct ConflictResolve: ParsableCommand {
             default: throw ValidationError("This field is yes or no; type --keep yes or --keep no.")
             }
         case .integer:
-            guard let number = Int64(text) else { throw ValidationError("This field is a whole number, e.g. --keep 2006.") }
+            guard let number = Int64(text) else {
+                throw ValidationError("This field is a whole number, e.g. --keep 2006.")
+            }
             return .integer(number)
         case .text, .null:
             return FieldValue(text.nonBlank)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SignatoryDomain
+import SignatoryStore
 
 struct ContactAdd: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,8 +14,12 @@ struct ContactAdd: ParsableCommand {
     @OptionGroup var fields: ContactFields
 
     func validate() throws {
-        guard self.fields.organisation != nil else { throw ValidationError("Say whose contact this is, e.g. --org CAP.") }
-        guard self.fields.name?.nonBlank != nil else { throw ValidationError("Give the person's name, e.g. --name \"Thierry Valle\".") }
+        guard self.fields.organisation != nil else {
+            throw ValidationError("Say whose contact this is, e.g. --org CAP.")
+        }
+        guard self.fields.name?.nonBlank != nil else {
+            throw ValidationError("Give the person's name, e.g. --name \"Thierry Valle\".")
+        }
     }
 
     func run() throws {

@@ -1,11 +1,14 @@
 import ArgumentParser
+import SignatoryDomain
 import SignatoryExport
+import SignatoryStore
 
 struct ContactEdit: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "edit",
         abstract: "Change a contact's fields.",
-        discussion: "Takes the same options as `contact add`; an empty value clears a field. Example: signatory contact edit 3f2c --at-risk"
+        discussion:
+            "Takes the same options as `contact add`; an empty value clears a field. Example: signatory contact edit 3f2c --at-risk"
     )
 
     @OptionGroup var database: DatabaseOptions
@@ -14,7 +17,9 @@ struct ContactEdit: ParsableCommand {
     @OptionGroup var fields: ContactFields
 
     func validate() throws {
-        guard !self.fields.isEmpty else { throw ValidationError("Say what to change, e.g. --title Director or --at-risk.") }
+        guard !self.fields.isEmpty else {
+            throw ValidationError("Say what to change, e.g. --title Director or --at-risk.")
+        }
     }
 
     func run() throws {

@@ -1,4 +1,6 @@
 import ArgumentParser
+import SignatoryDomain
+import SignatoryStore
 
 struct ContactRemove: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,7 @@
 import ArgumentParser
+import SignatoryDomain
 import SignatoryExport
+import SignatoryStore
 
 struct ContactShow: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one contact person.")

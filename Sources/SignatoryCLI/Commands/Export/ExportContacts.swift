@@ -1,4 +1,4 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
 import SignatoryDomain
 import SignatoryExport
@@ -19,7 +19,8 @@ struct ExportContacts: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @Option(help: "The statement whose signing organisations to list: id or id prefix.") var statement: String?
-    @Option(help: "The campaign whose statements' signing organisations to list: id or id prefix.") var campaign: String?
+    @Option(help: "The campaign whose statements' signing organisations to list: id or id prefix.") var campaign:
+        String?
     @Flag(help: "List every organisation.") var all = false
     @Option(help: "csv, google-csv, outlook-csv, vcard, markdown or html.") var format: ContactSheetFormat
     @Option(help: "Who the sheet is for: internal, coalition or public.") var audience: ExportAudience = .coalition
@@ -34,7 +35,9 @@ struct ExportContacts: ParsableCommand {
 
     func run() throws {
         let store = try self.database.open()
-        let (scope, title) = try ContactSheetScope(statement: self.statement, campaign: self.campaign).resolve(in: store)
+        let (scope, title) = try ContactSheetScope(statement: self.statement, campaign: self.campaign).resolve(
+            in: store
+        )
         let export = ContactSheetExport(scope: scope, format: self.format, audience: self.audience, title: title)
         let summary: ContactSheetSummary
         if let out = self.out {

@@ -26,12 +26,15 @@ struct HubEnroll: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "A card printed by `signatory office card`.") var card: String
-    @Option(help: "internal (an office that syncs; the default), coalition or public (tools that only read).") var audience: ExportAudience = .internal
+    @Option(help: "internal (an office that syncs; the default), coalition or public (tools that only read).")
+    var audience: ExportAudience = .internal
 
     func run() throws {
         let card = try OfficeCardFile.read(self.card)
         let store = try self.database.open()
-        guard card.id != store.office.id else { throw ValidationError("That is this hub's own card; enrol the offices' cards.") }
+        guard card.id != store.office.id else {
+            throw ValidationError("That is this hub's own card; enrol the offices' cards.")
+        }
         try store.enrol(card, audience: self.audience)
         Output.text("enrolled \(card.name) (\(card.id)) for the \(self.audience.rawValue) audience")
     }
@@ -49,14 +52,17 @@ struct HubRevoke: ParsableCommand {
 
     func run() throws {
         let store = try self.database.open()
-        let id = try TrustedOfficeReference.resolve(self.office, in: store)
+        let id = try store.trustedOffice(matching: self.office)
         try store.revoke(id)
         Output.text("revoked \(self.office) (\(id))")
     }
 }
 
 struct HubList: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the offices enrolled on this hub.")
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the offices enrolled on this hub."
+    )
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
@@ -64,13 +70,23 @@ struct HubList: ParsableCommand {
     func run() throws {
         let members = try self.database.open().hubMembers()
         if self.output.json {
-            return try Output.json(members.map { member in
-                JSONRecord(["id": member.card.id.description, "name": member.card.name, "audience": member.audience.rawValue,
-                            "enrolledAt": member.enrolledAt.iso8601, "revokedAt": member.revokedAt?.iso8601])
-            })
+            return try Output.json(
+                members.map { member in
+                    JSONRecord([
+                        "id": member.card.id.description, "name": member.card.name,
+                        "audience": member.audience.rawValue,
+                        "enrolledAt": member.enrolledAt.iso8601, "revokedAt": member.revokedAt?.iso8601,
+                    ])
+                }
+            )
         }
-        Output.table(members.map { member in
-            [member.card.id.shortID, member.card.name, member.audience.rawValue, member.isRevoked ? "revoked" : "enrolled"]
-        })
+        Output.table(
+            members.map { member in
+                [
+                    member.card.id.shortID, member.card.name, member.audience.rawValue,
+                    member.isRevoked ? "revoked" : "enrolled",
+                ]
+            }
+        )
     }
 }

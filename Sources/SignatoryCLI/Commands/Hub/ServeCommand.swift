@@ -21,7 +21,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The most changes one pull page carries.") var pageLimit = 5_000
 
     func validate() throws {
-        guard (0...65_535).contains(self.port) else { throw ValidationError("--port takes 0 to 65535, e.g. --port 8080.") }
+        guard (0...65_535).contains(self.port) else {
+            throw ValidationError("--port takes 0 to 65535, e.g. --port 8080.")
+        }
         guard (1...4_096).contains(self.maxBodyMB) else {
             throw ValidationError("--max-body-mb takes 1 to 4096, e.g. --max-body-mb 64.")
         }
@@ -33,10 +35,16 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         var logger = Logger(label: "signatory.hub")
         logger.logLevel = .info
-        let hub = try HubServer(configuration: HubConfiguration(
-            host: self.host, port: self.port, databasePath: self.database.resolvedPath,
-            maximumBodyBytes: self.maxBodyMB << 20, pageLimit: self.pageLimit
-        ), logger: logger)
+        let hub = try HubServer(
+            configuration: HubConfiguration(
+                host: self.host,
+                port: self.port,
+                databasePath: self.database.resolvedPath,
+                maximumBodyBytes: self.maxBodyMB << 20,
+                pageLimit: self.pageLimit
+            ),
+            logger: logger
+        )
         try await hub.run { url in
             FileHandle.standardOutput.write(Data("listening on \(url)\n".utf8))
         }

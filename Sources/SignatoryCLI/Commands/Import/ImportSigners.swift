@@ -1,5 +1,6 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
+import SignatoryDomain
 import SignatoryImport
 import SignatoryStore
 
@@ -19,11 +20,19 @@ struct ImportSigners: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @Option(help: "The statement the organisations sign: id or id prefix.") var statement: String
     @Argument(help: "The CSV file exported from the sign-on form.") var file: String
-    @Option(help: "For organisations and contacts already held: skip (leave them), update (replace with the file's values) or fill (set empty fields only).")
+    @Option(
+        help:
+            "For organisations and contacts already held: skip (leave them), update (replace with the file's values) or fill (set empty fields only)."
+    )
     var mode: SignerImport.Mode = .skip
     @Flag(help: "Report what the import would do without writing anything.") var dryRun = false
     @Flag(help: "Import the good rows even when some are rejected.") var skipBadRows = false
-    @Option(help: ArgumentHelp("A header the form uses for a field, as 'HEADER=FIELD'; repeat for more.", valueName: "header=field"))
+    @Option(
+        help: ArgumentHelp(
+            "A header the form uses for a field, as 'HEADER=FIELD'; repeat for more.",
+            valueName: "header=field"
+        )
+    )
     var map: [String] = []
 
     func validate() throws {
@@ -33,7 +42,9 @@ struct ImportSigners: ParsableCommand {
     func run() throws {
         let store = try self.database.open()
         guard let bytes = FileManager.default.contents(atPath: self.file) else {
-            throw ValidationError("Cannot read \(self.file): give the path of the CSV file exported from the sign-on form.")
+            throw ValidationError(
+                "Cannot read \(self.file): give the path of the CSV file exported from the sign-on form."
+            )
         }
         var signOn = SignerImport(statement: try store.statement(matching: self.statement).id)
         signOn.mode = self.mode
@@ -51,7 +62,9 @@ struct ImportSigners: ParsableCommand {
             }
             let name = String(pair[pair.index(after: equals)...]).trimmingCharacters(in: .whitespaces)
             guard let field = SignOnField(rawValue: name) else {
-                throw ValidationError("--map names no field '\(name)'; fields are \(SignOnField.allCases.map(\.rawValue).joined(separator: ", ")).")
+                throw ValidationError(
+                    "--map names no field '\(name)'; fields are \(SignOnField.allCases.map(\.rawValue).joined(separator: ", "))."
+                )
             }
             map[String(pair[..<equals])] = field
         }

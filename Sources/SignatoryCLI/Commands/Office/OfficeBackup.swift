@@ -1,4 +1,5 @@
 import ArgumentParser
+import SignatoryStore
 
 struct OfficeBackup: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
+import SignatoryBundles
 import SignatoryDomain
 import SignatoryExport
 import SignatoryStore
-import SignatoryBundles
 
 struct OfficeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,7 +17,8 @@ struct OfficeCard: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "card",
         abstract: "Print this office's public identity as JSON, for other offices to trust.",
-        discussion: "Example: signatory office card > geneva.card.json, then at the other office: signatory office trust geneva.card.json"
+        discussion:
+            "Example: signatory office card > geneva.card.json, then at the other office: signatory office trust geneva.card.json"
     )
 
     @OptionGroup var database: DatabaseOptions
@@ -31,7 +32,8 @@ struct OfficeTrust: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trust",
         abstract: "Accept changes signed by the office whose card is in FILE.",
-        discussion: "Check the card with its office through a channel you trust (in person, by phone) before trusting it."
+        discussion:
+            "Check the card with its office through a channel you trust (in person, by phone) before trusting it."
     )
 
     @OptionGroup var database: DatabaseOptions
@@ -42,12 +44,18 @@ struct OfficeTrust: ParsableCommand {
         let store = try self.database.open()
         try store.transaction { try store.trust(card) }
         let predecessor = try card.succeeds.flatMap { try store.trustedOffice($0.office) }
-        Output.text("trusted \(card.name) (\(card.id))" + (predecessor.map { ", which continues \($0.name) (\($0.id)), as its key signed" } ?? ""))
+        Output.text(
+            "trusted \(card.name) (\(card.id))"
+                + (predecessor.map { ", which continues \($0.name) (\($0.id)), as its key signed" } ?? "")
+        )
     }
 }
 
 struct OfficeList: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the offices whose feeds this office accepts.")
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the offices whose feeds this office accepts."
+    )
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions

@@ -1,6 +1,6 @@
 import ArgumentParser
-import SignatoryStore
 import SignatoryBundles
+import SignatoryStore
 
 struct OfficeRecover: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,14 +24,18 @@ struct OfficeRecover: ParsableCommand {
         let store = try self.database.open()
         let report = try FeedRecovery(store: store).recover(using: self.from, into: self.out)
         guard let office = report.newOffice, let fork = report.forkedAt else {
-            return Output.text("this office's feed agrees with the peer's copy: nothing to recover; "
-                + "run `signatory sync import \(self.from)` to take in what the peer holds")
+            return Output.text(
+                "this office's feed agrees with the peer's copy: nothing to recover; "
+                    + "run `signatory sync import \(self.from)` to take in what the peer holds"
+            )
         }
-        Output.text("""
+        Output.text(
+            """
             the feed forked at position \(fork); this office continues as \(office) in \(self.out), \
             with \(report.rewritten) change(s) the peers had not received written again
             next: use --db \(self.out) from now on, and give its card (signatory office card --db \(self.out)) \
             to every office (signatory office trust CARD) and the hub (signatory hub enroll CARD)
-            """)
+            """
+        )
     }
 }

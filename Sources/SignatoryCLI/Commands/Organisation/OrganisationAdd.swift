@@ -1,11 +1,13 @@
 import ArgumentParser
 import SignatoryDomain
+import SignatoryStore
 
 struct OrganisationAdd: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
         abstract: "Add an organisation and print its id.",
-        discussion: "Example: signatory org add --name \"CAP Liberté de Conscience\" --acronym CAP --country FR --ecosoc special"
+        discussion:
+            "Example: signatory org add --name \"CAP Liberté de Conscience\" --acronym CAP --country FR --ecosoc special"
     )
 
     @OptionGroup var database: DatabaseOptions

@@ -1,12 +1,14 @@
 import ArgumentParser
 import SignatoryDomain
 import SignatoryExport
+import SignatoryStore
 
 struct OrganisationEdit: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "edit",
         abstract: "Change an organisation's fields.",
-        discussion: "Takes the same options as `org add`; an empty value clears a field. Example: signatory org edit CAP --website capliberte.org"
+        discussion:
+            "Takes the same options as `org add`; an empty value clears a field. Example: signatory org edit CAP --website capliberte.org"
     )
 
     @OptionGroup var database: DatabaseOptions

@@ -28,7 +28,10 @@ struct OrganisationFields: ParsableArguments {
     }
 
     var isEmpty: Bool {
-        [self.name, self.acronym, self.country, self.website, self.ecosoc, self.ecosocYear, self.standing, self.icsoNumber, self.notes]
-            .allSatisfy { $0 == nil }
+        [
+            self.name, self.acronym, self.country, self.website, self.ecosoc, self.ecosocYear, self.standing,
+            self.icsoNumber, self.notes,
+        ]
+        .allSatisfy { $0 == nil }
     }
 }

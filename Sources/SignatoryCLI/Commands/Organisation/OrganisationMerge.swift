@@ -1,11 +1,14 @@
 import ArgumentParser
+import SignatoryDomain
 import SignatoryExport
+import SignatoryStore
 
 struct OrganisationMerge: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
         abstract: "Merge a duplicate organisation into the one to keep: contacts and signatures move over.",
-        discussion: "The merge syncs; offices that edit or sign for the duplicate meanwhile end up with the same result. Example: signatory org merge 7c1f --into CAP"
+        discussion:
+            "The merge syncs; offices that edit or sign for the duplicate meanwhile end up with the same result. Example: signatory org merge 7c1f --into CAP"
     )
 
     @OptionGroup var database: DatabaseOptions
@@ -33,7 +36,11 @@ struct OrganisationDuplicates: ParsableCommand {
     func run() throws {
         let pairs = try self.database.open().duplicatePairs()
         if self.output.json {
-            return try Output.json(pairs.map { JSONRecord(["first": $0.first.description, "second": $0.second.description, "reason": $0.reason]) })
+            return try Output.json(
+                pairs.map {
+                    JSONRecord(["first": $0.first.description, "second": $0.second.description, "reason": $0.reason])
+                }
+            )
         }
         Output.table(pairs.map { [$0.first.shortID, $0.second.shortID, $0.reason] })
     }

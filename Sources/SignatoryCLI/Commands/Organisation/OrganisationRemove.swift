@@ -1,10 +1,13 @@
 import ArgumentParser
+import SignatoryDomain
+import SignatoryStore
 
 struct OrganisationRemove: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remove",
         abstract: "Remove an organisation.",
-        discussion: "An organisation with contacts or signatures is removed only with --force, which removes those too. The lead organisation of a statement is never removed."
+        discussion:
+            "An organisation with contacts or signatures is removed only with --force, which removes those too. The lead organisation of a statement is never removed."
     )
 
     @OptionGroup var database: DatabaseOptions

@@ -1,9 +1,13 @@
 import ArgumentParser
 import SignatoryDomain
 import SignatoryExport
+import SignatoryStore
 
 struct OrganisationShow: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one organisation and its contacts.")
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show one organisation and its contacts."
+    )
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
@@ -18,13 +22,16 @@ struct OrganisationShow: ParsableCommand {
         }
         Output.fields([
             "id": organisation.id.description, "name": organisation.name, "acronym": organisation.acronym,
-            "country": organisation.country?.code, "website": organisation.website?.url, "ecosoc": organisation.ecosoc.rawValue,
+            "country": organisation.country?.code, "website": organisation.website?.url,
+            "ecosoc": organisation.ecosoc.rawValue,
             "ecosoc year": organisation.ecosocYear.map(String.init), "standing": organisation.standing.rawValue,
             "icso number": organisation.icsoNumber?.digits,
             "notes": organisation.notes.nonBlank,
         ])
         for contact in contacts {
-            Output.text("contact   \(contact.id.shortID)  \(contact.fullName)\(contact.title.map { ", " + $0 } ?? "")\(contact.atRisk ? "  [at risk]" : "")")
+            Output.text(
+                "contact   \(contact.id.shortID)  \(contact.fullName)\(contact.title.map { ", " + $0 } ?? "")\(contact.atRisk ? "  [at risk]" : "")"
+            )
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SignatoryDomain
 import SignatoryExport
+import SignatoryStore
 
 struct SignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,7 +22,10 @@ struct SignCommand: ParsableCommand {
     @Option(name: .customLong("org"), help: "The organisation: id, id prefix or acronym.") var organisation: String
     @Option(help: "The person signing for the organisation: id or id prefix.") var contact: String?
     @Option(help: "invited, pledged, signed, declined or withdrawn.") var status: String = "signed"
-    @Flag(inversion: .prefixedNo, help: "The organisation agreed to have its name published (default: yes for a new signature).")
+    @Flag(
+        inversion: .prefixedNo,
+        help: "The organisation agreed to have its name published (default: yes for a new signature)."
+    )
     var consent: Bool?
     @Option(help: "Who recorded it: coordinator, import or office.") var source: String = "coordinator"
 
@@ -32,17 +36,14 @@ struct SignCommand: ParsableCommand {
         let statement = try store.statement(matching: self.statement)
         let organisation = try store.organisation(matching: self.organisation)
         let contact = try self.contact.map { try store.contact(matching: $0) }
-        let previous = try store.signature(Signature.id(statement: statement.id, organisation: organisation.id))
-        let signature = try store.record(Signature(
-            statementID: statement.id,
-            organisationID: organisation.id,
-            contactID: contact?.id ?? previous?.contactID,
-            status: status,
-            textHash: status.commitsToText ? statement.textHash : nil,
-            consentToPublish: self.consent ?? previous?.consentToPublish ?? true,
-            recordedAt: Date(),
+        let signature = try store.record(
+            status,
+            by: organisation.id,
+            on: statement,
+            contact: contact?.id,
+            consent: self.consent,
             source: source
-        ))
+        )
         if self.output.json {
             try Output.json(signature.json(organisation: organisation, currentText: statement.textHash))
         } else {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import SignatoryDomain
 import SignatoryExport
+import SignatoryStore
 
 struct SignaturesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,8 +27,10 @@ struct SignaturesCommand: ParsableCommand {
             }
             let contact = try signature.contactID.flatMap { try store.contact($0) }
             let wording = signature.textHash.map { $0 == statement.textHash ? "current" : "older " + $0.short } ?? "-"
-            rows.append([signature.id.shortID, signature.status.rawValue, organisation?.displayName ?? "?",
-                         contact?.fullName ?? "-", wording, signature.consentToPublish ? "" : "not to be named"])
+            rows.append([
+                signature.id.shortID, signature.status.rawValue, organisation?.displayName ?? "?",
+                contact?.fullName ?? "-", wording, signature.consentToPublish ? "" : "not to be named",
+            ])
         }
         if self.output.json { try Output.json(records) } else { Output.table(rows) }
     }

@@ -1,11 +1,13 @@
 import ArgumentParser
 import SignatoryDomain
+import SignatoryStore
 
 struct StatementAdd: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
         abstract: "Draft a joint statement and print its id.",
-        discussion: "Example: signatory statement add --campaign 7a1e --title \"Leave no victim behind\" --body-file text.txt --lead DAFOH"
+        discussion:
+            "Example: signatory statement add --campaign 7a1e --title \"Leave no victim behind\" --body-file text.txt --lead DAFOH"
     )
 
     @OptionGroup var database: DatabaseOptions
@@ -13,8 +15,12 @@ struct StatementAdd: ParsableCommand {
     @OptionGroup var fields: StatementFields
 
     func validate() throws {
-        guard self.fields.campaign != nil else { throw ValidationError("Say which campaign the statement belongs to, e.g. --campaign 7a1e.") }
-        guard self.fields.title?.nonBlank != nil else { throw ValidationError("Give the statement a title, e.g. --title \"Leave no victim behind\".") }
+        guard self.fields.campaign != nil else {
+            throw ValidationError("Say which campaign the statement belongs to, e.g. --campaign 7a1e.")
+        }
+        guard self.fields.title?.nonBlank != nil else {
+            throw ValidationError("Give the statement a title, e.g. --title \"Leave no victim behind\".")
+        }
         guard self.fields.body != nil || self.fields.bodyFile != nil else {
             throw ValidationError("Give the statement's text with --body TEXT or --body-file FILE.")
         }

@@ -1,5 +1,7 @@
 import ArgumentParser
+import SignatoryDomain
 import SignatoryExport
+import SignatoryStore
 
 struct StatementEdit: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,7 +19,9 @@ struct StatementEdit: ParsableCommand {
     @OptionGroup var fields: StatementFields
 
     func validate() throws {
-        guard !self.fields.isEmpty else { throw ValidationError("Say what to change, e.g. --title, --body-file or --lead.") }
+        guard !self.fields.isEmpty else {
+            throw ValidationError("Say what to change, e.g. --title, --body-file or --lead.")
+        }
     }
 
     func run() throws {

@@ -41,5 +41,7 @@ struct StatementFields: ParsableArguments {
         }
     }
 
-    var isEmpty: Bool { [self.campaign, self.title, self.body, self.bodyFile, self.language, self.lead].allSatisfy { $0 == nil } }
+    var isEmpty: Bool {
+        [self.campaign, self.title, self.body, self.bodyFile, self.language, self.lead].allSatisfy { $0 == nil }
+    }
 }

@@ -1,5 +1,7 @@
 import ArgumentParser
+import SignatoryDomain
 import SignatoryExport
+import SignatoryStore
 
 struct StatementList: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List statements by title.")

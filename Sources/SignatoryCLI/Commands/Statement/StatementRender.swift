@@ -1,6 +1,7 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
 import SignatoryExport
+import SignatoryStore
 
 struct StatementRender: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,8 +1,13 @@
 import ArgumentParser
+import SignatoryDomain
 import SignatoryExport
+import SignatoryStore
 
 struct StatementShow: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a statement, its wordings and how many have signed.")
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show a statement, its wordings and how many have signed."
+    )
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
@@ -14,10 +19,15 @@ struct StatementShow: ParsableCommand {
         let texts = try store.texts(of: statement.id)
         let signatures = try store.signatures(on: statement.id)
         if self.output.json {
-            return try Output.json(JSONRecord.merging(statement.json, [
-                "texts": texts.map(\.json),
-                "signatureCounts": Dictionary(grouping: signatures, by: \.status.rawValue).mapValues(\.count),
-            ]))
+            return try Output.json(
+                JSONRecord.merging(
+                    statement.json,
+                    [
+                        "texts": texts.map(\.json),
+                        "signatureCounts": Dictionary(grouping: signatures, by: \.status.rawValue).mapValues(\.count),
+                    ]
+                )
+            )
         }
         let lead = try statement.leadOrganisationID.flatMap { try store.organisation($0) }
         let campaign = try store.campaign(statement.campaignID)

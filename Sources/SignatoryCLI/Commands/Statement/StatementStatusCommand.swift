@@ -1,11 +1,13 @@
 import ArgumentParser
 import SignatoryDomain
+import SignatoryStore
 
 struct StatementStatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
         abstract: "Move a statement to another status: draft, open, closed or published.",
-        discussion: "Allowed moves: draft → open, open → draft or closed, closed → open or published. Published is final."
+        discussion:
+            "Allowed moves: draft → open, open → draft or closed, closed → open or published. Published is final."
     )
 
     @OptionGroup var database: DatabaseOptions

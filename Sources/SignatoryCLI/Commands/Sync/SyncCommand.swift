@@ -1,15 +1,18 @@
 import ArgumentParser
 import Foundation
+import SignatoryBundles
 import SignatoryDomain
 import SignatoryExport
 import SignatoryStore
-import SignatoryBundles
 
 struct SyncCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
         abstract: "Exchange signed change bundles with other offices, on a file or through a hub.",
-        subcommands: [SyncExport.self, SyncImport.self, SyncPush.self, SyncPull.self, SyncNow.self, SyncStatusCommand.self, SyncDump.self]
+        subcommands: [
+            SyncExport.self, SyncImport.self, SyncPush.self, SyncPull.self, SyncNow.self, SyncStatusCommand.self,
+            SyncDump.self,
+        ]
     )
 }
 
@@ -17,16 +20,18 @@ struct SyncExport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write the changes another office is not known to have to a bundle file.",
-        discussion: "Without --for, every change held is written. Example: signatory sync export --out for-bucharest.jsonl --for Bucharest"
+        discussion:
+            "Without --for, every change held is written. Example: signatory sync export --out for-bucharest.jsonl --for Bucharest"
     )
 
     @OptionGroup var database: DatabaseOptions
     @Option(help: "The bundle file to write.") var out: String
-    @Option(name: .customLong("for"), help: "The office the bundle is for: its name, id or id prefix.") var peer: String?
+    @Option(name: .customLong("for"), help: "The office the bundle is for: its name, id or id prefix.") var peer:
+        String?
 
     func run() throws {
         let store = try self.database.open()
-        let peer = try self.peer.map { try TrustedOfficeReference.resolve($0, in: store) }
+        let peer = try self.peer.map { try store.trustedOffice(matching: $0) }
         let summary = try BundleExporter(store: store).export(to: self.out, for: peer)
         print("wrote \(summary.changes) change(s) from \(summary.offices) office(s) to \(self.out)")
     }
@@ -41,19 +46,26 @@ struct SyncImport: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "A bundle written by `signatory sync export`.") var file: String
-    @Option(name: .customLong("max-skew"), help: "Refuse changes dated more than this many seconds ahead of this computer's clock.")
+    @Option(
+        name: .customLong("max-skew"),
+        help: "Refuse changes dated more than this many seconds ahead of this computer's clock."
+    )
     var maxSkew: Int64 = BundleImporter.defaultMaximumSkew
 
     func validate() throws {
         guard (0...BundleImporter.largestMaximumSkew).contains(self.maxSkew) else {
-            throw ValidationError("--max-skew takes a number of seconds from 0 to \(BundleImporter.largestMaximumSkew), e.g. --max-skew 3600.")
+            throw ValidationError(
+                "--max-skew takes a number of seconds from 0 to \(BundleImporter.largestMaximumSkew), e.g. --max-skew 3600."
+            )
         }
     }
 
     func run() throws {
         let store = try self.database.open()
         let report = try BundleImporter(store: store, maximumSkew: self.maxSkew).importBundle(at: self.file)
-        Output.text("applied \(report.applied) new change(s) from \(report.fromName) (\(report.alreadyKnown) already held); \(report.openConflicts) open conflict(s), \(report.duplicatePairs) possible duplicate organisation pair(s)")
+        Output.text(
+            "applied \(report.applied) new change(s) from \(report.fromName) (\(report.alreadyKnown) already held); \(report.openConflicts) open conflict(s), \(report.duplicatePairs) possible duplicate organisation pair(s)"
+        )
         if report.openConflicts > 0 { Output.warn("review them with `signatory conflicts list`") }
         if report.duplicatePairs > 0 { Output.warn("review them with `signatory org duplicates`") }
     }
@@ -69,18 +81,5 @@ struct SyncDump: ParsableCommand {
 
     func run() throws {
         print(try self.database.open().canonicalDump(), terminator: "")
-    }
-}
-
-/// Finding a trusted office by name, id or id prefix.
-enum TrustedOfficeReference {
-    static func resolve(_ reference: String, in store: Store) throws -> ID<Office> {
-        let offices = try store.trustedOffices()
-        let lowered = reference.lowercased()
-        let matches = offices.filter { $0.name.lowercased() == lowered || $0.id.description == lowered }
-        if matches.count == 1 { return matches[0].id }
-        let prefixed = offices.filter { lowered.count >= 4 && $0.id.description.hasPrefix(lowered) }
-        if prefixed.count == 1 { return prefixed[0].id }
-        throw SyncError.unknownPeer(reference)
     }
 }

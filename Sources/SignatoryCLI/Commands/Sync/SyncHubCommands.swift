@@ -1,11 +1,13 @@
 import ArgumentParser
 import Foundation
+import SignatoryBundles
 import SignatoryHubClient
 import SignatoryStore
 
 /// `--hub URL`, shared by the commands that sync through a hub.
 struct HubOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The hub's address, e.g. http://hub.example.org:8080.", valueName: "url")) var hub: String
+    @Option(help: ArgumentHelp("The hub's address, e.g. http://hub.example.org:8080.", valueName: "url")) var hub:
+        String
 
     func client(for store: Store) throws -> HubClient {
         do { return try HubClient(url: self.hub, store: store) } catch let error as HubClientError {
@@ -63,11 +65,15 @@ struct SyncPull: AsyncParsableCommand {
             if progress.done >= progress.total { FileHandle.standardError.write(Data("\n".utf8)) }
         }
         for office in try await client.untrustedFeeds() {
-            Output.warn("note: the hub also holds changes from office \(office), which this office does not trust; "
-                + "get its card from that office and run `signatory office trust CARD` to receive them")
+            Output.warn(
+                "note: the hub also holds changes from office \(office), which this office does not trust; "
+                    + "get its card from that office and run `signatory office trust CARD` to receive them"
+            )
         }
         guard let report else { return print("already up to date") }
-        print("pulled \(report.applied) new change(s); \(report.openConflicts) open conflict(s), \(report.duplicatePairs) duplicate pair(s)")
+        print(
+            "pulled \(report.applied) new change(s); \(report.openConflicts) open conflict(s), \(report.duplicatePairs) duplicate pair(s)"
+        )
     }
 }
 

@@ -1,11 +1,13 @@
 import ArgumentParser
-import SignatoryExport
 import SignatoryBundles
+import SignatoryDomain
+import SignatoryExport
 
 struct SyncStatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Show each office's feed as held here, what each peer is known to have, and open conflicts and duplicates."
+        abstract:
+            "Show each office's feed as held here, what each peer is known to have, and open conflicts and duplicates."
     )
 
     @OptionGroup var database: DatabaseOptions
@@ -14,19 +16,30 @@ struct SyncStatusCommand: ParsableCommand {
     func run() throws {
         let status = try SyncStatus(store: try self.database.open())
         if self.output.json {
-            return try Output.json(JSONRecord([
-                "office": JSONRecord(["id": status.office.id.description, "name": status.office.name]),
-                "feeds": status.feeds.map { JSONRecord(["office": $0.office.description, "name": $0.name, "held": $0.held, "signedHead": $0.signedHead]) },
-                "peers": status.peers.map { peer in
-                    JSONRecord(["office": peer.office.description, "name": peer.name, "behind": peer.behind,
-                                "has": peer.has.keyedByText])
-                },
-                "openConflicts": status.openConflicts, "duplicatePairs": status.duplicatePairs,
-            ]))
+            return try Output.json(
+                JSONRecord([
+                    "office": JSONRecord(["id": status.office.id.description, "name": status.office.name]),
+                    "feeds": status.feeds.map {
+                        JSONRecord([
+                            "office": $0.office.description, "name": $0.name, "held": $0.held,
+                            "signedHead": $0.signedHead,
+                        ])
+                    },
+                    "peers": status.peers.map { peer in
+                        JSONRecord([
+                            "office": peer.office.description, "name": peer.name, "behind": peer.behind,
+                            "has": peer.has.keyedByText,
+                        ])
+                    },
+                    "openConflicts": status.openConflicts, "duplicatePairs": status.duplicatePairs,
+                ])
+            )
         }
         Output.text("office   \(status.office.name) (\(status.office.id))")
         for feed in status.feeds {
-            Output.text("feed     \(feed.name ?? feed.office.description): \(feed.held) change(s) held, signed to \(feed.signedHead.map(String.init) ?? "-")")
+            Output.text(
+                "feed     \(feed.name ?? feed.office.description): \(feed.held) change(s) held, signed to \(feed.signedHead.map(String.init) ?? "-")"
+            )
         }
         for peer in status.peers {
             Output.text("peer     \(peer.name ?? peer.office.description): \(peer.behind) change(s) not yet sent")
