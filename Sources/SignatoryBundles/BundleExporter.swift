@@ -36,6 +36,18 @@ public struct BundleExporter {
 
     /// Writes a bundle of every change beyond `known` (positions by office), e.g. a hub's version vector.
     public func write(to handle: FileHandle, known: [ID<Office>: Int64]) throws -> Summary {
+        try self.write(known: known) { try handle.write(contentsOf: $0) }
+    }
+
+    /// The bundle of every change beyond `known`, in memory, e.g. the body of a push.
+    public func bundle(known: [ID<Office>: Int64]) throws -> (bytes: [UInt8], summary: Summary) {
+        var bytes: [UInt8] = []
+        let summary = try self.write(known: known) { bytes.append(contentsOf: $0) }
+        return (bytes, summary)
+    }
+
+    /// Hands the bundle to `emit` in pieces of about a mebibyte.
+    func write(known: [ID<Office>: Int64], to emit: ([UInt8]) throws -> Void) throws -> Summary {
         try self.store.transaction {
             try self.signOwnHead()
             let vector = try self.store.versionVector()
@@ -46,19 +58,19 @@ public struct BundleExporter {
                 total += head.sequence - (known[head.office] ?? 0)
             }
             let header = try self.header(have: vector, heads: heads, changes: total)
-            var buffer = try BundleHeader.line(header)
+            var buffer = [UInt8](try BundleHeader.line(header))
             for head in heads {
                 try self.store.forEachLine(of: head.office, after: known[head.office] ?? 0, through: head.sequence) {
                     line in
                     buffer.append(contentsOf: line.utf8)
                     buffer.append(UInt8(ascii: "\n"))
                     if buffer.count >= 1 << 20 {
-                        try handle.write(contentsOf: buffer)
+                        try emit(buffer)
                         buffer.removeAll(keepingCapacity: true)
                     }
                 }
             }
-            try handle.write(contentsOf: buffer)
+            try emit(buffer)
             return Summary(changes: total, offices: heads.count)
         }
     }

@@ -42,7 +42,16 @@ public struct BundleImporter {
     }
 
     public func importBundle(at path: String) throws -> Report {
-        var reader = try LineReader(path: path)
+        try self.importBundle(from: try LineReader(path: path))
+    }
+
+    /// Imports a bundle from any line source: a file, a body held in memory, or both in turn.
+    ///
+    /// ```swift
+    /// let report = try BundleImporter(store: store).importBundle(from: LineReader(bytes: body))
+    /// ```
+    public func importBundle(from reader: consuming LineReader) throws -> Report {
+        var reader = reader
         guard let headerLine = try reader.next() else { throw SyncError.malformed(line: 1, "the file is empty") }
         let header = try BundleHeader.parse(headerLine)
         let heads = try self.verifiedHeads(header)

@@ -1,13 +1,15 @@
 import Foundation
 
-/// Reads a file line by line in fixed-size chunks, so a bundle of a million changes streams in
-/// bounded memory, and in time linear in its size: each byte is looked at once when searching
-/// for line ends. A line longer than ``maximumLineBytes`` is refused rather than buffered.
-struct LineReader: Sendable {
+/// Reads a bundle line by line: from bytes in memory (a hub's push), from a file in fixed-size
+/// chunks (a bundle of a million changes streams in bounded memory), or from bytes followed by
+/// a file (a pulled bundle: its header, then the pages' lines). Time is linear in the size:
+/// each byte is looked at once when searching for line ends. A line longer than
+/// ``maximumLineBytes`` is refused rather than buffered.
+public struct LineReader: Sendable {
     /// The longest line a bundle may hold: far more than any change Signatory writes.
     static let maximumLineBytes = 16 << 20
 
-    private let handle: FileHandle
+    private let handle: FileHandle?
     private var buffer: [UInt8] = []
     private var start = 0
     /// Where the search for the next newline resumes: bytes before it hold none.
@@ -15,7 +17,14 @@ struct LineReader: Sendable {
     private var atEnd = false
     private(set) var lineNumber = 0
 
-    init(path: String) throws {
+    /// Reads the bytes of a bundle held in memory.
+    public init(bytes: [UInt8]) {
+        self.handle = nil
+        self.buffer = bytes
+    }
+
+    /// Reads `prefix`, then the file at `path`, as one stream of lines.
+    public init(prefix: [UInt8] = [], path: String) throws {
         var status = stat()
         if stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
             throw SyncError.unreadable(path, "it is a folder; give the bundle file")
@@ -27,6 +36,7 @@ struct LineReader: Sendable {
             )
         }
         self.handle = handle
+        self.buffer = prefix
     }
 
     /// The next line's bytes without its newline, or `nil` at the end of the file.
@@ -52,9 +62,13 @@ struct LineReader: Sendable {
                 self.lineNumber += 1
                 return Array(self.buffer[self.start...])
             }
+            guard let handle = self.handle else {
+                self.atEnd = true
+                continue
+            }
             let chunk: Data
             do {
-                chunk = try self.handle.read(upToCount: 1 << 20) ?? Data()
+                chunk = try handle.read(upToCount: 1 << 20) ?? Data()
             } catch {
                 throw SyncError.unreadable("bundle", "the file could not be read")
             }

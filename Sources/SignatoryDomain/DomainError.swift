@@ -20,6 +20,7 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
         case invalidYear(Int)
         case invalidICSONumber(String)
         case notANumber(field: String, value: String)
+        case notAFlag(field: String, value: String)
         case invalidReference(kind: String, value: String)
         case emptyField(String)
         case unknownValue(field: String, value: String, allowed: [String])
@@ -50,6 +51,9 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
     public static func invalidICSONumber(_ value: String) -> DomainError { .init(.invalidICSONumber(value)) }
     public static func notANumber(field: String, value: String) -> DomainError {
         .init(.notANumber(field: field, value: value))
+    }
+    public static func notAFlag(field: String, value: String) -> DomainError {
+        .init(.notAFlag(field: field, value: value))
     }
     public static func invalidReference(kind: String, value: String) -> DomainError {
         .init(.invalidReference(kind: kind, value: value))
@@ -108,6 +112,8 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
                 "iCSO number '\(value)' is not the number of a profile in the UN iCSO database; give its digits, such as 4281"
         case .notANumber(let field, let value):
             return "\(field) '\(value)' is not a whole number"
+        case .notAFlag(let field, let value):
+            return "\(field) is yes or no, not '\(value)'"
         case .invalidReference(let kind, let value):
             return "'\(value)' is not a valid \(kind) reference"
         case .emptyField(let field):

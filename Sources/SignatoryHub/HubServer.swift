@@ -1,5 +1,5 @@
 import Foundation
-package import Hummingbird
+import Hummingbird
 public import Logging
 import SignatoryStore
 
@@ -39,9 +39,12 @@ public struct HubServer: Sendable {
         try await app.runService()
     }
 
+    /// The routes as the OpenAPI document names them.
+    package var routes: [(method: String, path: String)] { self.makeRouter().1 }
+
     /// The router with every route, and the routes as the OpenAPI document names them.
-    package func makeRouter() -> (Router<BasicRequestContext>, [(method: String, path: String)]) {
-        let router = Router()
+    func makeRouter() -> (Router<HubRequestContext>, [(method: String, path: String)]) {
+        let router = Router(context: HubRequestContext.self)
         router.add(middleware: JSONErrorMiddleware())
         let table = RouteTable(router: router, authenticator: SignedRequestAuthenticator(database: self.database))
         OperationsRoutes().register(in: table)

@@ -48,15 +48,9 @@ public struct HubClient {
             throw HubClientError.unexpected("the version vector is not JSON")
         }
         let known = [ID<Office>: Int64](keyedByText: vector.have)
-        let (path, handle) = try TemporaryFile.handle(
-            in: FileManager.default.temporaryDirectory.path,
-            prefix: "signatory-push"
-        )
-        defer { unlink(path) }
-        let summary = try BundleExporter(store: self.store).write(to: handle, known: known)
-        try handle.close()
+        let (bytes, summary) = try BundleExporter(store: self.store).bundle(known: known)
         guard summary.changes > 0 else { return PushResult(applied: 0, sent: 0) }
-        let body = try Data(contentsOf: URL(fileURLWithPath: path))
+        let body = Data(bytes)
         sending(summary.changes, body.count)
         let (replyData, _) = try await self.connection.send(
             "POST",
@@ -127,8 +121,6 @@ public struct HubClient {
             assembler.discard()
             return nil
         }
-        let bundle = try assembler.finish()
-        defer { try? FileManager.default.removeItem(atPath: bundle) }
-        return try BundleImporter(store: self.store).importBundle(at: bundle)
+        return try BundleImporter(store: self.store).importBundle(from: try assembler.finish())
     }
 }

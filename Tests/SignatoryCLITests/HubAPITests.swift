@@ -21,7 +21,7 @@ struct HubAPITests {
         let paths = try #require(spec["paths"] as? [String: [String: Any]])
         let documented = Set(paths.flatMap { path, operations in operations.keys.map { "\($0.uppercased()) \(path)" } })
         let office = try OfficeFixture()
-        let (_, routes) = try HubServer(configuration: HubConfiguration(databasePath: office.database)).makeRouter()
+        let routes = try HubServer(configuration: HubConfiguration(databasePath: office.database)).routes
         let registered = Set(routes.map { "\($0.method) \($0.path)" })
         #expect(
             registered.subtracting(documented).isEmpty,

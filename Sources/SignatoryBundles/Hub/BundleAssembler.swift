@@ -2,7 +2,7 @@ public import Foundation
 public import SignatoryDomain
 import SignatoryStore
 
-/// Joins the pages a hub serves into one bundle file, to be imported (and checked) as a whole.
+/// Joins the pages a hub serves into one bundle, to be imported (and checked) as a whole.
 ///
 /// ```swift
 /// var assembler = try BundleAssembler(have: try store.versionVector(), folder: folder)
@@ -10,7 +10,7 @@ import SignatoryStore
 ///     let page = try await hub.pull(have: assembler.have)
 ///     if try assembler.add(page: page) == 0 { break }
 /// }
-/// let bundle = try assembler.finish()
+/// let report = try BundleImporter(store: store).importBundle(from: try assembler.finish())
 /// ```
 public struct BundleAssembler {
     /// Positions held by the puller plus everything the pages so far carried: what to ask from next.
@@ -66,8 +66,9 @@ public struct BundleAssembler {
         unlink(self.bodyPath)
     }
 
-    /// Writes the joined bundle and returns its path; the caller imports and then removes it.
-    public func finish() throws -> String {
+    /// The joined bundle, to import: the header the pages' heads call for, then the pages'
+    /// lines, read from the collected file (which is already unlinked: nothing stays behind).
+    public func finish() throws -> LineReader {
         try self.body.close()
         defer { unlink(self.bodyPath) }
         guard let last = self.last else { throw SyncError.malformed(line: 1, "the hub sent no page") }
@@ -83,15 +84,6 @@ public struct BundleAssembler {
             changes: self.changes,
             haveSignature: last.haveSignature
         )
-        let (bundlePath, out) = try TemporaryFile.handle(
-            in: URL(fileURLWithPath: self.bodyPath).deletingLastPathComponent().path,
-            prefix: "signatory-pull"
-        )
-        defer { try? out.close() }
-        try out.write(contentsOf: try BundleHeader.line(header))
-        let input = try FileHandle(forReadingFrom: URL(fileURLWithPath: self.bodyPath))
-        defer { try? input.close() }
-        while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty { try out.write(contentsOf: chunk) }
-        return bundlePath
+        return try LineReader(prefix: [UInt8](try BundleHeader.line(header)), path: self.bodyPath)
     }
 }

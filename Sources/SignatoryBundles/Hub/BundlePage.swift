@@ -1,4 +1,3 @@
-public import Foundation
 public import SignatoryDomain
 import SignatoryStore
 
@@ -14,15 +13,14 @@ extension BundleExporter {
         public let remaining: Int64
     }
 
-    /// Writes the page for a peer holding `have` (positions by office) to `handle`.
+    /// The page for a peer holding `have` (positions by office): its bytes and what it holds.
     ///
     /// - Parameter only: the feeds the peer accepts (the offices it trusts); `nil` for all.
-    public func writePage(
-        to handle: FileHandle,
+    public func page(
         have: [ID<Office>: Int64],
         only: Set<ID<Office>>? = nil,
         limit: Int
-    ) throws -> Page {
+    ) throws -> (bytes: [UInt8], page: Page) {
         try self.store.transaction {
             try self.signOwnHead()
             let heads = try self.store.feedHeads().filter { head in
@@ -31,7 +29,7 @@ extension BundleExporter {
             let total = heads.reduce(Int64(0)) { $0 + $1.sequence - (have[$1.office] ?? 0) }
             let count = Int(min(Int64(limit), total))
             let header = try self.header(have: try self.store.versionVector(), heads: heads, changes: Int64(count))
-            var buffer = try BundleHeader.line(header)
+            var buffer = [UInt8](try BundleHeader.line(header))
             var written = 0
             for head in heads where written < count {
                 let from = have[head.office] ?? 0
@@ -42,8 +40,7 @@ extension BundleExporter {
                 }
                 written += Int(through - from)
             }
-            try handle.write(contentsOf: buffer)
-            return Page(changes: written, remaining: total - Int64(written))
+            return (buffer, Page(changes: written, remaining: total - Int64(written)))
         }
     }
 }

@@ -85,13 +85,7 @@ public struct FeedRecovery {
     }
 
     private func transfer(only offices: Set<ID<Office>>, into target: Store) throws {
-        let (path, handle) = try TemporaryFile.handle(
-            in: URL(fileURLWithPath: target.database.path).deletingLastPathComponent().path,
-            prefix: ".signatory-recovery"
-        )
-        defer { unlink(path) }
-        let page = try BundleExporter(store: self.store).writePage(to: handle, have: [:], only: offices, limit: Int.max)
-        try handle.close()
-        if page.changes > 0 { _ = try BundleImporter(store: target).importBundle(at: path) }
+        let (bytes, page) = try BundleExporter(store: self.store).page(have: [:], only: offices, limit: Int.max)
+        if page.changes > 0 { _ = try BundleImporter(store: target).importBundle(from: LineReader(bytes: bytes)) }
     }
 }

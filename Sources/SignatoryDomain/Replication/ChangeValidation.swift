@@ -146,6 +146,28 @@ extension EntityKind {
 extension EntityKind {
     enum ValueType { case text, integer, bool }
 
+    /// A value a person typed for `field`, as the field holds it: yes or no for a flag, a whole
+    /// number, or text (blank clears it).
+    ///
+    /// ```swift
+    /// try EntityKind.contact.typedValue("yes", for: "atRisk")   // .bool(true)
+    /// ```
+    public func typedValue(_ text: String, for field: String) throws(DomainError) -> FieldValue {
+        switch Self.valueType(of: field) {
+        case .bool:
+            switch text.lowercased() {
+            case "yes", "true", "1": return .bool(true)
+            case "no", "false", "0": return .bool(false)
+            default: throw .notAFlag(field: "\(self.rawValue) \(field)", value: text)
+            }
+        case .integer:
+            guard let number = Int64(text) else { throw .notANumber(field: "\(self.rawValue) \(field)", value: text) }
+            return .integer(number)
+        case .text:
+            return FieldValue(text.nonBlank)
+        }
+    }
+
     static func valueType(of field: String) -> ValueType {
         switch field {
         case deletedField, "atRisk", "consent": return .bool

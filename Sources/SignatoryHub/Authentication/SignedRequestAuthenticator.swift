@@ -1,18 +1,33 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
 import SignatoryBundles
 import SignatoryDomain
 import SignatoryStore
 
 /// Admits a request under `/v1` only with a valid signature of an enrolled, unrevoked office
-/// (see ``RequestSignature``). Every `/v1` route asks it first, so nothing about the data is
-/// read before that.
+/// (see ``RequestSignature``), and puts that office in the request's context. It is the `/v1`
+/// group's middleware, so nothing about the data is read before it has checked.
 ///
 /// Unsigned, malformed, stale or badly signed requests and unknown offices get 401; revoked
 /// offices get 403. The body's digest is checked when a route reads the body.
-struct SignedRequestAuthenticator: Sendable {
+struct SignedRequestAuthenticator: RouterMiddleware {
+    typealias Context = HubRequestContext
+
     let database: HubDatabase
+
+    func handle(
+        _ request: Request,
+        context: Context,
+        next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        let member = try await self.member(for: request)
+        var context = context
+        context.member = member
+        context.logger[metadataKey: "office"] = .string(member.card.id.description)
+        return try await next(request, context)
+    }
 
     func member(for request: Request) async throws -> HubMember {
         let credentials: RequestSignature.Credentials

@@ -8,7 +8,7 @@ import SignatoryStore
 /// Turns every failure into `{"status", "code", "message"}` JSON with the matching status, and
 /// logs it without personal data (method, path, status, code).
 struct JSONErrorMiddleware: RouterMiddleware {
-    typealias Context = BasicRequestContext
+    typealias Context = HubRequestContext
 
     func handle(
         _ request: Request,

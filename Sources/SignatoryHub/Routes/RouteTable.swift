@@ -6,39 +6,40 @@ import SignatoryStore
 
 /// Registers the hub's routes and remembers them, so a test can check each one against the
 /// OpenAPI document. Paths are written as OpenAPI writes them: `/v1/statements/{id}`.
-final class RouteTable: @unchecked Sendable {
-    // Filled while the server is built, before it serves; read-only afterwards.
+///
+/// Routes under `/v1` are registered on a group whose ``SignedRequestAuthenticator`` admits
+/// only requests signed by an enrolled office, before any handler runs.
+final class RouteTable {
     private(set) var routes: [(method: String, path: String)] = []
-    let router: Router<BasicRequestContext>
-    let authenticator: SignedRequestAuthenticator
+    private let router: Router<HubRequestContext>
+    private let signedGroup: RouterGroup<HubRequestContext>
 
-    init(router: Router<BasicRequestContext>, authenticator: SignedRequestAuthenticator) {
+    init(router: Router<HubRequestContext>, authenticator: SignedRequestAuthenticator) {
         self.router = router
-        self.authenticator = authenticator
+        self.signedGroup = router.group("v1").add(middleware: authenticator)
     }
 
     /// A route anybody may call.
     func open(
         _ method: HTTPRequest.Method,
         _ path: String,
-        _ handler: @escaping @Sendable (Request, BasicRequestContext) async throws -> Response
+        _ handler: @escaping @Sendable (Request, HubRequestContext) async throws -> Response
     ) {
         self.routes.append((method.rawValue, path))
         self.router.on(RouterPath(Self.routerPath(path)), method: method, use: handler)
     }
 
-    /// A route for enrolled offices: the handler runs only after the request's signature checks out.
+    /// A route under `/v1` for enrolled offices; the handler is given the office that signed.
     func signed(
         _ method: HTTPRequest.Method,
         _ path: String,
-        _ handler: @escaping @Sendable (Request, BasicRequestContext, HubMember) async throws -> Response
+        _ handler: @escaping @Sendable (Request, HubRequestContext, HubMember) async throws -> Response
     ) {
-        let authenticator = self.authenticator
-        self.open(method, path) { request, context in
-            let member = try await authenticator.member(for: request)
-            var context = context
-            context.logger[metadataKey: "office"] = .string(member.card.id.description)
-            return try await handler(request, context, member)
+        precondition(path.hasPrefix("/v1/"), "signed routes live under /v1")
+        self.routes.append((method.rawValue, path))
+        let relative = Self.routerPath(String(path.dropFirst("/v1/".count)))
+        self.signedGroup.on(RouterPath(relative), method: method) { request, context in
+            try await handler(request, context, try context.requireMember())
         }
     }
 

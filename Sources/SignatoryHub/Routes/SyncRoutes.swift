@@ -48,7 +48,7 @@ struct SyncRoutes {
     }
 
     /// A bundle checked exactly as `signatory sync import` checks a file, applied in one transaction.
-    private func push(_ request: Request, context: BasicRequestContext, member: HubMember) async throws -> Response {
+    private func push(_ request: Request, context: HubRequestContext, member: HubMember) async throws -> Response {
         let body = try await request.verifiedBody(limit: self.configuration.maximumBodyBytes)
         context.logger.info("push received", metadata: ["bytes": .stringConvertible(body.count)])
         guard let newline = body.firstIndex(of: UInt8(ascii: "\n")),
@@ -64,22 +64,9 @@ struct SyncRoutes {
                 "the bundle was written by office \(header.from), not by the office that signed the request"
             )
         }
-        let path: String
-        do {
-            let staged = try TemporaryFile.handle(
-                in: FileManager.default.temporaryDirectory.path,
-                prefix: "signatory-push"
-            )
-            path = staged.path
-            defer { try? staged.handle.close() }
-            try staged.handle.write(contentsOf: body)
-        } catch {
-            throw HubError.unavailable("the hub cannot stage the bundle in its temporary folder; try again later")
-        }
-        defer { unlink(path) }
         do {
             let result = try await self.database.run { store in
-                let report = try BundleImporter(store: store).importBundle(at: path)
+                let report = try BundleImporter(store: store).importBundle(from: LineReader(bytes: body))
                 return (report.applied, report.alreadyKnown, try store.versionVector().keyedByText)
             }
             context.logger.info(
@@ -129,21 +116,10 @@ struct SyncRoutes {
         let limit = min(pull.limit ?? self.configuration.pageLimit, self.configuration.pageLimit)
         let known = have
         let accepted = only
-        guard
-            let (path, handle) = try? TemporaryFile.handle(
-                in: FileManager.default.temporaryDirectory.path,
-                prefix: "signatory-pull"
-            )
-        else {
-            throw HubError.unavailable("the hub cannot stage the page in its temporary folder; try again later")
+        let (bytes, page) = try await self.database.run { store in
+            try BundleExporter(store: store).page(have: known, only: accepted, limit: limit)
         }
-        defer { unlink(path) }
-        let page = try await self.database.run { store in
-            defer { try? handle.close() }
-            return try BundleExporter(store: store).writePage(to: handle, have: known, only: accepted, limit: limit)
-        }
-        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
-        var response = Reply.bytes(Array(bytes), contentType: "application/x-ndjson")
+        var response = Reply.bytes(bytes, contentType: "application/x-ndjson")
         response.headers[HTTPField.Name("Signatory-Remaining")!] = String(page.remaining)
         return response
     }

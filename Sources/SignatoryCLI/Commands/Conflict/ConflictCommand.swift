@@ -54,28 +54,20 @@ struct ConflictResolve: ParsableCommand {
         switch self.keep.lowercased() {
         case "kept", "winner": value = conflict.winner.value
         case "other", "loser": value = conflict.loser.value
-        default: value = try Self.parse(self.keep, for: conflict.winner.value)
+        default: value = try Self.parse(self.keep, for: conflict)
         }
         try store.resolve(conflict, keeping: value)
         Output.text("kept '\(value)' for \(conflict.field)")
     }
 
-    /// Reads the typed value as the same kind of value as the field holds.
-    static func parse(_ text: String, for example: FieldValue) throws -> FieldValue {
-        switch example {
-        case .bool:
-            switch text.lowercased() {
-            case "yes", "true", "1": return .bool(true)
-            case "no", "false", "0": return .bool(false)
-            default: throw ValidationError("This field is yes or no; type --keep yes or --keep no.")
-            }
-        case .integer:
-            guard let number = Int64(text) else {
-                throw ValidationError("This field is a whole number, e.g. --keep 2006.")
-            }
-            return .integer(number)
-        case .text, .null:
-            return FieldValue(text.nonBlank)
+    /// The typed value as the field holds it; the domain knows each field's type.
+    static func parse(_ text: String, for conflict: Conflict) throws -> FieldValue {
+        do {
+            return try conflict.record.typedValue(text, for: conflict.field)
+        } catch {
+            throw ValidationError(
+                "\(error); type --keep yes or --keep no for a flag, a whole number such as --keep 2006 for a year."
+            )
         }
     }
 }
