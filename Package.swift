@@ -99,6 +99,16 @@ let package = Package(
             name: "SignatoryImportTests",
             dependencies: ["SignatoryImport", "SignatoryStore", "SignatoryDomain", "TestSupport"]
         ),
+        // The hub's routes in process, through Hummingbird's router test client.
+        .testTarget(
+            name: "SignatoryHubTests",
+            dependencies: [
+                "SignatoryHub", "SignatoryBundles", "SignatoryStore", "SignatoryDomain", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         .testTarget(
             name: "SignatoryCLITests",
             dependencies: [

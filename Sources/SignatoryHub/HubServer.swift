@@ -24,9 +24,14 @@ public struct HubServer: Sendable {
     /// Serves until SIGTERM or SIGINT, then stops taking connections and finishes the requests
     /// in flight (an accepted push is applied and answered) before returning.
     public func run(onListening: @escaping @Sendable (String) -> Void = { _ in }) async throws {
+        try await self.application(onListening: onListening).runService()
+    }
+
+    /// The hub as a Hummingbird application, which tests can also drive without a network.
+    func application(onListening: @escaping @Sendable (String) -> Void = { _ in }) -> some ApplicationProtocol {
         let (router, _) = self.makeRouter()
         let host = self.configuration.host
-        let app = Application(
+        return Application(
             router: router,
             configuration: .init(address: .hostname(host, port: self.configuration.port), serverName: "signatory-hub"),
             onServerRunning: { channel in
@@ -36,7 +41,6 @@ public struct HubServer: Sendable {
             },
             logger: self.logger
         )
-        try await app.runService()
     }
 
     /// The routes as the OpenAPI document names them.

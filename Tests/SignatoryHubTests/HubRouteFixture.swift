@@ -1,0 +1,69 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import SignatoryBundles
+import SignatoryDomain
+import SignatoryStore
+import TestSupport
+
+@testable import SignatoryHub
+
+/// A hub database with enrolled offices, served in process: requests go to the router
+/// without a network, signed as each office signs them.
+final class HubRouteFixture {
+    struct Member {
+        let store: Store
+        let keys: OfficeKeys
+        var id: ID<Office> { self.store.office.id }
+    }
+
+    let folder: TemporaryDirectory
+    let hubPath: String
+    private(set) var members: [String: Member] = [:]
+
+    init(members audiences: [String: ExportAudience]) throws {
+        self.folder = try TemporaryDirectory()
+        self.hubPath = self.folder.path("hub.db")
+        let hub = try Store.create(at: self.hubPath, office: Office(name: "Hub", createdAt: Date()))
+        for (name, audience) in audiences {
+            let store = try Store.create(
+                at: self.folder.path("\(name).db"),
+                office: Office(name: name, createdAt: Date())
+            )
+            let card = try store.officeCard()
+            try hub.enrol(card, audience: audience)
+            try hub.trust(card)
+            try store.trust(try hub.officeCard())
+            self.members[name] = Member(store: store, keys: try store.officeKeys())
+        }
+    }
+
+    func member(_ name: String) -> Member { self.members[name]! }
+
+    /// Runs `body` with a client of the hub's router.
+    func withClient<T: Sendable>(
+        _ body: @escaping @Sendable (any TestClientProtocol) async throws -> T
+    ) async throws -> T {
+        let hub = try HubServer(configuration: HubConfiguration(databasePath: self.hubPath))
+        return try await hub.application().test(.router) { client in try await body(client) }
+    }
+
+    /// The headers of a request signed by `member` over `body`.
+    static func signed(_ method: String, _ target: String, body: [UInt8] = [], by member: Member) throws -> HTTPFields {
+        var fields = HTTPFields()
+        for (name, value) in try RequestSignature.headers(
+            method: method,
+            target: target,
+            bodyDigest: RequestSignature.digest(body),
+            office: member.id,
+            keys: member.keys
+        ) {
+            fields[HTTPField.Name(name)!] = value
+        }
+        return fields
+    }
+
+    /// The hub database's bytes, to show that a refusal wrote nothing.
+    static func bytes(of path: String) -> [Data?] { databaseBytes(path) }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import SignatoryBundles
+import SignatoryDomain
+import SignatoryStore
+import TestSupport
+import Testing
+
+/// The hub's routes, driven in process through Hummingbird's router test client. The
+/// live-process suites (`HubSyncTests`, `HubRefusalTests`, `HostileHubTests`) cover signals,
+/// the network and whole offices.
+struct HubRouteTests {
+    @Test func openRoutesAnswerAnybody() async throws {
+        let fixture = try HubRouteFixture(members: [:])
+        try await fixture.withClient { client in
+            try await client.execute(uri: "/health", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body) == #"{"status":"ok"}"#)
+            }
+            try await client.execute(uri: "/openapi.json", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("\"openapi\""))
+            }
+        }
+    }
+
+    @Test func everyV1RouteWantsASignatureFirst() async throws {
+        let fixture = try HubRouteFixture(members: ["Geneva": .internal])
+        let stranger = try Store.create(
+            at: fixture.folder.path("stranger.db"),
+            office: Office(name: "Stranger", createdAt: Date())
+        )
+        let strangerMember = HubRouteFixture.Member(store: stranger, keys: try stranger.officeKeys())
+        let routes: [(HTTPRequest.Method, String)] = [
+            (.get, "/v1/organisations"), (.get, "/v1/conflicts"), (.post, "/v1/sync/pull"),
+        ]
+        let requests = try routes.map { method, uri in
+            (method, uri, try HubRouteFixture.signed(method.rawValue, uri, by: strangerMember))
+        }
+        let hubPath = fixture.hubPath
+        try await fixture.withClient { client in
+            let before = HubRouteFixture.bytes(of: hubPath)
+            for (method, uri, signedByStranger) in requests {
+                try await client.execute(uri: uri, method: method) { response in
+                    #expect(response.status == .unauthorized, "\(method) \(uri)")
+                    #expect(String(buffer: response.body).contains(#""code":"unauthenticated""#))
+                }
+                try await client.execute(uri: uri, method: method, headers: signedByStranger) { response in
+                    #expect(response.status == .unauthorized, "\(method) \(uri) from an office not enrolled")
+                }
+            }
+            #expect(HubRouteFixture.bytes(of: hubPath) == before)
+        }
+    }
+
+    @Test func readsShowEachAudienceWhatItMaySee() async throws {
+        let fixture = try HubRouteFixture(members: ["Geneva": .internal, "Press": .public])
+        let geneva = fixture.member("Geneva")
+        var cap = Organisation(
+            name: "Coordination des Associations et des Particuliers pour la Liberté de Conscience",
+            acronym: "CAP",
+            country: try CountryCode("FR"),
+            ecosoc: .special
+        )
+        cap.notes = "Call the director on Signal only"
+        try geneva.store.insert(cap)
+        try await Self.push(from: geneva, in: fixture)
+        let staff = try HubRouteFixture.signed("GET", "/v1/organisations", by: geneva)
+        let reader = try HubRouteFixture.signed("GET", "/v1/organisations", by: fixture.member("Press"))
+        try await fixture.withClient { client in
+            try await client.execute(uri: "/v1/organisations", method: .get, headers: staff) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("Signal only"))
+            }
+            // CAP has signed nothing with consent to publication: the public does not see it.
+            try await client.execute(uri: "/v1/organisations", method: .get, headers: reader) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body) == "[]")
+            }
+        }
+    }
+
+    @Test func aPushIsAppliedFromItsBodyAndAPullPageCarriesIt() async throws {
+        let fixture = try HubRouteFixture(members: ["Geneva": .internal, "Bucharest": .internal])
+        let (geneva, bucharest) = (fixture.member("Geneva"), fixture.member("Bucharest"))
+        try geneva.store.insert(
+            Organisation(name: "SIRDO", acronym: "SIRDO", country: try CountryCode("RO"), ecosoc: .special)
+        )
+        try bucharest.store.trust(try geneva.store.officeCard())
+        try await Self.push(from: geneva, in: fixture)
+        let body = Array(#"{"have": {}}"#.utf8)
+        let headers = try HubRouteFixture.signed("POST", "/v1/sync/pull", body: body, by: bucharest)
+        let page = try await fixture.withClient { client in
+            try await client.execute(
+                uri: "/v1/sync/pull",
+                method: .post,
+                headers: headers,
+                body: ByteBuffer(bytes: body)
+            ) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[HTTPField.Name("Signatory-Remaining")!] == "0")
+                return Array(buffer: response.body)
+            }
+        }
+        let report = try BundleImporter(store: bucharest.store).importBundle(from: LineReader(bytes: page))
+        #expect(report.applied == 1)
+        #expect(try bucharest.store.organisations().map(\.name) == ["SIRDO"])
+    }
+
+    @Test func aPushWrittenByAnotherOfficeIsRefusedAndChangesNothing() async throws {
+        let fixture = try HubRouteFixture(members: ["Geneva": .internal, "Bucharest": .internal])
+        let (geneva, bucharest) = (fixture.member("Geneva"), fixture.member("Bucharest"))
+        try geneva.store.insert(
+            Organisation(name: "SIRDO", acronym: "SIRDO", country: try CountryCode("RO"), ecosoc: .special)
+        )
+        let (body, _) = try BundleExporter(store: geneva.store).bundle(known: [:])
+        // Bucharest signs the request, but Geneva wrote the bundle: relaying is the hub's job.
+        let headers = try HubRouteFixture.signed("POST", "/v1/sync/push", body: body, by: bucharest)
+        let hubPath = fixture.hubPath
+        try await fixture.withClient { client in
+            let before = HubRouteFixture.bytes(of: hubPath)
+            try await client.execute(
+                uri: "/v1/sync/push",
+                method: .post,
+                headers: headers,
+                body: ByteBuffer(bytes: body)
+            ) {
+                response in
+                #expect(response.status == .forbidden)
+            }
+            #expect(HubRouteFixture.bytes(of: hubPath) == before)
+        }
+    }
+
+    /// Pushes everything `member` holds, as `signatory sync push` does.
+    static func push(from member: HubRouteFixture.Member, in fixture: HubRouteFixture) async throws {
+        let (body, summary) = try BundleExporter(store: member.store).bundle(known: [:])
+        let headers = try HubRouteFixture.signed("POST", "/v1/sync/push", body: body, by: member)
+        let applied = summary.changes
+        try await fixture.withClient { client in
+            try await client.execute(
+                uri: "/v1/sync/push",
+                method: .post,
+                headers: headers,
+                body: ByteBuffer(bytes: body)
+            ) {
+                response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains(#""applied":\#(applied)"#))
+            }
+        }
+    }
+}
