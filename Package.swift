@@ -82,22 +82,31 @@ let package = Package(
         .executableTarget(name: "SignatoryFuzz", dependencies: ["SignatoryDomain", "SignatoryBundles"]),
         // Helpers shared by the test targets: temporary folders, running the built executable.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // Records most store-level tests start from.
+        .target(
+            name: "StoreTestSupport",
+            dependencies: ["SignatoryStore", "SignatoryDomain"],
+            path: "Tests/StoreTestSupport"
+        ),
         .testTarget(name: "SignatoryDomainTests", dependencies: ["SignatoryDomain", "TestSupport"]),
         .testTarget(
             name: "SignatoryStoreTests",
-            dependencies: ["SignatoryStore", "SignatoryDomain", "CSQLite", "TestSupport"]
+            dependencies: ["SignatoryStore", "SignatoryDomain", "CSQLite", "TestSupport", "StoreTestSupport"]
         ),
         .testTarget(
             name: "SignatoryBundlesTests",
-            dependencies: ["SignatoryBundles", "SignatoryStore", "SignatoryDomain", "TestSupport"]
+            dependencies: ["SignatoryBundles", "SignatoryStore", "SignatoryDomain", "TestSupport", "StoreTestSupport"]
         ),
         .testTarget(
             name: "SignatoryExportTests",
-            dependencies: ["SignatoryExport", "SignatoryBundles", "SignatoryStore", "SignatoryDomain", "TestSupport"]
+            dependencies: [
+                "SignatoryExport", "SignatoryBundles", "SignatoryStore", "SignatoryDomain", "TestSupport",
+                "StoreTestSupport",
+            ]
         ),
         .testTarget(
             name: "SignatoryImportTests",
-            dependencies: ["SignatoryImport", "SignatoryStore", "SignatoryDomain", "TestSupport"]
+            dependencies: ["SignatoryImport", "SignatoryStore", "SignatoryDomain", "TestSupport", "StoreTestSupport"]
         ),
         // The hub's routes in process, through Hummingbird's router test client.
         .testTarget(

@@ -13,16 +13,7 @@ struct BundleRefusalTests {
     let bucharest: Store
 
     init() throws {
-        (self.fixture, self.geneva, self.bucharest) = try SyncFixture.genevaAndBucharest()
-        try self.geneva.insert(try SyncFixture.cap())
-        try self.geneva.insert(
-            Organisation(
-                name: "Romanian Independent Society of Human Rights",
-                acronym: "SIRDO",
-                country: try CountryCode("RO")
-            )
-        )
-        try self.bucharest.insert(Organisation(name: "Doctors Against Forced Organ Harvesting", acronym: "DAFOH"))
+        (self.fixture, self.geneva, self.bucharest) = try SyncFixture.genevaAndBucharestWithOrganisations()
     }
 
     /// Imports `path` into Bucharest, expecting a refusal that mentions `expected`, and checks

@@ -1,6 +1,7 @@
 import Foundation
 import SignatoryBundles
 import SignatoryDomain
+import TestSupport
 import Testing
 
 @testable import SignatoryStore
@@ -13,19 +14,15 @@ import Testing
 /// `SIGNATORY_SEED=N` replays one.
 struct ConvergenceTests {
     static let schedules = Int(ProcessInfo.processInfo.environment["SIGNATORY_SCHEDULES"] ?? "") ?? 1_000
-    static let firstSeed = UInt64(ProcessInfo.processInfo.environment["SIGNATORY_SEED"] ?? "") ?? 20_261_129
+    static let firstSeed: UInt64 = 20_261_129
 
     /// The schedules run in batches, which Swift Testing runs in parallel.
     static let batches = 8
 
     @Test(arguments: 0..<Self.batches)
     func randomSchedulesConverge(batch: Int) throws {
-        let single = ProcessInfo.processInfo.environment["SIGNATORY_SEED"] != nil
-        if single && batch > 0 { return }
-        let seeds =
-            single
-            ? [Self.firstSeed]
-            : stride(from: batch, to: Self.schedules, by: Self.batches).map { Self.firstSeed &+ UInt64($0) }
+        let seeds = SeededRandom.seeds(batch: batch, of: Self.batches, count: Self.schedules, first: Self.firstSeed)
+        if seeds.isEmpty { return }
         var conflicted = 0
         for seed in seeds where try self.check(seed: seed) { conflicted += 1 }
         print(

@@ -15,10 +15,7 @@ struct HeaderClaimTests {
     let bucharest: Store
 
     init() throws {
-        (self.fixture, self.geneva, self.bucharest) = try SyncFixture.genevaAndBucharest()
-        try self.geneva.insert(try SyncFixture.cap())
-        try self.geneva.insert(Organisation(name: "Romanian Independent Society of Human Rights", acronym: "SIRDO"))
-        try self.bucharest.insert(Organisation(name: "Doctors Against Forced Organ Harvesting", acronym: "DAFOH"))
+        (self.fixture, self.geneva, self.bucharest) = try SyncFixture.genevaAndBucharestWithOrganisations()
     }
 
     private func pendingForBucharest() throws -> Int64 {

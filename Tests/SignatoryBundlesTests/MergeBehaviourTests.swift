@@ -1,6 +1,7 @@
 import Foundation
 import SignatoryBundles
 import SignatoryDomain
+import StoreTestSupport
 import TestSupport
 import Testing
 
@@ -71,15 +72,7 @@ struct MergeBehaviourTests {
             consentToPublish: true
         )
         try self.geneva.insert(valle)
-        try self.geneva.record(
-            Signature(
-                statementID: statement.id,
-                organisationID: self.cap.id,
-                status: .signed,
-                recordedAt: Date(),
-                source: .office
-            )
-        )
+        try self.geneva.record(.signed, by: self.cap.id, on: statement, source: .office)
         try self.exchange()
         // Geneva protects; Bucharest, later by the clock and unaware, edits the other way.
         self.geneva.clock = { Date().addingTimeInterval(10) }
@@ -88,15 +81,7 @@ struct MergeBehaviourTests {
         protected.atRisk = true
         protected.consentToPublish = false
         try self.geneva.update(protected)
-        try self.geneva.record(
-            Signature(
-                statementID: statement.id,
-                organisationID: self.cap.id,
-                status: .withdrawn,
-                recordedAt: Date(),
-                source: .office
-            )
-        )
+        try self.geneva.record(.withdrawn, by: self.cap.id, on: statement, source: .office)
         // Bucharest flips both flags and flips them back: its last word is "not at risk, consents".
         var careless = valle
         careless.title = "Director"
@@ -106,15 +91,7 @@ struct MergeBehaviourTests {
         careless.consentToPublish = true
         careless.atRisk = false
         try self.bucharest.update(careless)
-        try self.bucharest.record(
-            Signature(
-                statementID: statement.id,
-                organisationID: self.cap.id,
-                status: .pledged,
-                recordedAt: Date(),
-                source: .office
-            )
-        )
+        try self.bucharest.record(.pledged, by: self.cap.id, on: statement, source: .office)
         try self.exchange()
         let contact = try #require(try self.bucharest.contact(valle.id))
         #expect(contact.atRisk && !contact.consentToPublish)
@@ -163,24 +140,8 @@ struct MergeBehaviourTests {
     @Test func theSameSignatureRecordedAtTwoOfficesBecomesOne() throws {
         let statement = try self.openStatement()
         try self.exchange()
-        try self.geneva.record(
-            Signature(
-                statementID: statement.id,
-                organisationID: self.cap.id,
-                status: .signed,
-                recordedAt: Date(),
-                source: .office
-            )
-        )
-        try self.bucharest.record(
-            Signature(
-                statementID: statement.id,
-                organisationID: self.cap.id,
-                status: .signed,
-                recordedAt: Date(),
-                source: .office
-            )
-        )
+        try self.geneva.record(.signed, by: self.cap.id, on: statement, source: .office)
+        try self.bucharest.record(.signed, by: self.cap.id, on: statement, source: .office)
         try self.exchange()
         #expect(try self.geneva.signatures(on: statement.id).count == 1)
     }
@@ -260,18 +221,7 @@ struct MergeBehaviourTests {
     }
 
     func openStatement() throws -> JointStatement {
-        let campaign = Campaign(name: "World Day against Trafficking in Persons", status: .active)
-        try self.geneva.insert(campaign)
-        var statement = JointStatement(
-            campaignID: campaign.id,
-            title: "No one left behind",
-            body: "We call on states.",
-            language: try LanguageTag("en")
-        )
-        try self.geneva.insert(statement)
-        statement.status = .open
-        try self.geneva.update(statement)
-        return statement
+        try self.geneva.addOpenStatement().statement
     }
 }
 

@@ -34,6 +34,22 @@ final class SyncFixture {
         return (fixture, fixture.offices[0], fixture.offices[1])
     }
 
+    /// Geneva holding CAP and SIRDO, Bucharest holding DAFOH, nothing exchanged yet.
+    static func genevaAndBucharestWithOrganisations() throws -> (fixture: SyncFixture, geneva: Store, bucharest: Store)
+    {
+        let (fixture, geneva, bucharest) = try Self.genevaAndBucharest()
+        try geneva.insert(try Self.cap())
+        try geneva.insert(
+            Organisation(
+                name: "Romanian Independent Society of Human Rights",
+                acronym: "SIRDO",
+                country: try CountryCode("RO")
+            )
+        )
+        try bucharest.insert(Organisation(name: "Doctors Against Forced Organ Harvesting", acronym: "DAFOH"))
+        return (fixture, geneva, bucharest)
+    }
+
     /// CAP Liberté de Conscience, the reference statement's French co-signer with special status.
     static func cap() throws -> Organisation {
         Organisation(

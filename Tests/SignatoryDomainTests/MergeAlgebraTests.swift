@@ -8,7 +8,7 @@ import Testing
 /// `SIGNATORY_SEED` to replay one), each applied in order and as a shuffled, duplicated stream.
 struct MergeAlgebraTests {
     static let cases = Int(ProcessInfo.processInfo.environment["SIGNATORY_MERGE_CASES"] ?? "") ?? 100_000
-    static let firstSeed = UInt64(ProcessInfo.processInfo.environment["SIGNATORY_SEED"] ?? "") ?? 20_261_202
+    static let firstSeed: UInt64 = 20_261_202
     static let batches = 4
     static let offices = (0..<3).map { _ in ID<Office>() }
     /// A rule of each kind: latest wins, and a preferred value (`atRisk: true`) wins.
@@ -16,12 +16,7 @@ struct MergeAlgebraTests {
 
     @Test(arguments: 0..<Self.batches)
     func settlingIgnoresOrderAndRepeats(batch: Int) {
-        let single = ProcessInfo.processInfo.environment["SIGNATORY_SEED"] != nil
-        if single && batch > 0 { return }
-        let seeds =
-            single
-            ? [Self.firstSeed]
-            : stride(from: batch, to: Self.cases, by: Self.batches).map { Self.firstSeed &+ UInt64($0) }
+        let seeds = SeededRandom.seeds(batch: batch, of: Self.batches, count: Self.cases, first: Self.firstSeed)
         var withConflicts = 0
         for seed in seeds {
             var random = SeededRandom(seed: seed)

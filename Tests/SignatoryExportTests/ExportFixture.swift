@@ -2,6 +2,7 @@ import Foundation
 import SignatoryDomain
 import SignatoryExport
 import SignatoryStore
+import StoreTestSupport
 import TestSupport
 
 /// An office whose open statement is signed by organisations with awkward names: commas, quotes,
@@ -36,18 +37,10 @@ final class ExportFixture {
             office: Office(name: "Geneva", createdAt: Date())
         )
         self.store = store
-        self.campaign = Campaign(name: "World Day, 2026", status: .active)
-        try self.store.insert(self.campaign)
-        var statement = JointStatement(
-            campaignID: self.campaign.id,
-            title: "No one left behind",
-            body: "We ask states to act.",
-            language: try LanguageTag("en")
+        (self.campaign, self.statement) = try store.addOpenStatement(
+            campaign: "World Day, 2026",
+            body: "We ask states to act."
         )
-        try self.store.insert(statement)
-        statement.status = .open
-        try self.store.update(statement)
-        self.statement = statement
 
         var organisations: [ID<Organisation>: Organisation] = [:]
         func add(_ name: String, acronym: String?, country: String, ecosoc: ECOSOCCategory) throws -> ID<Organisation> {

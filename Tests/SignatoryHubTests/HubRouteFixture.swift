@@ -64,6 +64,16 @@ final class HubRouteFixture {
         return fields
     }
 
+    /// A signed POST of `body`.
+    static func post(
+        _ uri: String,
+        _ body: [UInt8],
+        headers: HTTPFields,
+        to client: any TestClientProtocol
+    ) async throws -> TestResponse {
+        try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(bytes: body))
+    }
+
     /// The hub database's bytes, to show that a refusal wrote nothing.
     static func bytes(of path: String) -> [Data?] { databaseBytes(path) }
 }

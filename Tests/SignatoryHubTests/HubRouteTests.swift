@@ -93,16 +93,10 @@ struct HubRouteTests {
         let body = Array(#"{"have": {}}"#.utf8)
         let headers = try HubRouteFixture.signed("POST", "/v1/sync/pull", body: body, by: bucharest)
         let page = try await fixture.withClient { client in
-            try await client.execute(
-                uri: "/v1/sync/pull",
-                method: .post,
-                headers: headers,
-                body: ByteBuffer(bytes: body)
-            ) { response in
-                #expect(response.status == .ok)
-                #expect(response.headers[HTTPField.Name("Signatory-Remaining")!] == "0")
-                return Array(buffer: response.body)
-            }
+            let response = try await HubRouteFixture.post("/v1/sync/pull", body, headers: headers, to: client)
+            #expect(response.status == .ok)
+            #expect(response.headers[HTTPField.Name("Signatory-Remaining")!] == "0")
+            return Array(buffer: response.body)
         }
         let report = try BundleImporter(store: bucharest.store).importBundle(from: LineReader(bytes: page))
         #expect(report.applied == 1)
@@ -121,15 +115,8 @@ struct HubRouteTests {
         let hubPath = fixture.hubPath
         try await fixture.withClient { client in
             let before = HubRouteFixture.bytes(of: hubPath)
-            try await client.execute(
-                uri: "/v1/sync/push",
-                method: .post,
-                headers: headers,
-                body: ByteBuffer(bytes: body)
-            ) {
-                response in
-                #expect(response.status == .forbidden)
-            }
+            let response = try await HubRouteFixture.post("/v1/sync/push", body, headers: headers, to: client)
+            #expect(response.status == .forbidden)
             #expect(HubRouteFixture.bytes(of: hubPath) == before)
         }
     }
@@ -140,16 +127,9 @@ struct HubRouteTests {
         let headers = try HubRouteFixture.signed("POST", "/v1/sync/push", body: body, by: member)
         let applied = summary.changes
         try await fixture.withClient { client in
-            try await client.execute(
-                uri: "/v1/sync/push",
-                method: .post,
-                headers: headers,
-                body: ByteBuffer(bytes: body)
-            ) {
-                response in
-                #expect(response.status == .ok)
-                #expect(String(buffer: response.body).contains(#""applied":\#(applied)"#))
-            }
+            let response = try await HubRouteFixture.post("/v1/sync/push", body, headers: headers, to: client)
+            #expect(response.status == .ok)
+            #expect(String(buffer: response.body).contains(#""applied":\#(applied)"#))
         }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import SignatoryDomain
 import SignatoryImport
 import SignatoryStore
+import StoreTestSupport
 import TestSupport
 import Testing
 
@@ -19,18 +20,7 @@ struct SignerImportTests {
                 at: self.folder.path("office.db"),
                 office: SignatoryDomain.Office(name: "Geneva", createdAt: Date())
             )
-            let campaign = Campaign(name: "World Day against Trafficking in Persons", status: .active)
-            try self.store.insert(campaign)
-            var statement = JointStatement(
-                campaignID: campaign.id,
-                title: "No one left behind",
-                body: "We ask states to act.",
-                language: try LanguageTag("en")
-            )
-            try self.store.insert(statement)
-            statement.status = .open
-            try self.store.update(statement)
-            self.statement = statement
+            self.statement = try self.store.addOpenStatement(body: "We ask states to act.").statement
             let dafoh = Organisation(
                 name: "Doctors Against Forced Organ Harvesting",
                 acronym: "DAFOH",

@@ -39,12 +39,7 @@ struct OrganisationStoreTests {
 
     @Test func findsByAcronymOrIdPrefix() throws {
         let fixture = try StoreFixture()
-        let cap = try fixture.addOrganisation("CAP Liberté de Conscience", acronym: "CAP")
-        let sirdo = try fixture.addOrganisation(
-            "Romanian Independent Society of Human Rights",
-            acronym: "SIRDO",
-            country: "RO"
-        )
+        let (cap, sirdo) = try fixture.addCAPAndSIRDO()
         #expect(try fixture.store.organisation(matching: "cap") == cap)
         #expect(try fixture.store.organisation(matching: "SIRDO") == sirdo)
         #expect(try fixture.store.organisation(matching: String(sirdo.id.description.prefix(8))) == sirdo)
@@ -193,12 +188,7 @@ struct SignatureStoreTests {
 
     @Test func refusesAContactOfAnotherOrganisationAndAClosedStatement() throws {
         let fixture = try StoreFixture()
-        let cap = try fixture.addOrganisation("CAP Liberté de Conscience", acronym: "CAP")
-        let sirdo = try fixture.addOrganisation(
-            "Romanian Independent Society of Human Rights",
-            acronym: "SIRDO",
-            country: "RO"
-        )
+        let (cap, sirdo) = try fixture.addCAPAndSIRDO()
         let humenuc = ContactPerson(organisationID: sirdo.id, fullName: "Lucica Humenuc")
         try fixture.store.insert(humenuc)
         var statement = try fixture.addOpenStatement()

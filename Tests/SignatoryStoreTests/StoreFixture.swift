@@ -1,6 +1,7 @@
 import Foundation
 import SignatoryDomain
 import SignatoryStore
+import StoreTestSupport
 import TestSupport
 
 /// A fresh database in its own folder, with the organisations of the reference statement.
@@ -27,19 +28,16 @@ final class StoreFixture {
         return organisation
     }
 
-    func addOpenStatement(lead: Organisation? = nil) throws -> JointStatement {
-        let campaign = Campaign(name: "World Day against Trafficking in Persons", status: .active)
-        try self.store.insert(campaign)
-        var statement = JointStatement(
-            campaignID: campaign.id,
-            title: "No one left behind",
-            body: "We call on states.",
-            language: try LanguageTag("en"),
-            leadOrganisationID: lead?.id
+    /// CAP (France) and SIRDO (Romania), two co-signers of the reference statement.
+    func addCAPAndSIRDO() throws -> (cap: Organisation, sirdo: Organisation) {
+        let cap = try self.addOrganisation("CAP Liberté de Conscience", acronym: "CAP")
+        return (
+            cap,
+            try self.addOrganisation("Romanian Independent Society of Human Rights", acronym: "SIRDO", country: "RO")
         )
-        try self.store.insert(statement)
-        statement.status = .open
-        try self.store.update(statement)
-        return statement
+    }
+
+    func addOpenStatement(lead: Organisation? = nil) throws -> JointStatement {
+        try self.store.addOpenStatement(lead: lead).statement
     }
 }

@@ -24,3 +24,18 @@ extension SeededRandom {
             ?? UInt64.random(in: 1...UInt64.max)
     }
 }
+
+extension SeededRandom {
+    /// The seeds of one of `batches` parallel batches of a property test: every `batches`-th
+    /// seed from `first`, `count` in all; only `$SIGNATORY_SEED` (in batch 0) when it is set.
+    ///
+    /// ```swift
+    /// for seed in SeededRandom.seeds(batch: batch, of: 8, count: 1_000, first: 20_261_129) { … }
+    /// ```
+    public static func seeds(batch: Int, of batches: Int, count: Int, first: UInt64) -> [UInt64] {
+        if let replayed = ProcessInfo.processInfo.environment["SIGNATORY_SEED"].flatMap({ UInt64($0) }) {
+            return batch == 0 ? [replayed] : []
+        }
+        return stride(from: batch, to: count, by: batches).map { first &+ UInt64($0) }
+    }
+}

@@ -26,44 +26,13 @@ public struct Change: Hashable, Sendable {
     public let fields: [String: FieldAssignment]
     /// The hash of the change at `sequence - 1`, or ``Change/genesis`` for the first.
     public let previousHash: String
-    public let hash: String
+    public private(set) var hash: String
 
     /// The predecessor hash of a feed's first change.
     public static let genesis = String(repeating: "0", count: 64)
 
-    /// A new change whose hash is computed from its content.
-    public init(
-        office: ID<Office>,
-        sequence: Int64,
-        timestamp: HybridTimestamp,
-        kind: EntityKind,
-        entityID: String,
-        fields: [String: FieldAssignment],
-        previousHash: String
-    ) {
-        self.init(
-            office: office,
-            sequence: sequence,
-            timestamp: timestamp,
-            kind: kind,
-            entityID: entityID,
-            fields: fields,
-            previousHash: previousHash,
-            hash: ""
-        )
-        self = Change(
-            office: office,
-            sequence: sequence,
-            timestamp: timestamp,
-            kind: kind,
-            entityID: entityID,
-            fields: fields,
-            previousHash: previousHash,
-            hash: self.computedHash
-        )
-    }
-
-    /// A change as received, with the hash it claims; check it with ``computedHash``.
+    /// A change: a new one, whose hash is computed from its content, or one as received, with
+    /// the hash it claims (check it with ``computedHash``).
     public init(
         office: ID<Office>,
         sequence: Int64,
@@ -72,7 +41,7 @@ public struct Change: Hashable, Sendable {
         entityID: String,
         fields: [String: FieldAssignment],
         previousHash: String,
-        hash: String
+        hash: String? = nil
     ) {
         self.office = office
         self.sequence = sequence
@@ -81,7 +50,8 @@ public struct Change: Hashable, Sendable {
         self.entityID = entityID
         self.fields = fields
         self.previousHash = previousHash
-        self.hash = hash
+        self.hash = ""
+        self.hash = hash ?? self.computedHash
     }
 
     /// SHA-256 over a length-prefixed canonical form, so no two different changes share it.
