@@ -70,6 +70,21 @@ enum SyncBenchmark {
             report(
                 "    raw C API writing only the organisation rows: \(formatted(rawRate)) rows/s; import is \(share(rawRate))% of that"
             )
+            if let script = PeerComparison.script {
+                let records = folder.appendingPathComponent("records-\(size).jsonl").path
+                try PeerComparison.writeRecords(organisations, to: records)
+                let template = folder.appendingPathComponent("template-\(size).db").path
+                _ = try self.runChild(executable, ["init", "--office", "Peers", "--db", template])
+                let peers = try PeerComparison.measure(
+                    script: script,
+                    template: template,
+                    records: records,
+                    rounds: runs
+                )
+                PeerComparison.printComparison(importRate: rate, peers: peers, records: size, rounds: runs)
+            } else {
+                report("    peers skipped: set SIGNATORY_PEERS to ../shared/bench/peers.py (Scripts/bench does)")
+            }
         }
         try self.exportBenchmark(folder: folder)
     }
