@@ -16,12 +16,16 @@ struct BenchFolder {
         try FileManager.default.createDirectory(at: self.url, withIntermediateDirectories: true)
     }
 
-    /// Removes the folder unless `SIGNATORY_BENCH_KEEP=1` asks to keep it.
+    /// Removes the benchmark's files one by one, then the folder, unless `SIGNATORY_BENCH_KEEP=1`
+    /// asks to keep them. Nothing is deleted recursively.
     func finish() {
         if ProcessInfo.processInfo.environment["SIGNATORY_BENCH_KEEP"] == "1" {
             FileHandle.standardError.write(Data("bench files kept in \(self.url.path)\n".utf8))
-        } else {
-            try? FileManager.default.removeItem(at: self.url)
+            return
         }
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: self.url.path)) ?? [] {
+            unlink(self.url.appendingPathComponent(name).path)
+        }
+        rmdir(self.url.path)
     }
 }

@@ -35,7 +35,7 @@ enum SyncBenchmark {
             var peak = 0
             let receiver = folder.appendingPathComponent("receiver-\(size).db").path
             for run in 0..<runs {
-                try? FileManager.default.removeItem(atPath: receiver)
+                unlink(receiver)
                 try Store.create(at: receiver, office: Office(name: "Bucharest", createdAt: Date())).trust(author.card)
                 var runPeak = 0
                 seconds = min(
@@ -54,8 +54,8 @@ enum SyncBenchmark {
                 let copyPath = folder.appendingPathComponent("copy-\(size)-\(run).db").path
                 _ = try Store.create(at: copyPath, office: Office(name: "Copy", createdAt: Date()))
                 copySeconds = min(copySeconds, try RawRowCopy.time(from: receiver, into: copyPath).seconds)
-                try? FileManager.default.removeItem(atPath: rawPath)
-                try? FileManager.default.removeItem(atPath: copyPath)
+                unlink(rawPath)
+                unlink(copyPath)
             }
             let rate = Double(size) / seconds
             let rawRate = Double(size) / rawSeconds
@@ -127,7 +127,7 @@ enum SyncBenchmark {
         let report = FileManager.default.temporaryDirectory.appendingPathComponent(
             "signatory-time-\(UUID().uuidString)"
         ).path
-        defer { try? FileManager.default.removeItem(atPath: report) }
+        defer { unlink(report) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
         process.arguments = ["-f", "%M", "-o", report, executable] + arguments

@@ -61,6 +61,6 @@ struct SyntheticOffice {
         let input = try FileHandle(forReadingFrom: URL(fileURLWithPath: body))
         while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty { try output.write(contentsOf: chunk) }
         try output.close()
-        try FileManager.default.removeItem(atPath: body)
+        unlink(body)
     }
 }

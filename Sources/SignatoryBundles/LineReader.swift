@@ -43,6 +43,13 @@ public struct LineReader: Sendable {
     mutating func next() throws -> [UInt8]? {
         while true {
             if let newline = self.buffer[self.scanned...].firstIndex(of: UInt8(ascii: "\n")) {
+                // The same limit whether the line came in one read (a body in memory) or many.
+                guard newline - self.start <= Self.maximumLineBytes else {
+                    throw SyncError.malformed(
+                        line: self.lineNumber + 1,
+                        "the line is longer than \(Self.maximumLineBytes >> 20) MiB"
+                    )
+                }
                 let line = Array(self.buffer[self.start..<newline])
                 self.start = newline + 1
                 self.scanned = self.start

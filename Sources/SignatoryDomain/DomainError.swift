@@ -21,6 +21,8 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
         case invalidICSONumber(String)
         case notANumber(field: String, value: String)
         case notAFlag(field: String, value: String)
+        case foreignTimestamp(office: String)
+        case tooLong(field: String, limit: Int)
         case invalidReference(kind: String, value: String)
         case emptyField(String)
         case unknownValue(field: String, value: String, allowed: [String])
@@ -51,6 +53,13 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
     public static func invalidICSONumber(_ value: String) -> DomainError { .init(.invalidICSONumber(value)) }
     public static func notANumber(field: String, value: String) -> DomainError {
         .init(.notANumber(field: field, value: value))
+    }
+    /// A change dated with another office's clock: it could shadow that office's own version.
+    public static func foreignTimestamp(office: String) -> DomainError {
+        .init(.foreignTimestamp(office: office))
+    }
+    public static func tooLong(field: String, limit: Int) -> DomainError {
+        .init(.tooLong(field: field, limit: limit))
     }
     public static func notAFlag(field: String, value: String) -> DomainError {
         .init(.notAFlag(field: field, value: value))
@@ -112,6 +121,11 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
                 "iCSO number '\(value)' is not the number of a profile in the UN iCSO database; give its digits, such as 4281"
         case .notANumber(let field, let value):
             return "\(field) '\(value)' is not a whole number"
+        case .foreignTimestamp(let office):
+            return "it is dated with the clock of office \(office), not its own"
+        case .tooLong(let field, let limit):
+            let size = limit >= 1 << 20 ? "\(limit >> 20) MiB" : "\(limit) bytes"
+            return "the \(field) is longer than Signatory keeps (at most \(size))"
         case .notAFlag(let field, let value):
             return "\(field) is yes or no, not '\(value)'"
         case .invalidReference(let kind, let value):

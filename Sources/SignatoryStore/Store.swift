@@ -60,7 +60,8 @@ public final class Store {
             }
             return Store(database: database, office: office)
         } catch {
-            if !existed { try? FileManager.default.removeItem(atPath: path) }
+            // Only the file this call created goes, with its journals; never anything that was there.
+            if !existed { for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) } }
             throw error
         }
     }

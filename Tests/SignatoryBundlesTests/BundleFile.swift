@@ -32,6 +32,7 @@ enum BundleFile {
         _ path: String,
         office: Store,
         position: Int64,
+        retime: (HybridTimestamp) -> HybridTimestamp = { $0 },
         alter: (inout [String: FieldAssignment]) -> Void
     ) throws {
         var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
@@ -45,7 +46,7 @@ enum BundleFile {
         let forged = Change(
             office: original.office,
             sequence: original.sequence,
-            timestamp: original.timestamp,
+            timestamp: retime(original.timestamp),
             kind: original.kind,
             entityID: original.entityID,
             fields: fields,

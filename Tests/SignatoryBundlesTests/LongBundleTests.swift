@@ -70,4 +70,21 @@ struct LongLineTests {
         }
         #expect(try fixture.offices[1].canonicalDump() == before)
     }
+
+    /// A body held in memory (a push) has the same limit, whether or not the line ends.
+    @Test(arguments: [true, false])
+    func aLineOverTheLimitInMemoryIsRefused(endsWithNewline: Bool) throws {
+        let fixture = try SyncFixture(offices: 2)
+        try fixture.offices[0].insert(Organisation(name: "CAP Liberté de Conscience", acronym: "CAP"))
+        var body = Array(try Data(contentsOf: URL(fileURLWithPath: try fixture.bundle(from: fixture.offices[0]))))
+        body += Array(repeating: UInt8(ascii: "a"), count: 17 << 20)
+        if endsWithNewline { body.append(UInt8(ascii: "\n")) }
+        let before = try fixture.offices[1].canonicalDump()
+        #expect {
+            _ = try BundleImporter(store: fixture.offices[1]).importBundle(from: LineReader(bytes: body))
+        } throws: { error in
+            "\(error)".contains("line 3: the line is longer than 16 MiB")
+        }
+        #expect(try fixture.offices[1].canonicalDump() == before)
+    }
 }

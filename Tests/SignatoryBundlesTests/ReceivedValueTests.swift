@@ -38,11 +38,12 @@ struct ReceivedValueTests {
         position: Int64,
         mentioning expected: String,
         partial: Bool = false,
+        retime: (HybridTimestamp) -> HybridTimestamp = { $0 },
         sourceLocation: SourceLocation = #_sourceLocation,
         _ alter: @escaping (inout [String: FieldAssignment]) -> Void
     ) throws {
         let path = try self.fixture.bundle(from: self.geneva)
-        try BundleFile.forge(path, office: self.geneva, position: position) { fields in
+        try BundleFile.forge(path, office: self.geneva, position: position, retime: retime) { fields in
             if partial { fields = [:] }
             alter(&fields)
         }
@@ -80,6 +81,18 @@ struct ReceivedValueTests {
         // The real change still goes through, and the person stays at risk.
         try self.fixture.send(from: self.geneva, to: self.bucharest)
         #expect(try self.bucharest.contact(self.valle.id)?.atRisk == true)
+    }
+
+    /// Versions are told apart by timestamp: a change dated with another office's clock could
+    /// replace that office's own version (a person's at-risk flag) without leaving a conflict.
+    @Test func aChangeDatedWithAnotherOfficesClockIsRefused() throws {
+        let other = self.bucharest.office.id
+        let retime = { (time: HybridTimestamp) in
+            HybridTimestamp(physical: time.physical, counter: time.counter, office: other)
+        }
+        try self.expectRefusal(position: 2, mentioning: "dated with the clock of office \(other)", retime: retime) {
+            $0["atRisk"] = FieldAssignment(value: .bool(false))
+        }
     }
 
     @Test func partialEditsAreCheckedAsStrictlyAsTheCommandLine() throws {

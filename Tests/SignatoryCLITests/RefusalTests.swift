@@ -131,6 +131,26 @@ struct RefusalTests {
         #expect(try office.refuse(["init", "--office", "Again"]).contains("already holds a Signatory database"))
     }
 
+    /// Everything typed must fit in a change line, or no other office could ever receive it.
+    @Test func textTooLongToSyncIsRefused() throws {
+        let office = try OfficeFixture()
+        let campaign = try office.succeed(["campaign", "add", "--name", "World Day against Trafficking in Persons"])
+        let body = office.folder.path("body.txt")
+        try String(repeating: "We call on states. ", count: 60_000).write(
+            toFile: body,
+            atomically: true,
+            encoding: .utf8
+        )
+        #expect(
+            try office.refuse(["statement", "add", "--campaign", campaign, "--title", "T", "--body-file", body])
+                .contains("statement text is longer than Signatory keeps (at most 1 MiB)")
+        )
+        #expect(
+            try office.refuse(["org", "add", "--name", String(repeating: "N", count: 1_001)])
+                .contains("longer than Signatory keeps (at most 1000 bytes)")
+        )
+    }
+
     @Test func aMissingDatabaseIsNotCreated() throws {
         let office = try OfficeFixture(initialise: false)
         let result = try office.run(["org", "list"])

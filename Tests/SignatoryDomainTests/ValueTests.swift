@@ -136,3 +136,20 @@ struct ICSONumberTests {
         #expect(throws: DomainError.invalidICSONumber(text)) { try ICSONumber(text) }
     }
 }
+
+/// Anything typed must fit in a change line, so it can always be synced.
+struct TextLengthTests {
+    @Test func oneLineValuesHoldAThousandBytes() throws {
+        try PlainText.check(String(repeating: "é", count: 500), field: "organisation name")
+        #expect(throws: DomainError.tooLong(field: "organisation name", limit: 1_000)) {
+            try PlainText.check(String(repeating: "a", count: 1_001), field: "organisation name")
+        }
+    }
+
+    @Test func textsHoldAMebibyte() throws {
+        try PlainText.check(String(repeating: "line\n", count: 200_000), field: "statement text", multiline: true)
+        #expect(throws: DomainError.tooLong(field: "statement text", limit: 1 << 20)) {
+            try PlainText.check(String(repeating: "a", count: (1 << 20) + 1), field: "statement text", multiline: true)
+        }
+    }
+}

@@ -41,6 +41,11 @@ final class HubRouteFixture {
 
     func member(_ name: String) -> Member { self.members[name]! }
 
+    /// The hub's own office id.
+    func hubID() throws -> ID<Office> {
+        try Store.open(at: self.hubPath).office.id
+    }
+
     /// Runs `body` with a client of the hub's router.
     func withClient<T: Sendable>(
         _ body: @escaping @Sendable (any TestClientProtocol) async throws -> T

@@ -123,7 +123,8 @@ struct HubRouteTests {
 
     /// Pushes everything `member` holds, as `signatory sync push` does.
     static func push(from member: HubRouteFixture.Member, in fixture: HubRouteFixture) async throws {
-        let (body, summary) = try BundleExporter(store: member.store).bundle(known: [:])
+        let known = try member.store.knowledge(of: try fixture.hubID())
+        let (body, summary) = try BundleExporter(store: member.store).bundle(known: known)
         let headers = try HubRouteFixture.signed("POST", "/v1/sync/push", body: body, by: member)
         let applied = summary.changes
         try await fixture.withClient { client in
@@ -131,5 +132,7 @@ struct HubRouteTests {
             #expect(response.status == .ok)
             #expect(String(buffer: response.body).contains(#""applied":\#(applied)"#))
         }
+        // The hub now holds it all, as `sync push` records.
+        try member.store.learn(that: try fixture.hubID(), has: try member.store.versionVector())
     }
 }

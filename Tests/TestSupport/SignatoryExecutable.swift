@@ -65,7 +65,7 @@ public struct RunningCommand {
     /// Waits for the process to end and returns what it printed.
     public func wait() throws -> CommandResult {
         self.process.waitUntilExit()
-        defer { try? FileManager.default.removeItem(at: self.folder) }
+        defer { removeOwnFiles(in: self.folder) }
         return CommandResult(
             status: self.process.terminationStatus,
             stdout: String(decoding: try Data(contentsOf: self.folder.appendingPathComponent("stdout")), as: UTF8.self),

@@ -16,7 +16,7 @@ public final class TemporaryDirectory: @unchecked Sendable {
     }
 
     deinit {
-        try? FileManager.default.removeItem(at: self.url)
+        removeOwnFiles(in: self.url)
     }
 
     public func path(_ name: String) -> String {
@@ -38,3 +38,22 @@ public func databaseBytes(_ path: String) -> [Data?] {
 /// The project's top folder, found from this source file.
 public let packageRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// Removes the files a test wrote in its own folder, and the folder: files one by one, then
+/// each emptied subfolder, one level deep. Nothing is deleted recursively, so a path that is not
+/// the test's own can never take a tree with it; anything unexpected stays behind.
+public func removeOwnFiles(in folder: URL) {
+    let manager = FileManager.default
+    for name in (try? manager.contentsOfDirectory(atPath: folder.path)) ?? [] {
+        let path = folder.appendingPathComponent(name).path
+        var status = stat()
+        guard lstat(path, &status) == 0 else { continue }
+        if (status.st_mode & S_IFMT) == S_IFDIR {
+            for inner in (try? manager.contentsOfDirectory(atPath: path)) ?? [] { unlink(path + "/" + inner) }
+            rmdir(path)
+        } else {
+            unlink(path)
+        }
+    }
+    rmdir(folder.path)
+}

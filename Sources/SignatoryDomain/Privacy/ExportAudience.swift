@@ -68,6 +68,20 @@ extension ExportAudience {
         self.seesUnpublishedOrganisations || consentedToPublication
     }
 
+    /// Whether the audience sees a statement at all: a draft is the coalition's work in progress.
+    public func sees(_ statement: JointStatement) -> Bool {
+        self != .public || statement.status != .draft
+    }
+
+    /// The statement as the audience sees it: the public learns which organisation leads it
+    /// once it is published, or when the lead signed something with consent to publication.
+    public func view(of statement: JointStatement, leadConsented: Bool) -> JointStatement {
+        guard self == .public, statement.status != .published, !leadConsented else { return statement }
+        var shown = statement
+        shown.leadOrganisationID = nil
+        return shown
+    }
+
     /// Whether a record may be looked up by an id prefix: a prefix could match a contact the
     /// audience may not see and name its id in the answer, so others give whole ids.
     public var looksUpByPrefix: Bool { self == .internal }

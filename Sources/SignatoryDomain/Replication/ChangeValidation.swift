@@ -6,6 +6,11 @@
 /// a name is never blank or full of control characters, a country is `FR` and never `fr`.
 extension Change {
     public func validateValues() throws {
+        // Versions are told apart by their timestamps: one that names another office could take
+        // the place of that office's own version and make it vanish without a conflict.
+        guard self.timestamp.office == self.office else {
+            throw DomainError.foreignTimestamp(office: self.timestamp.office.description)
+        }
         try self.kind.validate(entityID: self.entityID, values: self.fields.mapValues(\.value))
     }
 }

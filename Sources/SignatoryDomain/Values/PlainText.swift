@@ -11,7 +11,15 @@
 /// try PlainText.check("Valle\u{1B}[2J", field: "contact name")         // throws
 /// ```
 public enum PlainText {
+    /// The longest one-line value (a name, a title), in UTF-8 bytes.
+    public static let maximumLineBytes = 1_000
+    /// The longest multi-line value (a statement's text, notes), in UTF-8 bytes: far below the
+    /// 16 MiB a change line may take, so anything typed here can always be synced.
+    public static let maximumTextBytes = 1 << 20
+
     public static func check(_ text: String, field: String, multiline: Bool = false) throws(DomainError) {
+        let limit = multiline ? self.maximumTextBytes : self.maximumLineBytes
+        guard text.utf8.count <= limit else { throw .tooLong(field: field, limit: limit) }
         // Printable ASCII, the common case, needs no look at scalars.
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return }
         for scalar in text.unicodeScalars where self.isRefused(scalar, multiline: multiline) {

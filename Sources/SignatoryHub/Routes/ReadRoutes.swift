@@ -13,31 +13,31 @@ struct ReadRoutes {
         table.signed(.get, "/v1/campaigns") { _, _, _ in
             try await self.reply { store in try store.campaigns().map(\.json) }
         }
-        table.signed(.get, "/v1/campaigns/{id}") { _, context, _ in
+        table.signed(.get, "/v1/campaigns/{id}") { _, context, member in
             let id = try context.parameters.require("id")
             return try await self.reply { store in
                 let campaign = try store.campaign(matching: id)
-                return JSONRecord.merging(
-                    campaign.json,
-                    ["statements": try store.statements(in: campaign.id).map(\.json)]
-                )
+                let statements = try Self.statements(in: campaign.id, from: store, for: member.audience)
+                return JSONRecord.merging(campaign.json, ["statements": statements.map(\.json)])
             }
         }
-        table.signed(.get, "/v1/statements") { request, _, _ in
+        table.signed(.get, "/v1/statements") { request, _, member in
             let campaign = request.uri.queryParameters["campaign"].map(String.init)
             return try await self.reply { store in
-                try store.statements(in: try campaign.map { try store.campaign(matching: $0).id }).map(\.json)
+                let campaignID = try campaign.map { try store.campaign(matching: $0).id }
+                return try Self.statements(in: campaignID, from: store, for: member.audience).map(\.json)
             }
         }
         table.signed(.get, "/v1/statements/{id}") { _, context, member in
             let id = try context.parameters.require("id")
             return try await self.reply { store in try Self.statement(id, in: store, for: member.audience) }
         }
-        table.signed(.get, "/v1/statements/{id}/rendering") { request, context, _ in
+        table.signed(.get, "/v1/statements/{id}/rendering") { request, context, member in
             let id = try context.parameters.require("id")
             let format = try Self.choice(request, "format", default: StatementFormat.text)
             let text = try await self.database.run { store in
-                format.render(try SignatoryBlock(statement: try store.statement(matching: id), store: store))
+                let statement = try Self.statement(matching: id, in: store, for: member.audience)
+                return format.render(try SignatoryBlock(statement: statement, store: store))
             }
             return Reply.bytes(Array(text.utf8), contentType: format.mediaType)
         }
@@ -49,7 +49,9 @@ struct ReadRoutes {
         table.signed(.get, "/v1/organisations/{id}") { _, context, member in
             let id = try context.parameters.require("id")
             return try await self.reply { store in
-                let organisation = try store.organisation(matching: id)
+                let organisation = try Self.lookUp("organisation", id, for: member.audience) {
+                    try store.organisation(matching: id)
+                }
                 guard try Self.organisations(in: store, for: member.audience).contains(organisation) else {
                     throw HubError.notFound("no organisation matches '\(id)'")
                 }
@@ -96,7 +98,7 @@ struct ReadRoutes {
 
     /// A statement with its signatures; the public sees only organisations that signed with consent.
     private static func statement(_ id: String, in store: Store, for audience: ExportAudience) throws -> JSONRecord {
-        let statement = try store.statement(matching: id)
+        let statement = try Self.statement(matching: id, in: store, for: audience)
         let rows = try store.signatures(on: statement.id).compactMap(audience.view(of:)).map { signature in
             signature.json(
                 organisation: try store.organisation(signature.organisationID).map(audience.view(of:)),
@@ -104,6 +106,50 @@ struct ReadRoutes {
             )
         }
         return JSONRecord.merging(statement.json, ["signatures": rows])
+    }
+
+    /// The statement `id` names, as the audience sees it; one it may not see does not exist for it.
+    private static func statement(
+        matching id: String,
+        in store: Store,
+        for audience: ExportAudience
+    ) throws
+        -> JointStatement
+    {
+        let statement = try Self.lookUp("statement", id, for: audience) { try store.statement(matching: id) }
+        guard audience.sees(statement) else { throw HubError.notFound("no statement matches '\(id)'") }
+        let consenting = try store.organisationsConsentingToPublication()
+        return audience.view(
+            of: statement,
+            leadConsented: statement.leadOrganisationID.map(consenting.contains) ?? false
+        )
+    }
+
+    /// A record found by what the caller typed. An audience that may not see every record is not
+    /// told which records an ambiguous reference could mean: their ids could name hidden ones.
+    private static func lookUp<T>(
+        _ kind: String,
+        _ id: String,
+        for audience: ExportAudience,
+        _ body: () throws -> T
+    ) throws -> T {
+        do {
+            return try body()
+        } catch let error as StoreError where error.code == .ambiguous && !audience.seesUnpublishedOrganisations {
+            throw HubError.notFound("no \(kind) matches '\(id)'; give the whole id")
+        }
+    }
+
+    /// The statements of a campaign (or all), as the audience sees them.
+    private static func statements(
+        in campaign: ID<Campaign>?,
+        from store: Store,
+        for audience: ExportAudience
+    ) throws -> [JointStatement] {
+        let consenting = try store.organisationsConsentingToPublication()
+        return try store.statements(in: campaign).filter(audience.sees).map { statement in
+            audience.view(of: statement, leadConsented: statement.leadOrganisationID.map(consenting.contains) ?? false)
+        }
     }
 
     /// The organisations the audience sees.

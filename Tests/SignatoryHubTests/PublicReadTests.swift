@@ -1,0 +1,84 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import SignatoryDomain
+import SignatoryStore
+import Testing
+
+/// What the `public` audience may not learn through the read API: drafts, a lead that has not
+/// consented, and the ids an ambiguous reference could mean.
+struct PublicReadTests {
+    let fixture: HubRouteFixture
+    let hidden: Organisation
+    let draft: JointStatement
+    let open: JointStatement
+
+    init() async throws {
+        self.fixture = try HubRouteFixture(members: ["Geneva": .internal, "Press": .public])
+        let geneva = self.fixture.member("Geneva").store
+        self.hidden = Organisation(name: "Hidden Organisation", acronym: "HID", country: try CountryCode("KE"))
+        try geneva.insert(self.hidden)
+        let campaign = Campaign(name: "World Day against Trafficking in Persons", status: .active)
+        try geneva.insert(campaign)
+        self.draft = JointStatement(
+            campaignID: campaign.id,
+            title: "Draft wording",
+            body: "Not yet agreed.",
+            language: try LanguageTag("en"),
+            leadOrganisationID: self.hidden.id
+        )
+        try geneva.insert(self.draft)
+        var open = JointStatement(
+            campaignID: campaign.id,
+            title: "No one left behind",
+            body: "We call on states.",
+            language: try LanguageTag("en"),
+            leadOrganisationID: self.hidden.id
+        )
+        try geneva.insert(open)
+        open.status = .open
+        try geneva.update(open)
+        self.open = open
+        try await HubRouteTests.push(from: self.fixture.member("Geneva"), in: self.fixture)
+    }
+
+    /// The status and body of a GET as the public office.
+    func read(_ uri: String) async throws -> (HTTPResponse.Status, String) {
+        let headers = try HubRouteFixture.signed("GET", uri, by: self.fixture.member("Press"))
+        return try await self.fixture.withClient { client in
+            let response = try await client.execute(uri: uri, method: .get, headers: headers)
+            return (response.status, String(buffer: response.body))
+        }
+    }
+
+    @Test func aDraftDoesNotExistForThePublic() async throws {
+        for uri in ["/v1/statements/\(self.draft.id)", "/v1/statements/\(self.draft.id)/rendering"] {
+            let (status, body) = try await self.read(uri)
+            #expect(status == .notFound, "\(uri)")
+            #expect(!body.contains("Hidden Organisation") && !body.contains("Not yet agreed"))
+        }
+        let (status, list) = try await self.read("/v1/statements")
+        #expect(status == .ok && list.contains("No one left behind") && !list.contains("Draft wording"))
+    }
+
+    @Test func aLeadThatHasNotConsentedStaysHidden() async throws {
+        let (status, statement) = try await self.read("/v1/statements/\(self.open.id)")
+        #expect(status == .ok && statement.contains("No one left behind"))
+        #expect(!statement.contains(self.hidden.id.description))
+        let (_, rendering) = try await self.read("/v1/statements/\(self.open.id)/rendering?format=markdown")
+        #expect(rendering.contains("No one left behind") && !rendering.contains("Hidden Organisation"))
+    }
+
+    @Test func anAmbiguousReferenceNamesNoRecord() async throws {
+        // An acronym that is also the start of another organisation's id names two records.
+        let geneva = self.fixture.member("Geneva")
+        let prefix = String(self.hidden.id.description.prefix(4))
+        let twin = Organisation(name: "Twin Organisation", acronym: prefix, country: try CountryCode("FR"))
+        try geneva.store.insert(twin)
+        try await HubRouteTests.push(from: geneva, in: self.fixture)
+        let (status, body) = try await self.read("/v1/organisations/\(prefix)")
+        #expect(status == .notFound)
+        #expect(!body.contains(self.hidden.id.description) && !body.contains(twin.id.description))
+    }
+}
