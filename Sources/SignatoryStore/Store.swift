@@ -31,6 +31,7 @@ public final class Store {
     public static func create(at path: String, office: Office) throws -> Store {
         try office.validate()
         let office = Office(id: office.id, name: office.name, createdAt: office.createdAt.roundedToStoredPrecision)
+        try Self.requireRegularFile(path)
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         if let size = attributes?[.size] as? Int, size > 0 {
             throw StoreError.alreadyInitialised(path: path)
@@ -80,6 +81,7 @@ public final class Store {
         guard !isFolder.boolValue else {
             throw StoreError.notADatabase(path: path, detail: "it is a folder; give the database file")
         }
+        try Self.requireRegularFile(path)
         let database: Database
         let version: Int
         do {
@@ -136,5 +138,15 @@ public final class Store {
         self.localFeedEnd = nil
         self.lastIssuedTimestamp = nil
         self.settledCache.removeAll()
+    }
+
+    /// A device, a pipe or a socket is never a database: SQLite would write a journal beside it.
+    private static func requireRegularFile(_ path: String) throws {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return }
+        let type = status.st_mode & S_IFMT
+        guard type == S_IFREG || type == S_IFDIR else {
+            throw StoreError.notADatabase(path: path, detail: "it is a device, a pipe or a socket, not a file")
+        }
     }
 }

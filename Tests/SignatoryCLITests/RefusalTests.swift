@@ -151,6 +151,16 @@ struct RefusalTests {
         )
     }
 
+    @Test func aDeviceIsNeverADatabase() throws {
+        let folder = try TemporaryDirectory()
+        for arguments in [["init", "--office", "Geneva", "--db", "/dev/null"], ["org", "list", "--db", "/dev/null"]] {
+            let result = try SignatoryExecutable.run(arguments, in: folder.url)
+            #expect(result.status != 0 && result.stderr.contains("is a device, a pipe or a socket"), "\(result.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: "/dev/null-journal"))
+        #expect(!FileManager.default.fileExists(atPath: "/dev/null-wal"))
+    }
+
     @Test func aMissingDatabaseIsNotCreated() throws {
         let office = try OfficeFixture(initialise: false)
         let result = try office.run(["org", "list"])

@@ -62,7 +62,7 @@ struct HubError: Error, Sendable, CustomStringConvertible {
             return message
         case .tooLarge(let limit):
             return
-                "the request body is larger than this hub accepts (\(limit) bytes); push more often, or ask the hub's operator to accept larger requests"
+                "the request body is larger than this hub accepts (\(limit) bytes)"
         }
     }
 }
