@@ -115,7 +115,7 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
         case .invalidLanguage(let value):
             return "language '\(value)' is not a language tag; use a code such as en, fr or pt-BR"
         case .invalidYear(let value):
-            return "year \(value) is not a year in which ECOSOC status could have been granted (1946 or later)"
+            return "year \(value) is not a year in which ECOSOC status could have been granted (1946 to 2200)"
         case .invalidICSONumber(let value):
             return
                 "iCSO number '\(value)' is not the number of a profile in the UN iCSO database; give its digits, such as 4281"

@@ -164,3 +164,25 @@ struct ChangeTests {
         #expect(throws: DomainError.self) { try wrongType.validateValues() }
     }
 }
+
+/// A value typed to settle a conflict is read as its field holds it, in the form Signatory writes.
+struct TypedValueTests {
+    @Test func valuesTakeTheirFieldsTypeAndForm() throws {
+        #expect(try EntityKind.organisation.typedValue("fr", for: "country") == .text("FR"))
+        #expect(try EntityKind.organisation.typedValue("SPECIAL", for: "ecosoc") == .text("special"))
+        #expect(try EntityKind.organisation.typedValue("2006", for: "ecosocYear") == .integer(2006))
+        #expect(try EntityKind.contact.typedValue("yes", for: "atRisk") == .bool(true))
+        #expect(try EntityKind.contact.typedValue("  ", for: "title") == .null)
+        #expect(try EntityKind.contact.typedValue("Director", for: "title") == .text("Director"))
+    }
+
+    @Test func valuesOfTheWrongTypeAreRefused() {
+        #expect(throws: DomainError.notAFlag(field: "contact atRisk", value: "maybe")) {
+            try EntityKind.contact.typedValue("maybe", for: "atRisk")
+        }
+        #expect(throws: DomainError.notANumber(field: "organisation ecosocYear", value: "soon")) {
+            try EntityKind.organisation.typedValue("soon", for: "ecosocYear")
+        }
+        #expect(throws: DomainError.self) { try EntityKind.organisation.typedValue("Atlantis", for: "country") }
+    }
+}

@@ -89,25 +89,13 @@ extension EntityKind {
     }
 
     private func checkText(_ name: String, _ text: String, label: String, entityID: String) throws(DomainError) {
-        func canonical(_ expected: String) throws(DomainError) {
+        if let expected = try self.canonicalForm(of: name, text) {
             guard expected == text else { throw .notCanonical(field: label, value: text, expected: expected) }
+            return
         }
         switch (self, name) {
-        case (_, "country"): try canonical(try CountryCode(text).code)
-        case (_, "website"): try canonical(try Website(text).url)
-        case (_, "email"): try canonical(try EmailAddress(text).address)
-        case (_, "phone"): try canonical(try PhoneNumber(text).e164)
-        case (_, "language"): try canonical(try LanguageTag(text).tag)
-        case (_, "startDate"), (_, "endDate"): try canonical(try CalendarDate(text).description)
-        case (_, "icsoNumber"): try canonical(try ICSONumber(text).digits)
         case (_, "hash"), (_, "textHash"):
             guard TextHash(hex: text) != nil else { throw .invalidReference(kind: "wording hash", value: text) }
-        case (.organisation, "ecosoc"): try canonical(try ECOSOCCategory(parsing: text).rawValue)
-        case (.organisation, "standing"): try canonical(try ConsultativeStanding(parsing: text).rawValue)
-        case (.campaign, "status"): try canonical(try CampaignStatus(parsing: text).rawValue)
-        case (.statement, "status"): try canonical(try StatementStatus(parsing: text).rawValue)
-        case (.signature, "status"): try canonical(try SignatureStatus(parsing: text).rawValue)
-        case (.signature, "source"): try canonical(try SignatureSource(parsing: text).rawValue)
         case (.organisation, "mergedInto"):
             _ = try EntityKind.uuid(text) as ID<Organisation>
             guard text != entityID else { throw .selfReference(field: label) }
@@ -151,6 +139,27 @@ extension EntityKind {
 extension EntityKind {
     enum ValueType { case text, integer, bool }
 
+    /// The one form Signatory writes a value of `field` in, for fields that have one: a country
+    /// is `FR`, a status `open`; `nil` for free text and references.
+    func canonicalForm(of field: String, _ text: String) throws(DomainError) -> String? {
+        switch (self, field) {
+        case (_, "country"): return try CountryCode(text).code
+        case (_, "website"): return try Website(text).url
+        case (_, "email"): return try EmailAddress(text).address
+        case (_, "phone"): return try PhoneNumber(text).e164
+        case (_, "language"): return try LanguageTag(text).tag
+        case (_, "startDate"), (_, "endDate"): return try CalendarDate(text).description
+        case (_, "icsoNumber"): return try ICSONumber(text).digits
+        case (.organisation, "ecosoc"): return try ECOSOCCategory(parsing: text).rawValue
+        case (.organisation, "standing"): return try ConsultativeStanding(parsing: text).rawValue
+        case (.campaign, "status"): return try CampaignStatus(parsing: text).rawValue
+        case (.statement, "status"): return try StatementStatus(parsing: text).rawValue
+        case (.signature, "status"): return try SignatureStatus(parsing: text).rawValue
+        case (.signature, "source"): return try SignatureSource(parsing: text).rawValue
+        default: return nil
+        }
+    }
+
     /// A value a person typed for `field`, as the field holds it: yes or no for a flag, a whole
     /// number, or text (blank clears it).
     ///
@@ -169,7 +178,8 @@ extension EntityKind {
             guard let number = Int64(text) else { throw .notANumber(field: "\(self.rawValue) \(field)", value: text) }
             return .integer(number)
         case .text:
-            return FieldValue(text.nonBlank)
+            guard let text = text.nonBlank else { return .null }
+            return .text(try self.canonicalForm(of: field, text) ?? text)
         }
     }
 

@@ -60,14 +60,16 @@ struct ConflictResolve: ParsableCommand {
         Output.text("kept '\(value)' for \(conflict.field)")
     }
 
-    /// The typed value as the field holds it; the domain knows each field's type.
+    /// The typed value as the field holds it; the domain knows each field's type and form.
     static func parse(_ text: String, for conflict: Conflict) throws -> FieldValue {
         do {
             return try conflict.record.typedValue(text, for: conflict.field)
         } catch {
-            throw ValidationError(
-                "\(error); type --keep yes or --keep no for a flag, a whole number such as --keep 2006 for a year."
-            )
+            switch conflict.winner.value {
+            case .bool: throw ValidationError("\(error); type --keep yes or --keep no.")
+            case .integer: throw ValidationError("\(error); type a whole number, e.g. --keep 2006.")
+            case .text, .null: throw ValidationError("\(error).")
+            }
         }
     }
 }
