@@ -100,7 +100,16 @@ struct HubRefusalTests {
             try await http.send("POST", "/v1/sync/push", body: bundle, signing: Data("x".utf8), as: signer)
         )
         // A revoked office.
-        try HubFixture.succeed(["hub", "revoke", "Geneva", "--db", fixture.hubDatabase])
+        #expect(
+            try HubFixture.succeed(["hub", "revoke", "Geneva", "--db", fixture.hubDatabase]).contains(
+                "revoked Geneva ("
+            )
+        )
+        #expect(
+            try HubFixture.succeed(["hub", "revoke", "Geneva", "--db", fixture.hubDatabase]).contains(
+                "was already revoked"
+            )
+        )
         let revokedDump = try fixture.hubDump()
         let revoked = try await http.send("POST", "/v1/sync/push", body: bundle, as: signer)
         #expect(revoked.status == 403 && revoked.code == "forbidden")

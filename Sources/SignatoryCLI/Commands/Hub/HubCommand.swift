@@ -53,8 +53,12 @@ struct HubRevoke: ParsableCommand {
     func run() throws {
         let store = try self.database.open()
         let id = try store.trustedOffice(matching: self.office)
+        let name = try store.trustedOffice(id)?.name ?? self.office
+        guard try store.hubMember(id)?.isRevoked != true else {
+            return Output.text("\(name) (\(id)) was already revoked")
+        }
         try store.revoke(id)
-        Output.text("revoked \(self.office) (\(id))")
+        Output.text("revoked \(name) (\(id))")
     }
 }
 

@@ -29,7 +29,7 @@ struct SyncPush: AsyncParsableCommand {
     func run() async throws {
         let store = try self.database.open()
         let result = try await SyncPush.push(with: try self.hub.client(for: store))
-        print("pushed \(result.sent) change(s); the hub had not held \(result.applied)")
+        print(SyncPush.summary(result))
     }
 }
 
@@ -91,7 +91,15 @@ struct SyncNow: AsyncParsableCommand {
         let store = try self.database.open()
         let client = try self.hub.client(for: store)
         let result = try await SyncPush.push(with: client)
-        print("pushed \(result.sent) change(s); the hub had not held \(result.applied)")
+        print(SyncPush.summary(result))
         try await SyncPull.pull(with: client)
+    }
+}
+
+extension SyncPush {
+    /// "pushed 8 change(s), 8 of them new to the hub"
+    static func summary(_ result: HubClient.PushResult) -> String {
+        guard result.sent > 0 else { return "pushed 0 change(s): the hub already holds every change this office has" }
+        return "pushed \(result.sent) change(s), \(result.applied) of them new to the hub"
     }
 }
