@@ -14,11 +14,19 @@ public struct HubServer: Sendable {
     public let configuration: HubConfiguration
     let database: HubDatabase
     let logger: Logger
+    /// The hub's clock, against which signed requests' times are checked.
+    let clock: @Sendable () -> Date
 
     public init(configuration: HubConfiguration, logger: Logger = Logger(label: "signatory.hub")) throws {
+        try self.init(configuration: configuration, logger: logger, clock: { Date() })
+    }
+
+    /// A hub whose clock is `clock`, so that in-process tests control the time requests are judged by.
+    init(configuration: HubConfiguration, logger: Logger, clock: @escaping @Sendable () -> Date) throws {
         self.configuration = configuration
         self.database = try HubDatabase(path: configuration.databasePath)
         self.logger = logger
+        self.clock = clock
     }
 
     /// Serves until SIGTERM or SIGINT, then stops taking connections and finishes the requests
@@ -50,7 +58,10 @@ public struct HubServer: Sendable {
     func makeRouter() -> (Router<HubRequestContext>, [(method: String, path: String)]) {
         let router = Router(context: HubRequestContext.self)
         router.add(middleware: JSONErrorMiddleware())
-        let table = RouteTable(router: router, authenticator: SignedRequestAuthenticator(database: self.database))
+        let table = RouteTable(
+            router: router,
+            authenticator: SignedRequestAuthenticator(database: self.database, clock: self.clock)
+        )
         OperationsRoutes().register(in: table)
         SyncRoutes(database: self.database, configuration: self.configuration).register(in: table)
         ReadRoutes(database: self.database).register(in: table)

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import SignatoryBundles
 import SignatoryDomain
 import SignatoryStore
@@ -50,19 +51,35 @@ final class HubRouteFixture {
     func withClient<T: Sendable>(
         _ body: @escaping @Sendable (any TestClientProtocol) async throws -> T
     ) async throws -> T {
-        let hub = try HubServer(configuration: HubConfiguration(databasePath: self.hubPath))
+        let now = Self.now
+        let hub = try HubServer(
+            configuration: HubConfiguration(databasePath: self.hubPath),
+            logger: Logger(label: "signatory.hub"),
+            clock: { now }
+        )
         return try await hub.application().test(.router) { client in try await body(client) }
     }
 
-    /// The headers of a request signed by `member` over `body`.
-    static func signed(_ method: String, _ target: String, body: [UInt8] = [], by member: Member) throws -> HTTPFields {
+    /// The hub's clock and the time every request is signed at. Fixed, because a test's task may
+    /// wait minutes for a thread between signing and the hub's check when the machine is busy.
+    static let now = Date()
+
+    /// The headers of a request signed by `member` over `body` at `time`.
+    static func signed(
+        _ method: String,
+        _ target: String,
+        body: [UInt8] = [],
+        by member: Member,
+        at time: Date = now
+    ) throws -> HTTPFields {
         var fields = HTTPFields()
         for (name, value) in try RequestSignature.headers(
             method: method,
             target: target,
             bodyDigest: RequestSignature.digest(body),
             office: member.id,
-            keys: member.keys
+            keys: member.keys,
+            now: time
         ) {
             fields[HTTPField.Name(name)!] = value
         }

@@ -39,16 +39,31 @@ struct HubRouteTests {
         let requests = try routes.map { method, uri in
             (method, uri, try HubRouteFixture.signed(method.rawValue, uri, by: strangerMember))
         }
+        let genevaEarly = try routes.map { method, uri in
+            try HubRouteFixture.signed(
+                method.rawValue,
+                uri,
+                by: fixture.member("Geneva"),
+                at: HubRouteFixture.now - 6 * 60
+            )
+        }
         let hubPath = fixture.hubPath
         try await fixture.withClient { client in
             let before = HubRouteFixture.bytes(of: hubPath)
-            for (method, uri, signedByStranger) in requests {
+            for ((method, uri, signedByStranger), signedTooEarly) in zip(requests, genevaEarly) {
                 try await client.execute(uri: uri, method: method) { response in
                     #expect(response.status == .unauthorized, "\(method) \(uri)")
                     #expect(String(buffer: response.body).contains(#""code":"unauthenticated""#))
                 }
                 try await client.execute(uri: uri, method: method, headers: signedByStranger) { response in
                     #expect(response.status == .unauthorized, "\(method) \(uri) from an office not enrolled")
+                }
+                try await client.execute(uri: uri, method: method, headers: signedTooEarly) { response in
+                    #expect(
+                        response.status == .unauthorized,
+                        "\(method) \(uri) signed six minutes before the hub's time"
+                    )
+                    #expect(String(buffer: response.body).contains("five minutes"))
                 }
             }
             #expect(HubRouteFixture.bytes(of: hubPath) == before)
@@ -129,7 +144,8 @@ struct HubRouteTests {
         let applied = summary.changes
         try await fixture.withClient { client in
             let response = try await HubRouteFixture.post("/v1/sync/push", body, headers: headers, to: client)
-            #expect(response.status == .ok)
+            // Stops here on a refusal, so that the office does not record what the hub lacks.
+            try #require(response.status == .ok, "\(String(buffer: response.body))")
             #expect(String(buffer: response.body).contains(#""applied":\#(applied)"#))
         }
         // The hub now holds it all, as `sync push` records.

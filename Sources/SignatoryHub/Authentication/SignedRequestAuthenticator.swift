@@ -16,6 +16,7 @@ struct SignedRequestAuthenticator: RouterMiddleware {
     typealias Context = HubRequestContext
 
     let database: HubDatabase
+    let clock: @Sendable () -> Date
 
     func handle(
         _ request: Request,
@@ -36,7 +37,7 @@ struct SignedRequestAuthenticator: RouterMiddleware {
                 office: request.headers[HTTPField.Name(RequestSignature.officeHeader)!],
                 timestamp: request.headers[HTTPField.Name(RequestSignature.timestampHeader)!],
                 signature: request.headers[HTTPField.Name(RequestSignature.signatureHeader)!],
-                now: Date()
+                now: self.clock()
             )
         } catch {
             throw HubError.unauthenticated(error.description)
