@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SignatoryDomain
 
 @main
 struct Signatory: AsyncParsableCommand {
@@ -11,10 +12,12 @@ struct Signatory: AsyncParsableCommand {
             Wherever an id is asked for, an unambiguous prefix of it (at least 4 characters) also works,
             and so does an organisation's acronym.
             """,
+        version: SignatoryVersion.current,
         subcommands: [
             InitCommand.self, OrganisationCommand.self, ContactCommand.self, CampaignCommand.self,
             StatementCommand.self, SignCommand.self, SignaturesCommand.self, OfficeCommand.self, SyncCommand.self,
-            ConflictCommand.self, ExportCommand.self, ImportCommand.self, ServeCommand.self, HubCommand.self,
+            ConflictCommand.self, HistoryCommand.self, ExportCommand.self, ImportCommand.self, ServeCommand.self,
+            HubCommand.self,
         ]
     )
 

@@ -30,13 +30,23 @@ public struct HubClient {
     let connection: HubConnection
 
     public init(url text: String, store: Store) throws {
+        let url = try Self.checkedURL(text)
+        self.store = store
+        self.connection = HubConnection(base: url, office: store.office.id, keys: try store.officeKeys())
+    }
+
+    /// Throws ``HubClientError`` unless `text` is a hub's address: an `http` or `https` URL with a host.
+    public static func check(address text: String) throws {
+        _ = try Self.checkedURL(text)
+    }
+
+    static func checkedURL(_ text: String) throws -> URL {
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
             url.host != nil
         else {
             throw HubClientError.badURL(text)
         }
-        self.store = store
-        self.connection = HubConnection(base: url, office: store.office.id, keys: try store.officeKeys())
+        return url
     }
 
     /// Sends every change the hub does not hold, as one bundle checked like a file import.

@@ -18,6 +18,7 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case unsignedSuccession(card: String, predecessor: String)
         case trustedWithAnotherKey(office: String)
         case mergeIntoItself
+        case alreadyResolved(conflict: String, on: String, kept: String)
     }
 
     /// Which refusal an error is, for callers that add their own advice.
@@ -41,6 +42,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let unsignedSuccession = Code("unsignedSuccession")
         public static let trustedWithAnotherKey = Code("trustedWithAnotherKey")
         public static let mergeIntoItself = Code("mergeIntoItself")
+        /// The conflict was settled at this office before.
+        public static let alreadyResolved = Code("alreadyResolved")
     }
 
     private let base: Base
@@ -81,6 +84,10 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         .init(.trustedWithAnotherKey(office: office))
     }
     public static let mergeIntoItself = StoreError(.mergeIntoItself)
+    /// `on` is the date it was settled (`2026-12-02`), `kept` the value then kept.
+    public static func alreadyResolved(conflict: String, on date: String, kept: String) -> StoreError {
+        .init(.alreadyResolved(conflict: conflict, on: date, kept: kept))
+    }
 
     public var code: Code {
         switch self.base {
@@ -98,6 +105,7 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .unsignedSuccession: return .unsignedSuccession
         case .trustedWithAnotherKey: return .trustedWithAnotherKey
         case .mergeIntoItself: return .mergeIntoItself
+        case .alreadyResolved: return .alreadyResolved
         }
     }
 
@@ -145,6 +153,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             return "office \(office) is already trusted with a different key; check the card with its office"
         case .mergeIntoItself:
             return "an organisation cannot be merged into itself; name two different organisations"
+        case .alreadyResolved(let conflict, let date, let kept):
+            return "conflict \(conflict) was already resolved here on \(date), keeping '\(kept)'"
         }
     }
 }

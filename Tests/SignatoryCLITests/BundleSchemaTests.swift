@@ -10,7 +10,7 @@ struct BundleSchemaTests {
         let ids = try office.addReferenceStatement()
         try office.succeed(["sign", "--statement", ids.statement, "--org", "CAP", "--contact", ids.valle])
         try office.succeed(["statement", "edit", ids.statement, "--body", "A second wording."])
-        try office.succeed(["contact", "remove", ids.humenuc])
+        try office.succeed(["contact", "remove", ids.humenuc, "--yes"])
         let bundle = office.folder.path("bundle.jsonl")
         try office.succeed(["sync", "export", "--out", bundle])
 

@@ -144,7 +144,7 @@ struct EndToEndTests {
         try office.succeed(["sign", "--statement", ids.statement, "--org", "CAP"])
         let message = try office.refuse(["org", "remove", "CAP"])
         #expect(message.contains("has 1 contact(s) and 1 signature(s); add --force"))
-        try office.succeed(["org", "remove", "CAP", "--force"])
+        try office.succeed(["org", "remove", "CAP", "--force", "--yes"])
         #expect(try office.refuse(["org", "show", "CAP"]).contains("no organisation matches 'CAP'"))
         #expect((try office.json(["signatures", "--statement", ids.statement]) as? [Any])?.isEmpty == true)
     }

@@ -104,8 +104,10 @@ struct HubSyncTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(hub.logText.contains("push applied"))
         try fixture.start()
+        // The hub remembered with `hub remote set` serves when no --hub is given.
+        try geneva.succeed(["hub", "remote", "set", fixture.url])
         #expect(
-            try geneva.succeed(["sync", "push", "--hub", fixture.url]).contains(
+            try geneva.succeed(["sync", "push"]).contains(
                 "pushed 0 change(s): the hub already holds every change this office has"
             )
         )

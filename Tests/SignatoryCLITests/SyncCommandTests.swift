@@ -56,10 +56,24 @@ struct SyncCommandTests {
         )
         #expect(conflicts[0]["recordName"] as? String == "CAP Liberté de Conscience")
         #expect(
-            try geneva.succeed(["conflicts", "list"]).contains("organisation 'CAP Liberté de Conscience' notes: kept")
+            Set([conflicts[0]["keptByName"] as? String, conflicts[0]["otherByName"] as? String]) == [
+                "Geneva", "Bucharest",
+            ]
         )
+        let listed = try geneva.succeed(["conflicts", "list"])
+        #expect(listed.contains("organisation 'CAP Liberté de Conscience', notes ("))
+        #expect(listed.contains("written at Geneva on 20") && listed.contains("written at Bucharest on 20"))
+        // Each office's edit is in the record's history, wherever it was made.
+        let history = try geneva.succeed(["history", "CAP"])
+        #expect(history.contains("Bucharest #") && history.contains("-> 'Bucharest's note'"))
         let id = try #require(conflicts[0]["id"] as? String)
-        try geneva.succeed(["conflicts", "resolve", String(id.prefix(6)), "--keep", "other"])
+        try geneva.refuse(["conflicts", "resolve", String(id.prefix(6)), "--keep", "other"])
+        try geneva.succeed(["conflicts", "resolve", String(id.prefix(6)), "--keep", "other", "--yes"])
+        #expect(
+            try geneva.refuse(["conflicts", "resolve", String(id.prefix(6)), "--keep", "kept", "--yes"]).contains(
+                "was already resolved here on"
+            )
+        )
         try Self.send(geneva, to: bucharest, for: "Bucharest")
         #expect(try (bucharest.json(["conflicts", "list"]) as? [Any])?.isEmpty == true)
         #expect(try geneva.succeed(["sync", "dump"]) == bucharest.succeed(["sync", "dump"]))

@@ -19,7 +19,9 @@ struct DatabaseFileTests {
             tables == [
                 "campaign", "change_log", "clock", "conflict", "contact", "duplicate_pair", "entity_state", "feed_head",
                 "hub_member",
-                "office", "organisation", "peer_knowledge", "record_reference", "setting", "signature", "statement",
+                "office", "organisation", "peer_knowledge", "record_reference", "resolved_conflict", "setting",
+                "signature",
+                "statement",
                 "statement_text", "trusted_office",
             ]
         )
@@ -58,6 +60,17 @@ struct DatabaseFileTests {
         // Migration 2 committed; the failed migration 3 left nothing behind.
         #expect(try database.integer("PRAGMA user_version") == 2)
         #expect(try database.integer("SELECT count(*) FROM sqlite_master WHERE name = 'c'") == 0)
+    }
+
+    @Test func aDatabaseOfTheLastReleaseGainsSchemaFiveAndKeepsItsRecords() throws {
+        let fixture = try StoreFixture()
+        try fixture.store.insert(Organisation(name: "SIRDO", acronym: "SIRDO", country: try CountryCode("RO")))
+        // Schema 4 as the last release wrote it: everything but the table schema 5 adds.
+        try fixture.store.database.execute("DROP TABLE resolved_conflict; PRAGMA user_version = 4")
+        let upgraded = try Store.open(at: fixture.path)
+        #expect(try upgraded.database.integer("PRAGMA user_version") == 5)
+        #expect(try upgraded.database.integer("SELECT count(*) FROM resolved_conflict") == 0)
+        #expect(try upgraded.organisations().map(\.name) == ["SIRDO"])
     }
 
     @Test func refusesAMissingFileWithoutCreatingIt() throws {

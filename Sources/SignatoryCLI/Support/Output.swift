@@ -41,6 +41,11 @@ enum Output {
         }
     }
 
+    /// A question on standard error, without a line break, for the answer to follow it.
+    static func prompt(_ text: String) {
+        FileHandle.standardError.write(Data(TerminalText.neutralised(text).utf8))
+    }
+
     static func warn(_ message: String) {
         FileHandle.standardError.write(Data((TerminalText.neutralised(message) + "\n").utf8))
     }

@@ -1,3 +1,5 @@
+public import Foundation
+
 /// A hybrid logical clock reading (Kulkarni et al., 2014): physical milliseconds, a counter
 /// for events within the same millisecond, and the office as the final tie-break, so no two
 /// changes anywhere share a timestamp.
@@ -57,6 +59,9 @@ public struct HybridTimestamp: Hashable, Comparable, Sendable, CustomStringConve
     public func hash(into hasher: inout Hasher) { hasher.combine(self.text) }
 
     public var description: String { self.text }
+
+    /// The wall-clock time of the reading.
+    public var date: Date { Date(timeIntervalSince1970: Double(self.physical) / 1000) }
 
     /// The text form sorts exactly like (physical, counter, office).
     public static func < (lhs: HybridTimestamp, rhs: HybridTimestamp) -> Bool { lhs.text < rhs.text }

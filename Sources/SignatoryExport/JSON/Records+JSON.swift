@@ -64,13 +64,20 @@ extension Signature {
 }
 
 extension Conflict {
-    public func json(recordName: String) -> JSONRecord {
+    /// `officeNames` names the offices that wrote each value, where known.
+    public func json(
+        recordName: String,
+        statementTitle: String? = nil,
+        officeNames: [SignatoryDomain.ID<Office>: String] = [:]
+    ) -> JSONRecord {
         JSONRecord([
             "id": self.id.description, "record": self.record.rawValue, "recordId": self.recordID,
-            "recordName": recordName,
+            "recordName": recordName, "statementTitle": statementTitle,
             "field": self.field, "rule": self.rule,
             "kept": self.winner.value, "keptBy": self.winner.timestamp.office.description,
+            "keptByName": officeNames[self.winner.timestamp.office], "keptAt": self.winner.timestamp.date.iso8601,
             "other": self.loser.value, "otherBy": self.loser.timestamp.office.description,
+            "otherByName": officeNames[self.loser.timestamp.office], "otherAt": self.loser.timestamp.date.iso8601,
         ])
     }
 }

@@ -210,5 +210,15 @@ CREATE TABLE hub_member (
 ALTER TABLE organisation ADD COLUMN icso_number TEXT CHECK (icso_number IS NULL OR icso_number <> '');
 CREATE INDEX organisation_by_icso_number ON organisation (icso_number) WHERE icso_number IS NOT NULL;
 """#),
+        Migration(version: 5, name: "0005_resolved_conflict", sql: #"""
+-- Signatory schema 5: the conflicts this office settled, so that settling one again says when
+-- it was settled and what was kept, instead of that no such conflict exists.
+
+CREATE TABLE resolved_conflict (
+    id           TEXT PRIMARY KEY NOT NULL,
+    resolved_at  INTEGER NOT NULL,
+    kept         TEXT NOT NULL
+);
+"""#),
     ]
 }

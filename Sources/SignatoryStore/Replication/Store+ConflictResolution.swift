@@ -1,9 +1,19 @@
+import Foundation
 public import SignatoryDomain
 
 extension Store {
     /// Settles a conflict by writing `value` over every concurrent version of the field, as a
     /// new change that syncs like any other. Keeping a value of a deleted record restores it.
     public func resolve(_ conflict: Conflict, keeping value: FieldValue) throws {
+        try self.transaction {
+            try self.settle(conflict, keeping: value)
+            try self.database.prepare(
+                "INSERT OR REPLACE INTO resolved_conflict (id, resolved_at, kept) VALUES (?, ?, ?)"
+            ).run(conflict.id, Date(), value.storageText)
+        }
+    }
+
+    private func settle(_ conflict: Conflict, keeping value: FieldValue) throws {
         if conflict.rule == Conflict.organisationDeletedRule {
             return try self.resolveOrphan(conflict, keepingRecord: value == conflict.loser.value)
         }

@@ -1,3 +1,4 @@
+import Foundation
 public import SignatoryDomain
 
 extension Store {
@@ -35,7 +36,23 @@ extension Store {
     }
 
     public func conflict(matching reference: String) throws -> Conflict {
-        let id = try self.resolveID(in: "conflict", kind: "conflict", reference: reference)
+        let id: String
+        do {
+            id = try self.resolveID(in: "conflict", kind: "conflict", reference: reference)
+        } catch let error as StoreError where error.code == .notFound {
+            let resolved = try? self.resolveID(in: "resolved_conflict", kind: "conflict", reference: reference)
+            guard let resolved,
+                let (time, kept) = try self.database.prepare(
+                    "SELECT resolved_at, kept FROM resolved_conflict WHERE id = ?"
+                ).firstRow(resolved, read: { ($0.date(0), $0.text(1)) })
+            else { throw error }
+            let date = time.formatted(.iso8601.year().month().day())
+            throw StoreError.alreadyResolved(
+                conflict: String(resolved.prefix(8)),
+                on: date,
+                kept: FieldValue(storageText: kept).map { "\($0)" } ?? kept
+            )
+        }
         guard
             let conflict = try self.database.prepare(
                 """
@@ -79,5 +96,16 @@ extension Store {
         }
         let deleted = fields[EntityKind.deletedField] == .bool(true) ? " (deleted)" : ""
         return (name ?? String(id.prefix(8))) + deleted
+    }
+}
+
+extension Store {
+    /// The title of the statement a signature or a statement's wording belongs to, so that a
+    /// conflict on one can be told apart from the same organisation's on another statement.
+    public func statementTitle(of kind: EntityKind, _ id: String) throws -> String? {
+        guard kind == .signature || kind == .statementText,
+            let statement = try self.settledFields(of: EntityRef(kind, id)).text("statement")
+        else { return nil }
+        return try self.settledFields(of: EntityRef(.statement, statement)).text("title")
     }
 }

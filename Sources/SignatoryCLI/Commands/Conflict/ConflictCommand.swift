@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SignatoryDomain
 import SignatoryExport
 import SignatoryStore
@@ -20,15 +21,27 @@ struct ConflictList: ParsableCommand {
     func run() throws {
         let store = try self.database.open()
         let conflicts = try store.conflicts()
-        if self.output.json {
-            return try Output.json(conflicts.map { $0.json(recordName: try store.recordName($0.record, $0.recordID)) })
-        }
+        let offices = try RecentChanges.officeNames(in: store)
+        var records: [JSONRecord] = []
         for conflict in conflicts {
             let name = try store.recordName(conflict.record, conflict.recordID)
-            Output.text(
-                "\(conflict.id.shortID)  \(conflict.record.rawValue) '\(name)' \(conflict.field): kept '\(conflict.winner.value)' over '\(conflict.loser.value)' (\(conflict.rule))"
-            )
+            let title = try store.statementTitle(of: conflict.record, conflict.recordID)
+            if self.output.json {
+                records.append(conflict.json(recordName: name, statementTitle: title, officeNames: offices))
+                continue
+            }
+            let subject =
+                title.map { "\(conflict.record.rawValue) '\(name)' on '\($0)'" }
+                ?? "\(conflict.record.rawValue) '\(name)'"
+            Output.text("\(conflict.id.shortID)  \(subject), \(conflict.field) (\(conflict.rule))")
+            for (label, version) in [("kept ", conflict.winner), ("other", conflict.loser)] {
+                let office = offices[version.timestamp.office] ?? version.timestamp.office.shortID
+                Output.text(
+                    "          \(label) '\(version.value)', written at \(office) on \(version.timestamp.readable)"
+                )
+            }
         }
+        if self.output.json { try Output.json(records) }
     }
 }
 
@@ -46,6 +59,7 @@ struct ConflictResolve: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The conflict: id or id prefix.") var conflict: String
     @Option(help: "kept, other, or the value to keep.") var keep: String
+    @OptionGroup var confirmation: ConfirmationOptions
 
     func run() throws {
         let store = try self.database.open()
@@ -56,6 +70,12 @@ struct ConflictResolve: ParsableCommand {
         case "other", "loser": value = conflict.loser.value
         default: value = try Self.parse(self.keep, for: conflict)
         }
+        let name = try store.recordName(conflict.record, conflict.recordID)
+        let deleted = " (deleted)"
+        try self.confirmation.confirm(
+            "set \(conflict.field) of \(name) to '\(value)' at every office",
+            typing: name.hasSuffix(deleted) ? String(name.dropLast(deleted.count)) : name
+        )
         try store.resolve(conflict, keeping: value)
         Output.text("kept '\(value)' for \(conflict.field)")
     }

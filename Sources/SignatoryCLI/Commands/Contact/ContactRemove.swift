@@ -10,10 +10,15 @@ struct ContactRemove: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The contact: id or id prefix.") var contact: String
+    @OptionGroup var confirmation: ConfirmationOptions
 
     func run() throws {
         let store = try self.database.open()
         let contact = try store.contact(matching: self.contact)
+        try self.confirmation.confirm(
+            "remove the contact \(contact.fullName) at every office",
+            typing: contact.fullName
+        )
         try store.removeContact(contact.id)
         Output.text("removed \(contact.fullName)")
     }

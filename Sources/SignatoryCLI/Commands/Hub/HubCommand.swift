@@ -7,8 +7,9 @@ import SignatoryStore
 struct HubCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hub",
-        abstract: "Decide which offices may use this hub, and what they may read.",
-        subcommands: [HubEnroll.self, HubRevoke.self, HubList.self]
+        abstract:
+            "Decide which offices may use this hub and what they may read; remember the hub an office syncs with.",
+        subcommands: [HubEnroll.self, HubRevoke.self, HubList.self, HubRemote.self]
     )
 }
 
@@ -37,6 +38,7 @@ struct HubEnroll: ParsableCommand {
         }
         try store.enrol(card, audience: self.audience)
         Output.text("enrolled \(card.name) (\(card.id)) for the \(self.audience.rawValue) audience")
+        Output.text("fingerprint: \(card.fingerprint) (it must match what that office reads you from `office card`)")
     }
 }
 

@@ -17,14 +17,19 @@ struct OfficeCard: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "card",
         abstract: "Print this office's public identity as JSON, for other offices to trust.",
-        discussion:
-            "Example: signatory office card > geneva.card.json, then at the other office: signatory office trust geneva.card.json"
+        discussion: """
+            The card goes to standard output and its fingerprint to standard error: read the fingerprint to the other \
+            office (by phone, in person), who compares it with what `office trust` prints.
+            Example: signatory office card > geneva.card.json, then at the other office: signatory office trust geneva.card.json
+            """
     )
 
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        try Output.json(try self.database.open().officeCard())
+        let card = try self.database.open().officeCard()
+        try Output.json(card)
+        Output.warn("fingerprint of \(card.name): \(card.fingerprint)")
     }
 }
 
@@ -48,6 +53,7 @@ struct OfficeTrust: ParsableCommand {
             "trusted \(card.name) (\(card.id))"
                 + (predecessor.map { ", which continues \($0.name) (\($0.id)), as its key signed" } ?? "")
         )
+        Output.text("fingerprint: \(card.fingerprint) (it must match what that office reads you from `office card`)")
     }
 }
 
@@ -63,6 +69,6 @@ struct OfficeList: ParsableCommand {
     func run() throws {
         let offices = try self.database.open().trustedOffices()
         if self.output.json { return try Output.json(offices) }
-        Output.table(offices.map { [$0.id.shortID, $0.name] })
+        Output.table(offices.map { [$0.id.shortID, $0.name, $0.fingerprint] })
     }
 }

@@ -14,11 +14,16 @@ struct OrganisationMerge: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The duplicate: id, id prefix or acronym.") var duplicate: String
     @Option(help: "The organisation to keep.") var into: String
+    @OptionGroup var confirmation: ConfirmationOptions
 
     func run() throws {
         let store = try self.database.open()
         let duplicate = try store.organisation(matching: self.duplicate)
         let keep = try store.organisation(matching: self.into)
+        try self.confirmation.confirm(
+            "merge \(duplicate.displayName) into \(keep.displayName) at every office, which cannot be undone",
+            typing: duplicate.name
+        )
         try store.mergeOrganisation(duplicate.id, into: keep.id)
         Output.text("merged \(duplicate.displayName) into \(keep.displayName)")
     }

@@ -12,11 +12,18 @@ struct OrganisationRemove: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The organisation: id, id prefix or acronym.") var organisation: String
-    @Flag(help: "Also remove its contacts and signatures.") var force = false
+    @Flag(help: "Also remove its contacts and signatures (asks to type its name, unless --yes).") var force = false
+    @OptionGroup var confirmation: ConfirmationOptions
 
     func run() throws {
         let store = try self.database.open()
         let organisation = try store.organisation(matching: self.organisation)
+        if self.force {
+            try self.confirmation.confirm(
+                "remove \(organisation.displayName) with all its contacts and signatures, at every office",
+                typing: organisation.name
+            )
+        }
         try store.removeOrganisation(organisation.id, cascade: self.force)
         Output.text("removed \(organisation.displayName)")
     }

@@ -33,5 +33,10 @@ struct OrganisationShow: ParsableCommand {
                 "contact   \(contact.id.shortID)  \(contact.fullName)\(contact.title.map { ", " + $0 } ?? "")\(contact.atRisk ? "  [at risk]" : "")"
             )
         }
+        RecentChanges.printLast(
+            5,
+            of: try store.history(of: .organisation, organisation.id.description),
+            offices: try RecentChanges.officeNames(in: store)
+        )
     }
 }

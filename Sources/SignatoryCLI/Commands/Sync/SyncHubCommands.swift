@@ -4,13 +4,24 @@ import SignatoryBundles
 import SignatoryHubClient
 import SignatoryStore
 
-/// `--hub URL`, shared by the commands that sync through a hub.
+/// `--hub URL`, shared by the commands that sync through a hub; without it, the hub that
+/// `signatory hub remote set` remembered.
 struct HubOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The hub's address, e.g. http://hub.example.org:8080.", valueName: "url")) var hub:
-        String
+    @Option(
+        help: ArgumentHelp(
+            "The hub's address, e.g. http://hub.example.org:8080 (default: the one `hub remote set` remembered).",
+            valueName: "url"
+        )
+    )
+    var hub: String?
 
     func client(for store: Store) throws -> HubClient {
-        do { return try HubClient(url: self.hub, store: store) } catch let error as HubClientError {
+        guard let address = try self.hub ?? store.rememberedHub() else {
+            throw ValidationError(
+                "No hub given: add --hub URL, or remember one with `signatory hub remote set URL`."
+            )
+        }
+        do { return try HubClient(url: address, store: store) } catch let error as HubClientError {
             throw ValidationError(error.description)
         }
     }

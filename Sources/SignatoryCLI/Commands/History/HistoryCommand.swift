@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import SignatoryDomain
+import SignatoryExport
+import SignatoryStore
+
+struct HistoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "List every change to a record: when, at which office, and each field's old and new value.",
+        discussion: """
+            RECORD is any record's id or id prefix (organisations, contacts, campaigns, statements, wordings, \
+            signatures; removed and merged ones too) or an organisation's acronym.
+            Example: signatory history SIRDO
+            """
+    )
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: ArgumentHelp("The record: id, id prefix or acronym.", valueName: "record")) var record: String
+
+    func run() throws {
+        let store = try self.database.open()
+        let matches = try store.records(matching: self.record)
+        guard let match = matches.first else { throw StoreError.notFound("record", reference: self.record) }
+        guard matches.count == 1 else {
+            throw StoreError.ambiguous(
+                "record",
+                reference: self.record,
+                candidates: matches.map { "\($0.kind.rawValue) \($0.id.shortID)" }
+            )
+        }
+        let entries = try store.history(of: match.kind, match.id)
+        let offices = try RecentChanges.officeNames(in: store)
+        if self.output.json {
+            return try Output.json(entries.map { RecentChanges.json($0, offices: offices) })
+        }
+        Output.text("\(match.kind.rawValue) \(match.id) '\(try store.recordName(match.kind, match.id))'")
+        RecentChanges.print(entries, offices: offices)
+    }
+}
+
+/// How a record's changes are printed by `history`, and at the end of `org show` and
+/// `statement show`.
+enum RecentChanges {
+    static func officeNames(in store: Store) throws -> [ID<Office>: String] {
+        Dictionary(try store.trustedOffices().map { ($0.id, $0.name) }) { first, _ in first }
+    }
+
+    /// Each change as a dated line naming its office, then one line per field.
+    static func print(_ entries: some Collection<RecordHistory.Entry>, offices: [ID<Office>: String]) {
+        for entry in entries {
+            let office = offices[entry.office] ?? entry.office.shortID
+            Output.text("\(entry.timestamp.readable)  \(office) #\(entry.sequence)")
+            // A record's first change sets every field; the empty ones say nothing.
+            for edit in entry.edits where edit.old != nil || !Self.isEmpty(edit.new) {
+                Output.text("    \(edit.field): \(Self.shown(edit.old)) -> \(Self.shown(edit.new))")
+            }
+        }
+    }
+
+    private static func isEmpty(_ value: FieldValue) -> Bool {
+        value == .null || value == .text("")
+    }
+
+    private static func shown(_ value: FieldValue?) -> String {
+        guard let value else { return "(not set)" }
+        return Self.isEmpty(value) ? "(empty)" : "'\(value)'"
+    }
+
+    /// The last `count` changes under a heading, for the end of a `show` command.
+    static func printLast(_ count: Int, of entries: [RecordHistory.Entry], offices: [ID<Office>: String]) {
+        guard !entries.isEmpty else { return }
+        let shown = entries.suffix(count)
+        Output.text("")
+        Output.text(
+            shown.count == entries.count
+                ? "changes:" : "last \(shown.count) of \(entries.count) changes (all: signatory history ID):"
+        )
+        self.print(shown, offices: offices)
+    }
+
+    static func json(_ entry: RecordHistory.Entry, offices: [ID<Office>: String]) -> JSONRecord {
+        JSONRecord([
+            "at": entry.timestamp.date.iso8601, "hlc": entry.timestamp.text,
+            "office": entry.office.description, "officeName": offices[entry.office], "sequence": Int(entry.sequence),
+            "fields": entry.edits.map { edit in
+                JSONRecord(["field": edit.field, "old": edit.old, "new": edit.new])
+            },
+        ])
+    }
+}

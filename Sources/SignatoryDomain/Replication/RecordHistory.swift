@@ -1,0 +1,38 @@
+/// Every change to one record in the order of their timestamps, with each field's value before
+/// and after, as `signatory history` prints it. Pure: the store hands it the changes.
+///
+/// ```swift
+/// let entries = RecordHistory.entries(of: changes)
+/// entries.last?.edits.first   // FieldEdit(field: "email", old: "a@x.org", new: "b@x.org")
+/// ```
+public enum RecordHistory {
+    /// One change: when, at which office, and what it set.
+    public struct Entry: Hashable, Sendable {
+        public let timestamp: HybridTimestamp
+        public let office: ID<Office>
+        public let sequence: Int64
+        public let edits: [FieldEdit]
+    }
+
+    /// A field's value before the change (as the previous change in timestamp order left it;
+    /// `nil` when none had set it) and the value the change set.
+    public struct FieldEdit: Hashable, Sendable {
+        public let field: String
+        public let old: FieldValue?
+        public let new: FieldValue
+    }
+
+    /// The changes of one record, oldest first. Concurrent edits are listed in timestamp order,
+    /// so "old" is the value the later one replaced in that order, as the merge decides.
+    public static func entries(of changes: [Change]) -> [Entry] {
+        var current: [String: FieldValue] = [:]
+        return changes.sorted { $0.timestamp < $1.timestamp }.map { change in
+            let edits = change.fields.keys.sorted().map { field in
+                let new = change.fields[field]!.value
+                defer { current[field] = new }
+                return FieldEdit(field: field, old: current[field], new: new)
+            }
+            return Entry(timestamp: change.timestamp, office: change.office, sequence: change.sequence, edits: edits)
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+public import SignatoryDomain
+
+extension Store {
+    /// Every change to a record held here, from every office's feed, oldest first. Removed and
+    /// merged records have a history too.
+    ///
+    /// ```swift
+    /// for entry in try store.history(of: .organisation, id) { print(entry.timestamp, entry.edits) }
+    /// ```
+    public func history(of kind: EntityKind, _ id: String) throws -> [RecordHistory.Entry] {
+        // The line names kind and id in this order and form (see `Change.jsonLine`); the decoded
+        // change is checked again, so the text search only narrows the scan.
+        let needle = #""kind":"\#(kind.rawValue)","id":"\#(id)""#
+        let changes = try self.database.prepare("SELECT line FROM change_log WHERE instr(line, ?) > 0")
+            .rows(needle) { row -> Change? in Change(jsonBytes: Array(row.text(0).utf8)) }
+            .compactMap { $0 }
+            .filter { $0.kind == kind && $0.entityID == id }
+        return RecordHistory.entries(of: changes)
+    }
+
+    /// The records whose id is `reference` or starts with it (at least four characters), of any
+    /// kind, removed ones included; else the organisation whose acronym it is.
+    public func records(matching reference: String) throws -> [(kind: EntityKind, id: String)] {
+        let prefix = reference.trimmingCharacters(in: .whitespaces).lowercased()
+        var found: [(kind: EntityKind, id: String)] = []
+        if prefix.count >= 4, prefix.allSatisfy({ $0.isHexDigit || $0 == "-" }) {
+            for kind in EntityKind.allCases {
+                found += try self.database.prepare(
+                    "SELECT entity_id FROM entity_state WHERE kind = ? AND entity_id >= ? AND entity_id < ? LIMIT 20"
+                )
+                .rows(kind.rawValue, prefix, prefix + "~") { (kind: kind, id: $0.text(0)) }
+            }
+        }
+        if found.isEmpty, let organisation = try? self.organisation(matching: reference) {
+            found.append((kind: .organisation, id: organisation.id.description))
+        }
+        return found
+    }
+}

@@ -1,0 +1,167 @@
+import Foundation
+import SignatoryDomain
+import TestSupport
+import Testing
+
+/// The coordinator's everyday commands: history, confirmations, filters and views, the
+/// remembered hub, fingerprints and the version.
+struct CoordinatorCommandTests {
+    @Test func theVersionAndCompletionScriptsArePrinted() throws {
+        let result = try SignatoryExecutable.run(["--version"])
+        #expect(result.status == 0)
+        #expect(result.output == SignatoryVersion.current)
+        let completion = try SignatoryExecutable.run(["--generate-completion-script", "bash"])
+        #expect(completion.status == 0 && completion.stdout.contains("complete -o filenames -F _signatory signatory"))
+    }
+
+    @Test func historyListsEveryChangeWithItsOldAndNewValue() throws {
+        let office = try OfficeFixture()
+        let ids = try office.addReferenceStatement()
+        try office.succeed(["org", "edit", "SIRDO", "--ecosoc", "general", "--notes", "Bucharest"])
+        let text = try office.succeed(["history", "SIRDO"])
+        #expect(text.hasPrefix("organisation \(ids.sirdo) 'Romanian Independent Society of Human Rights'"))
+        #expect(text.contains("Geneva coordination #"))
+        #expect(text.contains("    ecosoc: (not set) -> 'special'"))
+        #expect(text.contains("    ecosoc: 'special' -> 'general'"))
+        #expect(text.contains("    notes: (empty) -> 'Bucharest'"))
+        // The first change leaves empty fields unmentioned.
+        #expect(!text.contains("website"))
+        let entries = try #require(try office.json(["history", String(ids.sirdo.prefix(8))]) as? [[String: Any]])
+        #expect(entries.count == 2)
+        let edits = try #require(entries.last?["fields"] as? [[String: Any]])
+        #expect(edits.map { $0["field"] as? String } == ["ecosoc", "notes"])
+        #expect(edits.first?["old"] as? String == "special" && edits.first?["new"] as? String == "general")
+        // `org show` and `statement show` end with the last changes.
+        #expect(try office.succeed(["org", "show", "SIRDO"]).contains("changes:\n"))
+        #expect(try office.succeed(["statement", "show", ids.statement]).contains("status: 'draft' -> 'open'"))
+        // A removed record keeps its history.
+        try office.succeed(["contact", "remove", ids.humenuc, "--yes"])
+        #expect(try office.succeed(["history", ids.humenuc]).contains("deleted: (not set) -> 'yes'"))
+        #expect(try office.refuse(["history", "ffffffff"]).contains("no record matches 'ffffffff'"))
+    }
+
+    @Test func destructiveCommandsNeedYesWithoutATerminal() throws {
+        let office = try OfficeFixture()
+        let ids = try office.addReferenceStatement()
+        try office.signReferenceStatement(ids)
+        let duplicate = try office.succeed(["org", "add", "--name", "CAP Liberte de Conscience", "--country", "FR"])
+        for arguments in [
+            ["org", "remove", "SIRDO", "--force"], ["org", "merge", duplicate, "--into", "CAP"],
+            ["contact", "remove", ids.valle],
+        ] {
+            #expect(try office.refuse(arguments).contains("Add --yes to confirm it; nothing was changed."))
+        }
+        // A plain removal that destroys nothing else needs no confirmation.
+        try office.succeed(["org", "remove", duplicate])
+        try office.succeed(["contact", "remove", ids.valle, "--yes"])
+        try office.succeed(["org", "remove", "SIRDO", "--force", "-y"])
+        #expect(try office.refuse(["org", "show", "SIRDO"]).contains("no organisation matches"))
+    }
+
+    @Test func onATerminalTheNameMustBeTyped() throws {
+        let office = try OfficeFixture()
+        let ids = try office.addReferenceStatement()
+        let wrong = try Self.onTerminal(["contact", "remove", ids.valle, "--db", office.database], typing: "Thierry")
+        #expect(wrong.status != 0)
+        #expect(wrong.output.contains("Type Thierry Valle to confirm:"))
+        #expect(wrong.output.contains("does not match Thierry Valle; nothing was changed"))
+        #expect(try office.succeed(["contact", "show", ids.valle]).contains("Thierry Valle"))
+        let right = try Self.onTerminal(
+            ["contact", "remove", ids.valle, "--db", office.database],
+            typing: "Thierry Valle"
+        )
+        #expect(right.status == 0, "\(right.output)")
+        #expect(try office.refuse(["contact", "show", ids.valle]).contains("no contact matches"))
+    }
+
+    /// Runs `signatory ARGS` on a pseudo-terminal, typing `answer` once it asks.
+    static func onTerminal(_ arguments: [String], typing answer: String) throws -> (status: Int, output: String) {
+        let script = """
+            import json, os, pty, sys
+            args, answer = json.loads(sys.stdin.read())
+            pid, fd = pty.fork()
+            if pid == 0:
+                os.execv(args[0], args)
+            seen = b""
+            answered = False
+            while True:
+                try:
+                    chunk = os.read(fd, 4096)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                seen += chunk
+                if not answered and b"to confirm:" in seen:
+                    os.write(fd, answer.encode() + b"\\n")
+                    answered = True
+            _, status = os.waitpid(pid, 0)
+            print(json.dumps([os.waitstatus_to_exitcode(status), seen.decode("utf-8", "replace")]))
+            """
+        let input = try JSONSerialization.data(withJSONObject: [[SignatoryExecutable.url.path] + arguments, answer])
+        let result = try PythonScript.run(script, input: Array(input))
+        let decoded = try #require(try JSONSerialization.jsonObject(with: Data(result.utf8)) as? [Any])
+        return (decoded[0] as? Int ?? -1, decoded[1] as? String ?? "")
+    }
+
+    @Test func listsFilterAndCampaignsCountByStatus() throws {
+        let office = try OfficeFixture()
+        let ids = try office.addReferenceStatement()
+        try office.signReferenceStatement(ids)
+        try office.succeed(["sign", "--statement", ids.statement, "--org", "DAFOH", "--status", "invited"])
+        let search = try #require(try office.json(["org", "list", "--search", "liberte"]) as? [[String: Any]])
+        #expect(search.map { $0["acronym"] as? String } == ["CAP"])
+        let special = try #require(
+            try office.json(["org", "list", "--country", "RO", "--ecosoc", "special"]) as? [[String: Any]]
+        )
+        #expect(special.map { $0["acronym"] as? String } == ["SIRDO"])
+        #expect(try office.refuse(["org", "list", "--ecosoc", "consultative"]).contains("general, special, roster"))
+        let signed = try #require(
+            try office.json(["signatures", "--statement", ids.statement, "--status", "signed"]) as? [[String: Any]]
+        )
+        #expect(signed.count == 2)
+        let second = try office.succeed([
+            "statement", "add", "--campaign", ids.campaign, "--title", "A second appeal", "--body", "Text.",
+        ])
+        try office.succeed(["statement", "status", second, "open"])
+        try office.succeed(["sign", "--statement", second, "--org", "CAP", "--status", "pledged"])
+        let byCampaign = try office.succeed(["signatures", "--campaign", ids.campaign])
+        let capRow = try #require(byCampaign.split(separator: "\n").first { $0.hasPrefix("CAP") })
+        #expect(capRow.contains("signed") && capRow.contains("pledged"))
+        #expect(byCampaign.split(separator: "\n").contains { $0.contains("DAFOH") && $0.contains("invited") })
+        let invitedOnly = try #require(
+            try office.json(["signatures", "--campaign", ids.campaign, "--status", "invited"]) as? [[String: Any]]
+        )
+        #expect(invitedOnly.map { $0["name"] as? String } == ["Doctors Against Forced Organ Harvesting"])
+        #expect(try office.refuse(["signatures"]).contains("Give either --statement ID or --campaign ID."))
+        let campaign = try office.succeed(["campaign", "show", ids.campaign])
+        #expect(campaign.contains("1 invited, 2 signed") && campaign.contains("1 pledged"))
+    }
+
+    @Test func aRememberedHubIsUsedWhenNoneIsGiven() throws {
+        let office = try OfficeFixture()
+        #expect(try office.refuse(["sync", "push"]).contains("No hub given: add --hub URL"))
+        #expect(try office.refuse(["hub", "remote", "set", "ftp://hub.example.org"]).contains("is not a hub address"))
+        #expect(try office.succeed(["hub", "remote"]).contains("no hub remembered"))
+        try office.succeed(["hub", "remote", "set", "http://127.0.0.1:9"])
+        #expect(try office.succeed(["hub", "remote", "show"]) == "http://127.0.0.1:9")
+        try office.succeed(["hub", "remote", "unset"])
+        #expect(try office.refuse(["sync", "pull"]).contains("No hub given"))
+    }
+
+    @Test func cardsAndTrustShowTheSameFingerprint() throws {
+        let offices = try SyncCommandTests.offices(["Geneva", "Bucharest"])
+        let card = try offices[0].run(["office", "card"])
+        let fingerprint = try #require(card.stderr.split(separator: ":").last).trimmingCharacters(
+            in: .whitespacesAndNewlines
+        )
+        #expect(fingerprint.split(separator: " ").map(\.count) == [5, 5, 5, 5, 5, 5])
+        let path = offices[1].folder.path("geneva.card")
+        try card.stdout.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try offices[1].succeed(["office", "trust", path]).contains("fingerprint: \(fingerprint)"))
+        let listed = try offices[1].succeed(["office", "list"])
+        #expect(listed.contains(fingerprint))
+        let own = try offices[1].run(["office", "card"]).stderr
+        #expect(!own.contains(fingerprint))
+    }
+}
