@@ -138,6 +138,32 @@ struct CoordinatorCommandTests {
         #expect(campaign.contains("1 invited, 2 signed") && campaign.contains("1 pledged"))
     }
 
+    @Test func aLikelyDuplicateIsNamedWhenItIsMade() throws {
+        let office = try OfficeFixture()
+        let ids = try office.addReferenceStatement()
+        let added = try office.run([
+            "org", "add", "--name", "Cap liberte de conscience.", "--country", "FR", "--db", office.database,
+        ])
+        #expect(added.status == 0)
+        #expect(
+            added.stderr.contains(
+                "warning: this looks like CAP Liberté de Conscience (CAP) (\(ids.cap.prefix(8))): same name and country (FR)"
+            )
+        )
+        #expect(added.stderr.contains("signatory org merge \(added.output.prefix(8)) --into \(ids.cap.prefix(8))"))
+        // `org duplicates` knows at once, without a sync.
+        let pairs = try #require(try office.json(["org", "duplicates"]) as? [[String: Any]])
+        #expect(pairs.count == 1 && (pairs[0]["reason"] as? String) == "same name and country (FR)")
+        let edited = try office.run(["org", "edit", "SIRDO", "--acronym", "dafoh", "--db", office.database])
+        #expect(
+            edited.stderr.contains("same acronym (")
+                && edited.stderr.contains("Doctors Against Forced Organ Harvesting")
+        )
+        try office.succeed(["org", "edit", ids.sirdo, "--acronym", "SIRDO"])
+        try office.succeed(["org", "merge", added.output, "--into", "CAP", "--yes"])
+        #expect((try office.json(["org", "duplicates"]) as? [Any])?.isEmpty == true)
+    }
+
     @Test func aRememberedHubIsUsedWhenNoneIsGiven() throws {
         let office = try OfficeFixture()
         #expect(try office.refuse(["sync", "push"]).contains("No hub given: add --hub URL"))

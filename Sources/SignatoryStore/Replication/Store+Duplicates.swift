@@ -8,29 +8,60 @@ public struct DuplicatePair: Hashable, Sendable {
 }
 
 extension Store {
-    /// Recomputes the duplicate pairs among the organisations shown: the same name (ignoring
-    /// case, accents and punctuation) and the same country, or the same iCSO number. Returns
-    /// how many pairs there are.
-    ///
-    /// Done in SQL over an index, so it takes constant memory however many organisations there are.
+    /// What makes two organisations look like one created twice, as SQL over the pair `a`, `b`:
+    /// the same name (ignoring case, accents and punctuation) and the same country, the same
+    /// iCSO number, or the same acronym (ignoring case). Each runs over an index.
+    private static let duplicateRules: [(match: String, condition: String, reason: String)] = [
+        (
+            "b.name_key = a.name_key AND b.country IS a.country", "a.name_key <> ''",
+            "'same name and country (' || coalesce(a.country, 'no country') || ')'"
+        ),
+        ("b.icso_number = a.icso_number", "a.icso_number IS NOT NULL", "'same iCSO number (' || a.icso_number || ')'"),
+        (
+            "b.acronym = a.acronym COLLATE NOCASE", "a.acronym IS NOT NULL AND a.acronym <> ''",
+            "'same acronym (' || a.acronym || ')'"
+        ),
+    ]
+
+    /// The statements that insert the pairs `duplicateRules` find: among all organisations,
+    /// or (`one`) those of the organisation bound to `?1`.
+    private static func duplicateInserts(one: Bool) -> [String] {
+        self.duplicateRules.map { rule in
+            """
+            INSERT INTO duplicate_pair (first, second, reason)
+            SELECT \(one ? "min(a.id, b.id), max(a.id, b.id)" : "a.id, b.id"), \(rule.reason)
+            FROM organisation a JOIN organisation b ON \(rule.match) AND \(one ? "b.id <> a.id" : "b.id > a.id")
+            WHERE \(rule.condition)\(one ? " AND a.id = ?1" : "")
+            ON CONFLICT DO UPDATE SET reason = reason || '; ' || excluded.reason
+            """
+        }
+    }
+
+    private static let insertsForAll = duplicateInserts(one: false)
+    private static let insertsForOne = duplicateInserts(one: true)
+
+    /// Recomputes every duplicate pair among the organisations shown, in constant memory
+    /// however many there are. Returns how many pairs there are.
     @discardableResult
     func refreshDuplicates() throws -> Int {
-        try self.database.execute(
-            """
-            DELETE FROM duplicate_pair;
-            INSERT INTO duplicate_pair (first, second, reason)
-            SELECT a.id, b.id, 'same name and country (' || coalesce(a.country, 'no country') || ')'
-            FROM organisation a JOIN organisation b
-              ON b.name_key = a.name_key AND b.country IS a.country AND b.id > a.id
-            WHERE a.name_key <> '';
-            INSERT INTO duplicate_pair (first, second, reason)
-            SELECT a.id, b.id, 'same iCSO number (' || a.icso_number || ')'
-            FROM organisation a JOIN organisation b ON b.icso_number = a.icso_number AND b.id > a.id
-            WHERE a.icso_number IS NOT NULL
-            ON CONFLICT DO UPDATE SET reason = reason || '; ' || excluded.reason;
-            """
-        )
+        try self.database.execute("DELETE FROM duplicate_pair")
+        for insert in Self.insertsForAll { try self.database.prepare(insert).run() }
         return Int(try self.database.integer("SELECT count(*) FROM duplicate_pair"))
+    }
+
+    /// Recomputes the pairs of one organisation after this office wrote it: as cheap as a few
+    /// index look-ups, so every local write keeps `org duplicates` current.
+    func refreshDuplicates(of organisation: String) throws {
+        try self.database.prepare("DELETE FROM duplicate_pair WHERE first = ?1 OR second = ?1").run(organisation)
+        for insert in Self.insertsForOne { try self.database.prepare(insert).run(organisation) }
+    }
+
+    /// The pairs `organisation` is in, e.g. to warn right after it was added or edited.
+    public func duplicatePairs(of organisation: ID<Organisation>) throws -> [DuplicatePair] {
+        try self.database.prepare(
+            "SELECT first, second, reason FROM duplicate_pair WHERE first = ?1 OR second = ?1 ORDER BY first, second"
+        )
+        .rows(organisation) { DuplicatePair(first: try $0.id(0), second: try $0.id(1), reason: $0.text(2)) }
     }
 
     public func duplicatePairs() throws -> [DuplicatePair] {

@@ -26,5 +26,6 @@ struct OrganisationAdd: ParsableCommand {
         let store = try self.database.open()
         try store.insert(organisation)
         try Output.created(id: organisation.id, json: self.output.json)
+        try DuplicateWarning.warn(about: organisation.id, in: store)
     }
 }

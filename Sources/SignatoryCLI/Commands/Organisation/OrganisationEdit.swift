@@ -28,5 +28,6 @@ struct OrganisationEdit: ParsableCommand {
         try self.fields.apply(to: &organisation)
         try store.update(organisation)
         if self.output.json { try Output.json(organisation.json) } else { print(organisation.id) }
+        try DuplicateWarning.warn(about: organisation.id, in: store)
     }
 }
