@@ -19,6 +19,7 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case trustedWithAnotherKey(office: String)
         case mergeIntoItself
         case alreadyResolved(conflict: String, on: String, kept: String)
+        case publicationIsFinal
     }
 
     /// Which refusal an error is, for callers that add their own advice.
@@ -44,6 +45,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let mergeIntoItself = Code("mergeIntoItself")
         /// The conflict was settled at this office before.
         public static let alreadyResolved = Code("alreadyResolved")
+        /// The record of a publication is written once, when the statement is published.
+        public static let publicationIsFinal = Code("publicationIsFinal")
     }
 
     private let base: Base
@@ -84,6 +87,7 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         .init(.trustedWithAnotherKey(office: office))
     }
     public static let mergeIntoItself = StoreError(.mergeIntoItself)
+    public static let publicationIsFinal = StoreError(.publicationIsFinal)
     /// `on` is the date it was settled (`2026-12-02`), `kept` the value then kept.
     public static func alreadyResolved(conflict: String, on date: String, kept: String) -> StoreError {
         .init(.alreadyResolved(conflict: conflict, on: date, kept: kept))
@@ -106,6 +110,7 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .trustedWithAnotherKey: return .trustedWithAnotherKey
         case .mergeIntoItself: return .mergeIntoItself
         case .alreadyResolved: return .alreadyResolved
+        case .publicationIsFinal: return .publicationIsFinal
         }
     }
 
@@ -155,6 +160,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             return "an organisation cannot be merged into itself; name two different organisations"
         case .alreadyResolved(let conflict, let date, let kept):
             return "conflict \(conflict) was already resolved here on \(date), keeping '\(kept)'"
+        case .publicationIsFinal:
+            return "what was published is recorded once, when the statement is published, and never changes"
         }
     }
 }

@@ -43,7 +43,7 @@ struct PrintableExportTests {
 
     @Test func statementPageKeepsNamesAsText() throws {
         let fixture = try ExportFixture()
-        let block = try SignatoryBlock(statement: fixture.statement, store: fixture.store)
+        let block = try StatementRendition(statement: fixture.statement, store: fixture.store)
         let bytes = Array(StatementFormat.html.render(block).utf8)
         let page = try #require(try PythonScript.json(Self.pythonHTML, input: bytes) as? [String: Any])
         #expect(Set(try #require(page["tags"] as? [String])).isSubset(of: Self.allowedTags))

@@ -65,8 +65,13 @@ struct DatabaseFileTests {
     @Test func aDatabaseOfTheLastReleaseGainsSchemaFiveAndKeepsItsRecords() throws {
         let fixture = try StoreFixture()
         try fixture.store.insert(Organisation(name: "SIRDO", acronym: "SIRDO", country: try CountryCode("RO")))
-        // Schema 4 as the last release wrote it: everything but the table schema 5 adds.
-        try fixture.store.database.execute("DROP TABLE resolved_conflict; PRAGMA user_version = 4")
+        // Schema 4 as the last release wrote it: without what schema 5 adds.
+        try fixture.store.database.execute(
+            """
+            DROP TABLE resolved_conflict; DROP INDEX duplicate_pair_by_second;
+            ALTER TABLE statement DROP COLUMN publication; PRAGMA user_version = 4
+            """
+        )
         let upgraded = try Store.open(at: fixture.path)
         #expect(try upgraded.database.integer("PRAGMA user_version") == 5)
         #expect(try upgraded.database.integer("SELECT count(*) FROM resolved_conflict") == 0)

@@ -14,6 +14,8 @@ public struct JointStatement: Hashable, Sendable, Identifiable {
     public var language: LanguageTag
     public var leadOrganisationID: ID<Organisation>?
     public var status: StatementStatus
+    /// The record of what was published, set when the statement is published.
+    public var publication: Publication?
 
     public init(
         id: ID<JointStatement> = ID(),
@@ -22,7 +24,8 @@ public struct JointStatement: Hashable, Sendable, Identifiable {
         body: String,
         language: LanguageTag,
         leadOrganisationID: ID<Organisation>? = nil,
-        status: StatementStatus = .draft
+        status: StatementStatus = .draft,
+        publication: Publication? = nil
     ) {
         self.id = id
         self.campaignID = campaignID
@@ -31,6 +34,7 @@ public struct JointStatement: Hashable, Sendable, Identifiable {
         self.language = language
         self.leadOrganisationID = leadOrganisationID
         self.status = status
+        self.publication = publication
     }
 
     public func validate() throws(DomainError) {

@@ -101,6 +101,9 @@ extension EntityKind {
             guard text != entityID else { throw .selfReference(field: label) }
         case (_, "organisation"), (_, "campaign"), (_, "statement"), (_, "contact"), (_, "lead"):
             _ = try EntityKind.uuid(text) as ID<Organisation>
+        case (.statement, "publication"):
+            try PlainText.check(text, field: label, multiline: true)
+            _ = try Publication(jsonText: text)
         case (_, "notes"), (_, "description"), (_, "body"):
             try PlainText.check(text, field: label, multiline: true)
             if name == "body" { guard text.nonBlank != nil else { throw .emptyField(label) } }
@@ -120,7 +123,7 @@ extension EntityKind {
             (.organisation, "icsoNumber"), (.organisation, "mergedInto"),
             (.contact, "title"), (.contact, "email"), (.contact, "phone"), (.contact, "language"),
             (.campaign, "startDate"), (.campaign, "endDate"),
-            (.statement, "lead"),
+            (.statement, "lead"), (.statement, "publication"),
             (.signature, "contact"), (.signature, "textHash"):
             return true
         default:

@@ -32,7 +32,8 @@ public enum EntityKind: String, Choice, Comparable {
                 "organisation", "fullName", "title", "email", "phone", "language", "atRisk", "consent",
                 Self.deletedField,
             ]
-        case .statement: return ["campaign", "title", "body", "language", "lead", "status", Self.deletedField]
+        case .statement:
+            return ["campaign", "title", "body", "language", "lead", "status", "publication", Self.deletedField]
         case .statementText: return ["statement", "hash", "title", "body", "language", "recordedAt"]
         case .signature:
             return [

@@ -106,11 +106,15 @@ extension Campaign {
 
 extension JointStatement {
     public var syncFields: FieldMap {
-        [
+        var fields: FieldMap = [
             "campaign": .text(self.campaignID.description), "title": .text(self.title), "body": .text(self.body),
             "language": .text(self.language.tag), "lead": FieldValue(self.leadOrganisationID?.description),
             "status": .text(self.status.rawValue),
         ]
+        // Absent until published, so statements written before publication records existed
+        // produce the same changes as before.
+        if let publication = self.publication { fields["publication"] = .text(publication.jsonText) }
+        return fields
     }
 
     public init(id: SignatoryDomain.ID<JointStatement>, syncFields fields: FieldMap) throws {
@@ -123,7 +127,10 @@ extension JointStatement {
             leadOrganisationID: try fields.id("lead", "organisation"),
             status: try fields.parse("status") { (text: String) throws(DomainError) in
                 try StatementStatus(parsing: text)
-            } ?? .draft
+            } ?? .draft,
+            publication: try fields.parse("publication") { (text: String) throws(DomainError) in
+                try Publication(jsonText: text)
+            }
         )
     }
 }

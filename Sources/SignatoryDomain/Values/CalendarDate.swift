@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A day in the proleptic Gregorian calendar, written `YYYY-MM-DD`, with no time zone.
 ///
@@ -19,6 +19,16 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         self.year = year
         self.month = month
         self.day = day
+    }
+
+    /// The day `date` falls on in UTC.
+    public init(utc date: Date) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        self.year = parts.year ?? 1970
+        self.month = parts.month ?? 1
+        self.day = parts.day ?? 1
     }
 
     public var description: String {

@@ -44,6 +44,22 @@ extension JointStatement {
     }
 }
 
+extension Publication {
+    /// The record of a publication: date, place, occasion, wording and the block's lines.
+    public var json: JSONRecord {
+        func line(_ line: Line) -> JSONRecord {
+            JSONRecord([
+                "organisation": line.organisation?.description, "country": line.country, "text": line.text,
+                "contact": line.contact?.description, "contactText": line.contactText,
+            ])
+        }
+        return JSONRecord([
+            "date": self.date.description, "place": self.place, "occasion": self.occasion,
+            "textHash": self.textHash.hex, "lead": self.lead.map(line), "cosigners": self.cosigners.map(line),
+        ])
+    }
+}
+
 extension StatementText {
     public var json: JSONRecord {
         JSONRecord(["hash": self.hash.hex, "title": self.title, "recordedAt": self.recordedAt.iso8601])

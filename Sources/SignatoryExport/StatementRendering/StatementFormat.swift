@@ -4,7 +4,7 @@ public enum StatementFormat: String, Sendable, CaseIterable {
     case markdown
     case html
 
-    public func render(_ block: SignatoryBlock) -> String {
+    public func render(_ block: StatementRendition) -> String {
         switch self {
         case .text: return TextStatementRenderer().render(block)
         case .markdown: return MarkdownStatementRenderer().render(block)

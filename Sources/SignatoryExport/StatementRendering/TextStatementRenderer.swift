@@ -5,21 +5,22 @@ import SignatoryDomain
 public struct TextStatementRenderer: Sendable {
     public init() {}
 
-    public func render(_ block: SignatoryBlock) -> String {
+    public func render(_ block: StatementRendition) -> String {
         var lines: [String] = [
             block.statement.title, "", block.statement.body.trimmingCharacters(in: .whitespacesAndNewlines),
         ]
         if let lead = block.lead {
-            lines += ["", lead.organisation.displayName]
-            if let contact = lead.contactLine { lines.append(contact) }
+            lines += ["", lead.text]
+            if let contact = lead.contactText { lines.append(contact) }
         }
         if !block.cosigners.isEmpty {
             lines += ["", "Joint statement with:", "", block.headline]
             for entry in block.cosigners {
-                lines += ["", entry.organisationLine]
-                if let contact = entry.contactLine { lines.append(contact) }
+                lines += ["", entry.text]
+                if let contact = entry.contactText { lines.append(contact) }
             }
         }
+        if !block.dateLines.isEmpty { lines += [""] + block.dateLines }
         return lines.joined(separator: "\n") + "\n"
     }
 }

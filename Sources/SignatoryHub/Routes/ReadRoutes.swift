@@ -37,7 +37,7 @@ struct ReadRoutes {
             let format = try Self.choice(request, "format", default: StatementFormat.text)
             let text = try await self.database.run { store in
                 let statement = try Self.statement(matching: id, in: store, for: member.audience)
-                return format.render(try SignatoryBlock(statement: statement, store: store))
+                return format.render(try StatementRendition(statement: statement, store: store))
             }
             return Reply.bytes(Array(text.utf8), contentType: format.mediaType)
         }

@@ -2,7 +2,8 @@ public import Foundation
 public import SignatoryDomain
 
 extension Store {
-    private static let statementColumns = "id, campaign_id, title, body, language, lead_organisation_id, status"
+    private static let statementColumns =
+        "id, campaign_id, title, body, language, lead_organisation_id, status, publication"
 
     /// Adds a statement and records its first wording.
     public func insert(_ statement: JointStatement, now: Date? = nil) throws {
@@ -35,6 +36,12 @@ extension Store {
             }
             if stored.textHash != statement.textHash {
                 guard stored.status.textIsEditable else { throw DomainError.textFrozen(status: stored.status) }
+            }
+            // The record of a publication is written once, as the statement is published.
+            if stored.publication != statement.publication {
+                guard stored.publication == nil, stored.status != .published, statement.status == .published,
+                    statement.publication?.textHash == statement.textHash
+                else { throw StoreError.publicationIsFinal }
             }
             try self.requireCampaign(statement.campaignID)
             if let lead = statement.leadOrganisationID { try self.requireOrganisation(lead) }
@@ -110,7 +117,8 @@ extension Store {
             body: row.text(3),
             language: try LanguageTag(row.text(4)),
             leadOrganisationID: try row.optionalID(5),
-            status: try row.choice(6)
+            status: try row.choice(6),
+            publication: try row.optionalText(7).map { try Publication(jsonText: $0) }
         )
     }
 }

@@ -52,7 +52,8 @@ extension Store {
     /// Recomputes the pairs of one organisation after this office wrote it: as cheap as a few
     /// index look-ups, so every local write keeps `org duplicates` current.
     func refreshDuplicates(of organisation: String) throws {
-        try self.database.prepare("DELETE FROM duplicate_pair WHERE first = ?1 OR second = ?1").run(organisation)
+        try self.database.prepare("DELETE FROM duplicate_pair WHERE first = ?1").run(organisation)
+        try self.database.prepare("DELETE FROM duplicate_pair WHERE second = ?1").run(organisation)
         for insert in Self.insertsForOne { try self.database.prepare(insert).run(organisation) }
     }
 

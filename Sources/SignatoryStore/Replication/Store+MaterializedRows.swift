@@ -101,11 +101,11 @@ extension Store {
             }
             try self.database.prepare(
                 """
-                INSERT INTO statement (id, campaign_id, title, body, language, lead_organisation_id, status, text_hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO statement (id, campaign_id, title, body, language, lead_organisation_id, status, text_hash, publication)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET campaign_id = excluded.campaign_id, title = excluded.title, body = excluded.body,
                     language = excluded.language, lead_organisation_id = excluded.lead_organisation_id,
-                    status = excluded.status, text_hash = excluded.text_hash
+                    status = excluded.status, text_hash = excluded.text_hash, publication = excluded.publication
                 """
             ).run(
                 statement.id,
@@ -115,7 +115,8 @@ extension Store {
                 statement.language,
                 statement.leadOrganisationID,
                 statement.status,
-                statement.textHash
+                statement.textHash,
+                statement.publication?.jsonText
             )
         case .statementText:
             let text = try StatementText(syncFields: fields)

@@ -65,7 +65,11 @@ enum RecentChanges {
 
     private static func shown(_ value: FieldValue?) -> String {
         guard let value else { return "(not set)" }
-        return Self.isEmpty(value) ? "(empty)" : "'\(value)'"
+        if Self.isEmpty(value) { return "(empty)" }
+        // A statement's text or publication record would drown the list: `--json` has it whole.
+        let text = value.description
+        guard text.count > 160 else { return "'\(text)'" }
+        return "'\(text.prefix(120))…' (\(text.count) characters)"
     }
 
     /// The last `count` changes under a heading, for the end of a `show` command.

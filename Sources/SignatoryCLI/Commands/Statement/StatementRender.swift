@@ -6,10 +6,11 @@ import SignatoryStore
 struct StatementRender: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Print the statement with its signatory block, as it will be published.",
+        abstract: "Print the statement with its signatory block, as it will be published, or as it was.",
         discussion: """
             Only organisations that signed and consented to publication are listed; a contact line appears only
             for a contact who consented and is not at risk. Signatures on an older wording are reported on stderr.
+            A published statement prints as it was published; what changed since goes to stderr.
             """
     )
 
@@ -19,8 +20,8 @@ struct StatementRender: ParsableCommand {
 
     func run() throws {
         let store = try self.database.open()
-        let block = try SignatoryBlock(statement: try store.statement(matching: self.statement), store: store)
-        for warning in block.warnings { Output.warn("warning: " + warning) }
+        let block = try StatementRendition(statement: try store.statement(matching: self.statement), store: store)
+        for note in block.notes { Output.warn(note.hasPrefix("since publication") ? note : "warning: " + note) }
         FileHandle.standardOutput.write(Data(TerminalText.neutralised(self.format.render(block)).utf8))
     }
 }

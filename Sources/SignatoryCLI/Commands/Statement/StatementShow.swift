@@ -31,6 +31,7 @@ struct StatementShow: ParsableCommand {
                     statement.json,
                     [
                         "texts": texts.map(\.json),
+                        "publication": statement.publication.map(\.json),
                         "signatureCounts": Dictionary(grouping: signatures, by: \.status.rawValue).mapValues(\.count),
                     ]
                 )
@@ -45,6 +46,10 @@ struct StatementShow: ParsableCommand {
             "lead": lead?.displayName, "language": statement.language.tag, "status": statement.status.rawValue,
             "wording": "\(statement.textHash.short) (\(texts.count) version\(texts.count == 1 ? "" : "s"))",
             "signatures": counts.isEmpty ? "none yet" : counts,
+            "published": statement.publication.map { record in
+                ([record.date.description, record.place, record.occasion].compactMap { $0 }
+                    + ["\(record.cosigners.count) co-signer(s) recorded"]).joined(separator: ", ")
+            },
         ])
         print("")
         Output.text(statement.body)

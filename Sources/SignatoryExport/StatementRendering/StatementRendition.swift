@@ -1,0 +1,102 @@
+import Foundation
+public import SignatoryDomain
+public import SignatoryStore
+
+/// What a statement renders as: once published, its publication record (what was published,
+/// whatever changed since); before, the signatory block as it stands.
+///
+/// ```swift
+/// let rendition = try StatementRendition(statement: statement, store: store)
+/// print(StatementFormat.text.render(rendition))
+/// for note in rendition.notes { printToStandardError(note) }
+/// ```
+public struct StatementRendition: Sendable {
+    public let statement: JointStatement
+    public let lead: Publication.Line?
+    /// The co-signers that signed and consented to publication, by name.
+    public let cosigners: [Publication.Line]
+    /// "Geneva, 2 December 2026" and the occasion, for a published statement.
+    public let dateLines: [String]
+    /// What the coordinator should know: signatures on an older wording before publication;
+    /// what changed since publication after.
+    public let notes: [String]
+
+    public init(statement: JointStatement, store: Store) throws {
+        self.statement = statement
+        let block = try SignatoryBlock(statement: statement, store: store)
+        guard let record = statement.publication else {
+            self.lead = block.lead.map(\.publicationLine)
+            self.cosigners = block.cosigners.map(\.publicationLine)
+            self.dateLines = []
+            self.notes = block.warnings
+            return
+        }
+        var notes: [String] = []
+        // A person marked at risk, or who withdrew consent, after publication is not named again.
+        func stillNameable(_ line: Publication.Line) throws -> Publication.Line {
+            guard let id = line.contact else { return line }
+            if let contact = try store.contact(id), contact.isPublishable { return line }
+            notes.append(
+                "since publication: the contact line of \(line.text) is left out; that person may no longer be named"
+            )
+            return line.withoutContact
+        }
+        self.lead = try record.lead.map(stillNameable)
+        self.cosigners = try record.cosigners.map(stillNameable)
+        let published = Set(record.cosigners.compactMap(\.organisation))
+        let current = Set(block.cosigners.map(\.organisation.id))
+        for line in record.cosigners where line.organisation.map({ !current.contains($0) }) ?? false {
+            notes.append("since publication: \(line.text) is no longer on the list (withdrawn, removed or merged)")
+        }
+        for entry in block.cosigners where !published.contains(entry.organisation.id) {
+            notes.append("since publication: \(entry.organisation.displayName) signed")
+        }
+        self.dateLines =
+            [[record.place, Self.spelledOut(record.date)].compactMap { $0 }.joined(separator: ", ")]
+            + [record.occasion].compactMap { $0 }
+        self.notes = notes
+    }
+
+    /// "Co-signed by 2 organisations from 2 countries."
+    public var headline: String {
+        let countries = Set(self.cosigners.compactMap(\.country)).count
+        let organisations = self.cosigners.count == 1 ? "1 organisation" : "\(self.cosigners.count) organisations"
+        return "Co-signed by \(organisations) from \(countries == 1 ? "1 country" : "\(countries) countries")."
+    }
+
+    /// "2 December 2026"
+    static func spelledOut(_ date: CalendarDate) -> String {
+        let months = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December",
+        ]
+        return "\(date.day) \(months[date.month - 1]) \(date.year)"
+    }
+}
+
+extension SignatoryBlock {
+    /// The record of publishing the block as it stands now.
+    public func publication(on date: CalendarDate, place: String?, occasion: String?) -> Publication {
+        Publication(
+            date: date,
+            place: place,
+            occasion: occasion,
+            textHash: self.statement.textHash,
+            lead: self.lead?.publicationLine,
+            cosigners: self.cosigners.map(\.publicationLine)
+        )
+    }
+}
+
+extension SignatoryBlock.Entry {
+    /// The entry as a line of a publication record.
+    var publicationLine: Publication.Line {
+        Publication.Line(
+            organisation: self.organisation.id,
+            country: self.organisation.country,
+            text: self.organisationLine,
+            contact: self.contact?.id,
+            contactText: self.contactLine
+        )
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Publishing records what was published; later changes are listed, never rewritten into it.
+struct PublicationCommandTests {
+    static let published = """
+        No one left behind
+
+        We ask states to end trafficking for organs.
+
+        Doctors Against Forced Organ Harvesting (DAFOH)
+        Contact: Dr. Torsten Trey, Executive Director
+
+        Joint statement with:
+
+        Co-signed by 2 organisations from 2 countries.
+
+        CAP Liberté de Conscience (CAP), NGO with special United Nations Consultative Status
+        Contact: Thierry Valle, Director
+
+        Romanian Independent Society of Human Rights (SIRDO), NGO with special United Nations Consultative Status
+        Contact: Lucica Humenuc, Director
+
+        Geneva, 30 July 2026
+        World Day against Trafficking in Persons
+
+        """
+
+    /// The reference statement, signed by CAP and SIRDO and published.
+    static func publishedStatement() throws -> (OfficeFixture, ReferenceIDs) {
+        let office = try OfficeFixture()
+        let ids = try office.addReferenceStatement()
+        try office.signReferenceStatement(ids)
+        try office.succeed(["statement", "status", ids.statement, "closed"])
+        try office.succeed([
+            "statement", "status", ids.statement, "published", "--date", "2026-07-30", "--place", "Geneva",
+            "--occasion", "World Day against Trafficking in Persons",
+        ])
+        return (office, ids)
+    }
+
+    @Test func thePublishedStatementRendersAsPublishedWhateverHappensLater() throws {
+        let (office, ids) = try Self.publishedStatement()
+        #expect(try office.run(["statement", "render", ids.statement]).stdout == Self.published)
+        try office.succeed(["sign", "--statement", ids.statement, "--org", "SIRDO", "--status", "withdrawn"])
+        try office.succeed(["contact", "edit", ids.valle, "--at-risk"])
+        let later = try office.run(["statement", "render", ids.statement])
+        // SIRDO stays as published; a person now at risk is never named again.
+        #expect(later.stdout == Self.published.replacingOccurrences(of: "Contact: Thierry Valle, Director\n", with: ""))
+        #expect(later.stderr.contains("since publication: Romanian Independent Society of Human Rights (SIRDO)"))
+        #expect(later.stderr.contains("is no longer on the list"))
+        #expect(later.stderr.contains("since publication: the contact line of CAP Liberté de Conscience"))
+        #expect(!later.stderr.contains("at risk"))
+        let show = try office.json(["statement", "show", ids.statement]) as? [String: Any]
+        let record = try #require(show?["publication"] as? [String: Any])
+        #expect(record["date"] as? String == "2026-07-30" && record["place"] as? String == "Geneva")
+        #expect((record["cosigners"] as? [Any])?.count == 2)
+    }
+
+    @Test func publishingOverOlderWordingsNamesThemAndNeedsConfirmation() throws {
+        let office = try OfficeFixture()
+        let ids = try office.addReferenceStatement()
+        try office.signReferenceStatement(ids)
+        try office.succeed(["statement", "edit", ids.statement, "--body", "We ask all states to end trafficking."])
+        try office.succeed(["statement", "status", ids.statement, "closed"])
+        let refusal = try office.refuse(["statement", "status", ids.statement, "published"])
+        #expect(refusal.contains("CAP Liberté de Conscience (CAP) signed an older wording"))
+        #expect(refusal.contains("--confirm-older-wordings"))
+        #expect(
+            try office.refuse(["statement", "status", ids.statement, "closed", "--place", "Geneva"]).contains(
+                "go with publishing"
+            )
+        )
+        try office.succeed(["statement", "status", ids.statement, "published", "--confirm-older-wordings"])
+        #expect(try office.succeed(["statement", "show", ids.statement]).contains("published "))
+    }
+
+    @Test func theRecordTravelsToOtherOffices() throws {
+        let offices = try SyncCommandTests.offices(["Geneva", "Bucharest"])
+        let (geneva, bucharest) = (offices[0], offices[1])
+        let ids = try geneva.addReferenceStatement()
+        try geneva.signReferenceStatement(ids)
+        try geneva.succeed(["statement", "status", ids.statement, "closed"])
+        try geneva.succeed(["statement", "status", ids.statement, "published", "--place", "Geneva"])
+        try SyncCommandTests.send(geneva, to: bucharest)
+        try bucharest.succeed(["org", "remove", "SIRDO", "--force", "--yes"])
+        let there = try bucharest.run(["statement", "render", ids.statement])
+        // As published at Geneva, but a removed contact is not named any more.
+        let atGeneva = try geneva.run(["statement", "render", ids.statement]).stdout
+        #expect(atGeneva.contains("Contact: Lucica Humenuc, Director\n"))
+        #expect(there.stdout == atGeneva.replacingOccurrences(of: "Contact: Lucica Humenuc, Director\n", with: ""))
+        #expect(there.stdout.contains("Romanian Independent Society of Human Rights"))
+        #expect(there.stderr.contains("since publication"))
+        #expect(try geneva.succeed(["sync", "dump"]).contains("Geneva"))
+    }
+}
