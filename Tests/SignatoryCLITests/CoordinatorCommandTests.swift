@@ -164,6 +164,28 @@ struct CoordinatorCommandTests {
         #expect((try office.json(["org", "duplicates"]) as? [Any])?.isEmpty == true)
     }
 
+    @Test func aCSVForExcelStartsWithAByteOrderMark() throws {
+        let office = try OfficeFixture()
+        let ids = try office.addReferenceStatement()
+        try office.signReferenceStatement(ids)
+        let path = office.folder.path("sheet.csv")
+        try office.succeed([
+            "export", "contacts", "--statement", ids.statement, "--format", "csv", "--bom", "--out", path,
+        ])
+        let bytes = try #require(FileManager.default.contents(atPath: path))
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let header = try PythonScript.run(
+            "import csv, sys; print(next(csv.reader(open(sys.argv[1] if len(sys.argv) > 1 else '/dev/stdin', encoding='utf-8-sig')))[0])",
+            input: Array(bytes)
+        )
+        #expect(header.trimmingCharacters(in: .newlines) == "Organisation")
+        #expect(
+            try office.refuse(["export", "contacts", "--all", "--format", "vcard", "--bom"]).contains(
+                "--bom is for the CSV formats"
+            )
+        )
+    }
+
     @Test func aRememberedHubIsUsedWhenNoneIsGiven() throws {
         let office = try OfficeFixture()
         #expect(try office.refuse(["sync", "push"]).contains("No hub given: add --hub URL"))

@@ -18,6 +18,8 @@ public struct ContactSheetExport: Sendable {
     public var title: String
     /// When the sheet was made: the vCards' `REV`.
     public var madeAt: Date
+    /// Whether a CSV starts with a UTF-8 byte order mark, which Excel needs to read it as UTF-8.
+    public var byteOrderMark = false
 
     public init(
         scope: ContactScope,
@@ -37,6 +39,9 @@ public struct ContactSheetExport: Sendable {
         var writer = self.format.makeWriter(title: self.title, revision: VCardText.timestamp(self.madeAt))
         var filter = AudienceFilter(audience: self.audience)
         var lines = 0
+        if self.byteOrderMark && self.format.isCSV {
+            for byte: UInt8 in [0xEF, 0xBB, 0xBF] { sink.append(byte: byte) }
+        }
         writer.start(&sink)
         func emit(_ line: ContactSheetLine) {
             lines += 1

@@ -23,6 +23,9 @@ public enum ContactSheetFormat: String, Sendable, CaseIterable {
         }
     }
 
+    /// Whether the format is one of the CSVs.
+    public var isCSV: Bool { self == .csv || self == .googleCSV || self == .outlookCSV }
+
     /// The usual file name extension.
     public var fileExtension: String {
         switch self {

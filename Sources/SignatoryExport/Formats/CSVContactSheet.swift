@@ -71,6 +71,7 @@ struct CSVContactSheet: ContactSheetWriter {
                     line.email == nil ? nil : "Work", line.email, line.phone == nil ? nil : "Work", line.phone,
                     groups.joined(separator: " ::: "), Self.notes(line),
                 ],
+                phoneColumns: [8],
                 to: &sink
             )
         case .outlook:
@@ -81,6 +82,7 @@ struct CSVContactSheet: ContactSheetWriter {
                     given, family, line.organisationDisplayName, line.title, line.email, line.phone, line.country,
                     line.campaignName, Self.notes(line),
                 ],
+                phoneColumns: [5],
                 to: &sink
             )
         }

@@ -25,11 +25,15 @@ struct ExportContacts: ParsableCommand {
     @Option(help: "csv, google-csv, outlook-csv, vcard, markdown or html.") var format: ContactSheetFormat
     @Option(help: "Who the sheet is for: internal, coalition or public.") var audience: ExportAudience = .coalition
     @Option(help: "The file to write; standard output when left out.") var out: String?
+    @Flag(help: "Start a CSV with a UTF-8 byte order mark, for Excel.") var bom = false
 
     func validate() throws {
         let scopes = [self.statement != nil, self.campaign != nil, self.all].filter { $0 }.count
         guard scopes == 1 else {
             throw ValidationError("Name exactly one of --statement ID, --campaign ID or --all.")
+        }
+        guard !self.bom || self.format.isCSV else {
+            throw ValidationError("--bom is for the CSV formats: csv, google-csv or outlook-csv.")
         }
     }
 
@@ -38,7 +42,8 @@ struct ExportContacts: ParsableCommand {
         let (scope, title) = try ContactSheetScope(statement: self.statement, campaign: self.campaign).resolve(
             in: store
         )
-        let export = ContactSheetExport(scope: scope, format: self.format, audience: self.audience, title: title)
+        var export = ContactSheetExport(scope: scope, format: self.format, audience: self.audience, title: title)
+        export.byteOrderMark = self.bom
         let summary: ContactSheetSummary
         if let out = self.out {
             summary = try OutputFile.write(to: out, protecting: store.database.path) { handle in
