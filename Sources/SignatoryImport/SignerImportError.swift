@@ -7,6 +7,7 @@ public struct SignerImportError: Error, Hashable, Sendable, CustomStringConverti
         case missingColumn(String, found: [String])
         case unknownMapHeader(String)
         case rejectedRows(SignerImportReport)
+        case noConsentColumn(found: [String])
     }
 
     private let base: Base
@@ -25,6 +26,13 @@ public struct SignerImportError: Error, Hashable, Sendable, CustomStringConverti
     }
     static func unknownMapHeader(_ header: String) -> SignerImportError { .init(.unknownMapHeader(header)) }
     static func rejectedRows(_ report: SignerImportReport) -> SignerImportError { .init(.rejectedRows(report)) }
+    static func noConsentColumn(found: [String]) -> SignerImportError { .init(.noConsentColumn(found: found)) }
+
+    /// Whether the file was refused for having no consent column.
+    public var lacksConsent: Bool {
+        if case .noConsentColumn = self.base { return true }
+        return false
+    }
 
     /// The field no column was found for, when that is why the file was refused.
     public var missingField: String? {
@@ -50,6 +58,9 @@ public struct SignerImportError: Error, Hashable, Sendable, CustomStringConverti
             return "no column for \(field) among \(found.map { "'\($0)'" }.joined(separator: ", "))"
         case .unknownMapHeader(let header):
             return "the column mapping names a column '\(header)' that the file's header line does not have"
+        case .noConsentColumn(let found):
+            return
+                "no column says whether the signers agreed to be named (found: \(found.map { "'\($0)'" }.joined(separator: ", "))); consent is never assumed, so say what they agreed to"
         case .rejectedRows(let report):
             let lines = report.rejected.prefix(20).map { "  line \($0.line): \($0.reason)" }
             let more = report.rejected.count > 20 ? ["  … and \(report.rejected.count - 20) more"] : []

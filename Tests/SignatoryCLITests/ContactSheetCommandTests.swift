@@ -112,8 +112,21 @@ struct ContactSheetCommandTests {
             atomically: true,
             encoding: .utf8
         )
-        let message = try office.refuse(["import", "signers", "--statement", ids.statement, bad])
+        let noConsent = try office.refuse(["import", "signers", "--statement", ids.statement, bad])
+        #expect(
+            noConsent.contains("consent is never assumed") && noConsent.contains("add --consent yes or --consent no")
+        )
+        let strict = ["--strict", "--consent", "no"]
+        let message = try office.refuse(["import", "signers", "--statement", ids.statement, bad] + strict)
         #expect(message.contains("line 3: ") && message.contains("not-an-email") && message.contains("--skip-bad-rows"))
+        // A dry run prints every row's outcome, the rejected one included, and fails like the import would.
+        let dryRun = try office.run(["import", "signers", "--statement", ids.statement, bad, "--dry-run"] + strict)
+        #expect(
+            dryRun.status != 0 && dryRun.stdout.contains("Line 2: Good One: created")
+                && dryRun.stdout.contains("Line 3: Bad One: rejected")
+        )
+        #expect(dryRun.stderr.contains("1 row(s) would be rejected"))
+        try office.refuse(["import", "signers", "--statement", ids.statement, bad, "--consent", "maybe"])
         try office.refuse(["import", "signers", "--statement", ids.statement, bad, "--map", "Country"])
         try office.refuse(["import", "signers", "--statement", ids.statement, bad, "--map", "Country=nation"])
         try office.refuse(["import", "signers", "--statement", ids.statement, bad, "--mode", "merge"])
@@ -126,7 +139,12 @@ struct ContactSheetCommandTests {
                 "not valid CSV at line 2"
             )
         )
-        try office.succeed(["import", "signers", "--statement", ids.statement, bad, "--skip-bad-rows"])
+        try office.succeed(["import", "signers", "--statement", ids.statement, bad, "--skip-bad-rows"] + strict)
         #expect(try office.succeed(["org", "list"]).contains("Good One"))
+        #expect(!(try office.succeed(["org", "list"])).contains("Bad One"))
+        // Without --strict the bad email is left empty with a warning, and the row signs.
+        let lenient = try office.succeed(["import", "signers", "--statement", ids.statement, bad, "--consent", "no"])
+        #expect(lenient.contains("Warning, line 3: ") && lenient.contains("email left empty"))
+        #expect(try office.succeed(["org", "list"]).contains("Bad One"))
     }
 }

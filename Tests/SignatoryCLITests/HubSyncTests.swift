@@ -93,7 +93,7 @@ struct HubSyncTests {
         let campaign = try geneva.succeed(["campaign", "add", "--name", "Sign-on"])
         let statement = try geneva.succeed(["statement", "add", "--campaign", campaign, "--title", "T", "--body", "B"])
         try geneva.succeed(["statement", "status", statement, "open"])
-        try geneva.succeed(["import", "signers", "--statement", statement, organisations])
+        try geneva.succeed(["import", "signers", "--statement", statement, organisations, "--consent", "no"])
         let hub = try #require(fixture.hub)
         let push = try SignatoryExecutable.start(["sync", "push", "--hub", hub.url, "--db", geneva.database])
         // Stop the hub once it has the push in hand, before it has answered.

@@ -51,6 +51,8 @@ struct SignerImportTests {
 
         func run(_ csv: String, configure: (inout SignerImport) -> Void = { _ in }) throws -> SignerImportReport {
             var signOn = SignerImport(statement: self.statement.id)
+            // Most files here have no consent column; the test of that refusal sets this back to nil.
+            signOn.consent = false
             configure(&signOn)
             return try signOn.run(csv: Array(csv.utf8), store: self.store)
         }
@@ -133,7 +135,7 @@ struct SignerImportTests {
             try office.store.contacts(of: namesake.id).map(\.fullName).sorted() == ["Another Person", "Someone Else"]
         )
         let refused = try #require(throws: SignerImportError.self) {
-            try office.run("Organisation,iCSO number\nNew One,CAP-12\n")
+            try office.run("Organisation,iCSO number\nNew One,CAP-12\n") { $0.strict = true }
         }
         #expect(refused.report?.rejected.first?.reason.contains("iCSO number 'CAP-12'") == true)
     }
@@ -172,7 +174,7 @@ struct SignerImportTests {
             Third,FR,Someone,not-an-email
 
             """
-        let error = try #require(throws: SignerImportError.self) { try office.run(csv) }
+        let error = try #require(throws: SignerImportError.self) { try office.run(csv) { $0.strict = true } }
         let rejected = try #require(error.report?.rejected)
         #expect(rejected.map(\.line) == [3, 4, 6])
         #expect(rejected[1].reason.contains("Atlantis"))
@@ -180,7 +182,10 @@ struct SignerImportTests {
         #expect(error.description.contains("cannot be imported") && !error.description.contains("--"))
         #expect(try office.store.canonicalDump() == before)
 
-        let report = try office.run(csv) { $0.skipBadRows = true }
+        let report = try office.run(csv) {
+            $0.skipBadRows = true
+            $0.strict = true
+        }
         #expect(report.created == 1 && report.rejected.count == 3)
         #expect(try office.store.organisations().contains { $0.name == "Good Organisation" })
     }
@@ -218,12 +223,104 @@ struct SignerImportTests {
         #expect(try office.store.feedEnd(of: office.store.office.id).sequence == office.store.changeCount())
     }
 
+    @Test func aBadOptionalValueIsLeftEmptyWithAWarningAndTheRowKept() throws {
+        let office = try Office()
+        let csv = """
+            Organisation,Country,Contact name,Email,Phone
+            Third,Atlantis,Someone,not-an-email,+41 22 555 01 00
+            Fourth,KE,Wanjiru Kamau,wanjiru@fourth.example,0800 NOT A PHONE
+
+            """
+        let report = try office.run(csv)
+        #expect(report.created == 2 && report.rejected.isEmpty && report.signaturesRecorded == 2)
+        #expect(report.warnings.map(\.line) == [2, 2, 3])
+        #expect(report.description.contains("Warning, line 2: country 'Atlantis' is neither"))
+        #expect(report.description.contains("country left empty") && report.description.contains("phone left empty"))
+        let third = try #require(try office.store.organisations().first { $0.name == "Third" })
+        #expect(third.country == nil)
+        let someone = try #require(try office.store.contacts(of: third.id).first)
+        #expect(someone.email == nil && someone.phone?.e164 == "+41225550100")
+    }
+
+    @Test func aFileWithoutAConsentColumnNeedsToBeToldTheAnswer() throws {
+        let office = try Office()
+        let before = try office.store.canonicalDump()
+        let csv = "Organisation,Country,Contact name\nNew One,KE,Wanjiru Kamau\n"
+        let error = try #require(throws: SignerImportError.self) { try office.run(csv) { $0.consent = nil } }
+        #expect(error.lacksConsent && error.description.contains("consent is never assumed"))
+        #expect(try office.store.canonicalDump() == before)
+        let report = try office.run(csv) { $0.consent = true }
+        #expect(report.created == 1)
+        let new = try #require(try office.store.organisations().first { $0.name == "New One" })
+        #expect(try office.store.contacts(of: new.id).first?.consentToPublish == true)
+    }
+
+    @Test func spanishFrenchAndPortugueseHeadersAreReadByTheirWholeNames() throws {
+        let office = try Office()
+        let csv = """
+            Nombre de la organización,País,Nombre del contacto,Cargo,Correo electrónico,Consentimiento
+            Asociación Pro Derechos Humanos,ES,Ana García,Directora,ana@apdh.example,sí
+            Nome da organização,País,Nome do contato,Função,E-mail,Consentimento
+            Conectas Direitos Humanos,BR,João Silva,Diretor,joao@conectas.example,sim
+
+            """
+        let spanish = String(csv.split(separator: "\n").prefix(2).joined(separator: "\n")) + "\n"
+        let report = try office.run(spanish) { $0.dryRun = true }
+        #expect(
+            report.columns.map(\.field) == [.organisation, .country, .contactName, .title, .email, .consent]
+        )
+        #expect(report.description.contains("'Nombre de la organización' → organisation"))
+        #expect(report.description.contains("'Nombre del contacto' → contact-name"))
+        let portuguese = String(csv.split(separator: "\n").suffix(2).joined(separator: "\n")) + "\n"
+        let columns = try office.run(portuguese) { $0.dryRun = true }.columns.map(\.field)
+        #expect(columns == [.organisation, .country, .contactName, .title, .email, .consent])
+    }
+
+    @Test func signingAgainAfterAWithdrawalIsNamed() throws {
+        let office = try Office()
+        _ = try office.store.record(
+            .signed,
+            by: office.cap.id,
+            on: office.statement,
+            contact: nil,
+            consent: true,
+            source: .coordinator
+        )
+        _ = try office.store.record(
+            .withdrawn,
+            by: office.cap.id,
+            on: office.statement,
+            contact: nil,
+            consent: true,
+            source: .coordinator
+        )
+        let csv = "Organisation,Country,Consent\nCAP Liberté de Conscience,FR,yes\n"
+        #expect(try office.run(csv).signedAgain.isEmpty)
+        let report = try office.run(csv) { $0.mode = .update }
+        #expect(report.signedAgain == ["CAP Liberté de Conscience (CAP) (had withdrawn)"])
+        #expect(
+            report.description.contains("Signed again after withdrawing or declining: CAP Liberté de Conscience (CAP)")
+        )
+    }
+
     @Test func aDryRunReportsWithoutWriting() throws {
         let office = try Office()
         let before = try office.store.canonicalDump()
         let csv = "Organisation,Country\nNew One,KE\nCAP Liberté de Conscience,FR\n"
         let report = try office.run(csv) { $0.dryRun = true }
         #expect(report.dryRun && report.created == 1 && report.matched == 1)
+        #expect(report.description.contains("'Organisation' → organisation, 'Country' → country"))
+        #expect(report.description.contains("Line 2: New One: created, signed"))
+        #expect(
+            report.description.contains(
+                "Line 3: CAP Liberté de Conscience: matched CAP Liberté de Conscience (CAP) by name and country, signed"
+            )
+        )
+        #expect(try office.store.canonicalDump() == before)
+        // A dry run of a file with a bad row still reports every row.
+        let bad = try office.run(csv + ",KE\n") { $0.dryRun = true }
+        #expect(bad.rejected.map(\.line) == [4] && bad.rows.count == 3)
+        #expect(bad.description.contains("Line 4: (no name): rejected: the organisation's name is empty"))
         #expect(try office.store.canonicalDump() == before)
     }
 

@@ -25,6 +25,10 @@ enum ErrorAdvice {
         case let error as SignerImportError:
             if let field = error.missingField { return "\(error); name it with --map 'HEADER=\(field)'" }
             if error.report != nil { return "\(error)\nFix them, or add --skip-bad-rows to import the rest." }
+            if error.lacksConsent {
+                return
+                    "\(error): add --consent yes or --consent no, or --map 'HEADER=consent' for the column that says it"
+            }
             return String(describing: error)
         case let error as SQLiteError where error.isBusy:
             return

@@ -5,6 +5,8 @@ struct SignOnColumns {
     private(set) var positions: [SignOnField: Int] = [:]
     /// Headers that name no field; their columns are not read.
     private(set) var ignored: [String] = []
+    /// Every header with the field it is read as, in the file's order.
+    private(set) var mapping: [SignerImportReport.Column] = []
 
     /// - Parameter map: headers the user named a field for (`--map 'Nom de l’ONG=organisation'`).
     init(header: [String], map: [String: SignOnField]) throws(SignerImportError) {
@@ -17,8 +19,10 @@ struct SignOnColumns {
             let field = mapped[key] ?? SignOnField.named(byFolded: key)
             if let field, self.positions[field] == nil {
                 self.positions[field] = position
+                self.mapping.append(.init(header: header[position], field: field))
             } else {
                 self.ignored.append(header[position])
+                self.mapping.append(.init(header: header[position], field: nil))
             }
         }
         guard self.positions[.organisation] != nil else {
@@ -31,4 +35,9 @@ struct SignOnColumns {
         guard let position = self.positions[field], position < fields.count else { return nil }
         return fields[position].nonBlank
     }
+}
+
+extension SignOnColumns {
+    /// Whether the file has a column for `field`.
+    func has(_ field: SignOnField) -> Bool { self.positions[field] != nil }
 }

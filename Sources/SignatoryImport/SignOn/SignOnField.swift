@@ -20,19 +20,21 @@ public enum SignOnField: String, Sendable, CaseIterable {
             return [
                 "organisation", "organization", "organisationname", "organizationname", "org", "orgname", "ngo",
                 "nameoforganisation", "nameoforganization", "nameofyourorganisation", "nameofyourorganization",
-                "organisme", "organizacion", "nomdelorganisation",
+                "organisme", "organizacion", "nomdelorganisation", "nomdelong", "nombredelaorganizacion",
+                "nombredelaong", "nombredelaentidad", "entidad", "organizacao", "nomedaorganizacao", "nomedaong",
             ]
         case .acronym:
             return [
-                "acronym", "acronyme", "abbreviation", "shortname", "sigle", "sigla", "organisationacronym",
-                "organizationacronym",
+                "acronym", "acronyme", "abbreviation", "shortname", "sigle", "sigla", "siglas", "acronimo",
+                "organisationacronym", "organizationacronym",
             ]
         case .country:
-            return ["country", "countrycode", "pays", "pais", "countryofregistration"]
+            return ["country", "countrycode", "pays", "pais", "countryofregistration", "paisdelaorganizacion"]
         case .ecosoc:
             return [
                 "ecosoc", "ecosoccategory", "ecosocstatus", "ecosocconsultativestatus", "consultativestatus",
-                "unconsultativestatus", "statutconsultatif",
+                "unconsultativestatus", "statutconsultatif", "statutecosoc", "estatusconsultivo", "estatutoconsultivo",
+                "estatutoecosoc", "estatusecosoc",
             ]
         case .icsoNumber:
             return [
@@ -43,33 +45,49 @@ public enum SignOnField: String, Sendable, CaseIterable {
         case .contactName:
             return [
                 "contactname", "contact", "contactperson", "name", "fullname", "nom", "nombre", "nomcomplet",
-                "yourname",
+                "yourname", "nomducontact", "personnedecontact", "nomdelapersonnedecontact", "nombredelcontacto",
+                "personadecontacto", "nombredelapersonadecontacto", "contacto", "nomedocontato", "pessoadecontato",
+                "nomedapessoadecontato", "contato", "nome",
             ]
         case .title:
-            return ["title", "contacttitle", "position", "role", "jobtitle", "function", "fonction", "titre", "cargo"]
+            return [
+                "title", "contacttitle", "position", "role", "jobtitle", "function", "fonction", "titre", "cargo",
+                "puesto",
+                "funcao",
+            ]
         case .email:
-            return ["email", "emailaddress", "mail", "courriel", "contactemail", "correo", "correoelectronico"]
+            return [
+                "email", "emailaddress", "mail", "courriel", "contactemail", "correo", "correoelectronico",
+                "adressecourriel", "adresseelectronique", "enderecodeemail", "emaildocontato", "emaildelcontacto",
+            ]
         case .phone:
-            return ["phone", "phonenumber", "telephone", "tel", "mobile", "contactphone", "telefono"]
+            return [
+                "phone", "phonenumber", "telephone", "tel", "mobile", "contactphone", "telefono", "telefone",
+                "numerodetelephone", "numerodetelefono", "numerodetelefone", "celular",
+            ]
         case .consent:
             return [
                 "consent", "consenttopublish", "consenttopublication", "publish", "publication", "agreetopublish",
-                "consentement", "consentimiento",
+                "consentement", "consentimiento", "consentimento", "autorisation", "autorizacion", "autorizacao",
             ]
         }
     }
 
-    /// The field a header names: one of its known headers, else the first field whose tell-tale
-    /// word the header contains ("Statut ECOSOC" is ecosoc, "Contact e-mail address" is email).
+    /// The field a header names: one of its whole known headers (in English, French, Spanish or
+    /// Portuguese), else the first field whose tell-tale word the header contains ("Statut ECOSOC"
+    /// is ecosoc, "Contact e-mail address" is email). Organisation words come before the words
+    /// for a name, so "Nombre de la organización" is the organisation, not a person's name.
     static func named(byFolded header: String) -> SignOnField? {
         if let exact = SignOnField.allCases.first(where: { $0.headers.contains(header) }) { return exact }
         let telltales: [(String, SignOnField)] = [
-            ("icso", .icsoNumber), ("acronym", .acronym), ("sigle", .acronym), ("ecosoc", .ecosoc),
-            ("consultative", .ecosoc), ("email", .email),
-            ("courriel", .email), ("phone", .phone), ("telephone", .phone), ("consent", .consent),
-            ("country", .country),
-            ("pays", .country), ("title", .title), ("position", .title), ("organisation", .organisation),
-            ("organization", .organisation), ("name", .contactName), ("nom", .contactName),
+            ("icso", .icsoNumber), ("acronym", .acronym), ("sigle", .acronym), ("sigla", .acronym),
+            ("ecosoc", .ecosoc), ("consultative", .ecosoc), ("consultatif", .ecosoc), ("consultivo", .ecosoc),
+            ("email", .email), ("courriel", .email), ("correo", .email), ("phone", .phone), ("telephone", .phone),
+            ("telefon", .phone), ("consent", .consent), ("country", .country), ("pays", .country),
+            ("pais", .country), ("title", .title), ("position", .title), ("cargo", .title),
+            ("organisation", .organisation), ("organization", .organisation), ("organizacion", .organisation),
+            ("organizacao", .organisation), ("entidad", .organisation), ("contact", .contactName),
+            ("contato", .contactName), ("name", .contactName), ("nom", .contactName),
         ]
         return telltales.first { header.contains($0.0) }?.1
     }

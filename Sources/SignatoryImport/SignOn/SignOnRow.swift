@@ -12,35 +12,54 @@ struct SignOnRow {
     let title: String?
     let email: EmailAddress?
     let phone: PhoneNumber?
-    /// Whether the organisation and its contact agreed to be named; a blank cell means no.
+    /// Whether the organisation and its contact agreed to be named: the row's answer, else the
+    /// import's `consent`, else no.
     let consent: Bool
+    /// Optional values that could not be read and were left empty (outside a strict import).
+    private(set) var warnings: [String] = []
 
-    /// Reads a record; throws the reason a coordinator sees when a value is wrong.
-    init(_ record: CSVReader.Record, columns: SignOnColumns, countries: CountryNames) throws(RowRejection) {
+    /// Reads a record; throws the reason a coordinator sees when a value is wrong. A wrong
+    /// optional value is left empty with a warning, unless `strict`.
+    init(
+        _ record: CSVReader.Record,
+        columns: SignOnColumns,
+        countries: CountryNames,
+        strict: Bool = false,
+        consent defaultConsent: Bool? = nil
+    ) throws(RowRejection) {
         func value(_ field: SignOnField) -> String? { columns.value(field, in: record.fields) }
+        var warnings: [String] = []
+        /// The value read, or `nil` with a warning when it cannot be read and the import is not strict.
+        func readOptional<T>(_ field: SignOnField, _ read: (String) throws -> T) throws(RowRejection) -> T? {
+            guard let text = value(field) else { return nil }
+            do {
+                return try read(text)
+            } catch {
+                let reason = (error as? RowRejection)?.description ?? "\(error)"
+                if strict { throw RowRejection(reason) }
+                warnings.append("\(reason); \(field.rawValue) left empty")
+                return nil
+            }
+        }
         self.line = record.line
         guard let name = value(.organisation) else { throw RowRejection("the organisation's name is empty") }
         self.organisationName = name
         self.acronym = value(.acronym)
-        do {
-            self.country = try value(.country).map { text throws(RowRejection) in
-                guard let code = countries.code(for: text) else {
-                    throw RowRejection("country '\(text)' is neither an ISO code such as FR nor a country name we know")
-                }
-                return code
+        self.country = try readOptional(.country) { text in
+            guard let code = countries.code(for: text) else {
+                throw RowRejection("country '\(text)' is neither an ISO code such as FR nor a country name we know")
             }
-            self.ecosoc = try value(.ecosoc).map(Self.ecosoc)
-            self.icsoNumber = try value(.icsoNumber).map(ICSONumber.init)
-            self.contactName = value(.contactName)
-            self.title = value(.title)
-            self.email = try value(.email).map(EmailAddress.init)
-            self.phone = try value(.phone).map(PhoneNumber.init)
-            self.consent = try value(.consent).map(Self.consent) ?? false
-        } catch let error as RowRejection {
-            throw error
-        } catch {
-            throw RowRejection("\(error)")
+            return code
         }
+        self.ecosoc = try readOptional(.ecosoc) { text in try Self.ecosoc(text) }
+        self.icsoNumber = try readOptional(.icsoNumber) { text in try ICSONumber(text) }
+        self.contactName = value(.contactName)
+        self.title = value(.title)
+        self.email = try readOptional(.email) { text in try EmailAddress(text) }
+        self.phone = try readOptional(.phone) { text in try PhoneNumber(text) }
+        // Consent is never guessed: an answer that is neither yes nor no refuses the row.
+        self.consent = try value(.consent).map(Self.consent) ?? defaultConsent ?? false
+        self.warnings = warnings
         if self.contactName == nil && (self.title != nil || self.email != nil || self.phone != nil) {
             throw RowRejection("the contact has a title, email or phone but no name; add the name")
         }
@@ -59,8 +78,8 @@ struct SignOnRow {
     /// Yes in the usual ways ("yes", "Yes, we agree", "x", "oui", "sí", "true", "1"), or no.
     private static func consent(_ text: String) throws(RowRejection) -> Bool {
         let folded = SignOnField.fold(text)
-        if ["yes", "y", "x", "true", "1", "oui", "si", "ja", "agree", "iagree"].contains(folded) { return true }
-        if ["no", "n", "false", "0", "non", "nein", "disagree"].contains(folded) { return false }
+        if ["yes", "y", "x", "true", "1", "oui", "si", "sim", "ja", "agree", "iagree"].contains(folded) { return true }
+        if ["no", "n", "false", "0", "non", "nao", "nein", "disagree"].contains(folded) { return false }
         // Longer answers: "Yes, we agree", "No, thank you".
         if ["yes", "oui", "iagree", "agree"].contains(where: folded.hasPrefix) { return true }
         if ["no", "non", "disagree"].contains(where: folded.hasPrefix) { return false }

@@ -22,7 +22,13 @@ struct SignOnRows {
         enum Outcome { case created, matched, updated }
         var outcome: Outcome
         var organisation: Organisation
+        /// How the row found an organisation already held.
+        var match: OrganisationIndex.Match?
         var newOrganisation = false
+        /// The row as read, for its line, name and warnings.
+        var row: SignOnRow? = nil
+        /// The status of a signature this row replaced with a new one after a withdrawal or refusal.
+        var signedAgainAfter: SignatureStatus? = nil
         var contactEmail: EmailAddress?
         var contactAdded = false
         var signatureRecorded = false
@@ -34,19 +40,40 @@ struct SignOnRows {
                 index.add(number, for: self.organisation.id)
             }
             if let email = self.contactEmail { index.add(domainOf: email, for: self.organisation.id) }
+            let matched = self.match.map { " \(self.organisation.displayName) by \($0.rawValue)" } ?? ""
+            let outcome: String
             switch self.outcome {
-            case .created: report.created += 1
-            case .matched: report.matched += 1
-            case .updated: report.updated += 1
+            case .created:
+                report.created += 1
+                outcome = "created"
+            case .matched:
+                report.matched += 1
+                outcome = "matched" + matched
+            case .updated:
+                report.updated += 1
+                outcome = "matched" + matched + ", updated"
             }
             if self.contactAdded { report.contactsAdded += 1 }
             if self.signatureRecorded { report.signaturesRecorded += 1 }
+            if let previous = self.signedAgainAfter {
+                report.signedAgain.append("\(self.organisation.displayName) (had \(previous.rawValue))")
+            }
+            guard let row = self.row else { return }
+            report.warnings += row.warnings.map { .init(line: row.line, text: $0) }
+            report.rows.append(
+                .init(
+                    line: row.line,
+                    organisation: row.organisationName,
+                    outcome: outcome + (self.signatureRecorded ? ", signed" : "")
+                        + (row.warnings.isEmpty ? "" : " (\(row.warnings.count) value(s) left empty)")
+                )
+            )
         }
     }
 
     func apply(_ row: SignOnRow, index: OrganisationIndex) throws -> Applied {
         var applied: Applied
-        if let (id, _) = index.match(row), var organisation = try self.store.organisation(id) {
+        if let (id, match) = index.match(row), var organisation = try self.store.organisation(id) {
             var changed = false
             self.merge(\.acronym, row.acronym, into: &organisation, changed: &changed)
             self.merge(\.country, row.country, into: &organisation, changed: &changed)
@@ -59,7 +86,7 @@ struct SignOnRows {
                 changed = true
             }
             if changed { try self.store.update(organisation) }
-            applied = Applied(outcome: changed ? .updated : .matched, organisation: organisation)
+            applied = Applied(outcome: changed ? .updated : .matched, organisation: organisation, match: match)
         } else {
             let organisation = Organisation(
                 name: row.organisationName,
@@ -71,6 +98,7 @@ struct SignOnRows {
             try self.store.insert(organisation)
             applied = Applied(outcome: .created, organisation: organisation, newOrganisation: true)
         }
+        applied.row = row
         let contact = try self.contact(for: row, of: applied.organisation.id, applied: &applied)
         try self.sign(row, organisation: applied.organisation.id, contact: contact, applied: &applied)
         return applied
@@ -155,6 +183,9 @@ struct SignOnRows {
             source: .import
         )
         applied.signatureRecorded = true
+        if let status = existing?.status, status == .withdrawn || status == .declined {
+            applied.signedAgainAfter = status
+        }
         if existing != nil && applied.outcome == .matched { applied.outcome = .updated }
     }
 

@@ -29,6 +29,11 @@ public struct SignerImport: Sendable {
     public var skipBadRows = false
     /// Headers the user named a field for.
     public var map: [String: SignOnField] = [:]
+    /// Refuse a row for any value that cannot be read, instead of leaving an optional one empty.
+    public var strict = false
+    /// The consent of rows that give none (no consent column, or a blank cell). A file without
+    /// a consent column is refused unless this is set: consent is never assumed.
+    public var consent: Bool?
 
     public init(statement: ID<JointStatement>) {
         self.statement = statement
@@ -39,18 +44,37 @@ public struct SignerImport: Sendable {
         let records = try CSVReader.records(in: bytes)
         guard let header = records.first else { throw SignerImportError.empty }
         let columns = try SignOnColumns(header: header.fields, map: self.map)
+        guard columns.has(.consent) || self.consent != nil else {
+            throw SignerImportError.noConsentColumn(found: header.fields)
+        }
         guard let statement = try store.statement(self.statement) else {
             throw StoreError.notFound("statement", reference: self.statement.description)
         }
         try Signature.check(.signed, on: statement.status)
         var report = SignerImportReport()
         report.ignoredColumns = columns.ignored
+        report.columns = columns.mapping
         report.dryRun = self.dryRun
         let rows = SignOnRows(statement: statement, mode: self.mode, store: store)
+        let reading = ImportPass.Reading(strict: self.strict, consent: self.consent)
         do {
-            return try self.write(records.dropFirst(), with: rows, columns: columns, report: report, rowByRow: false)
+            return try self.write(
+                records.dropFirst(),
+                with: rows,
+                columns: columns,
+                reading: reading,
+                report: report,
+                rowByRow: false
+            )
         } catch is ImportPass.RowRefusedWhileWriting {
-            return try self.write(records.dropFirst(), with: rows, columns: columns, report: report, rowByRow: true)
+            return try self.write(
+                records.dropFirst(),
+                with: rows,
+                columns: columns,
+                reading: reading,
+                report: report,
+                rowByRow: true
+            )
         }
     }
 
@@ -60,6 +84,7 @@ public struct SignerImport: Sendable {
         _ records: ArraySlice<CSVReader.Record>,
         with rows: SignOnRows,
         columns: SignOnColumns,
+        reading: ImportPass.Reading,
         report: SignerImportReport,
         rowByRow: Bool
     ) throws -> SignerImportReport {
@@ -69,12 +94,16 @@ public struct SignerImport: Sendable {
                 var pass = ImportPass(
                     rows: rows,
                     columns: columns,
+                    reading: reading,
                     index: try OrganisationIndex(store: rows.store),
                     report: report
                 )
                 for record in records { try pass.apply(record, rowByRow: rowByRow) }
                 report = pass.report
-                if !report.rejected.isEmpty && !self.skipBadRows { throw SignerImportError.rejectedRows(report) }
+                // A dry run reports every row, the rejected ones included, and writes nothing anyway.
+                if !report.rejected.isEmpty && !self.skipBadRows && !self.dryRun {
+                    throw SignerImportError.rejectedRows(report)
+                }
                 if self.dryRun { throw DryRunEnded() }
             }
         } catch is DryRunEnded {
@@ -93,8 +122,15 @@ public struct SignerImport: Sendable {
 private struct ImportPass {
     struct RowRefusedWhileWriting: Error {}
 
+    /// How values are read: strictly or not, and the consent of rows without an answer.
+    struct Reading {
+        let strict: Bool
+        let consent: Bool?
+    }
+
     let rows: SignOnRows
     let columns: SignOnColumns
+    let reading: Reading
     let countries = CountryNames()
     var index: OrganisationIndex
     var report: SignerImportReport
@@ -102,7 +138,13 @@ private struct ImportPass {
     mutating func apply(_ record: CSVReader.Record, rowByRow: Bool) throws {
         let row: SignOnRow
         do {
-            row = try SignOnRow(record, columns: self.columns, countries: self.countries)
+            row = try SignOnRow(
+                record,
+                columns: self.columns,
+                countries: self.countries,
+                strict: self.reading.strict,
+                consent: self.reading.consent
+            )
         } catch {
             try self.reject(record, error)
             return
@@ -126,6 +168,8 @@ private struct ImportPass {
     private mutating func reject(_ record: CSVReader.Record, _ error: any Error) throws {
         guard let reason = ImportPass.rejection(error) else { throw error }
         self.report.rejected.append(.init(line: record.line, reason: reason))
+        let name = self.columns.value(.organisation, in: record.fields) ?? "(no name)"
+        self.report.rows.append(.init(line: record.line, organisation: name, outcome: "rejected: \(reason)"))
     }
 
     private static func rejection(_ error: any Error) -> String? {

@@ -6,6 +6,25 @@ public struct SignerImportReport: Sendable, Hashable, CustomStringConvertible {
         public let reason: String
     }
 
+    /// A value the import could not read and left empty, keeping the row.
+    public struct Warning: Sendable, Hashable {
+        public let line: Int
+        public let text: String
+    }
+
+    /// Which field a header of the file was read as; `nil` when its column is not read.
+    public struct Column: Sendable, Hashable {
+        public let header: String
+        public let field: SignOnField?
+    }
+
+    /// What happened to one row: "created", "matched SIRDO by acronym", "rejected: …".
+    public struct Row: Sendable, Hashable {
+        public let line: Int
+        public let organisation: String
+        public let outcome: String
+    }
+
     /// Rows whose organisation was new.
     public internal(set) var created = 0
     /// Rows whose organisation existed and was left as it was.
@@ -13,10 +32,15 @@ public struct SignerImportReport: Sendable, Hashable, CustomStringConvertible {
     /// Rows whose existing organisation, contact or signature was changed.
     public internal(set) var updated = 0
     public internal(set) var rejected: [Rejection] = []
+    public internal(set) var warnings: [Warning] = []
     public internal(set) var contactsAdded = 0
     public internal(set) var signaturesRecorded = 0
+    /// Organisations that had withdrawn or declined and signed again (`--mode update`).
+    public internal(set) var signedAgain: [String] = []
     /// Headers of columns that name no field.
     public internal(set) var ignoredColumns: [String] = []
+    public internal(set) var columns: [Column] = []
+    public internal(set) var rows: [Row] = []
     public internal(set) var dryRun = false
 
     public var description: String {
@@ -25,12 +49,22 @@ public struct SignerImportReport: Sendable, Hashable, CustomStringConvertible {
                 + "\(self.created) created, \(self.matched) matched, \(self.updated) updated, \(self.rejected.count) rejected; "
                 + "\(self.contactsAdded) contact(s) added, \(self.signaturesRecorded) signature(s) recorded."
         ]
-        if !self.ignoredColumns.isEmpty {
+        if self.dryRun {
+            lines.append(
+                "Columns read as: "
+                    + self.columns.map { "'\($0.header)' → \($0.field?.rawValue ?? "not read")" }.joined(
+                        separator: ", "
+                    )
+            )
+            lines += self.rows.map { "Line \($0.line): \($0.organisation): \($0.outcome)" }
+        } else if !self.ignoredColumns.isEmpty {
             lines.append(
                 "Columns not read: \(self.ignoredColumns.map { "'\($0)'" }.joined(separator: ", ")) (map one to a field to read it)."
             )
         }
-        lines += self.rejected.map { "Rejected line \($0.line): \($0.reason)" }
+        lines += self.signedAgain.map { "Signed again after withdrawing or declining: \($0)" }
+        lines += self.warnings.map { "Warning, line \($0.line): \($0.text)" }
+        if !self.dryRun { lines += self.rejected.map { "Rejected line \($0.line): \($0.reason)" } }
         return lines.joined(separator: "\n")
     }
 }

@@ -12,7 +12,11 @@ struct ImportSigners: ParsableCommand {
             Columns are found by their headers, ignoring case and accents: organisation, acronym, country (ISO code
             or name), ECOSOC category, contact name, title, email, phone and consent (yes/no; blank means no).
             An organisation already held is matched by name and country, acronym, or email domain, not duplicated.
+            A value that cannot be read in an optional column (country, ECOSOC, iCSO number, email, phone) is left empty
+            with a warning, and the row is imported; --strict refuses the row instead. A file without a consent column
+            needs --consent yes or --consent no: consent is never assumed.
             The import is one transaction: a file with any bad row changes nothing unless --skip-bad-rows is given.
+            --dry-run prints how each header was read and what each row would do.
             Example: signatory import signers --statement 3f2a sign-on.csv --mode fill --map 'Nom de l’ONG=organisation'
             """
     )
@@ -27,6 +31,9 @@ struct ImportSigners: ParsableCommand {
     var mode: SignerImport.Mode = .skip
     @Flag(help: "Report what the import would do without writing anything.") var dryRun = false
     @Flag(help: "Import the good rows even when some are rejected.") var skipBadRows = false
+    @Flag(help: "Refuse a row for any value that cannot be read, instead of leaving it empty.") var strict = false
+    @Option(help: "yes or no: the consent of rows that give none (no consent column, or a blank cell).")
+    var consent: String?
     @Option(
         help: ArgumentHelp(
             "A header the form uses for a field, as 'HEADER=FIELD'; repeat for more.",
@@ -37,6 +44,16 @@ struct ImportSigners: ParsableCommand {
 
     func validate() throws {
         _ = try self.fieldMap()
+        _ = try self.defaultConsent()
+    }
+
+    private func defaultConsent() throws -> Bool? {
+        switch self.consent?.lowercased() {
+        case nil: return nil
+        case "yes": return true
+        case "no": return false
+        default: throw ValidationError("--consent takes yes or no, e.g. --consent no.")
+        }
     }
 
     func run() throws {
@@ -51,7 +68,15 @@ struct ImportSigners: ParsableCommand {
         signOn.dryRun = self.dryRun
         signOn.skipBadRows = self.skipBadRows
         signOn.map = try self.fieldMap()
-        Output.text(String(describing: try signOn.run(csv: Array(bytes), store: store)))
+        signOn.strict = self.strict
+        signOn.consent = try self.defaultConsent()
+        let report = try signOn.run(csv: Array(bytes), store: store)
+        Output.text(String(describing: report))
+        if report.dryRun && !report.rejected.isEmpty && !self.skipBadRows {
+            throw ValidationError(
+                "\(report.rejected.count) row(s) would be rejected, so the import would change nothing; fix them, or add --skip-bad-rows to import the rest."
+            )
+        }
     }
 
     private func fieldMap() throws -> [String: SignOnField] {
