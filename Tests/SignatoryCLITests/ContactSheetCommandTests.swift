@@ -103,6 +103,24 @@ struct ContactSheetCommandTests {
         #expect(render.contains("Co-signed by 2 organisations from 2 countries."))
     }
 
+    @Test func aStatementsSheetListsItsLeadOrganisationAndContact() throws {
+        let office = try OfficeFixture()
+        let ids = try office.addReferenceStatement()
+        try office.signReferenceStatement(ids)
+        for audience in ["internal", "coalition", "public"] {
+            let sheet = try office.succeed([
+                "export", "contacts", "--statement", ids.statement, "--format", "csv", "--audience", audience,
+            ])
+            let lead = try #require(
+                sheet.split(separator: "\r\n").first { $0.hasPrefix("Doctors Against") },
+                "\(audience)"
+            )
+            #expect(lead.contains("Dr. Torsten Trey,Executive Director") && lead.contains(",lead,"), "\(audience)")
+        }
+        let markdown = try office.succeed(["export", "contacts", "--statement", ids.statement, "--format", "markdown"])
+        #expect(markdown.contains("*lead: No one left behind*"))
+    }
+
     @Test func badSignOnFilesAreRefusedWithoutWriting() throws {
         let office = try OfficeFixture()
         let ids = try office.addReferenceStatement()

@@ -22,6 +22,36 @@ struct AudienceTests {
     }
 
     @Test(arguments: ContactSheetFormat.allCases)
+    func theInternalSheetMarksThePersonAtRiskAndEverySheetSaysWhoItIsFor(format: ContactSheetFormat) throws {
+        let fixture = try ExportFixture()
+        // As a reader sees it: vCard lines unfolded and unescaped, HTML entities read.
+        func read(_ bytes: [UInt8]) -> String {
+            String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\r\n ", with: "")
+                .replacingOccurrences(of: "\\,", with: ",").replacingOccurrences(of: "\\;", with: ";")
+                .replacingOccurrences(of: "&#39;", with: "'")
+        }
+        let staffSheet = read(try fixture.export(format, for: .internal).bytes)
+        switch format {
+        case .csv:
+            #expect(staffSheet.contains("Hidden Defender,") && staffSheet.contains(",yes\r\n"))
+        default:
+            #expect(staffSheet.contains("AT RISK: do not share"), "\(format)")
+        }
+        for audience in [ExportAudience.coalition, .public] {
+            let text = String(decoding: try fixture.export(format, for: audience).bytes, as: UTF8.self)
+            #expect(!text.contains("AT RISK") && !text.contains(",yes\r\n"), "\(format) for \(audience)")
+        }
+        // CSVs carry no heading: address books and spreadsheets would read it as a contact.
+        guard !format.isCSV else { return }
+        #expect(
+            staffSheet.contains("Internal: every contact, people at risk included") && staffSheet.contains("Made 20")
+        )
+        let coalition = read(try fixture.export(format, for: .coalition).bytes)
+        #expect(coalition.contains("For the coalition: no contacts at risk."))
+        #expect(coalition.contains("Statement '\(fixture.statement.title)'"), "\(format)")
+    }
+
+    @Test(arguments: ContactSheetFormat.allCases)
     func thePublicSheetShowsConsentingOrganisationsWithoutContactDetails(format: ContactSheetFormat) throws {
         let fixture = try ExportFixture()
         let (bytes, summary) = try fixture.export(format, for: .public)

@@ -26,7 +26,7 @@ struct ContactSheetCSVTests {
         #expect(
             rows.first == [
                 "Organisation", "Acronym", "Country", "ECOSOC category", "Contact name", "Title", "Email", "Phone",
-                "Signature status", "Statement", "Campaign",
+                "Signature status", "Statement", "Campaign", "At risk",
             ]
         )
         let people = fixture.visible + [fixture.atRisk]
@@ -43,6 +43,7 @@ struct ContactSheetCSVTests {
             #expect(row[7] == Self.neutralised(person.phone?.e164))
             #expect(row[8] == "signed")
             #expect(row[10] == "World Day, 2026")
+            #expect(row[11] == (person.atRisk ? "yes" : ""))
         }
     }
 

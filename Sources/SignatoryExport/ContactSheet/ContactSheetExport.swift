@@ -36,7 +36,16 @@ public struct ContactSheetExport: Sendable {
     }
 
     public func write(from store: Store, to sink: inout ByteSink) throws -> ContactSheetSummary {
-        var writer = self.format.makeWriter(title: self.title, revision: VCardText.timestamp(self.madeAt))
+        let heading = SheetHeading(
+            audience: self.audience,
+            scope: self.scopeDescription,
+            madeAt: self.madeAt
+        )
+        var writer = self.format.makeWriter(
+            title: self.title,
+            heading: heading,
+            revision: VCardText.timestamp(self.madeAt)
+        )
         var filter = AudienceFilter(audience: self.audience)
         var lines = 0
         if self.byteOrderMark && self.format.isCSV {
@@ -56,6 +65,15 @@ public struct ContactSheetExport: Sendable {
 }
 
 extension ContactSheetExport {
+    /// What the sheet covers, for its heading: "statement 'No one left behind'".
+    var scopeDescription: String {
+        switch self.scope {
+        case .statement: return "statement '\(self.title)'"
+        case .campaign: return "campaign '\(self.title)'"
+        case .all: return "all organisations"
+        }
+    }
+
     /// The sheet's lines for the audience, without a file format: what the hub's API serves.
     public func lines(from store: Store) throws -> (lines: [ContactSheetLine], summary: ContactSheetSummary) {
         var filter = AudienceFilter(audience: self.audience)

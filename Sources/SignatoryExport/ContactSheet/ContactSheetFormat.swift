@@ -36,14 +36,16 @@ public enum ContactSheetFormat: String, Sendable, CaseIterable {
         }
     }
 
-    func makeWriter(title: String, revision: String) -> any ContactSheetWriter {
+    /// The CSVs carry no heading: a comment line would be read as a contact by the address
+    /// books and spreadsheets they are made for.
+    func makeWriter(title: String, heading: SheetHeading, revision: String) -> any ContactSheetWriter {
         switch self {
         case .csv: return CSVContactSheet(columns: .sheet)
         case .googleCSV: return CSVContactSheet(columns: .google)
         case .outlookCSV: return CSVContactSheet(columns: .outlook)
-        case .vcard: return VCardContactSheet(revision: revision)
-        case .markdown: return MarkdownContactSheet(title: title)
-        case .html: return HTMLContactSheet(title: title)
+        case .vcard: return VCardContactSheet(revision: revision, heading: heading)
+        case .markdown: return MarkdownContactSheet(title: title, heading: heading)
+        case .html: return HTMLContactSheet(title: title, heading: heading)
         }
     }
 }

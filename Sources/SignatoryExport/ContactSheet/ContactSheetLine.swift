@@ -17,6 +17,10 @@ public struct ContactSheetLine: Sendable, Hashable {
     /// Empty for the public audience.
     public var phone: String?
     public var signatureStatus: SignatureStatus?
+    /// Whether the organisation leads the statement (its line has no signature of its own then).
+    public var isLead: Bool
+    /// Whether the contact is at risk: only ever true on an internal sheet, which alone shows them.
+    public var atRisk = false
     public var statementTitle: String?
     public var campaignName: String?
 
@@ -27,16 +31,28 @@ public struct ContactSheetLine: Sendable, Hashable {
         self.country = listing.country
         self.ecosoc = listing.ecosoc
         self.signatureStatus = listing.signatureStatus
+        self.isLead = listing.isLead
         self.statementTitle = listing.statementTitle
         self.campaignName = listing.campaignName
         guard showingContact else { return }
         self.contactID = listing.contactID
         self.fullName = listing.fullName
         self.title = listing.title
+        self.atRisk = listing.atRisk
         if details {
             self.email = listing.email
             self.phone = listing.phone
         }
+    }
+
+    /// How every format marks a contact at risk on an internal sheet.
+    public static let atRiskWarning = "AT RISK: do not share"
+
+    /// "lead", "signed", "lead, signed": the organisation's part in the statement.
+    public var role: String? {
+        let status = self.signatureStatus?.rawValue
+        guard self.isLead else { return status }
+        return status.map { "lead, " + $0 } ?? "lead"
     }
 
     /// "CAP Liberté de Conscience (CAP)", or the name alone.
@@ -64,7 +80,7 @@ extension ContactSheetLine {
             "country": self.country, "ecosoc": self.ecosoc.rawValue, "contactId": self.contactID,
             "fullName": self.fullName,
             "title": self.title, "email": self.email, "phone": self.phone,
-            "signatureStatus": self.signatureStatus?.rawValue,
+            "signatureStatus": self.signatureStatus?.rawValue, "lead": self.isLead, "atRisk": self.atRisk,
             "statement": self.statementTitle, "campaign": self.campaignName,
         ])
     }

@@ -15,7 +15,7 @@ struct CSVContactSheet: ContactSheetWriter {
             case .sheet:
                 return [
                     "Organisation", "Acronym", "Country", "ECOSOC category", "Contact name", "Title", "Email", "Phone",
-                    "Signature status", "Statement", "Campaign",
+                    "Signature status", "Statement", "Campaign", "At risk",
                 ]
             case .google:
                 return [
@@ -57,7 +57,7 @@ struct CSVContactSheet: ContactSheetWriter {
             CSVText.row(
                 [
                     line.organisationName, line.acronym, line.country, ecosoc, line.fullName, line.title, line.email,
-                    line.phone, line.signatureStatus?.rawValue, line.statementTitle, line.campaignName,
+                    line.phone, line.role, line.statementTitle, line.campaignName, line.atRisk ? "yes" : nil,
                 ],
                 to: &sink
             )
@@ -90,12 +90,12 @@ struct CSVContactSheet: ContactSheetWriter {
 
     mutating func finish(_ sink: inout ByteSink) {}
 
-    /// "FR · ECOSOC special · signed"
+    /// "AT RISK: do not share · FR · ECOSOC special · signed"
     private static func notes(_ line: ContactSheetLine) -> String {
-        var parts: [String] = []
+        var parts: [String] = line.atRisk ? [ContactSheetLine.atRiskWarning] : []
         if let country = line.country { parts.append(country) }
         if line.ecosoc != .none { parts.append("ECOSOC \(line.ecosoc.rawValue)") }
-        if let status = line.signatureStatus { parts.append(status.rawValue) }
+        if let role = line.role { parts.append(role) }
         return parts.joined(separator: " · ")
     }
 }

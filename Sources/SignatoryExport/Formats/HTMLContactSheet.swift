@@ -2,15 +2,18 @@
 /// and every value escaped.
 struct HTMLContactSheet: ContactSheetWriter {
     let title: String
+    let heading: SheetHeading
     private var grouping = PrintableGrouping()
     private var listOpen = false
 
-    init(title: String) {
+    init(title: String, heading: SheetHeading) {
         self.title = title
+        self.heading = heading
     }
 
     mutating func start(_ sink: inout ByteSink) {
         sink.append(HTMLPage.opening(title: "Contact sheet: " + self.title, language: "en"))
+        sink.append("<p class=\"banner\">\(MarkupText.html(self.heading.text))</p>\n")
     }
 
     mutating func write(_ line: ContactSheetLine, to sink: inout ByteSink) {
@@ -35,6 +38,7 @@ struct HTMLContactSheet: ContactSheetWriter {
             return
         }
         var item = "<li><strong>\(MarkupText.html(name))</strong>"
+        if line.atRisk { item += " <strong class=\"risk\">(\(ContactSheetLine.atRiskWarning))</strong>" }
         if let title = line.title { item += ", " + MarkupText.html(title) }
         if let email = line.email {
             item += " · <a href=\"mailto:\(MarkupText.html(email))\">\(MarkupText.html(email))</a>"
@@ -81,6 +85,8 @@ enum HTMLPage {
         body{font-family:Georgia,serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.45;color:#111}\
         h1{font-size:1.5rem}h2{font-size:1.15rem;margin:1.6rem 0 .2rem}p{margin:.3rem 0}\
         .facts,.signature,.none{color:#555}ul{margin:.3rem 0 0;padding-left:1.2rem}\
+        .banner{border:1px solid #999;padding:.4rem .6rem;font-size:.9rem}.risk{color:#a00}\
+        h2,.facts,.signature{break-after:avoid;page-break-after:avoid}li{break-inside:avoid}\
         @media print{body{margin:0;max-width:none}a{color:inherit;text-decoration:none}}
         """
 }

@@ -1,14 +1,17 @@
 /// A printable contact sheet in Markdown: a heading per organisation, a bullet per contact.
 struct MarkdownContactSheet: ContactSheetWriter {
     let title: String
+    let heading: SheetHeading
     private var grouping = PrintableGrouping()
 
-    init(title: String) {
+    init(title: String, heading: SheetHeading) {
         self.title = title
+        self.heading = heading
     }
 
     mutating func start(_ sink: inout ByteSink) {
-        sink.append("# Contact sheet: \(MarkupText.markdown(self.title))\n")
+        sink.append("# Contact sheet: \(MarkupText.markdown(self.title))\n\n")
+        sink.append("*\(MarkupText.markdown(self.heading.text))*\n")
     }
 
     mutating func write(_ line: ContactSheetLine, to sink: inout ByteSink) {
@@ -27,6 +30,7 @@ struct MarkdownContactSheet: ContactSheetWriter {
             return
         }
         var text = "- **\(MarkupText.markdown(name))**"
+        if line.atRisk { text += " **(\(ContactSheetLine.atRiskWarning))**" }
         if let title = line.title { text += ", " + MarkupText.markdown(title) }
         if let email = line.email { text += " · " + MarkupText.markdown(email) }
         if let phone = line.phone { text += " · " + MarkupText.markdown(phone) }

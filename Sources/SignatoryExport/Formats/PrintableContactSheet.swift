@@ -20,7 +20,7 @@ struct PrintableGrouping {
         }
         if self.statement != .some(line.statementTitle) {
             self.statement = .some(line.statementTitle)
-            if line.signatureStatus != nil { steps.append(.statement(line)) }
+            if line.role != nil { steps.append(.statement(line)) }
         }
         return steps
     }
@@ -35,9 +35,9 @@ struct PrintableGrouping {
         return facts.joined(separator: " · ")
     }
 
-    /// "signed: Stop Forced Organ Harvesting"
+    /// "signed: Stop Forced Organ Harvesting", "lead: …"
     static func signatureFact(_ line: ContactSheetLine) -> String {
-        let status = line.signatureStatus?.rawValue ?? ""
+        let status = line.role ?? ""
         guard let statement = line.statementTitle else { return status }
         return "\(status): \(statement)"
     }

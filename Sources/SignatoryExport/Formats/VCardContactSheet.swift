@@ -2,13 +2,16 @@
 struct VCardContactSheet: ContactSheetWriter {
     /// The `REV` of every card: when the sheet was made.
     let revision: String
+    /// Said in every card's NOTE, as a card travels alone.
+    let heading: SheetHeading
     /// Cards written for the current organisation: a person listed under several statements
     /// of a campaign gets one card. Lines come grouped by organisation, so this stays small.
     private var written: Set<String> = []
     private var organisation = ""
 
-    init(revision: String) {
+    init(revision: String, heading: SheetHeading) {
         self.revision = revision
+        self.heading = heading
     }
 
     mutating func start(_ sink: inout ByteSink) {}
@@ -36,6 +39,8 @@ struct VCardContactSheet: ContactSheetWriter {
         if let email = line.email { VCardText.line("EMAIL;TYPE=work", escape(email), to: &sink) }
         if let phone = line.phone { VCardText.line("TEL;VALUE=uri;TYPE=work", "tel:" + phone, to: &sink) }
         if let campaign = line.campaignName { VCardText.line("CATEGORIES", escape(campaign), to: &sink) }
+        let note = (line.atRisk ? ContactSheetLine.atRiskWarning + ". " : "") + self.heading.text
+        VCardText.line("NOTE", escape(note), to: &sink)
         VCardText.line("UID", "urn:uuid:" + id, to: &sink)
         VCardText.line("REV", self.revision, to: &sink)
         VCardText.line("END", "VCARD", to: &sink)

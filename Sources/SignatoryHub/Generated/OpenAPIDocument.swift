@@ -1274,6 +1274,8 @@ package enum OpenAPIDocument {
           "email",
           "phone",
           "signatureStatus",
+          "lead",
+          "atRisk",
           "statement",
           "campaign"
         ],
@@ -1339,6 +1341,14 @@ package enum OpenAPIDocument {
               "string",
               "null"
             ]
+          },
+          "lead": {
+            "type": "boolean",
+            "description": "Whether the organisation leads the statement; its line then has no signature of its own unless it signed too."
+          },
+          "atRisk": {
+            "type": "boolean",
+            "description": "Whether the contact is at risk; only ever true for the internal audience, the only one that sees such contacts."
           },
           "statement": {
             "type": [

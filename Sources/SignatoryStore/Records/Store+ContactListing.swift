@@ -2,9 +2,10 @@ public import SignatoryDomain
 
 /// Which contacts a contact sheet covers.
 public enum ContactScope: Sendable, Hashable {
-    /// The contacts of organisations with a signature (of any status) on the statement.
+    /// The contacts of the statement's lead organisation and of organisations with a signature
+    /// (of any status) on it.
     case statement(ID<JointStatement>)
-    /// The contacts of organisations with a signature on any of the campaign's statements.
+    /// The same for each of the campaign's statements.
     case campaign(ID<Campaign>)
     /// Every organisation and its contacts.
     case all
@@ -28,8 +29,11 @@ public struct ContactListing: Sendable, Hashable {
     public var phone: String?
     public var atRisk: Bool
     public var contactConsented: Bool
-    /// The signature's status; `nil` for ``ContactScope/all``.
+    /// The signature's status; `nil` for ``ContactScope/all``, and for a lead organisation that
+    /// has not signed its own statement.
     public var signatureStatus: SignatureStatus?
+    /// Whether the organisation leads the statement in scope, whose published text names it.
+    public var isLead: Bool
     /// Whether the organisation signed with consent to publication (for ``ContactScope/all``:
     /// on any statement).
     public var organisationConsented: Bool
@@ -49,33 +53,40 @@ extension Store {
     /// try store.forEachContactListing(in: .statement(statement.id)) { line in print(line.organisationName) }
     /// ```
     public func forEachContactListing(in scope: ContactScope, _ body: (ContactListing) throws -> Void) throws {
-        let signatureColumns = "s.status, (s.status = 'signed' AND s.consent = 1), st.title, ca.name"
-        let fromSignatures = """
+        // The signatories, then the lead (named by the published text, so consenting by leading).
+        func statements(where condition: String) -> String {
+            """
+            SELECT \(Store.listingColumns), s.status, (s.status = 'signed' AND s.consent = 1), st.title, ca.name,
+                0, st.id
             FROM signature s
             JOIN organisation o ON o.id = s.organisation_id
             JOIN statement st ON st.id = s.statement_id
             JOIN campaign ca ON ca.id = st.campaign_id
             LEFT JOIN contact c ON c.organisation_id = o.id
+            WHERE \(condition) AND o.id IS NOT st.lead_organisation_id
+            UNION ALL
+            SELECT \(Store.listingColumns), s.status, 1, st.title, ca.name, 1, st.id
+            FROM statement st
+            JOIN organisation o ON o.id = st.lead_organisation_id
+            JOIN campaign ca ON ca.id = st.campaign_id
+            LEFT JOIN signature s ON s.statement_id = st.id AND s.organisation_id = o.id
+            LEFT JOIN contact c ON c.organisation_id = o.id
+            WHERE \(condition)
+            ORDER BY 2 COLLATE NOCASE, 1, 16, 19, 8 COLLATE NOCASE, 7
             """
-        let order = "ORDER BY o.name COLLATE NOCASE, o.id, st.title, st.id, c.full_name COLLATE NOCASE, c.id"
+        }
         let read = { (row: Row) throws -> Void in try body(try Store.readListing(row)) }
         switch scope {
         case .statement(let id):
-            try self.database.prepare(
-                "SELECT \(Store.listingColumns), \(signatureColumns) \(fromSignatures) WHERE s.statement_id = ? \(order)"
-            )
-            .forEachRow(id, body: read)
+            try self.database.prepare(statements(where: "st.id = ?1")).forEachRow(id, body: read)
         case .campaign(let id):
-            try self.database.prepare(
-                "SELECT \(Store.listingColumns), \(signatureColumns) \(fromSignatures) WHERE st.campaign_id = ? \(order)"
-            )
-            .forEachRow(id, body: read)
+            try self.database.prepare(statements(where: "st.campaign_id = ?1")).forEachRow(id, body: read)
         case .all:
             try self.database.prepare(
                 """
                 SELECT \(Store.listingColumns), NULL,
                     EXISTS (SELECT 1 FROM signature s WHERE s.organisation_id = o.id AND s.status = 'signed' AND s.consent = 1),
-                    NULL, NULL
+                    NULL, NULL, 0
                 FROM organisation o LEFT JOIN contact c ON c.organisation_id = o.id
                 ORDER BY o.name COLLATE NOCASE, o.id, c.full_name COLLATE NOCASE, c.id
                 """
@@ -109,6 +120,7 @@ extension Store {
             atRisk: row.bool(11),
             contactConsented: row.bool(12),
             signatureStatus: try row.optionalText(13).map { try SignatureStatus(parsing: $0) },
+            isLead: row.bool(17),
             organisationConsented: row.bool(14),
             statementTitle: row.optionalText(15),
             campaignName: row.optionalText(16)
