@@ -94,4 +94,33 @@ struct PublicationCommandTests {
         #expect(there.stderr.contains("since publication"))
         #expect(try geneva.succeed(["sync", "dump"]).contains("Geneva"))
     }
+
+    @Test func renderingKeepsListsAndIsolatesRightToLeftNames() throws {
+        let office = try OfficeFixture()
+        let ids = try office.addReferenceStatement()
+        let body = "We ask states to:\n\n1. end trafficking for organs;\n2. protect defenders.\n\n# Not a heading"
+        try office.succeed(["statement", "edit", ids.statement, "--body", body])
+        try office.succeed(["org", "add", "--name", "جمعية حقوق الإنسان", "--country", "EG", "--ecosoc", "roster"])
+        let arabic = try #require(
+            (try office.json(["org", "list", "--country", "EG"]) as? [[String: Any]])?.first?["id"] as? String
+        )
+        try office.succeed(["sign", "--statement", ids.statement, "--org", arabic])
+        let html = try office.succeed(["statement", "render", ids.statement, "--format", "html"])
+        #expect(html.contains("<ol>\n<li>end trafficking for organs;</li>\n<li>protect defenders.</li>\n</ol>"))
+        #expect(
+            html.contains(
+                "<strong><bdi>جمعية حقوق الإنسان</bdi>, NGO with roster United Nations Consultative Status</strong>"
+            )
+        )
+        let markdown = try office.succeed(["statement", "render", ids.statement, "--format", "markdown"])
+        #expect(markdown.contains("\n1. end trafficking for organs;\n2. protect defenders.\n"))
+        #expect(markdown.contains("\n\\# Not a heading"))
+        let path = office.folder.path("statement.txt")
+        try office.succeed(["statement", "render", ids.statement, "--out", path])
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("\u{2068}جمعية حقوق الإنسان\u{2069}, NGO with roster United Nations Consultative Status"))
+        #expect(
+            try office.refuse(["statement", "render", ids.statement, "--out", office.database]).contains("database")
+        )
+    }
 }

@@ -14,9 +14,9 @@ struct PublicationTests {
             Publication.Line(
                 organisation: ID(),
                 country: try! CountryCode("FR"),
-                text: "CAP Liberté de Conscience (CAP), NGO with special United Nations Consultative Status",
-                contact: ID(),
-                contactText: "Contact: Thierry Valle, Director"
+                name: "CAP Liberté de Conscience (CAP)",
+                status: "NGO with special United Nations Consultative Status",
+                contact: ContactPerson(organisationID: ID(), fullName: "Thierry Valle", title: "Director")
             )
         ]
     )
@@ -31,8 +31,8 @@ struct PublicationTests {
 
     @Test(arguments: [
         "not json", #"{"date":"2026-02-30","textHash":"00","cosigners":[]}"#,
-        #"{"date":"2026-07-30","textHash":"\#(String(repeating: "a", count: 64))","cosigners":[{"organisation":"x","text":"A"}]}"#,
-        #"{"date":"2026-07-30","textHash":"\#(String(repeating: "a", count: 64))","cosigners":[{"organisation":"00000000-0000-4000-8000-000000000001","text":"A\u001b[31m"}]}"#,
+        #"{"date":"2026-07-30","textHash":"\#(String(repeating: "a", count: 64))","cosigners":[{"organisation":"x","name":"A"}]}"#,
+        #"{"date":"2026-07-30","textHash":"\#(String(repeating: "a", count: 64))","cosigners":[{"organisation":"00000000-0000-4000-8000-000000000001","name":"A\u001b[31m"}]}"#,
     ])
     func aReceivedRecordThatIsNotOneIsRefused(_ text: String) {
         #expect(throws: DomainError.self) {

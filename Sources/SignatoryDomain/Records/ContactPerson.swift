@@ -4,7 +4,7 @@
 /// shared or public export, whatever else is set.
 public struct ContactPerson: Hashable, Sendable, Identifiable {
     public let id: ID<ContactPerson>
-    public var organisationID: ID<Organisation>
+    public var organisationID: SignatoryDomain.ID<Organisation>
     public var fullName: String
     /// The title or role, e.g. "Executive Director".
     public var title: String?

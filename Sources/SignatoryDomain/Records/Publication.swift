@@ -16,42 +16,52 @@ public struct Publication: Hashable, Sendable {
         private let organisationID: String
         /// The ISO 3166-1 code, for the count of countries.
         public let country: String?
-        /// "CAP Liberté de Conscience (CAP), NGO with special United Nations Consultative Status"
-        public let text: String
+        /// "CAP Liberté de Conscience (CAP)"
+        public let name: String
+        /// "NGO with special United Nations Consultative Status", when the status was in force.
+        public let status: String?
         private var contactID: String?
-        /// "Contact: Thierry Valle, Director"
-        public private(set) var contactText: String?
+        /// The person named in the contact line, and their title.
+        public private(set) var contactName: String?
+        public private(set) var contactTitle: String?
 
         private enum CodingKeys: String, CodingKey {
             case organisationID = "organisation"
-            case country, text
+            case country, name, status
             case contactID = "contact"
-            case contactText
+            case contactName,
+                contactTitle
         }
 
         public init(
             organisation: ID<Organisation>,
             country: CountryCode?,
-            text: String,
-            contact: ID<ContactPerson>?,
-            contactText: String?
+            name: String,
+            status: String?,
+            contact: ContactPerson?
         ) {
             self.organisationID = organisation.description
             self.country = country?.code
-            self.text = text
-            self.contactID = contact?.description
-            self.contactText = contactText
+            self.name = name
+            self.status = status
+            self.contactID = contact?.id.description
+            self.contactName = contact?.fullName
+            self.contactTitle = contact?.title
         }
 
         public var organisation: ID<Organisation>? { ID(self.organisationID) }
         /// The person named in the contact line, so that a person later marked at risk can be left out.
         public var contact: ID<ContactPerson>? { self.contactID.flatMap { ID($0) } }
 
+        /// "CAP Liberté de Conscience (CAP), NGO with special United Nations Consultative Status"
+        public var text: String { self.status.map { "\(self.name), \($0)" } ?? self.name }
+
         /// The line without its contact.
         public var withoutContact: Line {
             var line = self
             line.contactID = nil
-            line.contactText = nil
+            line.contactName = nil
+            line.contactTitle = nil
             return line
         }
 
@@ -63,8 +73,9 @@ public struct Publication: Hashable, Sendable {
                 throw .invalidReference(kind: "contact", value: contactID)
             }
             if let country = self.country { _ = try CountryCode(country) }
-            try PlainText.check(self.text, field: "publication")
-            if let contactText = self.contactText { try PlainText.check(contactText, field: "publication") }
+            for value in [self.name, self.status, self.contactName, self.contactTitle] {
+                if let value { try PlainText.check(value, field: "publication") }
+            }
         }
     }
 

@@ -11,9 +11,10 @@ public enum ECOSOCCategory: String, Choice {
     /// `nil` for organisations without status.
     public var signatoryLine: String? {
         switch self {
-        case .general: return "NGO in General Consultative Status with the United Nations ECOSOC"
+        // One wording for every category, as coalitions' published statements use for special status.
+        case .general: return "NGO with general United Nations Consultative Status"
         case .special: return "NGO with special United Nations Consultative Status"
-        case .roster: return "NGO on the Roster of the United Nations ECOSOC"
+        case .roster: return "NGO with roster United Nations Consultative Status"
         case .none: return nil
         }
     }

@@ -49,8 +49,9 @@ extension Publication {
     public var json: JSONRecord {
         func line(_ line: Line) -> JSONRecord {
             JSONRecord([
-                "organisation": line.organisation?.description, "country": line.country, "text": line.text,
-                "contact": line.contact?.description, "contactText": line.contactText,
+                "organisation": line.organisation?.description, "country": line.country, "name": line.name,
+                "status": line.status, "contact": line.contact?.description, "contactName": line.contactName,
+                "contactTitle": line.contactTitle,
             ])
         }
         return JSONRecord([

@@ -55,31 +55,4 @@ public struct SignatoryBlock: Sendable {
         self.cosigners = cosigners
         self.warnings = warnings
     }
-
-    /// How many distinct countries the co-signers come from.
-    public var countryCount: Int { Set(self.cosigners.compactMap(\.organisation.country)).count }
-
-    /// "Co-signed by 2 organisations from 2 countries."
-    public var headline: String {
-        let organisations = self.cosigners.count == 1 ? "1 organisation" : "\(self.cosigners.count) organisations"
-        let countries = self.countryCount == 1 ? "1 country" : "\(self.countryCount) countries"
-        return "Co-signed by \(organisations) from \(countries)."
-    }
-}
-
-extension SignatoryBlock.Entry {
-    /// "CAP Liberté de Conscience (CAP), NGO with special United Nations Consultative Status"
-    public var organisationLine: String {
-        guard let status = self.organisation.ecosoc.signatoryLine, self.organisation.standing == .active else {
-            return self.organisation.displayName
-        }
-        return "\(self.organisation.displayName), \(status)"
-    }
-
-    /// "Contact: Thierry Valle, Director", or `nil` when nobody may be named.
-    public var contactLine: String? {
-        guard let contact = self.contact else { return nil }
-        guard let title = contact.title else { return "Contact: \(contact.fullName)" }
-        return "Contact: \(contact.fullName), \(title)"
-    }
 }

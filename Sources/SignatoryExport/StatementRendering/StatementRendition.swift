@@ -37,7 +37,7 @@ public struct StatementRendition: Sendable {
             guard let id = line.contact else { return line }
             if let contact = try store.contact(id), contact.isPublishable { return line }
             notes.append(
-                "since publication: the contact line of \(line.text) is left out; that person may no longer be named"
+                "since publication: the contact line of \(line.name) is left out; that person may no longer be named"
             )
             return line.withoutContact
         }
@@ -46,7 +46,7 @@ public struct StatementRendition: Sendable {
         let published = Set(record.cosigners.compactMap(\.organisation))
         let current = Set(block.cosigners.map(\.organisation.id))
         for line in record.cosigners where line.organisation.map({ !current.contains($0) }) ?? false {
-            notes.append("since publication: \(line.text) is no longer on the list (withdrawn, removed or merged)")
+            notes.append("since publication: \(line.name) is no longer on the list (withdrawn, removed or merged)")
         }
         for entry in block.cosigners where !published.contains(entry.organisation.id) {
             notes.append("since publication: \(entry.organisation.displayName) signed")
@@ -94,9 +94,9 @@ extension SignatoryBlock.Entry {
         Publication.Line(
             organisation: self.organisation.id,
             country: self.organisation.country,
-            text: self.organisationLine,
-            contact: self.contact?.id,
-            contactText: self.contactLine
+            name: self.organisation.displayName,
+            status: self.organisation.standing == .active ? self.organisation.ecosoc.signatoryLine : nil,
+            contact: self.contact
         )
     }
 }

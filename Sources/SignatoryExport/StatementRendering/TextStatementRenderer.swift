@@ -10,14 +10,14 @@ public struct TextStatementRenderer: Sendable {
             block.statement.title, "", block.statement.body.trimmingCharacters(in: .whitespacesAndNewlines),
         ]
         if let lead = block.lead {
-            lines += ["", lead.text]
-            if let contact = lead.contactText { lines.append(contact) }
+            lines += ["", lead.organisationLine(Bidi.isolated)]
+            if let contact = lead.contactLine(Bidi.isolated) { lines.append(contact) }
         }
         if !block.cosigners.isEmpty {
             lines += ["", "Joint statement with:", "", block.headline]
             for entry in block.cosigners {
-                lines += ["", entry.text]
-                if let contact = entry.contactText { lines.append(contact) }
+                lines += ["", entry.organisationLine(Bidi.isolated)]
+                if let contact = entry.contactLine(Bidi.isolated) { lines.append(contact) }
             }
         }
         if !block.dateLines.isEmpty { lines += [""] + block.dateLines }

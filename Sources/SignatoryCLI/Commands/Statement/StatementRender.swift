@@ -17,12 +17,21 @@ struct StatementRender: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The statement: id or id prefix.") var statement: String
     @Option(help: "Output format: text, markdown or html.") var format: StatementFormat = .text
+    @Option(help: "The file to write (whole or not at all); standard output when left out.") var out: String?
 
     func run() throws {
         let store = try self.database.open()
         let block = try StatementRendition(statement: try store.statement(matching: self.statement), store: store)
         for note in block.notes { Output.warn(note.hasPrefix("since publication") ? note : "warning: " + note) }
-        FileHandle.standardOutput.write(Data(TerminalText.neutralised(self.format.render(block)).utf8))
+        let rendered = self.format.render(block)
+        guard let out = self.out else {
+            return FileHandle.standardOutput.write(Data(TerminalText.neutralised(rendered).utf8))
+        }
+        // A file gets the text as rendered: right-to-left names keep their Unicode isolates.
+        try OutputFile.write(to: out, protecting: store.database.path) { handle in
+            try handle.write(contentsOf: Data(rendered.utf8))
+        }
+        Output.warn("wrote \(out)")
     }
 }
 
