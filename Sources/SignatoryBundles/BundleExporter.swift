@@ -22,6 +22,9 @@ public struct BundleExporter {
         self.store = store
     }
 
+    /// Told how many changes were written, of how many (every 1,000 and at the end).
+    public var progress: (_ done: Int64, _ total: Int64) -> Void = { _, _ in }
+
     /// Writes the bundle to `path` through ``OutputFile``: whole or not at all, never over a folder or a database.
     public func export(to path: String, for peer: ID<Office>? = nil) throws -> Summary {
         try OutputFile.write(to: path, protecting: self.store.database.path) { handle in
@@ -59,9 +62,12 @@ public struct BundleExporter {
             }
             let header = try self.header(have: vector, heads: heads, changes: total)
             var buffer = [UInt8](try BundleHeader.line(header))
+            var written: Int64 = 0
             for head in heads {
                 try self.store.forEachLine(of: head.office, after: known[head.office] ?? 0, through: head.sequence) {
                     line in
+                    written += 1
+                    if written % 1_000 == 0 { self.progress(written, total) }
                     buffer.append(contentsOf: line.utf8)
                     buffer.append(UInt8(ascii: "\n"))
                     if buffer.count >= 1 << 20 {
@@ -71,6 +77,7 @@ public struct BundleExporter {
                 }
             }
             try emit(buffer)
+            self.progress(written, total)
             return Summary(changes: total, offices: heads.count)
         }
     }

@@ -30,6 +30,9 @@ public struct BundleImporter {
     /// The largest number of seconds a change may be dated ahead of this computer's clock.
     let maximumSkew: Int64
     let now: () -> Date
+    /// Told how many of the bundle's changes were checked, of how many, as the import goes
+    /// (every 1,000 changes and at the end), for a progress display.
+    public var progress: (_ done: Int64, _ total: Int64) -> Void = { _, _ in }
 
     public init(
         store: Store,
@@ -59,9 +62,12 @@ public struct BundleImporter {
         defer { lines.stop() }
         var feeds = FeedTracker(store: self.store)
         var known = 0
+        var checked: Int64 = 0
         let summary = try self.store.receive(from: header.from) { batch in
             let limit = self.now().timeIntervalSince1970 * 1000 + Double(self.maximumSkew) * 1000
             while let line = try lines.next() {
+                checked += 1
+                if checked % 1_000 == 0 { self.progress(checked, max(header.changes, checked)) }
                 guard let change = line.change else { throw SyncError.malformed(line: line.number, "not a change") }
                 let office = change.office.description
                 guard heads[change.office] != nil else {
@@ -92,6 +98,7 @@ public struct BundleImporter {
                 }
                 try batch.apply(change, line: line.text)
             }
+            self.progress(checked, max(header.changes, checked))
             for head in heads.values { try feeds.requireEnd(at: head) }
             guard Int64(batch.applied + known) == header.changes else {
                 throw SyncError.malformed(

@@ -91,7 +91,14 @@ public struct HubClient {
     /// Fetches what this office lacks page by page, then imports it as one bundle, checked as a file import is.
     ///
     /// Only the feeds of offices this office trusts are asked for; see ``untrustedFeeds()``.
-    public func pull(progress: (Progress) -> Void = { _ in }) async throws -> BundleImporter.Report? {
+    ///
+    /// - Parameters:
+    ///   - progress: told how many changes have arrived, of how many, after each page.
+    ///   - applying: told how many were checked and applied, of how many, as the import goes.
+    public func pull(
+        progress: (Progress) -> Void = { _ in },
+        applying: @escaping (Int64, Int64) -> Void = { _, _ in }
+    ) async throws -> BundleImporter.Report? {
         var assembler = try BundleAssembler(
             have: try self.store.versionVector(),
             folder: FileManager.default.temporaryDirectory
@@ -131,6 +138,8 @@ public struct HubClient {
             assembler.discard()
             return nil
         }
-        return try BundleImporter(store: self.store).importBundle(from: try assembler.finish())
+        var importer = BundleImporter(store: self.store)
+        importer.progress = applying
+        return try importer.importBundle(from: try assembler.finish())
     }
 }

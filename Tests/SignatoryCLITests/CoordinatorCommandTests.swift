@@ -12,6 +12,15 @@ struct CoordinatorCommandTests {
         #expect(result.output == SignatoryVersion.current)
         let completion = try SignatoryExecutable.run(["--generate-completion-script", "bash"])
         #expect(completion.status == 0 && completion.stdout.contains("complete -o filenames -F _signatory signatory"))
+        // Options an add command requires show as required, though `edit` shares them as optional.
+        for (command, usage) in [
+            (["org", "add"], "signatory org add --name <name> ["),
+            (["contact", "add"], "signatory contact add --org <org> --name <name> ["),
+            (["campaign", "add"], "signatory campaign add --name <name> ["),
+            (["statement", "add"], "signatory statement add --campaign <campaign> --title <title> (--body"),
+        ] {
+            #expect(try SignatoryExecutable.run(command + ["--help"]).stdout.contains("USAGE: " + usage))
+        }
     }
 
     @Test func historyListsEveryChangeWithItsOldAndNewValue() throws {
@@ -75,13 +84,17 @@ struct CoordinatorCommandTests {
     }
 
     /// Runs `signatory ARGS` on a pseudo-terminal, typing `answer` once it asks.
-    static func onTerminal(_ arguments: [String], typing answer: String) throws -> (status: Int, output: String) {
+    static func onTerminal(
+        _ arguments: [String],
+        typing answer: String = "",
+        environment: [String: String] = [:]
+    ) throws -> (status: Int, output: String) {
         let script = """
             import json, os, pty, sys
-            args, answer = json.loads(sys.stdin.read())
+            args, answer, extra = json.loads(sys.stdin.read())
             pid, fd = pty.fork()
             if pid == 0:
-                os.execv(args[0], args)
+                os.execve(args[0], args, {**os.environ, **extra})
             seen = b""
             answered = False
             while True:
@@ -98,10 +111,34 @@ struct CoordinatorCommandTests {
             _, status = os.waitpid(pid, 0)
             print(json.dumps([os.waitstatus_to_exitcode(status), seen.decode("utf-8", "replace")]))
             """
-        let input = try JSONSerialization.data(withJSONObject: [[SignatoryExecutable.url.path] + arguments, answer])
+        let input = try JSONSerialization.data(
+            withJSONObject: [[SignatoryExecutable.url.path] + arguments, answer, environment] as [Any]
+        )
         let result = try PythonScript.run(script, input: Array(input))
         let decoded = try #require(try JSONSerialization.jsonObject(with: Data(result.utf8)) as? [Any])
         return (decoded[0] as? Int ?? -1, decoded[1] as? String ?? "")
+    }
+
+    @Test func longCommandsShowProgressOnATerminalOnly() throws {
+        let offices = try SyncCommandTests.offices(["Geneva", "Bucharest"])
+        for index in 1...3 { try offices[0].succeed(["org", "add", "--name", "Organisation \(index)"]) }
+        let bundle = offices[0].folder.path("bundle.jsonl")
+        try offices[0].succeed(["sync", "export", "--out", bundle])
+        let onTerminal = try Self.onTerminal(
+            ["sync", "import", bundle, "--db", offices[1].database],
+            environment: ["SIGNATORY_PROGRESS_DELAY": "0"]
+        )
+        #expect(onTerminal.status == 0)
+        #expect(onTerminal.output.contains("checking and applying: 3 of 3 changes (100%)"))
+        // Not on a terminal (a script, a log): only the result.
+        let second = try OfficeFixture()
+        let card = offices[0].folder.path("card.json")
+        try second.succeed(["office", "trust", card])
+        let plain = try SignatoryExecutable.run(
+            ["sync", "import", bundle, "--db", second.database],
+            environment: ["SIGNATORY_PROGRESS_DELAY": "0"]
+        )
+        #expect(plain.status == 0 && !plain.stderr.contains("checking and applying"))
     }
 
     @Test func listsFilterAndCampaignsCountByStatus() throws {

@@ -40,7 +40,13 @@ public struct SignerImport: Sendable {
     }
 
     /// Imports the file's rows, or throws ``SignerImportError`` and writes nothing.
-    public func run(csv bytes: [UInt8], store: Store) throws -> SignerImportReport {
+    ///
+    /// - Parameter progress: told how many rows were done, of how many, every 500 rows.
+    public func run(
+        csv bytes: [UInt8],
+        store: Store,
+        progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
+    ) throws -> SignerImportReport {
         let records = try CSVReader.records(in: bytes)
         guard let header = records.first else { throw SignerImportError.empty }
         let columns = try SignOnColumns(header: header.fields, map: self.map)
@@ -64,7 +70,8 @@ public struct SignerImport: Sendable {
                 columns: columns,
                 reading: reading,
                 report: report,
-                rowByRow: false
+                rowByRow: false,
+                progress: progress
             )
         } catch is ImportPass.RowRefusedWhileWriting {
             return try self.write(
@@ -73,7 +80,8 @@ public struct SignerImport: Sendable {
                 columns: columns,
                 reading: reading,
                 report: report,
-                rowByRow: true
+                rowByRow: true,
+                progress: progress
             )
         }
     }
@@ -86,7 +94,8 @@ public struct SignerImport: Sendable {
         columns: SignOnColumns,
         reading: ImportPass.Reading,
         report: SignerImportReport,
-        rowByRow: Bool
+        rowByRow: Bool,
+        progress: (Int, Int) -> Void
     ) throws -> SignerImportReport {
         var report = report
         do {
@@ -98,7 +107,10 @@ public struct SignerImport: Sendable {
                     index: try OrganisationIndex(store: rows.store),
                     report: report
                 )
-                for record in records { try pass.apply(record, rowByRow: rowByRow) }
+                for (done, record) in records.enumerated() {
+                    try pass.apply(record, rowByRow: rowByRow)
+                    if (done + 1) % 500 == 0 || done + 1 == records.count { progress(done + 1, records.count) }
+                }
                 report = pass.report
                 // A dry run reports every row, the rejected ones included, and writes nothing anyway.
                 if !report.rejected.isEmpty && !self.skipBadRows && !self.dryRun {

@@ -6,6 +6,10 @@ struct CampaignAdd: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
         abstract: "Add a campaign and print its id.",
+        usage: """
+            signatory campaign add --name <name> [--description <description>] [--start-date <start-date>] \
+            [--end-date <end-date>] [--status <status>] [--db <path>] [--json]
+            """,
         discussion:
             "Example: signatory campaign add --name \"World Day against Trafficking in Persons\" --start-date 2026-07-01 --end-date 2026-07-30"
     )

@@ -6,6 +6,10 @@ struct ContactAdd: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
         abstract: "Add a contact person to an organisation and print their id.",
+        usage: """
+            signatory contact add --org <org> --name <name> [--title <title>] [--email <email>] [--phone <phone>] \
+            [--language <language>] [--at-risk | --no-at-risk] [--consent | --no-consent] [--db <path>] [--json]
+            """,
         discussion: "Example: signatory contact add --org CAP --name \"Thierry Valle\" --title Director --consent"
     )
 

@@ -70,7 +70,15 @@ struct ImportSigners: ParsableCommand {
         signOn.map = try self.fieldMap()
         signOn.strict = self.strict
         signOn.consent = try self.defaultConsent()
-        let report = try signOn.run(csv: Array(bytes), store: store)
+        let progress = TerminalProgress("importing", unit: "rows")
+        let report: SignerImportReport
+        do {
+            report = try signOn.run(csv: Array(bytes), store: store, progress: progress.update)
+            progress.finish()
+        } catch {
+            progress.finish()
+            throw error
+        }
         Output.text(String(describing: report))
         if report.dryRun && !report.rejected.isEmpty && !self.skipBadRows {
             throw ValidationError(

@@ -6,6 +6,12 @@ struct OrganisationAdd: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
         abstract: "Add an organisation and print its id.",
+        // The fields are shared with `org edit`, where none is required: say which one is here.
+        usage: """
+            signatory org add --name <name> [--acronym <acronym>] [--country <country>] [--website <website>] \
+            [--ecosoc <ecosoc>] [--ecosoc-year <ecosoc-year>] [--standing <standing>] [--icso-number <icso-number>] \
+            [--notes <notes>] [--db <path>] [--json]
+            """,
         discussion:
             "Example: signatory org add --name \"CAP Liberté de Conscience\" --acronym CAP --country FR --ecosoc special"
     )

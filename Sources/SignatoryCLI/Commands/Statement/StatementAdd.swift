@@ -6,6 +6,10 @@ struct StatementAdd: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
         abstract: "Draft a joint statement and print its id.",
+        usage: """
+            signatory statement add --campaign <campaign> --title <title> (--body <body> | --body-file <body-file>) \
+            [--language <language>] [--lead <lead>] [--db <path>] [--json]
+            """,
         discussion:
             "Example: signatory statement add --campaign 7a1e --title \"Leave no victim behind\" --body-file text.txt --lead DAFOH"
     )

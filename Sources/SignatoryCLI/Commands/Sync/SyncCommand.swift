@@ -32,7 +32,11 @@ struct SyncExport: ParsableCommand {
     func run() throws {
         let store = try self.database.open()
         let peer = try self.peer.map { try store.trustedOffice(matching: $0) }
-        let summary = try BundleExporter(store: store).export(to: self.out, for: peer)
+        var exporter = BundleExporter(store: store)
+        let progress = TerminalProgress("exporting", unit: "changes")
+        exporter.progress = progress.update
+        let summary = try exporter.export(to: self.out, for: peer)
+        progress.finish()
         print("wrote \(summary.changes) change(s) from \(summary.offices) office(s) to \(self.out)")
     }
 }
@@ -62,7 +66,17 @@ struct SyncImport: ParsableCommand {
 
     func run() throws {
         let store = try self.database.open()
-        let report = try BundleImporter(store: store, maximumSkew: self.maxSkew).importBundle(at: self.file)
+        var importer = BundleImporter(store: store, maximumSkew: self.maxSkew)
+        let progress = TerminalProgress("checking and applying", unit: "changes")
+        importer.progress = progress.update
+        let report: BundleImporter.Report
+        do {
+            report = try importer.importBundle(at: self.file)
+            progress.finish()
+        } catch {
+            progress.finish()
+            throw error
+        }
         Output.text(
             "applied \(report.applied) new change(s) from \(report.fromName) (\(report.alreadyKnown) already held); \(report.openConflicts) open conflict(s), \(report.duplicatePairs) possible duplicate organisation pair(s)"
         )

@@ -48,7 +48,8 @@ extension SyncPush {
     /// Pushes, saying on standard error what a long transfer is about to send.
     static func push(with client: HubClient) async throws -> HubClient.PushResult {
         try await client.push { changes, bytes in
-            guard changes > 1_000 else { return }
+            // One request: there is no count to follow, so say what is going, on a terminal only.
+            guard changes > 1_000, isatty(STDERR_FILENO) == 1 else { return }
             FileHandle.standardError.write(Data("sending \(changes) changes (\(bytes / 1024) KiB) to the hub…\n".utf8))
         }
     }
@@ -70,10 +71,23 @@ struct SyncPull: AsyncParsableCommand {
     }
 
     static func pull(with client: HubClient) async throws {
-        let report = try await client.pull { progress in
-            guard progress.total > 1_000 else { return }
-            FileHandle.standardError.write(Data("\rpulled \(progress.done) of \(progress.total) changes".utf8))
-            if progress.done >= progress.total { FileHandle.standardError.write(Data("\n".utf8)) }
+        let fetching = TerminalProgress("pulling", unit: "changes")
+        let applying = TerminalProgress("checking and applying", unit: "changes")
+        let report: BundleImporter.Report?
+        do {
+            report = try await client.pull(
+                progress: { fetching.update($0.done, $0.total) },
+                applying: { done, total in
+                    fetching.finish()
+                    applying.update(done, total)
+                }
+            )
+            fetching.finish()
+            applying.finish()
+        } catch {
+            fetching.finish()
+            applying.finish()
+            throw error
         }
         for office in try await client.untrustedFeeds() {
             Output.warn(
