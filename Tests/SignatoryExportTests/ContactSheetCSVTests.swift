@@ -97,6 +97,9 @@ struct ContactSheetCSVTests {
             ]
         )
         #expect(outlookRows.dropFirst().contains { $0[5] == "+41225550100" })
+        // Outlook wants the country's name.
+        #expect(outlookRows.dropFirst().contains { $0[6] == "France" })
+        #expect(!outlookRows.dropFirst().contains { $0[6] == "FR" })
         // The spreadsheet CSV keeps OWASP's apostrophe on the same number.
         let (sheet, _) = try fixture.export(.csv, for: .coalition)
         #expect(String(decoding: sheet, as: UTF8.self).contains(",'+41225550100,"))

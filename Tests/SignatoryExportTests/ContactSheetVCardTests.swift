@@ -96,4 +96,37 @@ struct ContactSheetVCardTests {
             #expect(card["N"] != nil)
         }
     }
+
+    /// Both versions, read back by Python's vobject, an address-book library we did not write.
+    @Test(arguments: [ContactSheetFormat.vcard, .vcard3])
+    func vobjectReadsEveryCard(format: ContactSheetFormat) throws {
+        let fixture = try ExportFixture()
+        let (bytes, _) = try fixture.export(format, for: .internal)
+        let script = """
+            import json, sys, vobject
+            cards = []
+            for card in vobject.readComponents(sys.stdin.read()):
+                cards.append({
+                    "version": card.version.value, "fn": card.fn.value,
+                    "org": card.org.value[0] if hasattr(card, "org") else None,
+                    "tel": card.tel.value if hasattr(card, "tel") else None,
+                    "email": card.email.value if hasattr(card, "email") else None,
+                    "note": card.note.value if hasattr(card, "note") else None,
+                })
+            print(json.dumps(cards))
+            """
+        let cards = try #require(try PythonScript.json(script, input: bytes) as? [[String: Any]])
+        let people = fixture.visible + [fixture.atRisk]
+        #expect(cards.count == people.count)
+        for person in people {
+            let card = try #require(cards.first { $0["fn"] as? String == person.fullName }, "\(person.fullName)")
+            #expect(card["version"] as? String == (format == .vcard ? "4.0" : "3.0"))
+            #expect(card["email"] as? String == person.email?.address)
+            let tel = person.phone.map { format == .vcard ? "tel:" + $0.e164 : $0.e164 }
+            #expect(card["tel"] as? String == tel)
+            #expect(card["org"] as? String == fixture.organisations[person.organisationID]?.displayName)
+            #expect((card["note"] as? String)?.contains("Internal: every contact") == true)
+            #expect((card["note"] as? String)?.hasPrefix("AT RISK: do not share") == person.atRisk)
+        }
+    }
 }

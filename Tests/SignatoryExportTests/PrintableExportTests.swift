@@ -23,7 +23,7 @@ struct PrintableExportTests {
         """
 
     static let allowedTags: Set<String> = [
-        "html", "head", "meta", "title", "style", "body", "h1", "h2", "p", "ul", "li", "strong", "a", "br",
+        "html", "head", "meta", "title", "style", "body", "h1", "h2", "p", "ul", "li", "strong", "a", "br", "bdi", "ol",
     ]
 
     @Test func sheetPageKeepsEveryNameAsText() throws {

@@ -8,6 +8,8 @@ public enum ContactSheetFormat: String, Sendable, CaseIterable {
     case outlookCSV = "outlook-csv"
     /// vCard 4.0 (RFC 6350), one card per contact.
     case vcard
+    /// vCard 3.0 (RFC 2426), for address books that do not read 4.0.
+    case vcard3
     /// A printable sheet in Markdown, grouped by organisation.
     case markdown
     /// A printable, self-contained HTML page, grouped by organisation.
@@ -17,7 +19,7 @@ public enum ContactSheetFormat: String, Sendable, CaseIterable {
     public var mediaType: String {
         switch self {
         case .csv, .googleCSV, .outlookCSV: return "text/csv; charset=utf-8"
-        case .vcard: return "text/vcard; charset=utf-8"
+        case .vcard, .vcard3: return "text/vcard; charset=utf-8"
         case .markdown: return "text/markdown; charset=utf-8"
         case .html: return "text/html; charset=utf-8"
         }
@@ -30,7 +32,7 @@ public enum ContactSheetFormat: String, Sendable, CaseIterable {
     public var fileExtension: String {
         switch self {
         case .csv, .googleCSV, .outlookCSV: return "csv"
-        case .vcard: return "vcf"
+        case .vcard, .vcard3: return "vcf"
         case .markdown: return "md"
         case .html: return "html"
         }
@@ -43,7 +45,8 @@ public enum ContactSheetFormat: String, Sendable, CaseIterable {
         case .csv: return CSVContactSheet(columns: .sheet)
         case .googleCSV: return CSVContactSheet(columns: .google)
         case .outlookCSV: return CSVContactSheet(columns: .outlook)
-        case .vcard: return VCardContactSheet(revision: revision, heading: heading)
+        case .vcard: return VCardContactSheet(revision: revision, heading: heading, version: .four)
+        case .vcard3: return VCardContactSheet(revision: revision, heading: heading, version: .three)
         case .markdown: return MarkdownContactSheet(title: title, heading: heading)
         case .html: return HTMLContactSheet(title: title, heading: heading)
         }

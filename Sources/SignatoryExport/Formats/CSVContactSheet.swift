@@ -1,3 +1,4 @@
+import Foundation
 import SignatoryDomain
 
 /// A contact sheet as CSV: the sheet's own columns, or those Google Contacts or Outlook import.
@@ -37,6 +38,7 @@ struct CSVContactSheet: ContactSheetWriter {
     /// come grouped by organisation, so remembering the current one's people is enough.
     private var written: Set<String> = []
     private var organisation = ""
+    private var countryNames: [String: String] = [:]
 
     init(columns: Columns) {
         self.columns = columns
@@ -77,9 +79,10 @@ struct CSVContactSheet: ContactSheetWriter {
         case .outlook:
             guard self.written.insert(line.contactID ?? line.organisationID).inserted else { return }
             let (given, family) = line.nameParts
+            let country = line.country.map { self.countryName($0) }
             CSVText.row(
                 [
-                    given, family, line.organisationDisplayName, line.title, line.email, line.phone, line.country,
+                    given, family, line.organisationDisplayName, line.title, line.email, line.phone, country,
                     line.campaignName, Self.notes(line),
                 ],
                 phoneColumns: [5],
@@ -89,6 +92,14 @@ struct CSVContactSheet: ContactSheetWriter {
     }
 
     mutating func finish(_ sink: inout ByteSink) {}
+
+    /// Outlook wants a country's name ("France"), not its code; looked up once per country.
+    private mutating func countryName(_ code: String) -> String {
+        if let name = self.countryNames[code] { return name }
+        let name = Locale(identifier: "en").localizedString(forRegionCode: code) ?? code
+        self.countryNames[code] = name
+        return name
+    }
 
     /// "AT RISK: do not share · FR · ECOSOC special · signed"
     private static func notes(_ line: ContactSheetLine) -> String {

@@ -1,17 +1,24 @@
-/// A contact sheet as vCard 4.0 (RFC 6350): one card per person, or per organisation shown alone.
+/// A contact sheet as vCard 4.0 (RFC 6350) or 3.0 (RFC 2426): one card per person, or per
+/// organisation shown alone.
 struct VCardContactSheet: ContactSheetWriter {
+    enum Version {
+        case three, four
+    }
+
     /// The `REV` of every card: when the sheet was made.
     let revision: String
     /// Said in every card's NOTE, as a card travels alone.
     let heading: SheetHeading
+    let version: Version
     /// Cards written for the current organisation: a person listed under several statements
     /// of a campaign gets one card. Lines come grouped by organisation, so this stays small.
     private var written: Set<String> = []
     private var organisation = ""
 
-    init(revision: String, heading: SheetHeading) {
+    init(revision: String, heading: SheetHeading, version: Version) {
         self.revision = revision
         self.heading = heading
+        self.version = version
     }
 
     mutating func start(_ sink: inout ByteSink) {}
@@ -25,23 +32,37 @@ struct VCardContactSheet: ContactSheetWriter {
         guard self.written.insert(id).inserted else { return }
         let escape = VCardText.escape
         VCardText.line("BEGIN", "VCARD", to: &sink)
-        VCardText.line("VERSION", "4.0", to: &sink)
+        VCardText.line("VERSION", self.version == .four ? "4.0" : "3.0", to: &sink)
         if let name = line.fullName {
             let (given, family) = line.nameParts
             VCardText.line("FN", escape(name), to: &sink)
             VCardText.line("N", "\(escape(family));\(escape(given));;;", to: &sink)
         } else {
-            VCardText.line("KIND", "org", to: &sink)
+            // vCard 3.0 has no KIND; N is required there, and empty for an organisation.
+            if self.version == .four { VCardText.line("KIND", "org", to: &sink) }
             VCardText.line("FN", escape(line.organisationDisplayName), to: &sink)
+            if self.version == .three { VCardText.line("N", ";;;;", to: &sink) }
         }
         VCardText.line("ORG", escape(line.organisationDisplayName), to: &sink)
         if let title = line.title { VCardText.line("TITLE", escape(title), to: &sink) }
-        if let email = line.email { VCardText.line("EMAIL;TYPE=work", escape(email), to: &sink) }
-        if let phone = line.phone { VCardText.line("TEL;VALUE=uri;TYPE=work", "tel:" + phone, to: &sink) }
+        if let email = line.email {
+            VCardText.line(
+                self.version == .four ? "EMAIL;TYPE=work" : "EMAIL;TYPE=INTERNET,WORK",
+                escape(email),
+                to: &sink
+            )
+        }
+        if let phone = line.phone {
+            if self.version == .four {
+                VCardText.line("TEL;VALUE=uri;TYPE=work", "tel:" + phone, to: &sink)
+            } else {
+                VCardText.line("TEL;TYPE=WORK,VOICE", phone, to: &sink)
+            }
+        }
         if let campaign = line.campaignName { VCardText.line("CATEGORIES", escape(campaign), to: &sink) }
         let note = (line.atRisk ? ContactSheetLine.atRiskWarning + ". " : "") + self.heading.text
         VCardText.line("NOTE", escape(note), to: &sink)
-        VCardText.line("UID", "urn:uuid:" + id, to: &sink)
+        VCardText.line("UID", self.version == .four ? "urn:uuid:" + id : id, to: &sink)
         VCardText.line("REV", self.revision, to: &sink)
         VCardText.line("END", "VCARD", to: &sink)
     }

@@ -777,7 +777,7 @@ package enum OpenAPIDocument {
             "name": "format",
             "in": "query",
             "required": false,
-            "description": "csv (default), google-csv, outlook-csv, vcard, markdown or html.",
+            "description": "csv (default), google-csv, outlook-csv, vcard, vcard3, markdown or html.",
             "schema": {
               "type": "string",
               "enum": [
@@ -785,6 +785,7 @@ package enum OpenAPIDocument {
                 "google-csv",
                 "outlook-csv",
                 "vcard",
+                "vcard3",
                 "markdown",
                 "html"
               ]

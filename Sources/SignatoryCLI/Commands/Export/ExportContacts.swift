@@ -22,7 +22,7 @@ struct ExportContacts: ParsableCommand {
     @Option(help: "The campaign whose statements' signing organisations to list: id or id prefix.") var campaign:
         String?
     @Flag(help: "List every organisation.") var all = false
-    @Option(help: "csv, google-csv, outlook-csv, vcard, markdown or html.") var format: ContactSheetFormat
+    @Option(help: "csv, google-csv, outlook-csv, vcard, vcard3, markdown or html.") var format: ContactSheetFormat
     @Option(help: "Who the sheet is for: internal, coalition or public.") var audience: ExportAudience = .coalition
     @Option(help: "The file to write; standard output when left out.") var out: String?
     @Flag(help: "Start a CSV with a UTF-8 byte order mark, for Excel.") var bom = false
