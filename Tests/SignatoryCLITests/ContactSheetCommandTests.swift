@@ -75,7 +75,7 @@ struct ContactSheetCommandTests {
         let html = try office.succeed(["statement", "render", ids.statement, "--format", "html"])
         #expect(
             html.hasPrefix("<!DOCTYPE html>")
-                && html.contains("<p><strong>CAP Liberté de Conscience (CAP), NGO with special")
+                && html.contains("<p><strong><bdi>CAP Liberté de Conscience (CAP)</bdi>, NGO with special")
         )
     }
 
