@@ -276,6 +276,19 @@ struct SignerImportTests {
         #expect(columns == [.organisation, .country, .contactName, .title, .email, .consent])
     }
 
+    @Test func aCreatedOrganisationThatLooksLikeOneHeldIsNamed() throws {
+        let office = try Office()
+        // Not matched: the same acronym, but another country.
+        let report = try office.run("Organisation,Acronym,Country\nCentre d'Action pour la Paix,CAP,BE\n")
+        #expect(report.created == 1)
+        #expect(
+            report.warnings.map(\.text) == [
+                "the organisation created looks like CAP Liberté de Conscience (CAP): same acronym (CAP); "
+                    + "`org merge` merges them if it is"
+            ]
+        )
+    }
+
     @Test func signingAgainAfterAWithdrawalIsNamed() throws {
         let office = try Office()
         _ = try office.store.record(
