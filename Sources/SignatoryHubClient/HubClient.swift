@@ -49,33 +49,58 @@ public struct HubClient {
         return url
     }
 
-    /// Sends every change the hub does not hold, as one bundle checked like a file import.
+    /// The most changes of this office's own feed one push request carries: about 10 MB of
+    /// lines, well under a hub's default body limit of 64 MB.
+    public static let pushPageLimit = 20_000
+
+    /// Sends every change the hub does not hold, in pages the hub checks and applies one by
+    /// one as it does a file import (see ``BundleExporter/nextPushPage(known:limit:)``). A
+    /// failure leaves the pages already applied at the hub; the next push carries on from there.
     ///
-    /// - Parameter sending: told the number of changes and bytes before they go.
-    public func push(sending: (Int64, Int) -> Void = { _, _ in }) async throws -> PushResult {
+    /// - Parameter sending: told, before each page goes, how many changes were sent before it,
+    ///   how many it carries and of how many in all.
+    public func push(
+        pageLimit: Int = HubClient.pushPageLimit,
+        sending: (_ sent: Int64, _ page: Int64, _ total: Int64) -> Void = { _, _, _ in }
+    ) async throws -> PushResult {
         let (vectorData, _) = try await self.connection.send("GET", "/v1/sync/vector")
         guard let vector = try? JSONDecoder().decode(HubVector.self, from: vectorData) else {
             throw HubClientError.unexpected("the version vector is not JSON")
         }
-        let known = [ID<Office>: Int64](keyedByText: vector.have)
-        let (bytes, summary) = try BundleExporter(store: self.store).bundle(known: known)
-        guard summary.changes > 0 else { return PushResult(applied: 0, sent: 0) }
-        let body = Data(bytes)
-        sending(summary.changes, body.count)
-        let (replyData, _) = try await self.connection.send(
-            "POST",
-            "/v1/sync/push",
-            body: body,
-            contentType: "application/x-ndjson"
-        )
-        guard let reply = try? JSONDecoder().decode(PushReply.self, from: replyData) else {
-            throw HubClientError.unexpected("the push reply is not JSON")
+        var known = [ID<Office>: Int64](keyedByText: vector.have)
+        let total = try self.store.versionVector().reduce(Int64(0)) { $0 + max(0, $1.value - (known[$1.key] ?? 0)) }
+        let exporter = BundleExporter(store: self.store)
+        var result = PushResult(applied: 0, sent: 0)
+        var limit = max(pageLimit, 1)
+        while let page = try exporter.nextPushPage(known: known, limit: limit) {
+            sending(result.sent, page.changes, total)
+            let replyData: Data
+            do {
+                (replyData, _) = try await self.connection.send(
+                    "POST",
+                    "/v1/sync/push",
+                    body: Data(page.bytes),
+                    contentType: "application/x-ndjson"
+                )
+            } catch let error as HubClientError
+                where error.status == 413 && page.office == self.store.office.id && page.changes > 1
+            {
+                // Too large for this hub: this office's own feed can be cut smaller.
+                limit = Int(page.changes / 2)
+                continue
+            }
+            guard let reply = try? JSONDecoder().decode(PushReply.self, from: replyData) else {
+                throw HubClientError.unexpected("the push reply is not JSON")
+            }
+            let have = [ID<Office>: Int64](keyedByText: reply.have)
+            // The hub now holds what it said; the next page, or push, starts from there.
+            if let hub = ID<Office>(vector.office) { try self.store.learn(that: hub, has: have) }
+            let progressed = have.contains { $0.value > (known[$0.key] ?? 0) }
+            guard progressed else { throw HubClientError.unexpected("the hub did not take a page of the push") }
+            known.merge(have) { max($0, $1) }
+            result = PushResult(applied: result.applied + reply.applied, sent: result.sent + page.changes)
         }
-        // The hub now holds what it said; the next push starts from there.
-        if let hub = ID<Office>(vector.office) {
-            try self.store.learn(that: hub, has: [ID<Office>: Int64](keyedByText: reply.have))
-        }
-        return PushResult(applied: reply.applied, sent: summary.changes)
+        return result
     }
 
     /// Offices whose changes the hub holds but this office does not trust, so does not pull.

@@ -83,6 +83,33 @@ struct HubSyncTests {
         #expect(try geneva.succeed(["org", "list"]).contains("Kenya Human Rights Commission"))
     }
 
+    /// A backlog larger than the hub takes in one request goes through in pages, and another
+    /// office pulls all of it.
+    @Test func aBacklogOverTheBodyLimitIsPushedInPages() throws {
+        let fixture = try HubFixture(offices: ["Geneva", "Bucharest"], hubArguments: ["--max-body-mb", "1"])
+        let (geneva, bucharest) = (fixture.offices[0], fixture.offices[1])
+        let organisations = fixture.folder.path("organisations.csv")
+        var csv = "Organisation,Country,Contact name,Email\n"
+        for index in 1...2_500 {
+            csv +=
+                "Organisation number \(index) of a long sign-on,KE,Person \(index),person\(index)@org\(index).example\n"
+        }
+        try csv.write(toFile: organisations, atomically: true, encoding: .utf8)
+        let campaign = try geneva.succeed(["campaign", "add", "--name", "Sign-on"])
+        let statement = try geneva.succeed(["statement", "add", "--campaign", campaign, "--title", "T", "--body", "B"])
+        try geneva.succeed(["statement", "status", statement, "open"])
+        try geneva.succeed(["import", "signers", "--statement", statement, organisations, "--consent", "yes"])
+        let bundle = geneva.folder.path("all.jsonl")
+        let written = try geneva.succeed(["sync", "export", "--out", bundle])
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: bundle)[.size] as? Int)
+        #expect(size > 2 << 20, "the backlog must be over the hub's 1 MiB limit")
+        let count = try #require(written.split(separator: " ").dropFirst().first, "\(written)")
+        let pushed = try geneva.succeed(["sync", "push", "--hub", fixture.url])
+        #expect(pushed == "pushed \(count) change(s), \(count) of them new to the hub", "\(written)")
+        try fixture.syncNow(bucharest)
+        #expect(try geneva.succeed(["sync", "dump"]) == bucharest.succeed(["sync", "dump"]))
+    }
+
     @Test func anAcceptedPushSurvivesAGracefulShutdown() throws {
         let fixture = try HubFixture(offices: ["Geneva"])
         let geneva = fixture.offices[0]

@@ -45,13 +45,11 @@ struct SyncPush: AsyncParsableCommand {
 }
 
 extension SyncPush {
-    /// Pushes, saying on standard error what a long transfer is about to send.
+    /// Pushes page by page, showing on a terminal how far a long push has got.
     static func push(with client: HubClient) async throws -> HubClient.PushResult {
-        try await client.push { changes, bytes in
-            // One request: there is no count to follow, so say what is going, on a terminal only.
-            guard changes > 1_000, isatty(STDERR_FILENO) == 1 else { return }
-            FileHandle.standardError.write(Data("sending \(changes) changes (\(bytes / 1024) KiB) to the hub…\n".utf8))
-        }
+        let progress = TerminalProgress("pushing", unit: "changes")
+        defer { progress.finish() }
+        return try await client.push { sent, _, total in progress.update(sent, total) }
     }
 }
 
