@@ -10,28 +10,29 @@ struct EndToEndTests {
         let result = try office.run(["statement", "render", ids.statement])
         #expect(result.status == 0)
         #expect(result.stderr.isEmpty)
-        #expect(
-            result.stdout == """
-                No one left behind
-
-                We ask states to end trafficking for organs.
-
-                Doctors Against Forced Organ Harvesting (DAFOH)
-                Contact: Dr. Torsten Trey, Executive Director
-
-                Joint statement with:
-
-                Co-signed by 2 organisations from 2 countries.
-
-                CAP Liberté de Conscience (CAP), NGO with special United Nations Consultative Status
-                Contact: Thierry Valle, Director
-
-                Romanian Independent Society of Human Rights (SIRDO), NGO with special United Nations Consultative Status
-                Contact: Lucica Humenuc, Director
-
-                """
-        )
+        #expect(result.stdout == Self.referenceRendering)
     }
+
+    /// The reference statement as `statement render` prints it once CAP and SIRDO signed.
+    static let referenceRendering = """
+        No one left behind
+
+        We ask states to end trafficking for organs.
+
+        Doctors Against Forced Organ Harvesting (DAFOH)
+        Contact: Dr. Torsten Trey, Executive Director
+
+        Joint statement with:
+
+        Co-signed by 2 organisations from 2 countries.
+
+        CAP Liberté de Conscience (CAP), NGO with special United Nations Consultative Status
+        Contact: Thierry Valle, Director
+
+        Romanian Independent Society of Human Rights (SIRDO), NGO with special United Nations Consultative Status
+        Contact: Lucica Humenuc, Director
+
+        """
 
     @Test func withdrawnDeclinedAtRiskAndUnconsentedStayOutOfTheBlock() throws {
         let office = try OfficeFixture()

@@ -4,28 +4,9 @@ import Testing
 
 /// Publishing records what was published; later changes are listed, never rewritten into it.
 struct PublicationCommandTests {
-    static let published = """
-        No one left behind
-
-        We ask states to end trafficking for organs.
-
-        Doctors Against Forced Organ Harvesting (DAFOH)
-        Contact: Dr. Torsten Trey, Executive Director
-
-        Joint statement with:
-
-        Co-signed by 2 organisations from 2 countries.
-
-        CAP Liberté de Conscience (CAP), NGO with special United Nations Consultative Status
-        Contact: Thierry Valle, Director
-
-        Romanian Independent Society of Human Rights (SIRDO), NGO with special United Nations Consultative Status
-        Contact: Lucica Humenuc, Director
-
-        Geneva, 30 July 2026
-        World Day against Trafficking in Persons
-
-        """
+    /// The reference rendering with the publication's date, place and occasion.
+    static let published =
+        EndToEndTests.referenceRendering + "\nGeneva, 30 July 2026\nWorld Day against Trafficking in Persons\n"
 
     /// The reference statement, signed by CAP and SIRDO and published.
     static func publishedStatement() throws -> (OfficeFixture, ReferenceIDs) {

@@ -63,26 +63,21 @@ public struct SignerImport: Sendable {
         report.dryRun = self.dryRun
         let rows = SignOnRows(statement: statement, mode: self.mode, store: store)
         let reading = ImportPass.Reading(strict: self.strict, consent: self.consent)
+        func pass(rowByRow: Bool) throws -> SignerImportReport {
+            try self.write(
+                records.dropFirst(),
+                with: rows,
+                columns: columns,
+                reading: reading,
+                report: report,
+                rowByRow: rowByRow,
+                progress: progress
+            )
+        }
         do {
-            return try self.write(
-                records.dropFirst(),
-                with: rows,
-                columns: columns,
-                reading: reading,
-                report: report,
-                rowByRow: false,
-                progress: progress
-            )
+            return try pass(rowByRow: false)
         } catch is ImportPass.RowRefusedWhileWriting {
-            return try self.write(
-                records.dropFirst(),
-                with: rows,
-                columns: columns,
-                reading: reading,
-                report: report,
-                rowByRow: true,
-                progress: progress
-            )
+            return try pass(rowByRow: true)
         }
     }
 
