@@ -35,17 +35,26 @@ public struct HubClient {
         self.connection = HubConnection(base: url, office: store.office.id, keys: try store.officeKeys())
     }
 
-    /// Throws ``HubClientError`` unless `text` is a hub's address: an `http` or `https` URL with a host.
+    /// Throws ``HubClientError`` unless `text` is a hub's address: an `http` or `https` URL with
+    /// a host name or IPv4 address, an optional port, and nothing else.
     public static func check(address text: String) throws {
         _ = try Self.checkedURL(text)
     }
 
     static func checkedURL(_ text: String) throws -> URL {
-        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
-            url.host != nil
+        guard text.utf8.count <= 2_048, let url = URL(string: text),
+            let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+            let host = url.host, !host.isEmpty, host.utf8.count <= 253,
+            // Credentials would be stored and shown in clear; a path, query or fragment would be
+            // ignored, as the hub's routes are fixed.
+            url.user == nil, url.password == nil, url.query == nil, url.fragment == nil,
+            url.path.isEmpty || url.path == "/",
+            url.port.map({ (1...65_535).contains($0) }) ?? true
         else {
             throw HubClientError.badURL(text)
         }
+        // Foundation's client on Linux cannot reach a bracketed IPv6 address.
+        guard !host.contains(":") && !text.contains("[") else { throw HubClientError.ipv6(text) }
         return url
     }
 

@@ -4,6 +4,7 @@ public struct HubClientError: Error, Sendable, CustomStringConvertible {
         case unreachable(url: String, detail: String)
         case refused(status: Int, code: String, message: String)
         case badURL(String)
+        case ipv6(String)
         case unexpected(String)
     }
 
@@ -20,6 +21,7 @@ public struct HubClientError: Error, Sendable, CustomStringConvertible {
         .init(.refused(status: status, code: code, message: message))
     }
     static func badURL(_ text: String) -> HubClientError { .init(.badURL(text)) }
+    static func ipv6(_ text: String) -> HubClientError { .init(.ipv6(text)) }
     static func unexpected(_ detail: String) -> HubClientError { .init(.unexpected(detail)) }
 
     /// The HTTP status the hub answered with, when it answered.
@@ -36,7 +38,10 @@ public struct HubClientError: Error, Sendable, CustomStringConvertible {
         case .refused(let status, let code, let message):
             return "the hub refused the request (\(status) \(code)): \(message)"
         case .badURL(let text):
-            return "'\(text)' is not a hub address; give one like http://hub.example.org:8080"
+            return "'\(text)' is not a hub address; give one like http://hub.example.org:8080 (a host and a port only)"
+        case .ipv6(let text):
+            return
+                "'\(text)' is an IPv6 address, which this client cannot reach; give the hub's host name or IPv4 address"
         case .unexpected(let detail):
             return "the hub answered in a way this version does not understand: \(detail)"
         }

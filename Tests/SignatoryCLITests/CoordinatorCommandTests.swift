@@ -47,6 +47,14 @@ struct CoordinatorCommandTests {
         try office.succeed(["contact", "remove", ids.humenuc, "--yes"])
         #expect(try office.succeed(["history", ids.humenuc]).contains("deleted: (not set) -> 'yes'"))
         #expect(try office.refuse(["history", "ffffffff"]).contains("no record matches 'ffffffff'"))
+        // A statement's id names the statement; its id, ':' and a hash prefix name one of its wordings.
+        #expect(try office.succeed(["history", ids.statement]).hasPrefix("statement \(ids.statement)"))
+        let hash = try #require(
+            ((try office.json(["statement", "show", ids.statement]) as? [String: Any])?["texts"] as? [[String: Any]])?
+                .first?["hash"] as? String
+        )
+        let wording = try office.succeed(["history", "\(ids.statement):\(hash.prefix(6))"])
+        #expect(wording.hasPrefix("statementText \(ids.statement):\(hash)"))
     }
 
     @Test func destructiveCommandsNeedYesWithoutATerminal() throws {
@@ -148,6 +156,12 @@ struct CoordinatorCommandTests {
         try office.succeed(["sign", "--statement", ids.statement, "--org", "DAFOH", "--status", "invited"])
         let search = try #require(try office.json(["org", "list", "--search", "liberte"]) as? [[String: Any]])
         #expect(search.map { $0["acronym"] as? String } == ["CAP"])
+        try office.succeed(["org", "edit", "SIRDO", "--website", "https://sirdo-romania.example.org/about"])
+        let byWebsite = try #require(
+            try office.json(["org", "list", "--search", "sirdo-romania.example"]) as? [[String: Any]]
+        )
+        #expect(byWebsite.map { $0["acronym"] as? String } == ["SIRDO"])
+        #expect(try office.refuse(["org", "list", "--search", "%"]).contains("--search needs a letter or a digit"))
         let special = try #require(
             try office.json(["org", "list", "--country", "RO", "--ecosoc", "special"]) as? [[String: Any]]
         )
@@ -227,6 +241,14 @@ struct CoordinatorCommandTests {
         let office = try OfficeFixture()
         #expect(try office.refuse(["sync", "push"]).contains("No hub given: add --hub URL"))
         #expect(try office.refuse(["hub", "remote", "set", "ftp://hub.example.org"]).contains("is not a hub address"))
+        for address in [
+            "http://user:secret@hub.example.org", "http://hub.example.org:99999", "http://hub.example.org/v1/x",
+            "https://hub.example.org/?q=1", "http://hub.example.org\nEvil: yes",
+        ] {
+            let message = try office.refuse(["hub", "remote", "set", address])
+            #expect(message.contains("is not a hub address") && message.split(separator: "\n").count == 1, "\(address)")
+        }
+        #expect(try office.refuse(["hub", "remote", "set", "http://[::1]:8080"]).contains("IPv6"))
         #expect(try office.succeed(["hub", "remote"]).contains("no hub remembered"))
         try office.succeed(["hub", "remote", "set", "http://127.0.0.1:9"])
         #expect(try office.succeed(["hub", "remote", "show"]) == "http://127.0.0.1:9")

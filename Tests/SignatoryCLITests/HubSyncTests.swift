@@ -110,6 +110,31 @@ struct HubSyncTests {
         #expect(try geneva.succeed(["sync", "dump"]) == bucharest.succeed(["sync", "dump"]))
     }
 
+    /// A change larger than the hub takes cannot be pushed, but `sync now` still brings in what
+    /// other offices sent (an at-risk flag among it) before it reports the refusal.
+    @Test func syncNowStillPullsWhenThePushIsRefused() throws {
+        let fixture = try HubFixture(offices: ["Geneva", "Bucharest"], hubArguments: ["--max-body-mb", "1"])
+        let (geneva, bucharest) = (fixture.offices[0], fixture.offices[1])
+        let ids = try bucharest.addReferenceStatement()
+        try fixture.syncNow(bucharest)
+        try fixture.syncNow(geneva)
+        try bucharest.succeed(["contact", "edit", ids.humenuc, "--at-risk"])
+        try fixture.syncNow(bucharest)
+        let body = geneva.folder.path("long.txt")
+        // Under the 1 MiB a text may hold, but over the hub's 1 MiB once its quotes are escaped in the line.
+        try String(repeating: #""quoted" "#, count: 110_000).write(
+            toFile: body,
+            atomically: true,
+            encoding: .utf8
+        )
+        let campaign = try geneva.succeed(["campaign", "add", "--name", "Long"])
+        try geneva.succeed(["statement", "add", "--campaign", campaign, "--title", "Long", "--body-file", body])
+        let now = try geneva.run(["sync", "now", "--hub", fixture.url])
+        #expect(now.status != 0 && now.stderr.contains("413") && now.stderr.contains("larger --max-body-mb"))
+        let humenuc = try #require(try geneva.json(["contact", "show", ids.humenuc]) as? [String: Any])
+        #expect(humenuc["atRisk"] as? Bool == true)
+    }
+
     @Test func anAcceptedPushSurvivesAGracefulShutdown() throws {
         let fixture = try HubFixture(offices: ["Geneva"])
         let geneva = fixture.offices[0]

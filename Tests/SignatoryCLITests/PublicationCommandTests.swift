@@ -104,4 +104,20 @@ struct PublicationCommandTests {
             try office.refuse(["statement", "render", ids.statement, "--out", office.database]).contains("database")
         )
     }
+
+    /// A record that could not travel to other offices is refused before anything is written.
+    @Test func aPublicationTooLargeToTravelIsRefused() throws {
+        let office = try OfficeFixture()
+        let ids = try office.addReferenceStatement()
+        let form = office.folder.path("many.csv")
+        let long = String(repeating: "x", count: 960)
+        var csv = "Organisation,Contact name,Consent\n"
+        for index in 1...2_300 { csv += "Organisation \(index) \(long),Person \(index) \(long),yes\n" }
+        try csv.write(toFile: form, atomically: true, encoding: .utf8)
+        try office.succeed(["import", "signers", "--statement", ids.statement, form])
+        try office.succeed(["statement", "status", ids.statement, "closed"])
+        let message = try office.refuse(["statement", "status", ids.statement, "published"])
+        #expect(message.contains("more than the 4 MiB a change can carry to other offices; nothing was changed"))
+        #expect(try office.succeed(["statement", "show", ids.statement]).contains("closed"))
+    }
 }

@@ -21,7 +21,8 @@ enum ErrorAdvice {
         case let error as SyncError:
             return self.advice(for: error)
         case let error as HubClientError where error.status == 413:
-            return "\(error); push more often, or ask the hub's operator to start it with a larger --max-body-mb"
+            return
+                "\(error); a single change, or another office's feed, is larger than this hub accepts: ask the hub's operator to start it with a larger --max-body-mb"
         case let error as SignerImportError:
             if let field = error.missingField { return "\(error); name it with --map 'HEADER=\(field)'" }
             if error.report != nil { return "\(error)\nFix them, or add --skip-bad-rows to import the rest." }

@@ -5,7 +5,7 @@ import SignatoryDomain
 /// acting on the terminal. Data written by older versions or other programs may still hold them.
 enum TerminalText {
     static func neutralised(_ text: String, multiline: Bool = true) -> String {
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F || $0 == 0x0A }) { return text }
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F || (multiline && $0 == 0x0A) }) { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if PlainText.isRefused(scalar, multiline: multiline) {

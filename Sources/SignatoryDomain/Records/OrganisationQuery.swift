@@ -32,7 +32,7 @@ public struct OrganisationQuery: Hashable, Sendable {
         guard let search = self.search?.comparisonKey, !search.isEmpty else { return true }
         let haystacks = [
             organisation.name.comparisonKey, organisation.acronym?.comparisonKey,
-            organisation.website?.url.lowercased(), organisation.icsoNumber?.digits,
+            organisation.website?.url.comparisonKey, organisation.icsoNumber?.digits,
         ]
         return haystacks.contains { $0?.contains(search) == true }
     }

@@ -79,6 +79,10 @@ public struct Publication: Hashable, Sendable {
         }
     }
 
+    /// The largest record, in bytes of its JSON: about 12,000 co-signers. The change that
+    /// carries it must travel in a bundle line (16 MiB at most) and through a hub's body limit.
+    public static let maximumBytes = 4 << 20
+
     public let date: CalendarDate
     public let place: String?
     public let occasion: String?
@@ -117,6 +121,7 @@ public struct Publication: Hashable, Sendable {
     /// Checks every value as a received change's values are checked: a record from another
     /// office is rendered and published, so it must not carry control characters.
     public func validate() throws(DomainError) {
+        guard (1945...2200).contains(self.date.year) else { throw .invalidDate(self.date.description) }
         for value in [self.place, self.occasion] {
             if let value { try PlainText.check(value, field: "publication") }
         }
@@ -152,6 +157,9 @@ extension Publication {
 
     /// Reads a `publication` field, refusing anything that is not a valid record.
     public init(jsonText: String) throws(DomainError) {
+        guard jsonText.utf8.count <= Self.maximumBytes else {
+            throw .tooLong(field: "publication record", limit: Self.maximumBytes)
+        }
         guard let stored = try? JSONDecoder().decode(Stored.self, from: Data(jsonText.utf8)),
             let hash = TextHash(hex: stored.textHash)
         else { throw .invalidReference(kind: "publication record", value: String(jsonText.prefix(40))) }

@@ -102,7 +102,7 @@ extension EntityKind {
         case (_, "organisation"), (_, "campaign"), (_, "statement"), (_, "contact"), (_, "lead"):
             _ = try EntityKind.uuid(text) as ID<Organisation>
         case (.statement, "publication"):
-            try PlainText.check(text, field: label, multiline: true)
+            // Its own size limit; every value inside is checked as plain text.
             _ = try Publication(jsonText: text)
         case (_, "notes"), (_, "description"), (_, "body"):
             try PlainText.check(text, field: label, multiline: true)

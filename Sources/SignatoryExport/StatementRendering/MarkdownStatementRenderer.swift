@@ -36,7 +36,7 @@ public struct MarkdownStatementRenderer: Sendable {
             if escaped.drop(while: { $0 == " " }).first == "#" { escaped = "\\" + escaped }
             let next = index + 1 < lines.count ? lines[index + 1].trimmingCharacters(in: .whitespaces) : ""
             // Two trailing spaces keep a line break inside a paragraph; list items need none.
-            let isItem = line.range(of: #"^\s*(\d{1,3}[.)]|[-*+•]) "#, options: .regularExpression) != nil
+            let isItem = line.range(of: #"^\s*(\d{1,3}[.)]|[-*+]) "#, options: .regularExpression) != nil
             return !next.isEmpty && !isItem ? escaped + "  " : escaped
         }
     }

@@ -9,8 +9,8 @@ struct HistoryCommand: ParsableCommand {
         commandName: "history",
         abstract: "List every change to a record: when, at which office, and each field's old and new value.",
         discussion: """
-            RECORD is any record's id or id prefix (organisations, contacts, campaigns, statements, wordings, \
-            signatures; removed and merged ones too) or an organisation's acronym.
+            RECORD is any record's id or id prefix (organisations, contacts, campaigns, statements, signatures; \
+            removed and merged ones too), a wording's statement id, ':' and hash prefix, or an organisation's acronym.
             Example: signatory history SIRDO
             """
     )

@@ -24,7 +24,7 @@ struct HubRemoteSet: ParsableCommand {
 
     func run() throws {
         do { try HubClient.check(address: self.url) } catch let error as HubClientError {
-            throw ValidationError(error.description)
+            throw ValidationError(TerminalText.neutralised(error.description, multiline: false))
         }
         let store = try self.database.open()
         try store.rememberHub(self.url)

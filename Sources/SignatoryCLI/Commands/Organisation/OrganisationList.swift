@@ -20,6 +20,12 @@ struct OrganisationList: ParsableCommand {
     @Option(help: "ECOSOC consultative status: general, special, roster or none.") var ecosoc: String?
     @Option(help: "Whether the status is in force: active, suspended or withdrawn.") var standing: String?
 
+    func validate() throws {
+        if let search = self.search, search.comparisonKey.isEmpty {
+            throw ValidationError("--search needs a letter or a digit to look for, e.g. --search liberte.")
+        }
+    }
+
     func run() throws {
         let query = OrganisationQuery(
             search: self.search,

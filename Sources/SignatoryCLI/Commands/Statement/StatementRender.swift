@@ -31,7 +31,7 @@ struct StatementRender: ParsableCommand {
         try OutputFile.write(to: out, protecting: store.database.path) { handle in
             try handle.write(contentsOf: Data(rendered.utf8))
         }
-        Output.warn("wrote \(out)")
+        Output.warn("wrote \(TerminalText.neutralised(out, multiline: false))")
     }
 }
 

@@ -63,9 +63,16 @@ struct StatementStatusCommand: ParsableCommand {
             )
         }
         let date = try self.date.map { try CalendarDate($0) } ?? CalendarDate(utc: Date())
-        for value in [self.place, self.occasion] {
-            if let value { try PlainText.check(value, field: "publication") }
+        if let place = self.place { try PlainText.check(place, field: "place") }
+        if let occasion = self.occasion { try PlainText.check(occasion, field: "occasion") }
+        let record = block.publication(on: date, place: self.place?.nonBlank, occasion: self.occasion?.nonBlank)
+        try record.validate()
+        guard record.jsonText.utf8.count <= Publication.maximumBytes else {
+            throw ValidationError(
+                "The record of this publication would take \(record.jsonText.utf8.count / 1024) KiB, more than the "
+                    + "\(Publication.maximumBytes >> 20) MiB a change can carry to other offices; nothing was changed."
+            )
         }
-        return block.publication(on: date, place: self.place?.nonBlank, occasion: self.occasion?.nonBlank)
+        return record
     }
 }

@@ -22,7 +22,8 @@ struct HubOptions: ParsableArguments {
             )
         }
         do { return try HubClient(url: address, store: store) } catch let error as HubClientError {
-            throw ValidationError(error.description)
+            // The address is quoted back: a line break typed in it must not start a line of its own.
+            throw ValidationError(TerminalText.neutralised(error.description, multiline: false))
         }
     }
 }
@@ -103,7 +104,7 @@ struct SyncPull: AsyncParsableCommand {
 struct SyncNow: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "now",
-        abstract: "Push to the hub, then pull from it.",
+        abstract: "Push to the hub, then pull from it (even when the push fails).",
         discussion: "Example: signatory sync now --hub http://hub.example.org:8080"
     )
 
@@ -113,9 +114,18 @@ struct SyncNow: AsyncParsableCommand {
     func run() async throws {
         let store = try self.database.open()
         let client = try self.hub.client(for: store)
-        let result = try await SyncPush.push(with: client)
-        print(SyncPush.summary(result))
+        // What other offices sent (an at-risk flag among it) must still arrive when this
+        // office's push cannot go through; the push's failure is reported after the pull.
+        let pushFailure: HubClientError?
+        do {
+            print(SyncPush.summary(try await SyncPush.push(with: client)))
+            pushFailure = nil
+        } catch let error as HubClientError where error.status != nil {
+            // The hub answered but refused: it can still be pulled from.
+            pushFailure = error
+        }
         try await SyncPull.pull(with: client)
+        if let pushFailure { throw pushFailure }
     }
 }
 
