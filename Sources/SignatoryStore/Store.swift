@@ -21,6 +21,8 @@ public final class Store {
     /// Settled fields read or written in the current transaction, so a parent record read for
     /// each of its children is decoded once. Cleared whenever a transaction starts or rolls back.
     var settledCache: [EntityRef: FieldMap] = [:]
+    /// Set while a bulk import writes organisations: their duplicate pairs are found once at the end.
+    var duplicatesDeferred = false
 
     private init(database: Database, office: Office) {
         self.database = database

@@ -15,10 +15,16 @@ struct VCardContactSheet: ContactSheetWriter {
     private var written: Set<String> = []
     private var organisation = ""
 
+    /// The NOTE of a card whose person is not at risk, escaped and folded once for the sheet.
+    private let commonNote: [UInt8]
+
     init(revision: String, heading: SheetHeading, version: Version) {
         self.revision = revision
         self.heading = heading
         self.version = version
+        var note = ByteSink()
+        VCardText.line("NOTE", VCardText.escape(heading.text), to: &note)
+        self.commonNote = note.collected
     }
 
     mutating func start(_ sink: inout ByteSink) {}
@@ -60,8 +66,11 @@ struct VCardContactSheet: ContactSheetWriter {
             }
         }
         if let campaign = line.campaignName { VCardText.line("CATEGORIES", escape(campaign), to: &sink) }
-        let note = (line.atRisk ? ContactSheetLine.atRiskWarning + ". " : "") + self.heading.text
-        VCardText.line("NOTE", escape(note), to: &sink)
+        if line.atRisk {
+            VCardText.line("NOTE", escape(ContactSheetLine.atRiskWarning + ". " + self.heading.text), to: &sink)
+        } else {
+            self.commonNote.withUnsafeBufferPointer { sink.append(bytes: $0) }
+        }
         VCardText.line("UID", self.version == .four ? "urn:uuid:" + id : id, to: &sink)
         VCardText.line("REV", self.revision, to: &sink)
         VCardText.line("END", "VCARD", to: &sink)

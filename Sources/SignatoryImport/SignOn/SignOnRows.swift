@@ -29,8 +29,6 @@ struct SignOnRows {
         var row: SignOnRow? = nil
         /// The status of a signature this row replaced with a new one after a withdrawal or refusal.
         var signedAgainAfter: SignatureStatus? = nil
-        /// What the organisation this row created looks like: "CAP … (CAP): same acronym (CAP)".
-        var likelyDuplicates: [String] = []
         var contactEmail: EmailAddress?
         var contactAdded = false
         var signatureRecorded = false
@@ -62,12 +60,7 @@ struct SignOnRows {
             }
             guard let row = self.row else { return }
             report.warnings += row.warnings.map { .init(line: row.line, text: $0) }
-            report.warnings += self.likelyDuplicates.map {
-                .init(
-                    line: row.line,
-                    text: "the organisation created looks like \($0); `org merge` merges them if it is"
-                )
-            }
+            if self.newOrganisation { report.createdOn[self.organisation.id] = row.line }
             report.rows.append(
                 .init(
                     line: row.line,
@@ -105,12 +98,6 @@ struct SignOnRows {
             )
             try self.store.insert(organisation)
             applied = Applied(outcome: .created, organisation: organisation, newOrganisation: true)
-            // Not matched, yet like one held (e.g. the same acronym in another country): say so.
-            for pair in try self.store.duplicatePairs(of: organisation.id) {
-                let other = pair.first == organisation.id ? pair.second : pair.first
-                let name = try self.store.organisation(other)?.displayName ?? other.description
-                applied.likelyDuplicates.append("\(name): \(pair.reason)")
-            }
         }
         applied.row = row
         let contact = try self.contact(for: row, of: applied.organisation.id, applied: &applied)

@@ -102,9 +102,25 @@ public struct SignerImport: Sendable {
                     index: try OrganisationIndex(store: rows.store),
                     report: report
                 )
-                for (done, record) in records.enumerated() {
-                    try pass.apply(record, rowByRow: rowByRow)
-                    if (done + 1) % 500 == 0 || done + 1 == records.count { progress(done + 1, records.count) }
+                try rows.store.findingDuplicatesOnce {
+                    for (done, record) in records.enumerated() {
+                        try pass.apply(record, rowByRow: rowByRow)
+                        if (done + 1) % 500 == 0 || done + 1 == records.count { progress(done + 1, records.count) }
+                    }
+                }
+                // Not matched, yet like one held (e.g. the same acronym in another country): say so.
+                for pair in try rows.store.duplicatePairs(among: Set(pass.report.createdOn.keys)) {
+                    for (created, other) in [(pair.first, pair.second), (pair.second, pair.first)] {
+                        guard let line = pass.report.createdOn[created] else { continue }
+                        let name = try rows.store.organisation(other)?.displayName ?? other.description
+                        pass.report.warnings.append(
+                            .init(
+                                line: line,
+                                text: "the organisation created looks like \(name): \(pair.reason); "
+                                    + "`org merge` merges them if it is"
+                            )
+                        )
+                    }
                 }
                 report = pass.report
                 // A dry run reports every row, the rejected ones included, and writes nothing anyway.

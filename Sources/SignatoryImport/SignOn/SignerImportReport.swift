@@ -1,3 +1,5 @@
+public import SignatoryDomain
+
 /// What a sign-on import did, or would do in a dry run, row by row.
 public struct SignerImportReport: Sendable, Hashable, CustomStringConvertible {
     public struct Rejection: Sendable, Hashable {
@@ -42,6 +44,8 @@ public struct SignerImportReport: Sendable, Hashable, CustomStringConvertible {
     public internal(set) var columns: [Column] = []
     public internal(set) var rows: [Row] = []
     public internal(set) var dryRun = false
+    /// The line that created each new organisation, to name it in a warning.
+    var createdOn: [ID<Organisation>: Int] = [:]
 
     public var description: String {
         var lines = [

@@ -57,6 +57,26 @@ extension Store {
         for insert in Self.insertsForOne { try self.database.prepare(insert).run(organisation) }
     }
 
+    /// Runs `body`, a bulk import of this office's own edits, with the duplicate pairs found once
+    /// at the end, in one pass, rather than after each organisation it writes.
+    ///
+    /// ```swift
+    /// try store.transaction { try store.findingDuplicatesOnce { try importRows() } }
+    /// ```
+    public func findingDuplicatesOnce<T>(_ body: () throws -> T) throws -> T {
+        let outer = self.duplicatesDeferred
+        self.duplicatesDeferred = true
+        defer { self.duplicatesDeferred = outer }
+        let result = try body()
+        if !outer { try self.refreshDuplicates() }
+        return result
+    }
+
+    /// Every pair an organisation of `organisations` is in.
+    public func duplicatePairs(among organisations: Set<ID<Organisation>>) throws -> [DuplicatePair] {
+        try self.duplicatePairs().filter { organisations.contains($0.first) || organisations.contains($0.second) }
+    }
+
     /// The pairs `organisation` is in, e.g. to warn right after it was added or edited.
     public func duplicatePairs(of organisation: ID<Organisation>) throws -> [DuplicatePair] {
         try self.database.prepare(
