@@ -1,5 +1,5 @@
 public import SignatoryDomain
-public import SignatoryStore
+import SignatoryStore
 
 /// A push in pages, so that a backlog of any size reaches the hub under its body limit. Each
 /// page is a whole bundle of its own, checked and applied by the hub as one: this office's feed

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// A statement as it was published: the wording, the date (and optionally the place and the
 /// occasion), and the signatory block line by line. It is written once, when the statement is

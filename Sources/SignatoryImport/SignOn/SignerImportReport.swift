@@ -1,4 +1,4 @@
-public import SignatoryDomain
+import SignatoryDomain
 
 /// What a sign-on import did, or would do in a dry run, row by row.
 public struct SignerImportReport: Sendable, Hashable, CustomStringConvertible {
