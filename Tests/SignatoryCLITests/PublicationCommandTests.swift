@@ -103,6 +103,10 @@ struct PublicationCommandTests {
         #expect(
             try office.refuse(["statement", "render", ids.statement, "--out", office.database]).contains("database")
         )
+        // A list right after a line of text, with no blank line between, is a list too.
+        try office.succeed(["statement", "edit", ids.statement, "--body", "We ask:\n- one thing;\n- another."])
+        let listed = try office.succeed(["statement", "render", ids.statement, "--format", "html"])
+        #expect(listed.contains("<p>We ask:</p>\n<ul>\n<li>one thing;</li>\n<li>another.</li>\n</ul>"))
     }
 
     /// A record that could not travel to other offices is refused before anything is written.

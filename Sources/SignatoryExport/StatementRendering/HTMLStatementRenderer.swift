@@ -31,35 +31,65 @@ public struct HTMLStatementRenderer: Sendable {
     /// A right-to-left name stays apart from the text around it.
     static func name(_ text: String) -> String { "<bdi>\(MarkupText.html(text))</bdi>" }
 
-    /// The coordinator's text as typed: paragraphs at blank lines, and a paragraph whose every
-    /// line starts "1." (or "1)") or "-" as a numbered or bulleted list.
+    /// The coordinator's text as typed: paragraphs at blank lines, and two or more lines in a
+    /// row that start "1." (or "1)") or "-" as a numbered or bulleted list, also right after a
+    /// line of text ("We ask states to:").
     static func body(_ text: String) -> String {
         let paragraphs = text.replacingOccurrences(of: "\r\n", with: "\n")
             .trimmingCharacters(in: .whitespacesAndNewlines)
             .components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .newlines) }.filter { !$0.isEmpty }
         var html = ""
         for paragraph in paragraphs {
-            let lines = paragraph.components(separatedBy: "\n")
-            if let items = Self.items(lines, marker: Self.numberedMarker) {
-                html += "<ol>\n" + items.map { "<li>\(MarkupText.html($0))</li>\n" }.joined() + "</ol>\n"
-            } else if let items = Self.items(lines, marker: Self.bulletMarker) {
-                html += "<ul>\n" + items.map { "<li>\(MarkupText.html($0))</li>\n" }.joined() + "</ul>\n"
-            } else {
-                html += "<p>\(lines.map(MarkupText.html).joined(separator: "<br>\n"))</p>\n"
+            for run in Self.runs(paragraph.components(separatedBy: "\n")) {
+                switch run {
+                case .text(let lines):
+                    html += "<p>\(lines.map(MarkupText.html).joined(separator: "<br>\n"))</p>\n"
+                case .list(let tag, let items):
+                    html += "<\(tag)>\n" + items.map { "<li>\(MarkupText.html($0))</li>\n" }.joined() + "</\(tag)>\n"
+                }
             }
         }
         return html
     }
 
-    /// The items of a list whose every line starts with a marker, without their markers.
-    private static func items(_ lines: [String], marker: (Substring) -> Int?) -> [String]? {
-        var items: [String] = []
-        for line in lines {
+    private enum Run {
+        case text([String])
+        /// `ol` or `ul`, and the items without their markers.
+        case list(String, [String])
+    }
+
+    /// The paragraph's lines grouped into text and lists; a lone marked line stays text.
+    private static func runs(_ lines: [String]) -> [Run] {
+        func item(_ line: String) -> (tag: String, text: String)? {
             let text = line.drop { $0 == " " }
-            guard let length = marker(text) else { return nil }
-            items.append(String(text.dropFirst(length)).trimmingCharacters(in: .whitespaces))
+            if let length = Self.numberedMarker(text) { return ("ol", String(text.dropFirst(length))) }
+            if let length = Self.bulletMarker(text) { return ("ul", String(text.dropFirst(length))) }
+            return nil
         }
-        return items.count > 1 ? items : nil
+        var runs: [Run] = []
+        var index = 0
+        while index < lines.count {
+            if let first = item(lines[index]) {
+                var items = [first.text.trimmingCharacters(in: .whitespaces)]
+                var next = index + 1
+                while next < lines.count, let more = item(lines[next]), more.tag == first.tag {
+                    items.append(more.text.trimmingCharacters(in: .whitespaces))
+                    next += 1
+                }
+                if items.count > 1 {
+                    runs.append(.list(first.tag, items))
+                    index = next
+                    continue
+                }
+            }
+            if case .text(let previous)? = runs.last {
+                runs[runs.count - 1] = .text(previous + [lines[index]])
+            } else {
+                runs.append(.text([lines[index]]))
+            }
+            index += 1
+        }
+        return runs
     }
 
     /// "12. " or "3) ": the marker's length.
