@@ -76,7 +76,8 @@ public struct HubClient {
         guard let vector = try? JSONDecoder().decode(HubVector.self, from: vectorData) else {
             throw HubClientError.unexpected("the version vector is not JSON")
         }
-        var known = [ID<Office>: Int64](keyedByText: vector.have)
+        // Positions come from the network: below zero means nothing held, so no subtraction overflows.
+        var known = [ID<Office>: Int64](keyedByText: vector.have).mapValues { max($0, 0) }
         let total = try self.store.versionVector().reduce(Int64(0)) { $0 + max(0, $1.value - (known[$1.key] ?? 0)) }
         let exporter = BundleExporter(store: self.store)
         var result = PushResult(applied: 0, sent: 0)
@@ -106,7 +107,7 @@ public struct HubClient {
             if let hub = ID<Office>(vector.office) { try self.store.learn(that: hub, has: have) }
             let progressed = have.contains { $0.value > (known[$0.key] ?? 0) }
             guard progressed else { throw HubClientError.unexpected("the hub did not take a page of the push") }
-            known.merge(have) { max($0, $1) }
+            known.merge(have.mapValues { max($0, 0) }) { max($0, $1) }
             result = PushResult(applied: result.applied + reply.applied, sent: result.sent + page.changes)
         }
         return result

@@ -68,4 +68,60 @@ struct HostileHubTests {
             #expect(message.hasPrefix("Error:") && message.contains("Signatory-Remaining"), "\(remaining): \(message)")
         }
     }
+
+    /// Answers the version vector with `have` and refuses every push.
+    private static let vectorServer = """
+        import http.server, json, sys
+        have = json.loads(sys.argv[1])
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def reply(self, status, body):
+                self.send_response(status)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+            def do_GET(self):
+                self.reply(200, json.dumps({"office": "6f1c1b1e-3c2a-4d5e-8f90-123456789abc", "name": "Hub",
+                                            "have": have}).encode())
+            def do_POST(self):
+                self.rfile.read(int(self.headers.get("Content-Length", "0")))
+                self.reply(422, b'{"code":"bundle_refused","message":"refused","status":422}')
+            def log_message(self, *args):
+                pass
+        server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+        print(server.server_address[1], flush=True)
+        server.serve_forever()
+        """
+
+    /// Positions a hub claims for this office's feed, at the ends of Int64, never trap a push.
+    @Test func extremePositionsInTheHubsVectorDoNotTrap() throws {
+        let office = try OfficeFixture()
+        _ = try office.addReferenceStatement()
+        let card = try #require(
+            try JSONSerialization.jsonObject(with: Data(try office.succeed(["office", "card"]).utf8)) as? [String: Any]
+        )
+        let id = try #require(card["id"] as? String)
+        for (position, pushes) in [("-9223372036854775808", true), ("9223372036854775807", false), ("-1", true)] {
+            let output = Pipe()
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3", "-c", Self.vectorServer, #"{"\#(id)": \#(position)}"#]
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            defer {
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+            }
+            let port = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self).trimmingCharacters(
+                in: .whitespacesAndNewlines
+            )
+            let result = try office.run(["sync", "push", "--hub", "http://127.0.0.1:\(port)"])
+            if pushes {
+                // The whole feed is offered, and the hub's refusal is reported in one line.
+                #expect(result.status == 1 && result.stderr.hasPrefix("Error: "), "\(position): \(result.stderr)")
+            } else {
+                #expect(result.status == 0 && result.output.hasPrefix("pushed 0 change(s)"), "\(position)")
+            }
+        }
+    }
 }

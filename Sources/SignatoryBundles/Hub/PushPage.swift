@@ -29,7 +29,9 @@ extension BundleExporter {
             if let other = behind.first(where: { $0.office != own }) {
                 head = other
             } else if let ownHead = behind.first {
-                let through = min(ownHead.sequence, (known[own] ?? 0) + Int64(max(limit, 1)))
+                // `known` is below the head here, so the page's end is computed without overflow.
+                let from = max(known[own] ?? 0, 0)
+                let through = from + min(ownHead.sequence - from, Int64(max(limit, 1)))
                 head = through == ownHead.sequence ? ownHead : try self.ownHead(at: through)
             } else {
                 return nil
@@ -55,7 +57,7 @@ extension BundleExporter {
 
     /// A bundle of one feed, from what the peer holds through `head`.
     private func page(of head: FeedHead, known: [ID<Office>: Int64]) throws -> PushPage {
-        let from = known[head.office] ?? 0
+        let from = max(known[head.office] ?? 0, 0)
         let changes = head.sequence - from
         let header = try self.header(have: try self.store.versionVector(), heads: [head], changes: changes)
         var bytes = [UInt8](try BundleHeader.line(header))
