@@ -15,6 +15,8 @@ let package = Package(
         // Without its default traits: the hub needs neither swift-configuration nor full Foundation.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         // Debian's libsqlite3 (libsqlite3-dev), reached through its C API.
@@ -58,6 +60,19 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // `signatory ui`: the coordinator's web app over the office's own database, on loopback.
+        .target(
+            name: "SignatoryWeb",
+            dependencies: [
+                "SignatoryDomain", "SignatoryStore", "SignatoryBundles", "SignatoryExport", "SignatoryImport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // An office's side of the hub: signed requests, push, paged pull.
         .target(
             name: "SignatoryHubClient",
@@ -68,7 +83,7 @@ let package = Package(
             name: "SignatoryCLI",
             dependencies: [
                 "SignatoryDomain", "SignatoryStore", "SignatoryBundles", "SignatoryExport", "SignatoryImport",
-                "SignatoryHub", "SignatoryHubClient",
+                "SignatoryHub", "SignatoryHubClient", "SignatoryWeb",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -76,7 +91,10 @@ let package = Package(
         // `Scripts/bench`: figures beside raw SQLite baselines measured in the same run.
         .executableTarget(
             name: "SignatoryBench",
-            dependencies: ["SignatoryDomain", "SignatoryStore", "SignatoryBundles", "SignatoryHubClient", "CSQLite"]
+            dependencies: [
+                "SignatoryDomain", "SignatoryStore", "SignatoryBundles", "SignatoryHubClient", "SignatoryExport",
+                "SignatoryWeb", "CSQLite",
+            ]
         ),
         // `Scripts/fuzz`: libFuzzer over the bundle and request parsers; a corpus replayer otherwise.
         .executableTarget(name: "SignatoryFuzz", dependencies: ["SignatoryDomain", "SignatoryBundles"]),
@@ -117,6 +135,16 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The web app on a real loopback port: sessions, CSRF, origins, pages.
+        .testTarget(
+            name: "SignatoryWebTests",
+            dependencies: [
+                "SignatoryWeb", "SignatoryStore", "SignatoryDomain", "TestSupport", "StoreTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         .testTarget(

@@ -17,7 +17,7 @@ struct Signatory: AsyncParsableCommand {
             InitCommand.self, OrganisationCommand.self, ContactCommand.self, CampaignCommand.self,
             StatementCommand.self, SignCommand.self, SignaturesCommand.self, OfficeCommand.self, SyncCommand.self,
             ConflictCommand.self, HistoryCommand.self, ExportCommand.self, ImportCommand.self, ServeCommand.self,
-            HubCommand.self,
+            HubCommand.self, UICommand.self,
         ]
     )
 

@@ -12,7 +12,7 @@ import SignatoryStore
 /// ```
 public struct HubServer: Sendable {
     public let configuration: HubConfiguration
-    let database: HubDatabase
+    let database: StoreActor
     let logger: Logger
     /// The hub's clock, against which signed requests' times are checked.
     let clock: @Sendable () -> Date
@@ -24,7 +24,7 @@ public struct HubServer: Sendable {
     /// A hub whose clock is `clock`, so that in-process tests control the time requests are judged by.
     init(configuration: HubConfiguration, logger: Logger, clock: @escaping @Sendable () -> Date) throws {
         self.configuration = configuration
-        self.database = try HubDatabase(path: configuration.databasePath)
+        self.database = try StoreActor(path: configuration.databasePath)
         self.logger = logger
         self.clock = clock
     }

@@ -15,7 +15,7 @@ import SignatoryStore
 struct SignedRequestAuthenticator: RouterMiddleware {
     typealias Context = HubRequestContext
 
-    let database: HubDatabase
+    let database: StoreActor
     let clock: @Sendable () -> Date
 
     func handle(

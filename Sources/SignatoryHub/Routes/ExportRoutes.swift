@@ -7,7 +7,7 @@ import SignatoryStore
 
 /// `/v1/exports/contacts`: the contact sheets of `signatory export contacts` as downloads.
 struct ExportRoutes {
-    let database: HubDatabase
+    let database: StoreActor
 
     func register(in table: RouteTable) {
         table.signed(.get, "/v1/exports/contacts") { request, _, member in

@@ -7,7 +7,7 @@ import SignatoryStore
 /// `/v1`: the coalition's data as JSON, shown to each office as its enrolled audience allows
 /// (the contact sheets' rules: contacts at risk only to `internal` offices).
 struct ReadRoutes {
-    let database: HubDatabase
+    let database: StoreActor
 
     func register(in table: RouteTable) {
         table.signed(.get, "/v1/campaigns") { _, _, _ in

@@ -8,7 +8,7 @@ import SignatoryStore
 
 /// `/v1/sync`: offices push bundles, pull what they lack page by page, and read the hub's version vector.
 struct SyncRoutes {
-    let database: HubDatabase
+    let database: StoreActor
     let configuration: HubConfiguration
 
     func register(in table: RouteTable) {

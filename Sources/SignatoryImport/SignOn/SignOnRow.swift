@@ -65,6 +65,27 @@ struct SignOnRow {
         }
     }
 
+    /// A row typed into a form rather than read from a file: what the matching needs.
+    init(
+        organisationName: String,
+        acronym: String?,
+        country: CountryCode?,
+        icsoNumber: ICSONumber?,
+        email: EmailAddress?
+    ) {
+        self.line = 0
+        self.organisationName = organisationName
+        self.acronym = acronym
+        self.country = country
+        self.ecosoc = nil
+        self.icsoNumber = icsoNumber
+        self.contactName = nil
+        self.title = nil
+        self.email = email
+        self.phone = nil
+        self.consent = false
+    }
+
     /// "Special consultative status", "ECOSOC special", "special" and the like.
     private static func ecosoc(_ text: String) throws(RowRejection) -> ECOSOCCategory {
         let folded = SignOnField.fold(text)

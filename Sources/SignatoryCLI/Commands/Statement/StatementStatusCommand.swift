@@ -39,40 +39,23 @@ struct StatementStatusCommand: ParsableCommand {
     }
 
     func run() throws {
-        let next = try StatementStatus(parsing: self.status)
+        var change = StatementStatusChange(to: try StatementStatus(parsing: self.status))
+        change.date = try self.date.map { try CalendarDate($0) }
+        change.place = self.place
+        change.occasion = self.occasion
+        change.confirmOlderWordings = self.confirmOlderWordings
         let store = try self.database.open()
-        var statement = try store.statement(matching: self.statement)
-        let previous = statement.status
-        statement.status = try statement.status.transition(to: next)
-        if next == .published, previous != .published {
-            statement.publication = try self.record(of: statement, in: store)
-        }
-        try store.update(statement)
-        Output.text("\(statement.title): \(previous.rawValue) → \(next.rawValue)")
-    }
-
-    /// The record of publishing `statement` now, once the coordinator has seen what needs confirming.
-    private func record(of statement: JointStatement, in store: Store) throws -> Publication {
-        let block = try SignatoryBlock(statement: statement, store: store)
-        if !block.warnings.isEmpty, !self.confirmOlderWordings {
+        let statement = try store.statement(matching: self.statement)
+        do {
+            let (before, after) = try change.apply(to: statement.id, in: store)
+            Output.text("\(after.title): \(before.status.rawValue) → \(after.status.rawValue)")
+        } catch let error as PublishingError where !error.olderWordings.isEmpty {
             throw ValidationError(
-                (block.warnings + [
+                (error.olderWordings + [
                     "Publish anyway with --confirm-older-wordings, or ask them to sign the current wording."
                 ])
                 .joined(separator: "\n")
             )
         }
-        let date = try self.date.map { try CalendarDate($0) } ?? CalendarDate(utc: Date())
-        if let place = self.place { try PlainText.check(place, field: "place") }
-        if let occasion = self.occasion { try PlainText.check(occasion, field: "occasion") }
-        let record = block.publication(on: date, place: self.place?.nonBlank, occasion: self.occasion?.nonBlank)
-        try record.validate()
-        guard record.jsonText.utf8.count <= Publication.maximumBytes else {
-            throw ValidationError(
-                "The record of this publication would take \(record.jsonText.utf8.count / 1024) KiB, more than the "
-                    + "\(Publication.maximumBytes >> 20) MiB a change can carry to other offices; nothing was changed."
-            )
-        }
-        return record
     }
 }

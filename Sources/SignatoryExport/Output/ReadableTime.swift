@@ -1,9 +1,9 @@
 import Foundation
-import SignatoryDomain
+public import SignatoryDomain
 
 extension HybridTimestamp {
     /// The time to the minute in UTC, as lists print it: "2026-12-02 10:31 UTC".
-    var readable: String {
+    public var readable: String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: self.date)
