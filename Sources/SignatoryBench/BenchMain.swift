@@ -9,6 +9,7 @@ struct BenchMain {
         "sync": SyncBenchmark.run,
         "export": ExportBenchmark.run,
         "hub": HubBenchmark.run,
+        "ui": UIBenchmark.run,
     ]
 
     static func main() async throws {

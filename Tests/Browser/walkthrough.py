@@ -116,18 +116,32 @@ class Walk:
         if text in self.driver.page_source:
             sys.exit(f"{step}: the page at {self.driver.current_url} shows {text!r}")
 
+    def element(self, field):
+        """Waits up to 20 s for the element: a click returns before the next page has loaded."""
+        for _ in range(200):
+            found = self.driver.find_elements(By.ID, field)
+            if found:
+                return found[0]
+            time.sleep(0.1)
+        self.driver.save_screenshot(os.path.join(self.shots, "failed.png"))
+        sys.exit(f"the page at {self.driver.current_url} has no element {field!r}")
+
+    def select(self, field, value=None, text=None):
+        choice = Select(self.element(field))
+        choice.select_by_value(value) if text is None else choice.select_by_visible_text(text)
+
     def fill(self, field, value):
-        element = self.driver.find_element(By.ID, field)
+        element = self.element(field)
         element.clear()
         element.send_keys(value)
 
     def tick(self, field):
-        element = self.driver.find_element(By.ID, field)
+        element = self.element(field)
         if not element.is_selected():
             element.click()
 
     def submit(self, button):
-        self.driver.find_element(By.ID, button).click() if not button.startswith("//") else \
+        self.element(button).click() if not button.startswith("//") else \
             self.driver.find_element(By.XPATH, button).click()
 
     def shot(self, name):
@@ -143,7 +157,7 @@ def through_the_browser(args, folder, sign_on):
                               stderr=subprocess.PIPE, text=True)
     try:
         address = server.stdout.readline().split()[-1]
-        downloads = os.path.join(folder, "downloads")
+        downloads = os.path.join(os.path.dirname(folder), "downloads")
         os.makedirs(downloads, exist_ok=True)
         driver = browser(downloads)
         try:
@@ -165,11 +179,11 @@ def walk(w, address, geneva, bucharest, folder, sign_on, downloads):
     w.expect("Campaign created.", "create a campaign")
     w.fill("statement-title", "End forced organ harvesting")
     w.fill("statement-body", BODY)
-    Select(d.find_element(By.ID, "statement-lead")).select_by_visible_text(f"{LEAD} (DAFOH)")
+    w.select("statement-lead", text=f"{LEAD} (DAFOH)")
     w.submit("//form[contains(@action, '/statements')]//button")
     w.expect("Statement created.", "create a statement")
     statement_page = d.current_url.split("?")[0]
-    Select(d.find_element(By.ID, "next-status")).select_by_value("open")
+    w.select("next-status", "open")
     w.submit("//form[contains(@action, '/status')]//button")
     w.expect("Status changed.", "open the statement")
 
@@ -180,7 +194,7 @@ def walk(w, address, geneva, bucharest, folder, sign_on, downloads):
     w.fill("org-country", "FR")
     w.submit("check")
     w.expect("A new organisation", "check a new organisation")
-    Select(d.find_element(By.ID, "org-ecosoc")).select_by_value("special")
+    w.select("org-ecosoc", "special")
     w.fill("contact-name", "Thierry Valle")
     w.fill("contact-title", "Director")
     w.fill("contact-email", "t.valle@cap-lc.example")
@@ -194,7 +208,7 @@ def walk(w, address, geneva, bucharest, folder, sign_on, downloads):
     w.fill("org-acronym", "SIRDO")
     w.fill("org-country", "RO")
     w.submit("check")
-    Select(d.find_element(By.ID, "org-ecosoc")).select_by_value("special")
+    w.select("org-ecosoc", "special")
     w.fill("contact-name", AT_RISK["name"])
     w.fill("contact-title", "Director")
     w.fill("contact-email", AT_RISK["email"])
@@ -211,16 +225,15 @@ def walk(w, address, geneva, bucharest, folder, sign_on, downloads):
     w.fill("org-country", "FR")
     w.submit("check")
     w.expect("matched by name and country", "the sign-on matching finds CAP")
-    d.find_element(By.ID, "org-new").click()
+    w.element("org-new").click()
     w.submit("add")
     w.expect("Nothing was added", "a second CAP needs a tick")
     w.shot("cosigner-duplicate-warning")
     d.get(statement_page)
-    w.shot("statement")
 
     # A sign-on CSV: preview, then import.
     w.link("Import a sign-on CSV")
-    d.find_element(By.ID, "import-file").send_keys(sign_on)
+    w.element("import-file").send_keys(sign_on)
     w.submit("preview")
     w.expect("Preview: nothing written yet", "preview the sign-on file")
     w.expect("Association des Droits de l", "the preview lists the rows")
@@ -228,6 +241,10 @@ def walk(w, address, geneva, bucharest, folder, sign_on, downloads):
     w.submit("confirm-import")
     w.expect("<h1>Imported</h1>", "import the sign-on file")
     w.expect("2 created", "import the sign-on file")
+    d.get(statement_page)
+    w.shot("statement")
+    d.get(statement_page + "#cosigners")
+    w.shot("statement-cosigners")
 
     # The printable page and the coalition's sheet leave the person at risk out.
     d.get(statement_page + "/print")
@@ -260,6 +277,17 @@ def walk(w, address, geneva, bucharest, folder, sign_on, downloads):
     w.expect("No open conflict.", "no conflict is left")
     d.get(base + "/")
     w.shot("start")
+
+    # At 200% zoom a 1280-pixel window is 640 CSS pixels wide: nothing may need sideways scrolling.
+    d.set_window_size(640, 800)
+    for page in [base + "/", statement_page, base + "/sync", base + "/exports"]:
+        d.get(page)
+        width, view = d.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
+        if width > view:
+            w.shot("too-wide")
+            sys.exit(f"{page} is {width} pixels wide in a {view}-pixel window")
+    d.get(statement_page)
+    w.shot("statement-at-200-percent")
 
 
 def through_the_cli(args, folder, sign_on):

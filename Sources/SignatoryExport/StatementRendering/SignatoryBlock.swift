@@ -23,26 +23,29 @@ public struct SignatoryBlock: Sendable {
     /// Things the coordinator should see before publishing, such as signatures on an older wording.
     public let warnings: [String]
 
-    public init(statement: JointStatement, store: Store) throws {
+    /// - Parameter signatories: the statement's ``Store/signatories(of:)``, when the caller has
+    ///   read them already; read from `store` otherwise.
+    public init(statement: JointStatement, store: Store, signatories: [Signatory]? = nil) throws {
         self.statement = statement
-        let signatures = try store.signatures(on: statement.id)
         var cosigners: [Entry] = []
         var warnings: [String] = []
         var leadSignature: Signature?
-        for signature in signatures {
+        // Hashing the wording normalises the whole text: once, not once per co-signer.
+        let current = statement.textHash
+        for entry in try signatories ?? store.signatories(of: statement.id) {
+            let signature = entry.signature
             if signature.organisationID == statement.leadOrganisationID {
                 leadSignature = signature
                 continue
             }
-            guard signature.status == .signed, signature.consentToPublish,
-                let organisation = try store.organisation(signature.organisationID)
-            else { continue }
-            if let hash = signature.textHash, hash != statement.textHash {
+            guard signature.status == .signed, signature.consentToPublish else { continue }
+            let organisation = entry.organisation
+            if let hash = signature.textHash, hash != current {
                 warnings.append(
-                    "\(organisation.displayName) signed an older wording (\(hash.short)); the current one is \(statement.textHash.short). Ask them to confirm before publishing."
+                    "\(organisation.displayName) signed an older wording (\(hash.short)); the current one is \(current.short). Ask them to confirm before publishing."
                 )
             }
-            let contact = try signature.contactID.flatMap { try store.contact($0) }
+            let contact = entry.contact
             cosigners.append(Entry(organisation: organisation, contact: contact?.isPublishable == true ? contact : nil))
         }
         if let leadID = statement.leadOrganisationID, let organisation = try store.organisation(leadID) {

@@ -21,9 +21,11 @@ public struct StatementRendition: Sendable {
     /// what changed since publication after.
     public let notes: [String]
 
-    public init(statement: JointStatement, store: Store) throws {
+    /// - Parameter signatories: the statement's ``Store/signatories(of:)``, when the caller has
+    ///   read them already; read from `store` otherwise.
+    public init(statement: JointStatement, store: Store, signatories: [Signatory]? = nil) throws {
         self.statement = statement
-        let block = try SignatoryBlock(statement: statement, store: store)
+        let block = try SignatoryBlock(statement: statement, store: store, signatories: signatories)
         guard let record = statement.publication else {
             self.lead = block.lead.map(\.publicationLine)
             self.cosigners = block.cosigners.map(\.publicationLine)

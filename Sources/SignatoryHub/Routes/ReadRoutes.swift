@@ -99,10 +99,11 @@ struct ReadRoutes {
     /// A statement with its signatures; the public sees only organisations that signed with consent.
     private static func statement(_ id: String, in store: Store, for audience: ExportAudience) throws -> JSONRecord {
         let statement = try Self.statement(matching: id, in: store, for: audience)
+        let current = statement.textHash
         let rows = try store.signatures(on: statement.id).compactMap(audience.view(of:)).map { signature in
             signature.json(
                 organisation: try store.organisation(signature.organisationID).map(audience.view(of:)),
-                currentText: statement.textHash
+                currentText: current
             )
         }
         return JSONRecord.merging(statement.json, ["signatures": rows])

@@ -94,7 +94,9 @@ public struct SignerImport: Sendable {
     ) throws -> SignerImportReport {
         var report = report
         do {
-            try rows.store.transaction {
+            // A savepoint, not a transaction: a dry run or a refusal undoes its writes also when
+            // the caller (a page of the web app) reads in a transaction of its own.
+            try rows.store.savepoint {
                 var pass = ImportPass(
                     rows: rows,
                     columns: columns,

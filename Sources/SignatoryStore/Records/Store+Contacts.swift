@@ -1,7 +1,7 @@
 public import SignatoryDomain
 
 extension Store {
-    private static let contactColumns =
+    static let contactColumns =
         "id, organisation_id, full_name, title, email, phone, language, at_risk, consent"
 
     /// Adds a contact person to an existing organisation.

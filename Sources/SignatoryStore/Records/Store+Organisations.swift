@@ -1,7 +1,7 @@
 public import SignatoryDomain
 
 extension Store {
-    private static let organisationColumns =
+    static let organisationColumns =
         "id, name, acronym, country, website, ecosoc, ecosoc_year, standing, notes, icso_number"
 
     /// Adds one organisation.

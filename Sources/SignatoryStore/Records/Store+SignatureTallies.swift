@@ -8,6 +8,12 @@ public struct SignatureTally: Sendable, Hashable {
     public var signedByECOSOC: [ECOSOCCategory: Int] = [:]
 
     public init() {}
+
+    /// Counts `count` signatures with `status` by organisations with `ecosoc` status.
+    public mutating func add(_ status: SignatureStatus, ecosoc: ECOSOCCategory, count: Int = 1) {
+        self.byStatus[status, default: 0] += count
+        if status == .signed { self.signedByECOSOC[ecosoc, default: 0] += count }
+    }
 }
 
 extension Store {
@@ -29,11 +35,7 @@ extension Store {
             let statement: ID<JointStatement> = try row.id(0)
             let status = try row.choice(1, as: SignatureStatus.self)
             let ecosoc = try row.choice(2, as: ECOSOCCategory.self)
-            let count = Int(row.integer(3))
-            tallies[statement, default: SignatureTally()].byStatus[status, default: 0] += count
-            if status == .signed {
-                tallies[statement, default: SignatureTally()].signedByECOSOC[ecosoc, default: 0] += count
-            }
+            tallies[statement, default: SignatureTally()].add(status, ecosoc: ecosoc, count: Int(row.integer(3)))
         }
         return tallies
     }

@@ -2,7 +2,7 @@ public import Foundation
 public import SignatoryDomain
 
 extension Store {
-    private static let signatureColumns =
+    static let signatureColumns =
         "statement_id, organisation_id, contact_id, status, text_hash, consent, recorded_at, source"
 
     /// Records an organisation's stand on a statement, replacing the one recorded before.

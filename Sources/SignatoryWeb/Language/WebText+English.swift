@@ -19,10 +19,11 @@ extension WebText {
         "internalPage":
             "Internal page: it names contacts, including people at risk. Do not share or print it for partners; use Printable.",
         "wordingHash": "Wording", "addCosigner": "Add a co-signer", "importSignOn": "Import a sign-on CSV",
-        "printable": "Printable", "counts": "Counts", "changeStatus": "Change status", "newStatus": "New status",
+        "printable": "Printable", "changeStatus": "Change status", "newStatus": "New status",
         "whenPublishing": "When publishing", "date": "Date (default: today, UTC)", "place": "Place",
         "occasion": "Occasion", "confirmOlderWordings": "Publish although some co-signers signed an older wording",
-        "signatoryBlock": "As it will be published (as signatory statement render prints it)",
+        "signatoryBlock":
+            "Wording and signatory block, as it will be published (as signatory statement render prints it)",
         "cosigners": "Co-signers", "search": "Search", "any": "Any", "filter": "Filter",
         "atRisk": "AT RISK", "noCosigners": "No co-signer matches.", "wordingCurrent": "current",
         "wordingOlder": "older", "yes": "yes", "no": "no",

@@ -1,11 +1,13 @@
 import Foundation
 import Mustache
+import SignatoryStore
 
 /// Renders a page's template inside the layout, with the interface's words as `t`.
 struct PageRenderer: Sendable {
     private let library: MustacheLibrary
 
     init() {
+        MustacheContentTypes.register(HTMLEscaping(), named: HTMLEscaping.name)
         var library = MustacheLibrary()
         let templates: [String: String] = [
             "layout": Templates.layout, "error": Templates.error, "start": Templates.start,
@@ -15,9 +17,21 @@ struct PageRenderer: Sendable {
         ]
         for (name, text) in templates {
             // The templates are part of the program; one that does not parse is a programming error.
-            try! library.register(text, named: name)
+            try! library.register("{{% CONTENT_TYPE: \(HTMLEscaping.name)}}" + text, named: name)
         }
         self.library = library
+    }
+
+    /// Page `template` with what `build` reads from the store, in one read transaction: a
+    /// consistent page, and one lock rather than one per query.
+    func page(
+        _ template: String,
+        in store: Store,
+        chrome: Chrome,
+        build: (Store, WebText) throws -> (title: String, context: [String: Any])
+    ) throws -> String {
+        let (title, values) = try store.transaction { try build(store, chrome.text) }
+        return self.render(template, title: title, context: values, chrome: chrome)
     }
 
     /// The whole HTML document of page `template` with `context`.

@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import SignatoryDomain
 import SignatoryExport
 import SignatoryStore
@@ -14,7 +15,7 @@ struct StatementPage {
 
         enum Column: String, CaseIterable {
             case organisation, country, ecosoc, contact, status, consent, wording
-            var isSortable: Bool { self != .contact && self != .wording }
+            var isSortable: Bool { [.organisation, .country, .ecosoc, .status].contains(self) }
         }
 
         /// The table's address with these settings and another sort.
@@ -37,19 +38,21 @@ struct StatementPage {
         guard let statement = try store.statement(self.statement) else {
             throw WebError.notFound(self.text["statement"])
         }
-        let rendition = try StatementRendition(statement: statement, store: store)
-        let tally = try store.signatureTallies()[statement.id]
+        let signatories = try store.signatories(of: statement.id)
+        let rendition = try StatementRendition(statement: statement, store: store, signatories: signatories)
+        var tally = SignatureTally()
+        for entry in signatories { tally.add(entry.signature.status, ecosoc: entry.organisation.ecosoc) }
         let counts = Tallies(text: self.text)
-        let rows = try self.rows(of: statement, in: store)
+        let rows = self.rows(of: statement, signatories)
         let shown = rows.filter(self.matches).sorted(by: self.order)
         var context: [String: Any] = [
-            "id": statement.id.description, "title": statement.title, "body": statement.body,
-            "language": statement.language.description, "hash": statement.textHash.short,
+            "id": statement.id.description, "title": statement.title,
+            "language": statement.language.description, "hash": rendition.statement.textHash.short,
             "status": self.text.choice(statement.status), "campaignID": statement.campaignID.description,
             "campaignName": try store.campaign(statement.campaignID)?.name ?? "",
             "block": StatementFormat.text.render(rendition), "notes": rendition.notes,
             "byStatus": counts.byStatus(tally), "byECOSOC": counts.byECOSOC(tally),
-            "rows": shown.map(\.values), "shownCount": shown.count, "totalCount": rows.count,
+            "rows": shown, "shownCount": shown.count, "totalCount": rows.count,
             "query": self.filter.search ?? "", "sort": self.filter.sort.rawValue,
             "statusChoices": self.text.options(SignatureStatus.allCases, selected: self.filter.status),
             "columns": Filter.Column.allCases.map { column -> [String: Any] in
@@ -68,39 +71,64 @@ struct StatementPage {
         return (statement.title, context)
     }
 
-    /// One co-signer as the table shows it, with what it sorts and filters by.
-    private struct Row {
+    /// One co-signer as the table shows it, with what it sorts and filters by. The template
+    /// reads it through `child(named:)`: thousands of rows, so no dictionary per row.
+    private struct Row: MustacheParent {
         let organisation: String
+        /// The name folded once (case, accents, punctuation): sorting compares thousands of pairs.
+        let sortKey: String
         let country: String
         let ecosoc: ECOSOCCategory
-        let contact: String?
+        let ecosocWord: String
+        let contact: String
+        /// The at-risk mark, or `nil` when the contact is not at risk.
+        let riskMark: String?
         let status: SignatureStatus
+        let statusWord: String
+        let consent: String
+        let wording: String
         let searchable: [String]
-        let values: [String: Any]
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "organisation": return self.organisation
+            case "country": return self.country
+            case "ecosoc": return self.ecosocWord
+            case "contact": return self.contact
+            case "atRisk": return self.riskMark ?? false
+            case "status": return self.statusWord
+            case "consent": return self.consent
+            case "wording": return self.wording
+            default: return nil
+            }
+        }
     }
 
-    private func rows(of statement: JointStatement, in store: Store) throws -> [Row] {
-        try store.signatures(on: statement.id).compactMap { signature in
-            guard let organisation = try store.organisation(signature.organisationID) else { return nil }
-            let contact = try signature.contactID.flatMap { try store.contact($0) }
+    private func rows(of statement: JointStatement, _ signatories: [Signatory]) -> [Row] {
+        let current = statement.textHash
+        let statusWords = Dictionary(uniqueKeysWithValues: SignatureStatus.allCases.map { ($0, self.text.choice($0)) })
+        let ecosocWords = Dictionary(uniqueKeysWithValues: ECOSOCCategory.allCases.map { ($0, self.text.choice($0)) })
+        let (yes, no, mark) = (self.text["yes"], self.text["no"], self.text["atRisk"])
+        return signatories.map { entry in
+            let (signature, organisation, contact) = (entry.signature, entry.organisation, entry.contact)
             let wording =
                 signature.textHash.map {
-                    $0 == statement.textHash ? self.text["wordingCurrent"] : self.text["wordingOlder"] + " " + $0.short
+                    $0 == current ? self.text["wordingCurrent"] : self.text["wordingOlder"] + " " + $0.short
                 } ?? "—"
-            let country = organisation.country?.description ?? ""
+            let name = organisation.displayName
             return Row(
-                organisation: organisation.displayName,
-                country: country,
+                organisation: name,
+                sortKey: name.comparisonKey,
+                country: organisation.country?.description ?? "",
                 ecosoc: organisation.ecosoc,
-                contact: contact?.fullName,
+                ecosocWord: ecosocWords[organisation.ecosoc]!,
+                contact: contact?.fullName ?? "",
+                riskMark: contact?.atRisk == true ? mark : nil,
                 status: signature.status,
-                searchable: [organisation.name, organisation.acronym ?? "", contact?.fullName ?? ""],
-                values: [
-                    "organisation": organisation.displayName, "country": country,
-                    "ecosoc": self.text.choice(organisation.ecosoc), "contact": contact?.fullName as Any,
-                    "atRisk": contact?.atRisk == true, "status": self.text.choice(signature.status),
-                    "consent": signature.consentToPublish ? self.text["yes"] : self.text["no"], "wording": wording,
-                ]
+                statusWord: statusWords[signature.status]!,
+                consent: signature.consentToPublish ? yes : no,
+                wording: wording,
+                searchable: [organisation.name, organisation.acronym ?? "", contact?.fullName ?? ""]
             )
         }
     }
@@ -112,7 +140,7 @@ struct StatementPage {
     }
 
     private func order(_ a: Row, _ b: Row) -> Bool {
-        func byName() -> Bool { a.organisation.localizedStandardCompare(b.organisation) == .orderedAscending }
+        func byName() -> Bool { a.sortKey == b.sortKey ? a.organisation < b.organisation : a.sortKey < b.sortKey }
         switch self.filter.sort {
         case .country: return a.country == b.country ? byName() : a.country < b.country
         case .ecosoc: return a.ecosoc == b.ecosoc ? byName() : a.ecosoc.rank < b.ecosoc.rank

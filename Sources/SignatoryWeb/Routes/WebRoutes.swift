@@ -43,7 +43,6 @@ struct WebRoutes: Sendable {
         let flash = request.formQuery["done"].flatMap { text.strings["done." + $0] }
         let renderer = self.renderer
         let html = try await self.database.run { store in
-            let (title, values) = try build(store, text)
             let chrome = Chrome(
                 text: text,
                 officeName: store.office.name,
@@ -52,7 +51,7 @@ struct WebRoutes: Sendable {
                 problem: problem,
                 problemLines: problemLines
             )
-            return renderer.render(template, title: title, context: values, chrome: chrome)
+            return try renderer.page(template, in: store, chrome: chrome, build: build)
         }
         return Self.html(html, status: status)
     }

@@ -38,6 +38,11 @@ enum AppStyle {
         .crumbs { color: var(--muted); }
         .rejected td { color: var(--risk); }
         .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+        table.data td { overflow-wrap: anywhere; }
+        @media (max-width: 48rem) {
+          table.data { display: block; overflow-x: auto; }
+          header.site, main { padding-left: .75rem; padding-right: .75rem; }
+        }
         @media print {
           header.site, .no-print, form, .actions, .skip, .internal { display: none; }
           .at-risk { visibility: hidden; }

@@ -12,8 +12,33 @@ extension Templates {
         <li><a href="/exports?scope=statement:{{id}}">{{t.contactSheets}}</a></li>
         <li><a href="/statements/{{id}}/print">{{t.printable}}</a></li>
         </ul>
-        <section aria-labelledby="counts"><h2 id="counts">{{t.counts}}</h2>
-        <p>{{t.bySignatureStatus}}: {{byStatus}}</p><p>{{t.signedByECOSOC}}: {{byECOSOC}}</p></section>
+        <p>{{t.bySignatureStatus}}: {{byStatus}} · {{t.signedByECOSOC}}: {{byECOSOC}}</p>
+        <section aria-labelledby="cosigners"><h2 id="cosigners">{{t.cosigners}} ({{shownCount}} / {{totalCount}})</h2>
+        <form method="get" action="/statements/{{id}}" class="filter no-print">
+        <p><label for="filter-q">{{t.search}}</label> <input id="filter-q" name="q" value="{{query}}" type="search">
+        <label for="filter-status">{{t.status}}</label>
+        <select id="filter-status" name="status"><option value="">{{t.any}}</option>{{#statusChoices}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/statusChoices}}</select>
+        <input type="hidden" name="sort" value="{{sort}}">
+        <button type="submit">{{t.filter}}</button></p>
+        </form>
+        <table class="data" id="cosigner-table">
+        <thead><tr>
+        {{#columns}}<th scope="col">{{#link}}<a href="{{link}}">{{label}}</a>{{/link}}{{^link}}{{label}}{{/link}}{{#sorted}} ▲{{/sorted}}</th>{{/columns}}
+        </tr></thead>
+        <tbody>
+        {{#rows}}
+        <tr><td><bdi>{{organisation}}</bdi></td><td>{{country}}</td><td>{{ecosoc}}</td>
+        {{#atRisk}}<td class="at-risk"><bdi>{{contact}}</bdi> <strong class="risk-mark">{{atRisk}}</strong></td>{{/atRisk}}
+        {{^atRisk}}<td><bdi>{{contact}}</bdi></td>{{/atRisk}}
+        <td>{{status}}</td><td>{{consent}}</td><td>{{wording}}</td></tr>
+        {{/rows}}
+        {{^rows}}<tr><td colspan="7">{{t.noCosigners}}</td></tr>{{/rows}}
+        </tbody>
+        </table>
+        </section>
+        <section aria-labelledby="block"><h2 id="block">{{t.signatoryBlock}}</h2>
+        {{#notes}}<p class="note">{{.}}</p>{{/notes}}
+        <pre class="block" dir="auto">{{block}}</pre></section>
         {{#canMove}}
         <section class="form no-print" aria-labelledby="status-change">
         <h2 id="status-change">{{t.changeStatus}}</h2>
@@ -33,33 +58,6 @@ extension Templates {
         </form>
         </section>
         {{/canMove}}
-        <section aria-labelledby="wording"><h2 id="wording">{{t.wording}}</h2>
-        <div class="wording" dir="auto">{{body}}</div></section>
-        <section aria-labelledby="block"><h2 id="block">{{t.signatoryBlock}}</h2>
-        {{#notes}}<p class="note">{{.}}</p>{{/notes}}
-        <pre class="block" dir="auto">{{block}}</pre></section>
-        <section aria-labelledby="cosigners"><h2 id="cosigners">{{t.cosigners}} ({{shownCount}} / {{totalCount}})</h2>
-        <form method="get" action="/statements/{{id}}" class="filter no-print">
-        <p><label for="filter-q">{{t.search}}</label> <input id="filter-q" name="q" value="{{query}}" type="search">
-        <label for="filter-status">{{t.status}}</label>
-        <select id="filter-status" name="status"><option value="">{{t.any}}</option>{{#statusChoices}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/statusChoices}}</select>
-        <input type="hidden" name="sort" value="{{sort}}">
-        <button type="submit">{{t.filter}}</button></p>
-        </form>
-        <table class="data" id="cosigner-table">
-        <thead><tr>
-        {{#columns}}<th scope="col">{{#link}}<a href="{{link}}">{{label}}</a>{{/link}}{{^link}}{{label}}{{/link}}{{#sorted}} ▲{{/sorted}}</th>{{/columns}}
-        </tr></thead>
-        <tbody>
-        {{#rows}}
-        <tr><td><bdi>{{organisation}}</bdi></td><td>{{country}}</td><td>{{ecosoc}}</td>
-        <td{{#atRisk}} class="at-risk"{{/atRisk}}>{{#contact}}<bdi>{{contact}}</bdi>{{/contact}}{{#atRisk}} <strong class="risk-mark">{{t.atRisk}}</strong>{{/atRisk}}</td>
-        <td>{{status}}</td><td>{{consent}}</td><td>{{wording}}</td></tr>
-        {{/rows}}
-        {{^rows}}<tr><td colspan="7">{{t.noCosigners}}</td></tr>{{/rows}}
-        </tbody>
-        </table>
-        </section>
         """
 
     /// `/statements/ID/print`: what may be shared, as it will be published; no contact detail.

@@ -33,16 +33,17 @@ struct SignaturesCommand: ParsableCommand {
         if let campaign = self.campaign { return try self.listCampaign(campaign, status: status, in: store) }
         let statement = try store.statement(matching: self.statement ?? "")
         let signatures = try store.signatures(on: statement.id).filter { status == nil || $0.status == status }
+        let current = statement.textHash
         var rows: [[String]] = []
         var records: [JSONRecord] = []
         for signature in signatures {
             let organisation = try store.organisation(signature.organisationID)
             if self.output.json {
-                records.append(signature.json(organisation: organisation, currentText: statement.textHash))
+                records.append(signature.json(organisation: organisation, currentText: current))
                 continue
             }
             let contact = try signature.contactID.flatMap { try store.contact($0) }
-            let wording = signature.textHash.map { $0 == statement.textHash ? "current" : "older " + $0.short } ?? "-"
+            let wording = signature.textHash.map { $0 == current ? "current" : "older " + $0.short } ?? "-"
             rows.append([
                 signature.id.shortID, signature.status.rawValue, organisation?.displayName ?? "?",
                 contact?.fullName ?? "-", wording, signature.consentToPublish ? "" : "not to be named",
