@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SignatoryDomain
+import SignatoryExport
 
 @main
 struct Signatory: AsyncParsableCommand {

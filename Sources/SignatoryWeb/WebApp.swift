@@ -40,7 +40,8 @@ public struct WebApp: Sendable {
 
     /// The app as a Hummingbird application; `onListening` gets its base address, e.g. http://127.0.0.1:8080.
     func application(onListening: @escaping @Sendable (String) -> Void = { _ in }) -> some ApplicationProtocol {
-        let host = self.configuration.host
+        // "[::1]", as a URL writes it, binds as ::1.
+        let host = self.configuration.host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
         return Application(
             router: self.router(),
             configuration: .init(address: .hostname(host, port: self.configuration.port), serverName: "signatory-ui"),

@@ -94,7 +94,15 @@ def browser(downloads):
     options.add_experimental_option("prefs", {"download.default_directory": downloads,
                                               "download.prompt_for_download": False,
                                               "intl.accept_languages": "en-GB,en"})
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    viewport(driver, 1280, 800)
+    return driver
+
+
+def viewport(driver, width, height):
+    """The page's own size, so screenshots are exactly width × height whatever the window adds."""
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
 
 
 class Walk:
@@ -279,7 +287,7 @@ def walk(w, address, geneva, bucharest, folder, sign_on, downloads):
     w.shot("start")
 
     # At 200% zoom a 1280-pixel window is 640 CSS pixels wide: nothing may need sideways scrolling.
-    d.set_window_size(640, 800)
+    viewport(d, 640, 800)
     for page in [base + "/", statement_page, base + "/sync", base + "/exports"]:
         d.get(page)
         width, view = d.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")

@@ -162,6 +162,27 @@ struct SignerImportTests {
         #expect(try update.store.contacts(of: update.cap.id)[0].consentToPublish)
     }
 
+    @Test func aMatchByEmailDomainAloneNeverReplacesWhoTheOrganisationIs() throws {
+        // DAFOH's director writes from dafoh.org; a row of another name is matched by that alone.
+        let csv = """
+            Organisation,Acronym,Country,ECOSOC,Contact name,Email,Consent
+            Front Line Friends,FLF,IE,general,X,someone@dafoh.org,yes
+
+            """
+        let update = try Office()
+        let report = try update.run(csv) { $0.mode = .update }
+        #expect(report.rows.first?.outcome.contains("email domain") == true)
+        let dafoh = try update.store.organisation(matching: "DAFOH")
+        #expect(dafoh.acronym == "DAFOH" && dafoh.country?.description == "US", "nothing set is replaced")
+        #expect(dafoh.ecosoc == .general, "an empty ECOSOC status is filled, as in fill mode")
+        // The negative control: a match by name in update mode does replace.
+        let byName = try Office()
+        _ = try byName.run(
+            "Organisation,Acronym,Country,Consent\nDoctors Against Forced Organ Harvesting,DAFOH-US,US,yes\n"
+        ) { $0.mode = .update }
+        #expect(try byName.store.organisation(matching: "DAFOH-US").name == "Doctors Against Forced Organ Harvesting")
+    }
+
     @Test func aFileWithBadRowsChangesNothingAndNamesEachLine() throws {
         let office = try Office()
         let before = try office.store.canonicalDump()

@@ -133,8 +133,16 @@ struct WebSessionTests {
             )
             raw.connect()
             defer { Task { try? await raw.shutdown() } }
-            let rebound = try await raw.execute(.init("/", method: .get, authority: "evil.example:\(port)"))
-            #expect(rebound.status == .misdirectedRequest)
+            for authority in [
+                "evil.example:\(port)", "127.0.0.1:\(port)@evil.example", "127.0.0.1:abc", "127.0.0.1:99999",
+                "127.0.0.2:\(port)", "localhost.:\(port)",
+            ] {
+                let response = try await raw.execute(.init("/", method: .get, authority: authority))
+                #expect(response.status == .misdirectedRequest, "\(authority)")
+            }
+            // The negative control: the loopback name with the port is served (401 without a session).
+            let own = try await raw.execute(.init("/", method: .get, authority: "127.0.0.1:\(port)"))
+            #expect(own.status == .unauthorized)
         }
         #expect(throws: WebAppError.self) {
             try WebApp(configuration: WebConfiguration(host: "0.0.0.0", databasePath: fixture.path))

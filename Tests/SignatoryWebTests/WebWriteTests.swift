@@ -63,6 +63,28 @@ struct WebWriteTests {
         #expect(try store.history(of: .contact, try store.contacts(of: lead.id)[0].id.description).count == 1)
     }
 
+    @Test func aContactWhoMayBeThePersonAtRiskIsMarkedAtRisk() async throws {
+        let fixture = try WebFixture()
+        let store = try Store.open(at: fixture.path)
+        let cap = try store.organisation(matching: "CAP")
+        try await fixture.withApp { client in
+            let session = try await SignedIn.signIn(client)
+            let form = [
+                "organisation": cap.id.description, "name": "CAP", "contactName": "L. H.",
+                "contactEmail": "L.Humenuc@SIRDO.example", "contactConsent": "yes", "consent": "yes",
+            ]
+            let response = try await session.post(client, "/statements/\(fixture.statement)/cosigners", form)
+            #expect(response.headers[.location]?.hasSuffix("?done=cosignerAddedAtRisk") == true)
+            let coalition = try await session.get(
+                client,
+                "/exports/download?format=csv&audience=coalition&scope=statement:\(fixture.statement)"
+            )
+            #expect(!String(buffer: coalition.body).lowercased().contains("l.humenuc@sirdo.example"))
+        }
+        let added = try #require(try store.contacts(of: cap.id).first { $0.fullName == "L. H." })
+        #expect(added.atRisk)
+    }
+
     @Test func publishingNeedsConfirmationForOlderWordings() async throws {
         let fixture = try WebFixture()
         let store = try Store.open(at: fixture.path)
@@ -145,6 +167,19 @@ struct WebWriteTests {
                 csrf: String(repeating: "c", count: 64)
             )
             #expect(forged.status == .forbidden)
+            let noFile = try await client.execute(
+                uri: "/statements/\(fixture.statement)/import",
+                method: .post,
+                headers: [
+                    .cookie: session.cookie, .origin: WebFixture.origin,
+                    .contentType: "multipart/form-data; boundary=b",
+                ],
+                body: ByteBuffer(
+                    string: "--b\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(session.csrf)\r\n--b--\r\n"
+                )
+            )
+            #expect(noFile.status == .badRequest)
+            #expect(String(buffer: noFile.body).contains("Choose a CSV file"))
         }
         #expect(try fixture.dump() == before)
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SignatoryBundles
+import SignatoryExport
 import SignatoryHubClient
 import SignatoryImport
 import SignatoryStore

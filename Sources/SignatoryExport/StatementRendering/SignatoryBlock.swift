@@ -45,13 +45,17 @@ public struct SignatoryBlock: Sendable {
                     "\(organisation.displayName) signed an older wording (\(hash.short)); the current one is \(current.short). Ask them to confirm before publishing."
                 )
             }
-            let contact = entry.contact
-            cosigners.append(Entry(organisation: organisation, contact: contact?.isPublishable == true ? contact : nil))
+            let nameable = entry.contact?.isPublishable == true && !entry.contactIsProtected
+            cosigners.append(Entry(organisation: organisation, contact: nameable ? entry.contact : nil))
         }
         if let leadID = statement.leadOrganisationID, let organisation = try store.organisation(leadID) {
-            var contact = try leadSignature?.contactID.flatMap { try store.contact($0) }
-            if contact == nil { contact = try store.contacts(of: leadID).first(where: \.isPublishable) }
-            self.lead = Entry(organisation: organisation, contact: contact?.isPublishable == true ? contact : nil)
+            let identities = try store.protectedIdentities()
+            func nameable(_ contact: ContactPerson) -> Bool { contact.isPublishable && !identities.protects(contact) }
+            var contact = try leadSignature?.contactID.flatMap { try store.contact($0) }.flatMap {
+                nameable($0) ? $0 : nil
+            }
+            if contact == nil { contact = try store.contacts(of: leadID).first(where: nameable) }
+            self.lead = Entry(organisation: organisation, contact: contact)
         } else {
             self.lead = nil
         }

@@ -34,10 +34,11 @@ public struct StatementRendition: Sendable {
             return
         }
         var notes: [String] = []
+        let identities = try store.protectedIdentities()
         // A person marked at risk, or who withdrew consent, after publication is not named again.
         func stillNameable(_ line: Publication.Line) throws -> Publication.Line {
             guard let id = line.contact else { return line }
-            if let contact = try store.contact(id), contact.isPublishable { return line }
+            if let contact = try store.contact(id), contact.isPublishable, !identities.protects(contact) { return line }
             notes.append(
                 "since publication: the contact line of \(line.name) is left out; that person may no longer be named"
             )

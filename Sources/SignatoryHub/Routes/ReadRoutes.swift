@@ -72,7 +72,9 @@ struct ReadRoutes {
                 throw HubError.notFound("no contact matches '\(id)'; give the contact's whole id")
             }
             return try await self.reply { store in
-                let contact = try store.contact(matching: id)
+                var contact = try store.contact(matching: id)
+                // One who shares a name, email or phone with a contact at risk is seen as at risk.
+                if try store.protectedIdentities().protects(contact) { contact.atRisk = true }
                 let consented = try store.organisationsConsentingToPublication().contains(contact.organisationID)
                 guard let shown = member.audience.view(of: contact, organisationConsented: consented) else {
                     throw HubError.notFound("no contact matches '\(id)'")

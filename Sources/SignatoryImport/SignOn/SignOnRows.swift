@@ -76,11 +76,14 @@ struct SignOnRows {
         var applied: Applied
         if let (id, match) = index.match(row), var organisation = try self.store.organisation(id) {
             var changed = false
-            self.merge(\.acronym, row.acronym, into: &organisation, changed: &changed)
-            self.merge(\.country, row.country, into: &organisation, changed: &changed)
-            self.merge(\.icsoNumber, row.icsoNumber, into: &organisation, changed: &changed)
+            // The email domain alone says little about who the organisation is: its acronym,
+            // country and number are then only filled where empty, never replaced.
+            let mode = match == .emailDomain && self.mode == .update ? .fill : self.mode
+            self.merge(\.acronym, row.acronym, into: &organisation, mode: mode, changed: &changed)
+            self.merge(\.country, row.country, into: &organisation, mode: mode, changed: &changed)
+            self.merge(\.icsoNumber, row.icsoNumber, into: &organisation, mode: mode, changed: &changed)
             if let ecosoc = row.ecosoc, ecosoc != organisation.ecosoc,
-                self.mode == .update || (self.mode == .fill && organisation.ecosoc == .none)
+                mode == .update || (mode == .fill && organisation.ecosoc == .none)
             {
                 organisation.ecosoc = ecosoc
                 if ecosoc == .none { organisation.ecosocYear = nil }
@@ -190,15 +193,17 @@ struct SignOnRows {
         if existing != nil && applied.outcome == .matched { applied.outcome = .updated }
     }
 
-    /// Sets a field from the file as the mode says: `update` replaces, `fill` sets an empty one.
+    /// Sets a field from the file as `mode` (the import's, unless the match was weak) says:
+    /// `update` replaces, `fill` sets an empty one.
     private func merge<Record, Value: Equatable>(
         _ field: WritableKeyPath<Record, Value?>,
         _ value: Value?,
         into record: inout Record,
+        mode: SignerImport.Mode? = nil,
         changed: inout Bool
     ) {
         guard let value, record[keyPath: field] != value else { return }
-        switch self.mode {
+        switch mode ?? self.mode {
         case .skip: return
         case .update: break
         case .fill: guard record[keyPath: field] == nil else { return }

@@ -27,6 +27,8 @@ public struct ContactListing: Sendable, Hashable {
     public var title: String?
     public var email: String?
     public var phone: String?
+    /// The contact is at risk, or shares a name, email address or phone number with one who is
+    /// (``ProtectedIdentities``).
     public var atRisk: Bool
     public var contactConsented: Bool
     /// The signature's status; `nil` for ``ContactScope/all``, and for a lead organisation that
@@ -75,7 +77,16 @@ extension Store {
             ORDER BY 2 COLLATE NOCASE, 1, 16, 19, 8 COLLATE NOCASE, 7
             """
         }
-        let read = { (row: Row) throws -> Void in try body(try Store.readListing(row)) }
+        // A contact who shares a name, email or phone with a contact at risk is listed as at risk.
+        let identities = try self.protectedIdentities()
+        let read = { (row: Row) throws -> Void in
+            var listing = try Store.readListing(row)
+            if !listing.atRisk, identities.protects(name: listing.fullName, email: listing.email, phone: listing.phone)
+            {
+                listing.atRisk = true
+            }
+            try body(listing)
+        }
         switch scope {
         case .statement(let id):
             try self.database.prepare(statements(where: "st.id = ?1")).forEachRow(id, body: read)

@@ -6,6 +6,9 @@ public struct Signatory: Sendable, Hashable {
     public let signature: Signature
     public let organisation: Organisation
     public let contact: ContactPerson?
+    /// The contact is at risk, or shares a name, email address or phone number with one who is
+    /// (``ProtectedIdentities``): never to be named outside the office.
+    public let contactIsProtected: Bool
 }
 
 extension Store {
@@ -24,6 +27,7 @@ extension Store {
         }
         let signatureCount = Int32(Store.signatureColumns.split(separator: ",").count)
         let organisationCount = Int32(Store.organisationColumns.split(separator: ",").count)
+        let identities = try self.protectedIdentities()
         return try self.database.prepare(
             """
             SELECT \(prefixed(Store.signatureColumns, "s")), \(prefixed(Store.organisationColumns, "o")),
@@ -32,11 +36,13 @@ extension Store {
             WHERE s.statement_id = ? ORDER BY o.name COLLATE NOCASE, o.id
             """
         ).rows(statement) { row in
-            let contact = row.columns(from: signatureCount + organisationCount)
+            let columns = row.columns(from: signatureCount + organisationCount)
+            let contact = columns.isNull(0) ? nil : try Store.readContact(columns)
             return Signatory(
                 signature: try Store.readSignature(row),
                 organisation: try Store.readOrganisation(row.columns(from: signatureCount)),
-                contact: contact.isNull(0) ? nil : try Store.readContact(contact)
+                contact: contact,
+                contactIsProtected: contact.map(identities.protects) ?? false
             )
         }
     }

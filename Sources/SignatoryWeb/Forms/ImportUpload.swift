@@ -16,8 +16,11 @@ struct ImportUpload: Sendable {
     let bytes: [UInt8]
     let options: ImportOptions
 
-    private struct Fields: Decodable {
+    private struct Token: Decodable {
         var csrf: String
+    }
+
+    private struct Fields: Decodable {
         var file: Data
         var mode: String?
         var consent: String?
@@ -39,14 +42,15 @@ struct ImportUpload: Sendable {
         } catch {
             throw WebError.tooLarge(bytes: limit)
         }
+        // The token first: without it the form is not ours, whatever else is wrong with it.
+        let token = try? FormDataDecoder().decode(Token.self, from: body, boundary: boundary)
+        guard let token, SessionBook.same(token.csrf, session.csrfToken) else { throw WebError.badCSRFToken }
         let fields: Fields
         do {
             fields = try FormDataDecoder().decode(Fields.self, from: body, boundary: boundary)
         } catch {
-            // Without the token the form is not ours, whatever else is wrong with it.
-            throw WebError.badCSRFToken
+            throw WebError.badForm(text["errorEmptyFile"])
         }
-        guard SessionBook.same(fields.csrf, session.csrfToken) else { throw WebError.badCSRFToken }
         guard !fields.file.isEmpty else { throw WebError.badForm(text["errorEmptyFile"]) }
         var options = ImportOptions()
         options.mode =

@@ -97,6 +97,8 @@ extension WebText {
         // What was done
         "done.campaignCreated": "Campaign created.", "done.statementCreated": "Statement created.",
         "done.statusChanged": "Status changed.", "done.cosignerAdded": "Co-signer added.",
+        "done.cosignerAddedAtRisk":
+            "Co-signer added. Its contact shares a name, email address or phone number with a contact at risk, so they were marked at risk.",
         "done.conflictResolved": "Conflict settled; the decision goes to every office with the next sync.",
         "done.organisationsMerged": "Organisations merged.",
         // Errors

@@ -94,6 +94,8 @@ extension WebText {
         "ECOSOCCategory.special": "spécial", "ECOSOCCategory.roster": "liste", "ECOSOCCategory.none": "aucun",
         "done.campaignCreated": "Campagne créée.", "done.statementCreated": "Déclaration créée.",
         "done.statusChanged": "Statut changé.", "done.cosignerAdded": "Cosignataire ajouté.",
+        "done.cosignerAddedAtRisk":
+            "Cosignataire ajouté. Son contact partage un nom, un courriel ou un téléphone avec une personne en danger : il a été signalé en danger.",
         "done.conflictResolved":
             "Conflit réglé ; la décision partira vers chaque bureau à la prochaine synchronisation.",
         "done.organisationsMerged": "Organisations fusionnées.",

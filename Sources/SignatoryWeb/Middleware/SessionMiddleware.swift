@@ -40,9 +40,18 @@ struct SessionMiddleware: RouterMiddleware {
         return response
     }
 
+    /// A loopback name and at most a port, nothing else: no user part, no stray characters.
     private static func hostIsLoopback(_ request: Request) -> Bool {
         guard let authority = request.head.authority else { return false }
-        return WebConfiguration.loopbackHosts.contains(Self.hostName(of: authority).lowercased())
+        let host = Self.hostName(of: authority)
+        let rest = authority.dropFirst(host.count)
+        if !rest.isEmpty {
+            guard rest.first == ":", (2...6).contains(rest.count),
+                rest.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }),
+                let port = Int(rest.dropFirst()), port <= 65_535
+            else { return false }
+        }
+        return WebConfiguration.loopbackHosts.contains(host.lowercased())
     }
 
     /// "127.0.0.1:8080" → "127.0.0.1"; "[::1]:8080" → "[::1]".

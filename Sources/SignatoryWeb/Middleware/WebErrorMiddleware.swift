@@ -22,7 +22,9 @@ struct WebErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch {
             let text = context.language.text
-            let (status, message) = Self.explain(error, text: text, logger: context.logger)
+            let (status, explanation) = Self.explain(error, text: text, logger: context.logger)
+            // An error may quote what was sent, bidi overrides included: shown, never obeyed.
+            let message = TerminalText.neutralised(explanation)
             let chrome = Chrome(text: text, officeName: nil, csrfToken: "")
             var response = WebRoutes.html(
                 self.renderer.render(

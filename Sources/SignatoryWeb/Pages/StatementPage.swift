@@ -123,7 +123,7 @@ struct StatementPage {
                 ecosoc: organisation.ecosoc,
                 ecosocWord: ecosocWords[organisation.ecosoc]!,
                 contact: contact?.fullName ?? "",
-                riskMark: contact?.atRisk == true ? mark : nil,
+                riskMark: entry.contactIsProtected ? mark : nil,
                 status: signature.status,
                 statusWord: statusWords[signature.status]!,
                 consent: signature.consentToPublish ? yes : no,

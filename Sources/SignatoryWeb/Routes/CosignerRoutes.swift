@@ -19,16 +19,18 @@ extension WebRoutes {
             var page = CosignerPage(text: text, statement: id)
             page.typed = Self.typed { form[$0] }
             let checked = page
-            let added = try await self.database.run { store -> Bool in
+            // "cosignerAdded", "cosignerAddedAtRisk", or `nil` when a tick is missing.
+            let added = try await self.database.run { store -> String? in
                 try store.transaction {
                     guard let statement = try store.statement(id) else {
                         throw StoreError.notFound("statement", reference: id.description)
                     }
                     let organisation = try Self.organisation(form, checked: checked, text: text, in: store)
-                    guard let organisation else { return false }
+                    guard let organisation else { return nil }
                     var contact: ContactPerson?
+                    var outcome = "cosignerAdded"
                     if let name = form["contactName"] {
-                        let person = ContactPerson(
+                        var person = ContactPerson(
                             organisationID: organisation,
                             fullName: name,
                             title: form["contactTitle"],
@@ -37,6 +39,11 @@ extension WebRoutes {
                             atRisk: form.isTicked("atRisk"),
                             consentToPublish: form.isTicked("contactConsent")
                         )
+                        // Someone who may be a person at risk entered again is marked at risk.
+                        if !person.atRisk, try store.protectedIdentities().protects(person) {
+                            person.atRisk = true
+                            outcome = "cosignerAddedAtRisk"
+                        }
                         try store.insert(person)
                         contact = person
                     }
@@ -48,10 +55,10 @@ extension WebRoutes {
                         consent: form.isTicked("consent"),
                         source: .coordinator
                     )
-                    return true
+                    return outcome
                 }
             }
-            guard added else {
+            guard let added else {
                 // A new organisation that looks like one held: the form again, with the candidates.
                 return try await self.page(
                     "cosigner",
@@ -61,7 +68,7 @@ extension WebRoutes {
                     problem: text["confirmNewProblem"]
                 ) { store, _ in try checked.context(store) }
             }
-            return Self.redirect("/statements/\(id)", done: "cosignerAdded")
+            return Self.redirect("/statements/\(id)", done: added)
         }
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SignatoryExport
 import SignatoryHubClient
 import SignatoryStore
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SignatoryBundles
+import SignatoryExport
 import SignatoryHubClient
 import SignatoryStore
 

@@ -1,0 +1,63 @@
+import Foundation
+import SignatoryDomain
+import SignatoryExport
+import SignatoryStore
+import Testing
+
+/// A person at risk entered a second time (another organisation, a sign-on form, a box left
+/// unticked) is protected through the second entry too.
+struct LookalikeTests {
+    /// A second entry that shares only the email (other case), the phone (other spacing), or the name (other case and accents).
+    static let lookalikes: [(name: String, email: String?, phone: String?, secret: String)] = [
+        ("L. H.", "HIDDEN@example.org", nil, "HIDDEN@example.org"),
+        ("Someone Else", nil, "+20 2 555 0199", "+2025550199"),
+        ("HIDDEN DÉFENDER", nil, nil, "HIDDEN DÉFENDER"),
+    ]
+
+    @Test(arguments: 0..<3)
+    func aSecondEntryOfAPersonAtRiskStaysOutOfSharedSheetsAndTheBlock(lookalike: Int) throws {
+        let fixture = try ExportFixture()
+        let store = fixture.store
+        let other = Organisation(name: "Another Coalition Member", acronym: "ACM", ecosoc: .special)
+        try store.insert(other)
+        let given = Self.lookalikes[lookalike]
+        let second = ContactPerson(
+            organisationID: other.id,
+            fullName: given.name,
+            title: "Advocate",
+            email: try given.email.map { try EmailAddress($0) },
+            phone: try given.phone.map { try PhoneNumber($0) },
+            consentToPublish: true
+        )
+        try store.insert(second)
+        try store.record(.signed, by: other.id, on: fixture.statement, contact: second.id, source: .coordinator)
+        for audience in [ExportAudience.coalition, .public] {
+            for format in ContactSheetFormat.allCases {
+                let text = String(decoding: try fixture.export(format, for: audience).bytes, as: UTF8.self)
+                #expect(!text.contains(given.secret), "\(format) for \(audience) shows \(given.secret)")
+                #expect(!text.contains(given.name), "\(format) for \(audience) names \(given.name)")
+                // The negative control: the organisation itself is still listed.
+                #expect(text.contains("Another Coalition Member") || audience == .public && format.isCSV)
+            }
+        }
+        let rendered = TextStatementRenderer().render(
+            try StatementRendition(statement: try #require(try store.statement(fixture.statement.id)), store: store)
+        )
+        #expect(rendered.contains("Another Coalition Member"))
+        #expect(!rendered.contains(given.name))
+        let signatory = try #require(
+            try store.signatories(of: fixture.statement.id).first { $0.organisation.id == other.id }
+        )
+        #expect(signatory.contactIsProtected)
+    }
+
+    @Test func anUnrelatedContactIsNotProtected() throws {
+        var identities = ProtectedIdentities()
+        identities.add(name: "Lucica Humenuc", email: "l.h@sirdo.example", phone: "+40215550100")
+        #expect(identities.protects(name: "lucica humenuc", email: nil, phone: nil))
+        #expect(identities.protects(name: nil, email: "L.H@SIRDO.example", phone: nil))
+        #expect(identities.protects(name: nil, email: nil, phone: "+40 21 555 0100"))
+        #expect(!identities.protects(name: "Thierry Valle", email: "t.valle@cap-lc.example", phone: "+33155550100"))
+        #expect(!ProtectedIdentities().protects(name: "Lucica Humenuc", email: nil, phone: nil))
+    }
+}
