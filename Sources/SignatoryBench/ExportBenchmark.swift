@@ -108,6 +108,8 @@ enum ExportBenchmark {
                             title: "Director, advocacy",
                             email: try EmailAddress("contact\(person)@hro\(index).example"),
                             phone: try PhoneNumber("+41 22 555 \(10_000 + index)"),
+                            // One person in a hundred at risk, so every line is checked against them.
+                            atRisk: person == 0 && index % 20 == 0,
                             consentToPublish: person % 2 == 0
                         )
                     )

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 public import Logging
 import SignatoryStore
 
@@ -44,6 +45,8 @@ public struct WebApp: Sendable {
         let host = self.configuration.host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
         return Application(
             router: self.router(),
+            // A connection that sends nothing for a minute is closed, so idle sockets cannot pile up.
+            server: .http1(configuration: .init(idleTimeout: .seconds(60))),
             configuration: .init(address: .hostname(host, port: self.configuration.port), serverName: "signatory-ui"),
             onServerRunning: { channel in
                 let shown = host.contains(":") ? "[\(host)]" : host
