@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
-import NIOCore
 public import Logging
+import NIOCore
 import SignatoryStore
 
 /// `signatory ui`: the coordinator's pages over this office's database, on loopback only.
