@@ -85,8 +85,86 @@ enum SyncBenchmark {
             } else {
                 report("    peers skipped: set SIGNATORY_PEERS to ../shared/bench/peers.py (Scripts/bench does)")
             }
+            if size == self.sizes.min() {
+                try self.importIntoLoadedDatabase(
+                    bundle,
+                    changes: size,
+                    card: author.card,
+                    plainRate: rate,
+                    runs: runs,
+                    folder: folder
+                )
+            }
         }
         try self.exportBenchmark(folder: folder)
+    }
+
+    /// The same bundle imported into a database that already holds 100,000 signatures on one
+    /// statement and 1,000 merged organisations: what an office a year into a campaign pays.
+    static func importIntoLoadedDatabase(
+        _ bundle: String,
+        changes: Int,
+        card: OfficeCard,
+        plainRate: Double,
+        runs: Int,
+        folder: URL
+    ) throws {
+        let loaded = folder.appendingPathComponent("loaded.db").path
+        let setup = try measure { try self.populateLoaded(loaded, trusting: card) }
+        var seconds = Double.infinity
+        let receiver = folder.appendingPathComponent("loaded-receiver.db").path
+        for _ in 0..<runs {
+            unlink(receiver)
+            try FileManager.default.copyItem(atPath: loaded, toPath: receiver)
+            seconds = min(
+                seconds,
+                try measure { _ = try self.runChild(self.executable, ["sync", "import", bundle, "--db", receiver]) }
+            )
+        }
+        unlink(receiver)
+        unlink(loaded)
+        let rate = Double(changes) / seconds
+        report(
+            "    into a database holding 100,000 signatures on one statement and 1,000 merged organisations "
+                + "(built in \(Int(setup)) s): \(formatted(rate)) changes/s, \(Int((rate / plainRate * 100).rounded()))% of the plain import (target ≥ 90%)"
+        )
+    }
+
+    private static var executable: String {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("signatory")
+            .path
+    }
+
+    /// A database with one statement signed by 100,000 organisations, 1,000 of them merged into
+    /// another, trusting `card`; closed (and its journal folded in) on return, ready to copy.
+    private static func populateLoaded(_ path: String, trusting card: OfficeCard) throws {
+        let store = try Store.create(at: path, office: Office(name: "Bucharest", createdAt: Date()))
+        try store.trust(card)
+        let campaign = Campaign(name: "A year of campaigning", status: .active)
+        var statement = JointStatement(
+            campaignID: campaign.id,
+            title: "Joint statement",
+            body: "We ask states to act.",
+            language: try LanguageTag("en")
+        )
+        let organisations = (0..<100_000).map {
+            Organisation(name: "Held Organisation \($0)", acronym: "HO\($0)", ecosoc: $0 % 3 == 0 ? .special : .none)
+        }
+        try store.transaction {
+            try store.findingDuplicatesOnce {
+                try store.insert(campaign)
+                try store.insert(statement)
+                statement.status = .open
+                try store.update(statement)
+                try store.insert(organisations: organisations)
+                for organisation in organisations {
+                    try store.record(.signed, by: organisation.id, on: statement, source: .import)
+                }
+                for index in 0..<1_000 {
+                    try store.mergeOrganisation(organisations[2 * index + 1].id, into: organisations[2 * index].id)
+                }
+            }
+        }
     }
 
     /// The 100 newest changes for a peer that has all the others, at two history sizes.

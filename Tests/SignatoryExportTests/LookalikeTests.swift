@@ -57,6 +57,14 @@ struct LookalikeTests {
         #expect(identities.protects(name: "lucica humenuc", email: nil, phone: nil))
         #expect(identities.protects(name: nil, email: "L.H@SIRDO.example", phone: nil))
         #expect(identities.protects(name: nil, email: nil, phone: "+40 21 555 0100"))
+        #expect(identities.protects(name: nil, email: nil, phone: "+400215550100"), "a trunk (0) kept by the parser")
+        #expect(identities.protects(name: "Ｌｕｃｉｃａ Ｈｕｍｅｎｕｃ", email: nil, phone: nil), "full-width letters")
+        #expect(identities.protects(name: "Humenuc, Lucica", email: nil, phone: nil), "surname first")
+        #expect(identities.protects(name: "Dr. Lucica M. Humenuc", email: nil, phone: nil), "more words")
+        #expect(
+            !identities.protects(name: "Lucica Popescu", email: nil, phone: nil),
+            "one word in common is not enough"
+        )
         #expect(!identities.protects(name: "Thierry Valle", email: "t.valle@cap-lc.example", phone: "+33155550100"))
         #expect(!ProtectedIdentities().protects(name: "Lucica Humenuc", email: nil, phone: nil))
     }

@@ -101,7 +101,8 @@ extension Store {
                 throw StoreError.mergeIntoItself
             }
             try self.write(EntityRef(.organisation, duplicate.description), ["mergedInto": .text(keep.description)])
-            try self.refreshDuplicates()
+            // Many merges in one `findingDuplicatesOnce` find the pairs once, at its end.
+            if !self.duplicatesDeferred { try self.refreshDuplicates() }
         }
     }
 }
