@@ -17,8 +17,12 @@ import Foundation
 /// identities.protects(name: "HUMENUC, Lucica", email: nil, phone: nil)  // true
 /// ```
 public struct ProtectedIdentities: Sendable, Hashable {
-    /// Each protected name as its set of words, reached through any of its words.
-    private var namesByWord: [String: [Set<String>]] = [:]
+    /// Each protected name as its words, sorted and joined by spaces: "humenuc lucica".
+    private var names: Set<String> = []
+    /// The same as word sets, for the rare name of more words than ``subsetLimit``.
+    private var wordSets: [Set<String>] = []
+    /// The fewest words of a protected name: smaller subsets need no look-up.
+    private var fewestWords = Int.max
     private var emails: Set<String> = []
     private var phones: Set<String> = []
 
@@ -33,7 +37,10 @@ public struct ProtectedIdentities: Sendable, Hashable {
     /// Adds the identity of a contact at risk, as the store holds it.
     public mutating func add(name: String, email: String?, phone: String?) {
         let words = Self.words(of: name)
-        for word in words { self.namesByWord[word, default: []].append(words) }
+        guard !words.isEmpty else { return }
+        self.names.insert(words.sorted().joined(separator: " "))
+        self.wordSets.append(words)
+        self.fewestWords = min(self.fewestWords, words.count)
         if let email { self.emails.insert(email.lowercased()) }
         if let phone, let key = Self.phoneKey(phone) { self.phones.insert(key) }
     }
@@ -43,12 +50,7 @@ public struct ProtectedIdentities: Sendable, Hashable {
         // Cheapest first, and nothing folded when nobody is at risk: a sheet checks every line.
         if let phone, !self.phones.isEmpty, let key = Self.phoneKey(phone), self.phones.contains(key) { return true }
         if let email, !self.emails.isEmpty, self.emails.contains(email.lowercased()) { return true }
-        if let name, !self.namesByWord.isEmpty {
-            let words = Self.words(of: name)
-            for word in words {
-                if self.namesByWord[word]?.contains(where: { $0.isSubset(of: words) }) == true { return true }
-            }
-        }
+        if let name, !self.names.isEmpty { return self.protectsName(Self.words(of: name)) }
         return false
     }
 
@@ -58,20 +60,44 @@ public struct ProtectedIdentities: Sendable, Hashable {
             || self.protects(name: contact.fullName, email: contact.email?.address, phone: contact.phone?.e164)
     }
 
+    /// The most words of a name whose every subset is looked up: 255 look-ups at most, however
+    /// many people are at risk.
+    private static let subsetLimit = 8
+
+    /// Whether every word of some protected name is among `words`.
+    private func protectsName(_ words: Set<String>) -> Bool {
+        let sorted = words.sorted()
+        guard sorted.count <= Self.subsetLimit else { return self.wordSets.contains { $0.isSubset(of: words) } }
+        for mask in 1..<(1 << sorted.count) where mask.nonzeroBitCount >= self.fewestWords {
+            let subset = sorted.indices.filter { mask & (1 << $0) != 0 }.map { sorted[$0] }
+            if self.names.contains(subset.joined(separator: " ")) { return true }
+        }
+        return false
+    }
+
     /// The name's words, folded: "Ｌｕｃｉｃａ Humenuc-Pop" is ["lucica", "humenuc", "pop"].
     static func words(of name: String) -> Set<String> {
-        let folded: String
-        if name.utf8.allSatisfy({ $0 < 0x80 }) {
-            folded = name.lowercased()
-        } else {
-            folded = name.precomposedStringWithCompatibilityMapping.folding(
+        guard name.utf8.allSatisfy({ $0 < 0x80 }) else {
+            let folded = name.precomposedStringWithCompatibilityMapping.folding(
                 options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive],
                 locale: nil
             )
+            return Set(folded.split { !($0.isLetter || $0.isNumber) }.map(String.init))
         }
-        return Set(
-            folded.split { !($0.isLetter || $0.isNumber) }.map(String.init)
-        )
+        // Plain ASCII, a byte at a time: every line of a sheet comes through here.
+        var words: Set<String> = []
+        var word: [UInt8] = []
+        for byte in name.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
+            default:
+                if !word.isEmpty { words.insert(String(decoding: word, as: UTF8.self)) }
+                word.removeAll(keepingCapacity: true)
+            }
+        }
+        if !word.isEmpty { words.insert(String(decoding: word, as: UTF8.self)) }
+        return words
     }
 
     /// The last eight digits, which a country code, a trunk "(0)" or spacing do not change.
