@@ -40,6 +40,9 @@ struct ImportPage {
             report.contactsAdded,
             report.signaturesRecorded
         )
+        let warnings =
+            report.signedAgain.map { self.text["signedAgain"] + " " + $0 }
+            + report.warnings.map { self.text.format("warningOnLine", $0.line, $0.text) }
         var context: [String: Any] = [
             "statementID": statement.id.description, "statementTitle": statement.title,
             "heading": dryRun ? self.text["importPreview"] : self.text["importDone"], "summary": summary,
@@ -52,10 +55,8 @@ struct ImportPage {
                     "kind": row.outcome.hasPrefix("rejected") ? "rejected" : "accepted",
                 ]
             },
-            "warnings": report.signedAgain.map { self.text["signedAgain"] + " " + $0 }
-                + report.warnings.map { self.text.format("warningOnLine", $0.line, $0.text) },
+            "warnings": warnings, "hasWarnings": !warnings.isEmpty,
         ]
-        context["hasWarnings"] = !((context["warnings"] as? [String]) ?? []).isEmpty
         if !dryRun { context["done"] = true }
         if dryRun, !report.rejected.isEmpty, !options.skipBadRows {
             context["blocked"] = self.text.format("importBlocked", report.rejected.count)
