@@ -99,6 +99,8 @@ struct WebPageTests {
             )
             #expect(table.contains("CAP Liberté de Conscience"))
             #expect(!table.contains("Romanian Independent Society"))
+            let none = String(buffer: try await session.get(client, "/statements/\(fixture.statement)?q=nobody").body)
+            #expect(none.contains("Co-signers (0 / 2)") && none.contains("No co-signer matches."))
             let byCountry = String(
                 buffer: try await session.get(client, "/statements/\(fixture.statement)?sort=country").body
             )

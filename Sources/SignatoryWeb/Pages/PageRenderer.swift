@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Mustache
 import SignatoryStore
@@ -12,6 +13,7 @@ struct PageRenderer: Sendable {
         let templates: [String: String] = [
             "layout": Templates.layout, "error": Templates.error, "start": Templates.start,
             "campaign": Templates.campaign, "statement": Templates.statement, "printable": Templates.printable,
+            "cosignerRows": Templates.cosignerRows,
             "cosigner": Templates.cosigner, "importForm": Templates.importForm,
             "importPreview": Templates.importPreview, "exports": Templates.exports, "sync": Templates.sync,
         ]
@@ -34,6 +36,19 @@ struct PageRenderer: Sendable {
         return self.render(template, title: title, context: values, chrome: chrome)
     }
 
+    /// `rows` rendered by `template` (which iterates `{{#rows}}`), in one chunk per core, joined:
+    /// a page's own template puts the result in with `{{{…}}}`, every value already escaped.
+    func rows<Row: Sendable>(_ rows: [Row], template: String) -> String {
+        let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount, rows.count / 500))
+        let size = (rows.count + chunks - 1) / max(chunks, 1)
+        let parts = RenderedParts(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let slice = Array(rows[min(chunk * size, rows.count)..<min((chunk + 1) * size, rows.count)])
+            parts.set(chunk, self.library.render(["rows": slice], withTemplate: template) ?? "")
+        }
+        return parts.joined()
+    }
+
     /// The whole HTML document of page `template` with `context`.
     func render(_ template: String, title: String, context: [String: Any], chrome: Chrome) -> String {
         var context = context
@@ -49,6 +64,18 @@ struct PageRenderer: Sendable {
         frame["problemLines"] = chrome.problemLines
         return self.library.render(frame, withTemplate: "layout") ?? ""
     }
+}
+
+/// The chunks ``PageRenderer/rows(_:template:)`` renders at once, each written by one thread.
+private final class RenderedParts: @unchecked Sendable {
+    private var parts: [String]
+    private let lock = NSLock()
+
+    init(count: Int) { self.parts = Array(repeating: "", count: count) }
+
+    func set(_ index: Int, _ text: String) { self.lock.withLock { self.parts[index] = text } }
+
+    func joined() -> String { self.lock.withLock { self.parts.joined() } }
 }
 
 /// What every page shows around its content.

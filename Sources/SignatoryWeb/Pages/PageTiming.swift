@@ -14,7 +14,7 @@ package struct PageTiming: Sendable {
 
     package func statementPage(_ statement: ID<JointStatement>, in store: Store) throws -> String {
         try self.renderer.page("statement", in: store, chrome: self.chrome(store)) { store, text in
-            try StatementPage(text: text, statement: statement).context(store)
+            try StatementPage(text: text, statement: statement, renderer: self.renderer).context(store)
         }
     }
 

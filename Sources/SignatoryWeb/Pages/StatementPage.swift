@@ -32,6 +32,7 @@ struct StatementPage {
 
     let text: WebText
     let statement: ID<JointStatement>
+    let renderer: PageRenderer
     var filter = Filter()
 
     func context(_ store: Store) throws -> (title: String, context: [String: Any]) {
@@ -52,7 +53,8 @@ struct StatementPage {
             "campaignName": try store.campaign(statement.campaignID)?.name ?? "",
             "block": StatementFormat.text.render(rendition), "notes": rendition.notes,
             "byStatus": counts.byStatus(tally), "byECOSOC": counts.byECOSOC(tally),
-            "rows": shown, "shownCount": shown.count, "totalCount": rows.count,
+            "rows": self.renderer.rows(shown, template: "cosignerRows"), "noRows": shown.isEmpty,
+            "shownCount": shown.count, "totalCount": rows.count,
             "query": self.filter.search ?? "", "sort": self.filter.sort.rawValue,
             "statusChoices": self.text.options(SignatureStatus.allCases, selected: self.filter.status),
             "columns": Filter.Column.allCases.map { column -> [String: Any] in
@@ -73,7 +75,7 @@ struct StatementPage {
 
     /// One co-signer as the table shows it, with what it sorts and filters by. The template
     /// reads it through `child(named:)`: thousands of rows, so no dictionary per row.
-    private struct Row: MustacheParent {
+    private struct Row: MustacheParent, Sendable {
         let organisation: String
         /// The name folded once (case, accents, punctuation): sorting compares thousands of pairs.
         let sortKey: String

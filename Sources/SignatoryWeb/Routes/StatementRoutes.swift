@@ -7,7 +7,7 @@ extension WebRoutes {
     func registerStatements(in router: Router<WebRequestContext>) {
         router.get("/statements/{id}") { request, context in
             let id: ID<JointStatement> = try Self.id(context)
-            var page = StatementPage(text: context.language.text, statement: id)
+            var page = StatementPage(text: context.language.text, statement: id, renderer: self.renderer)
             let query = request.formQuery
             page.filter.search = query["q"].flatMap(\.nonBlank)
             page.filter.status = query["status"].flatMap(SignatureStatus.init(rawValue:))
@@ -42,7 +42,9 @@ extension WebRoutes {
                     status: .conflict,
                     problem: text["olderWordingsProblem"],
                     problemLines: error.olderWordings
-                ) { store, text in try StatementPage(text: text, statement: id).context(store) }
+                ) { store, text in
+                    try StatementPage(text: text, statement: id, renderer: self.renderer).context(store)
+                }
             }
             return Self.redirect("/statements/\(id)", done: "statusChanged")
         }

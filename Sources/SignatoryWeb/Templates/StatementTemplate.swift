@@ -26,13 +26,8 @@ extension Templates {
         {{#columns}}<th scope="col">{{#link}}<a href="{{link}}">{{label}}</a>{{/link}}{{^link}}{{label}}{{/link}}{{#sorted}} ▲{{/sorted}}</th>{{/columns}}
         </tr></thead>
         <tbody>
-        {{#rows}}
-        <tr><td><bdi>{{organisation}}</bdi></td><td>{{country}}</td><td>{{ecosoc}}</td>
-        {{#atRisk}}<td class="at-risk"><bdi>{{contact}}</bdi> <strong class="risk-mark">{{atRisk}}</strong></td>{{/atRisk}}
-        {{^atRisk}}<td><bdi>{{contact}}</bdi></td>{{/atRisk}}
-        <td>{{status}}</td><td>{{consent}}</td><td>{{wording}}</td></tr>
-        {{/rows}}
-        {{^rows}}<tr><td colspan="7">{{t.noCosigners}}</td></tr>{{/rows}}
+        {{{rows}}}
+        {{#noRows}}<tr><td colspan="7">{{t.noCosigners}}</td></tr>{{/noRows}}
         </tbody>
         </table>
         </section>
@@ -58,6 +53,17 @@ extension Templates {
         </form>
         </section>
         {{/canMove}}
+        """
+
+    /// The co-signers table's rows, rendered (and escaped) in chunks, one per core: a statement
+    /// may have thousands. ``PageRenderer/rows(_:template:)`` puts them into `statement`.
+    static let cosignerRows = """
+        {{#rows}}
+        <tr><td><bdi>{{organisation}}</bdi></td><td>{{country}}</td><td>{{ecosoc}}</td>
+        {{#atRisk}}<td class="at-risk"><bdi>{{contact}}</bdi> <strong class="risk-mark">{{atRisk}}</strong></td>{{/atRisk}}
+        {{^atRisk}}<td><bdi>{{contact}}</bdi></td>{{/atRisk}}
+        <td>{{status}}</td><td>{{consent}}</td><td>{{wording}}</td></tr>
+        {{/rows}}
         """
 
     /// `/statements/ID/print`: what may be shared, as it will be published; no contact detail.
