@@ -36,10 +36,10 @@ let package = Package(
             name: "SignatoryStore",
             dependencies: ["SignatoryDomain", "CSQLite"]
         ),
-        // Signed bundles of changes between offices: export, verified import, status.
+        // Signed bundles of changes between offices: export, verified import, status, age encryption.
         .target(
             name: "SignatoryBundles",
-            dependencies: ["SignatoryDomain", "SignatoryStore"]
+            dependencies: ["SignatoryDomain", "SignatoryStore", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Rendering of statements and contact sheets.
         .target(

@@ -2,10 +2,13 @@ public import Foundation
 public import SignatoryDomain
 public import SignatoryStore
 
-/// Writes a bundle of every change a peer is not known to have (all of them without a peer).
+/// Writes a bundle of every change its peers are not known to have (all of them without a
+/// peer), plain or encrypted for those offices.
 ///
 /// ```swift
-/// let summary = try BundleExporter(store: store).export(to: "for-bucharest.jsonl", for: bucharest)
+/// let bucharest = try store.trustedOffice(matching: "Bucharest")
+/// let summary = try BundleExporter(store: store)
+///     .export(to: "for-bucharest.age", for: [bucharest], encryptedFor: [try store.recipient(of: bucharest)])
 /// ```
 ///
 /// This office signs its own feed's head as it exports; other offices' feeds travel with the
@@ -26,15 +29,43 @@ public struct BundleExporter {
     public var progress: (_ done: Int64, _ total: Int64) -> Void = { _, _ in }
 
     /// Writes the bundle to `path` through ``OutputFile``: whole or not at all, never over a folder or a database.
-    public func export(to path: String, for peer: ID<Office>? = nil) throws -> Summary {
-        try OutputFile.write(to: path, protecting: self.store.database.path) { handle in
-            try self.write(to: handle, for: peer)
+    ///
+    /// - Parameters:
+    ///   - peers: the offices the bundle is for; it holds every change one of them is not known to have.
+    ///   - recipients: when not empty, the bundle is encrypted for them in the age v1 format.
+    public func export(
+        to path: String,
+        for peers: [ID<Office>] = [],
+        encryptedFor recipients: [AgeRecipient] = []
+    ) throws -> Summary {
+        let known = try self.knownByAll(peers)
+        if recipients.isEmpty {
+            return try OutputFile.write(to: path, protecting: self.store.database.path) { handle in
+                try self.write(to: handle, known: known)
+            }
+        }
+        var encryptor = try AgeEncryptor(recipients: recipients)
+        return try OutputFile.write(to: path, protecting: self.store.database.path) { handle in
+            try handle.write(contentsOf: encryptor.header)
+            let summary = try self.write(known: known) {
+                try encryptor.encrypt($0) { try handle.write(contentsOf: $0) }
+            }
+            try encryptor.finish { try handle.write(contentsOf: $0) }
+            return summary
         }
     }
 
-    /// Writes the bundle to `handle`; the hub streams it the same way.
-    public func write(to handle: FileHandle, for peer: ID<Office>? = nil) throws -> Summary {
-        try self.write(to: handle, known: try peer.map { try self.store.knowledge(of: $0) } ?? [:])
+    /// What every one of `peers` is known to have: per feed, the least of their positions.
+    func knownByAll(_ peers: [ID<Office>]) throws -> [ID<Office>: Int64] {
+        guard let first = peers.first else { return [:] }
+        var known = try self.store.knowledge(of: first)
+        for peer in peers.dropFirst() {
+            let theirs = try self.store.knowledge(of: peer)
+            known = known.reduce(into: [:]) { result, entry in
+                if let sequence = theirs[entry.key] { result[entry.key] = min(entry.value, sequence) }
+            }
+        }
+        return known
     }
 
     /// Writes a bundle of every change beyond `known` (positions by office), e.g. a hub's version vector.

@@ -44,8 +44,9 @@ public struct BundleImporter {
         self.now = now
     }
 
+    /// Imports the bundle file at `path`, decrypting it first when it is encrypted for this office.
     public func importBundle(at path: String) throws -> Report {
-        try self.importBundle(from: try LineReader(path: path))
+        try self.importBundle(from: try LineReader(path: path, decryptingWith: try self.store.officeEncryptionKey()))
     }
 
     /// Imports a bundle from any line source: a file, a body held in memory, or both in turn.

@@ -1,8 +1,10 @@
 import Foundation
+public import SignatoryDomain
 
 /// Reads a bundle line by line: from bytes in memory (a hub's push), from a file in fixed-size
 /// chunks (a bundle of a million changes streams in bounded memory), or from bytes followed by
-/// a file (a pulled bundle: its header, then the pages' lines). Time is linear in the size:
+/// a file (a pulled bundle: its header, then the pages' lines), decrypting a file encrypted for
+/// this office (age v1) as it goes. Time is linear in the size:
 /// each byte is looked at once when searching for line ends. A line longer than
 /// ``maximumLineBytes`` is refused rather than buffered.
 public struct LineReader: Sendable {
@@ -10,6 +12,8 @@ public struct LineReader: Sendable {
     static let maximumLineBytes = 16 << 20
 
     private let handle: FileHandle?
+    /// Set for an encrypted file: chunks of plaintext come from it instead of `handle`.
+    private var decryptor: AgeDecryptor?
     private var buffer: [UInt8] = []
     private var start = 0
     /// Where the search for the next newline resumes: bytes before it hold none.
@@ -38,6 +42,31 @@ public struct LineReader: Sendable {
         self.handle = handle
         self.buffer = prefix
     }
+
+    /// Reads the bundle file at `path`, plain or encrypted for the office that holds `key`.
+    ///
+    /// ```swift
+    /// var lines = try LineReader(path: "from-geneva.age", decryptingWith: store.officeEncryptionKey())
+    /// ```
+    public init(path: String, decryptingWith key: OfficeEncryptionKey) throws {
+        try self.init(path: path)
+        guard let handle = self.handle else { return }
+        let first: [UInt8]
+        do {
+            first = Array(try handle.read(upToCount: 1 << 20) ?? Data())
+        } catch {
+            throw SyncError.unreadable(path, "the file could not be read")
+        }
+        if AgeDecryptor.isEncrypted(first) {
+            self.decryptor = try AgeDecryptor(handle: handle, initial: first, key: key)
+        } else {
+            self.buffer = first
+            if first.isEmpty { self.atEnd = true }
+        }
+    }
+
+    /// Whether the file was encrypted.
+    public var isDecrypting: Bool { self.decryptor != nil }
 
     /// The next line's bytes without its newline, or `nil` at the end of the file.
     mutating func next() throws -> [UInt8]? {
@@ -69,15 +98,18 @@ public struct LineReader: Sendable {
                 self.lineNumber += 1
                 return Array(self.buffer[self.start...])
             }
-            guard let handle = self.handle else {
+            let chunk: [UInt8]
+            if self.decryptor != nil {
+                chunk = try self.decryptor?.next() ?? []
+            } else if let handle = self.handle {
+                do {
+                    chunk = Array(try handle.read(upToCount: 1 << 20) ?? Data())
+                } catch {
+                    throw SyncError.unreadable("bundle", "the file could not be read")
+                }
+            } else {
                 self.atEnd = true
                 continue
-            }
-            let chunk: Data
-            do {
-                chunk = try handle.read(upToCount: 1 << 20) ?? Data()
-            } catch {
-                throw SyncError.unreadable("bundle", "the file could not be read")
             }
             // Drop consumed bytes only when they are most of the buffer, so each byte moves O(1) times.
             if self.start > 0 && self.start >= self.buffer.count / 2 {

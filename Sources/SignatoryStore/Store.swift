@@ -61,7 +61,9 @@ public final class Store {
                 )
                 .run(office.id, office.name, keys.publicKey, office.createdAt)
             }
-            return Store(database: database, office: office)
+            let store = Store(database: database, office: office)
+            try store.giveOfficeAnEncryptionKey()
+            return store
         } catch {
             // Only the file this call created goes, with its journals; never anything that was there.
             if !existed { for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) } }
@@ -105,7 +107,10 @@ public final class Store {
         }
         guard let office else { throw StoreError.notInitialised(path: path) }
         let store = Store(database: database, office: office)
-        if upgrading { try store.adoptRecordsWithoutChanges() }
+        if upgrading {
+            try store.adoptRecordsWithoutChanges()
+            try store.giveOfficeAnEncryptionKey()
+        }
         return store
     }
 

@@ -20,6 +20,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case mergeIntoItself
         case alreadyResolved(conflict: String, on: String, kept: String)
         case publicationIsFinal
+        case badEncryptionKey(card: String, detail: String)
+        case noEncryptionKey(office: String)
     }
 
     /// Which refusal an error is, for callers that add their own advice.
@@ -47,6 +49,10 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let alreadyResolved = Code("alreadyResolved")
         /// The record of a publication is written once, when the statement is published.
         public static let publicationIsFinal = Code("publicationIsFinal")
+        /// An office card's encryption key is malformed, unsigned, or differs from the one trusted.
+        public static let badEncryptionKey = Code("badEncryptionKey")
+        /// A trusted office's card had no encryption key, so nothing can be encrypted for it.
+        public static let noEncryptionKey = Code("noEncryptionKey")
     }
 
     private let base: Base
@@ -88,6 +94,10 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     }
     public static let mergeIntoItself = StoreError(.mergeIntoItself)
     public static let publicationIsFinal = StoreError(.publicationIsFinal)
+    public static func badEncryptionKey(card: String, detail: String) -> StoreError {
+        .init(.badEncryptionKey(card: card, detail: detail))
+    }
+    public static func noEncryptionKey(office: String) -> StoreError { .init(.noEncryptionKey(office: office)) }
     /// `on` is the date it was settled (`2026-12-02`), `kept` the value then kept.
     public static func alreadyResolved(conflict: String, on date: String, kept: String) -> StoreError {
         .init(.alreadyResolved(conflict: conflict, on: date, kept: kept))
@@ -111,6 +121,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .mergeIntoItself: return .mergeIntoItself
         case .alreadyResolved: return .alreadyResolved
         case .publicationIsFinal: return .publicationIsFinal
+        case .badEncryptionKey: return .badEncryptionKey
+        case .noEncryptionKey: return .noEncryptionKey
         }
     }
 
@@ -162,6 +174,11 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             return "conflict \(conflict) was already resolved here on \(date), keeping '\(kept)'"
         case .publicationIsFinal:
             return "what was published is recorded once, when the statement is published, and never changes"
+        case .badEncryptionKey(let card, let detail):
+            return "office card \(card): \(detail)"
+        case .noEncryptionKey(let office):
+            return
+                "office \(office) was trusted from a card without an encryption key, so nothing can be encrypted for it yet; trust its current card"
         }
     }
 }

@@ -66,7 +66,7 @@ def offices(signatory, folder):
 
 def exchange(sender, receiver, folder, name):
     bundle = os.path.join(folder, name)
-    sender.run("sync", "export", "--out", bundle)
+    sender.run("sync", "export", "--plaintext", "--out", bundle)
     receiver.run("sync", "import", bundle)
 
 

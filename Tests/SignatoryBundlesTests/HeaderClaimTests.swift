@@ -21,7 +21,7 @@ struct HeaderClaimTests {
     private func pendingForBucharest() throws -> Int64 {
         try BundleExporter(store: self.geneva).export(
             to: self.fixture.folder.path("probe-\(UUID()).jsonl"),
-            for: self.bucharest.office.id
+            for: [self.bucharest.office.id]
         ).changes
     }
 

@@ -64,7 +64,7 @@ final class SyncFixture {
     func bundle(from source: Store, for peer: Store? = nil) throws -> String {
         self.bundleCount += 1
         let path = self.folder.path("bundle-\(self.bundleCount).jsonl")
-        _ = try BundleExporter(store: source).export(to: path, for: peer?.office.id)
+        _ = try BundleExporter(store: source).export(to: path, for: peer.map { [$0.office.id] } ?? [])
         return path
     }
 

@@ -12,7 +12,7 @@ struct BundleSchemaTests {
         try office.succeed(["statement", "edit", ids.statement, "--body", "A second wording."])
         try office.succeed(["contact", "remove", ids.humenuc, "--yes"])
         let bundle = office.folder.path("bundle.jsonl")
-        try office.succeed(["sync", "export", "--out", bundle])
+        try office.succeed(["sync", "export", "--plaintext", "--out", bundle])
 
         let validator = Process()
         validator.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -20,7 +20,7 @@ struct BusyDatabaseTests {
         try bucharest.succeed(["office", "trust", try geneva.card()])
         _ = try geneva.addReferenceStatement()
         let bundle = geneva.folder.path("for-bucharest.jsonl")
-        try geneva.succeed(["sync", "export", "--out", bundle])
+        try geneva.succeed(["sync", "export", "--plaintext", "--out", bundle])
         let before = try bucharest.succeed(["sync", "dump"])
         let environment = ["SIGNATORY_BUSY_TIMEOUT": "1"]
         for arguments in [
@@ -56,7 +56,7 @@ struct BusyDatabaseTests {
         let geneva = fixture.offices[0]
         _ = try geneva.addReferenceStatement()
         let bundle = geneva.folder.path("push.jsonl")
-        try geneva.succeed(["sync", "export", "--out", bundle])
+        try geneva.succeed(["sync", "export", "--plaintext", "--out", bundle])
         let signer = try HubHTTP.Signer.office(at: geneva.database)
         let before = try fixture.hubDump()
         let (push, health) = try await self.whileLocked(fixture.hubDatabase) {

@@ -131,7 +131,7 @@ struct CoordinatorCommandTests {
         let offices = try SyncCommandTests.offices(["Geneva", "Bucharest"])
         for index in 1...3 { try offices[0].succeed(["org", "add", "--name", "Organisation \(index)"]) }
         let bundle = offices[0].folder.path("bundle.jsonl")
-        try offices[0].succeed(["sync", "export", "--out", bundle])
+        try offices[0].succeed(["sync", "export", "--plaintext", "--out", bundle])
         let onTerminal = try Self.onTerminal(
             ["sync", "import", bundle, "--db", offices[1].database],
             environment: ["SIGNATORY_PROGRESS_DELAY": "0"]

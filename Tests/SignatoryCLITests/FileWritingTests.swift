@@ -7,7 +7,10 @@ import Testing
 /// readable by their owner alone.
 struct FileWritingTests {
     private func writers(_ target: String) -> [[String]] {
-        [["sync", "export", "--out", target], ["export", "contacts", "--all", "--format", "csv", "--out", target]]
+        [
+            ["sync", "export", "--plaintext", "--out", target],
+            ["export", "contacts", "--all", "--format", "csv", "--out", target],
+        ]
     }
 
     @Test func aFolderIsRefusedAndKept() throws {
@@ -81,7 +84,7 @@ struct FileWritingTests {
         _ = try office.addReferenceStatement()
         let bundle = office.folder.path("out.jsonl")
         try Data("old".utf8).write(to: URL(fileURLWithPath: bundle))
-        try office.succeed(["sync", "export", "--out", bundle])
+        try office.succeed(["sync", "export", "--plaintext", "--out", bundle])
         let sheet = office.folder.path("sheet.csv")
         try office.succeed(["export", "contacts", "--all", "--format", "csv", "--out", sheet])
         for path in [bundle, sheet, office.database] {
@@ -101,7 +104,10 @@ struct FileWritingTests {
         let readOnly = office.folder.path("ro")
         try FileManager.default.createDirectory(atPath: readOnly, withIntermediateDirectories: true)
         let cases: [([String], String)] = [
-            (["sync", "export", "--out", office.folder.path("missing/out.jsonl")], "its folder does not exist"),
+            (
+                ["sync", "export", "--plaintext", "--out", office.folder.path("missing/out.jsonl")],
+                "its folder does not exist"
+            ),
             (["sync", "import", "--max-skew", "-5", "x.jsonl"], "--max-skew takes a number of seconds"),
             (["sync", "import", office.folder.url.path], "is a folder"),
         ]
@@ -111,13 +117,19 @@ struct FileWritingTests {
             #expect(!message.contains("NSCocoaErrorDomain") && !message.contains("SQLite error"), "\(message)")
         }
         // A runtime failure is one line, without the usage text.
-        let runtime = try office.refuse(["sync", "export", "--out", office.folder.path("missing/out.jsonl")])
+        let runtime = try office.refuse([
+            "sync", "export", "--plaintext", "--out", office.folder.path("missing/out.jsonl"),
+        ])
         #expect(!runtime.contains("Usage:"))
         #expect(runtime.split(separator: "\n").count == 1, "\(runtime)")
         // Root ignores permissions, so a read-only folder is proven with chmod only for other users.
         if getuid() != 0 {
             chmod(readOnly, 0o500)
-            #expect(try office.refuse(["sync", "export", "--out", readOnly + "/b.jsonl"]).contains("not writable"))
+            #expect(
+                try office.refuse(["sync", "export", "--plaintext", "--out", readOnly + "/b.jsonl"]).contains(
+                    "not writable"
+                )
+            )
         }
     }
 

@@ -11,7 +11,7 @@ struct HubRefusalTests {
     /// Geneva's changes as a bundle, ready to push.
     static func bundle(from office: OfficeFixture) throws -> Data {
         let path = office.folder.path("push-\(UUID().uuidString).jsonl")
-        try office.succeed(["sync", "export", "--out", path])
+        try office.succeed(["sync", "export", "--plaintext", "--out", path])
         return try Data(contentsOf: URL(fileURLWithPath: path))
     }
 

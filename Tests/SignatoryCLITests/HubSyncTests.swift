@@ -41,7 +41,7 @@ struct HubSyncTests {
         for _ in 0..<2 {
             for source in copies {
                 let bundle = fixture.folder.path("bundle-\(UUID().uuidString).jsonl")
-                try HubFixture.succeed(["sync", "export", "--out", bundle, "--db", source])
+                try HubFixture.succeed(["sync", "export", "--plaintext", "--out", bundle, "--db", source])
                 for target in copies where target != source {
                     try HubFixture.succeed(["sync", "import", bundle, "--db", target])
                 }
@@ -100,7 +100,7 @@ struct HubSyncTests {
         try geneva.succeed(["statement", "status", statement, "open"])
         try geneva.succeed(["import", "signers", "--statement", statement, organisations, "--consent", "yes"])
         let bundle = geneva.folder.path("all.jsonl")
-        let written = try geneva.succeed(["sync", "export", "--out", bundle])
+        let written = try geneva.succeed(["sync", "export", "--plaintext", "--out", bundle])
         let size = try #require(try FileManager.default.attributesOfItem(atPath: bundle)[.size] as? Int)
         #expect(size > 2 << 20, "the backlog must be over the hub's 1 MiB limit")
         let count = try #require(written.split(separator: " ").dropFirst().first, "\(written)")

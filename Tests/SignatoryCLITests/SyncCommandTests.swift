@@ -26,7 +26,7 @@ struct SyncCommandTests {
     @discardableResult
     static func send(_ source: OfficeFixture, to target: OfficeFixture, for peer: String? = nil) throws -> String {
         let bundle = source.folder.path("bundle-\(UUID().uuidString).jsonl")
-        try source.succeed(["sync", "export", "--out", bundle] + (peer.map { ["--for", $0] } ?? []))
+        try source.succeed(["sync", "export", "--out", bundle] + (peer.map { ["--for", $0] } ?? ["--plaintext"]))
         return try target.succeed(["sync", "import", bundle])
     }
 
@@ -98,7 +98,7 @@ struct SyncCommandTests {
         #expect(try (paris.json(["org", "list"]) as? [Any])?.count == 2)
         // Importing the same bundle again changes nothing.
         let bundle = bucharest.folder.path("again.jsonl")
-        try bucharest.succeed(["sync", "export", "--out", bundle])
+        try bucharest.succeed(["sync", "export", "--plaintext", "--out", bundle])
         #expect(try paris.succeed(["sync", "import", bundle]).contains("applied 0 new change(s)"))
     }
 
@@ -109,12 +109,12 @@ struct SyncCommandTests {
         try stranger.succeed(["init", "--office", "Stranger"])
         try stranger.succeed(["org", "add", "--name", "Unknown Friends"])
         let bundle = stranger.folder.path("stranger.jsonl")
-        try stranger.succeed(["sync", "export", "--out", bundle])
+        try stranger.succeed(["sync", "export", "--plaintext", "--out", bundle])
         #expect(try bucharest.refuse(["sync", "import", bundle]).contains("is not trusted (change 1)"))
         #expect(try bucharest.refuse(["sync", "import", "/no/such/bundle.jsonl"]).contains("no such file"))
         #expect(try bucharest.refuse(["office", "trust", bundle]).contains("is not an office card"))
         #expect(
-            try geneva.refuse(["sync", "export", "--out", bundle, "--for", "Nobody"]).contains(
+            try geneva.refuse(["sync", "export", "--plaintext", "--out", bundle, "--for", "Nobody"]).contains(
                 "no trusted office matches 'Nobody'"
             )
         )

@@ -148,7 +148,7 @@ final class TwoOffices {
     func exchange() throws {
         for (source, target) in [(self.geneva, self.bucharest), (self.bucharest, self.geneva)] {
             let path = self.folder.path("bundle-\(UUID().uuidString).jsonl")
-            _ = try BundleExporter(store: source).export(to: path, for: nil)
+            _ = try BundleExporter(store: source).export(to: path)
             _ = try BundleImporter(store: target).importBundle(at: path)
         }
     }

@@ -62,20 +62,44 @@ struct DatabaseFileTests {
         #expect(try database.integer("SELECT count(*) FROM sqlite_master WHERE name = 'c'") == 0)
     }
 
-    @Test func aDatabaseOfTheLastReleaseGainsSchemaFiveAndKeepsItsRecords() throws {
+    @Test func aDatabaseOfSchemaFourIsUpgradedAndKeepsItsRecords() throws {
         let fixture = try StoreFixture()
         try fixture.store.insert(Organisation(name: "SIRDO", acronym: "SIRDO", country: try CountryCode("RO")))
-        // Schema 4 as the last release wrote it: without what schema 5 adds.
+        // Schema 4 as an earlier release wrote it: without what schemas 5 and 6 add.
         try fixture.store.database.execute(
             """
             DROP TABLE resolved_conflict; DROP INDEX duplicate_pair_by_second;
-            ALTER TABLE statement DROP COLUMN publication; PRAGMA user_version = 4
+            ALTER TABLE statement DROP COLUMN publication;
+            ALTER TABLE office DROP COLUMN encryption_key; ALTER TABLE trusted_office DROP COLUMN recipient;
+            ALTER TABLE trusted_office DROP COLUMN recipient_signature; PRAGMA user_version = 4
             """
         )
         let upgraded = try Store.open(at: fixture.path)
-        #expect(try upgraded.database.integer("PRAGMA user_version") == 5)
+        #expect(try upgraded.database.integer("PRAGMA user_version") == Int64(Migration.latestVersion))
         #expect(try upgraded.database.integer("SELECT count(*) FROM resolved_conflict") == 0)
         #expect(try upgraded.organisations().map(\.name) == ["SIRDO"])
+    }
+
+    @Test func anOfficeFromBeforeEncryptedBundlesGetsAnEncryptionKeyOnItsCard() throws {
+        let fixture = try StoreFixture()
+        let signingKey = try fixture.store.officeKeys().publicKey
+        try fixture.store.database.execute(
+            """
+            ALTER TABLE office DROP COLUMN encryption_key; ALTER TABLE trusted_office DROP COLUMN recipient;
+            ALTER TABLE trusted_office DROP COLUMN recipient_signature; PRAGMA user_version = 5
+            """
+        )
+        let upgraded = try Store.open(at: fixture.path)
+        let card = try upgraded.officeCard()
+        #expect(card.publicKey == signingKey)
+        guard case .signed(let recipient) = card.recipientCheck else {
+            Issue.record("the upgraded card carries no signed encryption key")
+            return
+        }
+        #expect(try upgraded.officeEncryptionKey().recipient == recipient)
+        #expect(try upgraded.recipient(of: upgraded.office.id) == recipient)
+        // Opening it again keeps the same key.
+        #expect(try Store.open(at: fixture.path).officeCard().recipient == recipient.description)
     }
 
     @Test func refusesAMissingFileWithoutCreatingIt() throws {

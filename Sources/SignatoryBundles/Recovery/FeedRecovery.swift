@@ -33,7 +33,7 @@ public struct FeedRecovery {
     /// the local one, or `nil` when one is a prefix of the other.
     public func forkPosition(in path: String) throws -> Int64? {
         let own = self.store.office.id
-        var reader = try LineReader(path: path)
+        var reader = try LineReader(path: path, decryptingWith: try self.store.officeEncryptionKey())
         guard let headerLine = try reader.next() else { throw SyncError.malformed(line: 1, "the file is empty") }
         _ = try BundleHeader.parse(headerLine)
         while let line = try reader.next() {

@@ -21,6 +21,9 @@ enum ErrorAdvice {
             return self.advice(for: error)
         case let error as SyncError:
             return self.advice(for: error)
+        case let error as EncryptedBundleError where error.isForAnotherOffice:
+            return
+                "\(error): at the sending office, `signatory sync export --for THIS-OFFICE --out FILE` (this office's name is in `signatory office card`)"
         case let error as HubClientError where error.status == 413:
             return
                 "\(error); a single change, or another office's feed, is larger than this hub accepts: ask the hub's operator to start it with a larger --max-body-mb"
@@ -53,6 +56,9 @@ enum ErrorAdvice {
         case .organisationHasRecords: return "\(error); add --force to remove them too"
         case .notFound where error.recordKind == Store.trustedOfficeKind:
             return "\(error); list them with `signatory office list`"
+        case .noEncryptionKey:
+            return
+                "\(error): ask that office for `signatory office card` and run `signatory office trust CARD`, or export with --plaintext"
         default: return String(describing: error)
         }
     }

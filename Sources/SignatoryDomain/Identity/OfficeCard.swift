@@ -9,12 +9,52 @@ public struct OfficeCard: Hashable, Sendable, Codable {
     public let publicKey: String
     /// The office this one continues, when it was recovered from a forked feed.
     public let succeeds: Succession?
+    /// The office's encryption key as an age recipient (`age1…`); absent on cards from before
+    /// encrypted bundles.
+    public let recipient: String?
+    /// The signing key's signature over ``recipientMessage(office:recipient:)``.
+    public let recipientSignature: String?
 
-    public init(id: ID<Office>, name: String, publicKey: String, succeeds: Succession? = nil) {
+    public init(
+        id: ID<Office>,
+        name: String,
+        publicKey: String,
+        succeeds: Succession? = nil,
+        recipient: String? = nil,
+        recipientSignature: String? = nil
+    ) {
         self.id = id
         self.name = name
         self.publicKey = publicKey
         self.succeeds = succeeds
+        self.recipient = recipient
+        self.recipientSignature = recipientSignature
+    }
+
+    /// The exact text an office signs to vouch for its encryption key.
+    public static func recipientMessage(office: ID<Office>, recipient: String) -> String {
+        "signatory-recipient-1\n\(office)\n\(recipient)"
+    }
+
+    /// What the card says about its encryption key.
+    public enum RecipientCheck: Hashable, Sendable {
+        /// A card from before encrypted bundles.
+        case none
+        /// A recipient signed by the card's own signing key.
+        case signed(AgeRecipient)
+        /// A recipient that is not `age1…`, or a signature without a recipient.
+        case malformed
+        /// A recipient the card's key did not sign.
+        case unsigned
+    }
+
+    public var recipientCheck: RecipientCheck {
+        guard let text = self.recipient else { return self.recipientSignature == nil ? .none : .malformed }
+        guard let recipient = AgeRecipient(text) else { return .malformed }
+        guard let signature = self.recipientSignature,
+            self.verify(signature, of: Self.recipientMessage(office: self.id, recipient: text))
+        else { return .unsigned }
+        return .signed(recipient)
     }
 
     /// A statement, signed with an earlier identity's key, that this card's office continues it.

@@ -228,5 +228,17 @@ CREATE INDEX duplicate_pair_by_second ON duplicate_pair (second);
 -- The record of what was published (see Publication), as the statement's `publication` field holds it.
 ALTER TABLE statement ADD COLUMN publication TEXT;
 """#),
+        Migration(version: 6, name: "0006_encryption", sql: #"""
+-- Signatory schema 6: bundles encrypted for the offices they are for (the age v1 format).
+
+-- This office's X25519 encryption key, as an age identity (AGE-SECRET-KEY-1…). Signatory
+-- creates it when it opens a database of an earlier schema: SQL cannot make a key.
+ALTER TABLE office ADD COLUMN encryption_key TEXT;
+
+-- Each trusted office's encryption key as an age recipient (age1…), with its signing key's
+-- signature over it; both empty for offices trusted from cards without one.
+ALTER TABLE trusted_office ADD COLUMN recipient TEXT;
+ALTER TABLE trusted_office ADD COLUMN recipient_signature TEXT;
+"""#),
     ]
 }

@@ -12,17 +12,55 @@ extension Store {
         return keys
     }
 
+    /// This office's X25519 key, which opens bundles encrypted for it.
+    public func officeEncryptionKey() throws -> OfficeEncryptionKey {
+        guard
+            let text = try self.database.prepare("SELECT encryption_key FROM office").firstRow(read: {
+                $0.optionalText(0)
+            }) ?? nil,
+            let key = OfficeEncryptionKey(identity: text)
+        else { throw StoreError.notADatabase(path: self.database.path, detail: "this office has no encryption key") }
+        return key
+    }
+
     /// This office's public identity, as `signatory office card` prints it.
     public func officeCard() throws -> OfficeCard {
         let succession = try self.setting(Self.successionSetting).flatMap {
             try? JSONDecoder().decode(OfficeCard.Succession.self, from: Data($0.utf8))
         }
+        let keys = try self.officeKeys()
+        let recipient = try self.officeEncryptionKey().recipient.description
         return OfficeCard(
             id: self.office.id,
             name: self.office.name,
-            publicKey: try self.officeKeys().publicKey,
-            succeeds: succession
+            publicKey: keys.publicKey,
+            succeeds: succession,
+            recipient: recipient,
+            recipientSignature: try keys.sign(OfficeCard.recipientMessage(office: self.office.id, recipient: recipient))
         )
+    }
+
+    /// Gives an office created before encrypted bundles its encryption key, and trusts it.
+    func giveOfficeAnEncryptionKey() throws {
+        try self.transaction {
+            guard
+                try self.database.prepare("SELECT encryption_key FROM office").firstRow(read: { $0.optionalText(0) })
+                    == .some(nil)
+            else { return }
+            try self.database.prepare("UPDATE office SET encryption_key = ?").run(OfficeEncryptionKey().identity)
+            try self.trust(try self.officeCard())
+        }
+    }
+
+    /// The encryption key of a trusted office, for a bundle encrypted for it.
+    public func recipient(of office: ID<Office>) throws -> AgeRecipient {
+        guard let card = try self.trustedOffice(office) else {
+            throw StoreError.notFound("office", reference: "\(office)")
+        }
+        guard case .signed(let recipient) = card.recipientCheck else {
+            throw StoreError.noEncryptionKey(office: "\(card.name) (\(card.id))")
+        }
+        return recipient
     }
 
     static let successionSetting = "succession"
@@ -50,24 +88,66 @@ extension Store {
         {
             throw StoreError.unsignedSuccession(card: "\(card.name) (\(card.id))", predecessor: predecessor.name)
         }
+        let described = "\(card.name) (\(card.id))"
+        switch card.recipientCheck {
+        case .none, .signed: break
+        case .malformed:
+            throw StoreError.badEncryptionKey(
+                card: described,
+                detail: "its encryption key is not an age recipient (age1…)"
+            )
+        case .unsigned:
+            throw StoreError.badEncryptionKey(
+                card: described,
+                detail: "its encryption key is not signed by its own key"
+            )
+        }
         if let known = try self.trustedOffice(card.id) {
             guard known.publicKey == card.publicKey else {
-                throw StoreError.trustedWithAnotherKey(office: "\(card.name) (\(card.id))")
+                throw StoreError.trustedWithAnotherKey(office: described)
             }
+            guard let recipient = card.recipient, recipient != known.recipient else { return }
+            // A card from before encrypted bundles gains its key; a trusted key is never swapped
+            // by a card alone, since an old card replayed would otherwise undo a change.
+            guard known.recipient == nil else {
+                throw StoreError.badEncryptionKey(
+                    card: described,
+                    detail:
+                        "this office is already trusted with a different encryption key; check the card with its office"
+                )
+            }
+            try self.database.prepare("UPDATE trusted_office SET recipient = ?, recipient_signature = ? WHERE id = ?")
+                .run(recipient, card.recipientSignature, card.id)
             return
         }
-        try self.database.prepare("INSERT INTO trusted_office (id, name, public_key, trusted_at) VALUES (?, ?, ?, ?)")
-            .run(card.id, card.name, card.publicKey, now ?? self.clock())
+        try self.database.prepare(
+            "INSERT INTO trusted_office (id, name, public_key, trusted_at, recipient, recipient_signature) VALUES (?, ?, ?, ?, ?, ?)"
+        )
+        .run(card.id, card.name, card.publicKey, now ?? self.clock(), card.recipient, card.recipientSignature)
     }
 
     public func trustedOffice(_ id: ID<Office>) throws -> OfficeCard? {
-        try self.database.prepare("SELECT id, name, public_key FROM trusted_office WHERE id = ?")
-            .firstRow(id) { OfficeCard(id: try $0.id(0), name: $0.text(1), publicKey: $0.text(2)) }
+        try self.database.prepare(
+            "SELECT id, name, public_key, recipient, recipient_signature FROM trusted_office WHERE id = ?"
+        )
+        .firstRow(id, read: Self.trustedCard)
     }
 
     public func trustedOffices() throws -> [OfficeCard] {
-        try self.database.prepare("SELECT id, name, public_key FROM trusted_office ORDER BY name, id")
-            .rows { OfficeCard(id: try $0.id(0), name: $0.text(1), publicKey: $0.text(2)) }
+        try self.database.prepare(
+            "SELECT id, name, public_key, recipient, recipient_signature FROM trusted_office ORDER BY name, id"
+        )
+        .rows(read: Self.trustedCard)
+    }
+
+    private static func trustedCard(_ row: Row) throws -> OfficeCard {
+        OfficeCard(
+            id: try row.id(0),
+            name: row.text(1),
+            publicKey: row.text(2),
+            recipient: row.optionalText(3),
+            recipientSignature: row.optionalText(4)
+        )
     }
 
     /// The newest signed head stored for each feed.

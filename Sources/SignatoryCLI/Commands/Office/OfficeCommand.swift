@@ -9,7 +9,9 @@ struct OfficeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "office",
         abstract: "Show this office's public card and choose which offices' feeds to accept.",
-        subcommands: [OfficeCard.self, OfficeTrust.self, OfficeList.self, OfficeBackup.self, OfficeRecover.self]
+        subcommands: [
+            OfficeCard.self, OfficeTrust.self, OfficeList.self, OfficeKey.self, OfficeBackup.self, OfficeRecover.self,
+        ]
     )
 }
 
@@ -54,6 +56,11 @@ struct OfficeTrust: ParsableCommand {
                 + (predecessor.map { ", which continues \($0.name) (\($0.id)), as its key signed" } ?? "")
         )
         Output.text("fingerprint: \(card.fingerprint) (it must match what that office reads you from `office card`)")
+        if card.recipient == nil {
+            Output.warn(
+                "this card has no encryption key: bundles for \(card.name) can only be written unencrypted until you trust its current card"
+            )
+        }
     }
 }
 

@@ -8,8 +8,8 @@ struct OfficeRecover: ParsableCommand {
         abstract: "Continue an office whose feed forked after its database was restored from a backup.",
         discussion: """
             When a restored office wrote changes at feed positions its peers already hold, peers refuse its bundles
-            ("two different changes at position N"). Ask a peer for a full bundle (signatory sync export --out FILE,
-            without --for), then run this command: it writes a new database under a new office identity with
+            ("two different changes at position N"). Ask a peer for a full bundle (signatory sync export --all
+            --for THIS-OFFICE --out FILE), then run this command: it writes a new database under a new office identity with
             everything the peer holds, every other feed this office held, and this office's own changes the peers
             never received. Give the new card to every office and the hub; its card is signed by the old key.
             Example: signatory office recover --db geneva.db --from bucharest-full.jsonl --out geneva-recovered.db

@@ -19,25 +19,44 @@ struct SyncCommand: ParsableCommand {
 struct SyncExport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the changes another office is not known to have to a bundle file.",
-        discussion:
-            "Without --for, every change held is written. Example: signatory sync export --out for-bucharest.jsonl --for Bucharest"
+        abstract: "Write the changes other offices are not known to have to a bundle file, encrypted for them.",
+        discussion: """
+            The bundle holds every change one of the --for offices is not known to have, encrypted (age v1) so that             only those offices can read it. --plaintext writes it unencrypted, readable by anyone who gets the file;             without --for it then holds every change.
+            Example: signatory sync export --out for-bucharest.age --for Bucharest
+            """
     )
 
     @OptionGroup var database: DatabaseOptions
     @Option(help: "The bundle file to write.") var out: String
-    @Option(name: .customLong("for"), help: "The office the bundle is for: its name, id or id prefix.") var peer:
-        String?
+    @Option(
+        name: .customLong("for"),
+        help: "An office the bundle is for: its name, id or id prefix. Repeat it for several offices."
+    )
+    var peers: [String] = []
+    @Flag(help: "Write every change held, not only what the --for offices lack.") var all = false
+    @Flag(help: "Write the bundle unencrypted: anyone who gets the file can read every contact in it.")
+    var plaintext = false
+
+    func validate() throws {
+        guard !self.peers.isEmpty || self.plaintext else {
+            throw ValidationError(
+                "Name the office the bundle is for, e.g. --for Bucharest (repeat --for for several); it is encrypted for them. To write an unencrypted bundle, add --plaintext."
+            )
+        }
+    }
 
     func run() throws {
         let store = try self.database.open()
-        let peer = try self.peer.map { try store.trustedOffice(matching: $0) }
+        let peers = try self.peers.map { try store.trustedOffice(matching: $0) }
+        let recipients = self.plaintext ? [] : try peers.map { try store.recipient(of: $0) }
         var exporter = BundleExporter(store: store)
         let progress = TerminalProgress("exporting", unit: "changes")
         exporter.progress = progress.update
-        let summary = try exporter.export(to: self.out, for: peer)
+        let summary = try exporter.export(to: self.out, for: self.all ? [] : peers, encryptedFor: recipients)
         progress.finish()
-        print("wrote \(summary.changes) change(s) from \(summary.offices) office(s) to \(self.out)")
+        let names = try peers.compactMap { try store.trustedOffice($0)?.name }
+        let how = self.plaintext ? "unencrypted" : "encrypted for \(names.joined(separator: ", "))"
+        print("wrote \(summary.changes) change(s) from \(summary.offices) office(s) to \(self.out), \(how)")
     }
 }
 

@@ -1,0 +1,80 @@
+import Crypto
+import Foundation
+public import SignatoryDomain
+
+/// Encrypts a stream of bytes for one or more offices in the age v1 format, one 64 KiB chunk at
+/// a time, so `age -d -i KEYFILE` or any age implementation decrypts it with an office's key.
+///
+/// ```swift
+/// var encryptor = try AgeEncryptor(recipients: [bucharest])
+/// try emit(encryptor.header)
+/// try encryptor.encrypt(plaintext, emit: emit)
+/// try encryptor.finish(emit: emit)
+/// ```
+///
+/// Memory stays bounded: at most one chunk of plaintext waits, since the last chunk is marked
+/// as such and only `finish` knows which one that is.
+public struct AgeEncryptor {
+    /// The header and the payload's nonce: the first bytes of the file.
+    public let header: [UInt8]
+    private let payloadKey: SymmetricKey
+    private var pending: [UInt8] = []
+    private var counter: UInt64 = 0
+
+    public init(recipients: [AgeRecipient]) throws {
+        guard !recipients.isEmpty else { throw EncryptedBundleError.noRecipients }
+        let fileKey = SymmetricKey(size: .bits128)
+        var text = AgeFormat.versionLine
+        for recipient in recipients {
+            guard let (share, secret) = OfficeEncryptionKey.ephemeralAgreement(with: recipient) else {
+                throw EncryptedBundleError.malformedHeader("the encryption key \(recipient) cannot be used")
+            }
+            let wrapKey = AgeFormat.wrapKey(secret: secret, share: share, recipient: recipient.rawRepresentation)
+            let sealed = try fileKey.withUnsafeBytes {
+                try ChaChaPoly.seal(Data($0), using: wrapKey, nonce: AgeFormat.zeroNonce)
+            }
+            // 32 bytes of body fit one line shorter than 64 columns.
+            text += Array(
+                "-> X25519 \(AgeFormat.base64(share))\n\(AgeFormat.base64(sealed.ciphertext + sealed.tag))\n".utf8
+            )
+        }
+        text += Array("---".utf8)
+        let mac = HMAC<SHA256>.authenticationCode(for: text, using: AgeFormat.macKey(fileKey: fileKey))
+        text += Array(" \(AgeFormat.base64(Data(mac)))\n".utf8)
+        // 16 bytes from the CSPRNG, as a key of that size is made.
+        let nonce = SymmetricKey(size: .bits128).withUnsafeBytes { Array($0) }
+        self.header = text + nonce
+        self.payloadKey = AgeFormat.payloadKey(fileKey: fileKey, nonce: nonce)
+    }
+
+    /// Encrypts `bytes`, handing every chunk known not to be the last one to `emit`.
+    public mutating func encrypt(_ bytes: [UInt8], emit: ([UInt8]) throws -> Void) throws {
+        self.pending.append(contentsOf: bytes)
+        var start = 0
+        var output: [UInt8] = []
+        while self.pending.count - start > AgeFormat.chunkSize {
+            output += try self.seal(self.pending[start..<start + AgeFormat.chunkSize], last: false)
+            start += AgeFormat.chunkSize
+        }
+        if start > 0 {
+            self.pending.removeFirst(start)
+            try emit(output)
+        }
+    }
+
+    /// Encrypts what is left as the last chunk.
+    public mutating func finish(emit: ([UInt8]) throws -> Void) throws {
+        try emit(try self.seal(self.pending[...], last: true))
+        self.pending = []
+    }
+
+    private mutating func seal(_ chunk: ArraySlice<UInt8>, last: Bool) throws -> [UInt8] {
+        let sealed = try ChaChaPoly.seal(
+            chunk,
+            using: self.payloadKey,
+            nonce: AgeFormat.chunkNonce(self.counter, last: last)
+        )
+        self.counter += 1
+        return Array(sealed.ciphertext) + Array(sealed.tag)
+    }
+}

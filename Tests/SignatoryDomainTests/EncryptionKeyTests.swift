@@ -1,0 +1,62 @@
+import Foundation
+import SignatoryDomain
+import Testing
+
+struct EncryptionKeyTests {
+    /// The X25519 example of the age specification (C2SP age.md), checked with `age-keygen -y`.
+    @Test func theSpecificationsKeyGivesItsRecipient() throws {
+        let key = try #require(
+            OfficeEncryptionKey(identity: "AGE-SECRET-KEY-1GFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPQ4EGAEX")
+        )
+        #expect(key.recipient.description == "age1zvkyg2lqzraa2lnjvqej32nkuu0ues2s82hzrye869xeexvn73equnujwj")
+        #expect(key.identity == "AGE-SECRET-KEY-1GFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPQ4EGAEX")
+        #expect(AgeRecipient(key.recipient.description) == key.recipient)
+    }
+
+    @Test func malformedKeysAreRefused() {
+        let recipient = "age1zvkyg2lqzraa2lnjvqej32nkuu0ues2s82hzrye869xeexvn73equnujwj"
+        #expect(AgeRecipient(recipient) != nil)
+        #expect(AgeRecipient(recipient.uppercased()) == nil)  // a recipient is written in lower case
+        #expect(AgeRecipient(String(recipient.dropLast()) + "k") == nil)  // checksum
+        #expect(AgeRecipient("age1") == nil)
+        #expect(AgeRecipient("ageX" + recipient.dropFirst(4)) == nil)
+        #expect(AgeRecipient("agE1zvkyg2lqzraa2lnjvqej32nkuu0ues2s82hzrye869xeexvn73equnujwj") == nil)  // mixed case
+        #expect(OfficeEncryptionKey(identity: recipient) == nil)
+        #expect(OfficeEncryptionKey(identity: "AGE-SECRET-KEY-1") == nil)
+        let fresh = OfficeEncryptionKey()
+        #expect(OfficeEncryptionKey(identity: fresh.identity)?.recipient == fresh.recipient)
+        #expect(OfficeEncryptionKey(identity: fresh.identity.lowercased()) == nil)
+    }
+
+    @Test func aCardVouchesForItsRecipientWithItsSigningKey() throws {
+        let keys = OfficeKeys()
+        let id = ID<Office>()
+        let recipient = OfficeEncryptionKey().recipient.description
+        let signature = try keys.sign(OfficeCard.recipientMessage(office: id, recipient: recipient))
+        func card(_ recipient: String?, _ signature: String?) -> OfficeCard {
+            OfficeCard(
+                id: id,
+                name: "Geneva",
+                publicKey: keys.publicKey,
+                recipient: recipient,
+                recipientSignature: signature
+            )
+        }
+        #expect(card(recipient, signature).recipientCheck == .signed(AgeRecipient(recipient)!))
+        #expect(card(nil, nil).recipientCheck == .none)
+        #expect(card(nil, signature).recipientCheck == .malformed)
+        #expect(card("age1nope", signature).recipientCheck == .malformed)
+        #expect(card(recipient, nil).recipientCheck == .unsigned)
+        let other = OfficeEncryptionKey().recipient.description
+        #expect(card(other, signature).recipientCheck == .unsigned)
+        // The signature names the office: another office's card cannot reuse it.
+        let moved = OfficeCard(
+            id: ID<Office>(),
+            name: "Geneva",
+            publicKey: keys.publicKey,
+            recipient: recipient,
+            recipientSignature: signature
+        )
+        #expect(moved.recipientCheck == .unsigned)
+    }
+}
