@@ -178,7 +178,7 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             return "office card \(card): \(detail)"
         case .noEncryptionKey(let office):
             return
-                "office \(office) was trusted from a card without an encryption key, so nothing can be encrypted for it yet; trust its current card"
+                "office \(office) was trusted from a card without an encryption key, so nothing can be encrypted for it yet"
         }
     }
 }
