@@ -30,13 +30,28 @@ enum SyncBenchmark {
             // Best of 3 where a run is short, because the machine is shared; one run of 1,000,000.
             let runs = size <= 100_000 ? 3 : 1
             var seconds = Double.infinity
+            var encryptedSeconds = Double.infinity
             var rawSeconds = Double.infinity
             var copySeconds = Double.infinity
             var peak = 0
+            var encryptedPeak = 0
+            // Every run imports into a copy of one empty database, so the encrypted copy of the
+            // bundle (made in this process, as `sync export --for` would) opens in each.
+            let template = folder.appendingPathComponent("template-receiver-\(size).db").path
+            let recipient = try {
+                let store = try Store.create(at: template, office: Office(name: "Bucharest", createdAt: Date()))
+                try store.trust(author.card)
+                return try store.officeEncryptionKey().recipient
+            }()
+            let encrypted = bundle + ".age"
+            try self.encrypt(bundle, to: encrypted, for: recipient)
             let receiver = folder.appendingPathComponent("receiver-\(size).db").path
+            let encryptedReceiver = folder.appendingPathComponent("receiver-encrypted-\(size).db").path
             for run in 0..<runs {
-                unlink(receiver)
-                try Store.create(at: receiver, office: Office(name: "Bucharest", createdAt: Date())).trust(author.card)
+                for path in [receiver, encryptedReceiver] {
+                    unlink(path)
+                    try FileManager.default.copyItem(atPath: template, toPath: path)
+                }
                 var runPeak = 0
                 seconds = min(
                     seconds,
@@ -45,6 +60,16 @@ enum SyncBenchmark {
                     }
                 )
                 peak = max(peak, runPeak)
+                encryptedSeconds = min(
+                    encryptedSeconds,
+                    try measure {
+                        runPeak = try self.runChild(
+                            executable,
+                            ["sync", "import", encrypted, "--db", encryptedReceiver]
+                        )
+                    }
+                )
+                encryptedPeak = max(encryptedPeak, runPeak)
                 let rawPath = folder.appendingPathComponent("raw-\(size)-\(run).db").path
                 _ = try Store.create(at: rawPath, office: Office(name: "Raw", createdAt: Date()))
                 rawSeconds = min(
@@ -70,6 +95,14 @@ enum SyncBenchmark {
             report(
                 "    raw C API writing only the organisation rows: \(formatted(rawRate)) rows/s; import is \(share(rawRate))% of that"
             )
+            let encryptedRate = Double(size) / encryptedSeconds
+            report(
+                "    the same bundle encrypted for the importing office (age v1): \(formatted(encryptedRate)) changes/s, \(Int((encryptedRate / rate * 100).rounded()))% of the plain import (target ≥ 90%); peak memory \(encryptedPeak) MB, \(encryptedPeak - peak >= 0 ? "+" : "")\(encryptedPeak - peak) MB beside the plain import (target < 16 MB)"
+            )
+            try self.compareExports(from: receiver, changes: size, author: author.name, runs: runs, folder: folder)
+            unlink(encryptedReceiver)
+            unlink(template)
+            unlink(encrypted)
             if let script = PeerComparison.script {
                 let records = folder.appendingPathComponent("records-\(size).jsonl").path
                 try PeerComparison.writeRecords(organisations, to: records)
@@ -97,6 +130,46 @@ enum SyncBenchmark {
             }
         }
         try self.exportBenchmark(folder: folder)
+    }
+
+    /// Encrypts the file at `path` for `recipient`, streaming, as `sync export --for` does.
+    static func encrypt(_ path: String, to target: String, for recipient: AgeRecipient) throws {
+        var encryptor = try AgeEncryptor(recipients: [recipient])
+        let input = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+        _ = FileManager.default.createFile(atPath: target, contents: nil)
+        let output = try FileHandle(forWritingTo: URL(fileURLWithPath: target))
+        try output.write(contentsOf: encryptor.header)
+        while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty {
+            try encryptor.encrypt(Array(chunk)) { try output.write(contentsOf: $0) }
+        }
+        try encryptor.finish { try output.write(contentsOf: $0) }
+        try output.close()
+    }
+
+    /// `sync export --all` of every change held, encrypted for an office and unencrypted, by
+    /// the executable: time and peak memory.
+    static func compareExports(from database: String, changes: Int, author: String, runs: Int, folder: URL) throws {
+        let out = folder.appendingPathComponent("export-\(changes)").path
+        var plain = (seconds: Double.infinity, peak: 0)
+        var encrypted = (seconds: Double.infinity, peak: 0)
+        for _ in 0..<runs {
+            for encrypting in [false, true] {
+                var peak = 0
+                let arguments =
+                    ["sync", "export", "--all", "--for", author, "--out", out, "--db", database]
+                    + (encrypting ? [] : ["--plaintext"])
+                let seconds = try measure { peak = try self.runChild(self.executable, arguments) }
+                if encrypting {
+                    encrypted = (min(encrypted.seconds, seconds), max(encrypted.peak, peak))
+                } else {
+                    plain = (min(plain.seconds, seconds), max(plain.peak, peak))
+                }
+                unlink(out)
+            }
+        }
+        report(
+            "    `sync export --all` of those \(formatted(Double(changes))) changes: plain \(formatted(Double(changes) / plain.seconds)) changes/s, \(plain.peak) MB; encrypted \(formatted(Double(changes) / encrypted.seconds)) changes/s (\(Int((plain.seconds / encrypted.seconds * 100).rounded()))%), \(encrypted.peak) MB (\(encrypted.peak - plain.peak >= 0 ? "+" : "")\(encrypted.peak - plain.peak) MB; target < 16 MB)"
+        )
     }
 
     /// The same bundle imported into a database that already holds 100,000 signatures on one

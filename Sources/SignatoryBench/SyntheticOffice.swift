@@ -8,8 +8,18 @@ struct SyntheticOffice {
     let id = ID<Office>()
     let name: String
     let keys = OfficeKeys()
+    let encryptionKey = OfficeEncryptionKey()
 
-    var card: OfficeCard { OfficeCard(id: self.id, name: self.name, publicKey: self.keys.publicKey) }
+    var card: OfficeCard {
+        let recipient = self.encryptionKey.recipient.description
+        return OfficeCard(
+            id: self.id,
+            name: self.name,
+            publicKey: self.keys.publicKey,
+            recipient: recipient,
+            recipientSignature: try? self.keys.sign(OfficeCard.recipientMessage(office: self.id, recipient: recipient))
+        )
+    }
 
     /// One change per organisation, as if the office had created them one after another.
     func writeBundle(of organisations: [Organisation], to path: String) throws {
