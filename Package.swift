@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // Debian's libsqlite3 (libsqlite3-dev), reached through its C API.
@@ -57,6 +59,8 @@ let package = Package(
             dependencies: [
                 "SignatoryDomain", "SignatoryStore", "SignatoryBundles", "SignatoryExport",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -75,10 +79,17 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        // An office's side of the hub: signed requests, push, paged pull.
+        // An office's side of the hub: signed requests over HTTPS (AsyncHTTPClient), push, paged pull.
         .target(
             name: "SignatoryHubClient",
-            dependencies: ["SignatoryDomain", "SignatoryStore", "SignatoryBundles"]
+            dependencies: [
+                "SignatoryDomain", "SignatoryStore", "SignatoryBundles",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
         ),
         // The `signatory` command.
         .executableTarget(

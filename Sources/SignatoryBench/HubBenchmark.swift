@@ -65,11 +65,15 @@ enum HubBenchmark {
         let hubURL = url
         let (pushSeconds, pushLatencies) = try await self.concurrently(paths) { path in
             let store = try Store.open(at: path)
-            _ = try await HubClient(url: hubURL, store: store).push()
+            let client = try HubClient(url: hubURL, store: store)
+            _ = try await client.push()
+            try await client.shutdown()
         }
         let (pullSeconds, pullLatencies) = try await self.concurrently(paths) { path in
             let store = try Store.open(at: path)
-            _ = try await HubClient(url: hubURL, store: store).pull()
+            let client = try HubClient(url: hubURL, store: store)
+            _ = try await client.pull()
+            try await client.shutdown()
         }
         let peak = Self.peakMemoryMB(of: hub.processIdentifier)
         hub.terminate()

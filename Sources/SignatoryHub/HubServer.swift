@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
+import HummingbirdTLS
 public import Logging
+import NIOSSL
 import SignatoryStore
 
 /// The coalition's hub: an office of its own that relays every office's signed feed unchanged,
@@ -36,19 +38,49 @@ public struct HubServer: Sendable {
     }
 
     /// The hub as a Hummingbird application, which tests can also drive without a network.
-    func application(onListening: @escaping @Sendable (String) -> Void = { _ in }) -> some ApplicationProtocol {
+    func application(onListening: @escaping @Sendable (String) -> Void = { _ in }) throws -> some ApplicationProtocol {
         let (router, _) = self.makeRouter()
         let host = self.configuration.host
+        let scheme = self.configuration.tls == nil ? "http" : "https"
         return Application(
             router: router,
+            server: try self.configuration.tls.map {
+                try .tls(.http1(), tlsConfiguration: try Self.tlsConfiguration($0))
+            }
+                ?? .http1(),
             configuration: .init(address: .hostname(host, port: self.configuration.port), serverName: "signatory-hub"),
             onServerRunning: { channel in
                 // An IPv6 address is bracketed in a URL (RFC 3986), e.g. http://[::1]:8080.
                 let shown = host.contains(":") ? "[\(host)]" : host
-                onListening("http://\(shown):\(channel.localAddress?.port ?? 0)")
+                onListening("\(scheme)://\(shown):\(channel.localAddress?.port ?? 0)")
             },
             logger: self.logger
         )
+    }
+
+    /// The server's TLS settings from its PEM files, or a ``HubError`` saying which file is wrong.
+    static func tlsConfiguration(_ files: HubConfiguration.TLSFiles) throws -> TLSConfiguration {
+        let chain: [NIOSSLCertificate]
+        do {
+            chain = try NIOSSLCertificate.fromPEMFile(files.certificateChain)
+        } catch {
+            throw HubConfigurationError.tlsFile(files.certificateChain, "it is not a readable PEM certificate file")
+        }
+        guard !chain.isEmpty else {
+            throw HubConfigurationError.tlsFile(files.certificateChain, "it holds no certificate")
+        }
+        let key: NIOSSLPrivateKey
+        do {
+            key = try NIOSSLPrivateKey(file: files.privateKey, format: .pem)
+        } catch {
+            throw HubConfigurationError.tlsFile(files.privateKey, "it is not a readable PEM private key")
+        }
+        var configuration = TLSConfiguration.makeServerConfiguration(
+            certificateChain: chain.map { .certificate($0) },
+            privateKey: .privateKey(key)
+        )
+        configuration.minimumTLSVersion = .tlsv12
+        return configuration
     }
 
     /// The routes as the OpenAPI document names them.

@@ -1,5 +1,5 @@
 import Foundation
-import FoundationNetworking
+import NIOSSL
 public import SignatoryBundles
 import SignatoryDomain
 public import SignatoryStore
@@ -7,9 +7,10 @@ public import SignatoryStore
 /// An office syncing with a hub: pushing what the hub lacks, pulling what the office lacks.
 ///
 /// ```swift
-/// let hub = try HubClient(url: "http://hub.example.org:8080", store: store)
+/// let hub = try HubClient(url: "https://hub.example.org:8443", store: store)
 /// let pushed = try await hub.push()
 /// let pulled = try await hub.pull { print("pulled \($0.done) of \($0.total) changes") }
+/// try await hub.shutdown()
 /// ```
 public struct HubClient {
     public struct Progress: Sendable {
@@ -29,10 +30,45 @@ public struct HubClient {
     let store: Store
     let connection: HubConnection
 
-    public init(url text: String, store: Store) throws {
+    /// - Throws: ``HubClientError`` for an address that is not a hub's, plain `http://` to
+    ///   another computer unless `trust` allows it, or an unusable certificate authority file.
+    public init(url text: String, store: Store, trust: HubTrust = HubTrust()) throws {
         let url = try Self.checkedURL(text)
+        if url.scheme?.lowercased() == "http", !trust.allowsPlainHTTP, !Self.isLoopback(url.host ?? "") {
+            throw HubClientError.plainHTTP(text)
+        }
+        let roots = try trust.certificateAuthorityFile.map { path in
+            let certificates: [NIOSSLCertificate]
+            do {
+                certificates = try NIOSSLCertificate.fromPEMFile(path)
+            } catch {
+                throw HubClientError.certificateAuthority(path, "it is not a readable PEM certificate file")
+            }
+            guard !certificates.isEmpty else {
+                throw HubClientError.certificateAuthority(path, "it holds no certificate")
+            }
+            return certificates
+        }
         self.store = store
-        self.connection = HubConnection(base: url, office: store.office.id, keys: try store.officeKeys())
+        self.connection = HubConnection(
+            base: url,
+            office: store.office.id,
+            keys: try store.officeKeys(),
+            trustRoots: roots
+        )
+    }
+
+    /// Closes the client's connections; call it once the client is no longer needed.
+    public func shutdown() async throws {
+        try await self.connection.shutdown()
+    }
+
+    /// This computer: `localhost` or an address in 127.0.0.0/8, reached without a network.
+    static func isLoopback(_ host: String) -> Bool {
+        let lowered = host.lowercased()
+        if lowered == "localhost" { return true }
+        let parts = lowered.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
     }
 
     /// Throws ``HubClientError`` unless `text` is a hub's address: an `http` or `https` URL with
@@ -53,7 +89,7 @@ public struct HubClient {
         else {
             throw HubClientError.badURL(text)
         }
-        // Foundation's client on Linux cannot reach a bracketed IPv6 address.
+        // Addresses are host names or IPv4 addresses, as `hub remote set` documents.
         guard !host.contains(":") && !text.contains("[") else { throw HubClientError.ipv6(text) }
         return url
     }
@@ -72,7 +108,7 @@ public struct HubClient {
         pageLimit: Int = HubClient.pushPageLimit,
         sending: (_ sent: Int64, _ page: Int64, _ total: Int64) -> Void = { _, _, _ in }
     ) async throws -> PushResult {
-        let (vectorData, _) = try await self.connection.send("GET", "/v1/sync/vector")
+        let vectorData = try await self.connection.send("GET", "/v1/sync/vector").body
         guard let vector = try? JSONDecoder().decode(HubVector.self, from: vectorData) else {
             throw HubClientError.unexpected("the version vector is not JSON")
         }
@@ -86,12 +122,12 @@ public struct HubClient {
             sending(result.sent, page.changes, total)
             let replyData: Data
             do {
-                (replyData, _) = try await self.connection.send(
+                replyData = try await self.connection.send(
                     "POST",
                     "/v1/sync/push",
                     body: Data(page.bytes),
                     contentType: "application/x-ndjson"
-                )
+                ).body
             } catch let error as HubClientError
                 where error.status == 413 && page.office == self.store.office.id && page.changes > 1
             {
@@ -115,7 +151,7 @@ public struct HubClient {
 
     /// Offices whose changes the hub holds but this office does not trust, so does not pull.
     public func untrustedFeeds() async throws -> [String] {
-        let (data, _) = try await self.connection.send("GET", "/v1/sync/vector")
+        let data = try await self.connection.send("GET", "/v1/sync/vector").body
         guard let vector = try? JSONDecoder().decode(HubVector.self, from: data) else {
             throw HubClientError.unexpected("the version vector is not JSON")
         }
@@ -143,15 +179,15 @@ public struct HubClient {
             var total: Int64?
             while true {
                 let request = PullRequest(have: assembler.have.keyedByText, offices: trusted)
-                let (page, response) = try await self.connection.send(
+                let answer = try await self.connection.send(
                     "POST",
                     "/v1/sync/pull",
                     body: try JSONEncoder().encode(request),
                     contentType: "application/json"
                 )
-                let carried = try assembler.add(page: page)
+                let carried = try assembler.add(page: answer.body)
                 // The count comes from the network: a negative or absurd one is refused, not added.
-                guard let remaining = response.value(forHTTPHeaderField: "Signatory-Remaining").flatMap(Int64.init),
+                guard let remaining = answer.header("Signatory-Remaining").flatMap(Int64.init),
                     (0...Self.maximumRemaining).contains(remaining)
                 else {
                     throw HubClientError.unexpected("a pull page without a valid Signatory-Remaining count")

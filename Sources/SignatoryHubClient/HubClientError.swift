@@ -6,6 +6,9 @@ public struct HubClientError: Error, Sendable, CustomStringConvertible {
         case badURL(String)
         case ipv6(String)
         case unexpected(String)
+        case untrustedCertificate(url: String, detail: String)
+        case plainHTTP(url: String)
+        case certificateAuthority(path: String, detail: String)
     }
 
     private let base: Base
@@ -23,6 +26,25 @@ public struct HubClientError: Error, Sendable, CustomStringConvertible {
     static func badURL(_ text: String) -> HubClientError { .init(.badURL(text)) }
     static func ipv6(_ text: String) -> HubClientError { .init(.ipv6(text)) }
     static func unexpected(_ detail: String) -> HubClientError { .init(.unexpected(detail)) }
+    static func untrustedCertificate(_ url: String, _ detail: String) -> HubClientError {
+        .init(.untrustedCertificate(url: url, detail: detail))
+    }
+    static func plainHTTP(_ url: String) -> HubClientError { .init(.plainHTTP(url: url)) }
+    static func certificateAuthority(_ path: String, _ detail: String) -> HubClientError {
+        .init(.certificateAuthority(path: path, detail: detail))
+    }
+
+    /// Whether the hub's address is plain `http://` to another computer, which needs an explicit choice.
+    public var isPlainHTTP: Bool {
+        if case .plainHTTP = self.base { return true }
+        return false
+    }
+
+    /// Whether the hub's certificate was not vouched for by the trusted authorities.
+    public var isUntrustedCertificate: Bool {
+        if case .untrustedCertificate = self.base { return true }
+        return false
+    }
 
     /// The HTTP status the hub answered with, when it answered.
     public var status: Int? {
@@ -44,6 +66,14 @@ public struct HubClientError: Error, Sendable, CustomStringConvertible {
                 "'\(text)' is an IPv6 address, which this client cannot reach; give the hub's host name or IPv4 address"
         case .unexpected(let detail):
             return "the hub answered in a way this version does not understand: \(detail)"
+        case .untrustedCertificate(let url, let detail):
+            return
+                "the hub at \(url) did not prove who it is: \(detail); nothing was sent"
+        case .plainHTTP(let url):
+            return
+                "\(url) is plain HTTP to another computer: anyone on the way could read every contact synced, and a false hub could pose as this one; use the hub's https:// address"
+        case .certificateAuthority(let path, let detail):
+            return "the certificate authority file \(path) cannot be used: \(detail)"
         }
     }
 }

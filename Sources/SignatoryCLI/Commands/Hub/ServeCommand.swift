@@ -9,8 +9,9 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Run this database as the coalition's hub: offices push and pull over HTTP, tools read /v1.",
         discussion: """
             Enrol each office first with `signatory hub enroll CARD`. Prints "listening on URL" once ready; --port 0
-            picks a free port. SIGTERM or Ctrl-C stops taking requests and finishes those in flight.
-            Example: signatory serve --db hub.db --host 0.0.0.0 --port 8080
+            picks a free port. SIGTERM or Ctrl-C stops taking requests and finishes those in flight. A hub other
+            offices reach over a network serves HTTPS: give --tls-cert and --tls-key (PEM files).
+            Example: signatory serve --db hub.db --host 0.0.0.0 --port 8443 --tls-cert hub.crt --tls-key hub.key
             """
     )
 
@@ -19,6 +20,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The TCP port; 0 picks a free one.") var port = 8080
     @Option(name: .customLong("max-body-mb"), help: "The largest request body accepted, in MiB.") var maxBodyMB = 64
     @Option(help: "The most changes one pull page carries.") var pageLimit = 5_000
+    @Option(
+        name: .customLong("tls-cert"),
+        help: ArgumentHelp("The hub's certificate chain (PEM), its own certificate first.", valueName: "file")
+    )
+    var tlsCertificate: String?
+    @Option(name: .customLong("tls-key"), help: ArgumentHelp("The hub's private key (PEM).", valueName: "file"))
+    var tlsKey: String?
 
     func validate() throws {
         guard (0...65_535).contains(self.port) else {
@@ -29,6 +37,9 @@ struct ServeCommand: AsyncParsableCommand {
         }
         guard (1...1_000_000).contains(self.pageLimit) else {
             throw ValidationError("--page-limit takes 1 to 1000000, e.g. --page-limit 5000.")
+        }
+        guard (self.tlsCertificate == nil) == (self.tlsKey == nil) else {
+            throw ValidationError("HTTPS needs both files: --tls-cert hub.crt --tls-key hub.key.")
         }
     }
 
@@ -41,7 +52,10 @@ struct ServeCommand: AsyncParsableCommand {
                 port: self.port,
                 databasePath: self.database.resolvedPath,
                 maximumBodyBytes: self.maxBodyMB << 20,
-                pageLimit: self.pageLimit
+                pageLimit: self.pageLimit,
+                tls: self.tlsCertificate.flatMap { certificate in
+                    self.tlsKey.map { HubConfiguration.TLSFiles(certificateChain: certificate, privateKey: $0) }
+                }
             ),
             logger: logger
         )

@@ -5,26 +5,55 @@ import SignatoryExport
 import SignatoryHubClient
 import SignatoryStore
 
-/// `--hub URL`, shared by the commands that sync through a hub; without it, the hub that
-/// `signatory hub remote set` remembered.
+/// `--hub URL` and how the hub is trusted, shared by the commands that sync through a hub;
+/// without `--hub`, the hub that `signatory hub remote set` remembered.
 struct HubOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "The hub's address, e.g. http://hub.example.org:8080 (default: the one `hub remote set` remembered).",
+            "The hub's address, e.g. https://hub.example.org:8443 (default: the one `hub remote set` remembered).",
             valueName: "url"
         )
     )
     var hub: String?
+    @Option(
+        name: .customLong("hub-ca"),
+        help: ArgumentHelp(
+            "A PEM file of the certificate authority that vouches for the hub, instead of the system's (a coalition's own).",
+            valueName: "file"
+        )
+    )
+    var hubCA: String?
+    @Flag(help: "Allow a plain http:// hub on another computer: anyone on the way can read what is synced.")
+    var insecure = false
 
-    func client(for store: Store) throws -> HubClient {
+    /// Runs `body` with a client for the hub, closed when `body` returns or throws.
+    func withClient<T>(for store: Store, _ body: (HubClient) async throws -> T) async throws -> T {
         guard let address = try self.hub ?? store.rememberedHub() else {
             throw ValidationError(
                 "No hub given: add --hub URL, or remember one with `signatory hub remote set URL`."
             )
         }
-        do { return try HubClient(url: address, store: store) } catch let error as HubClientError {
+        let client: HubClient
+        do {
+            client = try HubClient(
+                url: address,
+                store: store,
+                trust: HubTrust(certificateAuthorityFile: self.hubCA, allowsPlainHTTP: self.insecure)
+            )
+        } catch let error as HubClientError {
             // The address is quoted back: a line break typed in it must not start a line of its own.
-            throw ValidationError(TerminalText.neutralised(error.description, multiline: false))
+            let message = TerminalText.neutralised(error.description, multiline: false)
+            throw ValidationError(
+                error.isPlainHTTP ? message + ", or add --insecure to send it in the clear." : message
+            )
+        }
+        do {
+            let result = try await body(client)
+            try await client.shutdown()
+            return result
+        } catch {
+            try? await client.shutdown()
+            throw error
         }
     }
 }
@@ -33,7 +62,7 @@ struct SyncPush: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "push",
         abstract: "Send the hub every change it does not hold; it checks them as a file import does.",
-        discussion: "Example: signatory sync push --hub http://hub.example.org:8080"
+        discussion: "Example: signatory sync push --hub https://hub.example.org:8443"
     )
 
     @OptionGroup var database: DatabaseOptions
@@ -41,7 +70,7 @@ struct SyncPush: AsyncParsableCommand {
 
     func run() async throws {
         let store = try self.database.open()
-        let result = try await SyncPush.push(with: try self.hub.client(for: store))
+        let result = try await self.hub.withClient(for: store) { try await SyncPush.push(with: $0) }
         print(SyncPush.summary(result))
     }
 }
@@ -59,7 +88,7 @@ struct SyncPull: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pull",
         abstract: "Fetch every change this office lacks from the hub and apply them, all or nothing.",
-        discussion: "Example: signatory sync pull --hub http://hub.example.org:8080"
+        discussion: "Example: signatory sync pull --hub https://hub.example.org:8443"
     )
 
     @OptionGroup var database: DatabaseOptions
@@ -67,7 +96,7 @@ struct SyncPull: AsyncParsableCommand {
 
     func run() async throws {
         let store = try self.database.open()
-        try await SyncPull.pull(with: try self.hub.client(for: store))
+        try await self.hub.withClient(for: store) { try await SyncPull.pull(with: $0) }
     }
 
     static func pull(with client: HubClient) async throws {
@@ -106,7 +135,7 @@ struct SyncNow: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "now",
         abstract: "Push to the hub, then pull from it (even when the push fails).",
-        discussion: "Example: signatory sync now --hub http://hub.example.org:8080"
+        discussion: "Example: signatory sync now --hub https://hub.example.org:8443"
     )
 
     @OptionGroup var database: DatabaseOptions
@@ -114,19 +143,20 @@ struct SyncNow: AsyncParsableCommand {
 
     func run() async throws {
         let store = try self.database.open()
-        let client = try self.hub.client(for: store)
-        // What other offices sent (an at-risk flag among it) must still arrive when this
-        // office's push cannot go through; the push's failure is reported after the pull.
-        let pushFailure: HubClientError?
-        do {
-            print(SyncPush.summary(try await SyncPush.push(with: client)))
-            pushFailure = nil
-        } catch let error as HubClientError where error.status != nil {
-            // The hub answered but refused: it can still be pulled from.
-            pushFailure = error
+        try await self.hub.withClient(for: store) { client in
+            // What other offices sent (an at-risk flag among it) must still arrive when this
+            // office's push cannot go through; the push's failure is reported after the pull.
+            let pushFailure: HubClientError?
+            do {
+                print(SyncPush.summary(try await SyncPush.push(with: client)))
+                pushFailure = nil
+            } catch let error as HubClientError where error.status != nil {
+                // The hub answered but refused: it can still be pulled from.
+                pushFailure = error
+            }
+            try await SyncPull.pull(with: client)
+            if let pushFailure { throw pushFailure }
         }
-        try await SyncPull.pull(with: client)
-        if let pushFailure { throw pushFailure }
     }
 }
 
