@@ -60,7 +60,7 @@ public struct HubClientError: Error, Sendable, CustomStringConvertible {
         case .refused(let status, let code, let message):
             return "the hub refused the request (\(status) \(code)): \(message)"
         case .badURL(let text):
-            return "'\(text)' is not a hub address; give one like http://hub.example.org:8080 (a host and a port only)"
+            return "'\(text)' is not a hub address; give one like https://hub.example.org:8443 (a host and a port only)"
         case .ipv6(let text):
             return
                 "'\(text)' is an IPv6 address, which this client cannot reach; give the hub's host name or IPv4 address"
