@@ -53,7 +53,12 @@ struct BackupRestoreTests {
         try geneva.insert(typedAfterRestore)
         // Peers refuse the forked feed, and the office is told why.
         #expect(throws: SyncError.self) { try self.fixture.send(from: geneva, to: self.bucharest) }
-        let full = try self.fixture.bundle(from: self.bucharest)
+        // The peer's full bundle, encrypted for this office as `sync export --all --for` writes it.
+        let full = self.fixture.folder.path("full-for-geneva.age")
+        _ = try BundleExporter(store: self.bucharest).export(
+            to: full,
+            encryptedFor: [try self.bucharest.recipient(of: geneva.office.id)]
+        )
         #expect {
             _ = try BundleImporter(store: geneva).importBundle(at: full)
         } throws: { ($0 as? SyncError)?.isOwnFeedFork == true }

@@ -19,6 +19,7 @@ public struct AgeEncryptor {
     public let header: [UInt8]
     private let payloadKey: SymmetricKey
     private var pending: [UInt8] = []
+    private var output: [UInt8] = []
     private var counter: UInt64 = 0
 
     public init(recipients: [AgeRecipient]) throws {
@@ -50,31 +51,46 @@ public struct AgeEncryptor {
     /// Encrypts `bytes`, handing every chunk known not to be the last one to `emit`.
     public mutating func encrypt(_ bytes: [UInt8], emit: ([UInt8]) throws -> Void) throws {
         self.pending.append(contentsOf: bytes)
-        var start = 0
+        guard self.pending.count > AgeFormat.chunkSize else { return }
+        // One output buffer, kept between calls: a fresh one each time costs page faults.
         var output: [UInt8] = []
+        swap(&output, &self.output)
+        output.removeAll(keepingCapacity: true)
+        var start = 0
         while self.pending.count - start > AgeFormat.chunkSize {
-            output += try self.seal(self.pending[start..<start + AgeFormat.chunkSize], last: false)
+            try Self.seal(
+                self.pending[start..<start + AgeFormat.chunkSize],
+                key: self.payloadKey,
+                counter: self.counter,
+                last: false,
+                into: &output
+            )
+            self.counter += 1
             start += AgeFormat.chunkSize
         }
-        if start > 0 {
-            self.pending.removeFirst(start)
-            try emit(output)
-        }
+        self.pending.removeFirst(start)
+        try emit(output)
+        swap(&output, &self.output)
     }
 
     /// Encrypts what is left as the last chunk.
     public mutating func finish(emit: ([UInt8]) throws -> Void) throws {
-        try emit(try self.seal(self.pending[...], last: true))
+        var output: [UInt8] = []
+        try Self.seal(self.pending[...], key: self.payloadKey, counter: self.counter, last: true, into: &output)
+        self.counter += 1
         self.pending = []
+        try emit(output)
     }
 
-    private mutating func seal(_ chunk: ArraySlice<UInt8>, last: Bool) throws -> [UInt8] {
-        let sealed = try ChaChaPoly.seal(
-            chunk,
-            using: self.payloadKey,
-            nonce: AgeFormat.chunkNonce(self.counter, last: last)
-        )
-        self.counter += 1
-        return Array(sealed.ciphertext) + Array(sealed.tag)
+    private static func seal(
+        _ chunk: ArraySlice<UInt8>,
+        key: SymmetricKey,
+        counter: UInt64,
+        last: Bool,
+        into output: inout [UInt8]
+    ) throws {
+        let sealed = try ChaChaPoly.seal(chunk, using: key, nonce: AgeFormat.chunkNonce(counter, last: last))
+        output.append(contentsOf: sealed.ciphertext)
+        output.append(contentsOf: sealed.tag)
     }
 }

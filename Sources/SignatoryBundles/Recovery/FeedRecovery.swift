@@ -63,7 +63,9 @@ public struct FeedRecovery {
             // Every other feed this office held, then the peers' copy of its own.
             let others = Set(try self.store.trustedOffices().map(\.id)).subtracting([old.id])
             try self.transfer(only: others, into: recovered)
-            _ = try BundleImporter(store: recovered).importBundle(at: path)
+            // A bundle encrypted for this office opens with this office's key, not the new one's.
+            let bundle = try LineReader(path: path, decryptingWith: try self.store.officeEncryptionKey())
+            _ = try BundleImporter(store: recovered).importBundle(from: bundle)
             let end = try self.store.feedEnd(of: old.id).sequence
             var rewritten = 0
             try recovered.transaction {

@@ -47,7 +47,11 @@ struct SyncExport: ParsableCommand {
 
     func run() throws {
         let store = try self.database.open()
-        let peers = try self.peers.map { try store.trustedOffice(matching: $0) }
+        var peers: [ID<Office>] = []
+        for reference in self.peers {
+            let office = try store.trustedOffice(matching: reference)
+            if !peers.contains(office) { peers.append(office) }
+        }
         let recipients = self.plaintext ? [] : try peers.map { try store.recipient(of: $0) }
         var exporter = BundleExporter(store: store)
         let progress = TerminalProgress("exporting", unit: "changes")
