@@ -16,10 +16,18 @@ struct BenchFolder {
         try FileManager.default.createDirectory(at: self.url, withIntermediateDirectories: true)
     }
 
+    /// Whether `SIGNATORY_BENCH_KEEP=1` asked to keep every file, intermediate ones included.
+    static var keepsFiles: Bool { ProcessInfo.processInfo.environment["SIGNATORY_BENCH_KEEP"] == "1" }
+
+    /// Removes a file the benchmark no longer needs, unless every file is to be kept.
+    static func discard(_ path: String) {
+        if !Self.keepsFiles { unlink(path) }
+    }
+
     /// Removes the benchmark's files one by one, then the folder, unless `SIGNATORY_BENCH_KEEP=1`
     /// asks to keep them. Nothing is deleted recursively.
     func finish() {
-        if ProcessInfo.processInfo.environment["SIGNATORY_BENCH_KEEP"] == "1" {
+        if Self.keepsFiles {
             FileHandle.standardError.write(Data("bench files kept in \(self.url.path)\n".utf8))
             return
         }

@@ -100,9 +100,9 @@ enum SyncBenchmark {
                 "    the same bundle encrypted for the importing office (age v1): \(formatted(encryptedRate)) changes/s, \(Int((encryptedRate / rate * 100).rounded()))% of the plain import (target ≥ 90%); peak memory \(encryptedPeak) MB, \(encryptedPeak - peak >= 0 ? "+" : "")\(encryptedPeak - peak) MB beside the plain import (target < 16 MB)"
             )
             try self.compareExports(from: receiver, changes: size, author: author.name, runs: runs, folder: folder)
-            unlink(encryptedReceiver)
-            unlink(template)
-            unlink(encrypted)
+            BenchFolder.discard(encryptedReceiver)
+            BenchFolder.discard(template)
+            BenchFolder.discard(encrypted)
             if let script = PeerComparison.script {
                 let records = folder.appendingPathComponent("records-\(size).jsonl").path
                 try PeerComparison.writeRecords(organisations, to: records)
@@ -194,8 +194,8 @@ enum SyncBenchmark {
                 try measure { _ = try self.runChild(self.executable, ["sync", "import", bundle, "--db", receiver]) }
             )
         }
-        unlink(receiver)
-        unlink(loaded)
+        BenchFolder.discard(receiver)
+        BenchFolder.discard(loaded)
         let rate = Double(changes) / seconds
         report(
             "    into a database holding 100,000 signatures on one statement and 1,000 merged organisations "

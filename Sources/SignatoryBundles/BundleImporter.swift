@@ -107,10 +107,12 @@ public struct BundleImporter {
                     "the header announces \(header.changes) change(s) but \(batch.applied + known) follow"
                 )
             }
-            // What the writer holds is learned from what was verified: the feeds it carried, and a
-            // version vector it signed; the store keeps none of it beyond what this office holds.
+            // What the writer holds is learned only from the version vector it signed: the header's
+            // `from` and the feeds a bundle carries are not signed, so an edited header could
+            // otherwise make this office hold back from another office changes it lacks. The
+            // store keeps none of it beyond what this office holds.
             let claimed = header.verifiedHave(card: try self.store.trustedOffice(header.from))
-            return ReceivedFeeds(heads: Array(heads.values), peerHas: claimed.merging(feeds.vector) { max($0, $1) })
+            return ReceivedFeeds(heads: Array(heads.values), peerHas: claimed)
         }
         // The header's name is not signed: show the name this office trusted, when it has one.
         let name = try self.store.trustedOffice(header.from)?.name ?? String(header.fromName.prefix(200))

@@ -80,6 +80,15 @@ public struct HubServer: Sendable {
             privateKey: .privateKey(key)
         )
         configuration.minimumTLSVersion = .tlsv12
+        // Checked now rather than at the first connection: the key must belong to the certificate.
+        do {
+            _ = try NIOSSLContext(configuration: configuration)
+        } catch {
+            throw HubConfigurationError.tlsFile(
+                files.privateKey,
+                "it is not the key of the certificate in \(files.certificateChain)"
+            )
+        }
         return configuration
     }
 

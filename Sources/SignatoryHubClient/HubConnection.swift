@@ -28,8 +28,8 @@ struct HubConnection: Sendable {
     let attempts: Int
     let client: HTTPClient
 
-    /// The largest answer read: far more than a pull page of any hub's `--page-limit`.
-    static let largestAnswer = 512 << 20
+    /// The largest answer read: a pull page of 5,000 changes is about 4 MiB.
+    static let largestAnswer = 128 << 20
 
     init(base: URL, office: ID<Office>, keys: OfficeKeys, trustRoots: [NIOSSLCertificate]?, attempts: Int = 5) {
         self.base = base
@@ -41,7 +41,9 @@ struct HubConnection: Sendable {
         var configuration = HTTPClient.Configuration(
             tlsConfiguration: tls,
             redirectConfiguration: .disallow,
-            timeout: .init(connect: .seconds(15), read: .seconds(600))
+            // A hub that falls silent for two minutes is given up on (a push waits while the hub
+            // applies other offices' pushes); no request lasts more than ten.
+            timeout: .init(connect: .seconds(15), read: .seconds(120))
         )
         configuration.httpVersion = .http1Only
         // A failed connection fails its request at once: `send` retries the network itself, and

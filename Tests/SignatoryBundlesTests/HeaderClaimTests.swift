@@ -40,7 +40,9 @@ struct HeaderClaimTests {
             ]
         }
         _ = try BundleImporter(store: self.geneva).importBundle(at: path)
-        #expect(try self.pendingForBucharest() == 2)
+        // Nothing of the edited header is believed, not even that Bucharest holds its own feed:
+        // Geneva's two changes and Bucharest's own one are still to be sent.
+        #expect(try self.pendingForBucharest() == 3)
         let knowledge = try self.geneva.peerKnowledge()[self.bucharest.office.id] ?? [:]
         #expect(knowledge[self.geneva.office.id] == nil)
         #expect(knowledge.keys.allSatisfy { $0.description != unknown })
@@ -51,5 +53,34 @@ struct HeaderClaimTests {
         try self.geneva.learn(that: self.bucharest.office.id, has: [self.geneva.office.id: 50, ID<Office>(): 3])
         let knowledge = try self.geneva.peerKnowledge()[self.bucharest.office.id] ?? [:]
         #expect(knowledge == [self.geneva.office.id: 2])
+    }
+
+    /// The header's `from` is not signed: a bundle that names another office as its writer must
+    /// not teach what that office holds, or exports for it would leave changes out.
+    @Test func aBundleCreditedToAnotherOfficeTeachesNothingAboutIt() throws {
+        let paris = try Store.create(
+            at: self.fixture.folder.path("paris.db"),
+            office: Office(name: "Paris", createdAt: Date())
+        )
+        try self.bucharest.trust(try paris.officeCard())
+        let path = try self.fixture.bundle(from: self.geneva)
+        try BundleFile.edit(path) { lines in lines[0]["from"] = paris.office.id.description }
+        _ = try BundleImporter(store: self.bucharest).importBundle(at: path)
+        #expect(try self.bucharest.peerKnowledge()[paris.office.id] == nil)
+        let forParis = try BundleExporter(store: self.bucharest).export(
+            to: self.fixture.folder.path("for-paris.jsonl"),
+            for: [paris.office.id]
+        )
+        #expect(forParis.changes == (try self.bucharest.versionVector().values.reduce(0, +)))
+    }
+
+    /// A hub that serves the same page again is refused, rather than pulled from forever.
+    @Test func aPageThatRepeatsWhatWasPulledIsRefused() throws {
+        let (bytes, page) = try BundleExporter(store: self.geneva).page(have: [:], limit: 100)
+        #expect(page.changes > 0)
+        var assembler = try BundleAssembler(have: [:], folder: URL(fileURLWithPath: self.fixture.folder.path("")))
+        defer { assembler.discard() }
+        try assembler.add(page: Data(bytes))
+        #expect(throws: SyncError.self) { try assembler.add(page: Data(bytes)) }
     }
 }

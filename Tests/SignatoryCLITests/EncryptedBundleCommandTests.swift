@@ -36,6 +36,14 @@ struct EncryptedBundleCommandTests {
         let attributes = try FileManager.default.attributesOfItem(atPath: key)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
         #expect(try bucharest.refuse(["office", "key", "export", "--out", key]).contains("exists"))
+        // Nor through a symbolic link to a file that does not exist yet.
+        let dangling = bucharest.folder.path("dangling.key")
+        try FileManager.default.createSymbolicLink(
+            atPath: dangling,
+            withDestinationPath: bucharest.folder.path("elsewhere.key")
+        )
+        #expect(try bucharest.refuse(["office", "key", "export", "--out", dangling]).contains("exists"))
+        #expect(!FileManager.default.fileExists(atPath: bucharest.folder.path("elsewhere.key")))
         let decrypted = bucharest.folder.path("decrypted.jsonl")
         try AgeTool.run(["-d", "-i", key, "-o", decrypted, bundle])
         let plain = String(decoding: try #require(fileBytes(decrypted)), as: UTF8.self)
@@ -118,6 +126,24 @@ struct EncryptedBundleCommandTests {
         try paris.succeed(["sync", "import", bundle])
         let dumps = try offices.map { try $0.succeed(["sync", "dump"]) }
         #expect(dumps[0] == dumps[1] && dumps[1] == dumps[2])
+    }
+
+    @Test func anOfficeNamedLikeAnotherIsNeverChosenForIt() throws {
+        let offices = try SyncCommandTests.offices(["Geneva", "Bucharest"])
+        let (geneva, bucharest) = (offices[0], offices[1])
+        let bucharestID = try #require(try Self.card(of: bucharest)["id"] as? String)
+        for name in [String(bucharestID.prefix(4)), "Bucharest"] {
+            let impostor = try OfficeFixture(initialise: false)
+            try impostor.succeed(["init", "--office", name])
+            try geneva.succeed(["office", "trust", try impostor.card()])
+        }
+        let bundle = geneva.folder.path("for.age")
+        for reference in [String(bucharestID.prefix(4)), "bucharest"] {
+            #expect(try geneva.refuse(["sync", "export", "--out", bundle, "--for", reference]).contains("matches"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: bundle))
+        try geneva.succeed(["sync", "export", "--out", bundle, "--for", bucharestID])
+        try bucharest.succeed(["sync", "import", bundle])
     }
 
     @Test func cardsWithoutOrWithABadEncryptionKey() throws {

@@ -121,6 +121,7 @@ struct HubTLSTests {
         let folder = try TemporaryDirectory()
         let hub = folder.path("hub.db")
         _ = try SignatoryExecutable.run(["init", "--office", "Coalition hub", "--db", hub])
+        let (first, second) = (try Authority(name: "First"), try Authority(name: "Second"))
         let pem = folder.path("not-a-certificate.pem")
         try "hello".write(toFile: pem, atomically: true, encoding: .utf8)
         let cases: [([String], String)] = [
@@ -128,6 +129,7 @@ struct HubTLSTests {
             (["--tls-key", pem], "both files"),
             (["--tls-cert", pem, "--tls-key", pem], "cannot serve HTTPS with"),
             (["--tls-cert", folder.path("missing.crt"), "--tls-key", pem], "cannot serve HTTPS with"),
+            (["--tls-cert", first.hubCertificate, "--tls-key", second.hubKey], "is not the key of the certificate"),
         ]
         for (arguments, expected) in cases {
             let result = try SignatoryExecutable.run(["serve", "--db", hub, "--port", "0"] + arguments)

@@ -48,6 +48,11 @@ public struct BundleAssembler {
             self.have[head.office] = from + taken
             left -= taken
         }
+        // Every change a page announces continues a feed beyond what was pulled: a page that
+        // repeats changes already pulled would otherwise keep a puller asking forever.
+        guard left == 0 else {
+            throw SyncError.malformed(line: 1, "the hub's page repeats changes already pulled")
+        }
         for head in header.heads where (self.heads[head.office]?.sequence ?? 0) <= head.sequence {
             self.heads[head.office] = head
         }

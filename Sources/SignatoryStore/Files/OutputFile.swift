@@ -29,7 +29,8 @@ public enum OutputFile {
     }
 
     /// The one way a file is written: `body` fills the temporary file (by its path or its
-    /// descriptor), which is flushed and renamed over `path`; on any failure only it is removed.
+    /// descriptor), which is flushed and renamed over `path` (or, when not `replacing`, linked
+    /// to it, which fails if anything is there); on any failure only it is removed.
     ///
     /// - Parameter replacing: whether an existing file at `path` may be replaced.
     static func place<T>(
@@ -48,8 +49,16 @@ public enum OutputFile {
         }
         let result = try body(temporary, descriptor)
         guard fsync(descriptor) == 0 else { throw FileWriteError.fromErrno(path) }
-        guard rename(temporary, path) == 0 else { throw FileWriteError.fromErrno(path) }
-        renamed = true
+        if replacing {
+            guard rename(temporary, path) == 0 else { throw FileWriteError.fromErrno(path) }
+            renamed = true
+        } else {
+            // link(2) never replaces anything, not even a symbolic link or a file that appeared
+            // after the check above; the temporary name then goes.
+            guard link(temporary, path) == 0 else {
+                throw errno == EEXIST ? FileWriteError.exists(path) : FileWriteError.fromErrno(path)
+            }
+        }
         return result
     }
 

@@ -46,14 +46,27 @@ extension Store {
 
     /// The trusted office that `reference` names: its name (ignoring case), id, or an id
     /// prefix of at least four characters.
+    ///
+    /// A reference that fits two offices in any of these ways is refused as ambiguous: an office
+    /// whose card gives it another office's name, or a name that looks like another office's id,
+    /// must not receive what was meant for that office.
     public func trustedOffice(matching reference: String) throws -> ID<Office> {
         let offices = try self.trustedOffices()
         let lowered = reference.lowercased()
-        let matches = offices.filter { $0.name.lowercased() == lowered || $0.id.description == lowered }
-        if matches.count == 1 { return matches[0].id }
-        let prefixed = offices.filter { lowered.count >= 4 && $0.id.description.hasPrefix(lowered) }
-        if prefixed.count == 1 { return prefixed[0].id }
-        throw StoreError.notFound(Self.trustedOfficeKind, reference: reference)
+        if let exact = offices.first(where: { $0.id.description == lowered }) { return exact.id }
+        let matches = offices.filter {
+            $0.name.lowercased() == lowered || (lowered.count >= 4 && $0.id.description.hasPrefix(lowered))
+        }
+        switch matches.count {
+        case 0: throw StoreError.notFound(Self.trustedOfficeKind, reference: reference)
+        case 1: return matches[0].id
+        default:
+            throw StoreError.ambiguous(
+                Self.trustedOfficeKind,
+                reference: reference,
+                candidates: matches.map { "\($0.name) (\($0.id))" }
+            )
+        }
     }
 
     /// How a trusted office is called in messages.

@@ -18,7 +18,8 @@ extension Store {
         }
         var resolver = MergeResolver(store: self, known: known)
         var rebuilt: Set<String> = []
-        if try self.hasMergedOrganisations(), try all.contains(where: { try self.takesPartInMerges($0) }) {
+        if try self.hasMergedOrganisations(), try all.contains(where: { try self.takesPartInMerges($0, known: known) })
+        {
             // When a merge changes, a signature's row is keyed by the organisation that now stands
             // for its own: rebuild every row of the statements involved. Only a merge (or its
             // undoing) gets here; ordinary writes touch the rows of one merge class alone.
@@ -117,9 +118,12 @@ extension Store {
 
     /// Whether `ref` is an organisation that was ever merged or merged into, so that writing it
     /// may move signatures between rows.
-    private func takesPartInMerges(_ ref: EntityRef) throws -> Bool {
+    ///
+    /// `known` holds the settled fields of records just written: a received organisation is
+    /// not read back and decoded again just to learn that it was never merged.
+    private func takesPartInMerges(_ ref: EntityRef, known: [EntityRef: FieldMap]) throws -> Bool {
         guard ref.kind == .organisation else { return false }
-        if try self.settledVersions(of: ref)["mergedInto"] != nil { return true }
+        if try (known[ref] ?? self.settledFields(of: ref))["mergedInto"] != nil { return true }
         return try !self.records(.organisation, referring: "mergedInto", to: ref.id).isEmpty
     }
 
