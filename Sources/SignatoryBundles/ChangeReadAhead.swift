@@ -30,7 +30,8 @@ final class ChangeReadAhead: Sendable {
     private enum Batch: Sendable {
         case lines([Line])
         case end
-        case failed(SyncError)
+        /// A ``SyncError``, or an ``EncryptedBundleError`` from decrypting the file as it is read.
+        case failed(any Error)
     }
 
     private struct State: Sendable {
@@ -62,8 +63,9 @@ final class ChangeReadAhead: Sendable {
         thread.start()
     }
 
-    /// The next line, or `nil` after the last; throws when the file cannot be read.
-    func next() throws(SyncError) -> Line? {
+    /// The next line, or `nil` after the last; throws a ``SyncError`` when the file cannot be
+    /// read, or an ``EncryptedBundleError`` when an encrypted file turns out damaged.
+    func next() throws -> Line? {
         while true {
             let ready: Line?? = self.state.withLock { state in
                 if state.position < state.current.count {
@@ -114,8 +116,10 @@ final class ChangeReadAhead: Sendable {
             _ = self.deliver(.end)
         } catch let error as SyncError {
             _ = self.deliver(.failed(error))
+        } catch let error as EncryptedBundleError {
+            _ = self.deliver(.failed(error))
         } catch {
-            _ = self.deliver(.failed(.unreadable("bundle", "\(error)")))
+            _ = self.deliver(.failed(SyncError.unreadable("", "\(error)")))
         }
     }
 

@@ -105,7 +105,7 @@ public struct LineReader: Sendable {
                 do {
                     chunk = Array(try handle.read(upToCount: 1 << 20) ?? Data())
                 } catch {
-                    throw SyncError.unreadable("bundle", "the file could not be read")
+                    throw SyncError.unreadable("", "the file could not be read")
                 }
             } else {
                 self.atEnd = true

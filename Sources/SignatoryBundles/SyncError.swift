@@ -105,7 +105,7 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self.base {
         case .unreadable(let path, let detail):
-            return "cannot read the bundle \(path): \(detail)"
+            return path.isEmpty ? "cannot read the bundle: \(detail)" : "cannot read the bundle \(path): \(detail)"
         case .malformed(let line, let detail):
             return "the bundle is not a Signatory bundle: line \(line): \(detail); nothing was imported"
         case .unsupportedVersion(let version):

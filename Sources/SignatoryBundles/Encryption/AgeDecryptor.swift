@@ -115,7 +115,7 @@ struct AgeDecryptor: Sendable {
         do {
             chunk = try handle.read(upToCount: 1 << 20) ?? Data()
         } catch {
-            throw SyncError.unreadable("bundle", "the file could not be read")
+            throw SyncError.unreadable("", "the file could not be read")
         }
         guard !chunk.isEmpty else {
             atEnd = true
