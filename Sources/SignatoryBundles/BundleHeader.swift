@@ -5,10 +5,13 @@ public import SignatoryDomain
 /// vouch for the changes on the following lines (see `Schema/bundle.schema.json`).
 public struct BundleHeader: Codable, Sendable {
     public static let format = "signatory-bundle"
-    public static let currentVersion = 1
 
     public let format: String
+    /// The major version of the change format: 1 for bundles of releases before format 2.
     public let version: Int
+    /// The minor version of the change format (absent in format 1): a reader of 2.0 reads 2.1,
+    /// keeping and relaying what it does not understand.
+    public let minor: Int?
     /// The office that wrote the bundle.
     public let from: ID<Office>
     public let fromName: String
@@ -30,7 +33,8 @@ public struct BundleHeader: Codable, Sendable {
         haveSignature: String? = nil
     ) {
         self.format = BundleHeader.format
-        self.version = BundleHeader.currentVersion
+        self.version = ChangeFormat.current.major
+        self.minor = ChangeFormat.current.minor
         self.from = from
         self.fromName = fromName
         self.have = have
@@ -66,7 +70,15 @@ extension BundleHeader {
         else {
             throw SyncError.malformed(line: 1, "the first line is not a bundle header")
         }
-        guard header.version == BundleHeader.currentVersion else { throw SyncError.unsupportedVersion(header.version) }
+        switch (header.version, header.minor) {
+        case (1, nil): break
+        case (ChangeFormat.current.major, let minor?) where (0...9_999).contains(minor): break
+        case (let major, let minor?) where major > ChangeFormat.current.major && (0...9_999).contains(minor):
+            throw SyncError.unsupportedVersion(ChangeFormat(major: major, minor: minor).description)
+        case (let major, nil) where major > ChangeFormat.current.major:
+            throw SyncError.unsupportedVersion(String(major))
+        default: throw SyncError.malformed(line: 1, "the header names no format version this Signatory knows")
+        }
         // Positions and counts are used in arithmetic; a negative one could only come from a forgery.
         guard header.changes >= 0, header.have.values.allSatisfy({ $0 >= 0 }),
             header.heads.allSatisfy({ $0.sequence >= 1 })

@@ -77,6 +77,10 @@ public struct BundleImporter {
                     }
                     throw SyncError.unsigned(office, change.sequence)
                 }
+                // A change that must be understood, from a later minor version, cannot be relayed blindly.
+                if change.critical, change.format.minor > ChangeFormat.current.minor, !change.erases {
+                    throw SyncError.unsupportedVersion(change.format.description)
+                }
                 guard line.hashMatches else {
                     throw SyncError.brokenChain(office, change.sequence, "its content does not match its hash")
                 }

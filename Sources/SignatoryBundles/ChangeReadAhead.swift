@@ -20,6 +20,8 @@ final class ChangeReadAhead: Sendable {
         let text: String
         /// `nil` when the line is not a change.
         let change: Change?
+        /// Whether the hash is the change's (a format-1 change with erased values is taken on the
+        /// word of the erasure that names it).
         let hashMatches: Bool
         /// Whether the line is exactly as Signatory writes the change, so it can be relayed verbatim.
         let isCanonical: Bool
@@ -156,7 +158,10 @@ final class ChangeReadAhead: Sendable {
             number: number,
             text: text,
             change: change,
-            hashMatches: change.computedHash == change.hash,
+            // A format-1 change with erased values cannot be hashed again: the store checks that
+            // an erasure names its hash.
+            hashMatches: change.computedHash.map { $0 == change.hash }
+                ?? change.fields.values.contains { $0.commitment == .erasedFormer },
             isCanonical: change.jsonLine.utf8.elementsEqual(bytes),
             invalidValue: invalid
         )

@@ -5,7 +5,7 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
     private enum Base: Hashable, Sendable {
         case unreadable(path: String, detail: String)
         case malformed(line: Int, detail: String)
-        case unsupportedVersion(Int)
+        case unsupportedVersion(String)
         case untrusted(office: String, sequence: Int64)
         case badSignature(office: String, sequence: Int64)
         case brokenChain(office: String, sequence: Int64, detail: String)
@@ -34,7 +34,7 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
         .init(.unreadable(path: path, detail: detail))
     }
     static func malformed(line: Int, _ detail: String) -> SyncError { .init(.malformed(line: line, detail: detail)) }
-    static func unsupportedVersion(_ version: Int) -> SyncError { .init(.unsupportedVersion(version)) }
+    static func unsupportedVersion(_ version: String) -> SyncError { .init(.unsupportedVersion(version)) }
     static func untrusted(_ office: String, _ sequence: Int64) -> SyncError {
         .init(.untrusted(office: office, sequence: sequence))
     }
@@ -110,7 +110,7 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
             return "the bundle is not a Signatory bundle: line \(line): \(detail); nothing was imported"
         case .unsupportedVersion(let version):
             return
-                "the bundle has format version \(version), which this Signatory cannot read; update Signatory; nothing was imported"
+                "the bundle holds changes in format \(version), which this Signatory (\(SignatoryVersion.current), format \(ChangeFormat.current)) cannot read; upgrade Signatory to a release that reads format \(version) or later; nothing was imported"
         case .untrusted(let office, let sequence):
             return "office \(office) is not trusted (change \(sequence)); nothing was imported"
         case .badSignature(let office, let sequence):

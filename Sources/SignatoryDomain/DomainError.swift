@@ -35,6 +35,8 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
         case missingValue(field: String)
         case notCanonical(field: String, value: String, expected: String)
         case selfReference(field: String)
+        case badErasure(String)
+        case newerFormat(String)
     }
 
     private let base: Base
@@ -99,6 +101,10 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
         .init(.notCanonical(field: field, value: value, expected: expected))
     }
     public static func selfReference(field: String) -> DomainError { .init(.selfReference(field: field)) }
+    /// An erasure, or an erased value, that breaks the rules of erasure.
+    public static func badErasure(_ detail: String) -> DomainError { .init(.badErasure(detail)) }
+    /// A critical change in a later format than this build reads.
+    public static func newerFormat(_ format: ChangeFormat) -> DomainError { .init(.newerFormat(format.description)) }
 
     public var description: String {
         switch self.base {
@@ -159,6 +165,11 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
             return "\(field) '\(value)' is not in the form Signatory writes ('\(expected)')"
         case .selfReference(let field):
             return "\(field) cannot name the record itself"
+        case .badErasure(let detail):
+            return "an erasure \(detail)"
+        case .newerFormat(let format):
+            return
+                "it holds a change that must be understood, written in change format \(format); upgrade Signatory to a release that reads format \(format) or later (this is \(SignatoryVersion.current), which reads up to \(ChangeFormat.current))"
         }
     }
 }

@@ -21,6 +21,8 @@ public final class Store {
     /// Settled fields read or written in the current transaction, so a parent record read for
     /// each of its children is decoded once. Cleared whenever a transaction starts or rolls back.
     var settledCache: [EntityRef: FieldMap] = [:]
+    /// Whether an erasure was applied since the write-ahead log was last truncated.
+    var erasedSinceCheckpoint = false
     /// Set while a bulk import writes organisations: their duplicate pairs are found once at the end.
     var duplicatesDeferred = false
 

@@ -22,6 +22,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case publicationIsFinal
         case badEncryptionKey(card: String, detail: String)
         case noEncryptionKey(office: String)
+        case erased(contact: String, on: String)
+        case unvouchedErasure(office: String, sequence: Int64)
     }
 
     /// Which refusal an error is, for callers that add their own advice.
@@ -53,6 +55,10 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let badEncryptionKey = Code("badEncryptionKey")
         /// A trusted office's card had no encryption key, so nothing can be encrypted for it.
         public static let noEncryptionKey = Code("noEncryptionKey")
+        /// The contact was erased: nothing can be written to it again.
+        public static let erased = Code("erased")
+        /// A received change has erased values, but no erasure of its contact vouches for that.
+        public static let unvouchedErasure = Code("unvouchedErasure")
     }
 
     private let base: Base
@@ -98,6 +104,13 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         .init(.badEncryptionKey(card: card, detail: detail))
     }
     public static func noEncryptionKey(office: String) -> StoreError { .init(.noEncryptionKey(office: office)) }
+    /// `on` is when the contact was erased (`2026-12-02`).
+    public static func erased(contact: String, on date: String) -> StoreError {
+        .init(.erased(contact: contact, on: date))
+    }
+    public static func unvouchedErasure(office: String, sequence: Int64) -> StoreError {
+        .init(.unvouchedErasure(office: office, sequence: sequence))
+    }
     /// `on` is the date it was settled (`2026-12-02`), `kept` the value then kept.
     public static func alreadyResolved(conflict: String, on date: String, kept: String) -> StoreError {
         .init(.alreadyResolved(conflict: conflict, on: date, kept: kept))
@@ -123,6 +136,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .publicationIsFinal: return .publicationIsFinal
         case .badEncryptionKey: return .badEncryptionKey
         case .noEncryptionKey: return .noEncryptionKey
+        case .erased: return .erased
+        case .unvouchedErasure: return .unvouchedErasure
         }
     }
 
@@ -179,6 +194,11 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .noEncryptionKey(let office):
             return
                 "office \(office) was trusted from a card without an encryption key, so nothing can be encrypted for it yet"
+        case .erased(let contact, let date):
+            return "contact \(contact) was erased on \(date); an erased person cannot be edited or restored"
+        case .unvouchedErasure(let office, let sequence):
+            return
+                "change \(sequence) of office \(office) has values removed, but no erasure of its contact vouches for that"
         }
     }
 }

@@ -65,7 +65,9 @@ struct BundleRefusalTests {
         let path = try self.fixture.bundle(from: self.geneva)
         try BundleFile.edit(path) { lines in
             var fields = lines[1]["fields"] as! [String: Any]
-            fields["name"] = ["value": "Somebody Else", "bases": [String]()]
+            var name = fields["name"] as! [String: Any]
+            name["value"] = "Somebody Else"  // The salt stays: only the value differs from what was hashed.
+            fields["name"] = name
             lines[1]["fields"] = fields
         }
         try self.expectRefusal(
@@ -136,7 +138,8 @@ struct BundleRefusalTests {
         try self.expectRefusal(notJSON, mentioning: "line 1: the first line is not a bundle header")
         let path = try self.fixture.bundle(from: self.geneva)
         try BundleFile.edit(path) { lines in lines[0]["version"] = 99 }
-        try self.expectRefusal(path, mentioning: "format version 99")
+        try self.expectRefusal(path, mentioning: "format 99.0, which this Signatory")
+        try self.expectRefusal(path, mentioning: "upgrade Signatory to a release that reads format 99.0 or later")
         let broken = try self.fixture.bundle(from: self.geneva)
         var text = try String(contentsOfFile: broken, encoding: .utf8)
         text += "{not json\n"

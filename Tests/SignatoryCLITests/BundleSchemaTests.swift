@@ -11,6 +11,8 @@ struct BundleSchemaTests {
         try office.succeed(["sign", "--statement", ids.statement, "--org", "CAP", "--contact", ids.valle])
         try office.succeed(["statement", "edit", ids.statement, "--body", "A second wording."])
         try office.succeed(["contact", "remove", ids.humenuc, "--yes"])
+        // An erasure: a critical change, and earlier changes whose values are left as digests.
+        try office.succeed(["contact", "erase", ids.valle, "--reason", "asked to be forgotten", "--yes"])
         let bundle = office.folder.path("bundle.jsonl")
         try office.succeed(["sync", "export", "--plaintext", "--out", bundle])
 
@@ -26,6 +28,8 @@ struct BundleSchemaTests {
         validator.waitUntilExit()
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(validator.terminationStatus == 0, "\(message)")
+        let text = try String(contentsOfFile: bundle, encoding: .utf8)
+        #expect(text.contains(#""critical":true"#) && text.contains(#""digest":""#))
 
         // And the validator is not a rubber stamp: a tampered line fails it.
         var lines = try String(contentsOfFile: bundle, encoding: .utf8).split(separator: "\n").map(String.init)

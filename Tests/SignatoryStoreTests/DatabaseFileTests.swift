@@ -17,8 +17,8 @@ struct DatabaseFileTests {
         ).rows { $0.text(0) }
         #expect(
             tables == [
-                "campaign", "change_log", "clock", "conflict", "contact", "duplicate_pair", "entity_state", "feed_head",
-                "hub_member",
+                "campaign", "change_log", "clock", "conflict", "contact", "contact_erasure", "duplicate_pair",
+                "entity_state", "feed_head", "former_line", "hub_member",
                 "office", "organisation", "peer_knowledge", "record_reference", "resolved_conflict", "setting",
                 "signature",
                 "statement",
@@ -65,10 +65,10 @@ struct DatabaseFileTests {
     @Test func aDatabaseOfSchemaFourIsUpgradedAndKeepsItsRecords() throws {
         let fixture = try StoreFixture()
         try fixture.store.insert(Organisation(name: "SIRDO", acronym: "SIRDO", country: try CountryCode("RO")))
-        // Schema 4 as an earlier release wrote it: without what schemas 5 and 6 add.
+        // Schema 4 as an earlier release wrote it: without what schemas 5, 6 and 7 add.
         try fixture.store.database.execute(
             """
-            DROP TABLE resolved_conflict; DROP INDEX duplicate_pair_by_second;
+            DROP TABLE contact_erasure; DROP TABLE former_line; DROP TABLE resolved_conflict; DROP INDEX duplicate_pair_by_second;
             ALTER TABLE statement DROP COLUMN publication;
             ALTER TABLE office DROP COLUMN encryption_key; ALTER TABLE trusted_office DROP COLUMN recipient;
             ALTER TABLE trusted_office DROP COLUMN recipient_signature; PRAGMA user_version = 4
@@ -85,6 +85,7 @@ struct DatabaseFileTests {
         let signingKey = try fixture.store.officeKeys().publicKey
         try fixture.store.database.execute(
             """
+            DROP TABLE contact_erasure; DROP TABLE former_line;
             ALTER TABLE office DROP COLUMN encryption_key; ALTER TABLE trusted_office DROP COLUMN recipient;
             ALTER TABLE trusted_office DROP COLUMN recipient_signature; PRAGMA user_version = 5
             """

@@ -56,6 +56,9 @@ enum ErrorAdvice {
         case .organisationHasRecords: return "\(error); add --force to remove them too"
         case .notFound where error.recordKind == Store.trustedOfficeKind:
             return "\(error); list them with `signatory office list`"
+        case .unvouchedErasure:
+            return
+                "\(error); nothing was imported: the bundle was altered on its way, or its erasure is still to come from another office"
         case .noEncryptionKey:
             return
                 "\(error): ask that office for `signatory office card` and run `signatory office trust CARD`, or export with --plaintext"

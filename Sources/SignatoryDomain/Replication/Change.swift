@@ -3,12 +3,37 @@ import Foundation
 
 /// A value a change sets, and the versions of that field its author had seen (and so replaces).
 public struct FieldAssignment: Hashable, Sendable {
+    /// The value; `.null` once erased.
     public let value: FieldValue
     public let bases: [HybridTimestamp]
+    /// How the change's hash covers the value.
+    public let commitment: ValueCommitment
 
-    public init(value: FieldValue, bases: [HybridTimestamp] = []) {
+    public init(value: FieldValue, bases: [HybridTimestamp] = [], commitment: ValueCommitment = .plain) {
         self.value = value
         self.bases = bases.sorted()
+        self.commitment = commitment
+    }
+
+    /// A format-2 assignment with a new random salt.
+    public static func salted(_ value: FieldValue, bases: [HybridTimestamp] = []) -> FieldAssignment {
+        FieldAssignment(value: value, bases: bases, commitment: .salted(ValueCommitment.newSalt()))
+    }
+
+    /// Whether the value was erased, leaving only its commitment.
+    public var isErased: Bool { self.commitment.isErased }
+
+    /// The assignment with its value removed and the commitment kept.
+    func erased(field: String) -> FieldAssignment {
+        switch self.commitment {
+        case .plain, .erasedFormer:
+            return FieldAssignment(value: .null, bases: self.bases, commitment: .erasedFormer)
+        case .salted(let salt):
+            let digest = ValueCommitment.digest(field: field, value: self.value, salt: salt)
+            return FieldAssignment(value: .null, bases: self.bases, commitment: .erased(digest: digest))
+        case .erased:
+            return self
+        }
     }
 }
 
@@ -17,6 +42,11 @@ public struct FieldAssignment: Hashable, Sendable {
 /// Each change names the hash of its predecessor in the same feed, so a feed is a hash chain
 /// and the office's signature over its head vouches for everything before it.
 public struct Change: Hashable, Sendable {
+    /// The format the change is written in: ``ChangeFormat/one`` or ``ChangeFormat/current``.
+    public let format: ChangeFormat
+    /// Whether a reader that does not understand the change must refuse it rather than relay it
+    /// (an erasure is critical).
+    public let critical: Bool
     public let office: ID<Office>
     /// Position in the office's feed: 1, 2, 3…
     public let sequence: Int64
@@ -34,6 +64,8 @@ public struct Change: Hashable, Sendable {
     /// A change: a new one, whose hash is computed from its content, or one as received, with
     /// the hash it claims (check it with ``computedHash``).
     public init(
+        format: ChangeFormat = .one,
+        critical: Bool = false,
         office: ID<Office>,
         sequence: Int64,
         timestamp: HybridTimestamp,
@@ -43,6 +75,8 @@ public struct Change: Hashable, Sendable {
         previousHash: String,
         hash: String? = nil
     ) {
+        self.format = format
+        self.critical = critical
         self.office = office
         self.sequence = sequence
         self.timestamp = timestamp
@@ -51,21 +85,66 @@ public struct Change: Hashable, Sendable {
         self.fields = fields
         self.previousHash = previousHash
         self.hash = ""
-        self.hash = hash ?? self.computedHash
+        self.hash = hash ?? self.computedHash ?? ""
     }
 
-    /// SHA-256 over a length-prefixed canonical form, so no two different changes share it.
-    public var computedHash: String {
+    /// A new change of this office's, in the current format: every value salted.
+    public static func salted(
+        critical: Bool = false,
+        office: ID<Office>,
+        sequence: Int64,
+        timestamp: HybridTimestamp,
+        kind: EntityKind,
+        entityID: String,
+        fields: [String: FieldAssignment],
+        previousHash: String
+    ) -> Change {
+        Change(
+            format: .current,
+            critical: critical,
+            office: office,
+            sequence: sequence,
+            timestamp: timestamp,
+            kind: kind,
+            entityID: entityID,
+            fields: fields.mapValues { .salted($0.value, bases: $0.bases) },
+            previousHash: previousHash
+        )
+    }
+
+    /// SHA-256 over a length-prefixed canonical form, so no two different changes share it;
+    /// `nil` for a format-1 change whose values were erased, or values committed in the wrong format.
+    ///
+    /// Format 2 hashes each value's salted digest instead of the value, so erasing a value
+    /// leaves the hash intact.
+    public var computedHash: String? {
         var canonical: [UInt8] = []
         canonical.reserveCapacity(1_024)
+        let isSalted = self.format != .one
+        if isSalted {
+            for text in ["signatory-change-2", self.format.description, self.critical ? "1" : "0"] {
+                canonical.append(lengthPrefixed: text)
+            }
+        } else {
+            guard !self.critical else { return nil }
+            canonical.append(lengthPrefixed: "signatory-change-1")
+        }
         for text in [
-            "signatory-change-1", self.office.description, String(self.sequence), self.timestamp.text,
+            self.office.description, String(self.sequence), self.timestamp.text,
             self.kind.rawValue, self.entityID, self.previousHash,
         ] { canonical.append(lengthPrefixed: text) }
         for name in self.fields.keys.sorted() {
             let assignment = self.fields[name]!
             canonical.append(lengthPrefixed: name)
-            canonical.append(lengthPrefixed: assignment.value)
+            switch (assignment.commitment, isSalted) {
+            case (.plain, false): canonical.append(lengthPrefixed: assignment.value)
+            case (.salted(let salt), true):
+                canonical.append(
+                    lengthPrefixed: ValueCommitment.digest(field: name, value: assignment.value, salt: salt)
+                )
+            case (.erased(let digest), true): canonical.append(lengthPrefixed: digest)
+            default: return nil
+            }
             // The bases, comma-separated: each timestamp text has the same length.
             let bases = assignment.bases
             canonical.append(decimal: bases.reduce(max(0, bases.count - 1)) { $0 + $1.text.utf8.count })
@@ -80,6 +159,28 @@ public struct Change: Hashable, Sendable {
         hex.append(hex: SHA256.hash(data: canonical))
         return String(decoding: hex, as: UTF8.self)
     }
+
+    /// The change with the values of `names` removed: its hash is kept, and still verifies in
+    /// format 2.
+    public func erasing(_ names: Set<String>) -> Change {
+        var fields = self.fields
+        for name in names { fields[name] = fields[name]?.erased(field: name) }
+        return Change(
+            format: self.format,
+            critical: self.critical,
+            office: self.office,
+            sequence: self.sequence,
+            timestamp: self.timestamp,
+            kind: self.kind,
+            entityID: self.entityID,
+            fields: fields,
+            previousHash: self.previousHash,
+            hash: self.hash
+        )
+    }
+
+    /// Whether some value of the change was erased.
+    public var hasErasedValues: Bool { self.fields.values.contains(where: \.isErased) }
 
     /// Whether the change is the deletion (or restoration) of its record.
     public var deletes: Bool { self.fields[EntityKind.deletedField]?.value == .bool(true) }

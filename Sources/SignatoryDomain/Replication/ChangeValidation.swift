@@ -11,19 +11,41 @@ extension Change {
         guard self.timestamp.office == self.office else {
             throw DomainError.foreignTimestamp(office: self.timestamp.office.description)
         }
-        try self.kind.validate(entityID: self.entityID, values: self.fields.mapValues(\.value))
+        try self.validateErasure()
+        var fields = self.fields
+        if self.format.minor > ChangeFormat.current.minor {
+            // A later minor version may add fields: they are kept, merged and relayed, unread.
+            for name in fields.keys where !self.kind.fields.contains(name) {
+                guard ChangeFormat.isFieldName(name) else {
+                    throw DomainError.unknownValue(field: "\(self.kind.rawValue) field", value: name, allowed: [])
+                }
+                fields[name] = nil
+            }
+        }
+        let erased = fields.filter(\.value.isErased)
+        guard erased.isEmpty else {
+            // What is left of a redacted change is checked field by field: the rules that span
+            // fields were checked before its values were removed, and its hash still covers them.
+            for name in erased.keys where !self.kind.erasableFields.contains(name) {
+                throw DomainError.badErasure(
+                    "cannot remove the \(self.kind.rawValue) \(name), only a contact's name, title, email and phone"
+                )
+            }
+            try self.kind.validate(
+                entityID: self.entityID,
+                fields: fields.filter { !$0.value.isErased }.mapValues(\.value)
+            )
+            return
+        }
+        try self.kind.validate(entityID: self.entityID, values: fields.mapValues(\.value))
     }
 }
 
 extension EntityKind {
     /// Checks field values for a record of this kind, as a change would carry them.
     public func validate(entityID: String, values: FieldMap) throws {
-        for name in values.keys where !self.fields.contains(name) {
-            throw DomainError.unknownValue(field: "\(self.rawValue) field", value: name, allowed: self.fields.sorted())
-        }
-        for (name, value) in values {
-            try self.checkField(name, value, entityID: entityID)
-        }
+        try self.validate(entityID: entityID, fields: values)
+        if values[EntityKind.erasedField] != nil { return }
         switch self {
         // Rules that span fields are checked when the change carries all of them.
         case .campaign:
@@ -67,6 +89,16 @@ extension EntityKind {
         }
     }
 
+    /// Each field on its own, without the rules that span fields.
+    func validate(entityID: String, fields values: FieldMap) throws {
+        for name in values.keys where !self.fields.contains(name) {
+            throw DomainError.unknownValue(field: "\(self.rawValue) field", value: name, allowed: self.fields.sorted())
+        }
+        for (name, value) in values {
+            try self.checkField(name, value, entityID: entityID)
+        }
+    }
+
     /// One field on its own: its type, whether it may be null, and its form.
     private func checkField(_ name: String, _ value: FieldValue, entityID: String) throws(DomainError) {
         let label = "\(self.rawValue) \(name)"
@@ -101,6 +133,14 @@ extension EntityKind {
             guard text != entityID else { throw .selfReference(field: label) }
         case (_, "organisation"), (_, "campaign"), (_, "statement"), (_, "contact"), (_, "lead"):
             _ = try EntityKind.uuid(text) as ID<Organisation>
+        case (.contact, "formerLines"):
+            guard !text.isEmpty,
+                text.split(separator: ",", omittingEmptySubsequences: false).allSatisfy({
+                    TextHash(hex: String($0)) != nil
+                })
+            else {
+                throw .badErasure("names former lines in a form Signatory does not write: \(text.prefix(80))")
+            }
         case (.statement, "publication"):
             // Its own size limit; every value inside is checked as plain text.
             _ = try Publication(jsonText: text)
@@ -124,7 +164,8 @@ extension EntityKind {
             (.contact, "title"), (.contact, "email"), (.contact, "phone"), (.contact, "language"),
             (.campaign, "startDate"), (.campaign, "endDate"),
             (.statement, "lead"), (.statement, "publication"),
-            (.signature, "contact"), (.signature, "textHash"):
+            (.signature, "contact"), (.signature, "textHash"),
+            (.contact, "erasureReason"), (.contact, "formerLines"):
             return true
         default:
             return false
@@ -188,7 +229,7 @@ extension EntityKind {
 
     static func valueType(of field: String) -> ValueType {
         switch field {
-        case deletedField, "atRisk", "consent": return .bool
+        case deletedField, erasedField, "atRisk", "consent": return .bool
         case "ecosocYear", "recordedAt": return .integer
         default: return .text
         }

@@ -30,7 +30,7 @@ public enum EntityKind: String, Choice, Comparable {
         case .contact:
             return [
                 "organisation", "fullName", "title", "email", "phone", "language", "atRisk", "consent",
-                Self.deletedField,
+                Self.deletedField, Self.erasedField, "erasureReason", "formerLines",
             ]
         case .statement:
             return ["campaign", "title", "body", "language", "lead", "status", "publication", Self.deletedField]
@@ -46,7 +46,7 @@ public enum EntityKind: String, Choice, Comparable {
     /// How concurrent values of `field` are settled.
     public func rule(for field: String) -> MergeRule {
         switch (self, field) {
-        case (_, Self.deletedField): return .prefer(.bool(true))
+        case (_, Self.deletedField), (.contact, Self.erasedField): return .prefer(.bool(true))
         case (.signature, "status"): return .prefer(.text(SignatureStatus.withdrawn.rawValue))
         case (.signature, "consent"), (.contact, "consent"): return .prefer(.bool(false))
         case (.contact, "atRisk"): return .prefer(.bool(true))

@@ -33,8 +33,16 @@ public struct RecordState: Equatable, Sendable {
     public init() {}
 
     /// Adds a change's versions. Applying the same change twice changes nothing.
+    ///
+    /// An erased record keeps only its erasure: the change that erases it drops every other field,
+    /// and any change of it applied before or after adds nothing else, so the outcome is the same
+    /// in any order. Erased values add nothing either.
     public mutating func apply(_ change: Change) {
+        let erasing = change.erases || self.isErased
         for (name, assignment) in change.fields {
+            // The hashes an erasure vouches for are kept with the log, not merged.
+            if assignment.isErased || name == "formerLines" { continue }
+            if erasing && !EntityKind.erasureFields.contains(name) { continue }
             var field = self.fields[name] ?? Field()
             let version = FieldVersion(timestamp: change.timestamp, value: assignment.value)
             if field.replaced.contains(version.timestamp.text) {
@@ -50,7 +58,11 @@ public struct RecordState: Equatable, Sendable {
             }
             self.fields[name] = field
         }
+        if change.erases { self.fields = self.fields.filter { EntityKind.erasureFields.contains($0.key) } }
     }
+
+    /// Whether an erasure of the record was applied.
+    public var isErased: Bool { self.fields[EntityKind.erasedField] != nil }
 
     /// The settled value of each field, and the versions that lost to a concurrent one.
     public func settle(_ kind: EntityKind) -> (versions: [String: FieldVersion], conflicts: [Loss]) {

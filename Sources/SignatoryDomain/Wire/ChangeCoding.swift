@@ -3,15 +3,25 @@ public import Foundation
 /// The JSON form of a change, one per line in a bundle:
 ///
 /// ```json
-/// {"office":"…","sequence":3,"hlc":"001785000000000.000000.…","kind":"organisation","id":"…",
-///  "fields":{"name":{"value":"CAP Liberté de Conscience","bases":[]}},"previous":"…","hash":"…"}
+/// {"format":"2.0","office":"…","sequence":3,"hlc":"001785000000000.000000.…","kind":"organisation",
+///  "id":"…","fields":{"name":{"value":"CAP Liberté de Conscience","salt":"…","bases":[]}},
+///  "previous":"…","hash":"…"}
 /// ```
+///
+/// A format-1 line has no `format` and no `salt`. An erased value leaves `{"digest":"…","bases":[…]}`
+/// (format 2) or `{"erased":true,"bases":[…]}` (format 1); an erasure carries `"critical":true`.
 extension Change {
     /// The change as one line of JSON, keys in a fixed order.
     public var jsonLine: String {
         var out: [UInt8] = []
         out.reserveCapacity(384 + self.fields.count * 96)
-        out.append(text: #"{"office":""#)
+        if self.format == .one {
+            out.append(text: #"{"office":""#)
+        } else {
+            out.append(text: #"{"format":""#)
+            out.append(text: self.format.description)
+            out.append(text: self.critical ? #"","critical":true,"office":""# : #"","office":""#)
+        }
         out.append(text: self.office.description)
         out.append(text: #"","sequence":"#)
         out.append(decimal: self.sequence)
@@ -37,8 +47,23 @@ extension Change {
             let assignment = fields[name]!
             if index > 0 { out.append(UInt8(ascii: ",")) }
             out.append(jsonString: name)
-            out.append(text: #":{"value":"#)
-            out.append(json: assignment.value)
+            switch assignment.commitment {
+            case .plain:
+                out.append(text: #":{"value":"#)
+                out.append(json: assignment.value)
+            case .salted(let salt):
+                out.append(text: #":{"value":"#)
+                out.append(json: assignment.value)
+                out.append(text: #","salt":""#)
+                out.append(hex: salt)
+                out.append(UInt8(ascii: "\""))
+            case .erased(let digest):
+                out.append(text: #":{"digest":""#)
+                out.append(text: digest)
+                out.append(UInt8(ascii: "\""))
+            case .erasedFormer:
+                out.append(text: #":{"erased":true"#)
+            }
             out.append(text: #","bases":["#)
             for (position, base) in assignment.bases.enumerated() {
                 if position > 0 { out.append(UInt8(ascii: ",")) }
@@ -58,6 +83,8 @@ extension Change {
     /// runs once for every change imported.
     public init?(jsonBytes: [UInt8]) {
         var scanner = JSONScanner(jsonBytes)
+        var format = ChangeFormat.one
+        var critical = false
         var office: ID<Office>?
         var sequence: Int64?
         var timestamp: HybridTimestamp?
@@ -72,6 +99,14 @@ extension Change {
             guard let key = scanner.stringValue(), scanner.consume(":") else { return nil }
             seen += 1
             switch key {
+            case "format":
+                // Only in format 2 or later: a format-1 line names none.
+                guard let text = scanner.stringValue(), let parsed = ChangeFormat(text: text), parsed.isReadable
+                else { return nil }
+                format = parsed
+            case "critical":
+                guard scanner.fieldValue() == .bool(true) else { return nil }
+                critical = true
             case "office":
                 guard let text = scanner.stringValue(), let parsed = ID<Office>(text), parsed.description == text else {
                     return nil
@@ -87,10 +122,14 @@ extension Change {
             default: return nil
             }
         } while scanner.consume(",")
-        guard scanner.consume("}"), scanner.isAtEnd, seen == 8,
+        let expected = 8 + (format == .one ? 0 : 1) + (critical ? 1 : 0)
+        guard scanner.consume("}"), scanner.isAtEnd, seen == expected, !critical || format != .one,
+            fields?.values.allSatisfy({ $0.commitment.belongs(in: format) }) ?? false,
             let office, let sequence, sequence > 0, let timestamp, let kind, let id, let fields, let previous, let hash
         else { return nil }
         self.init(
+            format: format,
+            critical: critical,
             office: office,
             sequence: sequence,
             timestamp: timestamp,
@@ -102,7 +141,8 @@ extension Change {
         )
     }
 
-    /// `{"name": {"value": …, "bases": ["hlc", …]}, …}`
+    /// `{"name": {"value": …, "salt": "…", "bases": ["hlc", …]}, …}`; whether each commitment
+    /// suits the line's format is checked once the whole line is read.
     private static func fields(from scanner: inout JSONScanner) -> [String: FieldAssignment]? {
         var fields: [String: FieldAssignment] = [:]
         guard scanner.consume("{") else { return nil }
@@ -111,6 +151,9 @@ extension Change {
             guard let name = scanner.stringValue(), scanner.consume(":"), scanner.consume("{") else { return nil }
             var value: FieldValue?
             var bases: [HybridTimestamp]?
+            var salt: [UInt8]?
+            var digest: String?
+            var erased = false
             repeat {
                 guard let key = scanner.stringValue(), scanner.consume(":") else { return nil }
                 // Each key once, with a value that reads: a bad value is never overwritten by a second one.
@@ -118,6 +161,19 @@ extension Change {
                 case "value":
                     guard value == nil, let parsed = scanner.fieldValue() else { return nil }
                     value = parsed
+                case "salt":
+                    guard salt == nil, let text = scanner.stringValue(),
+                        let bytes = Hex.bytes(text), bytes.count == ValueCommitment.saltLength
+                    else { return nil }
+                    salt = bytes
+                case "digest":
+                    guard digest == nil, let text = scanner.stringValue(), Hex.bytes(text)?.count == 32 else {
+                        return nil
+                    }
+                    digest = text
+                case "erased":
+                    guard !erased, scanner.fieldValue() == .bool(true) else { return nil }
+                    erased = true
                 case "bases":
                     guard bases == nil, scanner.consume("[") else { return nil }
                     var list: [HybridTimestamp] = []
@@ -134,8 +190,19 @@ extension Change {
                 default: return nil
                 }
             } while scanner.consume(",")
-            guard scanner.consume("}"), let value, let bases, fields[name] == nil else { return nil }
-            fields[name] = FieldAssignment(value: value, bases: bases)
+            guard scanner.consume("}"), let bases, fields[name] == nil else { return nil }
+            switch (value, salt, digest, erased) {
+            case (let value?, nil, nil, false):
+                fields[name] = FieldAssignment(value: value, bases: bases)
+            case (let value?, let salt?, nil, false):
+                fields[name] = FieldAssignment(value: value, bases: bases, commitment: .salted(salt))
+            case (nil, nil, let digest?, false):
+                fields[name] = FieldAssignment(value: .null, bases: bases, commitment: .erased(digest: digest))
+            case (nil, nil, nil, true):
+                fields[name] = FieldAssignment(value: .null, bases: bases, commitment: .erasedFormer)
+            default:
+                return nil
+            }
         } while scanner.consume(",")
         return scanner.consume("}") ? fields : nil
     }

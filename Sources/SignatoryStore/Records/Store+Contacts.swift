@@ -45,7 +45,14 @@ extension Store {
     }
 
     public func contact(matching reference: String) throws -> ContactPerson {
-        let id = try self.resolveID(in: "contact", kind: "contact", reference: reference)
+        let id: String
+        do {
+            id = try self.resolveID(in: "contact", kind: "contact", reference: reference)
+        } catch let error as StoreError where error.code == .notFound {
+            // An erased person is gone, and the coordinator is told so rather than "no such contact".
+            try self.refuseIfErased(reference: reference)
+            throw error
+        }
         guard let contact = try self.contact(ID(id)!) else {
             throw StoreError.notFound("contact", reference: reference)
         }

@@ -23,7 +23,8 @@ extension Store {
             lines.append(line)
         }
         for table in [
-            "campaign", "organisation", "contact", "statement", "statement_text", "signature", "duplicate_pair",
+            "campaign", "organisation", "contact", "contact_erasure", "statement", "statement_text", "signature",
+            "duplicate_pair",
         ] {
             lines += try self.dumpRows("SELECT * FROM \(table) ORDER BY 1, 2", prefix: table)
         }

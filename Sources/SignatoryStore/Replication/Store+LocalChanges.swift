@@ -19,6 +19,7 @@ extension Store {
         try self.transaction {
             let state = try self.loadState(of: ref)
             if mustBeNew && state != nil { throw StoreError.recordExists(kind: ref.kind.rawValue, id: ref.id) }
+            try self.refuseIfErased(ref, state)
             let current = state?.settle(ref.kind).versions ?? [:]
             var assignments: [String: FieldAssignment] = [:]
             for (name, value) in fields
@@ -42,8 +43,10 @@ extension Store {
             guard let state = try self.loadState(of: ref) else {
                 throw StoreError.notFound(ref.kind.rawValue, reference: ref.id)
             }
+            try self.refuseIfErased(ref, state)
             var assignments: [String: FieldAssignment] = [:]
-            for (name, version) in state.settle(ref.kind).versions {
+            // Fields of a later format minor are not this office's to write.
+            for (name, version) in state.settle(ref.kind).versions where ref.kind.fields.contains(name) {
                 assignments[name] = FieldAssignment(
                     value: version.value,
                     bases: state.fields[name]?.heads.map(\.timestamp) ?? []
@@ -57,16 +60,18 @@ extension Store {
         }
     }
 
-    /// Writes one local change and brings the record tables up to date.
+    /// Writes one local change, in the current format, and brings the record tables up to date.
     @discardableResult
-    private func appendLocalChange(
+    func appendLocalChange(
         _ ref: EntityRef,
         _ fields: [String: FieldAssignment],
         state: RecordState?,
+        critical: Bool = false,
         now: Date?
     ) throws -> Change {
         let end = try self.localFeedEnd ?? self.feedEnd(of: self.office.id)
-        let change = Change(
+        let change = Change.salted(
+            critical: critical,
             office: self.office.id,
             sequence: end.sequence + 1,
             timestamp: try self.tick(now: now),
@@ -91,6 +96,8 @@ extension Store {
     /// of this office's own, over whatever the record holds now. Recovery uses it so that
     /// nothing typed on a forked feed is lost.
     package func rewriteAsLocal(_ change: Change) throws {
-        try self.write(EntityRef(change.kind, change.entityID), change.fields.mapValues(\.value))
+        let known = change.fields.filter { change.kind.fields.contains($0.key) && !$0.value.isErased }
+        guard !known.isEmpty, !change.erases else { return }
+        try self.write(EntityRef(change.kind, change.entityID), known.mapValues(\.value))
     }
 }

@@ -48,6 +48,9 @@ extension Store {
         }
         for ref in ordered where ref.kind == .contact || ref.kind == .signature {
             try self.recordOrphan(ref, shown: visible[ref] != nil, resolver: &resolver)
+            if ref.kind == .contact, try resolver.fields(of: ref)[EntityKind.erasedField] != nil {
+                try self.writeTombstone(ref)
+            }
         }
     }
 
@@ -93,6 +96,8 @@ extension Store {
         case .organisation:
             return try resolver.canonical(ref.id) == ref.id ? fields : nil
         case .contact:
+            // An erased contact keeps no name: it shows only as a tombstone.
+            guard fields["fullName"] != nil else { return nil }
             return try resolver.isShowingOrganisation(fields.text("organisation")) ? fields : nil
         case .statement:
             return try shows(.campaign, fields.text("campaign")) ? fields : nil

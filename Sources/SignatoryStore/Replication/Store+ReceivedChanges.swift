@@ -18,9 +18,10 @@ extension Store {
         from peer: ID<Office>,
         _ body: (inout ReceivedBatch) throws -> ReceivedFeeds
     ) throws -> ReceivedSummary {
-        try self.transaction {
+        let summary = try self.transaction {
             var batch = ReceivedBatch(store: self)
             let feeds = try body(&batch)
+            for change in batch.redacted { try self.requireErasureVouches(for: change) }
             for head in feeds.heads { try self.saveFeedHead(head) }
             try self.materialize(Set(batch.touched.keys), known: batch.touched)
             if let latest = batch.latest { try self.observe(latest) }
@@ -32,6 +33,8 @@ extension Store {
                 duplicatePairs: duplicates
             )
         }
+        try self.wipeWriteAheadLog()
+        return summary
     }
 }
 
@@ -40,6 +43,8 @@ public struct ReceivedBatch: ~Copyable {
     let store: Store
     fileprivate var touched: [EntityRef: FieldMap] = [:]
     fileprivate var latest: HybridTimestamp?
+    /// Received changes with values removed, checked against the erasures once all are applied.
+    fileprivate var redacted: [Change] = []
     /// How many changes were applied so far.
     public private(set) var applied = 0
 
@@ -51,8 +56,12 @@ public struct ReceivedBatch: ~Copyable {
     ///
     /// - Parameter line: the change's JSON line as received, stored and relayed verbatim.
     public mutating func apply(_ change: Change, line: String) throws {
-        try self.store.appendToLog(change, line: line)
-        self.touched[EntityRef(change.kind, change.entityID)] = try self.store.applyVersions(of: change)
+        let settled = try self.store.applyVersions(of: change)
+        // A change of a contact erased here is kept and relayed without the person's values.
+        let erased = change.holdsErasableValues && settled[EntityKind.erasedField] != nil
+        try self.store.appendToLog(change, line: erased ? change.redacted.jsonLine : line)
+        if change.hasErasedValues { self.redacted.append(change) }
+        self.touched[EntityRef(change.kind, change.entityID)] = settled
         if self.latest.map({ $0 < change.timestamp }) ?? true { self.latest = change.timestamp }
         self.applied += 1
         // The record tables are brought up to date in slices, so memory stays bounded.

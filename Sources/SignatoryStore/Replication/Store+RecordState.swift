@@ -12,11 +12,17 @@ extension Store {
     func applyVersions(of change: Change, stored known: RecordState?? = nil) throws -> FieldMap {
         let ref = EntityRef(change.kind, change.entityID)
         // Unless the caller has read a state, the record may be new.
-        if known == nil || known! == nil, let settled = try self.applyFirstChange(change, of: ref) { return settled }
+        // An erasure, or a change with values removed, is never a record's whole state.
+        if known == nil || known! == nil, !change.erases, !change.hasErasedValues,
+            let settled = try self.applyFirstChange(change, of: ref)
+        {
+            return settled
+        }
         let stored = try known ?? self.loadState(of: ref)
         let before = stored?.settle(ref.kind).versions ?? [:]
         var state = stored ?? RecordState()
         state.apply(change)
+        if change.erases { try self.applyErasure(change, firstOfRecord: stored?.isErased != true) }
         let (versions, conflicts) = state.settle(ref.kind)
         if !conflicts.isEmpty || state.conflictCount > 0 {
             try self.database.prepare(

@@ -38,6 +38,9 @@ package final class Database {
         sqlite3_extended_result_codes(handle, 1)
         sqlite3_busy_timeout(handle, busyTimeoutMilliseconds)
         try self.execute("PRAGMA foreign_keys = ON")
+        // Deleted and overwritten content is zeroed, so an erased person's values leave no copy
+        // in free pages (see `Store.eraseContact`).
+        try self.execute("PRAGMA secure_delete = ON")
         // Savepoint and statement journals stay in memory: every edit runs in a savepoint.
         try self.execute("PRAGMA temp_store = MEMORY")
         // A larger page cache keeps a bulk import from spilling pages to the WAL mid-transaction.

@@ -1,0 +1,37 @@
+import ArgumentParser
+import SignatoryDomain
+import SignatoryStore
+
+struct ContactErase: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "erase",
+        abstract: "Erase a person for good, at every office: their name, title, email and phone.",
+        discussion: """
+            For a person who asks to be forgotten, or whose safety demands it. The erasure beats any \
+            edit of the contact made anywhere, before or after, and cannot be undone. This office \
+            removes the person's values from every change it holds at once; every other office \
+            does so when it receives the erasure, so send it (sync export or sync push) soon. \
+            Signatures their organisation made stay. A removed contact can be erased too.
+
+            The reason is kept with the tombstone and travels to every office: do not put \
+            anything about the person in it.
+            """
+    )
+
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The contact: id or id prefix.") var contact: String
+    @Option(help: "Why, for the record (e.g. \"asked to be forgotten\"). Nothing about the person.")
+    var reason: String?
+    @OptionGroup var confirmation: ConfirmationOptions
+
+    func run() throws {
+        let store = try self.database.open()
+        let target = try store.contactToErase(matching: self.contact)
+        let name = target.name ?? target.id.description
+        try self.confirmation.confirm("erase \(name) at every office, for good", typing: name)
+        let erasure = try store.eraseContact(target.id, reason: self.reason)
+        Output.text(
+            "erased contact \(target.id): \(erasure.redactedChanges) change(s) held here no longer hold the person's values; other offices erase theirs when they receive this"
+        )
+    }
+}

@@ -1,0 +1,180 @@
+import Foundation
+public import SignatoryDomain
+
+/// Erasing a person (GDPR Art. 17, or a defender whose safety demands it).
+///
+/// An erasure is a critical change of the contact's that no other change can undo. Every office
+/// that holds it, this one included, removes the contact's name, title, email and phone from
+/// every change it holds (and relays), from the record's merge state and from its conflicts;
+/// only a tombstone is left. Each change keeps its hash: a format-2 change commits to a salted
+/// digest of each value, and a format-1 change's hash is named by the erasure itself.
+extension Store {
+    /// Erases a contact for good, keeping the organisations' signatures.
+    ///
+    /// ```swift
+    /// let erasure = try store.eraseContact(id, reason: "asked to be forgotten")
+    /// print(erasure.redactedChanges, "changes redacted")
+    /// ```
+    public func eraseContact(_ id: ID<ContactPerson>, reason: String?) throws -> ContactErasure {
+        let ref = EntityRef(.contact, id.description)
+        let erasure = try self.transaction { () throws -> ContactErasure in
+            guard let state = try self.loadState(of: ref) else {
+                throw StoreError.notFound("contact", reference: id.description)
+            }
+            try self.refuseIfErased(ref, state)
+            let held = try self.changes(of: ref).filter(\.holdsErasableValues)
+            // Format-1 hashes cannot be recomputed once values are gone: the erasure names them.
+            let former = held.filter { $0.format == .one }.map(\.hash).sorted()
+            var values: FieldMap = [EntityKind.erasedField: .bool(true), "erasureReason": FieldValue(reason?.nonBlank)]
+            if !former.isEmpty { values["formerLines"] = .text(former.joined(separator: ",")) }
+            try EntityKind.contact.validate(entityID: ref.id, values: values)
+            let change = try self.appendLocalChange(
+                ref,
+                values.mapValues { FieldAssignment(value: $0) },
+                state: state,
+                critical: true,
+                now: nil
+            )
+            return ContactErasure(contact: id, erasedAt: change.timestamp, redactedChanges: held.count)
+        }
+        try self.wipeWriteAheadLog()
+        return erasure
+    }
+
+    /// The contact `reference` names for an erasure, shown or removed: its id and the name last
+    /// known here.
+    public func contactToErase(matching reference: String) throws -> (id: ID<ContactPerson>, name: String?) {
+        let id = try self.resolveID(
+            in: "(SELECT entity_id AS id FROM entity_state WHERE kind = 'contact')",
+            kind: "contact",
+            reference: reference
+        )
+        let ref = EntityRef(.contact, id)
+        try self.refuseIfErased(ref, try self.loadState(of: ref))
+        return (try Store.id(id), try self.settledFields(of: ref).text("fullName"))
+    }
+
+    func refuseIfErased(reference: String) throws {
+        let id: String
+        do {
+            id = try self.resolveID(in: "contact_erasure", kind: "contact", reference: reference)
+        } catch is StoreError {
+            return  // Not an erased contact either, or more than one.
+        }
+        guard let tombstone = try self.erasure(of: try Store.id(id)) else { return }
+        throw StoreError.erased(
+            contact: id,
+            on: tombstone.erasedAt.map { ContactErasure.day($0.date) } ?? "an earlier day"
+        )
+    }
+
+    /// The tombstone of an erased contact, if it was erased.
+    public func erasure(of id: ID<ContactPerson>) throws -> ContactErasure.Tombstone? {
+        try self.database.prepare("SELECT erased_at, office, reason FROM contact_erasure WHERE id = ?")
+            .firstRow(id.description) { row in
+                ContactErasure.Tombstone(
+                    contact: id,
+                    erasedAt: HybridTimestamp(text: row.text(0)),
+                    office: try row.id(1),
+                    reason: row.optionalText(2)
+                )
+            }
+    }
+
+    func refuseIfErased(_ ref: EntityRef, _ state: RecordState?) throws {
+        guard let state, state.isErased else { return }
+        let when = state.settle(ref.kind).versions[EntityKind.erasedField]?.timestamp.date
+        throw StoreError.erased(contact: ref.id, on: when.map(ContactErasure.day) ?? "an earlier day")
+    }
+
+    /// Every change of a record held here, any office's.
+    func changes(of ref: EntityRef) throws -> [Change] {
+        // Lines name kind and id in this order and form (see `Change.jsonLine`).
+        let needle = #""kind":"\#(ref.kind.rawValue)","id":"\#(ref.id)""#
+        return try self.database.prepare("SELECT line FROM change_log WHERE instr(line, ?) > 0")
+            .rows(needle) { Change(jsonBytes: Array($0.text(0).utf8)) }
+            .compactMap { $0 }
+            .filter { $0.kind == ref.kind && $0.entityID == ref.id }
+    }
+
+    /// What an erasure does here when applied, from this office or another: it records the
+    /// format-1 hashes it vouches for and, when it is the record's first, redacts every change
+    /// held and drops the record's conflicts.
+    func applyErasure(_ change: Change, firstOfRecord: Bool) throws {
+        for hash in change.formerLines {
+            try self.database.prepare("INSERT OR IGNORE INTO former_line (hash, contact) VALUES (?, ?)")
+                .run(hash, change.entityID)
+        }
+        guard firstOfRecord else { return }
+        let update = try self.database.prepare("UPDATE change_log SET line = ? WHERE office = ? AND sequence = ?")
+        let forget = try self.database.prepare("DELETE FROM resolved_conflict WHERE id = ?")
+        for held in try self.changes(of: EntityRef(change.kind, change.entityID)) {
+            if held.holdsErasableValues { try update.run(held.redacted.jsonLine, held.office, held.sequence) }
+            // A settled conflict's id is derived from its losing version, and it keeps the value kept.
+            for field in held.fields.keys {
+                try forget.run(
+                    Conflict.id(record: held.kind, recordID: held.entityID, field: field, loser: held.timestamp)
+                )
+            }
+        }
+        try self.database.prepare("DELETE FROM conflict WHERE kind = ? AND entity_id = ?")
+            .run(change.kind.rawValue, change.entityID)
+        self.erasedSinceCheckpoint = true
+    }
+
+    /// Checks a received change whose values were removed: its contact must be erased here, and a
+    /// format-1 change must be named by one of the contact's erasures.
+    func requireErasureVouches(for change: Change) throws {
+        let ref = EntityRef(change.kind, change.entityID)
+        let isFormer = change.fields.values.contains { $0.commitment == .erasedFormer }
+        let vouched =
+            try self.loadState(of: ref)?.isErased == true
+            && (try !isFormer
+                || self.database.prepare("SELECT contact FROM former_line WHERE hash = ?")
+                    .firstRow(change.hash) { $0.text(0) } == change.entityID)
+        guard vouched else {
+            throw StoreError.unvouchedErasure(office: change.office.description, sequence: change.sequence)
+        }
+    }
+
+    /// Writes the tombstone of an erased contact from its settled erasure.
+    func writeTombstone(_ ref: EntityRef) throws {
+        let versions = try self.settledVersions(of: ref)
+        guard let erased = versions[EntityKind.erasedField] else { return }
+        try self.database.prepare(
+            """
+            INSERT INTO contact_erasure (id, erased_at, office, reason) VALUES (?, ?, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET erased_at = excluded.erased_at, office = excluded.office, reason = excluded.reason
+            """
+        ).run(ref.id, erased.timestamp.text, erased.timestamp.office, versions["erasureReason"]?.value.text)
+    }
+
+    /// Folds the write-ahead log into the database and truncates it, so that no page holding an
+    /// erased value is left in it. Deleted content in the database itself is zeroed as it is
+    /// freed (`secure_delete`).
+    func wipeWriteAheadLog() throws {
+        guard self.erasedSinceCheckpoint else { return }
+        try self.database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.erasedSinceCheckpoint = false
+    }
+}
+
+/// What `Store.eraseContact` did.
+public struct ContactErasure: Sendable {
+    public let contact: ID<ContactPerson>
+    public let erasedAt: HybridTimestamp
+    /// How many changes held here had the contact's values removed.
+    public let redactedChanges: Int
+
+    /// What is left of an erased contact: which record, when, by which office, and why.
+    public struct Tombstone: Sendable {
+        public let contact: ID<ContactPerson>
+        public let erasedAt: HybridTimestamp?
+        public let office: ID<Office>
+        public let reason: String?
+    }
+
+    static func day(_ date: Date) -> String {
+        date.formatted(.iso8601.year().month().day())
+    }
+}
