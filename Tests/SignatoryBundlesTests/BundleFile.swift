@@ -32,6 +32,8 @@ enum BundleFile {
         _ path: String,
         office: Store,
         position: Int64,
+        format: ChangeFormat? = nil,
+        critical: Bool? = nil,
         retime: (HybridTimestamp) -> HybridTimestamp = { $0 },
         alter: (inout [String: FieldAssignment]) -> Void
     ) throws {
@@ -48,8 +50,8 @@ enum BundleFile {
             fields = fields.mapValues { $0.commitment == .plain ? .salted($0.value, bases: $0.bases) : $0 }
         }
         let forged = Change(
-            format: original.format,
-            critical: original.critical,
+            format: format ?? original.format,
+            critical: critical ?? original.critical,
             office: original.office,
             sequence: original.sequence,
             timestamp: retime(original.timestamp),

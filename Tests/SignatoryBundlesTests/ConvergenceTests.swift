@@ -24,23 +24,28 @@ struct ConvergenceTests {
         let seeds = SeededRandom.seeds(batch: batch, of: Self.batches, count: Self.schedules, first: Self.firstSeed)
         if seeds.isEmpty { return }
         var conflicted = 0
-        for seed in seeds where try self.check(seed: seed) { conflicted += 1 }
+        var erased = 0
+        for seed in seeds {
+            let outcome = try self.check(seed: seed)
+            if outcome.conflicted { conflicted += 1 }
+            if outcome.erased { erased += 1 }
+        }
         print(
-            "convergence batch \(batch): \(seeds.count) schedules (seeds \(Self.firstSeed) + \(batch) + k·\(Self.batches)), \(conflicted) ended with open conflicts"
+            "convergence batch \(batch): \(seeds.count) schedules (seeds \(Self.firstSeed) + \(batch) + k·\(Self.batches)), \(conflicted) ended with open conflicts, \(erased) with an erased contact"
         )
-        // The schedules must actually exercise concurrent edits, or the property says little.
-        #expect(seeds.count < 20 || conflicted * 4 > seeds.count)
+        // The schedules must actually exercise concurrent edits and erasures, or the property says little.
+        #expect(seeds.count < 20 || (conflicted * 4 > seeds.count && erased * 10 > seeds.count))
     }
 
-    /// Returns whether the schedule ended with open conflicts.
-    private func check(seed: UInt64) throws -> Bool {
+    /// Returns whether the schedule ended with open conflicts, and with an erased contact.
+    private func check(seed: UInt64) throws -> (conflicted: Bool, erased: Bool) {
         var schedule = try RandomSchedule(seed: seed, offices: 3 + Int(seed % 3))
         do {
             try schedule.run(steps: 18)
             try schedule.fixture.exchangeFully()
         } catch {
             Issue.record("seed \(seed): \(error)")
-            return false
+            return (false, false)
         }
         let dumps = try schedule.fixture.offices.map { try $0.canonicalDump() }
         for (index, dump) in dumps.enumerated().dropFirst() where dump != dumps[0] {
@@ -49,12 +54,27 @@ struct ConvergenceTests {
             Issue.record(
                 "seed \(seed): office \(index) differs from office 0:\n- \(first.subtracting(other).sorted().joined(separator: "\n- "))\n+ \(other.subtracting(first).sorted().joined(separator: "\n+ "))"
             )
-            return false
+            return (false, false)
         }
         for store in schedule.fixture.offices {
             try Self.expectNoValueVanished(in: store, seed: seed)
+            try Self.expectErasedContactsGone(in: store, seed: seed)
         }
-        return try !schedule.fixture.offices[0].conflicts().isEmpty
+        let first = schedule.fixture.offices[0]
+        return (
+            try !first.conflicts().isEmpty, try first.database.integer("SELECT count(*) FROM contact_erasure") > 0
+        )
+    }
+
+    /// An erasure wins: an erased contact shows nowhere, and no change held of it keeps a value
+    /// of the person, whatever arrived before or after the erasure.
+    static func expectErasedContactsGone(in store: Store, seed: UInt64) throws {
+        let erased = try store.database.prepare("SELECT id FROM contact_erasure").rows { $0.text(0) }
+        for id in erased {
+            #expect(try store.database.integer("SELECT count(*) FROM contact WHERE id = ?", id) == 0, "seed \(seed)")
+            let held = try store.changes(of: EntityRef(.contact, id))
+            #expect(!held.isEmpty && !held.contains(where: \.holdsErasableValues), "seed \(seed): \(id) comes back")
+        }
     }
 
     /// Every head of every field is the settled value, an equal value, or an open conflict.

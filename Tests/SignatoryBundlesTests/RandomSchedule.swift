@@ -97,7 +97,7 @@ struct RandomSchedule {
         let organisations = try store.organisations().sorted { $0.id < $1.id }
         let contacts = try store.contacts().sorted { $0.id < $1.id }
         let statements = try store.statements().sorted { $0.id < $1.id }
-        switch forced ?? self.random.next() % 12 {
+        switch forced ?? self.random.next() % 13 {
         case 0 where organisations.count < 4, 1 where organisations.count < 2:
             try store.insert(
                 Organisation(
@@ -172,6 +172,10 @@ struct RandomSchedule {
                 let keep = self.pick(organisations.filter { $0.id != duplicate.id })
             else { return }
             try store.mergeOrganisation(duplicate.id, into: keep.id)
+        case 12:
+            // Other offices may still be editing the contact, and go on after the erasure.
+            guard let contact = self.pick(contacts) else { return }
+            _ = try store.eraseContact(contact.id, reason: self.flip() ? "asked to be forgotten" : nil)
         default:
             guard let conflict = self.pick(try store.conflicts()) else { return }
             try store.resolve(conflict, keeping: self.flip() ? conflict.winner.value : conflict.loser.value)

@@ -31,7 +31,10 @@ struct ErasureCommandTests {
         #expect(Set(dumps).count == 1)
         // The tombstone, and the organisation's signature without its contact.
         let tombstone = dumps[0].split(separator: "\n").filter { $0.hasPrefix("contact_erasure ") }
-        #expect(tombstone.count == 1 && tombstone[0].contains(ids.valle) && tombstone[0].hasSuffix(#""asked to be forgotten""#))
+        #expect(
+            tombstone.count == 1 && tombstone[0].contains(ids.valle)
+                && tombstone[0].hasSuffix(#""asked to be forgotten""#)
+        )
         #expect(!dumps[0].split(separator: "\n").contains { $0.hasPrefix("contact \"\(ids.valle)") })
         #expect(try geneva.succeed(["signatures", "--statement", ids.statement]).contains("CAP"))
         let show = try bucharest.refuse(["contact", "show", ids.valle])
@@ -83,7 +86,12 @@ struct ErasureCommandTests {
         // A relay strips Thierry Valle's name as an erasure would, but nobody erased him.
         var lines = try String(contentsOfFile: bundle, encoding: .utf8).split(separator: "\n").map(String.init)
         let index = try #require(lines.firstIndex { $0.contains("Thierry Valle") })
-        let name = try #require(lines[index].range(of: #""fullName":\{"value":"Thierry Valle","salt":"[0-9a-f]{32}""#, options: .regularExpression))
+        let name = try #require(
+            lines[index].range(
+                of: #""fullName":\{"value":"Thierry Valle","salt":"[0-9a-f]{32}""#,
+                options: .regularExpression
+            )
+        )
         let salt = String(lines[index][name].suffix(33).prefix(32))
         lines[index].replaceSubrange(name, with: #""fullName":{"digest":"\#(try Self.digest(salt: salt))""#)
         try (lines.joined(separator: "\n") + "\n").write(toFile: bundle, atomically: true, encoding: .utf8)
