@@ -21,8 +21,10 @@ public final class Store {
     /// Settled fields read or written in the current transaction, so a parent record read for
     /// each of its children is decoded once. Cleared whenever a transaction starts or rolls back.
     var settledCache: [EntityRef: FieldMap] = [:]
-    /// Whether an erasure was applied since the write-ahead log was last truncated.
-    var erasedSinceCheckpoint = false
+    /// Whether an erasure was applied whose values may still be in the database's files: another
+    /// program was reading the database when the write-ahead log was to be truncated. The next
+    /// erasure or import here tries again.
+    public internal(set) var erasedValuesMayLinger = false
     /// Set while a bulk import writes organisations: their duplicate pairs are found once at the end.
     var duplicatesDeferred = false
 

@@ -52,7 +52,9 @@ public enum EntityKind: String, Choice, Comparable {
         case (.contact, "atRisk"): return .prefer(.bool(true))
         // Publication is final: a concurrent reopening or closing at another office loses.
         case (.statement, "status"): return .prefer(.text(StatementStatus.published.rawValue))
-        case (.statementText, "recordedAt"): return .earliestWithoutConflict
+        // Two offices erasing one person agree on the erasure; the first reason stands, with
+        // nothing to settle (an erased contact cannot be edited, so such a conflict could not be).
+        case (.statementText, "recordedAt"), (.contact, "erasureReason"): return .earliestWithoutConflict
         default: return .latest
         }
     }

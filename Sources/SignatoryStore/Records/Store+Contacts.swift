@@ -61,7 +61,10 @@ extension Store {
 
     /// Removes a contact; signatures they made keep their organisation but lose the contact.
     public func removeContact(_ id: ID<ContactPerson>) throws {
-        guard try self.contact(id) != nil else { throw StoreError.notFound("contact", reference: id.description) }
+        guard try self.contact(id) != nil else {
+            try self.refuseIfErased(reference: id.description)
+            throw StoreError.notFound("contact", reference: id.description)
+        }
         try self.delete(EntityRef(.contact, id.description))
     }
 

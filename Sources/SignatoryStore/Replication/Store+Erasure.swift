@@ -119,7 +119,7 @@ extension Store {
         }
         try self.database.prepare("DELETE FROM conflict WHERE kind = ? AND entity_id = ?")
             .run(change.kind.rawValue, change.entityID)
-        self.erasedSinceCheckpoint = true
+        self.erasedValuesMayLinger = true
     }
 
     /// Checks a received change whose values were removed: its contact must be erased here, and a
@@ -140,7 +140,8 @@ extension Store {
     /// Writes the tombstone of an erased contact from its settled erasure.
     func writeTombstone(_ ref: EntityRef) throws {
         let versions = try self.settledVersions(of: ref)
-        guard let erased = versions[EntityKind.erasedField] else { return }
+        // The first erasure: every erasure carries a reason (or null), settled to the earliest.
+        guard let erased = versions["erasureReason"] ?? versions[EntityKind.erasedField] else { return }
         try self.database.prepare(
             """
             INSERT INTO contact_erasure (id, erased_at, office, reason) VALUES (?, ?, ?, ?)
@@ -152,10 +153,14 @@ extension Store {
     /// Folds the write-ahead log into the database and truncates it, so that no page holding an
     /// erased value is left in it. Deleted content in the database itself is zeroed as it is
     /// freed (`secure_delete`).
+    ///
+    /// Another connection reading an older snapshot (an export, the hub, the web app) holds the
+    /// checkpoint back for up to the busy timeout; if it is still reading then, the erased values
+    /// stay in the files until a later command checkpoints, and ``erasedValuesMayLinger`` says so.
     func wipeWriteAheadLog() throws {
-        guard self.erasedSinceCheckpoint else { return }
-        try self.database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        self.erasedSinceCheckpoint = false
+        guard self.erasedValuesMayLinger else { return }
+        let busy = try self.database.prepare("PRAGMA wal_checkpoint(TRUNCATE)").firstRow { $0.integer(0) }
+        self.erasedValuesMayLinger = busy != 0
     }
 }
 

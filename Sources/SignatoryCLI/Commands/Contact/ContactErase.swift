@@ -33,5 +33,6 @@ struct ContactErase: ParsableCommand {
         Output.text(
             "erased contact \(target.id): \(erasure.redactedChanges) change(s) held here no longer hold the person's values; other offices erase theirs when they receive this"
         )
+        ErasureWarning.warnIfValuesLinger(store)
     }
 }

@@ -105,6 +105,7 @@ struct SyncImport: ParsableCommand {
         )
         if report.openConflicts > 0 { Output.warn("review them with `signatory conflicts list`") }
         if report.duplicatePairs > 0 { Output.warn("review them with `signatory org duplicates`") }
+        ErasureWarning.warnIfValuesLinger(store)
     }
 }
 
