@@ -65,43 +65,24 @@ public struct BundleImporter {
         var known = 0
         var checked: Int64 = 0
         let summary = try self.store.receive(from: header.from) { batch in
-            let limit = self.now().timeIntervalSince1970 * 1000 + Double(self.maximumSkew) * 1000
             while let line = try lines.next() {
                 checked += 1
                 if checked % 1_000 == 0 { self.progress(checked, max(header.changes, checked)) }
-                guard let change = line.change else { throw SyncError.malformed(line: line.number, "not a change") }
-                let office = change.office.description
-                guard heads[change.office] != nil else {
-                    if try self.store.trustedOffice(change.office) == nil {
-                        throw SyncError.untrusted(office, change.sequence)
+                if let change = line.change {
+                    guard try self.isNew(change, line: line, heads: heads, feeds: &feeds) else {
+                        known += 1
+                        continue
                     }
-                    throw SyncError.unsigned(office, change.sequence)
+                    try batch.apply(change, line: line.text)
+                } else if let unapplied = line.unapplied {
+                    guard try self.isNew(unapplied, line: line, heads: heads, feeds: &feeds) else {
+                        known += 1
+                        continue
+                    }
+                    try batch.keep(unapplied, line: line.text)
+                } else {
+                    throw SyncError.malformed(line: line.number, "not a change")
                 }
-                // A change that must be understood, from a later minor version, cannot be relayed blindly.
-                if change.critical, change.format.minor > ChangeFormat.current.minor, !change.erases {
-                    throw SyncError.unsupportedVersion(change.format.description)
-                }
-                guard line.hashMatches else {
-                    throw SyncError.brokenChain(office, change.sequence, "its content does not match its hash")
-                }
-                // Lines are stored and relayed verbatim, so only the form Signatory writes is taken.
-                guard line.isCanonical else {
-                    throw SyncError.malformed(
-                        line: line.number,
-                        "change \(change.sequence) of office \(office) is not written as Signatory writes it"
-                    )
-                }
-                if try feeds.isKnown(change) {
-                    known += 1
-                    continue
-                }
-                if let invalid = line.invalidValue { throw SyncError.invalidValue(office, change.sequence, invalid) }
-                if Double(change.timestamp.physical) > limit {
-                    let ahead =
-                        (Int64(change.timestamp.physical) - Int64(self.now().timeIntervalSince1970 * 1000)) / 1000
-                    throw SyncError.clockSkew(office, change.sequence, seconds: ahead, bound: self.maximumSkew)
-                }
-                try batch.apply(change, line: line.text)
             }
             self.progress(checked, max(header.changes, checked))
             for head in heads.values { try feeds.requireEnd(at: head) }
@@ -128,6 +109,45 @@ public struct BundleImporter {
             openConflicts: summary.openConflicts,
             duplicatePairs: summary.duplicatePairs
         )
+    }
+
+    /// Checks a change's place and form: from an office whose head the bundle signed, with the
+    /// hash its content gives, written as Signatory writes it, continuing its feed. Returns
+    /// whether it is new here (`false` for a replay) and, if so, that its values are acceptable
+    /// and its clock not too far ahead.
+    private func isNew(
+        _ entry: some FeedEntry,
+        line: ChangeReadAhead.Line,
+        heads: [ID<Office>: FeedHead],
+        feeds: inout FeedTracker
+    ) throws -> Bool {
+        let office = entry.office.description
+        guard heads[entry.office] != nil else {
+            if try self.store.trustedOffice(entry.office) == nil { throw SyncError.untrusted(office, entry.sequence) }
+            throw SyncError.unsigned(office, entry.sequence)
+        }
+        // A change that must be understood, from a later minor version, cannot be relayed blindly.
+        if entry.critical, entry.format.minor > ChangeFormat.current.minor, !(line.change?.erases ?? false) {
+            throw SyncError.unsupportedVersion(entry.format.description)
+        }
+        guard line.hashMatches else {
+            throw SyncError.brokenChain(office, entry.sequence, "its content does not match its hash")
+        }
+        // Lines are stored and relayed verbatim, so only the form Signatory writes is taken.
+        guard line.isCanonical else {
+            throw SyncError.malformed(
+                line: line.number,
+                "change \(entry.sequence) of office \(office) is not written as Signatory writes it"
+            )
+        }
+        if try feeds.isKnown(entry) { return false }
+        if let invalid = line.invalidValue { throw SyncError.invalidValue(office, entry.sequence, invalid) }
+        let now = Int64(self.now().timeIntervalSince1970 * 1000)
+        if Int64(entry.timestamp.physical) > now + self.maximumSkew * 1000 {
+            let ahead = (Int64(entry.timestamp.physical) - now) / 1000
+            throw SyncError.clockSkew(office, entry.sequence, seconds: ahead, bound: self.maximumSkew)
+        }
+        return true
     }
 
     /// The header's heads, each from a trusted office and signed by it.

@@ -18,8 +18,10 @@ final class ChangeReadAhead: Sendable {
     struct Line: Sendable {
         let number: Int
         let text: String
-        /// `nil` when the line is not a change.
+        /// `nil` when the line is not a change of a kind this release knows.
         let change: Change?
+        /// A change of a kind a later minor format added, kept and relayed unapplied.
+        var unapplied: UnappliedChange? = nil
         /// Whether the hash is the change's (a format-1 change with erased values is taken on the
         /// word of the erasure that names it).
         let hashMatches: Bool
@@ -143,13 +145,17 @@ final class ChangeReadAhead: Sendable {
     private static func check(_ bytes: [UInt8], number: Int) -> Line {
         let text = String(decoding: bytes, as: UTF8.self)
         guard let change = Change(jsonBytes: bytes) else {
+            let unapplied = UnappliedChange(jsonBytes: bytes)
+            var invalid: String?
+            do { try unapplied?.validate() } catch { invalid = "\(error)" }
             return Line(
                 number: number,
                 text: text,
                 change: nil,
-                hashMatches: false,
-                isCanonical: false,
-                invalidValue: nil
+                unapplied: unapplied,
+                hashMatches: unapplied.map { $0.computedHash == $0.hash } ?? false,
+                isCanonical: unapplied.map { $0.jsonLine.utf8.elementsEqual(bytes) } ?? false,
+                invalidValue: invalid
             )
         }
         var invalid: String?

@@ -18,7 +18,7 @@ struct FeedTracker {
     var vector: [ID<Office>: Int64] { self.carried }
 
     /// Whether the change is already held (a replay); throws when it breaks the feed.
-    mutating func isKnown(_ change: Change) throws -> Bool {
+    mutating func isKnown(_ change: some FeedEntry) throws -> Bool {
         let office = change.office.description
         let end = try self.ends[change.office] ?? self.store.feedEnd(of: change.office)
         if change.sequence <= end.sequence {
@@ -44,7 +44,7 @@ struct FeedTracker {
     }
 
     /// A break in this office's own feed means its database went back in time (a restored backup).
-    private func forked(_ change: Change, otherwise error: SyncError) -> SyncError {
+    private func forked(_ change: some FeedEntry, otherwise error: SyncError) -> SyncError {
         change.office == self.store.office.id ? .ownFeedForked(change.sequence) : error
     }
 

@@ -5,7 +5,10 @@ import SignatoryDomain
 /// parses must be JSON (as Foundation reads it) and come back unchanged from its own `jsonLine`.
 enum ChangeLineTarget {
     static func run(_ input: [UInt8]) {
-        guard let change = Change(jsonBytes: input) else { return }
+        guard let change = Change(jsonBytes: input) else {
+            self.runUnapplied(input)
+            return
+        }
         do {
             _ = try JSONSerialization.jsonObject(with: Data(input))
         } catch {
@@ -23,6 +26,17 @@ enum ChangeLineTarget {
         guard self.isHex(change.previousHash), self.isHex(change.hash) else { return }
         let line = change.jsonLine
         check(Change(jsonBytes: Array(line.utf8)) == change, "the change does not read back from its jsonLine: \(line)")
+    }
+
+    /// A line of a kind a later minor added: never also a change, and it reads back from its own line.
+    private static func runUnapplied(_ input: [UInt8]) {
+        guard let kept = UnappliedChange(jsonBytes: input) else { return }
+        do { try kept.validate() } catch { _ = "\(error)" }
+        check(kept.computedHash?.utf8.count == 64, "computedHash of a kept change is not 64 hex digits")
+        guard self.isHex(kept.previousHash), self.isHex(kept.hash) else { return }
+        let line = Array(kept.jsonLine.utf8)
+        check(Change(jsonBytes: line) == nil, "a kept change also reads as a change")
+        check(UnappliedChange(jsonBytes: line) == kept, "the kept change does not read back from its jsonLine")
     }
 
     private static func isHex(_ text: String) -> Bool {

@@ -25,27 +25,37 @@ struct ConvergenceTests {
         if seeds.isEmpty { return }
         var conflicted = 0
         var erased = 0
+        var laterField = 0
+        var laterKind = 0
         for seed in seeds {
             let outcome = try self.check(seed: seed)
             if outcome.conflicted { conflicted += 1 }
             if outcome.erased { erased += 1 }
+            if outcome.laterField { laterField += 1 }
+            if outcome.laterKind { laterKind += 1 }
         }
         print(
-            "convergence batch \(batch): \(seeds.count) schedules (seeds \(Self.firstSeed) + \(batch) + k·\(Self.batches)), \(conflicted) ended with open conflicts, \(erased) with an erased contact"
+            "convergence batch \(batch): \(seeds.count) schedules (seeds \(Self.firstSeed) + \(batch) + k·\(Self.batches)), \(conflicted) ended with open conflicts, \(erased) with an erased contact, \(laterField) with a field and \(laterKind) with a record kind of format 2.1"
         )
-        // The schedules must actually exercise concurrent edits and erasures, or the property says little.
-        #expect(seeds.count < 20 || (conflicted * 4 > seeds.count && erased * 10 > seeds.count))
+        // The schedules must actually exercise concurrent edits, erasures and offices on a later
+        // minor, or the property says little.
+        #expect(
+            seeds.count < 20
+                || (conflicted * 4 > seeds.count && erased * 10 > seeds.count && laterField * 10 > seeds.count
+                    && laterKind * 10 > seeds.count)
+        )
     }
 
-    /// Returns whether the schedule ended with open conflicts, and with an erased contact.
-    private func check(seed: UInt64) throws -> (conflicted: Bool, erased: Bool) {
+    /// Returns whether the schedule ended with open conflicts, with an erased contact, with a
+    /// field and with a record kind of format 2.1.
+    private func check(seed: UInt64) throws -> (conflicted: Bool, erased: Bool, laterField: Bool, laterKind: Bool) {
         var schedule = try RandomSchedule(seed: seed, offices: 3 + Int(seed % 3))
         do {
             try schedule.run(steps: 18)
             try schedule.fixture.exchangeFully()
         } catch {
             Issue.record("seed \(seed): \(error)")
-            return (false, false)
+            return (false, false, false, false)
         }
         let dumps = try schedule.fixture.offices.map { try $0.canonicalDump() }
         for (index, dump) in dumps.enumerated().dropFirst() where dump != dumps[0] {
@@ -54,16 +64,33 @@ struct ConvergenceTests {
             Issue.record(
                 "seed \(seed): office \(index) differs from office 0:\n- \(first.subtracting(other).sorted().joined(separator: "\n- "))\n+ \(other.subtracting(first).sorted().joined(separator: "\n+ "))"
             )
-            return (false, false)
+            return (false, false, false, false)
         }
         for store in schedule.fixture.offices {
             try Self.expectNoValueVanished(in: store, seed: seed)
             try Self.expectErasedContactsGone(in: store, seed: seed)
         }
         let first = schedule.fixture.offices[0]
+        try Self.expectNothingUnknownLost(in: schedule.fixture.offices, seed: seed)
         return (
-            try !first.conflicts().isEmpty, try first.database.integer("SELECT count(*) FROM contact_erasure") > 0
+            try !first.conflicts().isEmpty, try first.database.integer("SELECT count(*) FROM contact_erasure") > 0,
+            try first.database.integer("SELECT count(*) FROM change_log WHERE instr(line, '\"pronouns\"') > 0") > 0,
+            try first.database.integer("SELECT count(*) FROM unapplied_change") > 0
         )
+    }
+
+    /// Every office holds every change of every feed, those of a later minor included, and each
+    /// line is identical everywhere but where an erasure redacted it: the dumps compare the
+    /// merged fields and the unapplied changes, this compares the lines themselves.
+    static func expectNothingUnknownLost(in offices: [Store], seed: UInt64) throws {
+        let logs = try offices.map { store in
+            try store.database.prepare("SELECT office, sequence, hash, line FROM change_log ORDER BY 1, 2").rows {
+                "\($0.text(0)) \($0.integer(1)) \($0.text(2)) \($0.text(3))"
+            }
+        }
+        for (index, log) in logs.enumerated().dropFirst() {
+            #expect(log == logs[0], "seed \(seed): office \(index) holds other changes than office 0")
+        }
     }
 
     /// An erasure wins: an erased contact shows nowhere, and no change held of it keeps a value

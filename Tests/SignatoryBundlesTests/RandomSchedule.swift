@@ -11,6 +11,8 @@ struct RandomSchedule {
     var random: SeededRandom
     let fixture: SyncFixture
     var bundles: [String] = []
+    /// Offices on the synthetic format 2.1 (see `LaterMinorOffice.swift`); the others are on 2.0.
+    var laterOffices: Set<ID<Office>> = []
 
     static let names = [
         "CAP Liberté de Conscience", "Romanian Independent Society of Human Rights",
@@ -29,6 +31,7 @@ struct RandomSchedule {
         for store in self.fixture.offices {
             let skew = Int64(self.random.next() % 4_000) - 2_000
             store.clock = { [time] in Date(timeIntervalSince1970: Double(time.milliseconds + skew) / 1000) }
+            if self.random.next() % 2 == 0 { self.laterOffices.insert(store.office.id) }
         }
     }
 
@@ -97,7 +100,8 @@ struct RandomSchedule {
         let organisations = try store.organisations().sorted { $0.id < $1.id }
         let contacts = try store.contacts().sorted { $0.id < $1.id }
         let statements = try store.statements().sorted { $0.id < $1.id }
-        switch forced ?? self.random.next() % 13 {
+        let later = self.laterOffices.contains(store.office.id)
+        switch forced ?? self.random.next() % 15 {
         case 0 where organisations.count < 4, 1 where organisations.count < 2:
             try store.insert(
                 Organisation(
@@ -176,6 +180,13 @@ struct RandomSchedule {
             // Other offices may still be editing the contact, and go on after the erasure.
             guard let contact = self.pick(contacts) else { return }
             _ = try store.eraseContact(contact.id, reason: self.flip() ? "asked to be forgotten" : nil)
+        case 13 where later:
+            guard let contact = self.pick(contacts) else { return }
+            try store.setPronouns(self.flip() ? "she/her" : "they/them", of: contact.id)
+        case 14 where later:
+            // Two meeting ids, so offices often write the same meeting.
+            let id = self.flip() ? "0f6e4d3a-0000-4000-8000-000000000001" : "0f6e4d3a-0000-4000-8000-000000000002"
+            try store.recordMeeting(id, title: "Coalition call \(self.random.next() % 3)")
         default:
             guard let conflict = self.pick(try store.conflicts()) else { return }
             try store.resolve(conflict, keeping: self.flip() ? conflict.winner.value : conflict.loser.value)

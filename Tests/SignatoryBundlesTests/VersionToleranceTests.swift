@@ -74,4 +74,77 @@ struct VersionToleranceTests {
         #expect(throws: SyncError.self) { try BundleImporter(store: self.bucharest).importBundle(at: path) }
         #expect(try self.bucharest.canonicalDump() == before)
     }
+
+    static let meeting = "0f6e4d3a-0000-4000-8000-000000000001"
+
+    @Test func aRecordKindOfALaterMinorIsKeptAndRelayedByteForByte() throws {
+        let meeting = try self.geneva.recordMeeting(Self.meeting, title: "Coalition call")
+        _ = try BundleImporter(store: self.bucharest).importBundle(at: try self.fixture.bundle(from: self.geneva))
+        #expect(
+            try self.bucharest.database.integer("SELECT count(*) FROM unapplied_change WHERE kind = 'meeting'") == 1
+        )
+        // Relayed by a 2.0 office, it reaches the next office unchanged, and the feed goes on after it.
+        let relayed = try self.fixture.bundle(from: self.bucharest, for: self.paris)
+        #expect(try String(contentsOfFile: relayed, encoding: .utf8).contains(meeting.jsonLine + "\n"))
+        _ = try BundleImporter(store: self.paris).importBundle(at: relayed)
+        #expect(try self.paris.canonicalDump().contains("unapplied \"\(self.geneva.office.id)\" 2 \"meeting\""))
+        #expect(try self.paris.canonicalDump() == (try self.bucharest.canonicalDump()))
+        try self.geneva.insert(Organisation(name: "Coalition for Rights", acronym: "CFR"))
+        _ = try BundleImporter(store: self.paris).importBundle(at: try self.fixture.bundle(from: self.geneva))
+        #expect(try self.paris.organisation(matching: "CFR").name == "Coalition for Rights")
+    }
+
+    @Test(arguments: [
+        (#""title":{"value":"Coalition call""#, #""title":{"value":"Coalition call!""#, "does not match its hash"),
+        (#""format":"2.1","#, #""format":"2.1","critical":true,"#, "reads format 2.1 or later"),
+        (#""format":"2.1","#, #""format":"2.0","#, "not a change"),
+    ])
+    func aChangeOfAnUnknownKindIsCheckedAndRefusedWhenItMust(
+        original: String,
+        replacement: String,
+        message: String
+    ) throws {
+        try self.geneva.recordMeeting(Self.meeting, title: "Coalition call")
+        let path = try self.fixture.bundle(from: self.geneva)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains(original))
+        try text.replacingOccurrences(of: original, with: replacement).write(
+            toFile: path,
+            atomically: true,
+            encoding: .utf8
+        )
+        let before = try self.bucharest.canonicalDump()
+        do {
+            _ = try BundleImporter(store: self.bucharest).importBundle(at: path)
+            Issue.record("a changed line of an unknown kind should be refused")
+        } catch let error as SyncError {
+            #expect("\(error)".contains(message), "\(error)")
+        }
+        #expect(try self.bucharest.canonicalDump() == before)
+        #expect(try self.bucharest.changeCount() == 0)
+    }
+
+    @Test func anErasureRemovesAContactFieldOfALaterMinorToo() throws {
+        let contact = ContactPerson(
+            organisationID: try self.geneva.organisation(matching: "CAP").id,
+            fullName: "Thierry Valle",
+            title: "President",
+            atRisk: true,
+            consentToPublish: false
+        )
+        try self.geneva.insert(contact)
+        try self.geneva.setPronouns("he/him", of: contact.id)
+        _ = try BundleImporter(store: self.bucharest).importBundle(at: try self.fixture.bundle(from: self.geneva))
+        _ = try self.bucharest.eraseContact(contact.id, reason: nil)
+        let bundle = try self.fixture.bundle(from: self.bucharest)
+        _ = try BundleImporter(store: self.geneva).importBundle(at: bundle)
+        _ = try BundleImporter(store: self.paris).importBundle(at: bundle)
+        for store in [self.geneva, self.bucharest, self.paris] {
+            #expect(try store.database.integer("SELECT count(*) FROM change_log WHERE instr(line, 'he/him') > 0") == 0)
+            #expect(
+                try store.database.integer("SELECT count(*) FROM change_log WHERE instr(line, 'pronouns') > 0") == 1
+            )
+        }
+        #expect(try !String(contentsOfFile: bundle, encoding: .utf8).contains("he/him"))
+    }
 }

@@ -22,7 +22,7 @@ struct DatabaseFileTests {
                 "office", "organisation", "peer_knowledge", "record_reference", "resolved_conflict", "setting",
                 "signature",
                 "statement",
-                "statement_text", "trusted_office",
+                "statement_text", "trusted_office", "unapplied_change",
             ]
         )
         let reopened = try Store.open(at: fixture.path)
@@ -65,10 +65,10 @@ struct DatabaseFileTests {
     @Test func aDatabaseOfSchemaFourIsUpgradedAndKeepsItsRecords() throws {
         let fixture = try StoreFixture()
         try fixture.store.insert(Organisation(name: "SIRDO", acronym: "SIRDO", country: try CountryCode("RO")))
-        // Schema 4 as an earlier release wrote it: without what schemas 5, 6 and 7 add.
+        // Schema 4 as an earlier release wrote it: without what schemas 5 to 8 add.
         try fixture.store.database.execute(
             """
-            DROP TABLE contact_erasure; DROP TABLE former_line; DROP TABLE resolved_conflict; DROP INDEX duplicate_pair_by_second;
+            DROP TABLE unapplied_change; DROP TABLE contact_erasure; DROP TABLE former_line; DROP TABLE resolved_conflict; DROP INDEX duplicate_pair_by_second;
             ALTER TABLE statement DROP COLUMN publication;
             ALTER TABLE office DROP COLUMN encryption_key; ALTER TABLE trusted_office DROP COLUMN recipient;
             ALTER TABLE trusted_office DROP COLUMN recipient_signature; PRAGMA user_version = 4
@@ -85,7 +85,7 @@ struct DatabaseFileTests {
         let signingKey = try fixture.store.officeKeys().publicKey
         try fixture.store.database.execute(
             """
-            DROP TABLE contact_erasure; DROP TABLE former_line;
+            DROP TABLE unapplied_change; DROP TABLE contact_erasure; DROP TABLE former_line;
             ALTER TABLE office DROP COLUMN encryption_key; ALTER TABLE trusted_office DROP COLUMN recipient;
             ALTER TABLE trusted_office DROP COLUMN recipient_signature; PRAGMA user_version = 5
             """

@@ -39,6 +39,8 @@ public struct FeedRecovery {
         while let line = try reader.next() {
             guard !line.isEmpty else { continue }
             guard let change = Change(jsonBytes: line) else {
+                // This office wrote no change of a kind it does not know: another office's, skipped.
+                if UnappliedChange(jsonBytes: line) != nil { continue }
                 throw SyncError.malformed(line: reader.lineNumber, "not a change")
             }
             guard change.office == own, change.computedHash == change.hash else { continue }

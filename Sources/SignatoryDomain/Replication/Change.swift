@@ -88,36 +88,75 @@ public struct Change: Hashable, Sendable {
         self.hash = hash ?? self.computedHash ?? ""
     }
 
-    /// A new change of this office's, in the current format: every value salted.
-    public static func salted(
-        critical: Bool = false,
-        office: ID<Office>,
-        sequence: Int64,
-        timestamp: HybridTimestamp,
-        kind: EntityKind,
-        entityID: String,
-        fields: [String: FieldAssignment],
-        previousHash: String
-    ) -> Change {
-        Change(
-            format: .current,
-            critical: critical,
-            office: office,
-            sequence: sequence,
-            timestamp: timestamp,
-            kind: kind,
-            entityID: entityID,
-            fields: fields.mapValues { .salted($0.value, bases: $0.bases) },
-            previousHash: previousHash
-        )
-    }
-
     /// SHA-256 over a length-prefixed canonical form, so no two different changes share it;
     /// `nil` for a format-1 change whose values were erased, or values committed in the wrong format.
     ///
     /// Format 2 hashes each value's salted digest instead of the value, so erasing a value
     /// leaves the hash intact.
-    public var computedHash: String? {
+    public var computedHash: String? { self.line.computedHash }
+
+    /// The change's line, its kind as a name.
+    var line: ChangeLine {
+        ChangeLine(
+            format: self.format,
+            critical: self.critical,
+            office: self.office,
+            sequence: self.sequence,
+            timestamp: self.timestamp,
+            kind: self.kind.rawValue,
+            entityID: self.entityID,
+            fields: self.fields,
+            previousHash: self.previousHash,
+            hash: self.hash
+        )
+    }
+
+    /// The change a line holds, when this release knows its kind.
+    init?(_ line: ChangeLine) {
+        guard let kind = EntityKind(rawValue: line.kind) else { return nil }
+        self.init(
+            format: line.format,
+            critical: line.critical,
+            office: line.office,
+            sequence: line.sequence,
+            timestamp: line.timestamp,
+            kind: kind,
+            entityID: line.entityID,
+            fields: line.fields,
+            previousHash: line.previousHash,
+            hash: line.hash
+        )
+    }
+
+    /// The change with the values of `names` removed: its hash is kept, and still verifies in
+    /// format 2.
+    public func erasing(_ names: Set<String>) -> Change {
+        var fields = self.fields
+        for name in names { fields[name] = fields[name]?.erased(field: name) }
+        return Change(
+            format: self.format,
+            critical: self.critical,
+            office: self.office,
+            sequence: self.sequence,
+            timestamp: self.timestamp,
+            kind: self.kind,
+            entityID: self.entityID,
+            fields: fields,
+            previousHash: self.previousHash,
+            hash: self.hash
+        )
+    }
+
+    /// Whether some value of the change was erased.
+    public var hasErasedValues: Bool { self.fields.values.contains(where: \.isErased) }
+
+    /// Whether the change is the deletion (or restoration) of its record.
+    public var deletes: Bool { self.fields[EntityKind.deletedField]?.value == .bool(true) }
+}
+
+extension ChangeLine {
+    /// See ``Change/computedHash``: the same for a change of any kind.
+    var computedHash: String? {
         var canonical: [UInt8] = []
         canonical.reserveCapacity(1_024)
         let isSalted = self.format != .one
@@ -131,7 +170,7 @@ public struct Change: Hashable, Sendable {
         }
         for text in [
             self.office.description, String(self.sequence), self.timestamp.text,
-            self.kind.rawValue, self.entityID, self.previousHash,
+            self.kind, self.entityID, self.previousHash,
         ] { canonical.append(lengthPrefixed: text) }
         for name in self.fields.keys.sorted() {
             let assignment = self.fields[name]!
@@ -159,29 +198,4 @@ public struct Change: Hashable, Sendable {
         hex.append(hex: SHA256.hash(data: canonical))
         return String(decoding: hex, as: UTF8.self)
     }
-
-    /// The change with the values of `names` removed: its hash is kept, and still verifies in
-    /// format 2.
-    public func erasing(_ names: Set<String>) -> Change {
-        var fields = self.fields
-        for name in names { fields[name] = fields[name]?.erased(field: name) }
-        return Change(
-            format: self.format,
-            critical: self.critical,
-            office: self.office,
-            sequence: self.sequence,
-            timestamp: self.timestamp,
-            kind: self.kind,
-            entityID: self.entityID,
-            fields: fields,
-            previousHash: self.previousHash,
-            hash: self.hash
-        )
-    }
-
-    /// Whether some value of the change was erased.
-    public var hasErasedValues: Bool { self.fields.values.contains(where: \.isErased) }
-
-    /// Whether the change is the deletion (or restoration) of its record.
-    public var deletes: Bool { self.fields[EntityKind.deletedField]?.value == .bool(true) }
 }

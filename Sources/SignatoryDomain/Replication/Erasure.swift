@@ -29,13 +29,20 @@ extension Change {
         return text.split(separator: ",").map(String.init)
     }
 
+    /// The fields an erasure removes from this change: the contact's name, title, email and phone,
+    /// and any field of a later format minor, unknown here, which may name or reach the person too.
+    var erasableNames: Set<String> {
+        guard self.kind == .contact else { return [] }
+        return self.kind.erasableFields.union(self.fields.keys.filter { !self.kind.fields.contains($0) })
+    }
+
     /// Whether the change still holds a value an erasure of its record removes.
     public var holdsErasableValues: Bool {
-        self.kind.erasableFields.contains { self.fields[$0].map { !$0.isErased } ?? false }
+        self.erasableNames.contains { self.fields[$0].map { !$0.isErased } ?? false }
     }
 
     /// The change as an office that erased its record keeps and relays it.
-    public var redacted: Change { self.erasing(self.kind.erasableFields) }
+    public var redacted: Change { self.erasing(self.erasableNames) }
 
     /// The rules of erasure: only a critical, format-2 change may erase, it sets nothing else, and
     /// the flag is never anything but `true`. A critical change this build does not understand

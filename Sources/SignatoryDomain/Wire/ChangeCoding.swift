@@ -12,7 +12,40 @@ public import Foundation
 /// (format 2) or `{"erased":true,"bases":[…]}` (format 1); an erasure carries `"critical":true`.
 extension Change {
     /// The change as one line of JSON, keys in a fixed order.
-    public var jsonLine: String {
+    public var jsonLine: String { self.line.text }
+
+    /// Parses one line; `nil` when it is not a change of a kind this release knows (the caller
+    /// names the line).
+    public init?(jsonLine: Data) {
+        self.init(jsonBytes: Array(jsonLine))
+    }
+
+    /// Parses a change line straight into a change, without intermediate dictionaries: this
+    /// runs once for every change imported.
+    public init?(jsonBytes: [UInt8]) {
+        guard let line = ChangeLine(jsonBytes: jsonBytes) else { return nil }
+        self.init(line)
+    }
+}
+
+/// A change line read field by field with its record kind still a name: what every change has,
+/// whether or not this release knows its kind.
+struct ChangeLine: Hashable {
+    var format: ChangeFormat
+    var critical: Bool
+    var office: ID<Office>
+    var sequence: Int64
+    var timestamp: HybridTimestamp
+    var kind: String
+    var entityID: String
+    var fields: [String: FieldAssignment]
+    var previousHash: String
+    var hash: String
+}
+
+extension ChangeLine {
+    /// The line as Signatory writes it, keys in a fixed order.
+    var text: String {
         var out: [UInt8] = []
         out.reserveCapacity(384 + self.fields.count * 96)
         if self.format == .one {
@@ -28,11 +61,11 @@ extension Change {
         out.append(text: #","hlc":""#)
         out.append(text: self.timestamp.text)
         out.append(text: #"","kind":""#)
-        out.append(text: self.kind.rawValue)
+        out.append(text: self.kind)
         out.append(text: #"","id":"#)
         out.append(jsonString: self.entityID)
         out.append(text: #","fields":"#)
-        Change.appendFieldsJSON(self.fields, to: &out)
+        ChangeLine.appendFieldsJSON(self.fields, to: &out)
         out.append(text: #","previous":""#)
         out.append(text: self.previousHash)
         out.append(text: #"","hash":""#)
@@ -74,21 +107,15 @@ extension Change {
         out.append(UInt8(ascii: "}"))
     }
 
-    /// Parses one line; `nil` when it is not a change (the caller names the line).
-    public init?(jsonLine: Data) {
-        self.init(jsonBytes: Array(jsonLine))
-    }
-
-    /// Parses a change line straight into a change, without intermediate dictionaries: this
-    /// runs once for every change imported.
-    public init?(jsonBytes: [UInt8]) {
+    /// Reads one line; `nil` when it is not a change line in a format this release reads.
+    init?(jsonBytes: [UInt8]) {
         var scanner = JSONScanner(jsonBytes)
         var format = ChangeFormat.one
         var critical = false
         var office: ID<Office>?
         var sequence: Int64?
         var timestamp: HybridTimestamp?
-        var kind: EntityKind?
+        var kind: String?
         var id: String?
         var fields: [String: FieldAssignment]?
         var previous: String?
@@ -114,9 +141,9 @@ extension Change {
                 office = parsed
             case "sequence": sequence = scanner.integerValue()
             case "hlc": timestamp = scanner.stringValue().flatMap(HybridTimestamp.init(text:))
-            case "kind": kind = scanner.stringValue().flatMap(EntityKind.init(rawValue:))
+            case "kind": kind = scanner.stringValue().flatMap { ChangeFormat.isFieldName($0) ? $0 : nil }
             case "id": id = scanner.stringValue()
-            case "fields": fields = Change.fields(from: &scanner)
+            case "fields": fields = ChangeLine.fields(from: &scanner)
             case "previous": previous = scanner.stringValue()
             case "hash": hash = scanner.stringValue()
             default: return nil

@@ -3,8 +3,9 @@ import SignatoryDomain
 
 extension Store {
     /// Everything two offices must agree on after a full exchange, as sorted JSON lines: the
-    /// settled fields of every record (hidden ones too), the record tables, the open conflicts
-    /// and the duplicate pairs. Office-local facts (keys, clock, what peers have) are left out.
+    /// settled fields of every record (hidden ones too), the record tables, the open conflicts,
+    /// the duplicate pairs and the changes of kinds this release cannot apply. Office-local
+    /// facts (keys, clock, what peers have) are left out.
     ///
     /// ```sh
     /// diff <(signatory sync dump --db geneva.db) <(signatory sync dump --db bucharest.db)
@@ -33,6 +34,14 @@ extension Store {
             SELECT id, kind, entity_id, field, rule, winner_value, winner_hlc, loser_value, loser_hlc FROM conflict ORDER BY id
             """,
             prefix: "conflict"
+        )
+        // Changes of kinds this release does not know, byte for byte, so that none is lost on the way.
+        lines += try self.dumpRows(
+            """
+            SELECT u.office, u.sequence, u.kind, u.entity_id, c.line FROM unapplied_change u
+            JOIN change_log c USING (office, sequence) ORDER BY 1, 2
+            """,
+            prefix: "unapplied"
         )
         return lines.joined(separator: "\n") + "\n"
     }

@@ -56,9 +56,17 @@ extension Store {
     }
 
     /// Appends a change; `line` is its JSON line when the caller has it already (from a bundle).
-    func appendToLog(_ change: Change, line: String? = nil) throws {
+    func appendToLog(_ change: some FeedEntry, line: String) throws {
         try self.database.prepare("INSERT INTO change_log (office, sequence, hash, line) VALUES (?, ?, ?, ?)")
-            .run(change.office, change.sequence, change.hash, line ?? change.jsonLine)
+            .run(change.office, change.sequence, change.hash, line)
+    }
+
+    /// Appends a change of a kind this release does not know, and lists it as unapplied.
+    func keepUnapplied(_ change: UnappliedChange, line: String) throws {
+        try self.appendToLog(change, line: line)
+        try self.database.prepare(
+            "INSERT INTO unapplied_change (office, sequence, kind, entity_id) VALUES (?, ?, ?, ?)"
+        ).run(change.office, change.sequence, change.kind, change.entityID)
     }
 
     static func readChange(_ row: Row) throws -> Change {

@@ -60,27 +60,30 @@ extension Store {
         }
     }
 
-    /// Writes one local change, in the current format, and brings the record tables up to date.
+    /// Writes one local change, every value salted, and brings the record tables up to date.
+    /// Only tests write in a `format` other than the current one, as an office on a later minor would.
     @discardableResult
     func appendLocalChange(
         _ ref: EntityRef,
         _ fields: [String: FieldAssignment],
         state: RecordState?,
         critical: Bool = false,
+        format: ChangeFormat = .current,
         now: Date?
     ) throws -> Change {
         let end = try self.localFeedEnd ?? self.feedEnd(of: self.office.id)
-        let change = Change.salted(
+        let change = Change(
+            format: format,
             critical: critical,
             office: self.office.id,
             sequence: end.sequence + 1,
             timestamp: try self.tick(now: now),
             kind: ref.kind,
             entityID: ref.id,
-            fields: fields,
+            fields: fields.mapValues { .salted($0.value, bases: $0.bases) },
             previousHash: end.hash
         )
-        try self.appendToLog(change)
+        try self.appendToLog(change, line: change.jsonLine)
         self.localFeedEnd = (change.sequence, change.hash)
         let settled = try self.applyVersions(of: change, stored: .some(state))
         // A record this office has just created has no dependents yet, but a new signature may

@@ -72,6 +72,16 @@ public struct ReceivedBatch: ~Copyable {
     }
 }
 
+extension ReceivedBatch {
+    /// Appends a verified change of a kind this release does not know to its feed, unapplied,
+    /// to be relayed as received and applied by a release that knows the kind.
+    public mutating func keep(_ change: UnappliedChange, line: String) throws {
+        try self.store.keepUnapplied(change, line: line)
+        if self.latest.map({ $0 < change.timestamp }) ?? true { self.latest = change.timestamp }
+        self.applied += 1
+    }
+}
+
 /// What a carrier verified about the feeds of a received batch.
 public struct ReceivedFeeds: Sendable {
     /// The signed head of each feed, checked against what the batch added.
