@@ -7,6 +7,7 @@ struct BenchMain {
     static let benchmarks: [String: @Sendable () async throws -> Void] = [
         "store": StoreBenchmark.run,
         "sync": SyncBenchmark.run,
+        "erase": EraseBenchmark.run,
         "export": ExportBenchmark.run,
         "hub": HubBenchmark.run,
         "ui": UIBenchmark.run,

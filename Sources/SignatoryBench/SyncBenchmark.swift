@@ -130,6 +130,7 @@ enum SyncBenchmark {
             }
         }
         try self.exportBenchmark(folder: folder)
+        try EraseBenchmark.run()
     }
 
     /// Encrypts the file at `path` for `recipient`, streaming, as `sync export --for` does.
@@ -203,7 +204,7 @@ enum SyncBenchmark {
         )
     }
 
-    private static var executable: String {
+    static var executable: String {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("signatory")
             .path
     }

@@ -9,6 +9,9 @@ struct SyntheticOffice {
     let name: String
     let keys = OfficeKeys()
     let encryptionKey = OfficeEncryptionKey()
+    /// Its clock when its first change was written: far enough back for 2,000,000 changes a
+    /// millisecond apart, none dated ahead of the importer's clock.
+    let epoch = Int64(Date().timeIntervalSince1970 * 1000) - 2_000_000
 
     var card: OfficeCard {
         let recipient = self.encryptionKey.recipient.description
@@ -23,20 +26,34 @@ struct SyntheticOffice {
 
     /// One change per organisation, as if the office had created them one after another.
     func writeBundle(of organisations: [Organisation], to path: String) throws {
+        try self.writeBundle(count: organisations.count, to: path) { index in
+            let organisation = organisations[index]
+            return (.organisation, organisation.id.description, organisation.syncFields.mapValues { ($0, []) })
+        }
+    }
+
+    /// `count` changes in the current format, every value salted as an office writes them;
+    /// `change(index)` gives each one's record and values, with the versions each replaces.
+    func writeBundle(
+        count: Int,
+        to path: String,
+        change: (Int) -> (kind: EntityKind, id: String, values: [String: (FieldValue, [HybridTimestamp])])
+    ) throws {
         let body = path + ".body"
         _ = FileManager.default.createFile(atPath: body, contents: nil)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: body))
         var previous = Change.genesis
         var buffer = Data()
-        let start = Int64(Date().timeIntervalSince1970 * 1000) - Int64(organisations.count)
-        for (index, organisation) in organisations.enumerated() {
+        for index in 0..<count {
+            let (kind, id, values) = change(index)
             let change = Change(
+                format: .current,
                 office: self.id,
                 sequence: Int64(index + 1),
-                timestamp: HybridTimestamp(physical: start + Int64(index), counter: 0, office: self.id),
-                kind: .organisation,
-                entityID: organisation.id.description,
-                fields: organisation.syncFields.mapValues { FieldAssignment(value: $0) },
+                timestamp: self.timestamp(index),
+                kind: kind,
+                entityID: id,
+                fields: values.mapValues { .salted($0.0, bases: $0.1) },
                 previousHash: previous
             )
             previous = change.hash
@@ -49,7 +66,7 @@ struct SyntheticOffice {
         }
         try handle.write(contentsOf: buffer)
         try handle.close()
-        let sequence = Int64(organisations.count)
+        let sequence = Int64(count)
         let head = FeedHead(
             office: self.id,
             sequence: sequence,
@@ -72,5 +89,10 @@ struct SyntheticOffice {
         while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty { try output.write(contentsOf: chunk) }
         try output.close()
         unlink(body)
+    }
+
+    /// The clock reading of change `index` (from 0): one millisecond apart.
+    func timestamp(_ index: Int) -> HybridTimestamp {
+        HybridTimestamp(physical: self.epoch + Int64(index), counter: 0, office: self.id)
     }
 }

@@ -17,7 +17,8 @@ struct DatabaseFileTests {
         ).rows { $0.text(0) }
         #expect(
             tables == [
-                "campaign", "change_log", "clock", "conflict", "contact", "contact_erasure", "duplicate_pair",
+                "campaign", "change_log", "clock", "conflict", "contact", "contact_change", "contact_erasure",
+                "duplicate_pair",
                 "entity_state", "feed_head", "former_line", "hub_member",
                 "office", "organisation", "peer_knowledge", "record_reference", "resolved_conflict", "setting",
                 "signature",
@@ -65,10 +66,10 @@ struct DatabaseFileTests {
     @Test func aDatabaseOfSchemaFourIsUpgradedAndKeepsItsRecords() throws {
         let fixture = try StoreFixture()
         try fixture.store.insert(Organisation(name: "SIRDO", acronym: "SIRDO", country: try CountryCode("RO")))
-        // Schema 4 as an earlier release wrote it: without what schemas 5 to 8 add.
+        // Schema 4 as an earlier release wrote it: without what schemas 5 to 9 add.
         try fixture.store.database.execute(
             """
-            DROP TABLE unapplied_change; DROP TABLE contact_erasure; DROP TABLE former_line; DROP TABLE resolved_conflict; DROP INDEX duplicate_pair_by_second;
+            DROP TABLE contact_change; DROP TABLE unapplied_change; DROP TABLE contact_erasure; DROP TABLE former_line; DROP TABLE resolved_conflict; DROP INDEX duplicate_pair_by_second;
             ALTER TABLE statement DROP COLUMN publication;
             ALTER TABLE office DROP COLUMN encryption_key; ALTER TABLE trusted_office DROP COLUMN recipient;
             ALTER TABLE trusted_office DROP COLUMN recipient_signature; PRAGMA user_version = 4
@@ -80,12 +81,34 @@ struct DatabaseFileTests {
         #expect(try upgraded.organisations().map(\.name) == ["SIRDO"])
     }
 
+    @Test func anUpgradeIndexesTheContactChangesAlreadyHeldSoAnErasureFindsThem() throws {
+        let fixture = try StoreFixture()
+        let cap = Organisation(name: "CAP Liberté de Conscience", acronym: "CAP")
+        try fixture.store.insert(cap)
+        var contact = ContactPerson(organisationID: cap.id, fullName: "Thierry Valle", title: "President")
+        try fixture.store.insert(contact)
+        contact.title = "Director"
+        try fixture.store.update(contact)
+        try fixture.store.database.execute("DROP TABLE contact_change; PRAGMA user_version = 8")
+        let upgraded = try Store.open(at: fixture.path)
+        #expect(
+            try upgraded.database.integer(
+                "SELECT count(*) FROM contact_change WHERE contact = ?",
+                contact.id.description
+            ) == 2
+        )
+        #expect(try upgraded.eraseContact(contact.id, reason: nil).redactedChanges == 2)
+        #expect(
+            try upgraded.database.integer("SELECT count(*) FROM change_log WHERE instr(line, 'Thierry Valle') > 0") == 0
+        )
+    }
+
     @Test func anOfficeFromBeforeEncryptedBundlesGetsAnEncryptionKeyOnItsCard() throws {
         let fixture = try StoreFixture()
         let signingKey = try fixture.store.officeKeys().publicKey
         try fixture.store.database.execute(
             """
-            DROP TABLE unapplied_change; DROP TABLE contact_erasure; DROP TABLE former_line;
+            DROP TABLE contact_change; DROP TABLE unapplied_change; DROP TABLE contact_erasure; DROP TABLE former_line;
             ALTER TABLE office DROP COLUMN encryption_key; ALTER TABLE trusted_office DROP COLUMN recipient;
             ALTER TABLE trusted_office DROP COLUMN recipient_signature; PRAGMA user_version = 5
             """

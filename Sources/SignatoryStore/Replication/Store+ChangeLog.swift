@@ -55,15 +55,24 @@ extension Store {
         try self.database.integer("SELECT count(*) FROM change_log")
     }
 
-    /// Appends a change; `line` is its JSON line when the caller has it already (from a bundle).
-    func appendToLog(_ change: some FeedEntry, line: String) throws {
+    /// Appends a change as `line`, its JSON line as written or received.
+    func appendToLog(_ change: Change, line: String) throws {
+        try self.appendToLog(entry: change, line: line)
+        // An erasure finds a contact's changes through this instead of reading the whole log.
+        if change.kind == .contact {
+            try self.database.prepare("INSERT INTO contact_change (contact, office, sequence) VALUES (?, ?, ?)")
+                .run(change.entityID, change.office, change.sequence)
+        }
+    }
+
+    private func appendToLog(entry: some FeedEntry, line: String) throws {
         try self.database.prepare("INSERT INTO change_log (office, sequence, hash, line) VALUES (?, ?, ?, ?)")
-            .run(change.office, change.sequence, change.hash, line)
+            .run(entry.office, entry.sequence, entry.hash, line)
     }
 
     /// Appends a change of a kind this release does not know, and lists it as unapplied.
     func keepUnapplied(_ change: UnappliedChange, line: String) throws {
-        try self.appendToLog(change, line: line)
+        try self.appendToLog(entry: change, line: line)
         try self.database.prepare(
             "INSERT INTO unapplied_change (office, sequence, kind, entity_id) VALUES (?, ?, ?, ?)"
         ).run(change.office, change.sequence, change.kind, change.entityID)

@@ -22,9 +22,15 @@ extension Store {
                 throw StoreError.notFound("contact", reference: id.description)
             }
             try self.refuseIfErased(ref, state)
-            let held = try self.changes(of: ref).filter(\.holdsErasableValues)
+            let held = try self.database.integer("SELECT count(*) FROM contact_change WHERE contact = ?", ref.id)
             // Format-1 hashes cannot be recomputed once values are gone: the erasure names them.
-            let former = held.filter { $0.format == .one }.map(\.hash).sorted()
+            // Only those lines are read here; applying the erasure reads every line once.
+            let former = try self.database.prepare(
+                """
+                SELECT c.line FROM contact_change k JOIN change_log c ON c.office = k.office AND c.sequence = k.sequence
+                WHERE k.contact = ? AND substr(c.line, 1, 11) <> '{"format":"'
+                """
+            ).rows(ref.id) { try Store.readChange($0) }.filter(\.holdsErasableValues).map(\.hash).sorted()
             var values: FieldMap = [EntityKind.erasedField: .bool(true), "erasureReason": FieldValue(reason?.nonBlank)]
             if !former.isEmpty { values["formerLines"] = .text(former.joined(separator: ",")) }
             try EntityKind.contact.validate(entityID: ref.id, values: values)
@@ -35,7 +41,7 @@ extension Store {
                 critical: true,
                 now: nil
             )
-            return ContactErasure(contact: id, erasedAt: change.timestamp, redactedChanges: held.count)
+            return ContactErasure(contact: id, erasedAt: change.timestamp, redactedChanges: Int(held))
         }
         try self.wipeWriteAheadLog()
         return erasure
@@ -87,8 +93,16 @@ extension Store {
         throw StoreError.erased(contact: ref.id, on: when.map(ContactErasure.day) ?? "an earlier day")
     }
 
-    /// Every change of a record held here, any office's.
+    /// Every change of a record held here, any office's, oldest first within each feed.
     func changes(of ref: EntityRef) throws -> [Change] {
+        if ref.kind == .contact {
+            return try self.database.prepare(
+                """
+                SELECT c.line FROM contact_change k JOIN change_log c ON c.office = k.office AND c.sequence = k.sequence
+                WHERE k.contact = ?
+                """
+            ).rows(ref.id) { try Store.readChange($0) }
+        }
         // Lines name kind and id in this order and form (see `Change.jsonLine`).
         let needle = #""kind":"\#(ref.kind.rawValue)","id":"\#(ref.id)""#
         return try self.database.prepare("SELECT line FROM change_log WHERE instr(line, ?) > 0")
@@ -168,7 +182,7 @@ extension Store {
 public struct ContactErasure: Sendable {
     public let contact: ID<ContactPerson>
     public let erasedAt: HybridTimestamp
-    /// How many changes held here had the contact's values removed.
+    /// How many changes of the contact were held here, none of which keeps the person's values.
     public let redactedChanges: Int
 
     /// What is left of an erased contact: which record, when, by which office, and why.

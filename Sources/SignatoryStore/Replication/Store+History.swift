@@ -9,13 +9,7 @@ extension Store {
     /// for entry in try store.history(of: .organisation, id) { print(entry.timestamp, entry.edits) }
     /// ```
     public func history(of kind: EntityKind, _ id: String) throws -> [RecordHistory.Entry] {
-        // The line names kind and id in this order and form (see `Change.jsonLine`); the decoded
-        // change is checked again, so the text search only narrows the scan.
-        let needle = #""kind":"\#(kind.rawValue)","id":"\#(id)""#
-        let changes = try self.database.prepare("SELECT line FROM change_log WHERE instr(line, ?) > 0")
-            .rows(needle) { row -> Change? in Change(jsonBytes: Array(row.text(0).utf8)) }
-            .compactMap { $0 }
-            .filter { $0.kind == kind && $0.entityID == id }
+        let changes = try self.changes(of: EntityRef(kind, id))
         return RecordHistory.entries(of: changes)
     }
 
