@@ -80,6 +80,8 @@ public struct BundleImporter {
                         continue
                     }
                     try batch.keep(unapplied, line: line.text)
+                } else if let format = ChangeFormat.declared(in: Array(line.text.utf8)), !format.isReadable {
+                    throw SyncError.unsupportedVersion(format.description)
                 } else {
                     throw SyncError.malformed(line: line.number, "not a change")
                 }

@@ -98,6 +98,8 @@ struct VersionToleranceTests {
         (#""title":{"value":"Coalition call""#, #""title":{"value":"Coalition call!""#, "does not match its hash"),
         (#""format":"2.1","#, #""format":"2.1","critical":true,"#, "reads format 2.1 or later"),
         (#""format":"2.1","#, #""format":"2.0","#, "not a change"),
+        // A line of a later major says which release reads it, as a header of one does.
+        (#""format":"2.1","#, #""format":"3.0","#, "reads format 3.0 or later"),
     ])
     func aChangeOfAnUnknownKindIsCheckedAndRefusedWhenItMust(
         original: String,

@@ -46,6 +46,16 @@ public struct ChangeFormat: Hashable, Sendable, Comparable, CustomStringConverti
         (lhs.major, lhs.minor) < (rhs.major, rhs.minor)
     }
 
+    /// The format a line declares at its start (`{"format":"3.0",…`), read even when the rest
+    /// of the line is not, so a reader can say which release it needs.
+    public static func declared(in line: [UInt8]) -> ChangeFormat? {
+        let prefix = Array(#"{"format":""#.utf8)
+        guard line.starts(with: prefix) else { return nil }
+        let rest = line.dropFirst(prefix.count).prefix(10)
+        guard let end = rest.firstIndex(of: UInt8(ascii: "\"")) else { return nil }
+        return ChangeFormat(text: String(decoding: rest[..<end], as: UTF8.self))
+    }
+
     /// Whether `name` could name a field in some format: a letter, then letters and digits, at most 64.
     public static func isFieldName(_ name: String) -> Bool {
         guard let first = name.utf8.first, (1...64).contains(name.utf8.count) else { return false }
