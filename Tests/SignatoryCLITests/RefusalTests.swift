@@ -195,7 +195,7 @@ struct RefusalTests {
         bump.waitUntilExit()
         try #require(bump.terminationStatus == 0)
         let message = try office.refuse(["org", "add", "--name", "CAP"])
-        #expect(message.contains("was written by a newer Signatory (schema 42; this one knows up to 9)"))
+        #expect(message.contains("was written by a newer Signatory (schema 42; this one knows up to 10)"))
     }
 }
 

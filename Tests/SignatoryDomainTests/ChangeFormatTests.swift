@@ -156,4 +156,31 @@ struct ChangeFormatTests {
         #expect(outcomes.allSatisfy { $0 == outcomes[0] })
         #expect(outcomes[0].isErased && Set(outcomes[0].fields.keys) == ["erased"])
     }
+
+    /// A kind of a later minor is kept unread, so what it cannot be trusted with is refused: a
+    /// removed value no erasure here can vouch for, and a kind that differs from a known one only
+    /// in case (`Contact` would escape an erasure of the contact).
+    @Test func aChangeOfAnUnknownKindIsRefusedWhenThisReleaseCannotVouchForIt() throws {
+        let office = ID<Office>()
+        func kept(_ kind: String, _ title: FieldAssignment) -> UnappliedChange {
+            UnappliedChange(
+                format: ChangeFormat(major: 2, minor: 1),
+                office: office,
+                sequence: 1,
+                timestamp: HybridTimestamp(physical: 1_785_000_000_000, counter: 0, office: office),
+                kind: kind,
+                entityID: "0f6e4d3a-0000-4000-8000-000000000001",
+                fields: ["title": title],
+                previousHash: Change.genesis
+            )
+        }
+        let salted = FieldAssignment.salted(.text("Coalition call"))
+        try kept("meeting", salted).validate()
+        let removed = FieldAssignment(value: .null, commitment: .erased(digest: String(repeating: "ab", count: 32)))
+        #expect(throws: DomainError.self) { try kept("meeting", removed).validate() }
+        #expect(throws: DomainError.self) { try kept("Contact", salted).validate() }
+        // Each reads back from its own line, and never as a change of a known kind.
+        let line = Array(kept("meeting", removed).jsonLine.utf8)
+        #expect(UnappliedChange(jsonBytes: line) == kept("meeting", removed) && Change(jsonBytes: line) == nil)
+    }
 }

@@ -89,8 +89,16 @@ struct DatabaseFileTests {
         try fixture.store.insert(contact)
         contact.title = "Director"
         try fixture.store.update(contact)
+        let lines = try fixture.store.database.prepare("SELECT line FROM change_log ORDER BY office, sequence")
+            .rows { $0.text(0) }
         try fixture.store.database.execute("DROP TABLE contact_change; PRAGMA user_version = 8")
         let upgraded = try Store.open(at: fixture.path)
+        // Schema 10 keeps every line, in a rowid table so that long lines stay in place.
+        #expect(
+            try upgraded.database.prepare("SELECT line FROM change_log ORDER BY office, sequence").rows { $0.text(0) }
+                == lines
+        )
+        #expect(try upgraded.database.integer("SELECT wr FROM pragma_table_list WHERE name = 'change_log'") == 0)
         #expect(
             try upgraded.database.integer(
                 "SELECT count(*) FROM contact_change WHERE contact = ?",

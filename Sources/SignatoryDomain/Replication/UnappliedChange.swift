@@ -64,9 +64,15 @@ public struct UnappliedChange: FeedEntry, Hashable {
         guard self.timestamp.office == self.office else {
             throw .foreignTimestamp(office: self.timestamp.office.description)
         }
+        // `Contact` would escape what an erasure of a contact removes.
+        if EntityKind.allCases.contains(where: { $0.rawValue.lowercased() == self.kind.lowercased() }) {
+            throw .unknownValue(field: "record kind", value: self.kind, allowed: EntityKind.allCases.map(\.rawValue))
+        }
         if let name = self.line.fields.keys.first(where: { !ChangeFormat.isFieldName($0) }) {
             throw .unknownValue(field: "\(self.kind) field", value: name, allowed: [])
         }
+        // This release cannot tell which erasure vouches for a removed value of a kind it does not know.
+        if self.line.fields.values.contains(where: \.isErased) { throw .newerFormat(self.format) }
         // Printable ASCII, as every id this format has used.
         guard (1...200).contains(self.entityID.utf8.count),
             self.entityID.utf8.allSatisfy({ (0x21...0x7E).contains($0) })

@@ -20,10 +20,7 @@ public enum ValueCommitment: Hashable, Sendable {
     public static let saltLength = 16
 
     /// A new random salt: unguessable, so a digest reveals nothing of a short value such as a phone number.
-    public static func newSalt() -> [UInt8] {
-        var generator = SystemRandomNumberGenerator()
-        return (0..<Self.saltLength).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-    }
+    public static func newSalt() -> [UInt8] { RandomBytes.next(Self.saltLength) }
 
     /// SHA-256 over the salt, the field name and the value, length-prefixed, as lower-case hex.
     public static func digest(field: String, value: FieldValue, salt: [UInt8]) -> String {

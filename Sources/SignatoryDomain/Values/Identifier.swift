@@ -18,13 +18,11 @@ public struct ID<Subject>: Hashable, Comparable, Sendable, Codable, CustomString
     /// A new random (version 4) id.
     public init() {
         // Foundation's UUID() opens, reads and closes /dev/urandom for every id on Linux; a bulk
-        // import makes thousands. BoringSSL's generator, seeded by the system, works in memory.
-        self.uuid = SymmetricKey(size: SymmetricKeySize(bitCount: 128)).withUnsafeBytes { random in
-            var bytes = Array(random)
-            bytes[6] = (bytes[6] & 0x0F) | 0x40
-            bytes[8] = (bytes[8] & 0x3F) | 0x80
-            return ID.uuid(from: bytes)
-        }
+        // import makes thousands.
+        var bytes = RandomBytes.next(16)
+        bytes[6] = (bytes[6] & 0x0F) | 0x40
+        bytes[8] = (bytes[8] & 0x3F) | 0x80
+        self.uuid = ID.uuid(from: bytes)
     }
 
     /// Parses the canonical textual form, in either case.
