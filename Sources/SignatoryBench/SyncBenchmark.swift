@@ -175,6 +175,8 @@ enum SyncBenchmark {
 
     /// The same bundle imported into a database that already holds 100,000 signatures on one
     /// statement and 1,000 merged organisations: what an office a year into a campaign pays.
+    /// Then one `org merge` there of two organisations that signed that statement, beside one of
+    /// two that signed nothing.
     static func importIntoLoadedDatabase(
         _ bundle: String,
         changes: Int,
@@ -184,8 +186,10 @@ enum SyncBenchmark {
         folder: URL
     ) throws {
         let loaded = folder.appendingPathComponent("loaded.db").path
-        let setup = try measure { try self.populateLoaded(loaded, trusting: card) }
+        var pairs: LoadedPairs!
+        let setup = try measure { pairs = try self.populateLoaded(loaded, trusting: card) }
         var seconds = Double.infinity
+        var merges = (signers: Double.infinity, others: Double.infinity)
         let receiver = folder.appendingPathComponent("loaded-receiver.db").path
         for _ in 0..<runs {
             unlink(receiver)
@@ -194,14 +198,32 @@ enum SyncBenchmark {
                 seconds,
                 try measure { _ = try self.runChild(self.executable, ["sync", "import", bundle, "--db", receiver]) }
             )
+            func merge(_ pair: (String, String)) throws -> Double {
+                try measure {
+                    _ = try self.runChild(
+                        self.executable,
+                        ["org", "merge", pair.0, "--into", pair.1, "--yes", "--db", receiver]
+                    )
+                }
+            }
+            merges.others = min(merges.others, try merge(pairs.signedNothing))
+            merges.signers = min(merges.signers, try merge(pairs.signedTheStatement))
         }
         BenchFolder.discard(receiver)
         BenchFolder.discard(loaded)
         let rate = Double(changes) / seconds
         report(
-            "    into a database holding 100,000 signatures on one statement and 1,000 merged organisations "
+            "    into a database holding 100,000 signatures on one statement and 1,000 organisations merged after signing it "
                 + "(built in \(Int(setup)) s): \(formatted(rate)) changes/s, \(Int((rate / plainRate * 100).rounded()))% of the plain import (target ≥ 90%)"
         )
+        report(
+            "    `org merge` there, whole process: of two organisations that signed that statement \(milliseconds(merges.signers)), "
+                + "of two that signed nothing \(milliseconds(merges.others)) (same run): \(String(format: "%.2fx", merges.signers / merges.others)) (target: no cliff)"
+        )
+    }
+
+    private static func milliseconds(_ seconds: Double) -> String {
+        "\(Int((seconds * 1_000).rounded())) ms"
     }
 
     static var executable: String {
@@ -209,13 +231,15 @@ enum SyncBenchmark {
             .path
     }
 
-    /// A database with 1,000 organisations merged into others and one statement signed by
-    /// 100,000 organisations, trusting `card`; closed (its journal folded in) on return, ready to copy.
-    ///
-    /// The merges come before the signatures: a merge rebuilds the signature rows of every
-    /// statement the merged organisations signed, so merging into a statement of 100,000
-    /// signatures takes seconds each (left for issue 12).
-    private static func populateLoaded(_ path: String, trusting card: OfficeCard) throws {
+    /// Two organisations to merge in the loaded database, by id.
+    struct LoadedPairs {
+        let signedTheStatement: (String, String)
+        let signedNothing: (String, String)
+    }
+
+    /// A database with one statement signed by 100,000 organisations, 1,000 of which were then
+    /// merged into other signers, trusting `card`; closed (its journal folded in) on return, ready to copy.
+    private static func populateLoaded(_ path: String, trusting card: OfficeCard) throws -> LoadedPairs {
         let store = try Store.create(at: path, office: Office(name: "Bucharest", createdAt: Date()))
         try store.trust(card)
         let campaign = Campaign(name: "A year of campaigning", status: .active)
@@ -235,14 +259,16 @@ enum SyncBenchmark {
                 statement.status = .open
                 try store.update(statement)
                 try store.insert(organisations: organisations)
-                for index in 0..<1_000 {
-                    try store.mergeOrganisation(organisations[index].id, into: organisations[1_000 + index].id)
-                }
                 for organisation in organisations[1_000...] {
                     try store.record(.signed, by: organisation.id, on: statement, source: .import)
                 }
+                for index in 0..<1_000 {
+                    try store.mergeOrganisation(organisations[1_000 + index].id, into: organisations[2_000 + index].id)
+                }
             }
         }
+        let id = { (index: Int) in organisations[index].id.description }
+        return LoadedPairs(signedTheStatement: (id(50_000), id(50_001)), signedNothing: (id(0), id(1)))
     }
 
     /// The 100 newest changes for a peer that has all the others, at two history sizes.

@@ -27,6 +27,9 @@ public final class Store {
     public internal(set) var erasedValuesMayLinger = false
     /// Set while a bulk import writes organisations: their duplicate pairs are found once at the end.
     var duplicatesDeferred = false
+    /// The organisations that stood for an organisation whose `mergedInto` was written since the
+    /// record tables were last brought up to date: their signature rows may hold it still.
+    var formerCanonicals: Set<String> = []
 
     private init(database: Database, office: Office) {
         self.database = database
@@ -125,6 +128,7 @@ public final class Store {
     public func transaction<T>(_ body: () throws -> T) throws -> T {
         guard self.database.isAutocommit else { return try self.forgettingOnFailure(body) }
         self.forgetCachedFeed()
+        self.formerCanonicals.removeAll()
         return try self.forgettingOnFailure { try self.database.transaction(body) }
     }
 

@@ -249,3 +249,32 @@ extension MergeBehaviourTests {
         #expect(conflict.winner.value == .text("published") && conflict.loser.value == .text("open"))
     }
 }
+
+extension MergeBehaviourTests {
+    /// Two offices merge one duplicate into different organisations; the later merge wins, and
+    /// the signature row of the losing one is its own signature again, without the duplicate's.
+    @Test func aSignatureMovesOnWhenALaterMergeTakesItsOrganisationElsewhere() throws {
+        let statement = try self.openStatement()
+        let twin = Organisation(name: "CAP Liberté de Conscience (Paris)", acronym: "CAP-P")
+        let third = Organisation(name: "Human Rights Without Frontiers", acronym: "HRWF")
+        try self.geneva.insert(twin)
+        try self.geneva.insert(third)
+        try self.geneva.record(.pledged, by: self.cap.id, on: statement, source: .office)
+        try self.geneva.record(.signed, by: twin.id, on: statement, source: .office)
+        try self.exchange()
+        // Geneva merges the twin into CAP, then Bucharest, later by the clock, into HRWF.
+        self.geneva.clock = { Date().addingTimeInterval(10) }
+        self.bucharest.clock = { Date().addingTimeInterval(600) }
+        try self.geneva.mergeOrganisation(twin.id, into: self.cap.id)
+        #expect(try self.geneva.signatures(on: statement.id).map(\.organisationID) == [self.cap.id])
+        try self.bucharest.mergeOrganisation(twin.id, into: third.id)
+        try self.exchange()
+        for store in [self.geneva, self.bucharest] {
+            let rows = try store.signatures(on: statement.id)
+            #expect(Set(rows.map(\.organisationID)) == [self.cap.id, third.id])
+            #expect(rows.first { $0.organisationID == self.cap.id }?.status == .pledged)
+            #expect(rows.first { $0.organisationID == third.id }?.status == .signed)
+            #expect(try store.conflicts().filter { $0.rule.hasPrefix("merged:") }.isEmpty)
+        }
+    }
+}

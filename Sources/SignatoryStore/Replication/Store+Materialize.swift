@@ -17,18 +17,9 @@ extension Store {
             }
         }
         var resolver = MergeResolver(store: self, known: known)
-        var rebuilt: Set<String> = []
-        if try self.hasMergedOrganisations(), try all.contains(where: { try self.takesPartInMerges($0, known: known) })
-        {
-            // When a merge changes, a signature's row is keyed by the organisation that now stands
-            // for its own: rebuild every row of the statements involved. Only a merge (or its
-            // undoing) gets here; ordinary writes touch the rows of one merge class alone.
-            rebuilt = Set(
-                try all.filter { $0.kind == .signature }.compactMap { try resolver.fields(of: $0).text("statement") }
-            )
-            for statement in rebuilt {
-                all.formUnion(try self.records(.signature, referring: "statement", to: statement))
-            }
+        let regrouped = try self.regroupedOrganisations(all, known: known, resolver: &resolver)
+        for organisation in regrouped {
+            all.formUnion(try self.records(.signature, referring: "organisation", to: organisation))
         }
         let ordered = all.sorted()
         // Remove rows children first, then write rows parents first, so foreign keys hold throughout.
@@ -39,8 +30,8 @@ extension Store {
         for ref in ordered.reversed() where visible[ref] == nil || ref.kind == .signature {
             try self.removeRow(ref)
         }
-        for statement in rebuilt {
-            try self.database.prepare("DELETE FROM signature WHERE statement_id = ?").run(statement)
+        for organisation in regrouped {
+            try self.database.prepare("DELETE FROM signature WHERE organisation_id = ?").run(organisation)
         }
         for ref in ordered {
             guard let fields = visible[ref] else { continue }
@@ -119,6 +110,32 @@ extension Store {
         else { return false }
         let fields = try resolver.fields(of: EntityRef(.campaign, campaign))
         return !fields.isEmpty && fields[EntityKind.deletedField] != .bool(true)
+    }
+
+    /// The organisations whose signature rows a merge written since the last call may have
+    /// regrouped: every member of the merge classes that an organisation in `refs` is in now,
+    /// or that one whose `mergedInto` was written stood for before. Empty without merges.
+    ///
+    /// A signature's row is keyed by the organisation that stands for its own, so these rows,
+    /// and only these, are rebuilt from their members' signatures: a merge costs the
+    /// signatures of the organisations merged, however many others their statements have.
+    private func regroupedOrganisations(
+        _ refs: Set<EntityRef>,
+        known: [EntityRef: FieldMap],
+        resolver: inout MergeResolver
+    ) throws -> Set<String> {
+        var roots = self.formerCanonicals
+        self.formerCanonicals.removeAll()
+        if try self.hasMergedOrganisations() {
+            for ref in refs where try self.takesPartInMerges(ref, known: known) {
+                roots.insert(ref.id)
+            }
+        }
+        var members: Set<String> = []
+        for root in roots where !members.contains(root) {
+            members.formUnion(try self.mergeClass(of: try resolver.canonical(root)))
+        }
+        return members
     }
 
     /// Whether `ref` is an organisation that was ever merged or merged into, so that writing it

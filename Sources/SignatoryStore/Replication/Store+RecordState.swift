@@ -11,6 +11,10 @@ extension Store {
     @discardableResult
     func applyVersions(of change: Change, stored known: RecordState?? = nil) throws -> FieldMap {
         let ref = EntityRef(change.kind, change.entityID)
+        if change.kind == .organisation, change.fields["mergedInto"] != nil {
+            var resolver = MergeResolver(store: self)
+            self.formerCanonicals.insert(try resolver.canonical(change.entityID))
+        }
         // Unless the caller has read a state, the record may be new.
         // An erasure, or a change with values removed, is never a record's whole state.
         if known == nil || known! == nil, !change.erases, !change.hasErasedValues,
