@@ -170,6 +170,15 @@ public struct HubClient {
         progress: (Progress) -> Void = { _ in },
         applying: @escaping (Int64, Int64) -> Void = { _, _ in }
     ) async throws -> BundleImporter.Report? {
+        guard let assembler = try await self.fetch(progress: progress) else { return nil }
+        var importer = BundleImporter(store: self.store)
+        importer.progress = applying
+        return try importer.importBundle(from: try assembler.finish())
+    }
+
+    /// The pages of a pull, joined in a temporary file; `nil` when the hub holds nothing new.
+    /// The caller imports it (`finish()`) or discards it.
+    package func fetch(progress: (Progress) -> Void = { _ in }) async throws -> BundleAssembler? {
         var assembler = try BundleAssembler(
             have: try self.store.versionVector(),
             folder: FileManager.default.temporaryDirectory
@@ -209,8 +218,6 @@ public struct HubClient {
             assembler.discard()
             return nil
         }
-        var importer = BundleImporter(store: self.store)
-        importer.progress = applying
-        return try importer.importBundle(from: try assembler.finish())
+        return assembler
     }
 }

@@ -12,7 +12,7 @@ import SignatoryStore
 /// }
 /// let report = try BundleImporter(store: store).importBundle(from: try assembler.finish())
 /// ```
-public struct BundleAssembler {
+public struct BundleAssembler: Sendable {
     /// Positions held by the puller plus everything the pages so far carried: what to ask from next.
     public private(set) var have: [ID<Office>: Int64]
     public private(set) var changes: Int64 = 0

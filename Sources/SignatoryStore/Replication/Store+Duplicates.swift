@@ -7,6 +7,22 @@ public struct DuplicatePair: Hashable, Sendable {
     public let reason: String
 }
 
+/// The organisations whose rows were written or removed, while they are few enough to find
+/// their duplicate pairs one by one.
+struct RewrittenOrganisations {
+    /// Beyond this many, one pass over every organisation is cheaper than a look-up for each.
+    static let limit = 2_000
+    /// `nil` once there are more than `limit`.
+    private(set) var few: Set<String>? = []
+
+    mutating func add(_ organisations: [String]) {
+        guard var few = self.few else { return }
+        self.few = nil
+        few.formUnion(organisations)
+        self.few = few.count > Self.limit ? nil : few
+    }
+}
+
 extension Store {
     /// What makes two organisations look like one created twice, as SQL over the pair `a`, `b`:
     /// the same name (ignoring case, accents and punctuation) and the same country, the same
@@ -46,6 +62,15 @@ extension Store {
     func refreshDuplicates() throws -> Int {
         try self.database.execute("DELETE FROM duplicate_pair")
         for insert in Self.insertsForAll { try self.database.prepare(insert).run() }
+        return Int(try self.database.integer("SELECT count(*) FROM duplicate_pair"))
+    }
+
+    /// Recomputes the pairs of the organisations whose rows a received batch rewrote: one by
+    /// one when they are few, so a hub holding many organisations takes a small push without
+    /// going over all of them; in one pass when they are many. Returns how many pairs there are.
+    func refreshDuplicates(of organisations: RewrittenOrganisations) throws -> Int {
+        guard let few = organisations.few else { return try self.refreshDuplicates() }
+        for organisation in few { try self.refreshDuplicates(of: organisation) }
         return Int(try self.database.integer("SELECT count(*) FROM duplicate_pair"))
     }
 

@@ -6,9 +6,14 @@ import SignatoryDomain
 /// organisation, a statement its campaign, a signature its statement and organisation. An
 /// organisation merged into another shows as that one: its contacts and signatures move over.
 extension Store {
-    /// Rewrites the rows of `touched` and of every record that depends on them.
-    func materialize(_ touched: Set<EntityRef>, known: [EntityRef: FieldMap] = [:], withDependents: Bool = true) throws
-    {
+    /// Rewrites the rows of `touched` and of every record that depends on them. Returns the
+    /// organisations whose rows it wrote or removed.
+    @discardableResult
+    func materialize(
+        _ touched: Set<EntityRef>,
+        known: [EntityRef: FieldMap] = [:],
+        withDependents: Bool = true
+    ) throws -> [String] {
         var all = touched
         var queue = withDependents ? Array(touched) : []
         while let ref = queue.popLast() {
@@ -43,6 +48,7 @@ extension Store {
                 try self.writeTombstone(ref)
             }
         }
+        return ordered.filter { $0.kind == .organisation }.map(\.id)
     }
 
     /// A contact or signature added while another office deleted its organisation is hidden

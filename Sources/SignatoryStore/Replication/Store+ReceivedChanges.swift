@@ -23,10 +23,10 @@ extension Store {
             let feeds = try body(&batch)
             for change in batch.redacted { try self.requireErasureVouches(for: change) }
             for head in feeds.heads { try self.saveFeedHead(head) }
-            try self.materialize(Set(batch.touched.keys), known: batch.touched)
+            batch.organisations.add(try self.materialize(Set(batch.touched.keys), known: batch.touched))
             if let latest = batch.latest { try self.observe(latest) }
             try self.learn(that: peer, has: feeds.peerHas)
-            let duplicates = try self.refreshDuplicates()
+            let duplicates = try self.refreshDuplicates(of: batch.organisations)
             return ReceivedSummary(
                 applied: batch.applied,
                 openConflicts: try self.conflictCount(),
@@ -42,6 +42,7 @@ extension Store {
 public struct ReceivedBatch: ~Copyable {
     let store: Store
     fileprivate var touched: [EntityRef: FieldMap] = [:]
+    fileprivate var organisations = RewrittenOrganisations()
     fileprivate var latest: HybridTimestamp?
     /// Received changes with values removed, checked against the erasures once all are applied.
     fileprivate var redacted: [Change] = []
@@ -66,7 +67,7 @@ public struct ReceivedBatch: ~Copyable {
         self.applied += 1
         // The record tables are brought up to date in slices, so memory stays bounded.
         if self.touched.count >= 10_000 {
-            try self.store.materialize(Set(self.touched.keys), known: self.touched)
+            self.organisations.add(try self.store.materialize(Set(self.touched.keys), known: self.touched))
             self.touched.removeAll(keepingCapacity: true)
         }
     }
