@@ -278,3 +278,15 @@ extension MergeBehaviourTests {
         }
     }
 }
+
+extension MergeBehaviourTests {
+    /// Each office finds the pair from its own side: the reason reads the same at both.
+    @Test func acronymsThatDifferInCaseGiveOnePairWithOneReasonEverywhere() throws {
+        try self.geneva.insert(Organisation(name: "Acción Verde", acronym: "AV", country: try CountryCode("ES")))
+        try self.bucharest.insert(Organisation(name: "Asociația Verde", acronym: "av", country: try CountryCode("RO")))
+        try self.exchange()
+        for store in [self.geneva, self.bucharest] {
+            #expect(try store.duplicatePairs().map(\.reason) == ["same acronym (AV)"])
+        }
+    }
+}

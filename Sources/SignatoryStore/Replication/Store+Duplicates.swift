@@ -35,7 +35,9 @@ extension Store {
         ("b.icso_number = a.icso_number", "a.icso_number IS NOT NULL", "'same iCSO number (' || a.icso_number || ')'"),
         (
             "b.acronym = a.acronym COLLATE NOCASE", "a.acronym IS NOT NULL AND a.acronym <> ''",
-            "'same acronym (' || a.acronym || ')'"
+            // In capitals, as both acronyms read then: the reason must not depend on which of the
+            // two was refreshed, or offices that refreshed different ones would disagree.
+            "'same acronym (' || upper(a.acronym) || ')'"
         ),
     ]
 
