@@ -27,6 +27,9 @@ public final class Store {
     public internal(set) var erasedValuesMayLinger = false
     /// Set while a bulk import writes organisations: their duplicate pairs are found once at the end.
     var duplicatesDeferred = false
+    /// Whether any organisation names another in `mergedInto`, as read in the current
+    /// transaction: every record written asks. Forgotten whenever such a reference is written.
+    var mergesHeld: Bool?
     /// The organisations that stood for an organisation whose `mergedInto` was written since the
     /// record tables were last brought up to date: their signature rows may hold it still.
     var formerCanonicals: Set<String> = []
@@ -153,6 +156,7 @@ public final class Store {
         self.localFeedEnd = nil
         self.lastIssuedTimestamp = nil
         self.settledCache.removeAll()
+        self.mergesHeld = nil
     }
 
     /// A device, a pipe or a socket is never a database: SQLite would write a journal beside it.

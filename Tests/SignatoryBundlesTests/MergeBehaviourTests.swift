@@ -290,3 +290,31 @@ extension MergeBehaviourTests {
         }
     }
 }
+
+extension MergeBehaviourTests {
+    /// Whether any organisation was merged is read once per transaction; a merge later in the
+    /// same transaction must still merge the signature rows, as a merge on its own does.
+    @Test func aMergeLaterInTheSameTransactionMergesTheSignatureRows() throws {
+        let statement = try self.openStatement()
+        let twin = Organisation(name: "CAP Liberté de Conscience (Paris)", acronym: "CAP-P")
+        try self.geneva.insert(twin)
+        try self.exchange()
+        func signAndMerge(_ store: Store) throws {
+            try store.record(.pledged, by: self.cap.id, on: statement, source: .office)
+            try store.record(.signed, by: twin.id, on: statement, source: .office)
+            try store.mergeOrganisation(twin.id, into: self.cap.id)
+        }
+        try self.geneva.transaction { try signAndMerge(self.geneva) }
+        try signAndMerge(self.bucharest)
+        for store in [self.geneva, self.bucharest] {
+            let rows = try store.signatures(on: statement.id)
+            #expect(rows.map(\.organisationID) == [self.cap.id])
+            let merged = try store.conflicts().filter { $0.rule.hasPrefix("merged:") }
+            #expect(merged.map(\.field).sorted() == ["recordedAt", "status"])
+        }
+        #expect(
+            try self.geneva.signatures(on: statement.id).map(\.status)
+                == self.bucharest.signatures(on: statement.id).map(\.status)
+        )
+    }
+}

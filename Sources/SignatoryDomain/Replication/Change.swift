@@ -168,19 +168,20 @@ extension ChangeLine {
             guard !self.critical else { return nil }
             canonical.append(lengthPrefixed: "signatory-change-1")
         }
-        for text in [
-            self.office.description, String(self.sequence), self.timestamp.text,
-            self.kind, self.entityID, self.previousHash,
-        ] { canonical.append(lengthPrefixed: text) }
+        canonical.append(lengthPrefixed: self.office.description)
+        canonical.append(lengthPrefixedDecimal: self.sequence)
+        for text in [self.timestamp.text, self.kind, self.entityID, self.previousHash] {
+            canonical.append(lengthPrefixed: text)
+        }
         for name in self.fields.keys.sorted() {
             let assignment = self.fields[name]!
             canonical.append(lengthPrefixed: name)
             switch (assignment.commitment, isSalted) {
             case (.plain, false): canonical.append(lengthPrefixed: assignment.value)
             case (.salted(let salt), true):
-                canonical.append(
-                    lengthPrefixed: ValueCommitment.digest(field: name, value: assignment.value, salt: salt)
-                )
+                // A digest is always 64 hex digits.
+                canonical.append(text: "64:")
+                ValueCommitment.appendDigest(field: name, value: assignment.value, salt: salt, to: &canonical)
             case (.erased(let digest), true): canonical.append(lengthPrefixed: digest)
             default: return nil
             }

@@ -26,14 +26,9 @@ public struct HybridTimestamp: Hashable, Comparable, Sendable, CustomStringConve
         // Built as bytes: a timestamp is made for every change written or read.
         var text: [UInt8] = []
         text.reserveCapacity(59)
-        func pad(_ value: some BinaryInteger, _ width: Int) {
-            let digits = String(value).utf8
-            text.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, width - digits.count)))
-            text.append(contentsOf: digits)
-        }
-        pad(physical, 15)
+        text.append(decimal: physical, zeroPaddedTo: 15)
         text.append(UInt8(ascii: "."))
-        pad(counter, 6)
+        text.append(decimal: counter, zeroPaddedTo: 6)
         text.append(UInt8(ascii: "."))
         text.append(contentsOf: office.description.utf8)
         self.text = String(decoding: text, as: UTF8.self)

@@ -24,16 +24,22 @@ public enum ValueCommitment: Hashable, Sendable {
 
     /// SHA-256 over the salt, the field name and the value, length-prefixed, as lower-case hex.
     public static func digest(field: String, value: FieldValue, salt: [UInt8]) -> String {
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        Self.appendDigest(field: field, value: value, salt: salt, to: &hex)
+        return String(decoding: hex, as: UTF8.self)
+    }
+
+    /// ``digest(field:value:salt:)``'s 64 hex digits, appended to `out` without building a string:
+    /// a change's hash takes one per value.
+    static func appendDigest(field: String, value: FieldValue, salt: [UInt8], to out: inout [UInt8]) {
         var input: [UInt8] = []
-        input.reserveCapacity(64 + field.utf8.count)
+        input.reserveCapacity(96 + field.utf8.count)
         input.append(lengthPrefixed: "signatory-value-2")
         input.append(contentsOf: salt)
         input.append(lengthPrefixed: field)
         input.append(lengthPrefixed: value)
-        var hex: [UInt8] = []
-        hex.reserveCapacity(64)
-        hex.append(hex: SHA256.hash(data: input))
-        return String(decoding: hex, as: UTF8.self)
+        out.append(hex: SHA256.hash(data: input))
     }
 
     /// Whether the value was removed.

@@ -5,8 +5,38 @@ extension Array where Element == UInt8 {
         self.append(contentsOf: text.utf8)
     }
 
+    /// The integer in decimal. Written digit by digit: `String(value)` goes through the generic
+    /// radix formatter, and every change written or hashed prints several numbers.
     package mutating func append(decimal value: some BinaryInteger) {
-        self.append(contentsOf: String(value).utf8)
+        guard let number = Int64(exactly: value) else {
+            self.append(contentsOf: String(value).utf8)
+            return
+        }
+        if number < 0 { self.append(UInt8(ascii: "-")) }
+        var magnitude = number.magnitude
+        guard magnitude > 0 else {
+            self.append(UInt8(ascii: "0"))
+            return
+        }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = 20
+            while magnitude > 0 {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            }
+            self.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
+    }
+
+    /// The integer in decimal, with zeros in front up to `width` characters.
+    package mutating func append(decimal value: some BinaryInteger, zeroPaddedTo width: Int) {
+        let start = self.count
+        self.append(decimal: value)
+        let written = self.count - start
+        if written < width {
+            self.insert(contentsOf: repeatElement(UInt8(ascii: "0"), count: width - written), at: start)
+        }
     }
 
     /// `"text"`, escaped as JSON requires: quotes, backslashes and control characters.
@@ -45,6 +75,19 @@ extension Array where Element == UInt8 {
         self.append(text: text)
     }
 
+    /// `<digit count>:<digits>` of an integer, without building its text.
+    package mutating func append(lengthPrefixedDecimal value: Int64) {
+        let start = self.count
+        self.append(decimal: value)
+        // At most 20 characters: the count has one or two digits.
+        let written = self.count - start
+        let prefix: [UInt8] =
+            written < 10
+            ? [UInt8(ascii: "0") + UInt8(written), UInt8(ascii: ":")]
+            : [UInt8(ascii: "0") + UInt8(written / 10), UInt8(ascii: "0") + UInt8(written % 10), UInt8(ascii: ":")]
+        self.insert(contentsOf: prefix, at: start)
+    }
+
     /// A value's ``FieldValue/storageText``, length-prefixed, without building that text.
     mutating func append(lengthPrefixed value: FieldValue) {
         switch value {
@@ -59,6 +102,7 @@ extension Array where Element == UInt8 {
 
     /// Lower-case hexadecimal, two digits a byte.
     package mutating func append(hex bytes: some Sequence<UInt8>) {
+        self.reserveCapacity(self.count + 2 * bytes.underestimatedCount)
         for byte in bytes {
             self.append(Hex.digits[Int(byte >> 4)])
             self.append(Hex.digits[Int(byte & 0x0F)])

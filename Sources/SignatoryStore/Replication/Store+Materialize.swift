@@ -16,13 +16,24 @@ extension Store {
     ) throws -> [String] {
         var all = touched
         var queue = withDependents ? Array(touched) : []
+        // Records that nothing refers to, found while looking for dependents: none was merged into.
+        var unreferenced: Set<EntityRef> = []
         while let ref = queue.popLast() {
-            for dependent in try self.dependents(of: ref) where all.insert(dependent).inserted {
+            guard let dependents = try self.dependents(of: ref) else {
+                unreferenced.insert(ref)
+                continue
+            }
+            for dependent in dependents where all.insert(dependent).inserted {
                 queue.append(dependent)
             }
         }
         var resolver = MergeResolver(store: self, known: known)
-        let regrouped = try self.regroupedOrganisations(all, known: known, resolver: &resolver)
+        let regrouped = try self.regroupedOrganisations(
+            all,
+            known: known,
+            unreferenced: unreferenced,
+            resolver: &resolver
+        )
         for organisation in regrouped {
             all.formUnion(try self.records(.signature, referring: "organisation", to: organisation))
         }
@@ -128,12 +139,14 @@ extension Store {
     private func regroupedOrganisations(
         _ refs: Set<EntityRef>,
         known: [EntityRef: FieldMap],
+        unreferenced: Set<EntityRef>,
         resolver: inout MergeResolver
     ) throws -> Set<String> {
         var roots = self.formerCanonicals
         self.formerCanonicals.removeAll()
         if try self.hasMergedOrganisations() {
-            for ref in refs where try self.takesPartInMerges(ref, known: known) {
+            for ref in refs
+            where try self.takesPartInMerges(ref, known: known, referenced: !unreferenced.contains(ref)) {
                 roots.insert(ref.id)
             }
         }
@@ -148,22 +161,28 @@ extension Store {
     /// may move signatures between rows.
     ///
     /// `known` holds the settled fields of records just written: a received organisation is
-    /// not read back and decoded again just to learn that it was never merged.
-    private func takesPartInMerges(_ ref: EntityRef, known: [EntityRef: FieldMap]) throws -> Bool {
+    /// not read back and decoded again just to learn that it was never merged. Without
+    /// `referenced`, no record names it, so none was merged into it.
+    private func takesPartInMerges(_ ref: EntityRef, known: [EntityRef: FieldMap], referenced: Bool) throws -> Bool {
         guard ref.kind == .organisation else { return false }
         if try (known[ref] ?? self.settledFields(of: ref))["mergedInto"] != nil { return true }
-        return try !self.records(.organisation, referring: "mergedInto", to: ref.id).isEmpty
+        return try referenced && !self.records(.organisation, referring: "mergedInto", to: ref.id).isEmpty
     }
 
     func hasMergedOrganisations() throws -> Bool {
-        try self.database.prepare(
-            "SELECT 1 FROM record_reference WHERE kind = 'organisation' AND field = 'mergedInto' LIMIT 1"
-        )
-        .firstRow { _ in true } ?? false
+        // Outside a transaction another process may have merged since: read afresh.
+        if !self.database.isAutocommit, let held = self.mergesHeld { return held }
+        let held =
+            try self.database.prepare(
+                "SELECT 1 FROM record_reference WHERE kind = 'organisation' AND field = 'mergedInto' LIMIT 1"
+            )
+            .firstRow { _ in true } ?? false
+        if !self.database.isAutocommit { self.mergesHeld = held }
+        return held
     }
 
-    /// Records whose rows depend on `ref`'s.
-    private func dependents(of ref: EntityRef) throws -> [EntityRef] {
+    /// Records whose rows depend on `ref`'s; `nil` when no record refers to it at all.
+    private func dependents(of ref: EntityRef) throws -> [EntityRef]? {
         // Most records nobody refers to: one probe saves the look-ups below.
         if ref.kind != .signature,
             try self.database.prepare("SELECT 1 FROM record_reference WHERE target = ? LIMIT 1").firstRow(
@@ -171,7 +190,7 @@ extension Store {
                 read: { _ in true }
             ) == nil
         {
-            return []
+            return nil
         }
         func referring(_ kind: EntityKind, _ field: String, _ id: String) throws -> [EntityRef] {
             try self.records(kind, referring: field, to: id)

@@ -82,6 +82,7 @@ extension Store {
         for field in ref.kind.referenceFields {
             // A new record has no references yet: a plain insert, with no conflict to handle.
             guard let target = settled[field]?.text else { continue }
+            if field == "mergedInto" { self.mergesHeld = nil }
             try self.database.prepare(
                 "INSERT INTO record_reference (kind, entity_id, field, target) VALUES (?, ?, ?, ?)"
             )
@@ -93,6 +94,7 @@ extension Store {
 
     /// Keeps the index of which record a reference field names.
     private func setReference(of ref: EntityRef, _ field: String, to target: String?) throws {
+        if field == "mergedInto" { self.mergesHeld = nil }
         if let target {
             try self.database.prepare(
                 """
