@@ -68,4 +68,15 @@ struct LookalikeTests {
         #expect(!identities.protects(name: "Thierry Valle", email: "t.valle@cap-lc.example", phone: "+33155550100"))
         #expect(!ProtectedIdentities().protects(name: "Lucica Humenuc", email: nil, phone: nil))
     }
+
+    /// Repeated words count once, and a name of more words than are enumerated still matches.
+    @Test func repeatedWordsAndLongNamesAreReadAlike() {
+        var identities = ProtectedIdentities()
+        identities.add(name: "Lucica Humenuc", email: nil, phone: "+40215550100")
+        #expect(identities.protects(name: "Lucica Lucica Humenuc", email: nil, phone: nil))
+        #expect(!identities.protects(name: "Lucica Lucica", email: nil, phone: nil), "one word twice is one word")
+        let long = "Prof. Dr. Maria Ana Lucica Ioana Elena Georgiana Humenuc Popescu Ionescu"
+        #expect(identities.protects(name: long, email: nil, phone: nil), "more than eight words")
+        #expect(!identities.protects(name: long.replacingOccurrences(of: "Humenuc", with: "X"), email: nil, phone: nil))
+    }
 }

@@ -23,6 +23,8 @@ public struct ProtectedIdentities: Sendable, Hashable {
     private var wordSets: [Set<String>] = []
     /// The fewest words of a protected name: smaller subsets need no look-up.
     private var fewestWords = Int.max
+    /// Every word of every protected name: a word outside it cannot help a name match.
+    private var protectedWords: Set<String> = []
     private var emails: Set<String> = []
     private var phones: Set<String> = []
 
@@ -40,6 +42,7 @@ public struct ProtectedIdentities: Sendable, Hashable {
         guard !words.isEmpty else { return }
         self.names.insert(words.sorted().joined(separator: " "))
         self.wordSets.append(words)
+        self.protectedWords.formUnion(words)
         self.fewestWords = min(self.fewestWords, words.count)
         if let email { self.emails.insert(email.lowercased()) }
         if let phone, let key = Self.phoneKey(phone) { self.phones.insert(key) }
@@ -50,8 +53,16 @@ public struct ProtectedIdentities: Sendable, Hashable {
         // Cheapest first, and nothing folded when nobody is at risk: a sheet checks every line.
         if let phone, !self.phones.isEmpty, let key = Self.phoneKey(phone), self.phones.contains(key) { return true }
         if let email, !self.emails.isEmpty, self.emails.contains(email.lowercased()) { return true }
-        if let name, !self.names.isEmpty { return self.protectsName(Self.words(of: name)) }
-        return false
+        guard let name, !self.names.isEmpty else { return false }
+        // Only the words some protected name has can complete one: most lines have too few to look further.
+        var words: [String] = []
+        Self.forEachWord(of: name) { if self.protectedWords.contains($0) { words.append($0) } }
+        guard words.count >= self.fewestWords else { return false }
+        words.sort()
+        var distinct = words
+        distinct.removeAll(keepingCapacity: true)
+        for word in words where distinct.last != word { distinct.append(word) }
+        return distinct.count >= self.fewestWords && self.protectsName(distinct)
     }
 
     /// Whether `contact` is at risk, or shares a name, email address or phone number with a contact who is.
@@ -64,45 +75,66 @@ public struct ProtectedIdentities: Sendable, Hashable {
     /// many people are at risk.
     private static let subsetLimit = 8
 
-    /// Whether every word of some protected name is among `words`.
-    private func protectsName(_ words: Set<String>) -> Bool {
-        let sorted = words.sorted()
-        guard sorted.count <= Self.subsetLimit else { return self.wordSets.contains { $0.isSubset(of: words) } }
+    /// Whether every word of some protected name is among `sorted`, a name's distinct words in order.
+    private func protectsName(_ sorted: [String]) -> Bool {
+        guard sorted.count <= Self.subsetLimit else {
+            let words = Set(sorted)
+            return self.wordSets.contains { $0.isSubset(of: words) }
+        }
+        // Each subset's key is built in one reused buffer: a sheet checks every line, and most
+        // keys fit in a string without an allocation of its own.
+        var key: [UInt8] = []
+        key.reserveCapacity(64)
         for mask in 1..<(1 << sorted.count) where mask.nonzeroBitCount >= self.fewestWords {
-            let subset = sorted.indices.filter { mask & (1 << $0) != 0 }.map { sorted[$0] }
-            if self.names.contains(subset.joined(separator: " ")) { return true }
+            key.removeAll(keepingCapacity: true)
+            for (index, word) in sorted.enumerated() where mask & (1 << index) != 0 {
+                if !key.isEmpty { key.append(UInt8(ascii: " ")) }
+                key.append(contentsOf: word.utf8)
+            }
+            if self.names.contains(String(decoding: key, as: UTF8.self)) { return true }
         }
         return false
     }
 
     /// The name's words, folded: "Ｌｕｃｉｃａ Humenuc-Pop" is ["lucica", "humenuc", "pop"].
     static func words(of name: String) -> Set<String> {
+        var words: Set<String> = []
+        Self.forEachWord(of: name) { words.insert($0) }
+        return words
+    }
+
+    /// Calls `body` with each folded word of the name, in order, repeats included.
+    private static func forEachWord(of name: String, _ body: (String) -> Void) {
         guard name.utf8.allSatisfy({ $0 < 0x80 }) else {
             let folded = name.precomposedStringWithCompatibilityMapping.folding(
                 options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive],
                 locale: nil
             )
-            return Set(folded.split { !($0.isLetter || $0.isNumber) }.map(String.init))
+            for word in folded.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) { body(String(word)) }
+            return
         }
         // Plain ASCII, a byte at a time: every line of a sheet comes through here.
-        var words: Set<String> = []
         var word: [UInt8] = []
         for byte in name.utf8 {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
             default:
-                if !word.isEmpty { words.insert(String(decoding: word, as: UTF8.self)) }
+                if !word.isEmpty { body(String(decoding: word, as: UTF8.self)) }
                 word.removeAll(keepingCapacity: true)
             }
         }
-        if !word.isEmpty { words.insert(String(decoding: word, as: UTF8.self)) }
-        return words
+        if !word.isEmpty { body(String(decoding: word, as: UTF8.self)) }
     }
 
     /// The last eight digits, which a country code, a trunk "(0)" or spacing do not change.
     static func phoneKey(_ phone: String) -> String? {
-        let digits = phone.filter(\.isNumber)
-        return digits.isEmpty ? nil : String(digits.suffix(8))
+        // Stored numbers are ASCII (E.164): their digits are read a byte at a time.
+        guard phone.utf8.allSatisfy({ $0 < 0x80 }) else {
+            let digits = phone.filter(\.isNumber)
+            return digits.isEmpty ? nil : String(digits.suffix(8))
+        }
+        let digits = phone.utf8.filter { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        return digits.isEmpty ? nil : String(decoding: digits.suffix(8), as: UTF8.self)
     }
 }
