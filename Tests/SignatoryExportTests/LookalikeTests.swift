@@ -80,3 +80,37 @@ struct LookalikeTests {
         #expect(!identities.protects(name: long.replacingOccurrences(of: "Humenuc", with: "X"), email: nil, phone: nil))
     }
 }
+
+extension LookalikeTests {
+    /// The look-up that enumerates word subsets agrees with the rule itself (every word of some
+    /// protected name is among the other's words) on random names: repeated words, names of
+    /// more than eight words, accents, case, punctuation and full-width letters included.
+    @Test func theFastLookUpAgreesWithTheRuleOnRandomNames() {
+        let vocabulary = [
+            "Lucica", "HUMENUC", "humenuc", "Valle", "Thierry", "Kennedy", "Ana", "Ioana", "José", "JOSE", "Ｍａｒｉａ",
+            "Maria", "de", "la", "Dr.", "M.", "Popescu-Ionescu", "Ionescu", "O'Neil", "Şerban", "Serban", "12",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        func name(maximumWords: Int) -> String {
+            let count = Int.random(in: 1...maximumWords, using: &generator)
+            return (0..<count).map { _ in vocabulary.randomElement(using: &generator)! }
+                .joined(separator: Bool.random(using: &generator) ? " " : ", ")
+        }
+        for _ in 0..<200 {
+            var identities = ProtectedIdentities()
+            var protected: [Set<String>] = []
+            for _ in 0..<Int.random(in: 1...4, using: &generator) {
+                let person = name(maximumWords: 3)
+                identities.add(name: person, email: nil, phone: nil)
+                let words = ProtectedIdentities.words(of: person)
+                if !words.isEmpty { protected.append(words) }
+            }
+            for _ in 0..<50 {
+                let other = name(maximumWords: 11)
+                let words = ProtectedIdentities.words(of: other)
+                let expected = protected.contains { $0.isSubset(of: words) }
+                #expect(identities.protects(name: other, email: nil, phone: nil) == expected, "\(other)")
+            }
+        }
+    }
+}

@@ -97,7 +97,7 @@ public struct ProtectedIdentities: Sendable, Hashable {
     }
 
     /// The name's words, folded: "Ｌｕｃｉｃａ Humenuc-Pop" is ["lucica", "humenuc", "pop"].
-    static func words(of name: String) -> Set<String> {
+    package static func words(of name: String) -> Set<String> {
         var words: Set<String> = []
         Self.forEachWord(of: name) { words.insert($0) }
         return words
