@@ -7,24 +7,27 @@ struct VCardContactSheet: ContactSheetWriter {
 
     /// The `REV` of every card: when the sheet was made.
     let revision: String
-    /// Said in every card's NOTE, as a card travels alone.
-    let heading: SheetHeading
     let version: Version
     /// Cards written for the current organisation: a person listed under several statements
     /// of a campaign gets one card. Lines come grouped by organisation, so this stays small.
     private var written: Set<String> = []
     private var organisation = ""
 
-    /// The NOTE of a card whose person is not at risk, escaped and folded once for the sheet.
+    /// The NOTE of a card whose person is not at risk, escaped and folded once for the sheet:
+    /// the sheet's heading, said in every card as a card travels alone.
     private let commonNote: [UInt8]
+    /// The NOTE of a card whose person is at risk, likewise.
+    private let atRiskNote: [UInt8]
 
     init(revision: String, heading: SheetHeading, version: Version) {
         self.revision = revision
-        self.heading = heading
         self.version = version
         var note = ByteSink()
         VCardText.line("NOTE", VCardText.escape(heading.text), to: &note)
         self.commonNote = note.collected
+        var atRisk = ByteSink()
+        VCardText.line("NOTE", VCardText.escape(ContactSheetLine.atRiskWarning + ". " + heading.text), to: &atRisk)
+        self.atRiskNote = atRisk.collected
     }
 
     mutating func start(_ sink: inout ByteSink) {}
@@ -66,11 +69,7 @@ struct VCardContactSheet: ContactSheetWriter {
             }
         }
         if let campaign = line.campaignName { VCardText.line("CATEGORIES", escape(campaign), to: &sink) }
-        if line.atRisk {
-            VCardText.line("NOTE", escape(ContactSheetLine.atRiskWarning + ". " + self.heading.text), to: &sink)
-        } else {
-            self.commonNote.withUnsafeBufferPointer { sink.append(bytes: $0) }
-        }
+        (line.atRisk ? self.atRiskNote : self.commonNote).withUnsafeBufferPointer { sink.append(bytes: $0) }
         VCardText.line("UID", self.version == .four ? "urn:uuid:" + id : id, to: &sink)
         VCardText.line("REV", self.revision, to: &sink)
         VCardText.line("END", "VCARD", to: &sink)
