@@ -114,3 +114,36 @@ extension LookalikeTests {
         }
     }
 }
+
+extension LookalikeTests {
+    /// Pairs that read as the same name: invisible characters, the Turkish dotless ı, Arabic
+    /// and Hebrew vowel signs, the Arabic tatweel, letters with a stroke, digits of another script.
+    static let sameNames: [(String, String)] = [
+        ("Lucica Humenuc", "Lucica Hume\u{00AD}nuc"), ("Lucica Humenuc", "Lucica Hume\u{200D}nuc"),
+        ("Lucica Humenuc", "Lucica \u{200E}Humenuc"), ("Lucica Humenuc", "Lucica Hume\u{2061}nuc"),
+        ("Lucica Humenuc", "Lucica Hume\u{180E}nuc"), ("Ayşe Işık", "AYŞE IŞIK"), ("Ayşe Işık", "Ayse Isik"),
+        ("İlker Yıldız", "ilker yildiz"), ("محمد عبد الله", "مُحَمَّد عبد الله"), ("محمد عبد الله", "محـمد عبد الله"),
+        ("שרה כהן", "שָׂרָה כֹּהֵן"), ("Łukasz Wróbel", "Lukasz Wrobel"), ("Đorđe Balašević", "Dorde Balasevic"),
+        ("Øystein Bjørndal", "Oystein Bjorndal"), ("Agent 007", "Agent ٠٠٧"),
+    ]
+
+    @Test(arguments: LookalikeTests.sameNames)
+    func namesThatReadAlikeAreProtectedBothWays(_ pair: (String, String)) {
+        for (atRisk, other) in [(pair.0, pair.1), (pair.1, pair.0)] {
+            var identities = ProtectedIdentities()
+            identities.add(name: atRisk, email: nil, phone: nil)
+            #expect(identities.protects(name: other, email: nil, phone: nil), "\(atRisk) / \(other)")
+        }
+    }
+
+    /// A person at risk whose name has no letter or digit is still protected by email and phone,
+    /// and an email address typed in full-width letters is the same address.
+    @Test func theEmailAndPhoneProtectWhateverTheNameAndTheWidth() {
+        var identities = ProtectedIdentities()
+        identities.add(name: "🕊", email: "secret.person@example.org", phone: "+40215550100")
+        #expect(identities.protects(name: "Someone Else", email: "Secret.Person@example.org", phone: nil))
+        #expect(identities.protects(name: "Someone Else", email: nil, phone: "+40 (0)21 555 0100"))
+        #expect(identities.protects(name: nil, email: "secret.person@ｅxample.org", phone: nil))
+        #expect(!identities.protects(name: "Someone Else", email: "other@example.org", phone: "+40215550199"))
+    }
+}

@@ -38,21 +38,22 @@ public struct ProtectedIdentities: Sendable, Hashable {
 
     /// Adds the identity of a contact at risk, as the store holds it.
     public mutating func add(name: String, email: String?, phone: String?) {
+        // The email and phone protect the person even when the name has no word to match by.
+        if let email { self.emails.insert(Self.emailKey(email)) }
+        if let phone, let key = Self.phoneKey(phone) { self.phones.insert(key) }
         let words = Self.words(of: name)
         guard !words.isEmpty else { return }
         self.names.insert(words.sorted().joined(separator: " "))
         self.wordSets.append(words)
         self.protectedWords.formUnion(words)
         self.fewestWords = min(self.fewestWords, words.count)
-        if let email { self.emails.insert(email.lowercased()) }
-        if let phone, let key = Self.phoneKey(phone) { self.phones.insert(key) }
     }
 
     /// Whether a contact with these details is, or may be, a person at risk.
     public func protects(name: String?, email: String?, phone: String?) -> Bool {
         // Cheapest first, and nothing folded when nobody is at risk: a sheet checks every line.
         if let phone, !self.phones.isEmpty, let key = Self.phoneKey(phone), self.phones.contains(key) { return true }
-        if let email, !self.emails.isEmpty, self.emails.contains(email.lowercased()) { return true }
+        if let email, !self.emails.isEmpty, self.emails.contains(Self.emailKey(email)) { return true }
         guard let name, !self.names.isEmpty else { return false }
         // Only the words some protected name has can complete one: most lines have too few to look further.
         var words: [String] = []
@@ -106,10 +107,7 @@ public struct ProtectedIdentities: Sendable, Hashable {
     /// Calls `body` with each folded word of the name, in order, repeats included.
     private static func forEachWord(of name: String, _ body: (String) -> Void) {
         guard name.utf8.allSatisfy({ $0 < 0x80 }) else {
-            let folded = name.precomposedStringWithCompatibilityMapping.folding(
-                options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive],
-                locale: nil
-            )
+            let folded = Self.fold(name)
             for word in folded.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) { body(String(word)) }
             return
         }
@@ -127,11 +125,53 @@ public struct ProtectedIdentities: Sendable, Hashable {
         if !word.isEmpty { body(String(decoding: word, as: UTF8.self)) }
     }
 
+    /// Letters that no decomposition takes to the plain letter people type instead.
+    private static let plainLetters: [Unicode.Scalar: String] = [
+        "ı": "i", "ł": "l", "đ": "d", "ø": "o", "ħ": "h", "ŧ": "t", "ƚ": "l", "ð": "d", "æ": "ae", "œ": "oe",
+    ]
+
+    /// Case, accents and width folded away, and what does not change how a name reads: invisible
+    /// format characters (a soft hyphen, a zero-width joiner, a direction mark), combining marks
+    /// (Arabic and Hebrew vowel signs included), the Arabic tatweel. Letters such as ł, đ, ø and
+    /// the dotless ı become their plain letters, and digits of any script ASCII ones.
+    private static func fold(_ text: String) -> String {
+        let folded = text.precomposedStringWithCompatibilityMapping.folding(
+            options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive],
+            locale: nil
+        )
+        var scalars = String.UnicodeScalarView()
+        for scalar in folded.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .format, .nonspacingMark, .enclosingMark: continue
+            default: break
+            }
+            if scalar == "\u{0640}" { continue }
+            if let plain = Self.plainLetters[scalar] {
+                scalars.append(contentsOf: plain.unicodeScalars)
+            } else if scalar.properties.numericType == .decimal,
+                let value = scalar.properties.numericValue.flatMap({ UInt8(exactly: $0) }), value < 10
+            {
+                scalars.append(Unicode.Scalar(UInt8(ascii: "0") + value))
+            } else {
+                scalars.append(scalar)
+            }
+        }
+        return String(scalars)
+    }
+
+    /// An email address as compared: case and width folded (`Ｓecret@Example.org` is `secret@example.org`).
+    static func emailKey(_ email: String) -> String {
+        guard email.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return email.precomposedStringWithCompatibilityMapping.lowercased()
+        }
+        return email.lowercased()
+    }
+
     /// The last eight digits, which a country code, a trunk "(0)" or spacing do not change.
     static func phoneKey(_ phone: String) -> String? {
         // Stored numbers are ASCII (E.164): their digits are read a byte at a time.
         guard phone.utf8.allSatisfy({ $0 < 0x80 }) else {
-            let digits = phone.filter(\.isNumber)
+            let digits = Self.fold(phone).filter(\.isNumber)
             return digits.isEmpty ? nil : String(digits.suffix(8))
         }
         let digits = phone.utf8.filter { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
