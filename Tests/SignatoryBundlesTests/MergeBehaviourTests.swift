@@ -299,9 +299,11 @@ extension MergeBehaviourTests {
         let twin = Organisation(name: "CAP Liberté de Conscience (Paris)", acronym: "CAP-P")
         try self.geneva.insert(twin)
         try self.exchange()
+        // Distinct dates, so that each merge sees two recordedAt values to keep one of.
+        let pledged = Date(timeIntervalSince1970: 1_780_000_000)
         func signAndMerge(_ store: Store) throws {
-            try store.record(.pledged, by: self.cap.id, on: statement, source: .office)
-            try store.record(.signed, by: twin.id, on: statement, source: .office)
+            try store.record(.pledged, by: self.cap.id, on: statement, source: .office, at: pledged)
+            try store.record(.signed, by: twin.id, on: statement, source: .office, at: pledged + 60)
             try store.mergeOrganisation(twin.id, into: self.cap.id)
         }
         try self.geneva.transaction { try signAndMerge(self.geneva) }
