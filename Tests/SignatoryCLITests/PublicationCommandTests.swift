@@ -39,6 +39,20 @@ struct PublicationCommandTests {
         #expect((record["cosigners"] as? [Any])?.count == 2)
     }
 
+    /// The published line prints the name the contact had then: once a person of that name is
+    /// at risk, it is left out, even though the contact it belonged to is now called otherwise.
+    @Test func aPrintedNameThatIsNowAtRiskIsLeftOutAfterARename() throws {
+        let (office, ids) = try Self.publishedStatement()
+        try office.succeed(["contact", "edit", ids.valle, "--name", "Marc Dupont"])
+        #expect(try office.run(["statement", "render", ids.statement]).stdout == Self.published)
+        try office.succeed([
+            "contact", "add", "--org", "SIRDO", "--name", "Thierry VALLE", "--title", "Volunteer", "--at-risk",
+        ])
+        let later = try office.run(["statement", "render", ids.statement])
+        #expect(later.stdout == Self.published.replacingOccurrences(of: "Contact: Thierry Valle, Director\n", with: ""))
+        #expect(later.stderr.contains("since publication: the contact line of CAP Liberté de Conscience"))
+    }
+
     @Test func publishingOverOlderWordingsNamesThemAndNeedsConfirmation() throws {
         let office = try OfficeFixture()
         let ids = try office.addReferenceStatement()

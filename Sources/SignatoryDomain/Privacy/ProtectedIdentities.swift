@@ -60,8 +60,8 @@ public struct ProtectedIdentities: Sendable, Hashable {
         Self.forEachWord(of: name) { if self.protectedWords.contains($0) { words.append($0) } }
         guard words.count >= self.fewestWords else { return false }
         words.sort()
-        var distinct = words
-        distinct.removeAll(keepingCapacity: true)
+        var distinct: [String] = []
+        distinct.reserveCapacity(words.count)
         for word in words where distinct.last != word { distinct.append(word) }
         return distinct.count >= self.fewestWords && self.protectsName(distinct)
     }

@@ -36,9 +36,15 @@ public struct StatementRendition: Sendable {
         var notes: [String] = []
         let identities = try store.protectedIdentities()
         // A person marked at risk, or who withdrew consent, after publication is not named again.
+        // The printed name is checked too: after a rename it may be the name of someone at risk,
+        // and a record from another office may print a name with no contact behind it.
         func stillNameable(_ line: Publication.Line) throws -> Publication.Line {
-            guard let id = line.contact else { return line }
-            if let contact = try store.contact(id), contact.isPublishable, !identities.protects(contact) { return line }
+            guard line.contact != nil || line.contactName != nil else { return line }
+            if let id = line.contact, let contact = try store.contact(id), contact.isPublishable,
+                !identities.protects(contact), !identities.protects(name: line.contactName, email: nil, phone: nil)
+            {
+                return line
+            }
             notes.append(
                 "since publication: the contact line of \(line.name) is left out; that person may no longer be named"
             )
