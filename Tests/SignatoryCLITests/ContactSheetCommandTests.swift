@@ -121,6 +121,31 @@ struct ContactSheetCommandTests {
         #expect(markdown.contains("*lead: No one left behind*"))
     }
 
+    /// Staff see why a sheet leaves a contact out: one who reads like a person at risk is marked
+    /// in `contact list`, `contact show` and `org show`, as the person at risk is.
+    @Test func aContactLikeOneAtRiskIsMarkedWhereStaffLook() throws {
+        let office = try OfficeFixture()
+        let ids = try office.addReferenceStatement()
+        try office.succeed(["contact", "edit", ids.humenuc, "--at-risk"])
+        let twin = try office.succeed([
+            "contact", "add", "--org", "CAP", "--name", "LUCICA  Humenuc", "--title", "Intern",
+        ])
+        let list = try office.succeed(["contact", "list"]).split(separator: "\n")
+        #expect(list.first { $0.contains("LUCICA  Humenuc") }?.hasSuffix("like one at risk") == true)
+        #expect(list.first { $0.contains("Lucica Humenuc") }?.hasSuffix("at risk") == true)
+        #expect(list.first { $0.contains("Thierry Valle") }?.contains("at risk") == false)
+        func shownRisk(_ contact: String) throws -> String? {
+            try office.succeed(["contact", "show", contact]).split(separator: "\n").first { $0.hasPrefix("at risk ") }
+                .map { $0.dropFirst("at risk".count).trimmingCharacters(in: .whitespaces) }
+        }
+        #expect(try shownRisk(twin) == "no, but like one at risk: left out of shared sheets")
+        #expect(try shownRisk(ids.humenuc) == "yes")
+        #expect(try shownRisk(ids.valle) == "no")
+        let organisation = try office.succeed(["org", "show", "CAP"])
+        #expect(organisation.contains("LUCICA  Humenuc, Intern  [like one at risk]"))
+        #expect(!organisation.contains("Thierry Valle, Director  ["))
+    }
+
     @Test func badSignOnFilesAreRefusedWithoutWriting() throws {
         let office = try OfficeFixture()
         let ids = try office.addReferenceStatement()

@@ -15,12 +15,13 @@ struct ContactList: ParsableCommand {
         let store = try self.database.open()
         let contacts = try store.contacts(of: try self.organisation.map { try store.organisation(matching: $0).id })
         if self.output.json { return try Output.json(contacts.map(\.json)) }
+        let identities = try store.protectedIdentities()
         let names = Dictionary(uniqueKeysWithValues: try store.organisations().map { ($0.id, $0.acronym ?? $0.name) })
         Output.table(
             contacts.map { contact in
                 [
                     contact.id.shortID, names[contact.organisationID] ?? "?", contact.fullName, contact.title ?? "-",
-                    contact.email?.address ?? "-", contact.atRisk ? "at risk" : "",
+                    contact.email?.address ?? "-", identities.label(of: contact) ?? "",
                 ]
             }
         )

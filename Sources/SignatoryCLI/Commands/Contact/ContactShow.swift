@@ -15,10 +15,12 @@ struct ContactShow: ParsableCommand {
         let contact = try store.contact(matching: self.contact)
         if self.output.json { return try Output.json(contact.json) }
         let organisation = try store.organisation(contact.organisationID)
+        let risk = try store.protectedIdentities().label(of: contact)
         Output.fields([
             "id": contact.id.description, "organisation": organisation?.displayName, "name": contact.fullName,
             "title": contact.title, "email": contact.email?.address, "phone": contact.phone?.e164,
-            "language": contact.preferredLanguage?.tag, "at risk": contact.atRisk ? "yes" : "no",
+            "language": contact.preferredLanguage?.tag,
+            "at risk": contact.atRisk ? "yes" : risk.map { "no, but \($0): left out of shared sheets" } ?? "no",
             "consent": contact.consentToPublish ? "yes" : "no",
         ])
     }

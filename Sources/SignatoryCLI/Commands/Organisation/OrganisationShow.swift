@@ -28,9 +28,10 @@ struct OrganisationShow: ParsableCommand {
             "icso number": organisation.icsoNumber?.digits,
             "notes": organisation.notes.nonBlank,
         ])
+        let identities = try store.protectedIdentities()
         for contact in contacts {
             Output.text(
-                "contact   \(contact.id.shortID)  \(contact.fullName)\(contact.title.map { ", " + $0 } ?? "")\(contact.atRisk ? "  [at risk]" : "")"
+                "contact   \(contact.id.shortID)  \(contact.fullName)\(contact.title.map { ", " + $0 } ?? "")\(identities.label(of: contact).map { "  [\($0)]" } ?? "")"
             )
         }
         RecentChanges.printLast(
