@@ -120,14 +120,16 @@ extension LookalikeTests {
 
 extension LookalikeTests {
     /// Pairs that read as the same name: invisible characters, the Turkish dotless ı, Arabic
-    /// and Hebrew vowel signs, the Arabic tatweel, letters with a stroke, digits of another script.
+    /// and Hebrew vowel signs, the Arabic tatweel, letters with a stroke, digits of another script,
+    /// Chinese, Japanese and Korean names with and without a space.
     static let sameNames: [(String, String)] = [
         ("Lucica Humenuc", "Lucica Hume\u{00AD}nuc"), ("Lucica Humenuc", "Lucica Hume\u{200D}nuc"),
         ("Lucica Humenuc", "Lucica \u{200E}Humenuc"), ("Lucica Humenuc", "Lucica Hume\u{2061}nuc"),
         ("Lucica Humenuc", "Lucica Hume\u{180E}nuc"), ("Ayşe Işık", "AYŞE IŞIK"), ("Ayşe Işık", "Ayse Isik"),
         ("İlker Yıldız", "ilker yildiz"), ("محمد عبد الله", "مُحَمَّد عبد الله"), ("محمد عبد الله", "محـمد عبد الله"),
         ("שרה כהן", "שָׂרָה כֹּהֵן"), ("Łukasz Wróbel", "Lukasz Wrobel"), ("Đorđe Balašević", "Dorde Balasevic"),
-        ("Øystein Bjørndal", "Oystein Bjorndal"), ("Agent 007", "Agent ٠٠٧"),
+        ("Øystein Bjørndal", "Oystein Bjorndal"), ("Agent 007", "Agent ٠٠٧"), ("王小明", "王 小明"),
+        ("김민준", "김 민준"), ("山田太郎", "山田 太郎"), ("ヤマダ・タロウ", "ヤマダ タロウ"),
     ]
 
     @Test(arguments: LookalikeTests.sameNames)

@@ -108,7 +108,17 @@ public struct ProtectedIdentities: Sendable, Hashable {
     private static func forEachWord(of name: String, _ body: (String) -> Void) {
         guard name.utf8.allSatisfy({ $0 < 0x80 }) else {
             let folded = Self.fold(name)
-            for word in folded.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) { body(String(word)) }
+            for word in folded.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
+                // Chinese, Japanese and Korean names are written with or without a space between
+                // family and given name: each of their characters counts as a word.
+                var start = word.startIndex
+                for index in word.indices where Self.isWrittenWithoutSpaces(word[index]) {
+                    if start < index { body(String(word[start..<index])) }
+                    body(String(word[index]))
+                    start = word.index(after: index)
+                }
+                if start < word.endIndex { body(String(word[start...])) }
+            }
             return
         }
         // Plain ASCII, a byte at a time: every line of a sheet comes through here.
@@ -123,6 +133,17 @@ public struct ProtectedIdentities: Sendable, Hashable {
             }
         }
         if !word.isEmpty { body(String(decoding: word, as: UTF8.self)) }
+    }
+
+    /// Han ideographs, kana and Hangul syllables.
+    private static func isWrittenWithoutSpaces(_ character: Character) -> Bool {
+        guard let value = character.unicodeScalars.first?.value else { return false }
+        switch value {
+        case 0x3040...0x30FF, 0x31F0...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF,
+            0x20000...0x3134F:
+            return true
+        default: return false
+        }
     }
 
     /// Letters that no decomposition takes to the plain letter people type instead.
