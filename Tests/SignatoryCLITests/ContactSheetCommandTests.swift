@@ -146,6 +146,29 @@ struct ContactSheetCommandTests {
         #expect(!organisation.contains("Thierry Valle, Director  ["))
     }
 
+    /// Un-marking, removing or erasing a person at risk lets shared sheets name the contacts that
+    /// read like them: the coordinator is told which, before confirming and after.
+    @Test func freeingAPersonAtRiskNamesTheLookalikesItExposes() throws {
+        let office = try OfficeFixture()
+        let ids = try office.addReferenceStatement()
+        try office.succeed(["contact", "edit", ids.humenuc, "--at-risk"])
+        let twin = try office.succeed(["contact", "add", "--org", "CAP", "--name", "LUCICA Humenuc"])
+        let warning = "name 1 contact left out until now for reading like Lucica Humenuc: LUCICA Humenuc ("
+        #expect(try office.run(["contact", "edit", ids.humenuc, "--title", "Chair"]).stderr.isEmpty)
+        let freed = try office.run(["contact", "edit", ids.humenuc, "--no-at-risk"])
+        #expect(freed.status == 0 && freed.stderr.contains("shared sheets now " + warning))
+        #expect(freed.stderr.contains("signatory contact edit \(twin.prefix(8)) --at-risk"))
+        try office.succeed(["contact", "edit", ids.humenuc, "--at-risk"])
+        let before = try office.succeed(["contact", "list"])
+        let refusal = try office.refuse(["contact", "remove", ids.humenuc])
+        #expect(refusal.contains("then shared sheets will " + warning) && refusal.contains("nothing was changed"))
+        #expect(try office.succeed(["contact", "list"]) == before)
+        let erased = try office.refuse(["contact", "erase", ids.humenuc])
+        #expect(erased.contains("then shared sheets will " + warning))
+        let removed = try office.run(["contact", "remove", ids.humenuc, "--yes"])
+        #expect(removed.status == 0 && removed.stderr.contains("shared sheets now " + warning))
+    }
+
     @Test func badSignOnFilesAreRefusedWithoutWriting() throws {
         let office = try OfficeFixture()
         let ids = try office.addReferenceStatement()

@@ -24,9 +24,12 @@ struct ContactEdit: ParsableCommand {
 
     func run() throws {
         let store = try self.database.open()
-        var contact = try store.contact(matching: self.contact)
+        let stored = try store.contact(matching: self.contact)
+        var contact = stored
         try self.fields.apply(to: &contact, store: store)
+        let exposed = try store.lookalikes(exposedBy: stored, becoming: contact)
         try store.update(contact)
+        if let warning = LookalikeWarning.text(exposed, like: stored, tense: "now") { Output.warn(warning) }
         if self.output.json { try Output.json(contact.json) } else { print(contact.id) }
     }
 }
