@@ -41,12 +41,12 @@ public struct ProtectedIdentities: Sendable, Hashable {
         // The email and phone protect the person even when the name has no word to match by.
         if let email { self.emails.insert(Self.emailKey(email)) }
         if let phone, let key = Self.phoneKey(phone) { self.phones.insert(key) }
-        let words = Self.words(of: name)
-        guard !words.isEmpty else { return }
-        self.names.insert(words.sorted().joined(separator: " "))
-        self.wordSets.append(words)
-        self.protectedWords.formUnion(words)
-        self.fewestWords = min(self.fewestWords, words.count)
+        for words in Self.spellings(of: name) where !words.isEmpty {
+            self.names.insert(words.sorted().joined(separator: " "))
+            self.wordSets.append(words)
+            self.protectedWords.formUnion(words)
+            self.fewestWords = min(self.fewestWords, words.count)
+        }
     }
 
     /// Whether a contact with these details is, or may be, a person at risk.
@@ -97,43 +97,112 @@ public struct ProtectedIdentities: Sendable, Hashable {
         return false
     }
 
-    /// The name's words, folded: "Ｌｕｃｉｃａ Humenuc-Pop" is ["lucica", "humenuc", "pop"].
+    /// The name's words, folded, with each word joined by an apostrophe or a hyphen also whole:
+    /// "Ｌｕｃｉｃａ Humenuc-Pop" is ["lucica", "humenuc", "pop", "humenucpop"].
     package static func words(of name: String) -> Set<String> {
         var words: Set<String> = []
         Self.forEachWord(of: name) { words.insert($0) }
         return words
     }
 
-    /// Calls `body` with each folded word of the name, in order, repeats included.
+    /// The word sets a protected name is written as: each word joined by an apostrophe or a
+    /// hyphen apart or whole, so that "Siobhán O'Brien" protects "Siobhan OBrien" and
+    /// "Siobhan O Brien" alike.
+    package static func spellings(of name: String) -> [Set<String>] {
+        var compounds: [[String]] = []
+        Self.forEachPart(of: name) { part, joined in
+            if joined, !compounds.isEmpty {
+                compounds[compounds.count - 1].append(part)
+            } else {
+                compounds.append([part])
+            }
+        }
+        // Every mix of apart and whole for up to three such words; beyond, all apart or all whole.
+        let mixed = compounds.count(where: { $0.count > 1 }) <= 3
+        var spellings: [Set<String>] = mixed ? [[]] : [[], []]
+        for parts in compounds {
+            if parts.count == 1 {
+                spellings = spellings.map { $0.union(parts) }
+            } else if mixed {
+                spellings = spellings.flatMap { [$0.union(parts), $0.union([parts.joined()])] }
+            } else {
+                spellings = [spellings[0].union(parts), spellings[1].union([parts.joined()])]
+            }
+        }
+        return spellings
+    }
+
+    /// Calls `body` with each folded word of the name, in order, repeats included, and after the
+    /// parts of a word joined by an apostrophe or a hyphen, with the whole word.
     private static func forEachWord(of name: String, _ body: (String) -> Void) {
+        var whole = ""
+        var parts = 0
+        Self.forEachPart(of: name) { part, joined in
+            if joined {
+                whole += part
+                parts += 1
+            } else {
+                if parts > 1 { body(whole) }
+                whole = part
+                parts = 1
+            }
+            body(part)
+        }
+        if parts > 1 { body(whole) }
+    }
+
+    /// Calls `body` with each folded word of the name, in order, and whether one apostrophe or
+    /// hyphen joins it to the word before ("O'Brien", "Jean-Pierre").
+    private static func forEachPart(of name: String, _ body: (String, Bool) -> Void) {
         guard name.utf8.allSatisfy({ $0 < 0x80 }) else {
-            let folded = Self.fold(name)
-            for word in folded.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
+            var word = ""
+            var (joined, joinerSeen) = (false, false)
+            func flush() {
+                if !word.isEmpty { body(word, joined) }
+                word = ""
+            }
+            for character in Self.fold(name) {
+                guard character.isLetter || character.isNumber else {
+                    joinerSeen = !word.isEmpty && Self.joiners.contains(character)
+                    flush()
+                    continue
+                }
                 // Chinese, Japanese and Korean names are written with or without a space between
                 // family and given name: each of their characters counts as a word.
-                var start = word.startIndex
-                for index in word.indices where Self.isWrittenWithoutSpaces(word[index]) {
-                    if start < index { body(String(word[start..<index])) }
-                    body(String(word[index]))
-                    start = word.index(after: index)
+                if Self.isWrittenWithoutSpaces(character) {
+                    flush()
+                    body(String(character), false)
+                    joinerSeen = false
+                    continue
                 }
-                if start < word.endIndex { body(String(word[start...])) }
+                if word.isEmpty { (joined, joinerSeen) = (joinerSeen, false) }
+                word.append(character)
             }
+            flush()
             return
         }
         // Plain ASCII, a byte at a time: every line of a sheet comes through here.
         var word: [UInt8] = []
+        var (joined, joinerSeen) = (false, false)
         for byte in name.utf8 {
             switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if word.isEmpty { (joined, joinerSeen) = (joinerSeen, false) }
+                word.append(byte | (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? 0x20 : 0))
             default:
-                if !word.isEmpty { body(String(decoding: word, as: UTF8.self)) }
+                joinerSeen = !word.isEmpty && (byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-"))
+                if !word.isEmpty { body(String(decoding: word, as: UTF8.self), joined) }
                 word.removeAll(keepingCapacity: true)
             }
         }
-        if !word.isEmpty { body(String(decoding: word, as: UTF8.self)) }
+        if !word.isEmpty { body(String(decoding: word, as: UTF8.self), joined) }
     }
+
+    /// What joins the parts of one name: apostrophes and hyphens.
+    private static let joiners: Set<Character> = [
+        "'", "\u{2018}", "\u{2019}", "\u{02BC}", "-", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}",
+    ]
 
     /// Han ideographs, kana and Hangul syllables.
     private static func isWrittenWithoutSpaces(_ character: Character) -> Bool {
@@ -156,7 +225,9 @@ public struct ProtectedIdentities: Sendable, Hashable {
     /// (Arabic and Hebrew vowel signs included), the Arabic tatweel. Letters such as ł, đ, ø and
     /// the dotless ı become their plain letters, and digits of any script ASCII ones.
     private static func fold(_ text: String) -> String {
-        let folded = text.precomposedStringWithCompatibilityMapping.folding(
+        // Decomposed, so that every mark can be dropped (a half-width ﾀﾞ is タ and a mark, as ダ
+        // is once decomposed), then composed again for Hangul syllables.
+        let folded = text.decomposedStringWithCompatibilityMapping.folding(
             options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive],
             locale: nil
         )
@@ -167,7 +238,12 @@ public struct ProtectedIdentities: Sendable, Hashable {
             default: break
             }
             if scalar == "\u{0640}" { continue }
-            if let plain = Self.plainLetters[scalar] {
+            // Hangul fillers are letters that print as a space.
+            if Self.hangulFillers.contains(scalar) {
+                scalars.append(" ")
+            } else if scalar.properties.isDefaultIgnorableCodePoint {
+                continue
+            } else if let plain = Self.plainLetters[scalar] {
                 scalars.append(contentsOf: plain.unicodeScalars)
             } else if scalar.properties.numericType == .decimal,
                 let value = scalar.properties.numericValue.flatMap({ UInt8(exactly: $0) }), value < 10
@@ -177,13 +253,21 @@ public struct ProtectedIdentities: Sendable, Hashable {
                 scalars.append(scalar)
             }
         }
-        return String(scalars)
+        return String(scalars).precomposedStringWithCanonicalMapping
     }
+
+    private static let hangulFillers: Set<Unicode.Scalar> = ["\u{115F}", "\u{1160}", "\u{3164}", "\u{FFA0}"]
 
     /// An email address as compared: case and width folded (`Ｓecret@Example.org` is `secret@example.org`).
     static func emailKey(_ email: String) -> String {
         guard email.utf8.allSatisfy({ $0 < 0x80 }) else {
-            return email.precomposedStringWithCompatibilityMapping.lowercased()
+            // Invisible characters (a zero-width space) do not make another address to the eye.
+            var scalars = String.UnicodeScalarView()
+            for scalar in email.precomposedStringWithCompatibilityMapping.unicodeScalars
+            where !scalar.properties.isDefaultIgnorableCodePoint {
+                scalars.append(scalar)
+            }
+            return String(scalars).lowercased()
         }
         return email.lowercased()
     }
