@@ -141,6 +141,14 @@ struct ContactSheetCommandTests {
         #expect(try shownRisk(twin) == "no, but like one at risk: left out of shared sheets")
         #expect(try shownRisk(ids.humenuc) == "yes")
         #expect(try shownRisk(ids.valle) == "no")
+        let listed = try #require(try office.json(["contact", "list"]) as? [[String: Any]])
+        let marks = Dictionary(uniqueKeysWithValues: listed.map { ($0["id"] as? String, $0["likeOneAtRisk"] as? Bool) })
+        #expect(marks[twin] == true && marks[ids.humenuc] == false && marks[ids.valle] == false)
+        let shown = try office.json(["contact", "show", twin]) as? [String: Any]
+        #expect(shown?["likeOneAtRisk"] as? Bool == true && shown?["atRisk"] as? Bool == false)
+        let held = try office.json(["org", "show", "CAP"]) as? [String: Any]
+        let heldMarks = (held?["contacts"] as? [[String: Any]])?.map { $0["likeOneAtRisk"] as? Bool }
+        #expect(heldMarks == [true, false])  // LUCICA Humenuc, then Thierry Valle
         let organisation = try office.succeed(["org", "show", "CAP"])
         #expect(organisation.contains("LUCICA  Humenuc, Intern  [like one at risk]"))
         #expect(!organisation.contains("Thierry Valle, Director  ["))

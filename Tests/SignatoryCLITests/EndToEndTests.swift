@@ -92,6 +92,7 @@ struct EndToEndTests {
         #expect(
             Set(shown.keys) == [
                 "id", "organisationId", "fullName", "title", "email", "phone", "language", "atRisk", "consentToPublish",
+                "likeOneAtRisk",
             ]
         )
         #expect(shown["organisationId"] as? String == id)

@@ -14,8 +14,8 @@ struct ContactList: ParsableCommand {
     func run() throws {
         let store = try self.database.open()
         let contacts = try store.contacts(of: try self.organisation.map { try store.organisation(matching: $0).id })
-        if self.output.json { return try Output.json(contacts.map(\.json)) }
         let identities = try store.protectedIdentities()
+        if self.output.json { return try Output.json(contacts.map { $0.json(with: identities) }) }
         let names = Dictionary(uniqueKeysWithValues: try store.organisations().map { ($0.id, $0.acronym ?? $0.name) })
         Output.table(
             contacts.map { contact in

@@ -13,9 +13,10 @@ struct ContactShow: ParsableCommand {
     func run() throws {
         let store = try self.database.open()
         let contact = try store.contact(matching: self.contact)
-        if self.output.json { return try Output.json(contact.json) }
+        let identities = try store.protectedIdentities()
+        if self.output.json { return try Output.json(contact.json(with: identities)) }
         let organisation = try store.organisation(contact.organisationID)
-        let risk = try store.protectedIdentities().label(of: contact)
+        let risk = identities.label(of: contact)
         Output.fields([
             "id": contact.id.description, "organisation": organisation?.displayName, "name": contact.fullName,
             "title": contact.title, "email": contact.email?.address, "phone": contact.phone?.e164,

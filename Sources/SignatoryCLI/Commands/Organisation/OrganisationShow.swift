@@ -17,8 +17,10 @@ struct OrganisationShow: ParsableCommand {
         let store = try self.database.open()
         let organisation = try store.organisation(matching: self.organisation)
         let contacts = try store.contacts(of: organisation.id)
+        let identities = try store.protectedIdentities()
         if self.output.json {
-            return try Output.json(JSONRecord.merging(organisation.json, ["contacts": contacts.map(\.json)]))
+            let contacts = contacts.map { $0.json(with: identities) }
+            return try Output.json(JSONRecord.merging(organisation.json, ["contacts": contacts]))
         }
         Output.fields([
             "id": organisation.id.description, "name": organisation.name, "acronym": organisation.acronym,
@@ -28,7 +30,6 @@ struct OrganisationShow: ParsableCommand {
             "icso number": organisation.icsoNumber?.digits,
             "notes": organisation.notes.nonBlank,
         ])
-        let identities = try store.protectedIdentities()
         for contact in contacts {
             Output.text(
                 "contact   \(contact.id.shortID)  \(contact.fullName)\(contact.title.map { ", " + $0 } ?? "")\(identities.label(of: contact).map { "  [\($0)]" } ?? "")"
