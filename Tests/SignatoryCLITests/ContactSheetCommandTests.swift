@@ -175,6 +175,20 @@ struct ContactSheetCommandTests {
         #expect(erased.contains("then shared sheets will " + warning))
         let removed = try office.run(["contact", "remove", ids.humenuc, "--yes"])
         #expect(removed.status == 0 && removed.stderr.contains("shared sheets now " + warning))
+        // Removing an organisation removes its contacts at risk with it.
+        try office.succeed(["contact", "add", "--org", "SIRDO", "--name", "Humenuc Lucica", "--at-risk"])
+        let listed = try office.succeed(["contact", "list"])
+        let refused = try office.refuse(["org", "remove", "SIRDO", "--force"])
+        #expect(
+            refused.contains(
+                "then shared sheets will name 1 contact left out until now for reading like Humenuc Lucica"
+            )
+        )
+        #expect(try office.succeed(["contact", "list"]) == listed)
+        let gone = try office.run(["org", "remove", "SIRDO", "--force", "--yes"])
+        #expect(gone.status == 0 && gone.stderr.contains("shared sheets now name 1 contact"))
+        let quiet = try office.run(["org", "remove", "DAFOH", "--force", "--yes"])
+        #expect(quiet.status != 0 || !quiet.stderr.contains("shared sheets"))
     }
 
     @Test func badSignOnFilesAreRefusedWithoutWriting() throws {

@@ -32,19 +32,30 @@ extension Store {
     ) throws
         -> [ContactPerson]
     {
-        guard contact.atRisk else { return [] }
+        try self.lookalikes(exposedByReplacing: [contact], with: replacement.map { [$0] } ?? [])
+    }
+
+    /// The same for several contacts at once, such as those of an organisation being removed.
+    public func lookalikes(
+        exposedByReplacing contacts: [ContactPerson],
+        with replacements: [ContactPerson]
+    ) throws
+        -> [ContactPerson]
+    {
+        guard contacts.contains(where: \.atRisk) else { return [] }
+        let leaving = Set(contacts.map(\.id.description))
         var before = ProtectedIdentities()
         var after = ProtectedIdentities()
-        try self.database.prepare("SELECT id, full_name, email, phone FROM contact WHERE at_risk = 1").forEachRow {
-            row in
+        let atRisk = "SELECT id, full_name, email, phone FROM contact WHERE at_risk = 1"
+        try self.database.prepare(atRisk).forEachRow { row in
             let (name, email, phone) = (row.text(1), row.optionalText(2), row.optionalText(3))
             before.add(name: name, email: email, phone: phone)
-            if row.text(0) != contact.id.description { after.add(name: name, email: email, phone: phone) }
+            if !leaving.contains(row.text(0)) { after.add(name: name, email: email, phone: phone) }
         }
-        before.add(contact)
-        if let replacement { after.add(replacement) }
+        for contact in contacts { before.add(contact) }
+        for replacement in replacements { after.add(replacement) }
         return try self.contacts().filter {
-            $0.id != contact.id && !$0.atRisk && before.protects($0) && !after.protects($0)
+            !leaving.contains($0.id.description) && !$0.atRisk && before.protects($0) && !after.protects($0)
         }
     }
 }
