@@ -162,6 +162,34 @@ struct SignerImportTests {
         #expect(try update.store.contacts(of: update.cap.id)[0].consentToPublish)
     }
 
+    /// Anyone can send a sign-on form: a row naming a person at risk must not give them another
+    /// email address or phone number, in `update` or `fill` mode; the same row for a contact not
+    /// at risk (the negative control) does.
+    @Test func aFileNeverChangesThePersonAtRisk() throws {
+        let csv = """
+            Organisation,Contact name,Email,Phone,Consent
+            CAP Liberté de Conscience,Thierry Valle,valle@attacker.example,+33 1 55 55 01 99,yes
+
+            """
+        for mode in [SignerImport.Mode.update, .fill] {
+            let office = try Office()
+            var valle = try office.store.contacts(of: office.cap.id)[0]
+            valle.atRisk = true
+            try office.store.update(valle)
+            let report = try office.run(csv) { $0.mode = mode }
+            #expect(try office.store.contacts(of: office.cap.id) == [valle], "\(mode)")
+            #expect(report.updated == 0 && report.signaturesRecorded == 1, "\(mode)")
+            #expect(
+                report.warnings.map(\.text) == [
+                    "Thierry Valle is at risk: the file's details for them were not written; change them by hand if they are right"
+                ]
+            )
+            let control = try Office()
+            _ = try control.run(csv) { $0.mode = mode }
+            #expect(try control.store.contacts(of: control.cap.id)[0].email?.address == "valle@attacker.example")
+        }
+    }
+
     @Test func aMatchByEmailDomainAloneNeverReplacesWhoTheOrganisationIs() throws {
         // DAFOH's director writes from dafoh.org; a row of another name is matched by that alone.
         let csv = """

@@ -31,6 +31,8 @@ struct SignOnRows {
         var signedAgainAfter: SignatureStatus? = nil
         var contactEmail: EmailAddress?
         var contactAdded = false
+        /// The name of a contact at risk whose details the row would have changed, and did not.
+        var contactAtRiskKept: String?
         var signatureRecorded = false
 
         func record(in index: inout OrganisationIndex, report: inout SignerImportReport) {
@@ -60,6 +62,15 @@ struct SignOnRows {
             }
             guard let row = self.row else { return }
             report.warnings += row.warnings.map { .init(line: row.line, text: $0) }
+            if let name = self.contactAtRiskKept {
+                report.warnings.append(
+                    .init(
+                        line: row.line,
+                        text:
+                            "\(name) is at risk: the file's details for them were not written; change them by hand if they are right"
+                    )
+                )
+            }
             if self.newOrganisation { report.createdOn[self.organisation.id] = row.line }
             report.rows.append(
                 .init(
@@ -150,7 +161,11 @@ struct SignOnRows {
             contact.consentToPublish = row.consent
             changed = true
         }
-        if changed {
+        // A sign-on form is open to anyone: it must not give a person at risk another email
+        // address or phone number, nor make them consent.
+        if changed && contact.atRisk {
+            applied.contactAtRiskKept = contact.fullName
+        } else if changed {
             try self.store.update(contact)
             if applied.outcome == .matched { applied.outcome = .updated }
         }
