@@ -38,6 +38,17 @@ struct TerminalTextTests {
         try office.succeed(["org", "add", "--name", "جمعية حقوق الإنسان\u{200F}", "--country", "EG"])
     }
 
+    /// A table cell is padded, never cut: accents written as combining marks and emoji count as
+    /// one character each, though they take two or more UTF-16 units.
+    @Test func tablesPrintWholeNames() throws {
+        let office = try OfficeFixture()
+        _ = try office.addReferenceStatement()
+        let names = ["Ana Mari\u{301}a Lo\u{301}pez Garci\u{301}a", "Zoë 😀 Smith", "مُحَمَّد عَلِي"]
+        for name in names { try office.succeed(["contact", "add", "--org", "CAP", "--name", name]) }
+        let list = try office.succeed(["contact", "list"])
+        for name in names { #expect(list.contains(name + "  "), "\(name)") }
+    }
+
     @Test func errorMessagesNeverCarryRawEscapes() throws {
         let office = try OfficeFixture()
         let hostile = "\u{1B}[31mRED"

@@ -35,7 +35,9 @@ enum Output {
         let widths = (0..<columns).map { column in rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
         for row in rows {
             let cells = row.enumerated().map { column, cell in
-                column == row.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+                // Padded by characters: `padding(toLength:)` counts UTF-16 units and cut names
+                // with combining accents or emoji short.
+                column == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - cell.count)
             }
             print(cells.joined(separator: "  "))
         }
