@@ -133,7 +133,8 @@ extension LookalikeTests {
         ("김민준", "김 민준"), ("山田太郎", "山田 太郎"), ("ヤマダ・タロウ", "ヤマダ タロウ"), ("ヤマダ タロウ", "ﾔﾏﾀﾞ ﾀﾛｳ"),
         ("Lucica Humenuc", "Lucica\u{3164}Humenuc"), ("Lucica Humenuc", "Lucica\u{FFA0}Humenuc"),
         ("Lucica Humenuc", "Lucica\u{2800}Humenuc"), ("Siobhán O'Brien", "Siobhan OBrien"),
-        ("Siobhán O’Brien", "Siobhan O Brien"), ("Jean-Pierre Valle", "JeanPierre Valle"),
+        ("Siobhán O’Brien", "Siobhan O Brien"), ("Siobhan O\u{02BC}Brien", "Siobhan OBrien"),
+        ("Jean-Pierre Valle", "JeanPierre Valle"),
         ("Jean-Pierre O'Brien", "JeanPierre O Brien"), ("Ana-Maria Popescu-Ionescu", "Ana Maria PopescuIonescu"),
     ]
 

@@ -201,7 +201,7 @@ public struct ProtectedIdentities: Sendable, Hashable {
 
     /// What joins the parts of one name: apostrophes and hyphens.
     private static let joiners: Set<Character> = [
-        "'", "\u{2018}", "\u{2019}", "\u{02BC}", "-", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}",
+        "'", "\u{2018}", "\u{2019}", "-", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}",
     ]
 
     /// Han ideographs, kana and Hangul syllables.
@@ -218,6 +218,8 @@ public struct ProtectedIdentities: Sendable, Hashable {
     /// Letters that no decomposition takes to the plain letter people type instead.
     private static let plainLetters: [Unicode.Scalar: String] = [
         "ı": "i", "ł": "l", "đ": "d", "ø": "o", "ħ": "h", "ŧ": "t", "ƚ": "l", "ð": "d", "æ": "ae", "œ": "oe",
+        // The modifier letter apostrophe is a letter to Unicode, an apostrophe to the reader.
+        "\u{02BC}": "'",
     ]
 
     /// Case, accents and width folded away, and what does not change how a name reads: invisible
