@@ -1,18 +1,36 @@
 import SignatoryDomain
 
-/// Said when a change to a person at risk lets shared sheets name contacts that read like them.
-enum LookalikeWarning {
-    /// "shared sheets will name 1 contact left out until now for reading like Lucica Humenuc: …"
-    static func text(_ exposed: [ContactPerson], like contact: ContactPerson, tense: String = "will") -> String? {
-        self.text(exposed, like: contact.fullName, tense: tense)
+/// What a change to people at risk lets shared sheets show: the contacts that read like them
+/// and were left out until now. Said in the confirmation, and on standard error once done.
+///
+/// ```swift
+/// let lookalikes = LookalikeWarning(try store.lookalikes(exposedBy: contact, becoming: nil), like: contact.fullName)
+/// try confirmation.confirm("remove the contact \(contact.fullName)" + lookalikes.confirmationSuffix, typing: …)
+/// lookalikes.warn()
+/// ```
+struct LookalikeWarning {
+    let exposed: [ContactPerson]
+    /// Who they read like: "Lucica Humenuc", or "Lucica Humenuc or Thierry Valle".
+    let people: String
+
+    init(_ exposed: [ContactPerson], like people: String) {
+        self.exposed = exposed
+        self.people = people
     }
 
-    /// As above, for the contacts at risk named `people` ("Lucica Humenuc or Thierry Valle").
-    static func text(_ exposed: [ContactPerson], like people: String, tense: String = "will") -> String? {
-        guard let first = exposed.first else { return nil }
-        let count = exposed.count == 1 ? "1 contact" : "\(exposed.count) contacts"
-        let names = exposed.prefix(5).map { "\($0.fullName) (\($0.id.shortID))" }.joined(separator: ", ")
+    /// "; then shared sheets will name …", to add to a confirmation; empty when nobody is exposed.
+    var confirmationSuffix: String { self.text(tense: "will").map { "; then \($0)" } ?? "" }
+
+    /// Says on standard error who shared sheets now name, if anyone.
+    func warn() {
+        if let text = self.text(tense: "now") { Output.warn(text) }
+    }
+
+    private func text(tense: String) -> String? {
+        guard let first = self.exposed.first else { return nil }
+        let count = self.exposed.count == 1 ? "1 contact" : "\(self.exposed.count) contacts"
+        let names = self.exposed.prefix(5).map { "\($0.fullName) (\($0.id.shortID))" }.joined(separator: ", ")
         return
-            "shared sheets \(tense) name \(count) left out until now for reading like \(people): \(names)\(exposed.count > 5 ? ", …" : ""); if one is the same person, run `signatory contact edit \(first.id.shortID) --at-risk`"
+            "shared sheets \(tense) name \(count) left out until now for reading like \(self.people): \(names)\(self.exposed.count > 5 ? ", …" : ""); if one is the same person, run `signatory contact edit \(first.id.shortID) --at-risk`"
     }
 }

@@ -9,9 +9,16 @@ extension Store {
     /// let nameable = contact.isPublishable && !identities.protects(contact)
     /// ```
     public func protectedIdentities() throws -> ProtectedIdentities {
+        try self.protectedIdentities(excluding: [])
+    }
+
+    /// The same without the contacts whose ids are in `excluded`.
+    private func protectedIdentities(excluding excluded: Set<String>) throws -> ProtectedIdentities {
         var identities = ProtectedIdentities()
-        try self.database.prepare("SELECT full_name, email, phone FROM contact WHERE at_risk = 1").forEachRow { row in
-            identities.add(name: row.text(0), email: row.optionalText(1), phone: row.optionalText(2))
+        try self.database.prepare("SELECT id, full_name, email, phone FROM contact WHERE at_risk = 1").forEachRow {
+            row in
+            guard excluded.isEmpty || !excluded.contains(row.text(0)) else { return }
+            identities.add(name: row.text(1), email: row.optionalText(2), phone: row.optionalText(3))
         }
         return identities
     }
@@ -35,7 +42,7 @@ extension Store {
         try self.lookalikes(exposedByReplacing: [contact], with: replacement.map { [$0] } ?? [])
     }
 
-    /// The same for several contacts at once, such as those of an organisation being removed.
+    /// The same for several contacts as held, such as those of an organisation being removed.
     public func lookalikes(
         exposedByReplacing contacts: [ContactPerson],
         with replacements: [ContactPerson]
@@ -44,15 +51,8 @@ extension Store {
     {
         guard contacts.contains(where: \.atRisk) else { return [] }
         let leaving = Set(contacts.map(\.id.description))
-        var before = ProtectedIdentities()
-        var after = ProtectedIdentities()
-        let atRisk = "SELECT id, full_name, email, phone FROM contact WHERE at_risk = 1"
-        try self.database.prepare(atRisk).forEachRow { row in
-            let (name, email, phone) = (row.text(1), row.optionalText(2), row.optionalText(3))
-            before.add(name: name, email: email, phone: phone)
-            if !leaving.contains(row.text(0)) { after.add(name: name, email: email, phone: phone) }
-        }
-        for contact in contacts { before.add(contact) }
+        let before = try self.protectedIdentities()
+        var after = try self.protectedIdentities(excluding: leaving)
         for replacement in replacements { after.add(replacement) }
         return try self.contacts().filter {
             !leaving.contains($0.id.description) && !$0.atRisk && before.protects($0) && !after.protects($0)

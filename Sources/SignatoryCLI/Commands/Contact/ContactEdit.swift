@@ -27,9 +27,12 @@ struct ContactEdit: ParsableCommand {
         let stored = try store.contact(matching: self.contact)
         var contact = stored
         try self.fields.apply(to: &contact, store: store)
-        let exposed = try store.lookalikes(exposedBy: stored, becoming: contact)
+        let lookalikes = LookalikeWarning(
+            try store.lookalikes(exposedBy: stored, becoming: contact),
+            like: stored.fullName
+        )
         try store.update(contact)
-        if let warning = LookalikeWarning.text(exposed, like: stored, tense: "now") { Output.warn(warning) }
+        lookalikes.warn()
         if self.output.json { try Output.json(contact.json) } else { print(contact.id) }
     }
 }

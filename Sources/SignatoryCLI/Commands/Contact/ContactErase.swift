@@ -29,17 +29,19 @@ struct ContactErase: ParsableCommand {
         let target = try store.contactToErase(matching: self.contact)
         let name = target.name ?? target.id.description
         let person = try store.contact(target.id)
-        let exposed = try person.map { try store.lookalikes(exposedBy: $0, becoming: nil) } ?? []
-        let warning = person.flatMap { LookalikeWarning.text(exposed, like: $0) }
+        let lookalikes = LookalikeWarning(
+            try person.map { try store.lookalikes(exposedBy: $0, becoming: nil) } ?? [],
+            like: name
+        )
         try self.confirmation.confirm(
-            "erase \(name) at every office, for good" + (warning.map { "; then \($0)" } ?? ""),
+            "erase \(name) at every office, for good" + lookalikes.confirmationSuffix,
             typing: name
         )
         let erasure = try store.eraseContact(target.id, reason: self.reason)
         Output.text(
             "erased contact \(target.id): \(erasure.redactedChanges) change(s) held here no longer hold the person's values; other offices erase theirs when they receive this"
         )
-        if let person, let warning = LookalikeWarning.text(exposed, like: person, tense: "now") { Output.warn(warning) }
+        lookalikes.warn()
         ErasureWarning.warnIfValuesLinger(store)
     }
 }

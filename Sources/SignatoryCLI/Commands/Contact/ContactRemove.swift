@@ -15,14 +15,16 @@ struct ContactRemove: ParsableCommand {
     func run() throws {
         let store = try self.database.open()
         let contact = try store.contact(matching: self.contact)
-        let exposed = try store.lookalikes(exposedBy: contact, becoming: nil)
+        let lookalikes = LookalikeWarning(
+            try store.lookalikes(exposedBy: contact, becoming: nil),
+            like: contact.fullName
+        )
         try self.confirmation.confirm(
-            "remove the contact \(contact.fullName) at every office"
-                + (LookalikeWarning.text(exposed, like: contact).map { "; then \($0)" } ?? ""),
+            "remove the contact \(contact.fullName) at every office" + lookalikes.confirmationSuffix,
             typing: contact.fullName
         )
         try store.removeContact(contact.id)
         Output.text("removed \(contact.fullName)")
-        if let warning = LookalikeWarning.text(exposed, like: contact, tense: "now") { Output.warn(warning) }
+        lookalikes.warn()
     }
 }

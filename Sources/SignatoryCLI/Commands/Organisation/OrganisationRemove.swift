@@ -18,20 +18,21 @@ struct OrganisationRemove: ParsableCommand {
     func run() throws {
         let store = try self.database.open()
         let organisation = try store.organisation(matching: self.organisation)
-        var warning: String?
+        var lookalikes = LookalikeWarning([], like: "")
         if self.force {
             let contacts = try store.contacts(of: organisation.id)
-            let atRisk = contacts.filter(\.atRisk).map(\.fullName).joined(separator: " or ")
-            let exposed = try store.lookalikes(exposedByReplacing: contacts, with: [])
-            warning = LookalikeWarning.text(exposed, like: atRisk, tense: "now")
+            lookalikes = LookalikeWarning(
+                try store.lookalikes(exposedByReplacing: contacts, with: []),
+                like: contacts.filter(\.atRisk).map(\.fullName).joined(separator: " or ")
+            )
             try self.confirmation.confirm(
                 "remove \(organisation.displayName) with all its contacts and signatures, at every office"
-                    + (LookalikeWarning.text(exposed, like: atRisk).map { "; then \($0)" } ?? ""),
+                    + lookalikes.confirmationSuffix,
                 typing: organisation.name
             )
         }
         try store.removeOrganisation(organisation.id, cascade: self.force)
         Output.text("removed \(organisation.displayName)")
-        if let warning { Output.warn(warning) }
+        lookalikes.warn()
     }
 }
