@@ -154,7 +154,7 @@ final class ChangeReadAhead: Sendable {
                 change: nil,
                 unapplied: unapplied,
                 hashMatches: unapplied.map { $0.computedHash == $0.hash } ?? false,
-                isCanonical: unapplied.map { $0.jsonLine.utf8.elementsEqual(bytes) } ?? false,
+                isCanonical: unapplied?.isWritten(as: bytes) ?? false,
                 invalidValue: invalid
             )
         }
@@ -168,7 +168,7 @@ final class ChangeReadAhead: Sendable {
             // an erasure names its hash.
             hashMatches: change.computedHash.map { $0 == change.hash }
                 ?? change.fields.values.contains { $0.commitment == .erasedFormer },
-            isCanonical: change.jsonLine.utf8.elementsEqual(bytes),
+            isCanonical: change.isWritten(as: bytes),
             invalidValue: invalid
         )
     }

@@ -101,9 +101,10 @@ extension EntityKind {
 
     /// One field on its own: its type, whether it may be null, and its form.
     private func checkField(_ name: String, _ value: FieldValue, entityID: String) throws(DomainError) {
-        let label = "\(self.rawValue) \(name)"
+        // Built only for an error: this runs for every value of every change received.
+        func label() -> String { "\(self.rawValue) \(name)" }
         guard value != .null else {
-            guard self.isOptional(name) else { throw .missingValue(field: label) }
+            guard self.isOptional(name) else { throw .missingValue(field: label()) }
             return
         }
         switch (EntityKind.valueType(of: name), value) {
@@ -111,18 +112,23 @@ extension EntityKind {
         case (.integer, .integer(let number)):
             switch name {
             case "ecosocYear": guard (1946...2200).contains(number) else { throw .invalidYear(Int(clamping: number)) }
-            default: guard number >= 0 else { throw .notANumber(field: label, value: String(number)) }
+            default: guard number >= 0 else { throw .notANumber(field: label(), value: String(number)) }
             }
         case (.text, .text(let text)):
-            try self.checkText(name, text, label: label, entityID: entityID)
+            try self.checkText(name, text, label: label(), entityID: entityID)
         default:
             throw .invalidReference(kind: "\(name) value", value: value.description)
         }
     }
 
-    private func checkText(_ name: String, _ text: String, label: String, entityID: String) throws(DomainError) {
+    private func checkText(
+        _ name: String,
+        _ text: String,
+        label: @autoclosure () -> String,
+        entityID: String
+    ) throws(DomainError) {
         if let expected = try self.canonicalForm(of: name, text) {
-            guard expected == text else { throw .notCanonical(field: label, value: text, expected: expected) }
+            guard expected == text else { throw .notCanonical(field: label(), value: text, expected: expected) }
             return
         }
         switch (self, name) {
@@ -130,7 +136,7 @@ extension EntityKind {
             guard TextHash(hex: text) != nil else { throw .invalidReference(kind: "wording hash", value: text) }
         case (.organisation, "mergedInto"):
             _ = try EntityKind.uuid(text) as ID<Organisation>
-            guard text != entityID else { throw .selfReference(field: label) }
+            guard text != entityID else { throw .selfReference(field: label()) }
         case (_, "organisation"), (_, "campaign"), (_, "statement"), (_, "contact"), (_, "lead"):
             _ = try EntityKind.uuid(text) as ID<Organisation>
         case (.contact, "formerLines"):
@@ -145,13 +151,13 @@ extension EntityKind {
             // Its own size limit; every value inside is checked as plain text.
             _ = try Publication(jsonText: text)
         case (_, "notes"), (_, "description"), (_, "body"):
-            try PlainText.check(text, field: label, multiline: true)
-            if name == "body" { guard text.nonBlank != nil else { throw .emptyField(label) } }
+            try PlainText.check(text, field: label(), multiline: true)
+            if name == "body" { guard text.nonBlank != nil else { throw .emptyField(label()) } }
         case (_, "name"), (_, "fullName"), (_, "title"), (_, "acronym"):
-            try PlainText.check(text, field: label)
-            guard text.nonBlank != nil else { throw .emptyField(label) }
+            try PlainText.check(text, field: label())
+            guard text.nonBlank != nil else { throw .emptyField(label()) }
         default:
-            try PlainText.check(text, field: label)
+            try PlainText.check(text, field: label())
         }
     }
 

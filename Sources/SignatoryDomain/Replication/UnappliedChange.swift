@@ -55,6 +55,8 @@ public struct UnappliedChange: FeedEntry, Hashable {
     public var previousHash: String { self.line.previousHash }
     public var hash: String { self.line.hash }
     public var jsonLine: String { self.line.text }
+    /// Whether `bytes` are this change's line exactly as Signatory writes it.
+    public func isWritten(as bytes: [UInt8]) -> Bool { self.line.bytes == bytes }
     /// The hash recomputed from the content: equal to ``hash`` unless the line was tampered with.
     public var computedHash: String? { self.line.computedHash }
 

@@ -17,13 +17,18 @@ public enum PlainText {
     /// 16 MiB a change line may take, so anything typed here can always be synced.
     public static let maximumTextBytes = 1 << 20
 
-    public static func check(_ text: String, field: String, multiline: Bool = false) throws(DomainError) {
+    /// `field` names the field in the error, and is only built when there is one.
+    public static func check(
+        _ text: String,
+        field: @autoclosure () -> String,
+        multiline: Bool = false
+    ) throws(DomainError) {
         let limit = multiline ? self.maximumTextBytes : self.maximumLineBytes
-        guard text.utf8.count <= limit else { throw .tooLong(field: field, limit: limit) }
+        guard text.utf8.count <= limit else { throw .tooLong(field: field(), limit: limit) }
         // Printable ASCII, the common case, needs no look at scalars.
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return }
         for scalar in text.unicodeScalars where self.isRefused(scalar, multiline: multiline) {
-            throw .controlCharacter(field: field, scalar: scalar.value)
+            throw .controlCharacter(field: field(), scalar: scalar.value)
         }
     }
 

@@ -14,6 +14,10 @@ extension Change {
     /// The change as one line of JSON, keys in a fixed order.
     public var jsonLine: String { self.line.text }
 
+    /// Whether `bytes` are this change's line exactly as Signatory writes it: a bundle holds
+    /// each change in one spelling only.
+    public func isWritten(as bytes: [UInt8]) -> Bool { self.line.bytes == bytes }
+
     /// Parses one line; `nil` when it is not a change of a kind this release knows (the caller
     /// names the line).
     public init?(jsonLine: Data) {
@@ -45,7 +49,10 @@ struct ChangeLine: Hashable {
 
 extension ChangeLine {
     /// The line as Signatory writes it, keys in a fixed order.
-    var text: String {
+    var text: String { String(decoding: self.bytes, as: UTF8.self) }
+
+    /// The UTF-8 bytes of ``text``.
+    var bytes: [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(384 + self.fields.count * 96)
         if self.format == .one {
@@ -71,7 +78,7 @@ extension ChangeLine {
         out.append(text: #"","hash":""#)
         out.append(text: self.hash)
         out.append(text: #""}"#)
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     private static func appendFieldsJSON(_ fields: [String: FieldAssignment], to out: inout [UInt8]) {

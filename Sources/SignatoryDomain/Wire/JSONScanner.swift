@@ -9,8 +9,11 @@ struct JSONScanner {
     }
 
     private mutating func skipSpace() {
-        while self.position < self.bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(self.bytes[self.position]) {
-            self.position += 1
+        while self.position < self.bytes.count {
+            switch self.bytes[self.position] {
+            case 0x20, 0x0A, 0x0D, 0x09: self.position += 1
+            default: return
+            }
         }
     }
 
@@ -43,7 +46,7 @@ struct JSONScanner {
             self.position += 1
             switch byte {
             case UInt8(ascii: "\""):
-                return Self.text(scalars)
+                return Self.text(scalars[...])
             case UInt8(ascii: "\\"):
                 guard self.position < self.bytes.count else { return nil }
                 let escape = self.bytes[self.position]
@@ -79,10 +82,8 @@ struct JSONScanner {
 
     /// The bytes as text, or `nil` unless they are valid UTF-8: JSON text is UTF-8, and invalid
     /// bytes are refused rather than replaced, so no two different lines read alike.
-    private static func text(_ bytes: some Collection<UInt8>) -> String? {
-        let text = String(decoding: bytes, as: UTF8.self)
-        // Faster than `String(validating:)`, which does not take the contiguous fast path here.
-        return text.utf8.elementsEqual(bytes) ? text : nil
+    private static func text(_ bytes: ArraySlice<UInt8>) -> String? {
+        String(validating: bytes, as: UTF8.self)
     }
 
     private mutating func hex4() -> UInt32? {
@@ -114,9 +115,9 @@ struct JSONScanner {
     // MARK: Typed reading, for formats whose shape is known
 
     /// Skips white space and consumes `byte` when it comes next.
-    mutating func consume(_ byte: Character) -> Bool {
+    mutating func consume(_ byte: Unicode.Scalar) -> Bool {
         self.skipSpace()
-        guard self.position < self.bytes.count, self.bytes[self.position] == byte.asciiValue! else { return false }
+        guard self.position < self.bytes.count, self.bytes[self.position] == UInt8(ascii: byte) else { return false }
         self.position += 1
         return true
     }
