@@ -14,7 +14,8 @@ extension Store {
         guard !text.isEmpty else { throw StoreError.notFound(kind, reference: reference) }
         if let id = UUID(uuidString: text) {
             let canonical = id.uuidString.lowercased()
-            let found = try self.database.prepare("SELECT 1 FROM \(table) WHERE id = ?").firstRow(canonical) { _ in true
+            let found = try self.database.prepare(built: "SELECT 1 FROM \(table) WHERE id = ?").firstRow(canonical) {
+                _ in true
             }
             guard found == true else { throw StoreError.notFound(kind, reference: reference) }
             return canonical
@@ -22,7 +23,7 @@ extension Store {
         var byAcronym: [String] = []
         if let acronymColumn {
             byAcronym = try self.database.prepare(
-                "SELECT id FROM \(table) WHERE \(acronymColumn) = ? COLLATE NOCASE ORDER BY id"
+                built: "SELECT id FROM \(table) WHERE \(acronymColumn) = ? COLLATE NOCASE ORDER BY id"
             )
             .rows(text) { $0.text(0) }
         }
@@ -31,7 +32,7 @@ extension Store {
         if prefix.count >= 4, prefix.allSatisfy({ $0.isHexDigit || $0 == "-" }) {
             // '~' sorts after every hex digit and '-', so this range is the prefix and uses the key.
             byPrefix = try self.database.prepare(
-                "SELECT id FROM \(table) WHERE id >= ? AND id < ? ORDER BY id LIMIT 20"
+                built: "SELECT id FROM \(table) WHERE id >= ? AND id < ? ORDER BY id LIMIT 20"
             )
             .rows(prefix, prefix + "~") { $0.text(0) }
         }

@@ -17,7 +17,7 @@ extension Store {
     }
 
     public func campaign(_ id: ID<Campaign>) throws -> Campaign? {
-        try self.database.prepare("SELECT \(Store.campaignColumns) FROM campaign WHERE id = ?").firstRow(
+        try self.database.prepare(built: "SELECT \(Store.campaignColumns) FROM campaign WHERE id = ?").firstRow(
             id,
             read: Store.readCampaign
         )
@@ -26,7 +26,8 @@ extension Store {
     /// Every campaign, newest start first.
     public func campaigns() throws -> [Campaign] {
         try self.database.prepare(
-            "SELECT \(Store.campaignColumns) FROM campaign ORDER BY start_date IS NULL, start_date DESC, name COLLATE NOCASE"
+            built:
+                "SELECT \(Store.campaignColumns) FROM campaign ORDER BY start_date IS NULL, start_date DESC, name COLLATE NOCASE"
         ).rows(read: Store.readCampaign)
     }
 

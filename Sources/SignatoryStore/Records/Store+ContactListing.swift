@@ -89,18 +89,18 @@ extension Store {
         }
         switch scope {
         case .statement(let id):
-            try self.database.prepare(statements(where: "st.id = ?1")).forEachRow(id, body: read)
+            try self.database.prepare(built: statements(where: "st.id = ?1")).forEachRow(id, body: read)
         case .campaign(let id):
-            try self.database.prepare(statements(where: "st.campaign_id = ?1")).forEachRow(id, body: read)
+            try self.database.prepare(built: statements(where: "st.campaign_id = ?1")).forEachRow(id, body: read)
         case .all:
             try self.database.prepare(
-                """
-                SELECT \(Store.listingColumns), NULL,
-                    EXISTS (SELECT 1 FROM signature s WHERE s.organisation_id = o.id AND s.status = 'signed' AND s.consent = 1),
-                    NULL, NULL, 0
-                FROM organisation o LEFT JOIN contact c ON c.organisation_id = o.id
-                ORDER BY o.name COLLATE NOCASE, o.id, c.full_name COLLATE NOCASE, c.id
-                """
+                built: """
+                    SELECT \(Store.listingColumns), NULL,
+                        EXISTS (SELECT 1 FROM signature s WHERE s.organisation_id = o.id AND s.status = 'signed' AND s.consent = 1),
+                        NULL, NULL, 0
+                    FROM organisation o LEFT JOIN contact c ON c.organisation_id = o.id
+                    ORDER BY o.name COLLATE NOCASE, o.id, c.full_name COLLATE NOCASE, c.id
+                    """
             ).forEachRow(body: read)
         }
     }

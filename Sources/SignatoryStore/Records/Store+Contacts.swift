@@ -25,7 +25,7 @@ extension Store {
     }
 
     public func contact(_ id: ID<ContactPerson>) throws -> ContactPerson? {
-        try self.database.prepare("SELECT \(Store.contactColumns) FROM contact WHERE id = ?").firstRow(
+        try self.database.prepare(built: "SELECT \(Store.contactColumns) FROM contact WHERE id = ?").firstRow(
             id,
             read: Store.readContact
         )
@@ -35,11 +35,12 @@ extension Store {
     public func contacts(of organisation: ID<Organisation>? = nil) throws -> [ContactPerson] {
         if let organisation {
             return try self.database.prepare(
-                "SELECT \(Store.contactColumns) FROM contact WHERE organisation_id = ? ORDER BY full_name COLLATE NOCASE, id"
+                built:
+                    "SELECT \(Store.contactColumns) FROM contact WHERE organisation_id = ? ORDER BY full_name COLLATE NOCASE, id"
             ).rows(organisation, read: Store.readContact)
         }
         return try self.database.prepare(
-            "SELECT \(Store.contactColumns) FROM contact ORDER BY full_name COLLATE NOCASE, id"
+            built: "SELECT \(Store.contactColumns) FROM contact ORDER BY full_name COLLATE NOCASE, id"
         )
         .rows(read: Store.readContact)
     }

@@ -27,14 +27,14 @@ extension Store {
     }
 
     public func organisation(_ id: ID<Organisation>) throws -> Organisation? {
-        try self.database.prepare("SELECT \(Store.organisationColumns) FROM organisation WHERE id = ?")
+        try self.database.prepare(built: "SELECT \(Store.organisationColumns) FROM organisation WHERE id = ?")
             .firstRow(id, read: Store.readOrganisation)
     }
 
     /// Every organisation, by name.
     public func organisations() throws -> [Organisation] {
         try self.database.prepare(
-            "SELECT \(Store.organisationColumns) FROM organisation ORDER BY name COLLATE NOCASE, id"
+            built: "SELECT \(Store.organisationColumns) FROM organisation ORDER BY name COLLATE NOCASE, id"
         )
         .rows(read: Store.readOrganisation)
     }

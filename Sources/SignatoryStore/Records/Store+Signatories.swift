@@ -29,12 +29,12 @@ extension Store {
         let organisationCount = Int32(Store.organisationColumns.split(separator: ",").count)
         let identities = try self.protectedIdentities()
         return try self.database.prepare(
-            """
-            SELECT \(prefixed(Store.signatureColumns, "s")), \(prefixed(Store.organisationColumns, "o")),
-                   \(prefixed(Store.contactColumns, "c"))
-            FROM signature s JOIN organisation o ON o.id = s.organisation_id LEFT JOIN contact c ON c.id = s.contact_id
-            WHERE s.statement_id = ? ORDER BY o.name COLLATE NOCASE, o.id
-            """
+            built: """
+                SELECT \(prefixed(Store.signatureColumns, "s")), \(prefixed(Store.organisationColumns, "o")),
+                       \(prefixed(Store.contactColumns, "c"))
+                FROM signature s JOIN organisation o ON o.id = s.organisation_id LEFT JOIN contact c ON c.id = s.contact_id
+                WHERE s.statement_id = ? ORDER BY o.name COLLATE NOCASE, o.id
+                """
         ).rows(statement) { row in
             let columns = row.columns(from: signatureCount + organisationCount)
             let contact = columns.isNull(0) ? nil : try Store.readContact(columns)

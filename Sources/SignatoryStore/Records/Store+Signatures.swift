@@ -105,18 +105,18 @@ extension Store {
     }
 
     public func signature(_ id: ID<Signature>) throws -> Signature? {
-        try self.database.prepare("SELECT \(Store.signatureColumns) FROM signature WHERE id = ?")
+        try self.database.prepare(built: "SELECT \(Store.signatureColumns) FROM signature WHERE id = ?")
             .firstRow(id, read: Store.readSignature)
     }
 
     /// A statement's signatures, by organisation name.
     public func signatures(on statement: ID<JointStatement>) throws -> [Signature] {
         try self.database.prepare(
-            """
-            SELECT \(Store.signatureColumns.split(separator: ",").map { "s." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", "))
-            FROM signature s JOIN organisation o ON o.id = s.organisation_id
-            WHERE s.statement_id = ? ORDER BY o.name COLLATE NOCASE, o.id
-            """
+            built: """
+                SELECT \(Store.signatureColumns.split(separator: ",").map { "s." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", "))
+                FROM signature s JOIN organisation o ON o.id = s.organisation_id
+                WHERE s.statement_id = ? ORDER BY o.name COLLATE NOCASE, o.id
+                """
         ).rows(statement, read: Store.readSignature)
     }
 

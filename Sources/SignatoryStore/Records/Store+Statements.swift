@@ -51,7 +51,7 @@ extension Store {
     }
 
     public func statement(_ id: ID<JointStatement>) throws -> JointStatement? {
-        try self.database.prepare("SELECT \(Store.statementColumns) FROM statement WHERE id = ?")
+        try self.database.prepare(built: "SELECT \(Store.statementColumns) FROM statement WHERE id = ?")
             .firstRow(id, read: Store.readStatement)
     }
 
@@ -59,11 +59,12 @@ extension Store {
     public func statements(in campaign: ID<Campaign>? = nil) throws -> [JointStatement] {
         if let campaign {
             return try self.database.prepare(
-                "SELECT \(Store.statementColumns) FROM statement WHERE campaign_id = ? ORDER BY title COLLATE NOCASE, id"
+                built:
+                    "SELECT \(Store.statementColumns) FROM statement WHERE campaign_id = ? ORDER BY title COLLATE NOCASE, id"
             ).rows(campaign, read: Store.readStatement)
         }
         return try self.database.prepare(
-            "SELECT \(Store.statementColumns) FROM statement ORDER BY title COLLATE NOCASE, id"
+            built: "SELECT \(Store.statementColumns) FROM statement ORDER BY title COLLATE NOCASE, id"
         )
         .rows(read: Store.readStatement)
     }

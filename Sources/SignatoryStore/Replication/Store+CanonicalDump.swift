@@ -47,7 +47,7 @@ extension Store {
     }
 
     private func dumpRows(_ sql: String, prefix: String) throws -> [String] {
-        let statement = try self.database.prepare(sql)
+        let statement = try self.database.prepare(built: sql)
         statement.reset()
         defer { statement.reset() }
         var lines: [String] = []

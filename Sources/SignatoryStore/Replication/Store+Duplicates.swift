@@ -63,7 +63,7 @@ extension Store {
     @discardableResult
     func refreshDuplicates() throws -> Int {
         try self.database.execute("DELETE FROM duplicate_pair")
-        for insert in Self.insertsForAll { try self.database.prepare(insert).run() }
+        for insert in Self.insertsForAll { try self.database.prepare(built: insert).run() }
         return Int(try self.database.integer("SELECT count(*) FROM duplicate_pair"))
     }
 
@@ -81,7 +81,7 @@ extension Store {
     func refreshDuplicates(of organisation: String) throws {
         try self.database.prepare("DELETE FROM duplicate_pair WHERE first = ?1").run(organisation)
         try self.database.prepare("DELETE FROM duplicate_pair WHERE second = ?1").run(organisation)
-        for insert in Self.insertsForOne { try self.database.prepare(insert).run(organisation) }
+        for insert in Self.insertsForOne { try self.database.prepare(built: insert).run(organisation) }
     }
 
     /// Runs `body`, a bulk import of this office's own edits, with the duplicate pairs found once

@@ -4,14 +4,14 @@ import SignatoryDomain
 /// Writing one record's row from its settled fields.
 extension Store {
     func removeRow(_ ref: EntityRef) throws {
-        let table: String
+        let delete: StaticString
         switch ref.kind {
-        case .campaign: table = "campaign"
-        case .organisation: table = "organisation"
-        case .contact: table = "contact"
-        case .statement: table = "statement"
+        case .campaign: delete = "DELETE FROM campaign WHERE id = ?"
+        case .organisation: delete = "DELETE FROM organisation WHERE id = ?"
+        case .contact: delete = "DELETE FROM contact WHERE id = ?"
+        case .statement: delete = "DELETE FROM statement WHERE id = ?"
         case .signature:
-            table = "signature"
+            delete = "DELETE FROM signature WHERE id = ?"
             // Conflicts between signatures that share a row are recomputed when the row is written.
             try self.database.prepare(
                 "DELETE FROM conflict WHERE kind = 'signature' AND entity_id = ? AND rule LIKE 'merged:%'"
@@ -25,7 +25,7 @@ extension Store {
             )
             return
         }
-        try self.database.prepare("DELETE FROM \(table) WHERE id = ?").run(ref.id)
+        try self.database.prepare(delete).run(ref.id)
     }
 
     func writeRow(_ ref: EntityRef, fields: FieldMap, resolver: inout MergeResolver) throws {

@@ -22,6 +22,9 @@ package final class Database {
     let handle: OpaquePointer
     package let path: String
     private var statements: [String: PreparedStatement] = [:]
+    /// The statements of SQL written in the source, found by the text's address: hashing a
+    /// long statement's text on every use cost more than running some of them.
+    private var literalStatements: [UnsafeRawPointer: PreparedStatement] = [:]
 
     package init(path: String, mode: OpenMode, busyTimeoutMilliseconds: Int32 = 5_000) throws(SQLiteError) {
         var flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX
@@ -49,6 +52,7 @@ package final class Database {
 
     deinit {
         self.statements.removeAll()
+        self.literalStatements.removeAll()
         sqlite3_close_v2(self.handle)
     }
 
@@ -64,7 +68,17 @@ package final class Database {
     }
 
     /// The cached prepared statement for `sql`, compiled on first use.
-    package func prepare(_ sql: String) throws(SQLiteError) -> PreparedStatement {
+    package func prepare(_ sql: StaticString) throws(SQLiteError) -> PreparedStatement {
+        guard sql.hasPointerRepresentation else { return try self.prepare(built: sql.description) }
+        let address = UnsafeRawPointer(sql.utf8Start)
+        if let statement = self.literalStatements[address] { return statement }
+        let statement = try PreparedStatement(database: self, sql: sql.description)
+        self.literalStatements[address] = statement
+        return statement
+    }
+
+    /// The cached prepared statement for `sql` put together at run time, compiled on first use.
+    package func prepare(built sql: String) throws(SQLiteError) -> PreparedStatement {
         if let statement = self.statements[sql] { return statement }
         let statement = try PreparedStatement(database: self, sql: sql)
         self.statements[sql] = statement
@@ -100,7 +114,7 @@ package final class Database {
     package var changes: Int { Int(sqlite3_changes(self.handle)) }
 
     /// Reads a single integer, e.g. `PRAGMA user_version` or a `count(*)`.
-    package func integer(_ sql: String, _ values: any SQLBindable...) throws -> Int64 {
+    package func integer(_ sql: StaticString, _ values: any SQLBindable...) throws -> Int64 {
         let statement = try self.prepare(sql)
         try statement.bind(values)
         defer { statement.reset() }
