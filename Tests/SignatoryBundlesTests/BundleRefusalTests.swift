@@ -157,3 +157,25 @@ extension BundleRefusalTests {
         }
     }
 }
+
+extension BundleRefusalTests {
+    /// Lines are stored and relayed verbatim, so a change spelled in any other way than Signatory
+    /// writes it is refused, even when its content, and so its hash, is the same.
+    @Test func aLineSpelledAnotherWayIsRefused() throws {
+        let respellings = [
+            (#""sequence":1,"#, #""sequence": 1,"#),
+            (#""kind":"organisation""#, #""kind":"organis\u0061tion""#),
+        ]
+        for (written, respelled) in respellings {
+            let path = try self.fixture.bundle(from: self.geneva)
+            var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+            try #require(lines[1].contains(written))
+            lines[1] = lines[1].replacingOccurrences(of: written, with: respelled)
+            try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+            try self.expectRefusal(
+                path,
+                mentioning: "change 1 of office \(self.geneva.office.id) is not written as Signatory writes it"
+            )
+        }
+    }
+}
