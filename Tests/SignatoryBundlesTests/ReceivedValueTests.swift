@@ -152,3 +152,28 @@ struct ReceivedValueTests {
         }
     }
 }
+
+extension ReceivedValueTests {
+    /// A salted value may be replaced by its digest without breaking the change's hash or its
+    /// office's signature: that is how an erasure travels. A relay (a hub, another office) could
+    /// do the same to a contact's safety flag, so only a person's name, title, email and phone
+    /// may arrive as a digest.
+    @Test func aRelayCannotWithholdTheSafetyFlag() throws {
+        let path = try self.fixture.bundle(from: self.geneva)
+        var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+        let contact = try #require(Change(jsonLine: Data(lines[2].utf8)))
+        try #require(contact.kind == .contact && contact.fields["atRisk"]?.value == .bool(true))
+        let withheld = contact.erasing(["atRisk"])
+        #expect(withheld.computedHash == contact.hash)
+        lines[2] = withheld.jsonLine
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let before = try self.bucharest.canonicalDump()
+        do {
+            _ = try BundleImporter(store: self.bucharest).importBundle(at: path)
+            Issue.record("a contact whose safety flag was withheld should have been refused")
+        } catch let error as SyncError {
+            #expect("\(error)".contains("cannot remove the contact atRisk"), "\(error)")
+        }
+        #expect(try self.bucharest.canonicalDump() == before)
+    }
+}
