@@ -9,18 +9,25 @@ extension Store {
     /// let nameable = contact.isPublishable && !identities.protects(contact)
     /// ```
     public func protectedIdentities() throws -> ProtectedIdentities {
-        try self.protectedIdentities(excluding: [])
+        try self.protectedIdentities(leaving: []).all
     }
 
-    /// The same without the contacts whose ids are in `excluded`.
-    private func protectedIdentities(excluding excluded: Set<String>) throws -> ProtectedIdentities {
-        var identities = ProtectedIdentities()
+    /// Every person at risk, and the same without the contacts whose ids are in `leaving`, in
+    /// one read.
+    private func protectedIdentities(
+        leaving: Set<String>
+    ) throws -> (all: ProtectedIdentities, staying: ProtectedIdentities) {
+        var all = ProtectedIdentities()
+        var staying = ProtectedIdentities()
         try self.database.prepare("SELECT id, full_name, email, phone FROM contact WHERE at_risk = 1").forEachRow {
             row in
-            guard excluded.isEmpty || !excluded.contains(row.text(0)) else { return }
-            identities.add(name: row.text(1), email: row.optionalText(2), phone: row.optionalText(3))
+            let (name, email, phone) = (row.text(1), row.optionalText(2), row.optionalText(3))
+            all.add(name: name, email: email, phone: phone)
+            if !leaving.isEmpty && !leaving.contains(row.text(0)) {
+                staying.add(name: name, email: email, phone: phone)
+            }
         }
-        return identities
+        return (all, leaving.isEmpty ? all : staying)
     }
 }
 
@@ -51,8 +58,8 @@ extension Store {
     {
         guard contacts.contains(where: \.atRisk) else { return [] }
         let leaving = Set(contacts.map(\.id.description))
-        let before = try self.protectedIdentities()
-        var after = try self.protectedIdentities(excluding: leaving)
+        let (before, staying) = try self.protectedIdentities(leaving: leaving)
+        var after = staying
         for replacement in replacements { after.add(replacement) }
         return try self.contacts().filter {
             !leaving.contains($0.id.description) && !$0.atRisk && before.protects($0) && !after.protects($0)

@@ -18,13 +18,13 @@ struct OrganisationRemove: ParsableCommand {
     func run() throws {
         let store = try self.database.open()
         let organisation = try store.organisation(matching: self.organisation)
-        var lookalikes = LookalikeWarning([], like: "")
+        // Without --force the removal is refused when it has contacts, so it exposes nobody.
+        let contacts = self.force ? try store.contacts(of: organisation.id) : []
+        let lookalikes = LookalikeWarning(
+            try store.lookalikes(exposedByReplacing: contacts, with: []),
+            like: contacts.filter(\.atRisk).map(\.fullName).joined(separator: " or ")
+        )
         if self.force {
-            let contacts = try store.contacts(of: organisation.id)
-            lookalikes = LookalikeWarning(
-                try store.lookalikes(exposedByReplacing: contacts, with: []),
-                like: contacts.filter(\.atRisk).map(\.fullName).joined(separator: " or ")
-            )
             try self.confirmation.confirm(
                 "remove \(organisation.displayName) with all its contacts and signatures, at every office"
                     + lookalikes.confirmationSuffix,
