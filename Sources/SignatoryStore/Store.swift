@@ -23,7 +23,7 @@ public final class Store {
     var settledCache: [EntityRef: FieldMap] = [:]
     /// Whether an erasure was applied whose values may still be in the database's files: another
     /// program was reading the database when the write-ahead log was to be truncated. The next
-    /// erasure or import here tries again.
+    /// transaction here tries again.
     public internal(set) var erasedValuesMayLinger = false
     /// Set while a bulk import writes organisations: their duplicate pairs are found once at the end.
     var duplicatesDeferred = false
@@ -132,14 +132,19 @@ public final class Store {
         guard self.database.isAutocommit else { return try self.forgettingOnFailure(body) }
         self.forgetCachedFeed()
         self.formerCanonicals.removeAll()
-        return try self.forgettingOnFailure { try self.database.transaction(body) }
+        let result = try self.forgettingOnFailure { try self.database.transaction(body) }
+        try self.wipeWriteAheadLog()
+        return result
     }
 
     /// Runs `body` so that a failure undoes its writes alone, inside or outside a transaction:
     /// a bulk import gives each row one and skips the rows that fail.
     public func savepoint<T>(_ body: () throws -> T) throws -> T {
-        if self.database.isAutocommit { self.forgetCachedFeed() }
-        return try self.forgettingOnFailure { try self.database.transaction(body) }
+        let outermost = self.database.isAutocommit
+        if outermost { self.forgetCachedFeed() }
+        let result = try self.forgettingOnFailure { try self.database.transaction(body) }
+        if outermost { try self.wipeWriteAheadLog() }
+        return result
     }
 
     private func forgettingOnFailure<T>(_ body: () throws -> T) throws -> T {

@@ -136,6 +136,56 @@ struct HubRouteTests {
         }
     }
 
+    /// Pushes that arrive together may share a commit: each still gets its own answer, and a
+    /// refused one takes nothing of the others with it.
+    @Test func pushesAtOnceAreAnsweredEachOnItsOwn() async throws {
+        let names = ["Geneva", "Bucharest", "Paris", "Nairobi"]
+        let fixture = try HubRouteFixture(members: Dictionary(uniqueKeysWithValues: names.map { ($0, .internal) }))
+        var requests: [(name: String, body: [UInt8], headers: HTTPFields)] = []
+        for (index, name) in names.enumerated() {
+            let member = fixture.member(name)
+            // One organisation more at each office, so that every answer's count is its own.
+            for number in 0...index {
+                try member.store.insert(
+                    Organisation(name: "\(name) member \(number)", acronym: "\(name.prefix(3))\(number)")
+                )
+            }
+            var body = try BundleExporter(store: member.store).bundle(known: [:]).bytes
+            if name == "Paris" {
+                body = Array(
+                    String(decoding: body, as: UTF8.self).replacingOccurrences(of: "member 0", with: "member X").utf8
+                )
+            }
+            requests.append((name, body, try HubRouteFixture.signed("POST", "/v1/sync/push", body: body, by: member)))
+        }
+        let sent = requests
+        let answers = try await fixture.withClient { client in
+            try await withThrowingTaskGroup(of: (String, HTTPResponse.Status, String).self) { group in
+                for request in sent {
+                    group.addTask {
+                        let response = try await HubRouteFixture.post(
+                            "/v1/sync/push",
+                            request.body,
+                            headers: request.headers,
+                            to: client
+                        )
+                        return (request.name, response.status, String(buffer: response.body))
+                    }
+                }
+                return try await group.reduce(into: [:]) { $0[$1.0] = ($1.1, $1.2) }
+            }
+        }
+        for (index, name) in names.enumerated() where name != "Paris" {
+            #expect(answers[name]?.0 == .ok, "\(name): \(answers[name]?.1 ?? "")")
+            #expect(answers[name]?.1.contains(#""applied":\#(index + 1)"#) == true, "\(name)")
+        }
+        #expect(answers["Paris"]?.0 == .unprocessableContent)
+        #expect(answers["Paris"]?.1.contains("is broken at position 1") == true)
+        let hub = try Store.open(at: fixture.hubPath)
+        #expect(try hub.organisations().count == 1 + 2 + 4)
+        #expect(try hub.versionVector()[fixture.member("Paris").id] == nil)
+    }
+
     /// Pushes everything `member` holds, as `signatory sync push` does.
     static func push(from member: HubRouteFixture.Member, in fixture: HubRouteFixture) async throws {
         let known = try member.store.knowledge(of: try fixture.hubID())

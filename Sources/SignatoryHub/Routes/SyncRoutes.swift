@@ -10,6 +10,13 @@ import SignatoryStore
 struct SyncRoutes {
     let database: StoreActor
     let configuration: HubConfiguration
+    let pushes: PushQueue
+
+    init(database: StoreActor, configuration: HubConfiguration) {
+        self.database = database
+        self.configuration = configuration
+        self.pushes = PushQueue(database: database)
+    }
 
     func register(in table: RouteTable) {
         table.signed(.get, "/v1/sync/vector") { _, _, member in
@@ -47,7 +54,8 @@ struct SyncRoutes {
         return try Reply.json(vector)
     }
 
-    /// A bundle checked exactly as `signatory sync import` checks a file, applied in one transaction.
+    /// A bundle checked exactly as `signatory sync import` checks a file, and applied all or
+    /// nothing, in a commit it may share with pushes that arrived at the same time.
     private func push(_ request: Request, context: HubRequestContext, member: HubMember) async throws -> Response {
         let body = try await request.verifiedBody(limit: self.configuration.maximumBodyBytes)
         context.logger.info("push received", metadata: ["bytes": .stringConvertible(body.count)])
@@ -64,16 +72,18 @@ struct SyncRoutes {
                 "the bundle was written by office \(header.from), not by the office that signed the request"
             )
         }
+        let outcome = try await self.pushes.apply(body)
         do {
-            let result = try await self.database.run { store in
-                let report = try BundleImporter(store: store).importBundle(from: LineReader(bytes: body))
-                return (report.applied, report.alreadyKnown, try store.versionVector().keyedByText)
-            }
+            let report = try outcome.report.get()
             context.logger.info(
                 "push applied",
-                metadata: ["applied": .stringConvertible(result.0), "known": .stringConvertible(result.1)]
+                metadata: [
+                    "applied": .stringConvertible(report.applied), "known": .stringConvertible(report.alreadyKnown),
+                ]
             )
-            return try Reply.json(PushReply(applied: result.0, alreadyKnown: result.1, have: result.2))
+            return try Reply.json(
+                PushReply(applied: report.applied, alreadyKnown: report.alreadyKnown, have: outcome.have)
+            )
         } catch let error as SyncError {
             if error.isMalformed { throw HubError.badRequest("malformed_bundle", error.description) }
             throw HubError.refusedBundle(error.description)

@@ -43,7 +43,6 @@ extension Store {
             )
             return ContactErasure(contact: id, erasedAt: change.timestamp, redactedChanges: Int(held))
         }
-        try self.wipeWriteAheadLog()
         return erasure
     }
 
@@ -166,13 +165,14 @@ extension Store {
 
     /// Folds the write-ahead log into the database and truncates it, so that no page holding an
     /// erased value is left in it. Deleted content in the database itself is zeroed as it is
-    /// freed (`secure_delete`).
+    /// freed (`secure_delete`). The outermost transaction calls it once it has committed: a
+    /// checkpoint cannot run inside one.
     ///
     /// Another connection reading an older snapshot (an export, the hub, the web app) holds the
     /// checkpoint back for up to the busy timeout; if it is still reading then, the erased values
     /// stay in the files until a later command checkpoints, and ``erasedValuesMayLinger`` says so.
     func wipeWriteAheadLog() throws {
-        guard self.erasedValuesMayLinger else { return }
+        guard self.erasedValuesMayLinger, self.database.isAutocommit else { return }
         let busy = try self.database.prepare("PRAGMA wal_checkpoint(TRUNCATE)").firstRow { $0.integer(0) }
         self.erasedValuesMayLinger = busy != 0
     }

@@ -18,7 +18,7 @@ extension Store {
         from peer: ID<Office>,
         _ body: (inout ReceivedBatch) throws -> ReceivedFeeds
     ) throws -> ReceivedSummary {
-        let summary = try self.transaction {
+        try self.transaction {
             var batch = ReceivedBatch(store: self)
             let feeds = try body(&batch)
             for change in batch.redacted { try self.requireErasureVouches(for: change) }
@@ -33,8 +33,6 @@ extension Store {
                 duplicatePairs: duplicates
             )
         }
-        try self.wipeWriteAheadLog()
-        return summary
     }
 }
 

@@ -1,0 +1,96 @@
+import Foundation
+import SignatoryBundles
+import SignatoryDomain
+import TestSupport
+import Testing
+
+@testable import SignatoryStore
+
+/// Bundles imported together, as a hub applies the pushes that arrive at once: one commit, but
+/// each bundle applied or refused on its own.
+struct BatchImportTests {
+    let fixture: SyncFixture
+    let geneva: Store
+    let bucharest: Store
+    let paris: Store
+    let nairobi: Store
+    let cap: Organisation
+
+    init() throws {
+        self.fixture = try SyncFixture(offices: 4)
+        (self.geneva, self.bucharest, self.paris, self.nairobi) =
+            (self.fixture.offices[0], self.fixture.offices[1], self.fixture.offices[2], self.fixture.offices[3])
+        try self.bucharest.insert(
+            Organisation(
+                name: "Romanian Independent Society of Human Rights",
+                acronym: "SIRDO",
+                country: try CountryCode("RO")
+            )
+        )
+        self.cap = try SyncFixture.cap()
+        try self.paris.insert(self.cap)
+        try self.paris.insert(Organisation(name: "Human Rights Without Frontiers", acronym: "HRWF"))
+        try self.nairobi.insert(Organisation(name: "Doctors Against Forced Organ Harvesting", acronym: "DAFOH"))
+    }
+
+    func bundle(from office: Store) throws -> [UInt8] {
+        try BundleExporter(store: office).bundle(known: [:]).bytes
+    }
+
+    /// Nairobi's bundle with one letter of a name changed after it was hashed.
+    func tamperedBundle() throws -> [UInt8] {
+        let text = String(decoding: try self.bundle(from: self.nairobi), as: UTF8.self)
+        let tampered = text.replacingOccurrences(of: "Organ Harvesting", with: "Organ Harvestinx")
+        try #require(tampered != text)
+        return Array(tampered.utf8)
+    }
+
+    @Test func aRefusedBundleIsRolledBackAloneAndTheOthersApplied() throws {
+        let outcomes = try BundleImporter(store: self.geneva).importBundles([
+            try self.bundle(from: self.bucharest), try self.tamperedBundle(), try self.bundle(from: self.paris),
+        ])
+        #expect(outcomes.count == 3)
+        #expect(try outcomes[0].get().applied == 1)
+        #expect(try outcomes[2].get().applied == 2)
+        #expect {
+            try outcomes[1].get()
+        } throws: { error in
+            "\(error)".contains("feed of office \(self.nairobi.office.id) is broken at position 1")
+        }
+        #expect(try self.geneva.organisations().compactMap(\.acronym).sorted() == ["CAP", "HRWF", "SIRDO"])
+        #expect(try self.geneva.versionVector()[self.nairobi.office.id] == nil)
+        #expect(try self.geneva.changeCount() == 3)
+    }
+
+    @Test func aBatchOfRefusedBundlesChangesNothing() throws {
+        let path = self.fixture.folder.path("office-0.db")
+        let before = databaseBytes(path)
+        let outcomes = try BundleImporter(store: self.geneva).importBundles([
+            try self.tamperedBundle(), Array("not a bundle\n".utf8),
+        ])
+        #expect(outcomes.allSatisfy { (try? $0.get()) == nil })
+        #expect(databaseBytes(path) == before)
+    }
+
+    /// A checkpoint cannot run inside the batch's transaction: the log is emptied once it commits.
+    @Test func anErasureReceivedInABatchLeavesNoTraceInTheFiles() throws {
+        let valle = ContactPerson(organisationID: self.cap.id, fullName: "Thierry Valle", title: "Director")
+        try self.paris.insert(valle)
+        try self.fixture.send(from: self.paris, to: self.geneva)
+        let path = self.fixture.folder.path("office-0.db")
+        #expect(try Self.files(at: path, hold: "Thierry Valle"))
+        _ = try self.paris.eraseContact(valle.id, reason: "asked to be forgotten")
+        let outcomes = try BundleImporter(store: self.geneva).importBundles([
+            try self.bundle(from: self.bucharest), try self.bundle(from: self.paris),
+        ])
+        #expect(try outcomes[1].get().applied == 1)
+        #expect(!self.geneva.erasedValuesMayLinger)
+        #expect(try !Self.files(at: path, hold: "Thierry Valle"))
+    }
+
+    static func files(at path: String, hold text: String) throws -> Bool {
+        try [path, path + "-wal"].filter { FileManager.default.fileExists(atPath: $0) }.contains {
+            try Data(contentsOf: URL(fileURLWithPath: $0)).range(of: Data(text.utf8)) != nil
+        }
+    }
+}
