@@ -19,65 +19,49 @@ enum HubBenchmark {
             .appendingPathComponent("signatory").path
 
         let hubPath = folder.appendingPathComponent("hub.db").path
-        let hubStore = try Store.create(at: hubPath, office: Office(name: "Hub", createdAt: Date()))
-        var paths: [String] = []
-        var cards: [OfficeCard] = []
-        for index in 0..<self.offices {
-            let path = folder.appendingPathComponent("office-\(index).db").path
-            let store = try Store.create(at: path, office: Office(name: "Office \(index)", createdAt: Date()))
-            // Each office adds organisations of its own, as offices in different countries do
-            // (with one acronym shared by all 50 offices, each would look like 49 others: 1.2
-            // million duplicate pairs in every database).
-            let organisations = RawOrganisationInsert.sample(self.changesPerOffice).map { sample in
-                Organisation(
-                    name: "\(sample.name) (office \(index))",
-                    acronym: sample.acronym.map { "\($0)-\(index)" },
-                    country: sample.country,
-                    ecosoc: sample.ecosoc
-                )
-            }
-            try store.insert(organisations: organisations)
-            paths.append(path)
-            cards.append(try store.officeCard())
-        }
-        for (index, path) in paths.enumerated() {
-            let store = try Store.open(at: path)
-            try store.transaction {
-                for (other, card) in cards.enumerated() where other != index { try store.trust(card) }
-            }
-            try hubStore.enrol(cards[index], audience: .internal)
-        }
+        let paths = try self.makeOffices(folder: folder, hubPath: hubPath)
+        let cards = try paths.map { try Store.open(at: $0).officeCard() }
 
-        let hub = Process()
-        hub.executableURL = URL(fileURLWithPath: executable)
-        hub.arguments = ["serve", "--db", hubPath, "--port", "0"]
-        let output = folder.appendingPathComponent("hub.out")
-        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-        hub.standardOutput = try FileHandle(forWritingTo: output)
-        hub.standardError = FileHandle.nullDevice
-        try hub.run()
+        // The pushes are timed three times from the same databases, as the file import is, and
+        // the fastest round counts: one round is a few seconds on a shared machine.
+        let databases = [hubPath] + paths
+        try Self.copy(databases, adding: Self.unpushed)
+        var server: Process?
+        var pushSeconds = Double.infinity
+        var pushLatencies: [Double] = []
+        var rounds: [Double] = []
+        var hubURL = ""
+        for _ in 0..<3 {
+            if let running = server {
+                running.terminate()
+                running.waitUntilExit()
+                try Self.restore(databases, from: Self.unpushed)
+            }
+            let (process, url) = try await Self.startHub(executable, database: hubPath, folder: folder)
+            server = process
+            hubURL = url
+            let (seconds, latencies) = try await self.concurrently(paths) { path in
+                let store = try Store.open(at: path)
+                let client = try HubClient(url: url, store: store)
+                _ = try await client.push()
+                try await client.shutdown()
+            }
+            rounds.append(seconds)
+            if seconds < pushSeconds { (pushSeconds, pushLatencies) = (seconds, latencies) }
+        }
+        for path in databases {
+            BenchFolder.discard(path + Self.unpushed)
+            BenchFolder.discard(path + Self.unpushed + "-wal")
+        }
+        let hub = try require(server)
+        let servedURL = hubURL
         defer { if hub.isRunning { hub.terminate() } }
-        var url = ""
-        while url.isEmpty {
-            try await Task.sleep(nanoseconds: 50_000_000)
-            url =
-                ((try? String(contentsOf: output, encoding: .utf8)) ?? "").split(separator: "\n")
-                .first { $0.hasPrefix("listening on ") }.map { String($0.dropFirst(13)) } ?? ""
-        }
-
-        let hubURL = url
-        let (pushSeconds, pushLatencies) = try await self.concurrently(paths) { path in
-            let store = try Store.open(at: path)
-            let client = try HubClient(url: hubURL, store: store)
-            _ = try await client.push()
-            try await client.shutdown()
-        }
         // Each office fetches its pages at once with the others; then imports them on its own
         // computer, which the offices here share: each import runs alone and is added to its fetch.
         let fetched = Fetched()
         let (fetchSeconds, fetchLatencies) = try await self.concurrently(paths) { path in
             let store = try Store.open(at: path)
-            let client = try HubClient(url: hubURL, store: store)
+            let client = try HubClient(url: servedURL, store: store)
             let assembler = try await client.fetch()
             try await client.shutdown()
             await fetched.keep(assembler, for: path)
@@ -115,8 +99,9 @@ enum HubBenchmark {
             "hub: \(self.offices) offices × \(formatted(Double(self.changesPerOffice))) changes, concurrent on loopback"
         )
         report(
-            "  push: \(String(format: "%.1f", Double(self.offices) / pushSeconds)) pushes/s "
-                + "(\(formatted(pushRate)) changes/s, \(Int((pushRate / fileRate * 100).rounded()))% of `sync import` of the same changes as one file, \(formatted(fileRate)) changes/s; target ≥ 80%); "
+            "  push, fastest of 3 rounds (\(rounds.map { String(format: "%.1f", $0) }.joined(separator: ", ")) s): "
+                + "\(String(format: "%.1f", Double(self.offices) / pushSeconds)) pushes/s "
+                + "(\(formatted(pushRate)) changes/s, \(Int((pushRate / fileRate * 100).rounded()))% of `sync import` of the same changes as one file, best of 3, \(formatted(fileRate)) changes/s; target ≥ 80%); "
                 + "latency p50 \(Self.milliseconds(pushLatencies, 0.5)) ms, p99 \(Self.milliseconds(pushLatencies, 0.99)) ms"
         )
         report(
@@ -127,6 +112,83 @@ enum HubBenchmark {
         )
         report("  hub peak memory \(peak) MB; converged \(converged) of \(self.offices) offices; changes lost: \(lost)")
         guard converged == self.offices, lost == 0 else { throw BenchFailure("the offices did not converge") }
+    }
+
+    /// The offices' databases, each with organisations of its own and trusting the others, all
+    /// enrolled at the hub's database made at `hubPath`; closed when this returns.
+    private static func makeOffices(folder: URL, hubPath: String) throws -> [String] {
+        let hubStore = try Store.create(at: hubPath, office: Office(name: "Hub", createdAt: Date()))
+        var paths: [String] = []
+        var cards: [OfficeCard] = []
+        for index in 0..<self.offices {
+            let path = folder.appendingPathComponent("office-\(index).db").path
+            let store = try Store.create(at: path, office: Office(name: "Office \(index)", createdAt: Date()))
+            // Each office adds organisations of its own, as offices in different countries do
+            // (with one acronym shared by all 50 offices, each would look like 49 others: 1.2
+            // million duplicate pairs in every database).
+            let organisations = RawOrganisationInsert.sample(self.changesPerOffice).map { sample in
+                Organisation(
+                    name: "\(sample.name) (office \(index))",
+                    acronym: sample.acronym.map { "\($0)-\(index)" },
+                    country: sample.country,
+                    ecosoc: sample.ecosoc
+                )
+            }
+            try store.insert(organisations: organisations)
+            paths.append(path)
+            cards.append(try store.officeCard())
+        }
+        for (index, path) in paths.enumerated() {
+            let store = try Store.open(at: path)
+            try store.transaction {
+                for (other, card) in cards.enumerated() where other != index { try store.trust(card) }
+            }
+            try hubStore.enrol(cards[index], audience: .internal)
+        }
+        return paths
+    }
+
+    /// The suffix of the databases' copies that every round of pushes starts from.
+    private static let unpushed = ".unpushed"
+
+    /// Copies each closed database (and its write-ahead log, if one is left) to its name plus `suffix`.
+    private static func copy(_ databases: [String], adding suffix: String) throws {
+        for path in databases {
+            for file in ["", "-wal"] where FileManager.default.fileExists(atPath: path + file) {
+                try FileManager.default.copyItem(atPath: path + file, toPath: path + suffix + file)
+            }
+        }
+    }
+
+    /// Puts back the copies made by `copy(_:adding:)`, once nothing has the databases open.
+    private static func restore(_ databases: [String], from suffix: String) throws {
+        for path in databases {
+            for file in [path, path + "-wal", path + "-shm"] { unlink(file) }
+            for file in ["", "-wal"] where FileManager.default.fileExists(atPath: path + suffix + file) {
+                try FileManager.default.copyItem(atPath: path + suffix + file, toPath: path + file)
+            }
+        }
+    }
+
+    /// Starts `signatory serve` on a free loopback port; returns it and its URL once it listens.
+    private static func startHub(_ executable: String, database: String, folder: URL) async throws -> (Process, String)
+    {
+        let hub = Process()
+        hub.executableURL = URL(fileURLWithPath: executable)
+        hub.arguments = ["serve", "--db", database, "--port", "0"]
+        let output = folder.appendingPathComponent("hub.out")
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        hub.standardOutput = try FileHandle(forWritingTo: output)
+        hub.standardError = FileHandle.nullDevice
+        try hub.run()
+        var url = ""
+        while url.isEmpty {
+            try await Task.sleep(nanoseconds: 50_000_000)
+            url =
+                ((try? String(contentsOf: output, encoding: .utf8)) ?? "").split(separator: "\n")
+                .first { $0.hasPrefix("listening on ") }.map { String($0.dropFirst(13)) } ?? ""
+        }
+        return (hub, url)
     }
 
     /// The bundles fetched by offices pulling at once, until each is imported.

@@ -130,7 +130,7 @@ package enum OpenAPIDocument {
         ],
         "responses": {
           "200": {
-            "description": "The bundle was checked and applied in one transaction.",
+            "description": "The bundle was checked on its own and applied all or nothing, in a transaction it may share with pushes that arrived at the same time; `have` is the hub's version vector once that transaction committed.",
             "content": {
               "application/json": {
                 "schema": {
