@@ -78,19 +78,13 @@ struct BatchImportTests {
         try self.paris.insert(valle)
         try self.fixture.send(from: self.paris, to: self.geneva)
         let path = self.fixture.folder.path("office-0.db")
-        #expect(try Self.files(at: path, hold: "Thierry Valle"))
+        #expect(databaseFilesHold("Thierry Valle", at: path))
         _ = try self.paris.eraseContact(valle.id, reason: "asked to be forgotten")
         let outcomes = try BundleImporter(store: self.geneva).importBundles([
             try self.bundle(from: self.bucharest), try self.bundle(from: self.paris),
         ])
         #expect(try outcomes[1].get().applied == 1)
         #expect(!self.geneva.erasedValuesMayLinger)
-        #expect(try !Self.files(at: path, hold: "Thierry Valle"))
-    }
-
-    static func files(at path: String, hold text: String) throws -> Bool {
-        try [path, path + "-wal"].filter { FileManager.default.fileExists(atPath: $0) }.contains {
-            try Data(contentsOf: URL(fileURLWithPath: $0)).range(of: Data(text.utf8)) != nil
-        }
+        #expect(!databaseFilesHold("Thierry Valle", at: path))
     }
 }

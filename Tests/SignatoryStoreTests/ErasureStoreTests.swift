@@ -1,5 +1,6 @@
 import Foundation
 import SignatoryDomain
+import TestSupport
 import Testing
 
 @testable import SignatoryStore
@@ -19,12 +20,12 @@ struct ErasureStoreTests {
 
         _ = try writer.eraseContact(valle.id, reason: nil)
         #expect(writer.erasedValuesMayLinger)
-        #expect(try Self.filesHold("Thierry Valle", at: fixture.path))
+        #expect(databaseFilesHold("Thierry Valle", at: fixture.path))
 
         try reader.database.execute("COMMIT")
         try writer.wipeWriteAheadLog()
         #expect(!writer.erasedValuesMayLinger)
-        #expect(try !Self.filesHold("Thierry Valle", at: fixture.path))
+        #expect(!databaseFilesHold("Thierry Valle", at: fixture.path))
     }
 
     @Test func anErasedContactIsGoneFromEveryQueryButItsTombstone() throws {
@@ -45,12 +46,6 @@ struct ErasureStoreTests {
             #expect(throws: StoreError.erased(contact: valle.id.description, on: ContactErasure.day(Date()))) {
                 try attempt()
             }
-        }
-    }
-
-    static func filesHold(_ text: String, at path: String) throws -> Bool {
-        try [path, path + "-wal"].filter { FileManager.default.fileExists(atPath: $0) }.contains {
-            try Data(contentsOf: URL(fileURLWithPath: $0)).range(of: Data(text.utf8)) != nil
         }
     }
 }

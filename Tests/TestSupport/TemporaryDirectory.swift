@@ -35,6 +35,12 @@ public func databaseBytes(_ path: String) -> [Data?] {
     [fileBytes(path), fileBytes(path + "-wal")]
 }
 
+/// Whether a database's files (its WAL journal included) hold `text` anywhere, e.g. a name that
+/// an erasure must have removed.
+public func databaseFilesHold(_ text: String, at path: String) -> Bool {
+    databaseBytes(path).contains { $0?.range(of: Data(text.utf8)) != nil }
+}
+
 /// The project's top folder, found from this source file.
 public let packageRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
