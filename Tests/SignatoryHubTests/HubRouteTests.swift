@@ -136,6 +136,27 @@ struct HubRouteTests {
         }
     }
 
+    /// A bundle of a later format is told to upgrade, as `sync import` tells it, not that it is
+    /// no bundle; and nothing is written.
+    @Test func aPushOfALaterFormatIsToldToUpgrade() async throws {
+        let fixture = try HubRouteFixture(members: ["Geneva": .internal])
+        let geneva = fixture.member("Geneva")
+        try geneva.store.insert(Organisation(name: "SIRDO", acronym: "SIRDO", country: try CountryCode("RO")))
+        let text = String(decoding: try BundleExporter(store: geneva.store).bundle(known: [:]).bytes, as: UTF8.self)
+        let later = text.replacingOccurrences(of: #""version":2"#, with: #""version":3"#)
+        try #require(later != text)
+        let body = Array(later.utf8)
+        let headers = try HubRouteFixture.signed("POST", "/v1/sync/push", body: body, by: geneva)
+        let hubPath = fixture.hubPath
+        try await fixture.withClient { client in
+            let before = HubRouteFixture.bytes(of: hubPath)
+            let response = try await HubRouteFixture.post("/v1/sync/push", body, headers: headers, to: client)
+            #expect(response.status == .badRequest)
+            #expect(String(buffer: response.body).contains("upgrade Signatory"), "\(String(buffer: response.body))")
+            #expect(HubRouteFixture.bytes(of: hubPath) == before)
+        }
+    }
+
     /// Pushes that arrive together may share a commit: each still gets its own answer, and a
     /// refused one takes nothing of the others with it.
     @Test func pushesAtOnceAreAnsweredEachOnItsOwn() async throws {

@@ -59,13 +59,18 @@ struct SyncRoutes {
     private func push(_ request: Request, context: HubRequestContext, member: HubMember) async throws -> Response {
         let body = try await request.verifiedBody(limit: self.configuration.maximumBodyBytes)
         context.logger.info("push received", metadata: ["bytes": .stringConvertible(body.count)])
-        guard let newline = body.firstIndex(of: UInt8(ascii: "\n")),
-            let header = try? BundleHeader.parse(body[..<newline])
-        else {
+        guard let newline = body.firstIndex(of: UInt8(ascii: "\n")) else {
             throw HubError.badRequest(
                 "malformed_bundle",
                 "the body is not a bundle: its first line must be a bundle header"
             )
+        }
+        let header: BundleHeader
+        do {
+            header = try BundleHeader.parse(body[..<newline])
+        } catch {
+            // A bundle of a later format is told to upgrade, as `sync import` tells it.
+            throw Self.refusal(error)
         }
         guard header.from == member.card.id else {
             throw HubError.forbidden(
@@ -85,9 +90,14 @@ struct SyncRoutes {
                 PushReply(applied: report.applied, alreadyKnown: report.alreadyKnown, have: outcome.have)
             )
         } catch let error as SyncError {
-            if error.isMalformed { throw HubError.badRequest("malformed_bundle", error.description) }
-            throw HubError.refusedBundle(error.description)
+            throw Self.refusal(error)
         }
+    }
+
+    /// A bundle that cannot be read is a bad request; one read and refused is unprocessable.
+    private static func refusal(_ error: SyncError) -> HubError {
+        if error.isMalformed { return HubError.badRequest("malformed_bundle", error.description) }
+        return HubError.refusedBundle(error.description)
     }
 
     /// One page of what the caller lacks: a bundle header, then changes (JSON Lines).
