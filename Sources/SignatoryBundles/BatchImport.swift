@@ -13,16 +13,24 @@ extension BundleImporter {
     ///
     /// Throws only when the transaction itself cannot start or commit; then none is applied.
     public func importBundles(_ bundles: [[UInt8]]) throws -> [Result<Report, any Error>] {
-        try self.store.transaction {
-            try bundles.map { bytes in
-                let outcome = Result {
-                    try self.store.savepoint { try self.importBundle(from: LineReader(bytes: bytes)) }
-                }
+        let open = { (bytes: [UInt8]) in Result { try OpenedBundle(LineReader(bytes: bytes)) } }
+        var next = bundles.first.map(open)
+        // A bundle opened but never imported (the batch failed first) has its thread stopped.
+        defer { if case .success(let bundle) = next { bundle.lines.stop() } }
+        return try self.store.transaction {
+            var outcomes: [Result<Report, any Error>] = []
+            for index in bundles.indices {
+                guard let opened = next else { break }
+                // The next bundle's lines are read and checked on their own thread while this
+                // one is written, which leaves this thread writing rather than waiting for lines.
+                next = bundles.indices.contains(index + 1) ? open(bundles[index + 1]) : nil
+                let outcome = Result { try self.store.savepoint { try self.importBundle(opened.get()) } }
                 // Some failures (a full disk, an I/O error) make SQLite roll back the whole
                 // transaction, the bundles before this one included: then none is applied.
                 if case .failure(let error) = outcome, self.store.database.isAutocommit { throw error }
-                return outcome
+                outcomes.append(outcome)
             }
+            return outcomes
         }
     }
 }

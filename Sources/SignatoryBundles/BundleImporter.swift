@@ -55,12 +55,28 @@ public struct BundleImporter {
     /// let report = try BundleImporter(store: store).importBundle(from: LineReader(bytes: body))
     /// ```
     public func importBundle(from reader: consuming LineReader) throws -> Report {
-        var reader = reader
-        guard let headerLine = try reader.next() else { throw SyncError.malformed(line: 1, "the file is empty") }
-        let header = try BundleHeader.parse(headerLine)
-        let heads = try self.verifiedHeads(header)
-        let lines = ChangeReadAhead(reader)
+        try self.importBundle(try OpenedBundle(reader))
+    }
+
+    /// A bundle whose header was read, and whose change lines are being read and checked on a
+    /// second thread: a batch opens the next bundle while it writes this one.
+    struct OpenedBundle {
+        let header: BundleHeader
+        let lines: ChangeReadAhead
+
+        init(_ reader: consuming LineReader) throws {
+            var reader = reader
+            guard let headerLine = try reader.next() else { throw SyncError.malformed(line: 1, "the file is empty") }
+            self.header = try BundleHeader.parse(headerLine)
+            self.lines = ChangeReadAhead(reader)
+        }
+    }
+
+    /// Imports an opened bundle, and stops its reading thread whatever happens.
+    func importBundle(_ bundle: OpenedBundle) throws -> Report {
+        let (header, lines) = (bundle.header, bundle.lines)
         defer { lines.stop() }
+        let heads = try self.verifiedHeads(header)
         var feeds = FeedTracker(store: self.store)
         var known = 0
         var checked: Int64 = 0
