@@ -126,14 +126,7 @@ struct HubRouteTests {
         )
         let (body, _) = try BundleExporter(store: geneva.store).bundle(known: [:])
         // Bucharest signs the request, but Geneva wrote the bundle: relaying is the hub's job.
-        let headers = try HubRouteFixture.signed("POST", "/v1/sync/push", body: body, by: bucharest)
-        let hubPath = fixture.hubPath
-        try await fixture.withClient { client in
-            let before = HubRouteFixture.bytes(of: hubPath)
-            let response = try await HubRouteFixture.post("/v1/sync/push", body, headers: headers, to: client)
-            #expect(response.status == .forbidden)
-            #expect(HubRouteFixture.bytes(of: hubPath) == before)
-        }
+        _ = try await Self.refusedPush(body, by: bucharest, in: fixture, status: .forbidden)
     }
 
     /// A bundle of a later format is told to upgrade, as `sync import` tells it, not that it is
@@ -145,15 +138,27 @@ struct HubRouteTests {
         let text = String(decoding: try BundleExporter(store: geneva.store).bundle(known: [:]).bytes, as: UTF8.self)
         let later = text.replacingOccurrences(of: #""version":2"#, with: #""version":3"#)
         try #require(later != text)
-        let body = Array(later.utf8)
-        let headers = try HubRouteFixture.signed("POST", "/v1/sync/push", body: body, by: geneva)
+        let answer = try await Self.refusedPush(Array(later.utf8), by: geneva, in: fixture, status: .badRequest)
+        #expect(answer.contains("upgrade Signatory"), "\(answer)")
+    }
+
+    /// Pushes `body` signed by `member`, expecting a refusal with `status` that leaves the hub's
+    /// database as it was; returns the answer's text.
+    static func refusedPush(
+        _ body: [UInt8],
+        by member: HubRouteFixture.Member,
+        in fixture: HubRouteFixture,
+        status: HTTPResponse.Status,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> String {
+        let headers = try HubRouteFixture.signed("POST", "/v1/sync/push", body: body, by: member)
         let hubPath = fixture.hubPath
-        try await fixture.withClient { client in
+        return try await fixture.withClient { client in
             let before = HubRouteFixture.bytes(of: hubPath)
             let response = try await HubRouteFixture.post("/v1/sync/push", body, headers: headers, to: client)
-            #expect(response.status == .badRequest)
-            #expect(String(buffer: response.body).contains("upgrade Signatory"), "\(String(buffer: response.body))")
-            #expect(HubRouteFixture.bytes(of: hubPath) == before)
+            #expect(response.status == status, sourceLocation: sourceLocation)
+            #expect(HubRouteFixture.bytes(of: hubPath) == before, sourceLocation: sourceLocation)
+            return String(buffer: response.body)
         }
     }
 
