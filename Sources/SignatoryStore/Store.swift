@@ -140,10 +140,10 @@ public final class Store {
     /// Runs `body` so that a failure undoes its writes alone, inside or outside a transaction:
     /// a bulk import gives each row one and skips the rows that fail.
     public func savepoint<T>(_ body: () throws -> T) throws -> T {
-        let outermost = self.database.isAutocommit
-        if outermost { self.forgetCachedFeed() }
+        if self.database.isAutocommit { self.forgetCachedFeed() }
         let result = try self.forgettingOnFailure { try self.database.transaction(body) }
-        if outermost { try self.wipeWriteAheadLog() }
+        // A no-op inside an outer transaction: that one wipes once it commits.
+        try self.wipeWriteAheadLog()
         return result
     }
 
