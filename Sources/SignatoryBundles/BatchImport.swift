@@ -11,6 +11,7 @@ extension BundleImporter {
     /// }
     /// ```
     ///
+    /// Each report counts the conflicts and duplicate pairs held once the whole batch is applied.
     /// Throws only when the transaction itself cannot start or commit; then none is applied.
     public func importBundles(_ bundles: [[UInt8]]) throws -> [Result<Report, any Error>] {
         let open = { (bytes: [UInt8]) in Result { try OpenedBundle(LineReader(bytes: bytes)) } }
@@ -19,18 +20,37 @@ extension BundleImporter {
         defer { if case .success(let bundle) = next { bundle.lines.stop() } }
         return try self.store.transaction {
             var outcomes: [Result<Report, any Error>] = []
-            for index in bundles.indices {
-                guard let opened = next else { break }
-                // The next bundle's lines are read and checked on their own thread while this
-                // one is written, which leaves this thread writing rather than waiting for lines.
-                next = bundles.indices.contains(index + 1) ? open(bundles[index + 1]) : nil
-                let outcome = Result { try self.store.savepoint { try self.importBundle(opened.get()) } }
-                // Some failures (a full disk, an I/O error) make SQLite roll back the whole
-                // transaction, the bundles before this one included: then none is applied.
-                if case .failure(let error) = outcome, self.store.database.isAutocommit { throw error }
-                outcomes.append(outcome)
+            // The duplicate pairs of all the bundles' organisations are found together, at the end.
+            try self.store.findingDuplicatesOnce {
+                for index in bundles.indices {
+                    guard let opened = next else { break }
+                    // The next bundle's lines are read and checked on their own thread while this
+                    // one is written, which leaves this thread writing rather than waiting for lines.
+                    next = bundles.indices.contains(index + 1) ? open(bundles[index + 1]) : nil
+                    let outcome = Result { try self.store.savepoint { try self.importBundle(opened.get()) } }
+                    // Some failures (a full disk, an I/O error) make SQLite roll back the whole
+                    // transaction, the bundles before this one included: then none is applied.
+                    if case .failure(let error) = outcome, self.store.database.isAutocommit { throw error }
+                    outcomes.append(outcome)
+                }
             }
-            return outcomes
+            let (conflicts, pairs) = (try self.store.conflictCount(), try self.store.duplicatePairCount())
+            return outcomes.map { outcome in
+                outcome.map { $0.counting(openConflicts: conflicts, duplicatePairs: pairs) }
+            }
         }
+    }
+}
+
+extension BundleImporter.Report {
+    fileprivate func counting(openConflicts: Int, duplicatePairs: Int) -> Self {
+        Self(
+            from: self.from,
+            fromName: self.fromName,
+            applied: self.applied,
+            alreadyKnown: self.alreadyKnown,
+            openConflicts: openConflicts,
+            duplicatePairs: duplicatePairs
+        )
     }
 }

@@ -25,8 +25,9 @@ public final class Store {
     /// program was reading the database when the write-ahead log was to be truncated. The next
     /// transaction here tries again.
     public internal(set) var erasedValuesMayLinger = false
-    /// Set while a bulk import writes organisations: their duplicate pairs are found once at the end.
-    var duplicatesDeferred = false
+    /// While a bulk import runs, the organisations it wrote or received: their duplicate pairs
+    /// are found once at its end. `nil` otherwise.
+    var deferredDuplicates: RewrittenOrganisations?
     /// Whether any organisation names another in `mergedInto`, as read in the current
     /// transaction: every record written asks. Forgotten whenever such a reference is written.
     var mergesHeld: Bool?

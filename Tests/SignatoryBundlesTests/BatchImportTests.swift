@@ -87,4 +87,27 @@ struct BatchImportTests {
         #expect(!self.geneva.erasedValuesMayLinger)
         #expect(!databaseFilesHold("Thierry Valle", at: path))
     }
+
+    /// The pairs of a batch are found once, at its end, among the organisations of every bundle
+    /// applied: two bundles that each hold one of a pair, and none from a refused bundle.
+    @Test func duplicatesAcrossTheBundlesOfABatchAreFoundOnce() throws {
+        try self.paris.insert(
+            Organisation(
+                name: "Romanian Independent Society of Human Rights",
+                acronym: "SIRDO",
+                country: try CountryCode("RO")
+            )
+        )
+        // Would pair with Nairobi's organisation, whose bundle is refused.
+        try self.bucharest.insert(Organisation(name: "Doctors against Forced Organ Harvesting e.V.", acronym: "DAFOH"))
+        let outcomes = try BundleImporter(store: self.geneva).importBundles([
+            try self.bundle(from: self.bucharest), try self.tamperedBundle(), try self.bundle(from: self.paris),
+        ])
+        let pairs = try self.geneva.duplicatePairs()
+        #expect(pairs.map(\.reason) == ["same name and country (RO); same acronym (SIRDO)"])
+        #expect(try outcomes[0].get().duplicatePairs == 1)
+        #expect(try outcomes[2].get().duplicatePairs == 1)
+        _ = try self.geneva.transaction { try self.geneva.refreshDuplicates() }
+        #expect(try self.geneva.duplicatePairs() == pairs)
+    }
 }

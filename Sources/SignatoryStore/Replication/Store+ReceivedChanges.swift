@@ -26,7 +26,14 @@ extension Store {
             batch.organisations.add(try self.materialize(Set(batch.touched.keys), known: batch.touched))
             if let latest = batch.latest { try self.observe(latest) }
             try self.learn(that: peer, has: feeds.peerHas)
-            let duplicates = try self.refreshDuplicates(of: batch.organisations)
+            let duplicates: Int
+            if self.deferredDuplicates != nil {
+                // Found with the rest of the bulk import's at its end; counted before them.
+                self.deferredDuplicates?.add(batch.organisations)
+                duplicates = try self.duplicatePairCount()
+            } else {
+                duplicates = try self.refreshDuplicates(of: batch.organisations)
+            }
             return ReceivedSummary(
                 applied: batch.applied,
                 openConflicts: try self.conflictCount(),
