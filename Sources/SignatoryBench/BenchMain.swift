@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 
 /// `Scripts/bench NAME`: each benchmark prints Signatory's figure beside a baseline measured in
@@ -14,6 +15,8 @@ struct BenchMain {
     ]
 
     static func main() async throws {
+        // The raw-SQLite baselines run with the settings the store's connections use.
+        _ = signatory_sqlite3_config_memstatus(0)
         let arguments = Array(CommandLine.arguments.dropFirst())
         let names = arguments.isEmpty ? self.benchmarks.keys.sorted() : arguments
         for name in names {

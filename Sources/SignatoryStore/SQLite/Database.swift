@@ -26,7 +26,15 @@ package final class Database {
     /// long statement's text on every use cost more than running some of them.
     private var literalStatements: [UnsafeRawPointer: PreparedStatement] = [:]
 
+    /// Set once, before the first connection opens: SQLite takes options only before it starts.
+    /// Debian's build counts the memory it allocates, under a global mutex, and its profile
+    /// showed that lock in every row written; nothing here reads the counts.
+    private static let configured: Void = {
+        _ = signatory_sqlite3_config_memstatus(0)
+    }()
+
     package init(path: String, mode: OpenMode, busyTimeoutMilliseconds: Int32 = 5_000) throws(SQLiteError) {
+        _ = Database.configured
         var flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX
         if mode == .create { flags |= SQLITE_OPEN_CREATE }
         var handle: OpaquePointer?
