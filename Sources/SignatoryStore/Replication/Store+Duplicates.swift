@@ -16,6 +16,14 @@ struct RewrittenOrganisations {
     /// `nil` once there are more than `limit`, or once a merge may have regrouped any of them.
     private(set) var few: Set<String>? = []
 
+    init(_ organisations: some Sequence<String> = []) {
+        self.add(organisations)
+    }
+
+    private init(few: Set<String>?) {
+        self.few = few
+    }
+
     mutating func add(_ organisations: some Sequence<String>) {
         guard var few = self.few else { return }
         self.few = nil
@@ -23,14 +31,15 @@ struct RewrittenOrganisations {
         self.few = few.count > Self.limit ? nil : few
     }
 
-    mutating func add(_ other: RewrittenOrganisations) {
-        guard let few = other.few else { return self.addEvery() }
-        self.add(few)
-    }
+    /// Every organisation, as after a merge.
+    static let every = RewrittenOrganisations(few: nil)
 
-    /// After a merge: every organisation's pairs are found again.
-    mutating func addEvery() {
-        self.few = nil
+    mutating func add(_ other: RewrittenOrganisations) {
+        guard let few = other.few else {
+            self.few = nil
+            return
+        }
+        self.add(few)
     }
 }
 
@@ -82,10 +91,12 @@ extension Store {
 
     /// Recomputes the pairs of the organisations whose rows were rewritten: among them alone when
     /// they are few, so a hub holding many organisations takes a small push without going over
-    /// all of them; in one pass over all when they are many. Returns how many pairs there are.
-    @discardableResult
-    func refreshDuplicates(of organisations: RewrittenOrganisations) throws -> Int {
-        guard let few = organisations.few else { return try self.refreshDuplicates() }
+    /// all of them; in one pass over all when they are many.
+    func refreshDuplicates(of organisations: RewrittenOrganisations) throws {
+        guard let few = organisations.few else {
+            try self.refreshDuplicates()
+            return
+        }
         if !few.isEmpty {
             // One statement per rule for the whole set: a statement per organisation cost a
             // fifth of a hub's time taking pushes.
@@ -96,15 +107,17 @@ extension Store {
                 .run(ids)
             for insert in Self.insertsForSome { try self.database.prepare(built: insert).run(ids) }
         }
-        return try self.duplicatePairCount()
     }
 
-    /// Recomputes the pairs of one organisation after this office wrote it: as cheap as a few
-    /// index look-ups, so every local write keeps `org duplicates` current.
-    func refreshDuplicates(of organisation: String) throws {
-        var one = RewrittenOrganisations()
-        one.add([organisation])
-        try self.refreshDuplicates(of: one)
+    /// Recomputes the pairs of `organisations` now, or, while a bulk import runs
+    /// (``findingDuplicatesOnce(_:)``), with the rest of its organisations at its end. After one
+    /// local write, as cheap as a few index look-ups, so `org duplicates` is always current.
+    func refreshOrDeferDuplicates(of organisations: RewrittenOrganisations) throws {
+        guard self.deferredDuplicates != nil else {
+            try self.refreshDuplicates(of: organisations)
+            return
+        }
+        self.deferredDuplicates?.add(organisations)
     }
 
     package func duplicatePairCount() throws -> Int {
@@ -124,7 +137,7 @@ extension Store {
         let result = try body()
         // Organisations written in a savepoint rolled back since are in the list too: finding
         // an organisation's pairs again is right whatever it holds.
-        try self.refreshDuplicates(of: self.deferredDuplicates!)
+        if let rewritten = self.deferredDuplicates { try self.refreshDuplicates(of: rewritten) }
         return result
     }
 
@@ -157,12 +170,8 @@ extension Store {
                 throw StoreError.mergeIntoItself
             }
             try self.write(EntityRef(.organisation, duplicate.description), ["mergedInto": .text(keep.description)])
-            // Many merges in one `findingDuplicatesOnce` find the pairs once, at its end.
-            if self.deferredDuplicates != nil {
-                self.deferredDuplicates?.addEvery()
-            } else {
-                try self.refreshDuplicates()
-            }
+            // A merge may regroup any organisation's pairs: all are found again, once for many merges.
+            try self.refreshOrDeferDuplicates(of: .every)
         }
     }
 }

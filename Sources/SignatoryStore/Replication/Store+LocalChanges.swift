@@ -89,13 +89,7 @@ extension Store {
         // A record this office has just created has no dependents yet, but a new signature may
         // share its row with signatures of a merged organisation.
         try self.materialize([ref], known: [ref: settled], withDependents: state != nil || ref.kind == .signature)
-        if ref.kind == .organisation {
-            if self.deferredDuplicates != nil {
-                self.deferredDuplicates?.add([ref.id])
-            } else {
-                try self.refreshDuplicates(of: ref.id)
-            }
-        }
+        if ref.kind == .organisation { try self.refreshOrDeferDuplicates(of: RewrittenOrganisations([ref.id])) }
         return change
     }
 }

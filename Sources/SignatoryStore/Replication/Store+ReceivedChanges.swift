@@ -26,18 +26,12 @@ extension Store {
             batch.organisations.add(try self.materialize(Set(batch.touched.keys), known: batch.touched))
             if let latest = batch.latest { try self.observe(latest) }
             try self.learn(that: peer, has: feeds.peerHas)
-            let duplicates: Int
-            if self.deferredDuplicates != nil {
-                // Found with the rest of the bulk import's at its end; counted before them.
-                self.deferredDuplicates?.add(batch.organisations)
-                duplicates = try self.duplicatePairCount()
-            } else {
-                duplicates = try self.refreshDuplicates(of: batch.organisations)
-            }
+            // Within a bulk import, counted before its pairs are found, at its end.
+            try self.refreshOrDeferDuplicates(of: batch.organisations)
             return ReceivedSummary(
                 applied: batch.applied,
                 openConflicts: try self.conflictCount(),
-                duplicatePairs: duplicates
+                duplicatePairs: try self.duplicatePairCount()
             )
         }
     }
