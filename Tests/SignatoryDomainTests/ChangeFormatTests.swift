@@ -47,6 +47,36 @@ struct ChangeFormatTests {
         #expect(Change(jsonLine: Data(self.valle.jsonLine.utf8)) == self.valle)
     }
 
+    /// Text in a line is UTF-8 exactly as sent: a value whose bytes are not valid UTF-8 is
+    /// refused, never repaired into a different value with the same hash input.
+    @Test func aValueThatIsNotValidUTF8IsRefused() throws {
+        let line = Array(
+            self.change(["fullName": FieldAssignment(value: .text("Thierry Vallé 🕊"), commitment: .salted(self.salt))])
+                .jsonLine.utf8
+        )
+        let parsed = try #require(Change(jsonBytes: line))
+        #expect(parsed.fields["fullName"]?.value == .text("Thierry Vallé 🕊"))
+        let accent = try #require(line.firstRange(of: [0xC3, 0xA9]))
+        func replacingAccent(with bytes: [UInt8]) -> [UInt8] {
+            var copy = line
+            copy.replaceSubrange(accent, with: bytes)
+            return copy
+        }
+        // Negative control: another valid letter in the same place still reads.
+        #expect(Change(jsonBytes: replacingAccent(with: [0xC3, 0xBC]))?.fields["fullName"]?.value == .text("Thierry Vallü 🕊"))
+        let invalid: [[UInt8]] = [
+            [0xC3],  // a lead byte without its continuation
+            [0xA9],  // a continuation byte alone
+            [0xC0, 0xA9],  // an overlong encoding
+            [0xED, 0xA0, 0x80],  // a UTF-16 surrogate
+            [0xF4, 0x90, 0x80, 0x80],  // beyond U+10FFFF
+            [0xFF],
+        ]
+        for bytes in invalid {
+            #expect(Change(jsonBytes: replacingAccent(with: bytes)) == nil, "\(bytes)")
+        }
+    }
+
     @Test func anErasedValueLeavesItsDigestAndTheHashStillVerifies() throws {
         let redacted = self.valle.redacted
         #expect(redacted.hash == self.valle.hash && redacted.computedHash == self.valle.hash)
