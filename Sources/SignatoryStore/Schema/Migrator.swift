@@ -1,3 +1,5 @@
+import CSQLite
+
 /// Brings a database up to the newest schema, one migration per transaction.
 struct Migrator {
     let migrations: [Migration]
@@ -5,14 +7,38 @@ struct Migrator {
     /// Applies every migration newer than the file's `user_version`.
     ///
     /// Each migration and its version bump commit together, so an interrupted upgrade resumes
-    /// where it stopped.
+    /// where it stopped. Foreign keys are off while a migration runs, so that it can rebuild a
+    /// table others refer to (SQLite's way to change a constraint) without cascading deletes;
+    /// every reference is checked before it commits.
     func migrate(_ database: Database) throws {
         let current = Int(try database.integer("PRAGMA user_version"))
-        for migration in self.migrations where migration.version > current {
-            try database.transaction {
-                try database.execute(migration.sql)
-                try database.execute("PRAGMA user_version = \(migration.version)")
+        let pending = self.migrations.filter { $0.version > current }
+        guard !pending.isEmpty else { return }
+        // Only takes effect outside a transaction, hence here rather than in each migration.
+        try database.execute("PRAGMA foreign_keys = OFF")
+        do {
+            for migration in pending { try self.apply(migration, to: database) }
+        } catch {
+            // The caller discards this connection: the migration's error is the one to report.
+            try? database.execute("PRAGMA foreign_keys = ON")
+            throw error
+        }
+        try database.execute("PRAGMA foreign_keys = ON")
+    }
+
+    private func apply(_ migration: Migration, to database: Database) throws {
+        try database.transaction {
+            // Another process may have applied it while this one waited for the lock.
+            guard try database.integer("PRAGMA user_version") < migration.version else { return }
+            try database.execute(migration.sql)
+            if let table = try database.prepare("PRAGMA foreign_key_check").firstRow(read: { $0.text(0) }) {
+                throw SQLiteError(
+                    // SQLITE_CONSTRAINT_FOREIGNKEY, a macro Swift does not import.
+                    code: SQLITE_CONSTRAINT | (3 << 8),
+                    message: "migration \(migration.name) would leave a row of \(table) referring to nothing"
+                )
             }
+            try database.execute("PRAGMA user_version = \(migration.version)")
         }
     }
 }

@@ -1,0 +1,127 @@
+import CSQLite
+import SignatoryDomain
+import TestSupport
+import Testing
+
+@testable import SignatoryStore
+
+/// Schema 11 rebuilds the organisation and signature tables, which other tables refer to, so
+/// that their value checks need no temporary B-tree per row written.
+struct TableRebuildMigrationTests {
+    let orgA = "00000000-0000-4000-8000-00000000000a"
+    let orgB = "00000000-0000-4000-8000-00000000000b"
+    let contact = "00000000-0000-4000-8000-00000000000c"
+    let signature = "00000000-0000-4000-8000-00000000000d"
+
+    /// A database as the release before schema 11 left it: two organisations (CAP Liberté de
+    /// Conscience, the lead; SIRDO), a contact, a campaign, a statement and a signature.
+    func databaseOfSchemaTen() throws -> (TemporaryDirectory, Database) {
+        let folder = try TemporaryDirectory()
+        let database = try Database(path: folder.path("old.db"), mode: .create)
+        try Migrator(migrations: Array(Migration.embedded.prefix(10))).migrate(database)
+        try database.execute(
+            """
+            INSERT INTO organisation (id, name, acronym, country, ecosoc, standing, name_key, icso_number)
+                VALUES ('\(self.orgA)', 'CAP Liberté de Conscience', 'CAP', 'FR', 'special', 'active', 'cap liberte de conscience', '2117'),
+                       ('\(self.orgB)', 'SIRDO', 'SIRDO', 'RO', 'special', 'active', 'sirdo', NULL);
+            INSERT INTO contact (id, organisation_id, full_name, title, at_risk, consent)
+                VALUES ('\(self.contact)', '\(self.orgB)', 'Ioana Ionescu', 'President', 1, 1);
+            INSERT INTO campaign (id, name, status) VALUES ('c1', 'Forced organ harvesting', 'active');
+            INSERT INTO statement (id, campaign_id, title, body, language, lead_organisation_id, status, text_hash)
+                VALUES ('s1', 'c1', 'Joint statement', 'Text', 'en', '\(self.orgA)', 'open', 'h');
+            INSERT INTO signature (id, statement_id, organisation_id, contact_id, status, consent, recorded_at, source)
+                VALUES ('\(self.signature)', 's1', '\(self.orgB)', '\(self.contact)', 'signed', 1, 1785000000000, 'import');
+            """
+        )
+        return (folder, database)
+    }
+
+    @Test func theRebuiltTablesKeepEveryRowReferenceAndIndex() throws {
+        let (folder, database) = try self.databaseOfSchemaTen()
+        _ = folder
+        let before = try self.dump(database)
+        try Migrator(migrations: Migration.embedded).migrate(database)
+        #expect(try database.integer("PRAGMA user_version") == 11)
+        #expect(try self.dump(database) == before)
+        #expect(try database.integer("PRAGMA foreign_keys") == 1)
+        let indexes = try database.prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('organisation', 'signature') ORDER BY name"
+        ).rows { $0.text(0) }
+        #expect(
+            indexes == [
+                "organisation_by_acronym", "organisation_by_icso_number", "organisation_by_name_key",
+                "signature_by_contact", "signature_by_organisation",
+                "sqlite_autoindex_organisation_1", "sqlite_autoindex_signature_1", "sqlite_autoindex_signature_2",
+            ]
+        )
+        // The references of other tables name the new tables: deleting SIRDO removes its
+        // contact and signature, and the lead of a statement cannot be deleted.
+        #expect(throws: SQLiteError.self) { try database.execute("DELETE FROM organisation WHERE id = '\(self.orgA)'") }
+        try database.execute("DELETE FROM organisation WHERE id = '\(self.orgB)'")
+        #expect(try database.integer("SELECT count(*) FROM contact") == 0)
+        #expect(try database.integer("SELECT count(*) FROM signature") == 0)
+    }
+
+    @Test func theRulesStillRefuseWhatTheyRefused() throws {
+        let (folder, database) = try self.databaseOfSchemaTen()
+        _ = folder
+        try Migrator(migrations: Migration.embedded).migrate(database)
+        for sql in [
+            "UPDATE organisation SET ecosoc = 'observer'",
+            "UPDATE organisation SET standing = 'dormant'",
+            "UPDATE signature SET status = 'maybe'",
+            "UPDATE signature SET source = 'rumour'",
+            "UPDATE signature SET consent = 2",
+        ] {
+            #expect(throws: SQLiteError.self, "\(sql)") { try database.execute(sql) }
+        }
+        try database.execute("UPDATE organisation SET ecosoc = 'roster', standing = 'withdrawn'")
+        try database.execute("UPDATE signature SET status = 'withdrawn', source = 'office'")
+    }
+
+    /// What the rebuild is for: writing an organisation or a signature builds no temporary
+    /// B-tree (`OpenEphemeral`) for its checks; before schema 11 each upsert built four.
+    @Test func writingAnOrganisationOrSignatureBuildsNoTemporaryTable() throws {
+        let (folder, database) = try self.databaseOfSchemaTen()
+        _ = folder
+        let upserts = [
+            """
+            INSERT INTO organisation (id, name, ecosoc, standing) VALUES (?, ?, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET ecosoc = excluded.ecosoc, standing = excluded.standing
+            """,
+            """
+            INSERT INTO signature (id, statement_id, organisation_id, status, consent, recorded_at, source)
+            VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET status = excluded.status, source = excluded.source
+            """,
+        ]
+        func ephemeralTables(_ sql: String) throws -> Int {
+            try database.prepare(built: "EXPLAIN " + sql).rows { $0.text(1) }.filter { $0 == "OpenEphemeral" }.count
+        }
+        // Negative control: schema 10 builds them.
+        #expect(try upserts.map(ephemeralTables) == [4, 4])
+        try Migrator(migrations: Migration.embedded).migrate(database)
+        #expect(try upserts.map(ephemeralTables) == [0, 0])
+    }
+
+    @Test func aMigrationThatWouldLeaveAReferenceToNothingIsRefused() throws {
+        let (folder, database) = try self.databaseOfSchemaTen()
+        _ = folder
+        try Migrator(migrations: Migration.embedded).migrate(database)
+        let before = try self.dump(database)
+        let careless = Migration(version: 12, name: "0012_careless", sql: "DELETE FROM organisation WHERE id = '\(self.orgB)'")
+        #expect(throws: SQLiteError.self) { try Migrator(migrations: Migration.embedded + [careless]).migrate(database) }
+        #expect(try database.integer("PRAGMA user_version") == 11)
+        #expect(try self.dump(database) == before)
+        #expect(try database.integer("PRAGMA foreign_keys") == 1)
+    }
+
+    private func dump(_ database: Database) throws -> [String] {
+        var rows: [String] = []
+        for table in ["organisation", "contact", "campaign", "statement", "signature"] {
+            rows += try database.prepare(built: "SELECT * FROM \(table) ORDER BY id").rows { row in
+                table + ": " + (0..<sqlite3_column_count(row.statement.handle)).map { row.text($0) }.joined(separator: "|")
+            }
+        }
+        return rows
+    }
+}
