@@ -63,7 +63,10 @@ struct ChangeFormatTests {
             return copy
         }
         // Negative control: another valid letter in the same place still reads.
-        #expect(Change(jsonBytes: replacingAccent(with: [0xC3, 0xBC]))?.fields["fullName"]?.value == .text("Thierry Vallü 🕊"))
+        #expect(
+            Change(jsonBytes: replacingAccent(with: [0xC3, 0xBC]))?.fields["fullName"]?.value
+                == .text("Thierry Vallü 🕊")
+        )
         let invalid: [[UInt8]] = [
             [0xC3],  // a lead byte without its continuation
             [0xA9],  // a continuation byte alone

@@ -108,8 +108,14 @@ struct TableRebuildMigrationTests {
         _ = folder
         try Migrator(migrations: Migration.embedded).migrate(database)
         let before = try self.dump(database)
-        let careless = Migration(version: 12, name: "0012_careless", sql: "DELETE FROM organisation WHERE id = '\(self.orgB)'")
-        #expect(throws: SQLiteError.self) { try Migrator(migrations: Migration.embedded + [careless]).migrate(database) }
+        let careless = Migration(
+            version: 12,
+            name: "0012_careless",
+            sql: "DELETE FROM organisation WHERE id = '\(self.orgB)'"
+        )
+        #expect(throws: SQLiteError.self) {
+            try Migrator(migrations: Migration.embedded + [careless]).migrate(database)
+        }
         #expect(try database.integer("PRAGMA user_version") == 11)
         #expect(try self.dump(database) == before)
         #expect(try database.integer("PRAGMA foreign_keys") == 1)
@@ -119,7 +125,8 @@ struct TableRebuildMigrationTests {
         var rows: [String] = []
         for table in ["organisation", "contact", "campaign", "statement", "signature"] {
             rows += try database.prepare(built: "SELECT * FROM \(table) ORDER BY id").rows { row in
-                table + ": " + (0..<sqlite3_column_count(row.statement.handle)).map { row.text($0) }.joined(separator: "|")
+                table + ": "
+                    + (0..<sqlite3_column_count(row.statement.handle)).map { row.text($0) }.joined(separator: "|")
             }
         }
         return rows
