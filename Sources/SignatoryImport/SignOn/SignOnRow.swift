@@ -89,6 +89,14 @@ struct SignOnRow {
     /// "Special consultative status", "ECOSOC special", "special" and the like.
     private static func ecosoc(_ text: String) throws(RowRejection) -> ECOSOCCategory {
         let folded = SignOnField.fold(text)
+        // Most forms offer the bare words; a substring search is what a sign-on import spent
+        // its time on among its own work.
+        switch folded {
+        case "general": return .general
+        case "special": return .special
+        case "roster": return .roster
+        default: break
+        }
         if folded.contains("general") { return .general }
         if folded.contains("special") || folded.contains("especial") { return .special }
         if folded.contains("roster") || folded.contains("liste") { return .roster }
