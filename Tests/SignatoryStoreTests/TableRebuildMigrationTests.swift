@@ -121,6 +121,27 @@ struct TableRebuildMigrationTests {
         #expect(try database.integer("PRAGMA foreign_keys") == 1)
     }
 
+    /// A file that already holds a reference to nothing (written with foreign keys off by
+    /// another program) is not upgraded, and is left as it was.
+    @Test func aFileHoldingAReferenceToNothingIsNotUpgraded() throws {
+        let (folder, database) = try self.databaseOfSchemaTen()
+        _ = folder
+        try database.execute(
+            """
+            PRAGMA foreign_keys = OFF;
+            INSERT INTO contact (id, organisation_id, full_name, at_risk, consent) VALUES ('ghost', 'nowhere', 'Ghost', 0, 0);
+            PRAGMA foreign_keys = ON
+            """
+        )
+        let before = try self.dump(database)
+        let error = try #require(throws: SQLiteError.self) {
+            try Migrator(migrations: Migration.embedded).migrate(database)
+        }
+        #expect(error.message.contains("a row of contact would refer to a record the file does not hold"))
+        #expect(try database.integer("PRAGMA user_version") == 10)
+        #expect(try self.dump(database) == before)
+    }
+
     private func dump(_ database: Database) throws -> [String] {
         var rows: [String] = []
         for table in ["organisation", "contact", "campaign", "statement", "signature"] {

@@ -35,7 +35,8 @@ struct Migrator {
                 throw SQLiteError(
                     // SQLITE_CONSTRAINT_FOREIGNKEY, a macro Swift does not import.
                     code: SQLITE_CONSTRAINT | (3 << 8),
-                    message: "migration \(migration.name) would leave a row of \(table) referring to nothing"
+                    message:
+                        "after migration \(migration.name), a row of \(table) would refer to a record the file does not hold"
                 )
             }
             try database.execute("PRAGMA user_version = \(migration.version)")
