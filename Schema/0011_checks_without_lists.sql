@@ -6,6 +6,19 @@
 -- extra: a 100,000-change import ran about a tenth faster. Campaigns and statements, written a
 -- few at a time, keep their lists. SQLite cannot alter a CHECK, so both tables are rebuilt;
 -- the migrator turns foreign keys off for this and checks every reference before committing.
+-- A rebuild keeps only what it names: a file whose tables have columns, indexes or triggers
+-- this release did not make is refused, untouched, rather than losing them.
+CREATE TEMP TABLE schema_11_expects (
+    columns INTEGER CONSTRAINT "organisation or signature has columns Signatory did not make" CHECK (columns = 20),
+    extras INTEGER CONSTRAINT "organisation or signature has indexes or triggers Signatory did not make" CHECK (extras = 5)
+);
+INSERT INTO schema_11_expects (columns, extras) VALUES (
+    (SELECT count(*) FROM pragma_table_info('organisation')) + (SELECT count(*) FROM pragma_table_info('signature')),
+    (SELECT count(*) FROM sqlite_master WHERE tbl_name IN ('organisation', 'signature')
+        AND type IN ('index', 'trigger') AND sql IS NOT NULL)
+);
+DROP TABLE schema_11_expects;
+
 CREATE TABLE organisation_rebuilt (
     id           TEXT PRIMARY KEY NOT NULL,
     name         TEXT NOT NULL CHECK (name <> ''),

@@ -119,7 +119,9 @@ public final class Store {
         guard let office else { throw StoreError.notInitialised(path: path) }
         let store = Store(database: database, office: office)
         if upgrading {
-            try store.adoptRecordsWithoutChanges()
+            // Only schema 1 held records without changes; later files hold a change for every
+            // value, and their rows show merges that their changes do not repeat.
+            if version < 2 { try store.adoptRecordsWithoutChanges() }
             try store.giveOfficeAnEncryptionKey()
         }
         return store

@@ -142,6 +142,49 @@ struct TableRebuildMigrationTests {
         #expect(try self.dump(database) == before)
     }
 
+    /// The rebuild keeps only the columns and indexes it names: a file to which another program
+    /// added its own is refused, untouched, rather than losing them.
+    @Test func aFileWithColumnsOrIndexesSignatoryDidNotMakeIsNotRebuilt() throws {
+        for addition in [
+            "ALTER TABLE organisation ADD COLUMN crm_id TEXT; UPDATE organisation SET crm_id = 'CRM-' || rowid",
+            "CREATE INDEX signature_by_status ON signature (status)",
+        ] {
+            let (folder, database) = try self.databaseOfSchemaTen()
+            _ = folder
+            try database.execute(addition)
+            let before = try self.dump(database)
+            #expect(throws: SQLiteError.self, "\(addition)") {
+                try Migrator(migrations: Migration.embedded).migrate(database)
+            }
+            #expect(try database.integer("PRAGMA user_version") == 10)
+            #expect(try self.dump(database) == before)
+        }
+    }
+
+    /// Upgrading writes no change: the rows of a merged organisation's contacts show under the
+    /// organisation it was merged into, which their changes rightly do not say.
+    @Test func anUpgradeWritesNoChangeWhereOrganisationsWereMerged() throws {
+        let fixture = try StoreFixture()
+        let dafoh = Organisation(name: "Doctors Against Forced Organ Harvesting", acronym: "DAFOH")
+        let duplicate = Organisation(name: "DAFOH", acronym: "DAFOH-2")
+        try fixture.store.insert(dafoh)
+        try fixture.store.insert(duplicate)
+        try fixture.store.insert(
+            ContactPerson(organisationID: duplicate.id, fullName: "Torsten Trey", title: "Director")
+        )
+        try fixture.store.mergeOrganisation(duplicate.id, into: dafoh.id)
+        let lines = try fixture.store.database.prepare("SELECT line FROM change_log ORDER BY office, sequence")
+            .rows { $0.text(0) }
+        try fixture.store.database.execute("PRAGMA user_version = 10")
+        let upgraded = try Store.open(at: fixture.path)
+        #expect(try upgraded.database.integer("PRAGMA user_version") == 11)
+        #expect(
+            try upgraded.database.prepare("SELECT line FROM change_log ORDER BY office, sequence").rows { $0.text(0) }
+                == lines
+        )
+        #expect(try upgraded.contacts(of: dafoh.id).map(\.fullName) == ["Torsten Trey"])
+    }
+
     private func dump(_ database: Database) throws -> [String] {
         var rows: [String] = []
         for table in ["organisation", "contact", "campaign", "statement", "signature"] {
