@@ -15,9 +15,15 @@ struct TableRebuildMigrationTests {
 
     /// A database as the release before schema 11 left it: two organisations (CAP Liberté de
     /// Conscience, the lead; SIRDO), a contact, a campaign, a statement and a signature.
-    func databaseOfSchemaTen() throws -> (TemporaryDirectory, Database) {
-        let folder = try TemporaryDirectory()
-        let database = try Database(path: folder.path("old.db"), mode: .create)
+    /// Holds this test's files as long as the suite value lives, that is for the whole test.
+    let folder: TemporaryDirectory
+
+    init() throws {
+        self.folder = try TemporaryDirectory()
+    }
+
+    func databaseOfSchemaTen(named name: String = "old.db") throws -> Database {
+        let database = try Database(path: self.folder.path(name), mode: .create)
         try Migrator(migrations: Array(Migration.embedded.prefix(10))).migrate(database)
         try database.execute(
             """
@@ -33,12 +39,11 @@ struct TableRebuildMigrationTests {
                 VALUES ('\(self.signature)', 's1', '\(self.orgB)', '\(self.contact)', 'signed', 1, 1785000000000, 'import');
             """
         )
-        return (folder, database)
+        return database
     }
 
     @Test func theRebuiltTablesKeepEveryRowReferenceAndIndex() throws {
-        let (folder, database) = try self.databaseOfSchemaTen()
-        _ = folder
+        let database = try self.databaseOfSchemaTen()
         let before = try self.dump(database)
         try Migrator(migrations: Migration.embedded).migrate(database)
         #expect(try database.integer("PRAGMA user_version") == 11)
@@ -63,8 +68,7 @@ struct TableRebuildMigrationTests {
     }
 
     @Test func theRulesStillRefuseWhatTheyRefused() throws {
-        let (folder, database) = try self.databaseOfSchemaTen()
-        _ = folder
+        let database = try self.databaseOfSchemaTen()
         try Migrator(migrations: Migration.embedded).migrate(database)
         for sql in [
             "UPDATE organisation SET ecosoc = 'observer'",
@@ -82,8 +86,7 @@ struct TableRebuildMigrationTests {
     /// What the rebuild is for: writing an organisation or a signature builds no temporary
     /// B-tree (`OpenEphemeral`) for its checks; before schema 11 each upsert built four.
     @Test func writingAnOrganisationOrSignatureBuildsNoTemporaryTable() throws {
-        let (folder, database) = try self.databaseOfSchemaTen()
-        _ = folder
+        let database = try self.databaseOfSchemaTen()
         let upserts = [
             """
             INSERT INTO organisation (id, name, ecosoc, standing) VALUES (?, ?, ?, ?)
@@ -104,8 +107,7 @@ struct TableRebuildMigrationTests {
     }
 
     @Test func aMigrationThatWouldLeaveAReferenceToNothingIsRefused() throws {
-        let (folder, database) = try self.databaseOfSchemaTen()
-        _ = folder
+        let database = try self.databaseOfSchemaTen()
         try Migrator(migrations: Migration.embedded).migrate(database)
         let before = try self.dump(database)
         let careless = Migration(
@@ -124,8 +126,7 @@ struct TableRebuildMigrationTests {
     /// A file that already holds a reference to nothing (written with foreign keys off by
     /// another program) is not upgraded, and is left as it was.
     @Test func aFileHoldingAReferenceToNothingIsNotUpgraded() throws {
-        let (folder, database) = try self.databaseOfSchemaTen()
-        _ = folder
+        let database = try self.databaseOfSchemaTen()
         try database.execute(
             """
             PRAGMA foreign_keys = OFF;
@@ -145,12 +146,11 @@ struct TableRebuildMigrationTests {
     /// The rebuild keeps only the columns and indexes it names: a file to which another program
     /// added its own is refused, untouched, rather than losing them.
     @Test func aFileWithColumnsOrIndexesSignatoryDidNotMakeIsNotRebuilt() throws {
-        for addition in [
+        for (index, addition) in [
             "ALTER TABLE organisation ADD COLUMN crm_id TEXT; UPDATE organisation SET crm_id = 'CRM-' || rowid",
             "CREATE INDEX signature_by_status ON signature (status)",
-        ] {
-            let (folder, database) = try self.databaseOfSchemaTen()
-            _ = folder
+        ].enumerated() {
+            let database = try self.databaseOfSchemaTen(named: "old-\(index).db")
             try database.execute(addition)
             let before = try self.dump(database)
             #expect(throws: SQLiteError.self, "\(addition)") {
