@@ -81,6 +81,31 @@ struct DatabaseFileTests {
         #expect(try upgraded.organisations().map(\.name) == ["SIRDO"])
     }
 
+    /// Schema 1 had no change log: its records become this office's changes on upgrade, so
+    /// they sync like any other. (Later files are not adopted again: see
+    /// `TableRebuildMigrationTests.anUpgradeWritesNoChangeWhereOrganisationsWereMerged`.)
+    @Test func aDatabaseOfSchemaOneHasItsRecordsWrittenAsChanges() throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.path("one.db")
+        do {
+            let database = try Database(path: path, mode: .create)
+            try Migrator(migrations: Array(Migration.embedded.prefix(1))).migrate(database)
+            try database.execute(
+                """
+                INSERT INTO office (singleton, id, name, created_at)
+                    VALUES (1, '00000000-0000-4000-8000-00000000000a', 'Geneva', 1785000000000);
+                INSERT INTO organisation (id, name, acronym, country, ecosoc, standing)
+                    VALUES ('00000000-0000-4000-8000-0000000000b1', 'CAP Liberté de Conscience', 'CAP', 'FR', 'special', 'active')
+                """
+            )
+        }
+        let upgraded = try Store.open(at: path)
+        #expect(try upgraded.organisations().map(\.name) == ["CAP Liberté de Conscience"])
+        let lines = try upgraded.database.prepare("SELECT line FROM change_log").rows { $0.text(0) }
+        #expect(lines.count == 1)
+        #expect(lines.first?.contains("CAP Libert") == true)
+    }
+
     @Test func anUpgradeIndexesTheContactChangesAlreadyHeldSoAnErasureFindsThem() throws {
         let fixture = try StoreFixture()
         let cap = Organisation(name: "CAP Liberté de Conscience", acronym: "CAP")
