@@ -85,7 +85,8 @@ public final class Store {
     /// Opens an existing database, upgrading an older schema.
     ///
     /// Refuses, without writing, a missing file, a file that is not SQLite, an empty one, and
-    /// one written by a newer schema than this build knows.
+    /// one written by a newer schema than this build knows. An upgrade the file's contents
+    /// refuse (``StoreError/Code/upgradeRefused``) rolls back the migration that met them.
     /// - Parameter busyTimeoutMilliseconds: how long to wait for another writer before failing
     ///   with a busy ``SQLiteError``.
     public static func open(at path: String, busyTimeoutMilliseconds: Int32 = 30_000) throws -> Store {
@@ -111,7 +112,16 @@ public final class Store {
         }
         let upgrading = version < Migration.latestVersion
         if upgrading {
-            try Migrator(migrations: Migration.embedded).migrate(database)
+            do {
+                try Migrator(migrations: Migration.embedded).migrate(database)
+            } catch let refusal as Migrator.Refusal {
+                throw StoreError.upgradeRefused(
+                    path: path,
+                    schema: Int(try database.integer("PRAGMA user_version")),
+                    migration: refusal.migration,
+                    reason: refusal.reason
+                )
+            }
         }
         let office = try database.prepare("SELECT id, name, created_at FROM office").firstRow { row in
             Office(id: try row.id(0), name: row.text(1), createdAt: row.date(2))

@@ -9,6 +9,7 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case notInitialised(path: String)
         case alreadyInitialised(path: String)
         case newerSchema(path: String, found: Int, known: Int)
+        case upgradeRefused(path: String, schema: Int, migration: String, reason: String)
         case notFound(kind: String, reference: String)
         case ambiguous(kind: String, reference: String, candidates: [String])
         case organisationLeads(statements: Int)
@@ -36,6 +37,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let notInitialised = Code("notInitialised")
         public static let alreadyInitialised = Code("alreadyInitialised")
         public static let newerSchema = Code("newerSchema")
+        /// The file could not be brought up to this release's schema; it was left as it was.
+        public static let upgradeRefused = Code("upgradeRefused")
         public static let notFound = Code("notFound")
         public static let ambiguous = Code("ambiguous")
         /// The organisation leads statements and cannot be removed before another leads them.
@@ -75,6 +78,11 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     public static func alreadyInitialised(path: String) -> StoreError { .init(.alreadyInitialised(path: path)) }
     public static func newerSchema(path: String, found: Int, known: Int) -> StoreError {
         .init(.newerSchema(path: path, found: found, known: known))
+    }
+    /// `migration` is the one the file's contents refused (`0011_checks_without_lists`), rolled
+    /// back; `schema` the one the file is left at.
+    public static func upgradeRefused(path: String, schema: Int, migration: String, reason: String) -> StoreError {
+        .init(.upgradeRefused(path: path, schema: schema, migration: migration, reason: reason))
     }
     public static func notFound(_ kind: String, reference: String) -> StoreError {
         .init(.notFound(kind: kind, reference: reference))
@@ -123,6 +131,7 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .notInitialised: return .notInitialised
         case .alreadyInitialised: return .alreadyInitialised
         case .newerSchema: return .newerSchema
+        case .upgradeRefused: return .upgradeRefused
         case .notFound: return .notFound
         case .ambiguous: return .ambiguous
         case .organisationLeads: return .organisationLeads
@@ -165,6 +174,9 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .newerSchema(let path, let found, let known):
             return
                 "\(path) was written by a newer Signatory (schema \(found); this one knows up to \(known)); update Signatory"
+        case .upgradeRefused(let path, let schema, let migration, let reason):
+            return
+                "\(path) cannot be upgraded for this release: \(reason) (migration \(migration)); it was left at schema \(schema), which the release that wrote it still opens"
         case .notFound(let kind, let reference):
             return "no \(kind) matches '\(reference)'"
         case .ambiguous(let kind, let reference, let candidates):

@@ -202,6 +202,35 @@ struct RefusalTests {
             )
         )
     }
+
+    /// Schema 11 rebuilds the organisation table: a file to which another program added a
+    /// column is refused, untouched, with the reason, rather than losing that column.
+    @Test func aDatabaseThatCannotBeUpgradedIsLeftAlone() throws {
+        let office = try OfficeFixture()
+        let edit = Process()
+        edit.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        edit.arguments = [
+            "python3", "-c",
+            "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); "
+                + "c.executescript('ALTER TABLE organisation ADD COLUMN crm_id TEXT; PRAGMA user_version = 10; "
+                + "PRAGMA wal_checkpoint(TRUNCATE);'); c.close()",
+            office.database,
+        ]
+        try edit.run()
+        edit.waitUntilExit()
+        try #require(edit.terminationStatus == 0)
+        let before = fileBytes(office.database)
+        let message = try office.refuse(["org", "list"])
+        #expect(
+            message.contains(
+                "cannot be upgraded for this release: organisation or signature has columns Signatory did not make "
+                    + "(migration 0011_checks_without_lists); it was left at schema 10"
+            ),
+            "\(message)"
+        )
+        #expect(message.contains("`sqlite3 FILE .schema` shows it"))
+        #expect(fileBytes(office.database) == before)
+    }
 }
 
 extension RefusalTests {

@@ -113,11 +113,19 @@ struct TableRebuildMigrationTests {
         let careless = Migration(
             version: 12,
             name: "0012_careless",
-            sql: "DELETE FROM organisation WHERE id = '\(self.orgB)'"
+            // With foreign keys off, the signature's contact is not set to NULL: it names nothing.
+            sql: "DELETE FROM contact WHERE id = '\(self.contact)'"
         )
-        #expect(throws: SQLiteError.self) {
+        let refusal = try #require(throws: Migrator.Refusal.self) {
             try Migrator(migrations: Migration.embedded + [careless]).migrate(database)
         }
+        #expect(
+            refusal
+                == Migrator.Refusal(
+                    migration: "0012_careless",
+                    reason: "a row of signature would refer to a record the file does not hold"
+                )
+        )
         #expect(try database.integer("PRAGMA user_version") == 11)
         #expect(try self.dump(database) == before)
         #expect(try database.integer("PRAGMA foreign_keys") == 1)
@@ -135,10 +143,10 @@ struct TableRebuildMigrationTests {
             """
         )
         let before = try self.dump(database)
-        let error = try #require(throws: SQLiteError.self) {
+        let refusal = try #require(throws: Migrator.Refusal.self) {
             try Migrator(migrations: Migration.embedded).migrate(database)
         }
-        #expect(error.message.contains("a row of contact would refer to a record the file does not hold"))
+        #expect(refusal.reason == "a row of contact would refer to a record the file does not hold")
         #expect(try database.integer("PRAGMA user_version") == 10)
         #expect(try self.dump(database) == before)
     }
@@ -146,16 +154,23 @@ struct TableRebuildMigrationTests {
     /// The rebuild keeps only the columns and indexes it names: a file to which another program
     /// added its own is refused, untouched, rather than losing them.
     @Test func aFileWithColumnsOrIndexesSignatoryDidNotMakeIsNotRebuilt() throws {
-        for (index, addition) in [
-            "ALTER TABLE organisation ADD COLUMN crm_id TEXT; UPDATE organisation SET crm_id = 'CRM-' || rowid",
-            "CREATE INDEX signature_by_status ON signature (status)",
+        for (index, (addition, reason)) in [
+            (
+                "ALTER TABLE organisation ADD COLUMN crm_id TEXT; UPDATE organisation SET crm_id = 'CRM-' || rowid",
+                "organisation or signature has columns Signatory did not make"
+            ),
+            (
+                "CREATE INDEX signature_by_status ON signature (status)",
+                "organisation or signature has indexes or triggers Signatory did not make"
+            ),
         ].enumerated() {
             let database = try self.databaseOfSchemaTen(named: "old-\(index).db")
             try database.execute(addition)
             let before = try self.dump(database)
-            #expect(throws: SQLiteError.self, "\(addition)") {
+            let refusal = try #require(throws: Migrator.Refusal.self, "\(addition)") {
                 try Migrator(migrations: Migration.embedded).migrate(database)
             }
+            #expect(refusal == Migrator.Refusal(migration: "0011_checks_without_lists", reason: reason))
             #expect(try database.integer("PRAGMA user_version") == 10)
             #expect(try self.dump(database) == before)
         }
@@ -183,6 +198,25 @@ struct TableRebuildMigrationTests {
                 == lines
         )
         #expect(try upgraded.contacts(of: dafoh.id).map(\.fullName) == ["Torsten Trey"])
+    }
+
+    /// Opening such a file says what stops the upgrade, in a typed error, and writes nothing.
+    @Test func openingAFileThatCannotBeUpgradedSaysWhyAndWritesNothing() throws {
+        let database = try self.databaseOfSchemaTen()
+        try database.execute("CREATE TRIGGER audit AFTER INSERT ON organisation BEGIN SELECT 1; END")
+        try database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        let path = self.folder.path("old.db")
+        let before = fileBytes(path)
+        #expect(
+            throws: StoreError.upgradeRefused(
+                path: path,
+                schema: 10,
+                migration: "0011_checks_without_lists",
+                reason: "organisation or signature has indexes or triggers Signatory did not make"
+            )
+        ) { try Store.open(at: path) }
+        #expect(fileBytes(path) == before)
+        #expect(try database.integer("PRAGMA user_version") == 10)
     }
 
     private func dump(_ database: Database) throws -> [String] {

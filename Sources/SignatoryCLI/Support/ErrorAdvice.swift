@@ -52,6 +52,9 @@ enum ErrorAdvice {
         case .noDatabase: return "\(error); create one with `signatory init --office NAME` or pass --db PATH"
         case .notInitialised: return "\(error); run `signatory init --office NAME` first"
         case .alreadyInitialised: return "\(error); choose another path with --db"
+        case .upgradeRefused:
+            return
+                "\(error). Go on with that release, or remove what another program added to the file (`sqlite3 FILE .schema` shows it) and run the command again"
         case .organisationLeads: return "\(error): name another lead with `signatory statement edit ID --lead ORG`"
         case .organisationHasRecords: return "\(error); add --force to remove them too"
         case .notFound where error.recordKind == Store.trustedOfficeKind:

@@ -1,7 +1,14 @@
-import CSQLite
-
 /// Brings a database up to the newest schema, one migration per transaction.
 struct Migrator {
+    /// A migration the file's contents refused (a rule it breaks, a reference to nothing);
+    /// that migration was rolled back, and the ones before it stay applied.
+    struct Refusal: Error, Equatable {
+        /// The migration's file name without `.sql`, `0011_checks_without_lists`.
+        let migration: String
+        /// What the file holds that the migration cannot keep, for a coordinator to read.
+        let reason: String
+    }
+
     let migrations: [Migration]
 
     /// Applies every migration newer than the file's `user_version`.
@@ -27,19 +34,24 @@ struct Migrator {
     }
 
     private func apply(_ migration: Migration, to database: Database) throws {
-        try database.transaction {
-            // Another process may have applied it while this one waited for the lock.
-            guard try database.integer("PRAGMA user_version") < migration.version else { return }
-            try database.execute(migration.sql)
-            if let table = try database.prepare("PRAGMA foreign_key_check").firstRow(read: { $0.text(0) }) {
-                throw SQLiteError(
-                    // SQLITE_CONSTRAINT_FOREIGNKEY, a macro Swift does not import.
-                    code: SQLITE_CONSTRAINT | (3 << 8),
-                    message:
-                        "after migration \(migration.name), a row of \(table) would refer to a record the file does not hold"
-                )
+        do {
+            try database.transaction {
+                // Another process may have applied it while this one waited for the lock.
+                guard try database.integer("PRAGMA user_version") < migration.version else { return }
+                try database.execute(migration.sql)
+                if let table = try database.prepare("PRAGMA foreign_key_check").firstRow(read: { $0.text(0) }) {
+                    throw Refusal(
+                        migration: migration.name,
+                        reason: "a row of \(table) would refer to a record the file does not hold"
+                    )
+                }
+                try database.execute("PRAGMA user_version = \(migration.version)")
             }
-            try database.execute("PRAGMA user_version = \(migration.version)")
+        } catch let error as SQLiteError where error.isConstraintViolation {
+            // A migration names its checks for people: "CHECK constraint failed: NAME" says NAME.
+            let prefix = "CHECK constraint failed: "
+            let reason = error.message.hasPrefix(prefix) ? String(error.message.dropFirst(prefix.count)) : error.message
+            throw Refusal(migration: migration.name, reason: reason)
         }
     }
 }
