@@ -185,16 +185,7 @@ struct RefusalTests {
 
     @Test func aDatabaseFromANewerSignatoryIsLeftAlone() throws {
         let office = try OfficeFixture()
-        let bump = Process()
-        bump.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        bump.arguments = [
-            "python3", "-c",
-            "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('PRAGMA user_version = 42'); c.commit(); c.close()",
-            office.database,
-        ]
-        try bump.run()
-        bump.waitUntilExit()
-        try #require(bump.terminationStatus == 0)
+        try Self.edit(office.database, sql: "PRAGMA user_version = 42")
         let message = try office.refuse(["org", "add", "--name", "CAP"])
         #expect(
             message.contains(
@@ -207,18 +198,7 @@ struct RefusalTests {
     /// column is refused, untouched, with the reason, rather than losing that column.
     @Test func aDatabaseThatCannotBeUpgradedIsLeftAlone() throws {
         let office = try OfficeFixture()
-        let edit = Process()
-        edit.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        edit.arguments = [
-            "python3", "-c",
-            "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); "
-                + "c.executescript('ALTER TABLE organisation ADD COLUMN crm_id TEXT; PRAGMA user_version = 10; "
-                + "PRAGMA wal_checkpoint(TRUNCATE);'); c.close()",
-            office.database,
-        ]
-        try edit.run()
-        edit.waitUntilExit()
-        try #require(edit.terminationStatus == 0)
+        try Self.edit(office.database, sql: "ALTER TABLE organisation ADD COLUMN crm_id TEXT; PRAGMA user_version = 10")
         let before = fileBytes(office.database)
         let message = try office.refuse(["org", "list"])
         #expect(
@@ -230,6 +210,21 @@ struct RefusalTests {
         )
         #expect(message.contains("`sqlite3 FILE .schema` shows it"))
         #expect(fileBytes(office.database) == before)
+    }
+
+    /// Changes the file as another program would, through Python's sqlite3, and checkpoints it.
+    private static func edit(_ database: String, sql: String) throws {
+        let python = Process()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        python.arguments = [
+            "python3", "-c",
+            "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); "
+                + "c.executescript(sys.argv[2] + '; PRAGMA wal_checkpoint(TRUNCATE);'); c.close()",
+            database, sql,
+        ]
+        try python.run()
+        python.waitUntilExit()
+        try #require(python.terminationStatus == 0)
     }
 }
 
