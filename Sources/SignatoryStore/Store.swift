@@ -85,8 +85,8 @@ public final class Store {
     /// Opens an existing database, upgrading an older schema.
     ///
     /// Refuses, without writing, a missing file, a file that is not SQLite, an empty one, and
-    /// one written by a newer schema than this build knows. An upgrade the file's contents
-    /// refuse (``StoreError/Code/upgradeRefused``) rolls back the migration that met them.
+    /// one written by a newer schema than this build knows; and, rolling the upgrade back, one
+    /// whose contents a migration cannot keep (``StoreError/Code/upgradeRefused``).
     /// - Parameter busyTimeoutMilliseconds: how long to wait for another writer before failing
     ///   with a busy ``SQLiteError``.
     public static func open(at path: String, busyTimeoutMilliseconds: Int32 = 30_000) throws -> Store {
@@ -117,7 +117,7 @@ public final class Store {
             } catch let refusal as Migrator.Refusal {
                 throw StoreError.upgradeRefused(
                     path: path,
-                    schema: Int(try database.integer("PRAGMA user_version")),
+                    schema: version,
                     migration: refusal.migration,
                     reason: refusal.reason
                 )

@@ -79,8 +79,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     public static func newerSchema(path: String, found: Int, known: Int) -> StoreError {
         .init(.newerSchema(path: path, found: found, known: known))
     }
-    /// `migration` is the one the file's contents refused (`0011_checks_without_lists`), rolled
-    /// back; `schema` the one the file is left at.
+    /// `schema` is the file's, which it keeps; `migration` the one its contents refused
+    /// (`0011_checks_without_lists`).
     public static func upgradeRefused(path: String, schema: Int, migration: String, reason: String) -> StoreError {
         .init(.upgradeRefused(path: path, schema: schema, migration: migration, reason: reason))
     }
@@ -176,7 +176,7 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
                 "\(path) was written by a newer Signatory (schema \(found); this one knows up to \(known)); update Signatory"
         case .upgradeRefused(let path, let schema, let migration, let reason):
             return
-                "\(path) cannot be upgraded for this release: \(reason) (migration \(migration)); it was left at schema \(schema), which the release that wrote it still opens"
+                "\(path) (schema \(schema)) cannot be upgraded for this release: \(reason) (migration \(migration)); the file was left as it was"
         case .notFound(let kind, let reference):
             return "no \(kind) matches '\(reference)'"
         case .ambiguous(let kind, let reference, let candidates):

@@ -203,8 +203,8 @@ struct RefusalTests {
         let message = try office.refuse(["org", "list"])
         #expect(
             message.contains(
-                "cannot be upgraded for this release: organisation or signature has columns Signatory did not make "
-                    + "(migration 0011_checks_without_lists); it was left at schema 10"
+                "(schema 10) cannot be upgraded for this release: organisation or signature has columns "
+                    + "Signatory did not make (migration 0011_checks_without_lists); the file was left as it was"
             ),
             "\(message)"
         )

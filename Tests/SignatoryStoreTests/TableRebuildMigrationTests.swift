@@ -22,9 +22,9 @@ struct TableRebuildMigrationTests {
         self.folder = try TemporaryDirectory()
     }
 
-    func databaseOfSchemaTen(named name: String = "old.db") throws -> Database {
+    func databaseOfSchemaTen(named name: String = "old.db", schema: Int = 10) throws -> Database {
         let database = try Database(path: self.folder.path(name), mode: .create)
-        try Migrator(migrations: Array(Migration.embedded.prefix(10))).migrate(database)
+        try Migrator(migrations: Array(Migration.embedded.prefix(schema))).migrate(database)
         try database.execute(
             """
             INSERT INTO organisation (id, name, acronym, country, ecosoc, standing, name_key, icso_number)
@@ -198,6 +198,23 @@ struct TableRebuildMigrationTests {
                 == lines
         )
         #expect(try upgraded.contacts(of: dafoh.id).map(\.fullName) == ["Torsten Trey"])
+    }
+
+    /// The pending migrations commit together: a file of schema 9 keeps it when schema 11
+    /// refuses, rather than being left at schema 10, which its release could not open.
+    @Test func aRefusedUpgradeUndoesTheMigrationsBeforeTheOneThatRefused() throws {
+        let database = try self.databaseOfSchemaTen(schema: 9)
+        try database.execute("CREATE INDEX organisation_by_country ON organisation (country)")
+        let before = try self.dump(database)
+        let schemaBefore = try database.prepare("SELECT sql FROM sqlite_master ORDER BY name").rows { $0.text(0) }
+        let refusal = try #require(throws: Migrator.Refusal.self) {
+            try Migrator(migrations: Migration.embedded).migrate(database)
+        }
+        #expect(refusal.migration == "0011_checks_without_lists")
+        #expect(try database.integer("PRAGMA user_version") == 9)
+        #expect(try self.dump(database) == before)
+        // Schema 10's rebuild of `change_log` was undone with the rest.
+        #expect(try database.prepare("SELECT sql FROM sqlite_master ORDER BY name").rows { $0.text(0) } == schemaBefore)
     }
 
     /// Opening such a file says what stops the upgrade, in a typed error, and writes nothing.

@@ -54,7 +54,7 @@ enum ErrorAdvice {
         case .alreadyInitialised: return "\(error); choose another path with --db"
         case .upgradeRefused:
             return
-                "\(error). Go on with that release, or remove what another program added to the file (`sqlite3 FILE .schema` shows it) and run the command again"
+                "\(error). Go on with the release that wrote it, or remove what another program added to the file (`sqlite3 FILE .schema` shows it) and run the command again"
         case .organisationLeads: return "\(error): name another lead with `signatory statement edit ID --lead ORG`"
         case .organisationHasRecords: return "\(error); add --force to remove them too"
         case .notFound where error.recordKind == Store.trustedOfficeKind:

@@ -1,7 +1,7 @@
-/// Brings a database up to the newest schema, one migration per transaction.
+/// Brings a database up to the newest schema, every pending migration in one transaction.
 struct Migrator {
-    /// A migration the file's contents refused (a rule it breaks, a reference to nothing);
-    /// that migration was rolled back, and the ones before it stay applied.
+    /// A migration the file's contents refused (a rule it breaks, a reference to nothing).
+    /// The whole upgrade was rolled back: the file is as it was.
     struct Refusal: Error, Equatable {
         /// The migration's file name without `.sql`, `0011_checks_without_lists`.
         let migration: String
@@ -13,18 +13,18 @@ struct Migrator {
 
     /// Applies every migration newer than the file's `user_version`.
     ///
-    /// Each migration and its version bump commit together, so an interrupted upgrade resumes
-    /// where it stopped. Foreign keys are off while a migration runs, so that it can rebuild a
-    /// table others refer to (SQLite's way to change a constraint) without cascading deletes;
-    /// every reference is checked before it commits.
+    /// The migrations and the version bump commit together, so an interrupted or refused
+    /// upgrade leaves the file as it was, readable by the release that wrote it. Foreign keys
+    /// are off while the migrations run, so that one can rebuild a table others refer to
+    /// (SQLite's way to change a constraint) without cascading deletes; every reference is
+    /// checked after each migration.
     func migrate(_ database: Database) throws {
         let current = Int(try database.integer("PRAGMA user_version"))
-        let pending = self.migrations.filter { $0.version > current }
-        guard !pending.isEmpty else { return }
+        guard self.migrations.contains(where: { $0.version > current }) else { return }
         // Only takes effect outside a transaction, hence here rather than in each migration.
         try database.execute("PRAGMA foreign_keys = OFF")
         do {
-            for migration in pending { try self.apply(migration, to: database) }
+            try self.applyPending(to: database)
         } catch {
             // The caller discards this connection: the migration's error is the one to report.
             try? database.execute("PRAGMA foreign_keys = ON")
@@ -33,25 +33,42 @@ struct Migrator {
         try database.execute("PRAGMA foreign_keys = ON")
     }
 
-    private func apply(_ migration: Migration, to database: Database) throws {
-        do {
-            try database.transaction {
-                // Another process may have applied it while this one waited for the lock.
-                guard try database.integer("PRAGMA user_version") < migration.version else { return }
-                try database.execute(migration.sql)
-                if let table = try database.prepare("PRAGMA foreign_key_check").firstRow(read: { $0.text(0) }) {
-                    throw Refusal(
-                        migration: migration.name,
-                        reason: "a row of \(table) would refer to a record the file does not hold"
-                    )
-                }
-                try database.execute("PRAGMA user_version = \(migration.version)")
+    private func applyPending(to database: Database) throws {
+        try database.transaction {
+            // Another process may have upgraded the file while this one waited for the lock.
+            let current = Int(try database.integer("PRAGMA user_version"))
+            for migration in self.migrations where migration.version > current {
+                try self.apply(migration, to: database)
             }
-        } catch let error as SQLiteError where error.isConstraintViolation {
-            // A migration names its checks for people: "CHECK constraint failed: NAME" says NAME.
-            let prefix = "CHECK constraint failed: "
-            let reason = error.message.hasPrefix(prefix) ? String(error.message.dropFirst(prefix.count)) : error.message
-            throw Refusal(migration: migration.name, reason: reason)
         }
+    }
+
+    private func apply(_ migration: Migration, to database: Database) throws {
+        try self.run(migration, on: database)
+        let table = try database.prepare("PRAGMA foreign_key_check").firstRow { $0.text(0) }
+        if let table {
+            throw Refusal(
+                migration: migration.name,
+                reason: "a row of \(table) would refer to a record the file does not hold"
+            )
+        }
+        try database.execute("PRAGMA user_version = \(migration.version)")
+    }
+
+    /// Runs the migration's SQL, turning a rule the file's rows break into a ``Refusal``.
+    private func run(_ migration: Migration, on database: Database) throws {
+        // A `catch … where` clause here crashes Swift 6.3.1's compiler (MandatoryAllocBoxToStack).
+        do {
+            try database.execute(migration.sql)
+        } catch let error as SQLiteError {
+            guard error.isConstraintViolation else { throw error }
+            throw Refusal(migration: migration.name, reason: Self.reason(error.message))
+        }
+    }
+
+    /// A migration names its checks for people: "CHECK constraint failed: NAME" says NAME.
+    private static func reason(_ message: String) -> String {
+        let prefix = "CHECK constraint failed: "
+        return message.hasPrefix(prefix) ? String(message.dropFirst(prefix.count)) : message
     }
 }
