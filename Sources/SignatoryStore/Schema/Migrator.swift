@@ -57,10 +57,11 @@ struct Migrator {
 
     /// Runs the migration's SQL, turning a rule the file's rows break into a ``Refusal``.
     private func run(_ migration: Migration, on database: Database) throws {
-        // A `catch … where` clause here crashes Swift 6.3.1's compiler (MandatoryAllocBoxToStack).
+        // `execute` throws only `SQLiteError`; a `catch … where` clause on it crashes Swift 6.3.1's
+        // compiler (MandatoryAllocBoxToStack), hence the guard.
         do {
             try database.execute(migration.sql)
-        } catch let error as SQLiteError {
+        } catch {
             guard error.isConstraintViolation else { throw error }
             throw Refusal(migration: migration.name, reason: Self.reason(error.message))
         }
