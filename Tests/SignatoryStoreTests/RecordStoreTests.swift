@@ -37,6 +37,20 @@ struct OrganisationStoreTests {
         #expect(try fixture.store.organisations().isEmpty)
     }
 
+    /// A batch finds its look-alike pairs once, at its end: among its own organisations and
+    /// with those held before.
+    @Test func insertingManyFindsTheirLookAlikes() throws {
+        let fixture = try StoreFixture()
+        let held = Organisation(name: "CAP Liberté de Conscience", acronym: "CAP", country: try CountryCode("FR"))
+        try fixture.store.insert(held)
+        let sirdo = Organisation(name: "Romanian Independent Society of Human Rights", acronym: "SIRDO")
+        let sirdoAgain = Organisation(name: "Romanian Independent Society for Human Rights", acronym: "SIRDO")
+        let cap = Organisation(name: "CAP Liberte de Conscience", country: try CountryCode("FR"))
+        try fixture.store.insert(organisations: [sirdo, sirdoAgain, cap])
+        let pairs = try fixture.store.duplicatePairs().map { Set([$0.first, $0.second]) }
+        #expect(Set(pairs) == [Set([sirdo.id, sirdoAgain.id]), Set([held.id, cap.id])])
+    }
+
     @Test func findsByAcronymOrIdPrefix() throws {
         let fixture = try StoreFixture()
         let (cap, sirdo) = try fixture.addCAPAndSIRDO()

@@ -13,7 +13,9 @@ extension Store {
     /// Adds many organisations in one transaction: all of them or none.
     public func insert(organisations: [Organisation]) throws {
         try self.transaction {
-            for organisation in organisations { try self.insert(organisation) }
+            try self.findingDuplicatesOnce {
+                for organisation in organisations { try self.insert(organisation) }
+            }
         }
     }
 
