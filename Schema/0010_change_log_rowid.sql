@@ -5,6 +5,20 @@
 -- with a salt beside every value, are often that long: 20,000 of them took 93 MB instead of 22 MB,
 -- and an import wrote four times the pages. A rowid table keeps rows up to about 4,000 bytes in
 -- place; the unique index gives the same look-ups by office and position.
+-- A rebuild keeps only what it names: a file whose change_log has columns, indexes or triggers
+-- this release did not make is refused, untouched, rather than losing them.
+CREATE TEMP TABLE schema_10_expects (
+    columns INTEGER CONSTRAINT "change_log has columns Signatory did not make" CHECK (columns = 8),
+    extras INTEGER CONSTRAINT "change_log has indexes or triggers Signatory did not make" CHECK (extras = 0)
+);
+INSERT INTO schema_10_expects (columns, extras) VALUES (
+    (SELECT count(*) FROM pragma_table_xinfo('change_log') WHERE name IN ('office', 'sequence', 'hash', 'line'))
+    + (SELECT count(*) FROM pragma_table_xinfo('change_log')),
+    (SELECT count(*) FROM sqlite_master WHERE lower(tbl_name) = 'change_log' AND type IN ('index', 'trigger')
+        AND sql IS NOT NULL)
+);
+DROP TABLE schema_10_expects;
+
 CREATE TABLE change_log_rows (
     office     TEXT NOT NULL,
     sequence   INTEGER NOT NULL,

@@ -163,6 +163,29 @@ struct TableRebuildMigrationTests {
                 "CREATE INDEX signature_by_status ON signature (status)",
                 "organisation or signature has indexes or triggers Signatory did not make"
             ),
+            // One of Signatory's indexes swapped for another program's: the count alone would pass.
+            (
+                "DROP INDEX organisation_by_icso_number; CREATE INDEX organisation_by_website ON organisation (website)",
+                "organisation or signature has indexes or triggers Signatory did not make"
+            ),
+            (
+                "DROP INDEX organisation_by_name_key; CREATE INDEX organisation_by_name_key ON organisation (name_key)",
+                "organisation or signature has indexes or triggers Signatory did not make"
+            ),
+            // SQLite keeps a trigger's table name as written.
+            (
+                "CREATE TRIGGER audit AFTER INSERT ON ORGANISATION BEGIN SELECT 1; END",
+                "organisation or signature has indexes or triggers Signatory did not make"
+            ),
+            // `pragma_table_info` leaves generated columns out.
+            (
+                "ALTER TABLE signature ADD COLUMN label TEXT GENERATED ALWAYS AS (upper(status)) VIRTUAL",
+                "organisation or signature has columns Signatory did not make"
+            ),
+            (
+                "CREATE VIEW organisation_names AS SELECT id, name FROM organisation",
+                "error in view organisation_names: no such table: main.organisation"
+            ),
         ].enumerated() {
             let database = try self.databaseOfSchemaTen(named: "old-\(index).db")
             try database.execute(addition)
@@ -215,6 +238,34 @@ struct TableRebuildMigrationTests {
         #expect(try self.dump(database) == before)
         // Schema 10's rebuild of `change_log` was undone with the rest.
         #expect(try database.prepare("SELECT sql FROM sqlite_master ORDER BY name").rows { $0.text(0) } == schemaBefore)
+    }
+
+    /// Schema 10 rebuilt `change_log` the same way, and refuses the same way.
+    @Test func aChangeLogWithColumnsOrIndexesSignatoryDidNotMakeIsNotRebuilt() throws {
+        for (index, (addition, reason)) in [
+            (
+                "ALTER TABLE change_log ADD COLUMN note TEXT; UPDATE change_log SET note = 'important'",
+                "change_log has columns Signatory did not make"
+            ),
+            (
+                "CREATE INDEX change_log_by_hash ON change_log (hash)",
+                "change_log has indexes or triggers Signatory did not make"
+            ),
+        ].enumerated() {
+            let database = try self.databaseOfSchemaTen(named: "nine-\(index).db", schema: 9)
+            try database.execute(
+                "INSERT INTO change_log (office, sequence, hash, line) VALUES ('o', 1, 'h', '{}'); " + addition
+            )
+            let schemaBefore = try database.prepare("SELECT sql FROM sqlite_master ORDER BY name").rows { $0.text(0) }
+            let refusal = try #require(throws: Migrator.Refusal.self, "\(addition)") {
+                try Migrator(migrations: Migration.embedded).migrate(database)
+            }
+            #expect(refusal == Migrator.Refusal(migration: "0010_change_log_rowid", reason: reason))
+            #expect(try database.integer("PRAGMA user_version") == 9)
+            #expect(
+                try database.prepare("SELECT sql FROM sqlite_master ORDER BY name").rows { $0.text(0) } == schemaBefore
+            )
+        }
     }
 
     /// Opening such a file says what stops the upgrade, in a typed error, and writes nothing.

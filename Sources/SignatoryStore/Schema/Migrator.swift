@@ -1,3 +1,5 @@
+import CSQLite
+
 /// Brings a database up to the newest schema, every pending migration in one transaction.
 struct Migrator {
     /// A migration the file's contents refused (a rule it breaks, a reference to nothing).
@@ -62,7 +64,9 @@ struct Migrator {
         do {
             try database.execute(migration.sql)
         } catch {
-            guard error.isConstraintViolation else { throw error }
+            // A rule the rows break, or SQL the file's own schema will not take (a view of
+            // another program's naming a table being rebuilt); not a busy, full or failing disk.
+            guard error.isConstraintViolation || error.primaryCode == SQLITE_ERROR else { throw error }
             throw Refusal(migration: migration.name, reason: Self.reason(error.message))
         }
     }
