@@ -212,6 +212,14 @@ struct RefusalTests {
         #expect(fileBytes(office.database) == before)
     }
 
+    /// A carriage return in a quoted value would let the rest of the line overwrite "Error:".
+    @Test func aCarriageReturnInAnErrorIsShownNotObeyed() throws {
+        let office = try OfficeFixture()
+        let message = try office.refuse(["org", "show", "CAP\rAll changes saved"])
+        #expect(message.contains("no organisation matches 'CAP\\u{D}All changes saved'"), "\(message)")
+        #expect(!message.contains("\r"))
+    }
+
     /// Changes the file as another program would, through Python's sqlite3, and checkpoints it.
     private static func edit(_ database: String, sql: String) throws {
         let python = Process()

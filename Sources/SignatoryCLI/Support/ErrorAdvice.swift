@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SignatoryBundles
 import SignatoryExport
 import SignatoryHubClient
@@ -9,8 +10,9 @@ import SignatoryStore
 /// where the error cannot know (it may have come from the store or the network).
 enum ErrorAdvice {
     static func message(for error: any Error) -> String {
-        // A message may quote a path, a value or a hub's answer: nothing in it acts on the terminal.
-        TerminalText.neutralised(self.advice(for: error))
+        // A message may quote a path, a value or a hub's answer: nothing in it acts on the terminal,
+        // and a carriage return in a quoted name cannot overwrite "Error:" with text of its own.
+        TerminalText.neutralised(self.advice(for: error)).replacingOccurrences(of: "\r", with: "\\u{D}")
     }
 
     private static func advice(for error: any Error) -> String {
