@@ -10,17 +10,22 @@
 -- this release did not make (or definitions it did not write) is refused, untouched, rather
 -- than losing them.
 CREATE TEMP TABLE schema_11_expects (
-    columns INTEGER CONSTRAINT "organisation or signature has columns Signatory did not make" CHECK (columns = 40),
-    extras INTEGER CONSTRAINT "organisation or signature has indexes or triggers Signatory did not make" CHECK (extras = 10)
+    columns INTEGER CONSTRAINT "organisation or signature has columns Signatory did not make" CHECK (columns = 20),
+    known_columns INTEGER CONSTRAINT "organisation or signature lacks a column Signatory made" CHECK (known_columns = 20),
+    extras INTEGER CONSTRAINT "organisation or signature has indexes or triggers Signatory did not make" CHECK (extras = 5),
+    known_indexes INTEGER CONSTRAINT "an index Signatory made on organisation or signature is missing or changed"
+        CHECK (known_indexes = 5)
 );
--- Each count is of the columns (generated ones included) or definitions expected, then of all
--- there are: another program's column, index or trigger, or a changed definition, fails it.
-INSERT INTO schema_11_expects (columns, extras) VALUES (
+-- All the columns (generated ones included), indexes and triggers there are, then those this
+-- release made, with their definitions: another program's addition, or a change, fails one.
+INSERT INTO schema_11_expects (columns, known_columns, extras, known_indexes) VALUES (
+    (SELECT count(*) FROM pragma_table_xinfo('organisation')) + (SELECT count(*) FROM pragma_table_xinfo('signature')),
     (SELECT count(*) FROM pragma_table_xinfo('organisation') WHERE name IN ('id', 'name', 'acronym', 'country',
         'website', 'ecosoc', 'ecosoc_year', 'standing', 'notes', 'name_key', 'icso_number'))
     + (SELECT count(*) FROM pragma_table_xinfo('signature') WHERE name IN ('id', 'statement_id', 'organisation_id',
-        'contact_id', 'status', 'text_hash', 'consent', 'recorded_at', 'source'))
-    + (SELECT count(*) FROM pragma_table_xinfo('organisation')) + (SELECT count(*) FROM pragma_table_xinfo('signature')),
+        'contact_id', 'status', 'text_hash', 'consent', 'recorded_at', 'source')),
+    (SELECT count(*) FROM sqlite_master WHERE lower(tbl_name) IN ('organisation', 'signature')
+        AND type IN ('index', 'trigger') AND sql IS NOT NULL),
     (SELECT count(*) FROM sqlite_master WHERE type = 'index' AND (name, sql) IN (VALUES
         ('organisation_by_acronym', 'CREATE INDEX organisation_by_acronym ON organisation (acronym COLLATE NOCASE)'),
         ('organisation_by_icso_number',
@@ -28,8 +33,6 @@ INSERT INTO schema_11_expects (columns, extras) VALUES (
         ('organisation_by_name_key', 'CREATE INDEX organisation_by_name_key ON organisation (name_key, country)'),
         ('signature_by_contact', 'CREATE INDEX signature_by_contact ON signature (contact_id)'),
         ('signature_by_organisation', 'CREATE INDEX signature_by_organisation ON signature (organisation_id)')))
-    + (SELECT count(*) FROM sqlite_master WHERE lower(tbl_name) IN ('organisation', 'signature')
-        AND type IN ('index', 'trigger') AND sql IS NOT NULL)
 );
 DROP TABLE schema_11_expects;
 

@@ -163,14 +163,19 @@ struct TableRebuildMigrationTests {
                 "CREATE INDEX signature_by_status ON signature (status)",
                 "organisation or signature has indexes or triggers Signatory did not make"
             ),
-            // One of Signatory's indexes swapped for another program's: the count alone would pass.
+            // One of Signatory's indexes swapped for another program's: counting alone would pass.
             (
                 "DROP INDEX organisation_by_icso_number; CREATE INDEX organisation_by_website ON organisation (website)",
+                "an index Signatory made on organisation or signature is missing or changed"
+            ),
+            (
+                "DROP INDEX organisation_by_icso_number; CREATE INDEX organisation_by_website ON organisation (website); "
+                    + "CREATE INDEX organisation_by_notes ON organisation (notes)",
                 "organisation or signature has indexes or triggers Signatory did not make"
             ),
             (
                 "DROP INDEX organisation_by_name_key; CREATE INDEX organisation_by_name_key ON organisation (name_key)",
-                "organisation or signature has indexes or triggers Signatory did not make"
+                "an index Signatory made on organisation or signature is missing or changed"
             ),
             // SQLite keeps a trigger's table name as written.
             (
