@@ -103,7 +103,10 @@ public final class Store {
         do {
             database = try Database(path: path, mode: .readWrite, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
             version = Int(try database.integer("PRAGMA user_version"))
-        } catch let error as SQLiteError where !error.isBusy {
+        } catch let error as SQLiteError where error.primaryCode == SQLITE_NOTADB || error.primaryCode == SQLITE_CORRUPT
+        {
+            // Only what the file holds makes it another program's: a full disk, a read-only
+            // folder or a journal that cannot be opened stays an SQLiteError, saying so.
             throw StoreError.notADatabase(path: path, detail: "SQLite says: \(error.message)")
         }
         if version == 0 { throw StoreError.notInitialised(path: path) }

@@ -196,6 +196,20 @@ struct DatabaseFileTests {
         #expect(fileBytes(path) == Data())
     }
 
+    /// A file SQLite cannot open for a reason other than its contents (here a folder has its
+    /// journal's name) is not called another program's file, which a coordinator might discard.
+    @Test func aFileThatCannotBeOpenedIsNotCalledAnotherProgramsFile() throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.path("office.db")
+        _ = try Store.create(at: path, office: Office(name: "Geneva", createdAt: Date()))
+        let before = fileBytes(path)
+        try FileManager.default.createDirectory(atPath: path + "-wal", withIntermediateDirectories: false)
+        defer { rmdir(path + "-wal") }
+        let error = try #require(throws: SQLiteError.self) { try Store.open(at: path) }
+        #expect(error.message == "unable to open database file")
+        #expect(fileBytes(path) == before)
+    }
+
     @Test func refusesASchemaNewerThanThisBuild() throws {
         let fixture = try StoreFixture()
         try fixture.store.database.execute("PRAGMA user_version = 99")
