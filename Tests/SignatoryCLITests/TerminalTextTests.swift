@@ -49,6 +49,19 @@ struct TerminalTextTests {
         for name in names { #expect(list.contains(name + "  "), "\(name)") }
     }
 
+    /// Notes may end their lines with CR LF; a carriage return of its own would let stored text
+    /// (typed here or synced from another office) overwrite the line it is printed on.
+    @Test func aCarriageReturnInStoredTextIsShownNotObeyed() throws {
+        let office = try OfficeFixture()
+        _ = try office.addReferenceStatement()
+        try office.succeed(["org", "edit", "CAP", "--notes", "Vetted by the lead\rNot vetted"])
+        let shown = try office.succeed(["org", "show", "CAP"])
+        #expect(shown.contains("Vetted by the lead\\u{D}Not vetted"), "\(shown)")
+        #expect(!shown.unicodeScalars.contains("\r"))
+        try office.succeed(["org", "edit", "CAP", "--notes", "Line one\r\nLine two"])
+        #expect(try office.succeed(["org", "show", "CAP"]).contains("Line one\r\nLine two"))
+    }
+
     @Test func errorMessagesNeverCarryRawEscapes() throws {
         let office = try OfficeFixture()
         let hostile = "\u{1B}[31mRED"

@@ -12,7 +12,7 @@ enum ErrorAdvice {
     static func message(for error: any Error) -> String {
         // A message may quote a path, a value or a hub's answer: nothing in it acts on the terminal,
         // and a carriage return in a quoted name cannot overwrite "Error:" with text of its own.
-        TerminalText.neutralised(self.advice(for: error)).replacingOccurrences(of: "\r", with: "\\u{D}")
+        TerminalText.neutralised(self.advice(for: error))
     }
 
     private static func advice(for error: any Error) -> String {

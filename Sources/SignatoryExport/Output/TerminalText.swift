@@ -4,12 +4,20 @@ import SignatoryDomain
 /// ``PlainText`` refuses on input (an escape sequence, a bidi override, a stray control) is shown
 /// as a visible `\u{…}` instead of acting on the terminal or reordering the sentence around it.
 /// Data written by older versions or other programs, and refused input echoed in an error, may hold them.
+///
+/// ```swift
+/// TerminalText.neutralised("CAP\rAll changes saved")   // "CAP\\u{D}All changes saved"
+/// ```
 public enum TerminalText {
     public static func neutralised(_ text: String, multiline: Bool = true) -> String {
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F || (multiline && $0 == 0x0A) }) { return text }
+        let scalars = Array(text.unicodeScalars)
         var result = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if PlainText.isRefused(scalar, multiline: multiline) {
+        for (index, scalar) in scalars.enumerated() {
+            // Multi-line text may end its lines with CR LF, but a carriage return of its own sends
+            // the cursor back to the line's start: what follows would overwrite what was printed.
+            let returnsOverLine = scalar == "\r" && (index + 1 == scalars.count || scalars[index + 1] != "\n")
+            if returnsOverLine || PlainText.isRefused(scalar, multiline: multiline) {
                 result.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
             } else {
                 result.append(scalar)
