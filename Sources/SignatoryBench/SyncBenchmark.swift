@@ -325,20 +325,32 @@ enum SyncBenchmark {
     /// Runs the executable under GNU time and returns its peak resident memory in MB.
     ///
     /// GNU time forks a small process, so the figure is the import's own: a child forked from
-    /// this benchmark would count the benchmark's memory as its own until it execs.
+    /// this benchmark would count the benchmark's memory as its own until it execs. What the
+    /// child says to its user (e.g. that conflicts were found) is shown only when it fails.
     static func runChild(_ executable: String, _ arguments: [String]) throws -> Int {
-        let report = FileManager.default.temporaryDirectory.appendingPathComponent(
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent(
             "signatory-time-\(UUID().uuidString)"
         ).path
-        defer { unlink(report) }
+        let report = temporary + ".time"
+        let messages = temporary + ".stderr"
+        defer {
+            unlink(report)
+            unlink(messages)
+        }
+        guard FileManager.default.createFile(atPath: messages, contents: nil),
+            let stderr = FileHandle(forWritingAtPath: messages)
+        else { throw BenchFailure("cannot create \(messages)") }
+        defer { try? stderr.close() }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
         process.arguments = ["-f", "%M", "-o", report, executable] + arguments
         process.standardOutput = FileHandle.nullDevice
+        process.standardError = stderr
         try process.run()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw BenchFailure("signatory \(arguments.joined(separator: " ")) failed")
+            let said = (try? String(contentsOfFile: messages, encoding: .utf8)) ?? ""
+            throw BenchFailure("signatory \(arguments.joined(separator: " ")) failed: \(said)")
         }
         let kilobytes =
             try String(contentsOfFile: report, encoding: .utf8).split(separator: "\n").last.flatMap { Int($0) } ?? 0

@@ -194,13 +194,7 @@ struct TableRebuildMigrationTests {
         ].enumerated() {
             let database = try self.databaseOfSchemaTen(named: "old-\(index).db")
             try database.execute(addition)
-            let before = try self.dump(database)
-            let refusal = try #require(throws: Migrator.Refusal.self, "\(addition)") {
-                try Migrator(migrations: Migration.embedded).migrate(database)
-            }
-            #expect(refusal == Migrator.Refusal(migration: "0011_checks_without_lists", reason: reason))
-            #expect(try database.integer("PRAGMA user_version") == 10)
-            #expect(try self.dump(database) == before)
+            try self.expectUpgradeRefused(database, because: reason, by: "0011_checks_without_lists", addition)
         }
     }
 
@@ -233,16 +227,12 @@ struct TableRebuildMigrationTests {
     @Test func aRefusedUpgradeUndoesTheMigrationsBeforeTheOneThatRefused() throws {
         let database = try self.databaseOfSchemaTen(schema: 9)
         try database.execute("CREATE INDEX organisation_by_country ON organisation (country)")
-        let before = try self.dump(database)
-        let schemaBefore = try database.prepare("SELECT sql FROM sqlite_master ORDER BY name").rows { $0.text(0) }
-        let refusal = try #require(throws: Migrator.Refusal.self) {
-            try Migrator(migrations: Migration.embedded).migrate(database)
-        }
-        #expect(refusal.migration == "0011_checks_without_lists")
-        #expect(try database.integer("PRAGMA user_version") == 9)
-        #expect(try self.dump(database) == before)
-        // Schema 10's rebuild of `change_log` was undone with the rest.
-        #expect(try database.prepare("SELECT sql FROM sqlite_master ORDER BY name").rows { $0.text(0) } == schemaBefore)
+        // The schema compared includes schema 10's rebuild of `change_log`: undone with the rest.
+        try self.expectUpgradeRefused(
+            database,
+            because: "organisation or signature has indexes or triggers Signatory did not make",
+            by: "0011_checks_without_lists"
+        )
     }
 
     /// Schema 10 rebuilt `change_log` the same way, and refuses the same way.
@@ -261,15 +251,7 @@ struct TableRebuildMigrationTests {
             try database.execute(
                 "INSERT INTO change_log (office, sequence, hash, line) VALUES ('o', 1, 'h', '{}'); " + addition
             )
-            let schemaBefore = try database.prepare("SELECT sql FROM sqlite_master ORDER BY name").rows { $0.text(0) }
-            let refusal = try #require(throws: Migrator.Refusal.self, "\(addition)") {
-                try Migrator(migrations: Migration.embedded).migrate(database)
-            }
-            #expect(refusal == Migrator.Refusal(migration: "0010_change_log_rowid", reason: reason))
-            #expect(try database.integer("PRAGMA user_version") == 9)
-            #expect(
-                try database.prepare("SELECT sql FROM sqlite_master ORDER BY name").rows { $0.text(0) } == schemaBefore
-            )
+            try self.expectUpgradeRefused(database, because: reason, by: "0010_change_log_rowid", addition)
         }
     }
 
@@ -290,6 +272,26 @@ struct TableRebuildMigrationTests {
         ) { try Store.open(at: path) }
         #expect(fileBytes(path) == before)
         #expect(try database.integer("PRAGMA user_version") == 10)
+    }
+
+    /// Upgrades `database` and expects `migration` to refuse it for `reason`, leaving its
+    /// schema version, its schema and its rows as they were.
+    private func expectUpgradeRefused(
+        _ database: Database,
+        because reason: String,
+        by migration: String,
+        _ comment: String = ""
+    ) throws {
+        let version = try database.integer("PRAGMA user_version")
+        let rows = try self.dump(database)
+        let schema = try database.prepare("SELECT sql FROM sqlite_master ORDER BY name").rows { $0.text(0) }
+        let refusal = try #require(throws: Migrator.Refusal.self, "\(comment)") {
+            try Migrator(migrations: Migration.embedded).migrate(database)
+        }
+        #expect(refusal == Migrator.Refusal(migration: migration, reason: reason), "\(comment)")
+        #expect(try database.integer("PRAGMA user_version") == version)
+        #expect(try self.dump(database) == rows)
+        #expect(try database.prepare("SELECT sql FROM sqlite_master ORDER BY name").rows { $0.text(0) } == schema)
     }
 
     private func dump(_ database: Database) throws -> [String] {
