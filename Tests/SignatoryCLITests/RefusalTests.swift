@@ -208,7 +208,24 @@ struct RefusalTests {
             ),
             "\(message)"
         )
-        #expect(message.contains("`sqlite3 FILE .schema` shows it"))
+        #expect(message.contains("`sqlite3 FILE .schema` shows its tables and indexes"))
+        #expect(fileBytes(office.database) == before)
+    }
+
+    /// The sqlite3 shell deletes with foreign keys off: the row it orphaned is named as the file's.
+    @Test func aDatabaseWithARowReferringToNothingIsNotUpgraded() throws {
+        let office = try OfficeFixture()
+        _ = try office.addReferenceStatement()
+        try Self.edit(office.database, sql: "DELETE FROM organisation WHERE acronym = 'CAP'; PRAGMA user_version = 10")
+        let before = fileBytes(office.database)
+        let message = try office.refuse(["org", "list"])
+        #expect(
+            message.contains(
+                "(schema 10) cannot be upgraded for this release: a row of "
+            ) && message.contains(" refers to a record the file does not hold (migration 0011_checks_without_lists)"),
+            "\(message)"
+        )
+        #expect(message.contains("`sqlite3 FILE 'PRAGMA foreign_key_check'`"))
         #expect(fileBytes(office.database) == before)
     }
 

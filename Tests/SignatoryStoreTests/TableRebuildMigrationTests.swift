@@ -132,23 +132,24 @@ struct TableRebuildMigrationTests {
     }
 
     /// A file that already holds a reference to nothing (written with foreign keys off by
-    /// another program) is not upgraded, and is left as it was.
+    /// another program, as the sqlite3 shell runs) is not upgraded, and is left as it was. The
+    /// refusal says the file holds it, rather than that the first migration would write it.
     @Test func aFileHoldingAReferenceToNothingIsNotUpgraded() throws {
-        let database = try self.databaseOfSchemaTen()
-        try database.execute(
-            """
-            PRAGMA foreign_keys = OFF;
-            INSERT INTO contact (id, organisation_id, full_name, at_risk, consent) VALUES ('ghost', 'nowhere', 'Ghost', 0, 0);
-            PRAGMA foreign_keys = ON
-            """
-        )
-        let before = try self.dump(database)
-        let refusal = try #require(throws: Migrator.Refusal.self) {
-            try Migrator(migrations: Migration.embedded).migrate(database)
+        for schema in [9, 10] {
+            let database = try self.databaseOfSchemaTen(named: "orphan-\(schema).db", schema: schema)
+            try database.execute(
+                """
+                PRAGMA foreign_keys = OFF;
+                INSERT INTO contact (id, organisation_id, full_name, at_risk, consent) VALUES ('ghost', 'nowhere', 'Ghost', 0, 0);
+                PRAGMA foreign_keys = ON
+                """
+            )
+            try self.expectUpgradeRefused(
+                database,
+                because: "a row of contact refers to a record the file does not hold",
+                by: schema == 9 ? "0010_change_log_rowid" : "0011_checks_without_lists"
+            )
         }
-        #expect(refusal.reason == "a row of contact would refer to a record the file does not hold")
-        #expect(try database.integer("PRAGMA user_version") == 10)
-        #expect(try self.dump(database) == before)
     }
 
     /// The rebuild keeps only the columns and indexes it names: a file to which another program

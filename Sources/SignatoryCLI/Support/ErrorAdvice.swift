@@ -56,7 +56,7 @@ enum ErrorAdvice {
         case .alreadyInitialised: return "\(error); choose another path with --db"
         case .upgradeRefused:
             return
-                "\(error). Go on with the release that wrote it, or remove what another program added to the file (`sqlite3 FILE .schema` shows it) and run the command again"
+                "\(error). Go on with the release that wrote it, or undo what another program changed in the file (`sqlite3 FILE .schema` shows its tables and indexes, `sqlite3 FILE 'PRAGMA foreign_key_check'` its rows that refer to nothing) and run the command again"
         case .organisationLeads: return "\(error): name another lead with `signatory statement edit ID --lead ORG`"
         case .organisationHasRecords: return "\(error); add --force to remove them too"
         case .notFound where error.recordKind == Store.trustedOfficeKind:

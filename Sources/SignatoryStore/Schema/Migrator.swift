@@ -39,7 +39,14 @@ struct Migrator {
         try database.transaction {
             // Another process may have upgraded the file while this one waited for the lock.
             let current = Int(try database.integer("PRAGMA user_version"))
-            for migration in self.migrations where migration.version > current {
+            let pending = self.migrations.filter { $0.version > current }
+            guard let first = pending.first else { return }
+            // The sqlite3 shell leaves foreign keys off: a row it orphaned is the file's doing,
+            // not the first migration's.
+            if let table = try Self.tableReferringToNothing(in: database) {
+                throw Refusal(migration: first.name, reason: "a row of \(table) refers to a record the file does not hold")
+            }
+            for migration in pending {
                 try self.apply(migration, to: database)
             }
         }
@@ -47,14 +54,17 @@ struct Migrator {
 
     private func apply(_ migration: Migration, to database: Database) throws {
         try self.run(migration, on: database)
-        let table = try database.prepare("PRAGMA foreign_key_check").firstRow { $0.text(0) }
-        if let table {
+        if let table = try Self.tableReferringToNothing(in: database) {
             throw Refusal(
                 migration: migration.name,
                 reason: "a row of \(table) would refer to a record the file does not hold"
             )
         }
         try database.execute("PRAGMA user_version = \(migration.version)")
+    }
+
+    private static func tableReferringToNothing(in database: Database) throws -> String? {
+        try database.prepare("PRAGMA foreign_key_check").firstRow { $0.text(0) }
     }
 
     /// Runs the migration's SQL, turning a rule the file's rows break into a ``Refusal``.
