@@ -44,7 +44,10 @@ struct Migrator {
             // The sqlite3 shell leaves foreign keys off: a row it orphaned is the file's doing,
             // not the first migration's.
             if let table = try Self.tableReferringToNothing(in: database) {
-                throw Refusal(migration: first.name, reason: "a row of \(table) refers to a record the file does not hold")
+                throw Refusal(
+                    migration: first.name,
+                    reason: "a row of \(table) refers to a record the file does not hold"
+                )
             }
             for migration in pending {
                 try self.apply(migration, to: database)
