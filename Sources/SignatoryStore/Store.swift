@@ -109,7 +109,13 @@ public final class Store {
             // folder or a journal that cannot be opened stays an SQLiteError, saying so.
             throw StoreError.notADatabase(path: path, detail: "SQLite says: \(error.message)")
         }
-        if version == 0 { throw StoreError.notInitialised(path: path) }
+        if version == 0 {
+            // `init` writes its tables and their version together: tables without one are another program's.
+            guard try database.integer("SELECT count(*) FROM sqlite_master") == 0 else {
+                throw StoreError.notADatabase(path: path, detail: "it holds tables but no Signatory schema version")
+            }
+            throw StoreError.notInitialised(path: path)
+        }
         if version > Migration.latestVersion {
             throw StoreError.newerSchema(path: path, found: version, known: Migration.latestVersion)
         }

@@ -170,7 +170,7 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .notInitialised(let path):
             return "\(path) has no Signatory data yet"
         case .alreadyInitialised(let path):
-            return "\(path) already holds a Signatory database"
+            return "\(path) already holds data; init makes a new database only"
         case .newerSchema(let path, let found, let known):
             return
                 "\(path) was written by a newer Signatory (schema \(found); this one knows up to \(known)); update Signatory"

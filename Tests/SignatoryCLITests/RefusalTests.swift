@@ -129,7 +129,11 @@ struct RefusalTests {
             try office.refuse(["statement", "add", "--campaign", "x", "--title", "T", "--body-file", "/no/such/file"])
                 .contains("Cannot read the statement text from /no/such/file")
         )
-        #expect(try office.refuse(["init", "--office", "Again"]).contains("already holds a Signatory database"))
+        #expect(
+            try office.refuse(["init", "--office", "Again"]).contains(
+                "already holds data; init makes a new database only"
+            )
+        )
     }
 
     /// Everything typed must fit in a change line, or no other office could ever receive it.
@@ -180,7 +184,29 @@ struct RefusalTests {
                 "is not a Signatory database (SQLite says: file is not a database)"
             )
         )
-        #expect(try office.refuse(["init", "--office", "Geneva"]).contains("already holds a Signatory database"))
+        #expect(
+            try office.refuse(["init", "--office", "Geneva"]).contains(
+                "already holds data; init makes a new database only"
+            )
+        )
+    }
+
+    /// Another program's SQLite file has tables but no schema version: it is not "a Signatory
+    /// database with no data yet", which would send the user to an `init` that refuses it.
+    @Test func anotherProgramsSQLiteFileIsLeftAlone() throws {
+        let office = try OfficeFixture(initialise: false)
+        try Self.edit(
+            office.database,
+            sql: "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Thierry Valle')"
+        )
+        let before = fileBytes(office.database)
+        #expect(
+            try office.refuse(["org", "list"]).contains(
+                "is not a Signatory database (it holds tables but no Signatory schema version)"
+            )
+        )
+        #expect(try office.refuse(["init", "--office", "Geneva"]).contains("already holds data"))
+        #expect(fileBytes(office.database) == before)
     }
 
     @Test func aDatabaseFromANewerSignatoryIsLeftAlone() throws {

@@ -256,6 +256,27 @@ struct TableRebuildMigrationTests {
         }
     }
 
+    /// A table another program rebuilt without the key others refer to ("foreign key
+    /// mismatch") is a refusal of the file, not a failure of SQLite's.
+    @Test func aTableRebuiltWithoutTheKeyOthersReferToIsRefused() throws {
+        let database = try self.databaseOfSchemaTen()
+        try database.execute(
+            """
+            PRAGMA foreign_keys = OFF;
+            CREATE TABLE campaign_copy AS SELECT * FROM campaign;
+            DROP TABLE campaign;
+            ALTER TABLE campaign_copy RENAME TO campaign;
+            PRAGMA foreign_keys = ON
+            """
+        )
+        try self.expectUpgradeRefused(
+            database,
+            because:
+                "its tables do not fit their references (foreign key mismatch - \"statement\" referencing \"campaign\")",
+            by: "0011_checks_without_lists"
+        )
+    }
+
     /// Opening such a file says what stops the upgrade, in a typed error, and writes nothing.
     @Test func openingAFileThatCannotBeUpgradedSaysWhyAndWritesNothing() throws {
         let database = try self.databaseOfSchemaTen()

@@ -43,7 +43,7 @@ struct Migrator {
             guard let first = pending.first else { return }
             // The sqlite3 shell leaves foreign keys off: a row it orphaned is the file's doing,
             // not the first migration's.
-            if let table = try Self.tableReferringToNothing(in: database) {
+            if let table = try Self.tableReferringToNothing(in: database, refusing: first) {
                 throw Refusal(
                     migration: first.name,
                     reason: "a row of \(table) refers to a record the file does not hold"
@@ -57,7 +57,7 @@ struct Migrator {
 
     private func apply(_ migration: Migration, to database: Database) throws {
         try self.run(migration, on: database)
-        if let table = try Self.tableReferringToNothing(in: database) {
+        if let table = try Self.tableReferringToNothing(in: database, refusing: migration) {
             throw Refusal(
                 migration: migration.name,
                 reason: "a row of \(table) would refer to a record the file does not hold"
@@ -66,8 +66,19 @@ struct Migrator {
         try database.execute("PRAGMA user_version = \(migration.version)")
     }
 
-    private static func tableReferringToNothing(in database: Database) throws -> String? {
-        try database.prepare("PRAGMA foreign_key_check").firstRow { $0.text(0) }
+    /// The first table with a row whose reference names nothing. A reference to a table that
+    /// another program rebuilt without the key it names ("foreign key mismatch") refuses `migration`.
+    private static func tableReferringToNothing(in database: Database, refusing migration: Migration) throws -> String?
+    {
+        do {
+            return try database.prepare("PRAGMA foreign_key_check").firstRow { $0.text(0) }
+        } catch let error as SQLiteError {
+            guard error.primaryCode == SQLITE_ERROR else { throw error }
+            throw Refusal(
+                migration: migration.name,
+                reason: "its tables do not fit their references (\(error.message))"
+            )
+        }
     }
 
     /// Runs the migration's SQL, turning a rule the file's rows break into a ``Refusal``.
