@@ -107,3 +107,21 @@ final class OfficeFixture {
 struct ReferenceIDs {
     let campaign, dafoh, cap, sirdo, trey, valle, humenuc, statement: String
 }
+
+extension OfficeFixture {
+    /// Changes the file as another program would, through Python's sqlite3 (foreign keys off,
+    /// as in the sqlite3 shell), and checkpoints it.
+    func editAsAnotherProgram(sql: String) throws {
+        let python = Process()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        python.arguments = [
+            "python3", "-c",
+            "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); "
+                + "c.executescript(sys.argv[2] + '; PRAGMA wal_checkpoint(TRUNCATE);'); c.close()",
+            self.database, sql,
+        ]
+        try python.run()
+        python.waitUntilExit()
+        try #require(python.terminationStatus == 0)
+    }
+}

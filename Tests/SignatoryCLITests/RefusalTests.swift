@@ -195,8 +195,7 @@ struct RefusalTests {
     /// database with no data yet", which would send the user to an `init` that refuses it.
     @Test func anotherProgramsSQLiteFileIsLeftAlone() throws {
         let office = try OfficeFixture(initialise: false)
-        try Self.edit(
-            office.database,
+        try office.editAsAnotherProgram(
             sql: "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Thierry Valle')"
         )
         let before = fileBytes(office.database)
@@ -211,7 +210,7 @@ struct RefusalTests {
 
     @Test func aDatabaseFromANewerSignatoryIsLeftAlone() throws {
         let office = try OfficeFixture()
-        try Self.edit(office.database, sql: "PRAGMA user_version = 42")
+        try office.editAsAnotherProgram(sql: "PRAGMA user_version = 42")
         let message = try office.refuse(["org", "add", "--name", "CAP"])
         #expect(
             message.contains(
@@ -224,7 +223,9 @@ struct RefusalTests {
     /// column is refused, untouched, with the reason, rather than losing that column.
     @Test func aDatabaseThatCannotBeUpgradedIsLeftAlone() throws {
         let office = try OfficeFixture()
-        try Self.edit(office.database, sql: "ALTER TABLE organisation ADD COLUMN crm_id TEXT; PRAGMA user_version = 10")
+        try office.editAsAnotherProgram(
+            sql: "ALTER TABLE organisation ADD COLUMN crm_id TEXT; PRAGMA user_version = 10"
+        )
         let before = fileBytes(office.database)
         let message = try office.refuse(["org", "list"])
         #expect(
@@ -242,7 +243,7 @@ struct RefusalTests {
     @Test func aDatabaseWithARowReferringToNothingIsNotUpgraded() throws {
         let office = try OfficeFixture()
         _ = try office.addReferenceStatement()
-        try Self.edit(office.database, sql: "DELETE FROM organisation WHERE acronym = 'CAP'; PRAGMA user_version = 10")
+        try office.editAsAnotherProgram(sql: "DELETE FROM organisation WHERE acronym = 'CAP'; PRAGMA user_version = 10")
         let before = fileBytes(office.database)
         let message = try office.refuse(["org", "list"])
         // Which of the orphaned tables SQLite names first is its own choice.
@@ -263,21 +264,6 @@ struct RefusalTests {
         let message = try office.refuse(["org", "show", "CAP\rAll changes saved"])
         #expect(message.contains("no organisation matches 'CAP\\u{D}All changes saved'"), "\(message)")
         #expect(!message.contains("\r"))
-    }
-
-    /// Changes the file as another program would, through Python's sqlite3, and checkpoints it.
-    private static func edit(_ database: String, sql: String) throws {
-        let python = Process()
-        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        python.arguments = [
-            "python3", "-c",
-            "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); "
-                + "c.executescript(sys.argv[2] + '; PRAGMA wal_checkpoint(TRUNCATE);'); c.close()",
-            database, sql,
-        ]
-        try python.run()
-        python.waitUntilExit()
-        try #require(python.terminationStatus == 0)
     }
 }
 

@@ -62,6 +62,20 @@ struct TerminalTextTests {
         #expect(try office.succeed(["org", "show", "CAP"]).contains("Line one\r\nLine two"))
     }
 
+    /// Input refuses them, but a file another program changed may hold a C1 control or a bidi
+    /// override: `--json` writes them as `\u` escapes, which JSON reads back as the same text.
+    @Test func jsonOutputEscapesWhatWouldActOnTheTerminal() throws {
+        let office = try OfficeFixture()
+        _ = try office.addReferenceStatement()
+        let name = "CAP\u{9B}31m Liberté\u{202E}txt\u{2028}de Conscience"
+        try office.editAsAnotherProgram(sql: "UPDATE organisation SET name = '\(name)' WHERE acronym = 'CAP'")
+        let json = try office.succeed(["org", "show", "CAP", "--json"])
+        #expect(json.contains(#"CAP\u009b31m Liberté\u202etxt\u2028de Conscience"#), "\(json)")
+        #expect(!json.unicodeScalars.contains { [0x9B, 0x202E, 0x2028].contains($0.value) })
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(object["name"] as? String == name)
+    }
+
     @Test func errorMessagesNeverCarryRawEscapes() throws {
         let office = try OfficeFixture()
         let hostile = "\u{1B}[31mRED"

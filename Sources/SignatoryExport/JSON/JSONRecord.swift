@@ -1,4 +1,5 @@
 public import Foundation
+import SignatoryDomain
 
 /// A JSON object whose keys are always present (a missing value is `null`), so scripts can
 /// rely on the documented keys.
@@ -35,11 +36,26 @@ public struct JSONRecord: Encodable, @unchecked Sendable {
         }
     }
 
-    /// Pretty-printed JSON with sorted keys.
+    /// Pretty-printed JSON with sorted keys. A character ``PlainText`` refuses (a C1 control, a
+    /// bidi override, a line separator) is written as its `\u` escape, which JSON reads as the
+    /// same string: printed on a terminal, it does not act on it (JSONEncoder escapes only C0).
     public static func encode(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        let json = String(decoding: try encoder.encode(value), as: UTF8.self)
+        if json.utf8.allSatisfy({ $0 < 0x7F }) { return json }
+        var escaped = String.UnicodeScalarView()
+        for scalar in json.unicodeScalars {
+            guard scalar.value >= 0x7F, PlainText.isRefused(scalar, multiline: false) else {
+                escaped.append(scalar)
+                continue
+            }
+            for unit in String(scalar).utf16 {
+                let hex = String(unit, radix: 16)
+                escaped.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
+            }
+        }
+        return String(escaped)
     }
 
     private struct Key: CodingKey {
