@@ -61,12 +61,17 @@ public struct SignerImportError: Error, Hashable, Sendable, CustomStringConverti
         case .noConsentColumn(let found):
             return
                 "no column says whether the signers agreed to be named (found: \(found.map { "'\($0)'" }.joined(separator: ", "))); consent is never assumed, so say what they agreed to"
-        case .rejectedRows(let report):
-            let lines = report.rejected.prefix(20).map { "  line \($0.line): \($0.reason)" }
-            let more = report.rejected.count > 20 ? ["  … and \(report.rejected.count - 20) more"] : []
-            return
-                (["\(report.rejected.count) row(s) cannot be imported, so nothing was imported:"]
-                + lines + more).joined(separator: "\n")
+        case .rejectedRows:
+            return self.lines.joined(separator: "\n")
         }
+    }
+
+    /// The description's lines: one, or for refused rows a heading and a line per row (at
+    /// most 20), whatever line breaks the rows' values hold.
+    public var lines: [String] {
+        guard case .rejectedRows(let report) = self.base else { return [self.description] }
+        let rows = report.rejected.prefix(20).map { "  line \($0.line): \($0.reason)" }
+        let more = report.rejected.count > 20 ? ["  … and \(report.rejected.count - 20) more"] : []
+        return ["\(report.rejected.count) row(s) cannot be imported, so nothing was imported:"] + rows + more
     }
 }

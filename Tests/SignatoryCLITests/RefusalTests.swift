@@ -265,6 +265,21 @@ struct RefusalTests {
         #expect(message.contains("no organisation matches 'CAP\\u{D}All changes saved'"), "\(message)")
         #expect(!message.contains("\r"))
     }
+
+    /// An error is one line: a line break in a quoted value cannot print an "Error:" of its own.
+    @Test func aLineBreakInAnErrorIsShownNotObeyed() throws {
+        let office = try OfficeFixture()
+        for arguments in [
+            ["org", "show", "x\nError: the database was erased"],
+            ["org", "add", "--name", "X", "--country", "F\nR"],
+            ["sync", "import", "missing\nError: forged.bundle"],
+        ] {
+            let result = try office.run(arguments)
+            #expect(result.status != 0)
+            #expect(result.stderr.split(separator: "\n").count == 1, "\(arguments): \(result.stderr)")
+            #expect(result.stderr.contains("\\u{A}"), "\(arguments): \(result.stderr)")
+        }
+    }
 }
 
 extension RefusalTests {

@@ -11,8 +11,13 @@ import SignatoryStore
 enum ErrorAdvice {
     static func message(for error: any Error) -> String {
         // A message may quote a path, a value or a hub's answer: nothing in it acts on the terminal,
-        // and a carriage return in a quoted name cannot overwrite "Error:" with text of its own.
-        TerminalText.neutralised(self.advice(for: error))
+        // and a line break or carriage return in a quoted name cannot start or overwrite a line
+        // ("Error: …") of its own. Only an import's refused rows take a line each.
+        if let error = error as? SignerImportError, error.report != nil {
+            return (error.lines + ["Fix them, or add --skip-bad-rows to import the rest."])
+                .map { TerminalText.neutralised($0, multiline: false) }.joined(separator: "\n")
+        }
+        return TerminalText.neutralised(self.advice(for: error), multiline: false)
     }
 
     private static func advice(for error: any Error) -> String {
@@ -31,7 +36,6 @@ enum ErrorAdvice {
                 "\(error); a single change, or another office's feed, is larger than this hub accepts: ask the hub's operator to start it with a larger --max-body-mb"
         case let error as SignerImportError:
             if let field = error.missingField { return "\(error); name it with --map 'HEADER=\(field)'" }
-            if error.report != nil { return "\(error)\nFix them, or add --skip-bad-rows to import the rest." }
             if error.lacksConsent {
                 return
                     "\(error): add --consent yes or --consent no, or --map 'HEADER=consent' for the column that says it"
