@@ -266,6 +266,29 @@ struct RefusalTests {
         #expect(!message.contains("\r"))
     }
 
+    /// An empty --db or a busy timeout that is not a number of seconds is refused, not ignored.
+    @Test func anEmptyDatabasePathOrABadBusyTimeoutIsRefused() throws {
+        let office = try OfficeFixture()
+        let before = fileBytes(office.database)
+        let empty = try SignatoryExecutable.run(
+            ["org", "add", "--name", "Forum 18", "--db", ""],
+            in: office.folder.url
+        )
+        #expect(empty.status != 0 && empty.stderr.contains("--db needs a file path, e.g. --db geneva.db"), "\(empty)")
+        for value in ["abc", "-5", "3601", "99999999999"] {
+            let result = try SignatoryExecutable.run(
+                ["org", "add", "--name", "Forum 18", "--db", office.database],
+                environment: ["SIGNATORY_BUSY_TIMEOUT": value]
+            )
+            #expect(result.status != 0)
+            #expect(
+                result.stderr.contains("set it to a number of seconds from 0 to 3600, e.g. SIGNATORY_BUSY_TIMEOUT=60"),
+                "\(value): \(result.stderr)"
+            )
+        }
+        #expect(fileBytes(office.database) == before)
+    }
+
     /// An error is one line: a line break in a quoted value cannot print an "Error:" of its own.
     @Test func aLineBreakInAnErrorIsShownNotObeyed() throws {
         let office = try OfficeFixture()

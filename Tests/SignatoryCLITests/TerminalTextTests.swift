@@ -47,6 +47,10 @@ struct TerminalTextTests {
         for name in names { try office.succeed(["contact", "add", "--org", "CAP", "--name", name]) }
         let list = try office.succeed(["contact", "list"])
         for name in names { #expect(list.contains(name + "  "), "\(name)") }
+        // A tab, which a name may hold, would push the next columns out of line.
+        try office.succeed(["org", "add", "--name", "Tab\there", "--acronym", "TAB"])
+        let organisations = try office.succeed(["org", "list"])
+        #expect(organisations.contains("Tab\\u{9}here") && !organisations.contains("\t"), "\(organisations)")
     }
 
     /// Notes may end their lines with CR LF; a carriage return of its own would let stored text

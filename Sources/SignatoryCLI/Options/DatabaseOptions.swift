@@ -14,6 +14,11 @@ struct DatabaseOptions: ParsableArguments {
     )
     var path: String?
 
+    func validate() throws {
+        if self.path?.isEmpty == true { throw ValidationError("--db needs a file path, e.g. --db geneva.db") }
+        _ = try Self.busyTimeoutSeconds()
+    }
+
     var resolvedPath: String {
         if let path = self.path { return path }
         if let path = ProcessInfo.processInfo.environment["SIGNATORY_DB"], !path.isEmpty { return path }
@@ -23,11 +28,19 @@ struct DatabaseOptions: ParsableArguments {
     /// Opens the database, waiting up to $SIGNATORY_BUSY_TIMEOUT seconds (default 30) while
     /// another command or a hub is writing to it.
     func open() throws -> Store {
-        let seconds =
-            ProcessInfo.processInfo.environment["SIGNATORY_BUSY_TIMEOUT"].flatMap(Int32.init).map {
-                min(max($0, 0), 3_600)
-            } ?? 30
-        return try Store.open(at: self.resolvedPath, busyTimeoutMilliseconds: seconds * 1_000)
+        try Store.open(at: self.resolvedPath, busyTimeoutMilliseconds: try Self.busyTimeoutSeconds() * 1_000)
+    }
+
+    private static func busyTimeoutSeconds() throws -> Int32 {
+        guard let text = ProcessInfo.processInfo.environment["SIGNATORY_BUSY_TIMEOUT"], !text.isEmpty else {
+            return 30
+        }
+        guard let seconds = Int32(text), (0...3_600).contains(seconds) else {
+            throw ValidationError(
+                "SIGNATORY_BUSY_TIMEOUT is '\(text)'; set it to a number of seconds from 0 to 3600, e.g. SIGNATORY_BUSY_TIMEOUT=60"
+            )
+        }
+        return seconds
     }
 }
 

@@ -16,8 +16,11 @@ public enum TerminalText {
         for (index, scalar) in scalars.enumerated() {
             // Multi-line text may end its lines with CR LF, but a carriage return of its own sends
             // the cursor back to the line's start: what follows would overwrite what was printed.
-            let returnsOverLine = scalar == "\r" && (index + 1 == scalars.count || scalars[index + 1] != "\n")
-            if returnsOverLine || PlainText.isRefused(scalar, multiline: multiline) {
+            // A tab in one line (a table's cell) would push the columns after it out of line.
+            let movesCursor =
+                (scalar == "\r" && (index + 1 == scalars.count || scalars[index + 1] != "\n"))
+                || (!multiline && scalar == "\t")
+            if movesCursor || PlainText.isRefused(scalar, multiline: multiline) {
                 result.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
             } else {
                 result.append(scalar)

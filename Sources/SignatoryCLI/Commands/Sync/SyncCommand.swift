@@ -21,7 +21,9 @@ struct SyncExport: ParsableCommand {
         commandName: "export",
         abstract: "Write the changes other offices are not known to have to a bundle file, encrypted for them.",
         discussion: """
-            The bundle holds every change one of the --for offices is not known to have, encrypted (age v1) so that             only those offices can read it. --plaintext writes it unencrypted, readable by anyone who gets the file;             without --for it then holds every change.
+            The bundle holds every change one of the --for offices is not known to have, encrypted (age v1) so that \
+            only those offices can read it. --plaintext writes it unencrypted, readable by anyone who gets the file; \
+            without --for it then holds every change.
             Example: signatory sync export --out for-bucharest.age --for Bucharest
             """
     )
