@@ -80,6 +80,22 @@ struct TerminalTextTests {
         #expect(object["name"] as? String == name)
     }
 
+    /// A contact sheet printed on a terminal shows what another program wrote into the file;
+    /// piped or redirected, it keeps the bytes as they are, as `--out` does.
+    @Test func aContactSheetOnATerminalShowsControlCharacters() throws {
+        let office = try OfficeFixture()
+        _ = try office.addReferenceStatement()
+        try office.editAsAnotherProgram(
+            sql: "UPDATE contact SET full_name = 'Thierry Valle' || char(27) || '[2J' WHERE full_name = 'Thierry Valle'"
+        )
+        let arguments = ["export", "contacts", "--all", "--format", "csv", "--audience", "internal"]
+        let terminal = try CoordinatorCommandTests.onTerminal(arguments + ["--db", office.database])
+        #expect(terminal.status == 0)
+        #expect(terminal.output.contains("Thierry Valle\\u{1B}[2J"), "\(terminal.output)")
+        #expect(!terminal.output.contains("\u{1B}"))
+        #expect(try office.succeed(arguments).contains("Thierry Valle\u{1B}[2J"))
+    }
+
     @Test func errorMessagesNeverCarryRawEscapes() throws {
         let office = try OfficeFixture()
         let hostile = "\u{1B}[31mRED"

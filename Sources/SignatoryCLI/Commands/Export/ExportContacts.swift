@@ -50,6 +50,13 @@ struct ExportContacts: ParsableCommand {
                 var sink = ByteSink(handle)
                 return try export.write(from: store, to: &sink)
             }
+        } else if isatty(STDOUT_FILENO) == 1 {
+            // Input refuses terminal control, but a file another program changed may hold it: on a
+            // terminal it is shown, not obeyed. A pipe or a redirect gets the bytes as they are.
+            var sink = ByteSink()
+            summary = try export.write(from: store, to: &sink)
+            let text = TerminalText.neutralised(String(decoding: sink.collected, as: UTF8.self))
+            try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
         } else {
             var sink = ByteSink(FileHandle.standardOutput)
             summary = try export.write(from: store, to: &sink)
