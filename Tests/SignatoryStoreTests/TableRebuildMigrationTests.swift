@@ -277,7 +277,19 @@ struct TableRebuildMigrationTests {
         )
     }
 
-    /// Opening such a file says what stops the upgrade, in a typed error, and writes nothing.
+    /// A table or column that another program dropped and no migration rebuilds is missed
+    /// by the upgrade's checks, and would fail only the commands that read it.
+    @Test func aFileLackingATableOrColumnSignatoryMadeIsNotUpgraded() throws {
+        for (index, (removal, reason)) in [
+            ("DROP TABLE statement_text", "the file lacks the table statement_text that Signatory made"),
+            ("ALTER TABLE contact DROP COLUMN title", "the file's contact table lacks its column title"),
+        ].enumerated() {
+            let database = try self.databaseOfSchemaTen(named: "lacking-\(index).db")
+            try database.execute(removal)
+            try self.expectUpgradeRefused(database, because: reason, by: "0011_checks_without_lists", removal)
+        }
+    }
+
     @Test func openingAFileThatCannotBeUpgradedSaysWhyAndWritesNothing() throws {
         let database = try self.databaseOfSchemaTen()
         try database.execute("CREATE TRIGGER audit AFTER INSERT ON organisation BEGIN SELECT 1; END")

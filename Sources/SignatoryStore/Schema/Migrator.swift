@@ -52,7 +52,35 @@ struct Migrator {
             for migration in pending {
                 try self.apply(migration, to: database)
             }
+            // A new file is what the migrations make; an upgraded one must hold all of it too.
+            if current > 0, let missing = try self.missingPart(of: database), let last = pending.last {
+                throw Refusal(migration: last.name, reason: missing)
+            }
         }
+    }
+
+    /// What a file made by these migrations holds and `database` lacks: a table another program
+    /// dropped, which no migration rebuilt, would fail the commands that read it, not the upgrade.
+    private func missingPart(of database: Database) throws -> String? {
+        let fresh = try Database(path: ":memory:", mode: .create)
+        try self.migrate(fresh)
+        let held = Set(try Self.columns(of: database).map { "\($0.table).\($0.column)" })
+        for (table, column) in try Self.columns(of: fresh) where !held.contains("\(table).\(column)") {
+            guard try Self.columns(of: database).contains(where: { $0.table == table }) else {
+                return "the file lacks the table \(table) that Signatory made"
+            }
+            return "the file's \(table) table lacks its column \(column)"
+        }
+        return nil
+    }
+
+    private static func columns(of database: Database) throws -> [(table: String, column: String)] {
+        try database.prepare(
+            """
+            SELECT m.name, c.name FROM sqlite_master m, pragma_table_xinfo(m.name) c
+            WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY m.name, c.cid
+            """
+        ).rows { ($0.text(0), $0.text(1)) }
     }
 
     private func apply(_ migration: Migration, to database: Database) throws {
