@@ -64,11 +64,9 @@ struct Migrator {
     private func missingPart(of database: Database) throws -> String? {
         let fresh = try Database(path: ":memory:", mode: .create)
         try self.migrate(fresh)
-        let held = Set(try Self.columns(of: database).map { "\($0.table).\($0.column)" })
-        for (table, column) in try Self.columns(of: fresh) where !held.contains("\(table).\(column)") {
-            guard try Self.columns(of: database).contains(where: { $0.table == table }) else {
-                return "the file lacks the table \(table) that Signatory made"
-            }
+        let held = Dictionary(grouping: try Self.columns(of: database), by: \.table).mapValues { Set($0.map(\.column)) }
+        for (table, column) in try Self.columns(of: fresh) where held[table]?.contains(column) != true {
+            guard held[table] != nil else { return "the file lacks the table \(table) that Signatory made" }
             return "the file's \(table) table lacks its column \(column)"
         }
         return nil
