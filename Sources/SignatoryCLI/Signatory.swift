@@ -52,7 +52,15 @@ struct Signatory: AsyncParsableCommand {
     /// neutralised for the terminal, and its exit code.
     private static func exitShowing(_ error: any Error) -> Never {
         let code = self.exitCode(for: error)
-        let text = TerminalText.neutralised(self.fullMessage(for: error))
+        // The error's own message, which may quote what was typed, keeps to its one line; the
+        // usage and help around it are several.
+        let message = self.message(for: error)
+        let full = self.fullMessage(for: error)
+        let text =
+            message.isEmpty || code == .success
+            ? TerminalText.neutralised(full)
+            : full.components(separatedBy: message).map { TerminalText.neutralised($0) }
+                .joined(separator: TerminalText.neutralised(message, multiline: false))
         if code == .success {
             if !text.isEmpty { print(text) }
         } else {

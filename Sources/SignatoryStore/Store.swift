@@ -109,6 +109,12 @@ public final class Store {
             // folder or a journal that cannot be opened stays an SQLiteError, saying so.
             throw StoreError.notADatabase(path: path, detail: "SQLite says: \(error.message)")
         }
+        if version < 0 {
+            throw StoreError.notADatabase(
+                path: path,
+                detail: "its schema version is \(version), which no Signatory writes"
+            )
+        }
         if version == 0 {
             // `init` writes its tables and their version together: tables without one are another program's.
             guard try database.integer("SELECT count(*) FROM sqlite_master") == 0 else {

@@ -302,6 +302,24 @@ struct RefusalTests {
             #expect(result.stderr.split(separator: "\n").count == 1, "\(arguments): \(result.stderr)")
             #expect(result.stderr.contains("\\u{A}"), "\(arguments): \(result.stderr)")
         }
+        // Mistakes in the command line are followed by the usage, but their own line stays one.
+        for arguments in [
+            ["org", "list", "x\nError: forged"], ["export", "contacts", "--all", "--format", "x\nError: forged"],
+            ["org", "list", "--x\nError: forged"],
+        ] {
+            let result = try office.run(arguments)
+            #expect(result.status != 0)
+            #expect(result.stderr.contains("x\\u{A}Error: forged"), "\(arguments): \(result.stderr)")
+            #expect(!result.stderr.split(separator: "\n").contains { $0.hasPrefix("Error: forged") })
+        }
+    }
+
+    @Test func aNegativeSchemaVersionIsNotASignatoryDatabase() throws {
+        let office = try OfficeFixture()
+        try office.editAsAnotherProgram(sql: "PRAGMA user_version = -1")
+        let before = fileBytes(office.database)
+        #expect(try office.refuse(["org", "list"]).contains("its schema version is -1, which no Signatory writes"))
+        #expect(fileBytes(office.database) == before)
     }
 }
 

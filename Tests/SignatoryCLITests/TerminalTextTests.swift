@@ -96,6 +96,24 @@ struct TerminalTextTests {
         #expect(try office.succeed(arguments).contains("Thierry Valle\u{1B}[2J"))
     }
 
+    /// A sign-on form's cells may hold line breaks; the import's report keeps each row, warning
+    /// and refusal on one line, so a cell cannot print a report line of its own.
+    @Test func anImportReportKeepsEachLineToOne() throws {
+        let office = try OfficeFixture()
+        let ids = try office.addReferenceStatement()
+        let csv = office.folder.path("sign-on.csv")
+        try Data(
+            ("Organisation,Country,Consent\r\nForum 18,\"N\nO\",yes\r\n\"Forum\n18 bis\",NO,yes\r\n"
+                + "Forum 18 ter,\"X\tY\",yes\r\n").utf8
+        ).write(to: URL(fileURLWithPath: csv))
+        let result = try office.run(["import", "signers", "--statement", ids.statement, csv, "--dry-run"])
+        let report = result.stdout
+        #expect(report.contains("'N\\u{A}O'") && report.contains("Forum\\u{A}18 bis"), "\(report)")
+        #expect(report.contains("'X\\u{9}Y'"), "\(report)")
+        #expect(!report.unicodeScalars.contains { $0 == "\t" })
+        #expect(!report.split(separator: "\n").contains { $0.hasPrefix("O'") || $0.hasPrefix("18 bis") })
+    }
+
     @Test func errorMessagesNeverCarryRawEscapes() throws {
         let office = try OfficeFixture()
         let hostile = "\u{1B}[31mRED"

@@ -13,6 +13,12 @@ enum Output {
         print(TerminalText.neutralised(text))
     }
 
+    /// Prints each line on one line of its own: a line break inside one (a value read from a
+    /// file) is shown, not obeyed.
+    static func lines(_ lines: [String]) {
+        for line in lines { print(TerminalText.neutralised(line, multiline: false)) }
+    }
+
     static func created(id: any CustomStringConvertible, json: Bool) throws {
         if json { try self.json(JSONRecord(["id": id.description])) } else { print(id.description) }
     }

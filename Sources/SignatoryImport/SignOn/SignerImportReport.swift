@@ -47,7 +47,11 @@ public struct SignerImportReport: Sendable, Hashable, CustomStringConvertible {
     /// The line that created each new organisation, to name it in a warning.
     var createdOn: [ID<Organisation>: Int] = [:]
 
-    public var description: String {
+    public var description: String { self.lines.joined(separator: "\n") }
+
+    /// The report's lines: a summary, then a line per row read (dry run), warning and refusal,
+    /// whatever line breaks the file's values hold.
+    public var lines: [String] {
         var lines = [
             (self.dryRun ? "Dry run, nothing written: " : "")
                 + "\(self.created) created, \(self.matched) matched, \(self.updated) updated, \(self.rejected.count) rejected; "
@@ -69,6 +73,6 @@ public struct SignerImportReport: Sendable, Hashable, CustomStringConvertible {
         lines += self.signedAgain.map { "Signed again after withdrawing or declining: \($0)" }
         lines += self.warnings.map { "Warning, line \($0.line): \($0.text)" }
         if !self.dryRun { lines += self.rejected.map { "Rejected line \($0.line): \($0.reason)" } }
-        return lines.joined(separator: "\n")
+        return lines
     }
 }

@@ -79,7 +79,7 @@ struct ImportSigners: ParsableCommand {
             progress.finish()
             throw error
         }
-        Output.text(String(describing: report))
+        Output.lines(report.lines)
         if report.dryRun && !report.rejected.isEmpty && !self.skipBadRows {
             throw ValidationError(
                 "\(report.rejected.count) row(s) would be rejected, so the import would change nothing; fix them, or add --skip-bad-rows to import the rest."
