@@ -18,6 +18,9 @@ public final class Store {
     /// The wall clock that dates this office's changes; tests set a simulated one.
     public var clock: @Sendable () -> Date = { Date() }
     var lastIssuedTimestamp: HybridTimestamp??
+    /// The last timestamp issued in the open transaction, written to the clock row once, just
+    /// before it commits, instead of once per change.
+    var unwrittenClock: HybridTimestamp?
     /// Settled fields read or written in the current transaction, so a parent record read for
     /// each of its children is decoded once. Cleared whenever a transaction starts or rolls back.
     var settledCache: [EntityRef: FieldMap] = [:]
@@ -160,7 +163,7 @@ public final class Store {
         guard self.database.isAutocommit else { return try self.forgettingOnFailure(body) }
         self.forgetCachedFeed()
         self.formerCanonicals.removeAll()
-        let result = try self.forgettingOnFailure { try self.database.transaction(body) }
+        let result = try self.forgettingOnFailure { try self.database.transaction { try self.committingClock(body) } }
         try self.wipeWriteAheadLog()
         return result
     }
@@ -168,8 +171,11 @@ public final class Store {
     /// Runs `body` so that a failure undoes its writes alone, inside or outside a transaction:
     /// a bulk import gives each row one and skips the rows that fail.
     public func savepoint<T>(_ body: () throws -> T) throws -> T {
-        if self.database.isAutocommit { self.forgetCachedFeed() }
-        let result = try self.forgettingOnFailure { try self.database.transaction(body) }
+        guard self.database.isAutocommit else {
+            return try self.forgettingOnFailure { try self.database.transaction(body) }
+        }
+        self.forgetCachedFeed()
+        let result = try self.forgettingOnFailure { try self.database.transaction { try self.committingClock(body) } }
         // A no-op inside an outer transaction: that one wipes once it commits.
         try self.wipeWriteAheadLog()
         return result
@@ -187,9 +193,15 @@ public final class Store {
 
     func forgetCachedFeed() {
         self.localFeedEnd = nil
-        self.lastIssuedTimestamp = nil
         self.settledCache.removeAll()
         self.mergesHeld = nil
+        // Inside a transaction that goes on, a timestamp issued by a rolled-back change is kept
+        // as the clock's reading: issuing it again could repeat one a kept change holds. At the
+        // start of a transaction the clock is read afresh, as another process may have ticked it.
+        if self.database.isAutocommit {
+            self.lastIssuedTimestamp = nil
+            self.unwrittenClock = nil
+        }
     }
 
     /// A device, a pipe or a socket is never a database: SQLite would write a journal beside it.

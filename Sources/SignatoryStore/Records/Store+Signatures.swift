@@ -87,7 +87,10 @@ extension Store {
         at date: Date = Date()
     ) throws -> Signature {
         try self.transaction {
-            let previous = try self.signature(Signature.id(statement: statement.id, organisation: organisation))
+            // What was recorded before fills in only what the caller leaves out.
+            let previous =
+                contact != nil && consent != nil
+                ? nil : try self.signature(Signature.id(statement: statement.id, organisation: organisation))
             return try self.record(
                 Signature(
                     statementID: statement.id,

@@ -88,7 +88,12 @@ extension Store {
         let settled = try self.applyVersions(of: change, stored: .some(state))
         // A record this office has just created has no dependents yet, but a new signature may
         // share its row with signatures of a merged organisation.
-        try self.materialize([ref], known: [ref: settled], withDependents: state != nil || ref.kind == .signature)
+        try self.materialize(
+            [ref],
+            known: [ref: settled],
+            withDependents: state != nil || ref.kind == .signature,
+            created: state == nil ? [ref] : []
+        )
         if ref.kind == .organisation { try self.refreshOrDeferDuplicates(of: RewrittenOrganisations([ref.id])) }
         return change
     }

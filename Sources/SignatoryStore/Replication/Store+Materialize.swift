@@ -7,12 +7,14 @@ import SignatoryDomain
 /// organisation merged into another shows as that one: its contacts and signatures move over.
 extension Store {
     /// Rewrites the rows of `touched` and of every record that depends on them. Returns the
-    /// organisations whose rows it wrote or removed.
+    /// organisations whose rows it wrote or removed. `created` names records whose first change
+    /// was just written here: no conflict names them yet.
     @discardableResult
     func materialize(
         _ touched: Set<EntityRef>,
         known: [EntityRef: FieldMap] = [:],
-        withDependents: Bool = true
+        withDependents: Bool = true,
+        created: Set<EntityRef> = []
     ) throws -> [String] {
         var all = touched
         var queue = withDependents ? Array(touched) : []
@@ -43,7 +45,9 @@ extension Store {
         for ref in ordered {
             if let fields = try self.visibleFields(of: ref, resolver: &resolver) { visible[ref] = fields }
         }
-        for ref in ordered.reversed() where visible[ref] == nil || ref.kind == .signature {
+        // A signature created here had no row; one of its id, if any, is a merged sibling's,
+        // which the upsert below rewrites.
+        for ref in ordered.reversed() where visible[ref] == nil || (ref.kind == .signature && !created.contains(ref)) {
             try self.removeRow(ref)
         }
         for organisation in regrouped {
@@ -54,7 +58,7 @@ extension Store {
             try self.writeRow(ref, fields: fields, resolver: &resolver)
         }
         for ref in ordered where ref.kind == .contact || ref.kind == .signature {
-            try self.recordOrphan(ref, shown: visible[ref] != nil, resolver: &resolver)
+            try self.recordOrphan(ref, shown: visible[ref] != nil, new: created.contains(ref), resolver: &resolver)
             if ref.kind == .contact, try resolver.fields(of: ref)[EntityKind.erasedField] != nil {
                 try self.writeTombstone(ref)
             }
@@ -65,9 +69,11 @@ extension Store {
     /// A contact or signature added while another office deleted its organisation is hidden
     /// with it; it is listed as a conflict so that nobody's typing vanishes unseen. Keeping it
     /// restores the organisation.
-    private func recordOrphan(_ ref: EntityRef, shown: Bool, resolver: inout MergeResolver) throws {
-        try self.database.prepare("DELETE FROM conflict WHERE kind = ? AND entity_id = ? AND rule = ?")
-            .run(ref.kind.rawValue, ref.id, Conflict.organisationDeletedRule)
+    private func recordOrphan(_ ref: EntityRef, shown: Bool, new: Bool, resolver: inout MergeResolver) throws {
+        if !new {
+            try self.database.prepare("DELETE FROM conflict WHERE kind = ? AND entity_id = ? AND rule = ?")
+                .run(ref.kind.rawValue, ref.id, Conflict.organisationDeletedRule)
+        }
         guard !shown else { return }
         let versions = try self.settledVersions(of: ref)
         guard versions[EntityKind.deletedField]?.value != .bool(true), let reference = versions["organisation"],
