@@ -4,7 +4,7 @@ import Synchronization
 import Glibc
 #endif
 
-/// Random bytes from the system's generator (`/dev/urandom`), fetched 4 KiB at a time.
+/// Random bytes from the system's generator (`/dev/urandom`), fetched 64 KiB at a time.
 ///
 /// Every value a change writes gets a salt and every new record an id: drawn one by one, through
 /// Swift's generator or swift-crypto's `SymmetricKey`, each costs a system call per 8 bytes, and
@@ -14,10 +14,10 @@ import Glibc
 /// let salt = RandomBytes.next(16)
 /// ```
 enum RandomBytes {
-    private static let poolSize = 4_096
+    private static let poolSize = 65_536
     private static let pool = Mutex<(bytes: [UInt8], position: Int)>(([], 0))
 
-    /// `count` fresh random bytes, at most 4,096; no byte is ever handed out twice.
+    /// `count` fresh random bytes, at most 65,536; no byte is ever handed out twice.
     static func next(_ count: Int) -> [UInt8] {
         precondition(count <= Self.poolSize)
         return Self.pool.withLock { pool in

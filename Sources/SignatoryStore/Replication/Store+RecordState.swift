@@ -79,17 +79,38 @@ extension Store {
         var settled: FieldMap = [:]
         settled.reserveCapacity(change.fields.count)
         for (name, assignment) in change.fields { settled[name] = assignment.value }
+        // A new record has no references yet: plain inserts, with no conflict to handle.
+        var references: [any SQLBindable] = []
         for field in ref.kind.referenceFields {
-            // A new record has no references yet: a plain insert, with no conflict to handle.
             guard let target = settled[field]?.text else { continue }
             if field == "mergedInto" { self.mergesHeld = nil }
-            try self.database.prepare(
-                "INSERT INTO record_reference (kind, entity_id, field, target) VALUES (?, ?, ?, ?)"
-            )
-            .run(ref.kind.rawValue, ref.id, field, target)
+            references += [ref.kind.rawValue, ref.id, field, target]
         }
+        try self.insertReferences(references)
         self.remember(settled, of: ref)
         return settled
+    }
+
+    /// Inserts `record_reference` rows given as (kind, entity id, field, target) groups, in one
+    /// statement: a signature names three records.
+    private func insertReferences(_ values: [any SQLBindable]) throws {
+        let insert: StaticString
+        switch values.count / 4 {
+        case 0: return
+        case 1: insert = "INSERT INTO record_reference (kind, entity_id, field, target) VALUES (?, ?, ?, ?)"
+        case 2:
+            insert = "INSERT INTO record_reference (kind, entity_id, field, target) VALUES (?, ?, ?, ?), (?, ?, ?, ?)"
+        default:
+            precondition(values.count == 12, "no kind of record names more than three others")
+            insert = """
+                INSERT INTO record_reference (kind, entity_id, field, target)
+                VALUES (?, ?, ?, ?), (?, ?, ?, ?), (?, ?, ?, ?)
+                """
+        }
+        let statement = try self.database.prepare(insert)
+        try statement.bind(values)
+        defer { statement.reset() }
+        _ = try statement.step()
     }
 
     /// Keeps the index of which record a reference field names.
