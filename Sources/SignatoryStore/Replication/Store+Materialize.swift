@@ -21,7 +21,7 @@ extension Store {
         // Records that nothing refers to, found while looking for dependents: none was merged into.
         var unreferenced: Set<EntityRef> = []
         while let ref = queue.popLast() {
-            guard let dependents = try self.dependents(of: ref) else {
+            guard let dependents = try self.dependents(of: ref, known: known) else {
                 unreferenced.insert(ref)
                 continue
             }
@@ -187,8 +187,9 @@ extension Store {
         return held
     }
 
-    /// Records whose rows depend on `ref`'s; `nil` when no record refers to it at all.
-    private func dependents(of ref: EntityRef) throws -> [EntityRef]? {
+    /// Records whose rows depend on `ref`'s; `nil` when no record refers to it at all. `known`
+    /// holds the settled fields of records just written, which need not be read back.
+    private func dependents(of ref: EntityRef, known: [EntityRef: FieldMap]) throws -> [EntityRef]? {
         // Most records nobody refers to: one probe saves the look-ups below.
         if ref.kind != .signature,
             try self.database.prepare("SELECT 1 FROM record_reference WHERE target = ? LIMIT 1").firstRow(
@@ -216,7 +217,7 @@ extension Store {
         case .signature:
             // Signatures on the same statement share a row when their organisations merged.
             guard try self.hasMergedOrganisations() else { return [] }
-            let fields = try self.settledFields(of: ref)
+            let fields = try known[ref] ?? self.settledFields(of: ref)
             guard let statement = fields.text("statement"), let organisation = fields.text("organisation") else {
                 return []
             }
