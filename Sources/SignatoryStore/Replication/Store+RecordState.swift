@@ -100,12 +100,16 @@ extension Store {
         case 1: insert = "INSERT INTO record_reference (kind, entity_id, field, target) VALUES (?, ?, ?, ?)"
         case 2:
             insert = "INSERT INTO record_reference (kind, entity_id, field, target) VALUES (?, ?, ?, ?), (?, ?, ?, ?)"
-        default:
-            precondition(values.count == 12, "no kind of record names more than three others")
+        case 3:
             insert = """
                 INSERT INTO record_reference (kind, entity_id, field, target)
                 VALUES (?, ?, ?, ?), (?, ?, ?, ?), (?, ?, ?, ?)
                 """
+        default:
+            for start in stride(from: 0, to: values.count, by: 4) {
+                try self.insertReferences(Array(values[start..<start + 4]))
+            }
+            return
         }
         let statement = try self.database.prepare(insert)
         try statement.bind(values)
