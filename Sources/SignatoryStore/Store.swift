@@ -161,11 +161,8 @@ public final class Store {
     /// everything. A caller that catches a failure and carries on uses ``savepoint(_:)`` instead.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
         guard self.database.isAutocommit else { return try self.forgettingOnFailure(body) }
-        self.forgetCachedFeed()
         self.formerCanonicals.removeAll()
-        let result = try self.forgettingOnFailure { try self.database.transaction { try self.committingClock(body) } }
-        try self.wipeWriteAheadLog()
-        return result
+        return try self.outermostTransaction(body)
     }
 
     /// Runs `body` so that a failure undoes its writes alone, inside or outside a transaction:
@@ -174,9 +171,14 @@ public final class Store {
         guard self.database.isAutocommit else {
             return try self.forgettingOnFailure { try self.database.transaction(body) }
         }
+        return try self.outermostTransaction(body)
+    }
+
+    /// A transaction that commits: it reads the feed and clock afresh, writes the clock before
+    /// committing, and wipes the write-ahead log after.
+    private func outermostTransaction<T>(_ body: () throws -> T) throws -> T {
         self.forgetCachedFeed()
         let result = try self.forgettingOnFailure { try self.database.transaction { try self.committingClock(body) } }
-        // A no-op inside an outer transaction: that one wipes once it commits.
         try self.wipeWriteAheadLog()
         return result
     }
