@@ -320,3 +320,29 @@ extension MergeBehaviourTests {
         )
     }
 }
+
+extension MergeBehaviourTests {
+    /// A duplicate withdrew, then was merged; the stand recorded for the organisation kept is
+    /// the newer decision, at the office that recorded it and at every other.
+    @Test func aStandRecordedAfterAMergeSupersedesTheDuplicatesWithdrawal() throws {
+        let statement = try self.openStatement()
+        let twin = Organisation(name: "CAP Liberté de Conscience (Paris)", acronym: "CAP-P")
+        try self.geneva.insert(twin)
+        try self.geneva.record(.signed, by: twin.id, on: statement, source: .office)
+        try self.geneva.record(.withdrawn, by: twin.id, on: statement, source: .office)
+        try self.exchange()
+        try self.geneva.mergeOrganisation(twin.id, into: self.cap.id)
+        try self.geneva.record(.signed, by: self.cap.id, on: statement, source: .coordinator)
+        try self.exchange()
+        for store in [self.geneva, self.bucharest] {
+            let rows = try store.signatures(on: statement.id)
+            #expect(rows.map(\.organisationID) == [self.cap.id])
+            #expect(rows.map(\.status) == [.signed])
+            #expect(try store.conflicts().filter { $0.rule.hasPrefix("merged:") }.isEmpty)
+        }
+        // And the other way: a withdrawal recorded after the merge outranks the twin's signature.
+        try self.bucharest.record(.withdrawn, by: self.cap.id, on: statement, source: .coordinator)
+        try self.exchange()
+        #expect(try self.geneva.signatures(on: statement.id).map(\.status) == [.withdrawn])
+    }
+}

@@ -38,8 +38,25 @@ extension Store {
             if signature.status.commitsToText && signature.textHash == nil {
                 signature.textHash = statement.textHash
             }
-            try self.write(EntityRef(.signature, signature.id.description), signature.syncFields)
+            let ref = EntityRef(.signature, signature.id.description)
+            try self.write(ref, signature.syncFields)
+            try self.carryToMergedSiblings(signature, of: ref)
             return signature
+        }
+    }
+
+    /// After a merge, the signatures of the organisations merged share one row, settled by the
+    /// merge rules (a withdrawal wins). A stand recorded for that row afterwards is a newer
+    /// decision than theirs, so it is written to each of them too: otherwise a duplicate's old
+    /// withdrawal would outrank a signature recorded after the merge, at every office.
+    private func carryToMergedSiblings(_ signature: Signature, of ref: EntityRef) throws {
+        guard try self.hasMergedOrganisations() else { return }
+        let stand = signature.syncFields.filter { $0.key != "organisation" }
+        for sibling in try self.signaturesSharingRow(
+            on: signature.statementID.description,
+            with: signature.organisationID.description
+        ) where sibling != ref {
+            try self.write(sibling, stand)
         }
     }
 

@@ -51,12 +51,10 @@ extension Store {
     /// that shares a row with it after a merge.
     private func refsSharing(_ conflict: Conflict) throws -> [EntityRef] {
         let ref = EntityRef(conflict.record, conflict.recordID)
-        guard conflict.rule.hasPrefix("merged:"), let statement = try self.settledFields(of: ref).text("statement")
+        let fields = try self.settledFields(of: ref)
+        guard conflict.rule.hasPrefix("merged:"), let statement = fields.text("statement"),
+            let organisation = fields.text("organisation")
         else { return [ref] }
-        var resolver = MergeResolver(store: self)
-        let organisation = try resolver.canonical(try self.settledFields(of: ref).text("organisation") ?? "")
-        return try self.records(.signature, referring: "statement", to: statement).filter { sibling in
-            try resolver.canonical(try self.settledFields(of: sibling).text("organisation") ?? "") == organisation
-        }
+        return try self.signaturesSharingRow(on: statement, with: organisation)
     }
 }

@@ -224,6 +224,23 @@ extension Store {
         return members.count == 1 ? result : result.sorted()
     }
 
+    /// The live signatures on `statement` whose organisations stand for the same one as
+    /// `organisation` now: the signatures that share one row after a merge (`organisation`'s own
+    /// included when it has one).
+    func signaturesSharingRow(on statement: String, with organisation: String) throws -> [EntityRef] {
+        var resolver = MergeResolver(store: self)
+        let canonical = try resolver.canonical(organisation)
+        return try self.signatures(on: statement, possiblySharingRowWith: organisation).map {
+            EntityRef(.signature, $0)
+        }.filter { sibling in
+            let fields = try resolver.fields(of: sibling)
+            guard fields[EntityKind.deletedField] != .bool(true), let member = fields.text("organisation") else {
+                return false
+            }
+            return try resolver.canonical(member) == canonical
+        }
+    }
+
     /// `canonical` and every organisation merged into it, directly or through others.
     func mergeClass(of canonical: String) throws -> [String] {
         var members = [canonical]
