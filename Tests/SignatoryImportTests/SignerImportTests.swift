@@ -338,6 +338,24 @@ struct SignerImportTests {
         )
     }
 
+    /// `--mode update` may give an organisation held another's acronym: the import names the
+    /// other one, as for an organisation it creates; the same row in `fill` mode changes nothing.
+    @Test func anUpdatedOrganisationThatNowLooksLikeAnotherIsNamed() throws {
+        let csv = "Organisation,Acronym,Consent\nDoctors Against Forced Organ Harvesting,SIRDO,yes\n"
+        let update = try Office()
+        let report = try update.run(csv) { $0.mode = .update }
+        #expect(report.updated == 1)
+        #expect(
+            report.warnings.map(\.text) == [
+                "the organisation updated looks like Romanian Independent Society of Human Rights (SIRDO): "
+                    + "same acronym (SIRDO); `org merge` merges them if it is"
+            ]
+        )
+        #expect(report.warnings.map(\.line) == [2])
+        let fill = try Office()
+        #expect(try fill.run(csv) { $0.mode = .fill }.warnings.isEmpty)
+    }
+
     @Test func signingAgainAfterAWithdrawalIsNamed() throws {
         let office = try Office()
         _ = try office.store.record(

@@ -25,6 +25,8 @@ struct SignOnRows {
         /// How the row found an organisation already held.
         var match: OrganisationIndex.Match?
         var newOrganisation = false
+        /// Whether the row changed the organisation held (so that it may now look like another).
+        var organisationChanged = false
         /// The row as read, for its line, name and warnings.
         var row: SignOnRow? = nil
         /// The status of a signature this row replaced with a new one after a withdrawal or refusal.
@@ -72,6 +74,7 @@ struct SignOnRows {
                 )
             }
             if self.newOrganisation { report.createdOn[self.organisation.id] = row.line }
+            if self.organisationChanged { report.updatedOn[self.organisation.id] = row.line }
             report.rows.append(
                 .init(
                     line: row.line,
@@ -102,6 +105,7 @@ struct SignOnRows {
             }
             if changed { try self.store.update(organisation) }
             applied = Applied(outcome: changed ? .updated : .matched, organisation: organisation, match: match)
+            applied.organisationChanged = changed
         } else {
             let organisation = Organisation(
                 name: row.organisationName,

@@ -110,15 +110,18 @@ public struct SignerImport: Sendable {
                         if (done + 1) % 500 == 0 || done + 1 == records.count { progress(done + 1, records.count) }
                     }
                 }
-                // Not matched, yet like one held (e.g. the same acronym in another country): say so.
-                for pair in try rows.store.duplicatePairs(among: Set(pass.report.createdOn.keys)) {
-                    for (created, other) in [(pair.first, pair.second), (pair.second, pair.first)] {
-                        guard let line = pass.report.createdOn[created] else { continue }
+                // Not matched, yet like one held (e.g. the same acronym in another country), or
+                // given another's acronym or number by `--mode update`: say so.
+                let written = pass.report.createdOn.merging(pass.report.updatedOn) { created, _ in created }
+                for pair in try rows.store.duplicatePairs(among: Set(written.keys)) {
+                    for (own, other) in [(pair.first, pair.second), (pair.second, pair.first)] {
+                        guard let line = written[own] else { continue }
                         let name = try rows.store.organisation(other)?.displayName ?? other.description
+                        let how = pass.report.createdOn[own] != nil ? "created" : "updated"
                         pass.report.warnings.append(
                             .init(
                                 line: line,
-                                text: "the organisation created looks like \(name): \(pair.reason); "
+                                text: "the organisation \(how) looks like \(name): \(pair.reason); "
                                     + "`org merge` merges them if it is"
                             )
                         )
