@@ -54,8 +54,9 @@ extension Store {
         let stand = signature.syncFields.filter { $0.key != "organisation" }
         for sibling in try self.signaturesSharingRow(
             on: signature.statementID.description,
-            with: signature.organisationID.description
-        ) where sibling != ref {
+            with: signature.organisationID.description,
+            excluding: ref
+        ) {
             try self.write(sibling, stand)
         }
     }

@@ -225,14 +225,20 @@ extension Store {
     }
 
     /// The live signatures on `statement` whose organisations stand for the same one as
-    /// `organisation` now: the signatures that share one row after a merge (`organisation`'s own
-    /// included when it has one).
-    func signaturesSharingRow(on statement: String, with organisation: String) throws -> [EntityRef] {
+    /// `organisation` now, `excluding` one of them: the signatures that share one row after a merge.
+    func signaturesSharingRow(
+        on statement: String,
+        with organisation: String,
+        excluding excluded: EntityRef? = nil
+    ) throws -> [EntityRef] {
+        let candidates = try self.signatures(on: statement, possiblySharingRowWith: organisation).map {
+            EntityRef(.signature, $0)
+        }.filter { $0 != excluded }
+        // Alone on its row (the usual case): no record to read.
+        guard !candidates.isEmpty else { return [] }
         var resolver = MergeResolver(store: self)
         let canonical = try resolver.canonical(organisation)
-        return try self.signatures(on: statement, possiblySharingRowWith: organisation).map {
-            EntityRef(.signature, $0)
-        }.filter { sibling in
+        return try candidates.filter { sibling in
             let fields = try resolver.fields(of: sibling)
             guard fields[EntityKind.deletedField] != .bool(true), let member = fields.text("organisation") else {
                 return false
