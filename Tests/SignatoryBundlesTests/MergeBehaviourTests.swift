@@ -332,7 +332,8 @@ extension MergeBehaviourTests {
         try self.geneva.record(.withdrawn, by: twin.id, on: statement, source: .office)
         try self.exchange()
         try self.geneva.mergeOrganisation(twin.id, into: self.cap.id)
-        try self.geneva.record(.signed, by: self.cap.id, on: statement, source: .coordinator)
+        let recorded = Date(timeIntervalSince1970: 1_780_000_000)
+        try self.geneva.record(.signed, by: self.cap.id, on: statement, source: .coordinator, at: recorded)
         try self.exchange()
         for store in [self.geneva, self.bucharest] {
             let rows = try store.signatures(on: statement.id)
@@ -340,9 +341,62 @@ extension MergeBehaviourTests {
             #expect(rows.map(\.status) == [.signed])
             #expect(try store.conflicts().filter { $0.rule.hasPrefix("merged:") }.isEmpty)
         }
+        // Recording the same stand again writes nothing: what it replaces is replaced already.
+        let count = try self.geneva.changeCount()
+        try self.geneva.record(.signed, by: self.cap.id, on: statement, source: .coordinator, at: recorded)
+        #expect(try self.geneva.changeCount() == count)
         // And the other way: a withdrawal recorded after the merge outranks the twin's signature.
         try self.bucharest.record(.withdrawn, by: self.cap.id, on: statement, source: .coordinator)
         try self.exchange()
         #expect(try self.geneva.signatures(on: statement.id).map(\.status) == [.withdrawn])
+    }
+
+    /// The stand replaces the duplicate's on the row it shares, not in the duplicate's record:
+    /// when a later merge elsewhere takes the duplicate to a third organisation, its withdrawal
+    /// goes with it, and that organisation is not shown as a signer.
+    @Test func aStandRecordedAfterAMergeStaysWithTheOrganisationItWasRecordedFor() throws {
+        let statement = try self.openStatement()
+        let twin = Organisation(name: "CAP Liberté de Conscience (Paris)", acronym: "CAP-P")
+        let third = Organisation(name: "Human Rights Without Frontiers", acronym: "HRWF")
+        try self.geneva.insert(twin)
+        try self.geneva.insert(third)
+        try self.geneva.record(.signed, by: twin.id, on: statement, consent: false, source: .office)
+        try self.geneva.record(.withdrawn, by: twin.id, on: statement, source: .office)
+        try self.exchange()
+        self.geneva.clock = { Date().addingTimeInterval(10) }
+        self.bucharest.clock = { Date().addingTimeInterval(600) }
+        try self.geneva.mergeOrganisation(twin.id, into: self.cap.id)
+        try self.geneva.record(.signed, by: self.cap.id, on: statement, consent: true, source: .coordinator)
+        try self.bucharest.mergeOrganisation(twin.id, into: third.id)
+        try self.exchange()
+        for store in [self.geneva, self.bucharest] {
+            let rows = try store.signatures(on: statement.id)
+            #expect(rows.first { $0.organisationID == self.cap.id }?.status == .signed)
+            let thirds = rows.first { $0.organisationID == third.id }
+            #expect(thirds?.status == .withdrawn && thirds?.consentToPublish == false)
+        }
+    }
+
+    /// A stand names only what the coordinator decided: a contact left out is not decided, and
+    /// the conflict between the merged signatures' contacts stays open.
+    @Test func aStandWithoutAContactLeavesTheMergedContactsConflictOpen() throws {
+        let statement = try self.openStatement()
+        let twin = Organisation(name: "CAP Liberté de Conscience (Paris)", acronym: "CAP-P")
+        try self.geneva.insert(twin)
+        let dana = ContactPerson(organisationID: twin.id, fullName: "Dana Dup")
+        try self.geneva.insert(dana)
+        try self.geneva.record(.signed, by: twin.id, on: statement, contact: dana.id, source: .office)
+        try self.geneva.record(.pledged, by: self.cap.id, on: statement, consent: true, source: .office)
+        try self.geneva.mergeOrganisation(twin.id, into: self.cap.id)
+        let before = try self.geneva.conflicts().filter { $0.rule.hasPrefix("merged:") }.map(\.field)
+        #expect(before.contains("contact"))
+        try self.geneva.record(.signed, by: self.cap.id, on: statement, source: .coordinator)
+        let after = try self.geneva.conflicts().filter { $0.rule.hasPrefix("merged:") }.map(\.field)
+        #expect(after.contains("contact") && !after.contains("status"))
+        #expect(
+            try self.geneva.settledFields(
+                of: EntityRef(.signature, Signature.id(statement: statement.id, organisation: twin.id).description)
+            ).text("contact") == dana.id.description
+        )
     }
 }

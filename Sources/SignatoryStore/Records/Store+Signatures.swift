@@ -21,8 +21,13 @@ extension Store {
     }
 
     /// Records a signature on a statement the caller has just read in the same transaction.
+    /// `deciding` names the fields the caller chose rather than carried over from before.
     @discardableResult
-    func record(_ signature: Signature, on statement: JointStatement) throws -> Signature {
+    func record(
+        _ signature: Signature,
+        on statement: JointStatement,
+        deciding: Set<String> = Set(EntityKind.signature.fields)
+    ) throws -> Signature {
         try self.transaction {
             try Signature.check(signature.status, on: statement.status)
             try self.requireOrganisation(signature.organisationID)
@@ -39,26 +44,37 @@ extension Store {
                 signature.textHash = statement.textHash
             }
             let ref = EntityRef(.signature, signature.id.description)
-            try self.write(ref, signature.syncFields)
-            try self.carryToMergedSiblings(signature, of: ref)
+            try self.write(
+                ref,
+                signature.syncFields,
+                replacing: try self.mergedSiblingVersions(of: signature, deciding)
+            )
             return signature
         }
     }
 
     /// After a merge, the signatures of the organisations merged share one row, settled by the
     /// merge rules (a withdrawal wins). A stand recorded for that row afterwards is a newer
-    /// decision than theirs, so it is written to each of them too: otherwise a duplicate's old
-    /// withdrawal would outrank a signature recorded after the merge, at every office.
-    private func carryToMergedSiblings(_ signature: Signature, of ref: EntityRef) throws {
-        guard try self.hasMergedOrganisations() else { return }
-        let stand = signature.syncFields.filter { $0.key != "organisation" }
+    /// decision than the ones it has seen there: the versions of the fields it decides, held by
+    /// the other signatures on the row, are named as replaced by it. Their records keep their
+    /// own values, so a signature that later leaves the row takes only its own stand along.
+    private func mergedSiblingVersions(
+        of signature: Signature,
+        _ deciding: Set<String>
+    ) throws -> [String: [HybridTimestamp]] {
+        guard try self.hasMergedOrganisations() else { return [:] }
+        var replaced: [String: [HybridTimestamp]] = [:]
         for sibling in try self.signaturesSharingRow(
             on: signature.statementID.description,
             with: signature.organisationID.description,
-            excluding: ref
+            excluding: EntityRef(.signature, signature.id.description)
         ) {
-            try self.write(sibling, stand)
+            guard let state = try self.loadState(of: sibling) else { continue }
+            for field in deciding {
+                replaced[field, default: []] += state.fields[field]?.heads.map(\.timestamp) ?? []
+            }
         }
+        return replaced
     }
 
     /// Records an organisation's stand on a statement, as a coordinator or a sign-on import does.
@@ -105,10 +121,15 @@ extension Store {
         at date: Date = Date()
     ) throws -> Signature {
         try self.transaction {
-            // What was recorded before fills in only what the caller leaves out.
+            // What was recorded before fills in only what the caller leaves out: the
+            // organisation's own signature, or else the row it shares after a merge.
+            let id = Signature.id(statement: statement.id, organisation: organisation)
             let previous =
                 contact != nil && consent != nil
-                ? nil : try self.signature(Signature.id(statement: statement.id, organisation: organisation))
+                ? nil : try self.recordedSignature(id) ?? self.signature(id)
+            var deciding: Set<String> = ["status", "textHash", "recordedAt", "source"]
+            if contact != nil { deciding.insert("contact") }
+            if consent != nil { deciding.insert("consent") }
             return try self.record(
                 Signature(
                     statementID: statement.id,
@@ -120,9 +141,19 @@ extension Store {
                     recordedAt: date,
                     source: source
                 ),
-                on: statement
+                on: statement,
+                deciding: deciding
             )
         }
+    }
+
+    /// The organisation's own signature record as settled, which differs from its row when
+    /// merged organisations' signatures share that row; `nil` when it has none or it was deleted.
+    private func recordedSignature(_ id: ID<Signature>) throws -> Signature? {
+        guard try self.hasMergedOrganisations() else { return try self.signature(id) }
+        let fields = try self.settledFields(of: EntityRef(.signature, id.description))
+        guard !fields.isEmpty, fields[EntityKind.deletedField] != .bool(true) else { return nil }
+        return try Signature(syncFields: fields)
     }
 
     public func signature(_ id: ID<Signature>) throws -> Signature? {

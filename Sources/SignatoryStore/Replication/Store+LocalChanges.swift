@@ -8,12 +8,15 @@ extension Store {
     /// first time gets every field. Returns the change written, or `nil` when nothing changed.
     /// With `mustBeNew`, a record that exists already is refused. With `overwritingAllHeads`,
     /// a field is written even when its settled value is the same, to settle a conflict.
+    /// `replacing` names versions of other records (signatures sharing a row after a merge) that
+    /// the new value of a field replaces; a field with such a version not yet replaced is written.
     @discardableResult
     func write(
         _ ref: EntityRef,
         _ fields: FieldMap,
         mustBeNew: Bool = false,
         overwritingAllHeads: Bool = false,
+        replacing others: [String: [HybridTimestamp]] = [:],
         now: Date? = nil
     ) throws -> Change? {
         try self.transaction {
@@ -22,13 +25,16 @@ extension Store {
             try self.refuseIfErased(ref, state)
             let current = state?.settle(ref.kind).versions ?? [:]
             var assignments: [String: FieldAssignment] = [:]
-            for (name, value) in fields
-            where state == nil || current[name]?.value != value
-                || (overwritingAllHeads && (state?.fields[name]?.heads.count ?? 0) > 1)
-            {
+            for (name, value) in fields {
+                let field = state?.fields[name]
+                let unseen = others[name].map { Set($0).filter { !(field?.replaced.contains($0.text) ?? false) } } ?? []
+                guard
+                    state == nil || current[name]?.value != value || !unseen.isEmpty
+                        || (overwritingAllHeads && (field?.heads.count ?? 0) > 1)
+                else { continue }
                 assignments[name] = FieldAssignment(
                     value: value,
-                    bases: state?.fields[name]?.heads.map(\.timestamp) ?? []
+                    bases: (field?.heads.map(\.timestamp) ?? []) + unseen
                 )
             }
             guard !assignments.isEmpty else { return nil }

@@ -133,25 +133,29 @@ extension Store {
 
     /// A signature's row merges every signature on the same statement whose organisations now
     /// stand for the same one; where they differ, the field's rule decides and the others stay
-    /// open as conflicts.
+    /// open as conflicts. A version that another member's change names as replaced (a stand
+    /// recorded for the row after the merge) takes no part.
     private func writeSignatureRow(_ ref: EntityRef, fields: FieldMap, resolver: inout MergeResolver) throws {
         guard let statement = fields.text("statement"), let organisation = fields.text("organisation") else { return }
         let canonical = try resolver.canonical(organisation)
         let siblings = try self.signatures(on: statement, possiblySharingRowWith: organisation)
-        var members: [(id: String, fields: [String: FieldVersion])] = []
+        var members: [(id: String, fields: [String: FieldVersion], state: RecordState)] = []
         // Alone on its row (the usual case), the signature's own fields are the row: nothing to merge.
         for id in siblings where siblings.count > 1 {
-            let versions = try self.settledVersions(of: EntityRef(.signature, id))
+            guard let state = try self.loadState(of: EntityRef(.signature, id)) else { continue }
+            let versions = state.settle(.signature).versions
             guard versions[EntityKind.deletedField]?.value != .bool(true),
                 let memberOrganisation = versions["organisation"]?.value.text,
                 try resolver.canonical(memberOrganisation) == canonical
             else { continue }
-            members.append((id, versions))
+            members.append((id, versions, state))
         }
         var merged = fields
         if members.count > 1 {
             for field in EntityKind.signature.fields where field != EntityKind.deletedField && field != "organisation" {
-                let candidates = members.compactMap { $0.fields[field] }
+                let candidates = members.compactMap { $0.fields[field] }.filter { version in
+                    !members.contains { $0.state.fields[field]?.replaced.contains(version.timestamp.text) == true }
+                }
                 let rule = EntityKind.signature.rule(for: field)
                 guard let (winner, losers) = rule.settle(candidates) else { continue }
                 merged[field] = winner.value
