@@ -341,10 +341,16 @@ struct SignerImportTests {
     /// `--mode update` may give an organisation held another's acronym: the import names the
     /// other one, as for an organisation it creates; the same row in `fill` mode changes nothing.
     @Test func anUpdatedOrganisationThatNowLooksLikeAnotherIsNamed() throws {
-        let csv = "Organisation,Acronym,Consent\nDoctors Against Forced Organ Harvesting,SIRDO,yes\n"
+        // Line 2 gives DAFOH SIRDO's acronym; line 3 changes only its ECOSOC status.
+        let csv = """
+            Organisation,Acronym,ECOSOC,Consent
+            Doctors Against Forced Organ Harvesting,SIRDO,,yes
+            Doctors Against Forced Organ Harvesting,,general,yes
+
+            """
         let update = try Office()
         let report = try update.run(csv) { $0.mode = .update }
-        #expect(report.updated == 1)
+        #expect(report.updated == 2)
         #expect(
             report.warnings.map(\.text) == [
                 "the organisation updated looks like Romanian Independent Society of Human Rights (SIRDO): "
@@ -354,6 +360,13 @@ struct SignerImportTests {
         #expect(report.warnings.map(\.line) == [2])
         let fill = try Office()
         #expect(try fill.run(csv) { $0.mode = .fill }.warnings.isEmpty)
+        // An organisation the file created and a later line gave SIRDO's acronym: that line.
+        let created = try Office()
+        let later = try created.run("Organisation,Acronym,Consent\nDelta Org,DEL,yes\nDelta Org,SIRDO,yes\n") {
+            $0.mode = .update
+        }
+        #expect(later.warnings.map(\.line) == [3])
+        #expect(later.warnings.first?.text.hasPrefix("the organisation updated looks like Romanian") == true)
     }
 
     @Test func signingAgainAfterAWithdrawalIsNamed() throws {

@@ -25,8 +25,9 @@ struct SignOnRows {
         /// How the row found an organisation already held.
         var match: OrganisationIndex.Match?
         var newOrganisation = false
-        /// Whether the row changed the organisation held (so that it may now look like another).
-        var organisationChanged = false
+        /// Whether the row changed the acronym, country or number of the organisation matched,
+        /// so that it may now look like another.
+        var identityChanged = false
         /// The row as read, for its line, name and warnings.
         var row: SignOnRow? = nil
         /// The status of a signature this row replaced with a new one after a withdrawal or refusal.
@@ -74,7 +75,7 @@ struct SignOnRows {
                 )
             }
             if self.newOrganisation { report.createdOn[self.organisation.id] = row.line }
-            if self.organisationChanged { report.updatedOn[self.organisation.id] = row.line }
+            if self.identityChanged { report.updatedOn[self.organisation.id] = row.line }
             report.rows.append(
                 .init(
                     line: row.line,
@@ -96,6 +97,8 @@ struct SignOnRows {
             self.merge(\.acronym, row.acronym, into: &organisation, mode: mode, changed: &changed)
             self.merge(\.country, row.country, into: &organisation, mode: mode, changed: &changed)
             self.merge(\.icsoNumber, row.icsoNumber, into: &organisation, mode: mode, changed: &changed)
+            // What duplicates are found by: only these can make it look like another organisation.
+            let identityChanged = changed
             if let ecosoc = row.ecosoc, ecosoc != organisation.ecosoc,
                 mode == .update || (mode == .fill && organisation.ecosoc == .none)
             {
@@ -105,7 +108,7 @@ struct SignOnRows {
             }
             if changed { try self.store.update(organisation) }
             applied = Applied(outcome: changed ? .updated : .matched, organisation: organisation, match: match)
-            applied.organisationChanged = changed
+            applied.identityChanged = identityChanged
         } else {
             let organisation = Organisation(
                 name: row.organisationName,

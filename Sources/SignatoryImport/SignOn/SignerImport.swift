@@ -112,12 +112,13 @@ public struct SignerImport: Sendable {
                 }
                 // Not matched, yet like one held (e.g. the same acronym in another country), or
                 // given another's acronym or number by `--mode update`: say so.
-                let written = pass.report.createdOn.merging(pass.report.updatedOn) { created, _ in created }
+                // The line named is the last that set what the pair is found by.
+                let written = pass.report.createdOn.merging(pass.report.updatedOn) { _, updated in updated }
                 for pair in try rows.store.duplicatePairs(among: Set(written.keys)) {
                     for (own, other) in [(pair.first, pair.second), (pair.second, pair.first)] {
                         guard let line = written[own] else { continue }
                         let name = try rows.store.organisation(other)?.displayName ?? other.description
-                        let how = pass.report.createdOn[own] != nil ? "created" : "updated"
+                        let how = pass.report.updatedOn[own] == nil ? "created" : "updated"
                         pass.report.warnings.append(
                             .init(
                                 line: line,

@@ -46,7 +46,7 @@ public struct SignerImportReport: Sendable, Hashable, CustomStringConvertible {
     public internal(set) var dryRun = false
     /// The line that created each new organisation, to name it in a warning.
     var createdOn: [ID<Organisation>: Int] = [:]
-    /// The last line that changed an organisation held before (its acronym, country or number).
+    /// The last line that changed an organisation's acronym, country or number.
     var updatedOn: [ID<Organisation>: Int] = [:]
 
     public var description: String { self.lines.joined(separator: "\n") }
