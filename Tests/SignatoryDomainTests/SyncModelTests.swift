@@ -50,7 +50,16 @@ struct MergeRuleTests {
         ])!
         #expect(winner.value == .bool(true))
         #expect(conflicts.map(\.value) == [.bool(false)])
-        #expect(MergeRule.prefer(.bool(true)).name == "yes wins")
+        #expect(MergeRule.prefer(.bool(true)).name(winner: winner.value) == "yes wins")
+    }
+
+    /// Between two statuses neither of which is a withdrawal, the latest won: the conflict
+    /// must not say that a withdrawal did.
+    @Test func aPreferredValueThatNeitherHoldsIsNotNamed() {
+        let rule = MergeRule.prefer(.text("withdrawn"))
+        let (winner, _) = rule.settle([self.version(1, .text("signed")), self.version(9, .text("pledged"))])!
+        #expect(winner.value == .text("pledged"))
+        #expect(rule.name(winner: winner.value) == "latest wins")
     }
 
     @Test func agreementIsNoConflict() {

@@ -38,12 +38,17 @@ public struct Conflict: Hashable, Sendable, Identifiable {
 }
 
 extension MergeRule {
-    /// How a conflict list names the rule.
-    public var name: String {
+    /// How a conflict list names the rule that made `winner` win: a preferred value that
+    /// neither version holds decided nothing, so the latest won.
+    ///
+    /// ```swift
+    /// MergeRule.prefer(.text("withdrawn")).name(winner: .text("signed"))  // "latest wins"
+    /// ```
+    public func name(winner: FieldValue) -> String {
         switch self {
         case .latest: return "latest wins"
         case .earliestWithoutConflict: return "earliest wins"
-        case .prefer(let value): return "\(value) wins"
+        case .prefer(let value): return value == winner ? "\(value) wins" : "latest wins"
         }
     }
 }

@@ -168,7 +168,7 @@ extension Store {
                             record: .signature,
                             recordID: owner,
                             field: field,
-                            rule: "merged: " + rule.name,
+                            rule: "merged: " + rule.name(winner: winner.value),
                             winner: winner,
                             loser: loser
                         )

@@ -39,7 +39,7 @@ extension Store {
                         record: ref.kind,
                         recordID: ref.id,
                         field: loss.field,
-                        rule: loss.rule.name,
+                        rule: loss.rule.name(winner: loss.winner.value),
                         winner: loss.winner,
                         loser: loss.loser
                     )
