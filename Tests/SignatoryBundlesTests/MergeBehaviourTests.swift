@@ -400,3 +400,48 @@ extension MergeBehaviourTests {
         )
     }
 }
+
+extension MergeBehaviourTests {
+    /// Once any organisation was merged, a stand is filled in from the organisation's own
+    /// record: a contact removed since is left out, not refused, as without a merge.
+    @Test func aStandAfterAnyMergeLeavesOutAContactRemovedSince() throws {
+        let statement = try self.openStatement()
+        let twin = Organisation(name: "CAP Liberté de Conscience (Paris)", acronym: "CAP-P")
+        let third = Organisation(name: "Human Rights Without Frontiers", acronym: "HRWF")
+        try self.geneva.insert(twin)
+        try self.geneva.insert(third)
+        let valle = ContactPerson(organisationID: self.cap.id, fullName: "Thierry Valle")
+        try self.geneva.insert(valle)
+        try self.geneva.record(.signed, by: self.cap.id, on: statement, contact: valle.id, source: .office)
+        try self.geneva.mergeOrganisation(twin.id, into: third.id)
+        try self.geneva.removeContact(valle.id)
+        try self.geneva.record(.withdrawn, by: self.cap.id, on: statement, source: .coordinator)
+        let row = try #require(try self.geneva.signatures(on: statement.id).first { $0.organisationID == self.cap.id })
+        #expect(row.status == .withdrawn && row.contactID == nil)
+    }
+
+    /// A decision the stand never saw (the duplicate declined at another office, later by the
+    /// clock) takes part in every field of the row, so the row is one decision, never a
+    /// signature of one with the wording of another.
+    @Test func aRowNeverMixesAStandWithADecisionItDidNotSee() throws {
+        let statement = try self.openStatement()
+        let twin = Organisation(name: "CAP Liberté de Conscience (Paris)", acronym: "CAP-P")
+        try self.geneva.insert(twin)
+        try self.geneva.record(.signed, by: twin.id, on: statement, source: .office)
+        try self.geneva.record(.pledged, by: self.cap.id, on: statement, source: .office)
+        try self.exchange()
+        self.geneva.clock = { Date().addingTimeInterval(10) }
+        self.bucharest.clock = { Date().addingTimeInterval(600) }
+        try self.geneva.record(.withdrawn, by: twin.id, on: statement, source: .office)
+        try self.geneva.mergeOrganisation(twin.id, into: self.cap.id)
+        try self.geneva.record(.signed, by: self.cap.id, on: statement, source: .coordinator)
+        try self.bucharest.record(.declined, by: twin.id, on: statement, source: .office)
+        try self.exchange()
+        for store in [self.geneva, self.bucharest] {
+            let rows = try store.signatures(on: statement.id)
+            #expect(rows.map(\.status) == [.declined])
+            #expect(rows.map(\.textHash) == [nil])
+        }
+        #expect(try self.geneva.signatures(on: statement.id) == self.bucharest.signatures(on: statement.id))
+    }
+}

@@ -127,6 +127,9 @@ extension Store {
             let previous =
                 contact != nil && consent != nil
                 ? nil : try self.recordedSignature(id) ?? self.signature(id)
+            let carried =
+                contact != nil
+                ? nil : try previous?.contactID.flatMap { try self.isContact($0, of: organisation) ? $0 : nil }
             var deciding: Set<String> = ["status", "textHash", "recordedAt", "source"]
             if contact != nil { deciding.insert("contact") }
             if consent != nil { deciding.insert("consent") }
@@ -134,7 +137,7 @@ extension Store {
                 Signature(
                     statementID: statement.id,
                     organisationID: organisation,
-                    contactID: contact ?? previous?.contactID,
+                    contactID: contact ?? carried,
                     status: status,
                     textHash: status.commitsToText ? wording : nil,
                     consentToPublish: consent ?? previous?.consentToPublish ?? true,
@@ -145,6 +148,16 @@ extension Store {
                 deciding: deciding
             )
         }
+    }
+
+    /// Whether `contact` shows as a contact of `organisation`: one carried over from an earlier
+    /// signature may have been removed or erased since, or have left with a merged organisation.
+    private func isContact(_ contact: ID<ContactPerson>, of organisation: ID<Organisation>) throws -> Bool {
+        try self.database.integer(
+            "SELECT count(*) FROM contact WHERE id = ? AND organisation_id = ?",
+            contact,
+            organisation
+        ) == 1
     }
 
     /// The organisation's own signature record as settled, which differs from its row when

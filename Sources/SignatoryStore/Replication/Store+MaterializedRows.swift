@@ -153,12 +153,21 @@ extension Store {
         var merged = fields
         if members.count > 1 {
             for field in EntityKind.signature.fields where field != EntityKind.deletedField && field != "organisation" {
-                let candidates = members.compactMap { $0.fields[field] }.filter { version in
+                func counts(_ version: FieldVersion) -> Bool {
                     !members.contains { $0.state.fields[field]?.replaced.contains(version.timestamp.text) == true }
                 }
+                // Every version no member replaced takes part, also one that lost inside its own
+                // record to a version a stand replaced: a row never mixes fields of two decisions.
+                // (Without replaced versions this settles as the members' settled versions would.)
                 let rule = EntityKind.signature.rule(for: field)
-                guard let (winner, losers) = rule.settle(candidates) else { continue }
+                let heads = members.flatMap { member -> [FieldVersion] in
+                    guard let versions = member.state.fields[field] else { return [] }
+                    return versions.heads.isEmpty ? versions.fallback.map { [$0] } ?? [] : versions.heads
+                }.filter(counts)
+                guard let winner = rule.settle(heads)?.winner else { continue }
                 merged[field] = winner.value
+                // Losers inside a record are that record's own conflicts; here, each member's settled one.
+                let losers = members.compactMap { $0.fields[field] }.filter { counts($0) && $0.value != winner.value }
                 for loser in losers {
                     guard let owner = members.first(where: { $0.fields[field] == loser })?.id, owner == ref.id else {
                         continue
