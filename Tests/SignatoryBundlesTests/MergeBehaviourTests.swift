@@ -341,10 +341,6 @@ extension MergeBehaviourTests {
             #expect(rows.map(\.status) == [.signed])
             #expect(try store.conflicts().filter { $0.rule.hasPrefix("merged:") }.isEmpty)
         }
-        // Recording the same stand again writes nothing: what it replaces is replaced already.
-        let count = try self.geneva.changeCount()
-        try self.geneva.record(.signed, by: self.cap.id, on: statement, source: .coordinator, at: recorded)
-        #expect(try self.geneva.changeCount() == count)
         // And the other way: a withdrawal recorded after the merge outranks the twin's signature.
         try self.bucharest.record(.withdrawn, by: self.cap.id, on: statement, source: .coordinator)
         try self.exchange()
@@ -443,5 +439,66 @@ extension MergeBehaviourTests {
             #expect(rows.map(\.textHash) == [nil])
         }
         #expect(try self.geneva.signatures(on: statement.id) == self.bucharest.signatures(on: statement.id))
+    }
+}
+
+extension MergeBehaviourTests {
+    /// The duplicate's own conflict (declined at one office, withdrawn at the other) is the
+    /// row's while it shares one: a stand that replaced both versions leaves nothing to settle.
+    /// A version the stand did not see stays listed against the row's winner.
+    @Test func theRowListsTheVersionsThatStillCountAndOnlyThose() throws {
+        let statement = try self.openStatement()
+        let twin = Organisation(name: "CAP Liberté de Conscience (Paris)", acronym: "CAP-P")
+        try self.geneva.insert(twin)
+        try self.geneva.record(.signed, by: twin.id, on: statement, source: .office)
+        try self.exchange()
+        try self.geneva.record(.declined, by: twin.id, on: statement, source: .office)
+        try self.bucharest.record(.withdrawn, by: twin.id, on: statement, source: .office)
+        try self.exchange()
+        #expect(try self.geneva.conflicts().contains { $0.field == "status" })
+        try self.geneva.mergeOrganisation(twin.id, into: self.cap.id)
+        try self.geneva.record(.signed, by: self.cap.id, on: statement, source: .coordinator)
+        try self.exchange()
+        for store in [self.geneva, self.bucharest] {
+            #expect(try store.signatures(on: statement.id).map(\.status) == [.signed])
+            #expect(try store.conflicts().filter { $0.field == "status" }.isEmpty)
+        }
+    }
+
+    /// A version the stand did not see (a pledge at another office) takes part in the row and,
+    /// when it loses, is listed against the row's winner instead of vanishing.
+    @Test func aVersionTheStandDidNotSeeIsListedWhenItLoses() throws {
+        let statement = try self.openStatement()
+        let twin = Organisation(name: "CAP Liberté de Conscience (Paris)", acronym: "CAP-P")
+        try self.geneva.insert(twin)
+        try self.geneva.record(.signed, by: twin.id, on: statement, source: .office)
+        try self.exchange()
+        try self.bucharest.record(.pledged, by: twin.id, on: statement, source: .office)
+        try self.geneva.record(.withdrawn, by: twin.id, on: statement, source: .office)
+        try self.geneva.mergeOrganisation(twin.id, into: self.cap.id)
+        try self.geneva.record(.declined, by: self.cap.id, on: statement, source: .coordinator)
+        try self.exchange()
+        for store in [self.geneva, self.bucharest] {
+            #expect(try store.signatures(on: statement.id).map(\.status) == [.declined])
+            let status = try store.conflicts().filter { $0.field == "status" }
+            #expect(status.map(\.loser.value) == [.text("pledged")])
+            #expect(status.allSatisfy { $0.rule == "merged: latest wins" })
+        }
+    }
+
+    /// Two offices record stands concurrently: each writes every field it decides, so the row
+    /// takes status, wording and date from one of them, never a signature without a wording.
+    @Test func concurrentStandsNeverLeaveASignatureWithoutAWording() throws {
+        let statement = try self.openStatement()
+        try self.geneva.record(.pledged, by: self.cap.id, on: statement, source: .office)
+        try self.exchange()
+        self.bucharest.clock = { Date().addingTimeInterval(600) }
+        try self.geneva.record(.declined, by: self.cap.id, on: statement, source: .office)
+        try self.bucharest.record(.signed, by: self.cap.id, on: statement, source: .office)
+        try self.exchange()
+        for store in [self.geneva, self.bucharest] {
+            let row = try #require(try store.signatures(on: statement.id).first)
+            #expect(row.status == .signed && row.textHash == statement.textHash)
+        }
     }
 }

@@ -44,26 +44,25 @@ extension Store {
                 signature.textHash = statement.textHash
             }
             let ref = EntityRef(.signature, signature.id.description)
-            try self.write(
-                ref,
-                signature.syncFields,
-                replacing: try self.mergedSiblingVersions(of: signature, deciding)
-            )
-            return signature
+            try self.write(ref, signature.syncFields, deciding: try self.decidedFields(deciding, by: signature))
+            // After a merge, what shows is the row it shares with the merged organisations' signatures.
+            return try self.hasMergedOrganisations() ? self.signature(signature.id) ?? signature : signature
         }
     }
 
+    /// The fields a stand decides, each with the versions it replaces in other records.
+    ///
     /// After a merge, the signatures of the organisations merged share one row, settled by the
     /// merge rules (a withdrawal wins). A stand recorded for that row afterwards is a newer
     /// decision than the ones it has seen there: the versions of the fields it decides, held by
     /// the other signatures on the row, are named as replaced by it. Their records keep their
     /// own values, so a signature that later leaves the row takes only its own stand along.
-    private func mergedSiblingVersions(
-        of signature: Signature,
-        _ deciding: Set<String>
+    private func decidedFields(
+        _ deciding: Set<String>,
+        by signature: Signature
     ) throws -> [String: [HybridTimestamp]] {
-        guard try self.hasMergedOrganisations() else { return [:] }
-        var replaced: [String: [HybridTimestamp]] = [:]
+        var replaced = Dictionary(uniqueKeysWithValues: deciding.map { ($0, [HybridTimestamp]()) })
+        guard try self.hasMergedOrganisations() else { return replaced }
         for sibling in try self.signaturesSharingRow(
             on: signature.statementID.description,
             with: signature.organisationID.description,

@@ -8,15 +8,16 @@ extension Store {
     /// first time gets every field. Returns the change written, or `nil` when nothing changed.
     /// With `mustBeNew`, a record that exists already is refused. With `overwritingAllHeads`,
     /// a field is written even when its settled value is the same, to settle a conflict.
-    /// `replacing` names versions of other records (signatures sharing a row after a merge) that
-    /// the new value of a field replaces; a field with such a version not yet replaced is written.
+    /// Fields in `deciding` are written even when their settled value is the same (a stand
+    /// decides them anew, and a concurrent write elsewhere must not outlive it), each also
+    /// replacing the versions of other records listed with it (signatures sharing its row).
     @discardableResult
     func write(
         _ ref: EntityRef,
         _ fields: FieldMap,
         mustBeNew: Bool = false,
         overwritingAllHeads: Bool = false,
-        replacing others: [String: [HybridTimestamp]] = [:],
+        deciding: [String: [HybridTimestamp]] = [:],
         now: Date? = nil
     ) throws -> Change? {
         try self.transaction {
@@ -27,14 +28,14 @@ extension Store {
             var assignments: [String: FieldAssignment] = [:]
             for (name, value) in fields {
                 let field = state?.fields[name]
-                let unseen = others[name].map { Set($0).filter { !(field?.replaced.contains($0.text) ?? false) } } ?? []
+                let others = deciding[name]
                 guard
-                    state == nil || current[name]?.value != value || !unseen.isEmpty
+                    state == nil || current[name]?.value != value || others != nil
                         || (overwritingAllHeads && (field?.heads.count ?? 0) > 1)
                 else { continue }
                 assignments[name] = FieldAssignment(
                     value: value,
-                    bases: (field?.heads.map(\.timestamp) ?? []) + unseen
+                    bases: (field?.heads.map(\.timestamp) ?? []) + Set(others ?? [])
                 )
             }
             guard !assignments.isEmpty else { return nil }

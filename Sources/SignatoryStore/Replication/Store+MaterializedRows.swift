@@ -3,6 +3,13 @@ import SignatoryDomain
 
 /// Writing one record's row from its settled fields.
 extension Store {
+    /// Removes the conflicts listed for a signature, but for an organisation's deletion
+    /// (`recordOrphan` keeps that one), before they are listed afresh.
+    private func forgetConflicts(of ref: EntityRef) throws {
+        try self.database.prepare("DELETE FROM conflict WHERE kind = 'signature' AND entity_id = ? AND rule != ?")
+            .run(ref.id, Conflict.organisationDeletedRule)
+    }
+
     func removeRow(_ ref: EntityRef) throws {
         let delete: StaticString
         switch ref.kind {
@@ -28,7 +35,8 @@ extension Store {
         try self.database.prepare(delete).run(ref.id)
     }
 
-    func writeRow(_ ref: EntityRef, fields: FieldMap, resolver: inout MergeResolver) throws {
+    /// `created` says that `ref`'s first change was just written here.
+    func writeRow(_ ref: EntityRef, fields: FieldMap, created: Bool = false, resolver: inout MergeResolver) throws {
         switch ref.kind {
         case .campaign:
             let campaign = try Campaign(id: try Store.id(ref.id), syncFields: fields)
@@ -127,19 +135,26 @@ extension Store {
                 """
             ).run(text.statementID, text.hash, text.title, text.body, text.language, text.recordedAt)
         case .signature:
-            try self.writeSignatureRow(ref, fields: fields, resolver: &resolver)
+            try self.writeSignatureRow(ref, fields: fields, created: created, resolver: &resolver)
         }
     }
 
     /// A signature's row merges every signature on the same statement whose organisations now
-    /// stand for the same one; where they differ, the field's rule decides and the others stay
-    /// open as conflicts. A version that another member's change names as replaced (a stand
-    /// recorded for the row after the merge) takes no part.
-    private func writeSignatureRow(_ ref: EntityRef, fields: FieldMap, resolver: inout MergeResolver) throws {
+    /// stand for the same one. Every version that no member's change names as replaced (a stand
+    /// recorded for the row after the merge replaces what it saw) takes part: the field's rule
+    /// picks the winner, so a row never mixes fields of two decisions, and each member's other
+    /// versions are its open conflicts, listed as the row's ("merged: …"). Alone on its row, a
+    /// signature's conflicts are its record's own.
+    private func writeSignatureRow(
+        _ ref: EntityRef,
+        fields: FieldMap,
+        created: Bool,
+        resolver: inout MergeResolver
+    ) throws {
         guard let statement = fields.text("statement"), let organisation = fields.text("organisation") else { return }
         let canonical = try resolver.canonical(organisation)
         let siblings = try self.signatures(on: statement, possiblySharingRowWith: organisation)
-        var members: [(id: String, fields: [String: FieldVersion], state: RecordState)] = []
+        var members: [(id: String, state: RecordState)] = []
         // Alone on its row (the usual case), the signature's own fields are the row: nothing to merge.
         for id in siblings where siblings.count > 1 {
             guard let state = try self.loadState(of: EntityRef(.signature, id)) else { continue }
@@ -148,34 +163,29 @@ extension Store {
                 let memberOrganisation = versions["organisation"]?.value.text,
                 try resolver.canonical(memberOrganisation) == canonical
             else { continue }
-            members.append((id, versions, state))
+            members.append((id, state))
         }
         var merged = fields
         if members.count > 1 {
+            try self.forgetConflicts(of: ref)
             for field in EntityKind.signature.fields where field != EntityKind.deletedField && field != "organisation" {
+                func versions(_ state: RecordState) -> [FieldVersion] {
+                    guard let field = state.fields[field] else { return [] }
+                    return field.heads.isEmpty ? field.fallback.map { [$0] } ?? [] : field.heads
+                }
                 func counts(_ version: FieldVersion) -> Bool {
                     !members.contains { $0.state.fields[field]?.replaced.contains(version.timestamp.text) == true }
                 }
-                // Every version no member replaced takes part, also one that lost inside its own
-                // record to a version a stand replaced: a row never mixes fields of two decisions.
-                // (Without replaced versions this settles as the members' settled versions would.)
                 let rule = EntityKind.signature.rule(for: field)
-                let heads = members.flatMap { member -> [FieldVersion] in
-                    guard let versions = member.state.fields[field] else { return [] }
-                    return versions.heads.isEmpty ? versions.fallback.map { [$0] } ?? [] : versions.heads
-                }.filter(counts)
-                guard let winner = rule.settle(heads)?.winner else { continue }
+                let heads = members.flatMap { versions($0.state) }.filter(counts)
+                guard let (winner, losers) = rule.settle(heads) else { continue }
                 merged[field] = winner.value
-                // Losers inside a record are that record's own conflicts; here, each member's settled one.
-                let losers = members.compactMap { $0.fields[field] }.filter { counts($0) && $0.value != winner.value }
-                for loser in losers {
-                    guard let owner = members.first(where: { $0.fields[field] == loser })?.id, owner == ref.id else {
-                        continue
-                    }
+                let own = Set(members.first { $0.id == ref.id }.map { versions($0.state) } ?? [])
+                for loser in losers where own.contains(loser) {
                     try self.insert(
                         Conflict(
                             record: .signature,
-                            recordID: owner,
+                            recordID: ref.id,
                             field: field,
                             rule: "merged: " + rule.name(winner: winner.value),
                             winner: winner,
@@ -183,6 +193,21 @@ extension Store {
                         )
                     )
                 }
+            }
+        } else if !created, try self.hasMergedOrganisations(), let state = try self.loadState(of: ref) {
+            // It may have left a row whose conflicts replaced its own: list its own again.
+            try self.forgetConflicts(of: ref)
+            for loss in state.settle(.signature).conflicts {
+                try self.insert(
+                    Conflict(
+                        record: .signature,
+                        recordID: ref.id,
+                        field: loss.field,
+                        rule: loss.rule.name(winner: loss.winner.value),
+                        winner: loss.winner,
+                        loser: loss.loser
+                    )
+                )
             }
         }
         let signature = try Signature(syncFields: merged, organisation: try Store.id(canonical))
