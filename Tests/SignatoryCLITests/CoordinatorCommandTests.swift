@@ -218,6 +218,27 @@ struct CoordinatorCommandTests {
         #expect((try office.json(["org", "duplicates"]) as? [Any])?.isEmpty == true)
     }
 
+    /// A duplicate that withdrew is merged; signing for the organisation kept then shows as
+    /// signed, and `sign --json` prints the row every signature on it settles to.
+    @Test func aStandAfterAMergeIsWhatTheRowShows() throws {
+        let office = try OfficeFixture()
+        let ids = try office.addReferenceStatement()
+        try office.succeed(["org", "add", "--name", "Dup Org", "--acronym", "DUP"])
+        try office.succeed(["sign", "--statement", ids.statement, "--org", "DUP", "--status", "signed", "--no-consent"])
+        try office.succeed(["sign", "--statement", ids.statement, "--org", "DUP", "--status", "withdrawn"])
+        try office.succeed(["org", "merge", "DUP", "--into", "CAP", "--yes"])
+        let row = try #require(
+            try office.json(["sign", "--statement", ids.statement, "--org", "CAP", "--status", "signed"])
+                as? [String: Any]
+        )
+        #expect(row["status"] as? String == "signed" && row["organisationId"] as? String == ids.cap)
+        #expect(row["consentToPublish"] as? Bool == false, "the duplicate's refusal still counts")
+        let rows = try #require(try office.json(["signatures", "--statement", ids.statement]) as? [[String: Any]])
+        #expect(
+            rows.filter { $0["organisationId"] as? String == ids.cap }.map { $0["status"] as? String } == ["signed"]
+        )
+    }
+
     @Test func aCSVForExcelStartsWithAByteOrderMark() throws {
         let office = try OfficeFixture()
         let ids = try office.addReferenceStatement()

@@ -45,8 +45,7 @@ extension Store {
             }
             let ref = EntityRef(.signature, signature.id.description)
             try self.write(ref, signature.syncFields, deciding: try self.decidedFields(deciding, by: signature))
-            // After a merge, what shows is the row it shares with the merged organisations' signatures.
-            return try self.hasMergedOrganisations() ? self.signature(signature.id) ?? signature : signature
+            return signature
         }
     }
 

@@ -33,10 +33,9 @@ extension Store {
                     state == nil || current[name]?.value != value || others != nil
                         || (overwritingAllHeads && (field?.heads.count ?? 0) > 1)
                 else { continue }
-                assignments[name] = FieldAssignment(
-                    value: value,
-                    bases: (field?.heads.map(\.timestamp) ?? []) + Set(others ?? [])
-                )
+                var bases = field?.heads.map(\.timestamp) ?? []
+                if let others, !others.isEmpty { bases += Set(others) }
+                assignments[name] = FieldAssignment(value: value, bases: bases)
             }
             guard !assignments.isEmpty else { return nil }
             return try self.appendLocalChange(ref, assignments, state: state, now: now)

@@ -45,7 +45,9 @@ struct SignCommand: ParsableCommand {
             source: source
         )
         if self.output.json {
-            try Output.json(signature.json(organisation: organisation, currentText: statement.textHash))
+            // After a merge the row shows what every signature sharing it settles to.
+            let row = try store.signature(signature.id) ?? signature
+            try Output.json(row.json(organisation: organisation, currentText: statement.textHash))
         } else {
             print(signature.id)
         }
