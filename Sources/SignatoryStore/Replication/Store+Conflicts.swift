@@ -2,6 +2,20 @@ import Foundation
 public import SignatoryDomain
 
 extension Store {
+    /// Lists a version that lost inside its own record.
+    func insert(_ loss: RecordState.Loss, of ref: EntityRef) throws {
+        try self.insert(
+            Conflict(
+                record: ref.kind,
+                recordID: ref.id,
+                field: loss.field,
+                rule: loss.rule.name(winner: loss.winner.value),
+                winner: loss.winner,
+                loser: loss.loser
+            )
+        )
+    }
+
     func insert(_ conflict: Conflict) throws {
         try self.database.prepare(
             """

@@ -195,20 +195,8 @@ extension Store {
                 }
             }
         } else if !created, try self.hasMergedOrganisations(), let state = try self.loadState(of: ref) {
-            // It may have left a row whose conflicts replaced its own: list its own again.
-            try self.forgetConflicts(of: ref)
-            for loss in state.settle(.signature).conflicts {
-                try self.insert(
-                    Conflict(
-                        record: .signature,
-                        recordID: ref.id,
-                        field: loss.field,
-                        rule: loss.rule.name(winner: loss.winner.value),
-                        winner: loss.winner,
-                        loser: loss.loser
-                    )
-                )
-            }
+            // It may have left a row whose conflicts, removed with the row, replaced its own.
+            for loss in state.settle(.signature).conflicts { try self.insert(loss, of: ref) }
         }
         let signature = try Signature(syncFields: merged, organisation: try Store.id(canonical))
         let contact = try signature.contactID.flatMap { id in

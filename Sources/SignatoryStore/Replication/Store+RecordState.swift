@@ -33,18 +33,7 @@ extension Store {
                 "DELETE FROM conflict WHERE kind = ? AND entity_id = ? AND rule NOT LIKE 'merged:%'"
             )
             .run(ref.kind.rawValue, ref.id)
-            for loss in conflicts {
-                try self.insert(
-                    Conflict(
-                        record: ref.kind,
-                        recordID: ref.id,
-                        field: loss.field,
-                        rule: loss.rule.name(winner: loss.winner.value),
-                        winner: loss.winner,
-                        loser: loss.loser
-                    )
-                )
-            }
+            for loss in conflicts { try self.insert(loss, of: ref) }
             state.conflictCount = conflicts.count
         }
         if stored == nil {
