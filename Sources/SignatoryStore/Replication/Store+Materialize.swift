@@ -55,7 +55,7 @@ extension Store {
         }
         for ref in ordered {
             guard let fields = visible[ref] else { continue }
-            try self.writeRow(ref, fields: fields, created: created.contains(ref), resolver: &resolver)
+            try self.writeRow(ref, fields: fields, resolver: &resolver)
         }
         for ref in ordered where ref.kind == .contact || ref.kind == .signature {
             try self.recordOrphan(ref, shown: visible[ref] != nil, new: created.contains(ref), resolver: &resolver)

@@ -3,13 +3,6 @@ import SignatoryDomain
 
 /// Writing one record's row from its settled fields.
 extension Store {
-    /// Removes the conflicts listed for a signature, but for an organisation's deletion
-    /// (`recordOrphan` keeps that one), before they are listed afresh.
-    private func forgetConflicts(of ref: EntityRef) throws {
-        try self.database.prepare("DELETE FROM conflict WHERE kind = 'signature' AND entity_id = ? AND rule != ?")
-            .run(ref.id, Conflict.organisationDeletedRule)
-    }
-
     func removeRow(_ ref: EntityRef) throws {
         let delete: StaticString
         switch ref.kind {
@@ -35,8 +28,7 @@ extension Store {
         try self.database.prepare(delete).run(ref.id)
     }
 
-    /// `created` says that `ref`'s first change was just written here.
-    func writeRow(_ ref: EntityRef, fields: FieldMap, created: Bool = false, resolver: inout MergeResolver) throws {
+    func writeRow(_ ref: EntityRef, fields: FieldMap, resolver: inout MergeResolver) throws {
         switch ref.kind {
         case .campaign:
             let campaign = try Campaign(id: try Store.id(ref.id), syncFields: fields)
@@ -135,26 +127,21 @@ extension Store {
                 """
             ).run(text.statementID, text.hash, text.title, text.body, text.language, text.recordedAt)
         case .signature:
-            try self.writeSignatureRow(ref, fields: fields, created: created, resolver: &resolver)
+            try self.writeSignatureRow(ref, fields: fields, resolver: &resolver)
         }
     }
 
     /// A signature's row merges every signature on the same statement whose organisations now
     /// stand for the same one. Every version that no member's change names as replaced (a stand
     /// recorded for the row after the merge replaces what it saw) takes part: the field's rule
-    /// picks the winner, so a row never mixes fields of two decisions, and each member's other
-    /// versions are its open conflicts, listed as the row's ("merged: …"). Alone on its row, a
-    /// signature's conflicts are its record's own.
-    private func writeSignatureRow(
-        _ ref: EntityRef,
-        fields: FieldMap,
-        created: Bool,
-        resolver: inout MergeResolver
-    ) throws {
+    /// picks the winner, so a row never mixes fields of two decisions. A member's settled version
+    /// that still counts and lost stays open as a conflict; versions that lost inside a record
+    /// are that record's own conflicts.
+    private func writeSignatureRow(_ ref: EntityRef, fields: FieldMap, resolver: inout MergeResolver) throws {
         guard let statement = fields.text("statement"), let organisation = fields.text("organisation") else { return }
         let canonical = try resolver.canonical(organisation)
         let siblings = try self.signatures(on: statement, possiblySharingRowWith: organisation)
-        var members: [(id: String, state: RecordState)] = []
+        var members: [(id: String, fields: [String: FieldVersion], state: RecordState)] = []
         // Alone on its row (the usual case), the signature's own fields are the row: nothing to merge.
         for id in siblings where siblings.count > 1 {
             guard let state = try self.loadState(of: EntityRef(.signature, id)) else { continue }
@@ -163,40 +150,36 @@ extension Store {
                 let memberOrganisation = versions["organisation"]?.value.text,
                 try resolver.canonical(memberOrganisation) == canonical
             else { continue }
-            members.append((id, state))
+            members.append((id, versions, state))
         }
         var merged = fields
         if members.count > 1 {
-            try self.forgetConflicts(of: ref)
             for field in EntityKind.signature.fields where field != EntityKind.deletedField && field != "organisation" {
-                func versions(_ state: RecordState) -> [FieldVersion] {
-                    guard let field = state.fields[field] else { return [] }
-                    return field.heads.isEmpty ? field.fallback.map { [$0] } ?? [] : field.heads
-                }
                 func counts(_ version: FieldVersion) -> Bool {
                     !members.contains { $0.state.fields[field]?.replaced.contains(version.timestamp.text) == true }
                 }
+                // (Without replaced versions this settles as the members' settled versions would.)
                 let rule = EntityKind.signature.rule(for: field)
-                let heads = members.flatMap { versions($0.state) }.filter(counts)
-                guard let (winner, losers) = rule.settle(heads) else { continue }
+                let heads = members.flatMap { member -> [FieldVersion] in
+                    guard let versions = member.state.fields[field] else { return [] }
+                    return versions.heads.isEmpty ? versions.fallback.map { [$0] } ?? [] : versions.heads
+                }.filter(counts)
+                guard let winner = rule.settle(heads)?.winner else { continue }
                 merged[field] = winner.value
-                let own = Set(members.first { $0.id == ref.id }.map { versions($0.state) } ?? [])
-                for loser in losers where own.contains(loser) {
-                    try self.insert(
-                        Conflict(
-                            record: .signature,
-                            recordID: ref.id,
-                            field: field,
-                            rule: "merged: " + rule.name(winner: winner.value),
-                            winner: winner,
-                            loser: loser
-                        )
+                guard let own = members.first(where: { $0.id == ref.id })?.fields[field], counts(own),
+                    own.value != winner.value, rule != .earliestWithoutConflict
+                else { continue }
+                try self.insert(
+                    Conflict(
+                        record: .signature,
+                        recordID: ref.id,
+                        field: field,
+                        rule: "merged: " + rule.name(winner: winner.value),
+                        winner: winner,
+                        loser: own
                     )
-                }
+                )
             }
-        } else if !created, try self.hasMergedOrganisations(), let state = try self.loadState(of: ref) {
-            // It may have left a row whose conflicts, removed with the row, replaced its own.
-            for loss in state.settle(.signature).conflicts { try self.insert(loss, of: ref) }
         }
         let signature = try Signature(syncFields: merged, organisation: try Store.id(canonical))
         let contact = try signature.contactID.flatMap { id in
