@@ -21,6 +21,19 @@ struct MergeBehaviourTests {
         try self.fixture.send(from: self.geneva, to: self.bucharest)
     }
 
+    /// The duplicate and the third organisation the merge tests use, added at Geneva.
+    enum Other { case twin, third }
+
+    func insertAtGeneva(_ other: Other) throws -> Organisation {
+        let organisation =
+            switch other {
+            case .twin: Organisation(name: "CAP Liberté de Conscience (Paris)", acronym: "CAP-P")
+            case .third: Organisation(name: "Human Rights Without Frontiers", acronym: "HRWF")
+            }
+        try self.geneva.insert(organisation)
+        return organisation
+    }
+
     func exchange() throws {
         try self.fixture.send(from: self.geneva, to: self.bucharest)
         try self.fixture.send(from: self.bucharest, to: self.geneva)
@@ -255,10 +268,8 @@ extension MergeBehaviourTests {
     /// the signature row of the losing one is its own signature again, without the duplicate's.
     @Test func aSignatureMovesOnWhenALaterMergeTakesItsOrganisationElsewhere() throws {
         let statement = try self.openStatement()
-        let twin = Organisation(name: "CAP Liberté de Conscience (Paris)", acronym: "CAP-P")
-        let third = Organisation(name: "Human Rights Without Frontiers", acronym: "HRWF")
-        try self.geneva.insert(twin)
-        try self.geneva.insert(third)
+        let twin = try self.insertAtGeneva(.twin)
+        let third = try self.insertAtGeneva(.third)
         try self.geneva.record(.pledged, by: self.cap.id, on: statement, source: .office)
         try self.geneva.record(.signed, by: twin.id, on: statement, source: .office)
         try self.exchange()
@@ -296,8 +307,7 @@ extension MergeBehaviourTests {
     /// same transaction must still merge the signature rows, as a merge on its own does.
     @Test func aMergeLaterInTheSameTransactionMergesTheSignatureRows() throws {
         let statement = try self.openStatement()
-        let twin = Organisation(name: "CAP Liberté de Conscience (Paris)", acronym: "CAP-P")
-        try self.geneva.insert(twin)
+        let twin = try self.insertAtGeneva(.twin)
         try self.exchange()
         // Distinct dates, so that each merge sees two recordedAt values to keep one of.
         let pledged = Date(timeIntervalSince1970: 1_780_000_000)
@@ -326,8 +336,7 @@ extension MergeBehaviourTests {
     /// the newer decision, at the office that recorded it and at every other.
     @Test func aStandRecordedAfterAMergeSupersedesTheDuplicatesWithdrawal() throws {
         let statement = try self.openStatement()
-        let twin = Organisation(name: "CAP Liberté de Conscience (Paris)", acronym: "CAP-P")
-        try self.geneva.insert(twin)
+        let twin = try self.insertAtGeneva(.twin)
         try self.geneva.record(.signed, by: twin.id, on: statement, source: .office)
         try self.geneva.record(.withdrawn, by: twin.id, on: statement, source: .office)
         try self.exchange()
@@ -352,10 +361,8 @@ extension MergeBehaviourTests {
     /// goes with it, and that organisation is not shown as a signer.
     @Test func aStandRecordedAfterAMergeStaysWithTheOrganisationItWasRecordedFor() throws {
         let statement = try self.openStatement()
-        let twin = Organisation(name: "CAP Liberté de Conscience (Paris)", acronym: "CAP-P")
-        let third = Organisation(name: "Human Rights Without Frontiers", acronym: "HRWF")
-        try self.geneva.insert(twin)
-        try self.geneva.insert(third)
+        let twin = try self.insertAtGeneva(.twin)
+        let third = try self.insertAtGeneva(.third)
         try self.geneva.record(.signed, by: twin.id, on: statement, consent: false, source: .office)
         try self.geneva.record(.withdrawn, by: twin.id, on: statement, source: .office)
         try self.exchange()
@@ -377,8 +384,7 @@ extension MergeBehaviourTests {
     /// the conflict between the merged signatures' contacts stays open.
     @Test func aStandWithoutAContactLeavesTheMergedContactsConflictOpen() throws {
         let statement = try self.openStatement()
-        let twin = Organisation(name: "CAP Liberté de Conscience (Paris)", acronym: "CAP-P")
-        try self.geneva.insert(twin)
+        let twin = try self.insertAtGeneva(.twin)
         let dana = ContactPerson(organisationID: twin.id, fullName: "Dana Dup")
         try self.geneva.insert(dana)
         try self.geneva.record(.signed, by: twin.id, on: statement, contact: dana.id, source: .office)
@@ -402,10 +408,8 @@ extension MergeBehaviourTests {
     /// record: a contact removed since is left out, not refused, as without a merge.
     @Test func aStandAfterAnyMergeLeavesOutAContactRemovedSince() throws {
         let statement = try self.openStatement()
-        let twin = Organisation(name: "CAP Liberté de Conscience (Paris)", acronym: "CAP-P")
-        let third = Organisation(name: "Human Rights Without Frontiers", acronym: "HRWF")
-        try self.geneva.insert(twin)
-        try self.geneva.insert(third)
+        let twin = try self.insertAtGeneva(.twin)
+        let third = try self.insertAtGeneva(.third)
         let valle = ContactPerson(organisationID: self.cap.id, fullName: "Thierry Valle")
         try self.geneva.insert(valle)
         try self.geneva.record(.signed, by: self.cap.id, on: statement, contact: valle.id, source: .office)
@@ -421,8 +425,7 @@ extension MergeBehaviourTests {
     /// signature of one with the wording of another.
     @Test func aRowNeverMixesAStandWithADecisionItDidNotSee() throws {
         let statement = try self.openStatement()
-        let twin = Organisation(name: "CAP Liberté de Conscience (Paris)", acronym: "CAP-P")
-        try self.geneva.insert(twin)
+        let twin = try self.insertAtGeneva(.twin)
         try self.geneva.record(.signed, by: twin.id, on: statement, source: .office)
         try self.geneva.record(.pledged, by: self.cap.id, on: statement, source: .office)
         try self.exchange()
@@ -447,8 +450,7 @@ extension MergeBehaviourTests {
     /// versions a stand recorded after the merge has seen: neither outranks it on the row.
     @Test func aStandReplacesBothVersionsOfTheDuplicatesOwnConflict() throws {
         let statement = try self.openStatement()
-        let twin = Organisation(name: "CAP Liberté de Conscience (Paris)", acronym: "CAP-P")
-        try self.geneva.insert(twin)
+        let twin = try self.insertAtGeneva(.twin)
         try self.geneva.record(.signed, by: twin.id, on: statement, source: .office)
         try self.exchange()
         try self.geneva.record(.declined, by: twin.id, on: statement, source: .office)
@@ -468,8 +470,7 @@ extension MergeBehaviourTests {
     /// when it loses, is listed against the row's winner instead of vanishing.
     @Test func aVersionTheStandDidNotSeeIsListedWhenItLoses() throws {
         let statement = try self.openStatement()
-        let twin = Organisation(name: "CAP Liberté de Conscience (Paris)", acronym: "CAP-P")
-        try self.geneva.insert(twin)
+        let twin = try self.insertAtGeneva(.twin)
         try self.geneva.record(.signed, by: twin.id, on: statement, source: .office)
         try self.exchange()
         try self.bucharest.record(.pledged, by: twin.id, on: statement, source: .office)
@@ -506,10 +507,8 @@ extension MergeBehaviourTests {
     /// elsewhere takes it to a third organisation.
     @Test func aSignatureLeavingARowHasItsOwnConflictsListedAgain() throws {
         let statement = try self.openStatement()
-        let twin = Organisation(name: "CAP Liberté de Conscience (Paris)", acronym: "CAP-P")
-        let third = Organisation(name: "Human Rights Without Frontiers", acronym: "HRWF")
-        try self.geneva.insert(twin)
-        try self.geneva.insert(third)
+        let twin = try self.insertAtGeneva(.twin)
+        let third = try self.insertAtGeneva(.third)
         try self.geneva.record(.signed, by: twin.id, on: statement, source: .office)
         try self.geneva.record(.pledged, by: self.cap.id, on: statement, source: .office)
         try self.exchange()

@@ -158,7 +158,7 @@ extension Store {
                 func counts(_ version: FieldVersion) -> Bool {
                     !members.contains { $0.state.fields[field]?.replaced.contains(version.timestamp.text) == true }
                 }
-                // (Without replaced versions this settles as the members' settled versions would.)
+                // With nothing replaced, the winner is the one among the members' settled versions.
                 let rule = EntityKind.signature.rule(for: field)
                 let heads = members.flatMap { member -> [FieldVersion] in
                     guard let versions = member.state.fields[field] else { return [] }
