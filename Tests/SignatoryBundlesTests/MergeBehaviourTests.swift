@@ -135,6 +135,45 @@ struct MergeBehaviourTests {
         #expect(try self.bucharest.contact(valle.id)?.title == "Director")
     }
 
+    @Test func aTypedContactMustBeOneOfTheSignaturesOrganisation() throws {
+        let statement = try self.openStatement()
+        let dafoh = Organisation(name: "Doctors Against Forced Organ Harvesting", acronym: "DAFOH")
+        try self.geneva.insert(dafoh)
+        let valle = ContactPerson(organisationID: self.cap.id, fullName: "Thierry Valle")
+        let press = ContactPerson(organisationID: self.cap.id, fullName: "Press Office")
+        let former = ContactPerson(organisationID: self.cap.id, fullName: "Former Director")
+        let trey = ContactPerson(organisationID: dafoh.id, fullName: "Torsten Trey")
+        for contact in [valle, press, former, trey] { try self.geneva.insert(contact) }
+        try self.exchange()
+        try self.geneva.record(.signed, by: self.cap.id, on: statement, contact: valle.id, source: .office)
+        try self.bucharest.record(.signed, by: self.cap.id, on: statement, contact: press.id, source: .office)
+        try self.geneva.removeContact(former.id)
+        try self.exchange()
+        let conflict = try #require(try self.geneva.conflicts().first { $0.field == "contact" })
+        let before = try self.geneva.canonicalDump()
+        let feedEnd = try self.geneva.feedEnd(of: self.geneva.office.id).sequence
+        // A mistyped id left the signature without a contact at every office.
+        let unknown = "11111111-2222-4333-8444-555555555555"
+        #expect(throws: StoreError.notFound("contact", reference: unknown)) {
+            try self.geneva.resolve(conflict, keeping: .text(unknown))
+        }
+        #expect(throws: StoreError.notFound("contact", reference: former.id.description)) {
+            try self.geneva.resolve(conflict, keeping: .text(former.id.description))
+        }
+        #expect(throws: StoreError.contactOfAnotherOrganisation(name: "Torsten Trey")) {
+            try self.geneva.resolve(conflict, keeping: .text(trey.id.description))
+        }
+        #expect(try self.geneva.canonicalDump() == before)
+        #expect(try self.geneva.feedEnd(of: self.geneva.office.id).sequence == feedEnd)
+        #expect(try self.geneva.conflicts().contains { $0.id == conflict.id })
+        // One of the organisation's own contacts, neither version, is taken.
+        let kennedy = ContactPerson(organisationID: self.cap.id, fullName: "Kennedy")
+        try self.geneva.insert(kennedy)
+        try self.geneva.resolve(conflict, keeping: .text(kennedy.id.description))
+        try self.exchange()
+        #expect(try self.bucharest.signatures(on: statement.id).first?.contactID == kennedy.id)
+    }
+
     @Test func aContactAddedToAnOrganisationDeletedElsewhereIsListedAndCanBeKept() throws {
         try self.geneva.removeOrganisation(self.cap.id, cascade: true)
         let valle = ContactPerson(organisationID: self.cap.id, fullName: "Thierry Valle")

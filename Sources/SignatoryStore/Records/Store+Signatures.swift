@@ -32,12 +32,7 @@ extension Store {
             try Signature.check(signature.status, on: statement.status)
             try self.requireOrganisation(signature.organisationID)
             if let contactID = signature.contactID {
-                let owner = try self.database.prepare("SELECT organisation_id, full_name FROM contact WHERE id = ?")
-                    .firstRow(contactID) { (organisation: $0.text(0), name: $0.text(1)) }
-                guard let owner else { throw StoreError.notFound("contact", reference: contactID.description) }
-                guard owner.organisation == signature.organisationID.description else {
-                    throw StoreError.contactOfAnotherOrganisation(name: owner.name)
-                }
+                try self.requireContact(contactID.description, of: signature.organisationID.description)
             }
             var signature = signature
             if signature.status.commitsToText && signature.textHash == nil {
@@ -46,6 +41,16 @@ extension Store {
             let ref = EntityRef(.signature, signature.id.description)
             try self.write(ref, signature.syncFields, deciding: try self.decidedFields(deciding, by: signature))
             return signature
+        }
+    }
+
+    /// Refuses a contact that does not show here or is not one of `organisation`'s contacts.
+    func requireContact(_ contact: String, of organisation: String) throws {
+        let owner = try self.database.prepare("SELECT organisation_id, full_name FROM contact WHERE id = ?")
+            .firstRow(contact) { (organisation: $0.text(0), name: $0.text(1)) }
+        guard let owner else { throw StoreError.notFound("contact", reference: contact) }
+        guard owner.organisation == organisation else {
+            throw StoreError.contactOfAnotherOrganisation(name: owner.name)
         }
     }
 

@@ -21,6 +21,9 @@ extension Store {
             var candidate = try self.settledFields(of: EntityRef(conflict.record, conflict.recordID))
             candidate[conflict.field] = value
             try conflict.record.validate(entityID: conflict.recordID, values: candidate)
+            if value != conflict.winner.value && value != conflict.loser.value {
+                try self.checkTypedReference(value, for: conflict, in: candidate)
+            }
             for ref in try self.refsSharing(conflict) {
                 // Keeping a value that the deletion did not write keeps the concurrent edit: restore.
                 let deletion = try self.settledVersions(of: ref)[EntityKind.deletedField]
@@ -32,6 +35,30 @@ extension Store {
                     try self.write(ref, [EntityKind.deletedField: .bool(false)], overwritingAllHeads: true)
                 }
             }
+        }
+    }
+
+    /// A reference typed instead of either version must name a record that shows here, as the
+    /// commands that set it require: a signature's contact one of its organisation's contacts,
+    /// an organisation merged into another one. A mistyped id would otherwise hide the record
+    /// or drop its contact at every office.
+    private func checkTypedReference(_ value: FieldValue, for conflict: Conflict, in fields: FieldMap) throws {
+        guard conflict.record.referenceFields.contains(conflict.field), let id = value.text else { return }
+        if conflict.record == .signature && conflict.field == "contact" {
+            var resolver = MergeResolver(store: self)
+            let organisation = try fields.text("organisation").map { try resolver.canonical($0) } ?? ""
+            return try self.requireContact(id, of: organisation)
+        }
+        if conflict.field == "mergedInto" && id == conflict.recordID { throw StoreError.mergeIntoItself }
+        // An organisation's row is only the one that stands for a merge class, so a merged-away one is refused.
+        let (kind, query): (String, StaticString) =
+            switch conflict.field {
+            case "campaign": ("campaign", "SELECT 1 FROM campaign WHERE id = ?")
+            case "statement": ("statement", "SELECT 1 FROM statement WHERE id = ?")
+            default: ("organisation", "SELECT 1 FROM organisation WHERE id = ?")
+            }
+        guard try self.database.prepare(query).firstRow(id, read: { _ in true }) != nil else {
+            throw StoreError.notFound(kind, reference: id)
         }
     }
 
