@@ -60,8 +60,15 @@ struct PublicationCommandTests {
         try office.succeed(["statement", "edit", ids.statement, "--body", "We ask all states to end trafficking."])
         try office.succeed(["statement", "status", ids.statement, "closed"])
         let refusal = try office.refuse(["statement", "status", ids.statement, "published"])
-        #expect(refusal.contains("CAP Liberté de Conscience (CAP) signed an older wording"))
-        #expect(refusal.contains("--confirm-older-wordings"))
+        // A line each, as typed: the one-line error shows a line break as \u{A}.
+        let lines = refusal.split(separator: "\n")
+        let older = lines.filter { $0.contains(" signed an older wording (") }
+        #expect(older.contains { $0.hasPrefix("CAP Liberté de Conscience (CAP) signed an older wording") })
+        let error =
+            "Error: \(older.count) co-signer(s) above signed an older wording; publish anyway with "
+            + "--confirm-older-wordings, or ask them to sign the current wording."
+        #expect(lines.last.map(String.init) == error)
+        #expect(!refusal.contains("\\u{A}"))
         #expect(
             try office.refuse(["statement", "status", ids.statement, "closed", "--place", "Geneva"]).contains(
                 "go with publishing"

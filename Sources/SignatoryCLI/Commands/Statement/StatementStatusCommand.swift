@@ -50,11 +50,11 @@ struct StatementStatusCommand: ParsableCommand {
             let (before, after) = try change.apply(to: statement.id, in: store)
             Output.text("\(after.title): \(before.status.rawValue) → \(after.status.rawValue)")
         } catch let error as PublishingError where !error.olderWordings.isEmpty {
+            // An error prints as one line, so the co-signers come first, a line each.
+            for line in error.olderWordings { Output.warn(line) }
             throw ValidationError(
-                (error.olderWordings + [
-                    "Publish anyway with --confirm-older-wordings, or ask them to sign the current wording."
-                ])
-                .joined(separator: "\n")
+                "\(error.olderWordings.count) co-signer(s) above signed an older wording; publish anyway with "
+                    + "--confirm-older-wordings, or ask them to sign the current wording."
             )
         }
     }
