@@ -369,6 +369,33 @@ struct SignerImportTests {
         #expect(later.warnings.first?.text.hasPrefix("the organisation updated looks like Romanian") == true)
     }
 
+    @Test func aRowNamingAMergedDuplicateIsMatchedToTheOrganisationKept() throws {
+        let office = try Office()
+        let duplicate = Organisation(
+            name: "CAP Liberte de Conscience Paris",
+            acronym: "CAP-P",
+            country: try CountryCode("FR"),
+            icsoNumber: try ICSONumber("70012")
+        )
+        try office.store.insert(duplicate)
+        try office.store.mergeOrganisation(duplicate.id, into: office.cap.id)
+        let before = try office.store.organisations().count
+        // By the duplicate's name and country, its acronym, and its iCSO number.
+        let report = try office.run(
+            """
+            Organisation,Acronym,Country,iCSO profile number,Contact name,Consent
+            CAP Liberté de Conscience – Paris,,France,,Christine Mirre,yes
+            Another name,CAP-P,,,Christine Mirre,yes
+            A third name,,,70012,Christine Mirre,yes
+
+            """
+        )
+        #expect(report.created == 0 && report.matched == 3)
+        #expect(try office.store.organisations().count == before)
+        #expect(try office.store.contacts(of: office.cap.id).map(\.fullName) == ["Christine Mirre", "Thierry Valle"])
+        #expect(try office.store.signatures(on: office.statement.id).map(\.organisationID) == [office.cap.id])
+    }
+
     @Test func signingAgainAfterAWithdrawalIsNamed() throws {
         let office = try Office()
         _ = try office.store.record(

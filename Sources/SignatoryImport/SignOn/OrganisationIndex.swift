@@ -29,21 +29,28 @@ struct OrganisationIndex {
 
     init(store: Store) throws {
         for organisation in try store.organisations() { self.add(organisation) }
+        // A duplicate merged away is found as the organisation kept, not created again.
+        for (merged, keep) in try store.mergedOrganisations() { self.add(merged, as: keep) }
         for contact in try store.contacts() {
             if let email = contact.email { self.add(domainOf: email, for: contact.organisationID) }
         }
     }
 
-    mutating func add(_ organisation: Organisation) {
-        if let number = organisation.icsoNumber { self.add(number, for: organisation.id) }
-        self.byName[organisation.comparableName, default: []].append((organisation.id, organisation.country))
+    /// Indexes `organisation` under its own id, or under `keep`'s when it was merged into that one.
+    mutating func add(_ organisation: Organisation, as keep: ID<Organisation>? = nil) {
+        let id = keep ?? organisation.id
+        if let number = organisation.icsoNumber {
+            // The number the organisation kept holds is the one a row's number must fit.
+            if keep == nil { self.add(number, for: id) } else { self.byICSONumber[number, default: []].insert(id) }
+        }
+        self.byName[organisation.comparableName, default: []].append((id, organisation.country))
         if let acronym = organisation.acronym {
-            self.byAcronym[acronym.uppercased(), default: []].append((organisation.id, organisation.country))
+            self.byAcronym[acronym.uppercased(), default: []].append((id, organisation.country))
         }
         if let website = organisation.website {
             var host = Substring(website.url.split(separator: "/", maxSplits: 2).dropFirst().first ?? "").lowercased()
             if host.hasPrefix("www.") { host.removeFirst(4) }
-            self.byDomain[host, default: []].insert(organisation.id)
+            self.byDomain[host, default: []].insert(id)
         }
     }
 
@@ -72,7 +79,9 @@ struct OrganisationIndex {
                 numberFits($0.id) && (row.country == nil || $0.country == nil || $0.country == row.country)
             }
             if fitting.count > 1, let country = row.country { fitting = fitting.filter { $0.country == country } }
-            return fitting.count == 1 ? fitting[0].id : nil
+            // An organisation and a duplicate merged into it are one candidate.
+            let ids = Set(fitting.map(\.id))
+            return ids.count == 1 ? ids.first : nil
         }
         if let number = row.icsoNumber, let ids = self.byICSONumber[number], ids.count == 1 {
             return (ids.first!, .icsoNumber)

@@ -41,6 +41,29 @@ extension Store {
         .rows(read: Store.readOrganisation)
     }
 
+    /// Every organisation merged into another that shows, as it was when merged, with the one
+    /// that stands for it now: a sign-on form may still name a duplicate merged away.
+    ///
+    /// ```swift
+    /// for (merged, keep) in try store.mergedOrganisations() { print(merged.name, "→", keep) }
+    /// ```
+    public func mergedOrganisations() throws -> [(merged: Organisation, into: ID<Organisation>)] {
+        guard try self.hasMergedOrganisations() else { return [] }
+        var resolver = MergeResolver(store: self)
+        var result: [(merged: Organisation, into: ID<Organisation>)] = []
+        for ref in try self.database.prepare(
+            "SELECT entity_id FROM record_reference WHERE kind = 'organisation' AND field = 'mergedInto' ORDER BY entity_id"
+        ).rows(read: { EntityRef(.organisation, $0.text(0)) }) {
+            let fields = try resolver.fields(of: ref)
+            let canonical = try resolver.canonical(ref.id)
+            guard fields[EntityKind.deletedField] != .bool(true), try resolver.isShowingOrganisation(canonical) else {
+                continue
+            }
+            result.append((try Organisation(id: try Store.id(ref.id), syncFields: fields), try Store.id(canonical)))
+        }
+        return result
+    }
+
     /// The organisation a user named by id, id prefix or acronym.
     public func organisation(matching reference: String) throws -> Organisation {
         let id = try self.resolveID(
