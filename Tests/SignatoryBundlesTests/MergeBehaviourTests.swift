@@ -174,6 +174,31 @@ struct MergeBehaviourTests {
         #expect(try self.bucharest.signatures(on: statement.id).first?.contactID == kennedy.id)
     }
 
+    @Test func removingAnOrganisationTakesWhatWasMergedIntoIt() throws {
+        let statement = try self.openStatement()
+        let twin = try self.insertAtGeneva(.twin)
+        let valle = ContactPerson(organisationID: twin.id, fullName: "Thierry Valle")
+        try self.geneva.insert(valle)
+        try self.geneva.record(.signed, by: twin.id, on: statement, contact: valle.id, source: .office)
+        try self.geneva.record(.signed, by: self.cap.id, on: statement, source: .office)
+        try self.geneva.mergeOrganisation(twin.id, into: self.cap.id)
+        #expect(try self.geneva.contacts(of: self.cap.id).map(\.id) == [valle.id])
+        let before = try self.geneva.canonicalDump()
+        // It showed a contact and a signature: without cascading it is refused, as any organisation with them.
+        #expect(throws: StoreError.organisationHasRecords(contacts: 1, signatures: 1)) {
+            try self.geneva.removeOrganisation(self.cap.id, cascade: false)
+        }
+        #expect(try self.geneva.canonicalDump() == before)
+        try self.geneva.removeOrganisation(self.cap.id, cascade: true)
+        try self.exchange()
+        for office in [self.geneva, self.bucharest] {
+            #expect(try office.organisations().isEmpty)
+            #expect(try office.contacts().isEmpty && office.signatures(on: statement.id).isEmpty)
+            // Nothing is left hidden behind an "organisation deleted" conflict.
+            #expect(try office.conflicts().isEmpty)
+        }
+    }
+
     @Test func aContactAddedToAnOrganisationDeletedElsewhereIsListedAndCanBeKept() throws {
         try self.geneva.removeOrganisation(self.cap.id, cascade: true)
         let valle = ContactPerson(organisationID: self.cap.id, fullName: "Thierry Valle")

@@ -78,8 +78,9 @@ extension Store {
         return organisation
     }
 
-    /// Removes an organisation. Its contacts and signatures go with it only when `cascade` is
-    /// set; a lead organisation of a statement is never removed.
+    /// Removes an organisation. Its contacts and signatures, those of organisations merged into
+    /// it included, go with it only when `cascade` is set; a lead organisation of a statement is
+    /// never removed.
     public func removeOrganisation(_ id: ID<Organisation>, cascade: Bool) throws {
         try self.transaction {
             let leads = try self.database.integer("SELECT count(*) FROM statement WHERE lead_organisation_id = ?", id)
@@ -87,10 +88,19 @@ extension Store {
                 throw StoreError.organisationLeads(statements: Int(leads))
             }
             try self.requireOrganisation(id)
-            let contacts = try self.liveRecords(.contact, referring: "organisation", to: id.description)
-            let signatures = try self.liveRecords(.signature, referring: "organisation", to: id.description)
+            // The contacts and signatures of organisations merged into it show as its own.
+            var contacts: [String] = []
+            var signatures: [String] = []
+            for member in try self.mergeClass(of: id.description) {
+                contacts += try self.liveRecords(.contact, referring: "organisation", to: member)
+                signatures += try self.liveRecords(.signature, referring: "organisation", to: member)
+            }
             if (!contacts.isEmpty || !signatures.isEmpty) && !cascade {
-                throw StoreError.organisationHasRecords(contacts: contacts.count, signatures: signatures.count)
+                // Merged organisations' signatures on one statement show as one.
+                let statements = try Set(
+                    signatures.map { try self.settledFields(of: EntityRef(.signature, $0)).text("statement") }
+                )
+                throw StoreError.organisationHasRecords(contacts: contacts.count, signatures: statements.count)
             }
             for signature in signatures { try self.delete(EntityRef(.signature, signature)) }
             for contact in contacts { try self.delete(EntityRef(.contact, contact)) }
