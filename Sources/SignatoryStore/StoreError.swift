@@ -20,6 +20,7 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case trustedWithAnotherKey(office: String)
         case mergeIntoItself
         case alreadyResolved(conflict: String, on: String, kept: String)
+        case keepRecordOrDeletion(record: String)
         case publicationIsFinal
         case badEncryptionKey(card: String, detail: String)
         case noEncryptionKey(office: String)
@@ -52,6 +53,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let mergeIntoItself = Code("mergeIntoItself")
         /// The conflict was settled at this office before.
         public static let alreadyResolved = Code("alreadyResolved")
+        /// A record whose organisation was deleted elsewhere is kept or deleted: no third value.
+        public static let keepRecordOrDeletion = Code("keepRecordOrDeletion")
         /// The record of a publication is written once, when the statement is published.
         public static let publicationIsFinal = Code("publicationIsFinal")
         /// An office card's encryption key is malformed, unsigned, or differs from the one trusted.
@@ -107,6 +110,10 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         .init(.trustedWithAnotherKey(office: office))
     }
     public static let mergeIntoItself = StoreError(.mergeIntoItself)
+    /// `record` names the contact or signature whose organisation was deleted.
+    public static func keepRecordOrDeletion(record: String) -> StoreError {
+        .init(.keepRecordOrDeletion(record: record))
+    }
     public static let publicationIsFinal = StoreError(.publicationIsFinal)
     public static func badEncryptionKey(card: String, detail: String) -> StoreError {
         .init(.badEncryptionKey(card: card, detail: detail))
@@ -142,6 +149,7 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .trustedWithAnotherKey: return .trustedWithAnotherKey
         case .mergeIntoItself: return .mergeIntoItself
         case .alreadyResolved: return .alreadyResolved
+        case .keepRecordOrDeletion: return .keepRecordOrDeletion
         case .publicationIsFinal: return .publicationIsFinal
         case .badEncryptionKey: return .badEncryptionKey
         case .noEncryptionKey: return .noEncryptionKey
@@ -199,6 +207,9 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             return "an organisation cannot be merged into itself; name two different organisations"
         case .alreadyResolved(let conflict, let date, let kept):
             return "conflict \(conflict) was already resolved here on \(date), keeping '\(kept)'"
+        case .keepRecordOrDeletion(let record):
+            return "the organisation of \(record) was deleted at another office: keep \(record) and restore the "
+                + "organisation, or let \(record) go with it; no other value settles this conflict"
         case .publicationIsFinal:
             return "what was published is recorded once, when the statement is published, and never changes"
         case .badEncryptionKey(let card, let detail):

@@ -199,6 +199,55 @@ struct MergeBehaviourTests {
         }
     }
 
+    @Test func aSignatureRemovedUnderAnotherMergeLeavesNoRow() throws {
+        let statement = try self.openStatement()
+        let twin = try self.insertAtGeneva(.twin)
+        let third = try self.insertAtGeneva(.third)
+        try self.geneva.record(.signed, by: twin.id, on: statement, source: .office)
+        try self.exchange()
+        self.bucharest.clock = { Date().addingTimeInterval(10) }
+        self.geneva.clock = { Date().addingTimeInterval(70) }
+        // Both merge the twin, Geneva into CAP and later by the clock: its signature shows as CAP's
+        // at Geneva, which hears of Bucharest's merge, and as the third organisation's at Bucharest.
+        try self.bucharest.mergeOrganisation(twin.id, into: third.id)
+        try self.geneva.mergeOrganisation(twin.id, into: self.cap.id)
+        try self.fixture.send(from: self.bucharest, to: self.geneva)
+        #expect(try self.geneva.signatures(on: statement.id).map(\.organisationID) == [self.cap.id])
+        // Bucharest, unaware, removes the third organisation with the twin's signature.
+        try self.bucharest.removeOrganisation(third.id, cascade: true)
+        try self.fixture.send(from: self.bucharest, to: self.geneva)
+        #expect(try self.geneva.signatures(on: statement.id).isEmpty)
+        try self.exchange()
+        #expect(try self.bucharest.signatures(on: statement.id).isEmpty)
+    }
+
+    @Test func aStatementLedByAnOrganisationDeletedElsewhereNamesNoLead() throws {
+        var statement = try self.openStatement()
+        try self.exchange()
+        statement.leadOrganisationID = self.cap.id
+        try self.geneva.update(statement)
+        try self.bucharest.removeOrganisation(self.cap.id, cascade: false)
+        // Geneva's import of the deletion failed on the statement's row, at every later exchange too.
+        try self.exchange()
+        for office in [self.geneva, self.bucharest] {
+            #expect(try office.organisation(self.cap.id) == nil)
+            #expect(try office.statement(statement.id)?.leadOrganisationID == nil)
+        }
+    }
+
+    @Test func mergingTheLeadOrganisationMovesTheLead() throws {
+        var statement = try self.openStatement()
+        let twin = try self.insertAtGeneva(.twin)
+        statement.leadOrganisationID = twin.id
+        try self.geneva.update(statement)
+        // The merge failed on the statement's row here, and at an office receiving both changes at once.
+        try self.geneva.mergeOrganisation(twin.id, into: self.cap.id)
+        try self.exchange()
+        for office in [self.geneva, self.bucharest] {
+            #expect(try office.statement(statement.id)?.leadOrganisationID == self.cap.id)
+        }
+    }
+
     @Test func aContactAddedToAnOrganisationDeletedElsewhereIsListedAndCanBeKept() throws {
         try self.geneva.removeOrganisation(self.cap.id, cascade: true)
         let valle = ContactPerson(organisationID: self.cap.id, fullName: "Thierry Valle")
@@ -207,6 +256,15 @@ struct MergeBehaviourTests {
         #expect(try self.bucharest.contact(valle.id) == nil)
         let conflict = try #require(try self.geneva.conflicts().first { $0.rule == Conflict.organisationDeletedRule })
         #expect(conflict.recordID == valle.id.description)
+        // Any other value, an organisation's id included, deleted the contact.
+        let before = try self.geneva.canonicalDump()
+        let hrwf = try self.insertAtGeneva(.third)
+        let withThird = try self.geneva.canonicalDump()
+        #expect(withThird != before)
+        #expect(throws: StoreError.keepRecordOrDeletion(record: "Thierry Valle")) {
+            try self.geneva.resolve(conflict, keeping: .text(hrwf.id.description))
+        }
+        #expect(try self.geneva.canonicalDump() == withThird)
         try self.geneva.resolve(conflict, keeping: conflict.loser.value)
         try self.exchange()
         #expect(try self.bucharest.organisation(self.cap.id) != nil)

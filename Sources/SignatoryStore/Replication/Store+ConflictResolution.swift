@@ -15,6 +15,9 @@ extension Store {
 
     private func settle(_ conflict: Conflict, keeping value: FieldValue) throws {
         if conflict.rule == Conflict.organisationDeletedRule {
+            guard value == conflict.loser.value || value == conflict.winner.value else {
+                throw StoreError.keepRecordOrDeletion(record: try self.recordName(conflict.record, conflict.recordID))
+            }
             return try self.resolveOrphan(conflict, keepingRecord: value == conflict.loser.value)
         }
         try self.transaction {

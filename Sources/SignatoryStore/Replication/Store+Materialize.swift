@@ -49,6 +49,7 @@ extension Store {
         // which the upsert below rewrites.
         for ref in ordered.reversed() where visible[ref] == nil || (ref.kind == .signature && !created.contains(ref)) {
             try self.removeRow(ref)
+            if ref.kind == .signature && visible[ref] == nil { try self.removeSharedRow(of: ref, resolver: &resolver) }
         }
         for organisation in regrouped {
             try self.database.prepare("DELETE FROM signature WHERE organisation_id = ?").run(organisation)
@@ -64,6 +65,20 @@ extension Store {
             }
         }
         return ordered.filter { $0.kind == .organisation }.map(\.id)
+    }
+
+    /// Removes the row a hidden signature shared after a merge, keyed by the statement and the
+    /// organisation that stands for its own, which its id need not be. Its other members, which
+    /// `dependents(of:)` adds, write it again if any still shows.
+    private func removeSharedRow(of ref: EntityRef, resolver: inout MergeResolver) throws {
+        guard try self.hasMergedOrganisations() else { return }
+        let fields = try resolver.fields(of: ref)
+        guard let statement = fields.text("statement").flatMap(ID<JointStatement>.init),
+            let organisation = fields.text("organisation")
+        else { return }
+        let row = Signature.id(statement: statement, organisation: try Store.id(try resolver.canonical(organisation)))
+        guard row.description != ref.id else { return }
+        try self.removeRow(EntityRef(.signature, row.description))
     }
 
     /// A contact or signature added while another office deleted its organisation is hidden

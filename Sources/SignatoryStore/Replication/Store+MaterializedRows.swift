@@ -7,7 +7,12 @@ extension Store {
         let delete: StaticString
         switch ref.kind {
         case .campaign: delete = "DELETE FROM campaign WHERE id = ?"
-        case .organisation: delete = "DELETE FROM organisation WHERE id = ?"
+        case .organisation:
+            // A statement shows whatever became of its lead: it names none until its row is written
+            // again with the organisation that stands for the lead now, if any (it depends on it).
+            try self.database.prepare("UPDATE statement SET lead_organisation_id = NULL WHERE lead_organisation_id = ?")
+                .run(ref.id)
+            delete = "DELETE FROM organisation WHERE id = ?"
         case .contact: delete = "DELETE FROM contact WHERE id = ?"
         case .statement: delete = "DELETE FROM statement WHERE id = ?"
         case .signature:
