@@ -396,6 +396,25 @@ struct SignerImportTests {
         #expect(try office.store.signatures(on: office.statement.id).map(\.organisationID) == [office.cap.id])
     }
 
+    @Test func aMatchThroughAMergedDuplicateOnlyFillsTheOrganisationKept() throws {
+        let office = try Office()
+        let duplicate = Organisation(name: "CAP Liberte de Conscience Paris", acronym: "CAP-P")
+        try office.store.insert(duplicate)
+        try office.store.mergeOrganisation(duplicate.id, into: office.cap.id)
+        // In update, the duplicate's old acronym and another country replaced the kept organisation's.
+        let report = try office.run(
+            """
+            Organisation,Acronym,Country,iCSO profile number,Consent
+            CAP Liberte de Conscience Paris,CAP-P,Belgium,70012,yes
+
+            """
+        ) { $0.mode = .update }
+        #expect(report.matched + report.updated == 1 && report.created == 0)
+        let kept = try #require(try office.store.organisation(office.cap.id))
+        #expect(kept.acronym == "CAP" && kept.country?.code == "FR")
+        #expect(kept.icsoNumber?.digits == "70012")
+    }
+
     @Test func signingAgainAfterAWithdrawalIsNamed() throws {
         let office = try Office()
         _ = try office.store.record(

@@ -12,10 +12,26 @@ struct OrganisationIndex {
         case emailDomain = "email domain"
     }
 
+    /// An organisation a name or acronym may stand for; `merged` when the name or acronym is
+    /// that of a duplicate merged into it.
+    private struct Candidate {
+        let id: ID<Organisation>
+        let country: CountryCode?
+        let merged: Bool
+    }
+
+    /// What a row matched: the organisation, by which rule, and whether only through the values of
+    /// a duplicate merged into it, which say less of who it is now.
+    struct Found {
+        let id: ID<Organisation>
+        let match: Match
+        let throughMerge: Bool
+    }
+
     private var byICSONumber: [ICSONumber: Set<ID<Organisation>>] = [:]
     private var numbers: [ID<Organisation>: ICSONumber] = [:]
-    private var byName: [String: [(id: ID<Organisation>, country: CountryCode?)]] = [:]
-    private var byAcronym: [String: [(id: ID<Organisation>, country: CountryCode?)]] = [:]
+    private var byName: [String: [Candidate]] = [:]
+    private var byAcronym: [String: [Candidate]] = [:]
     private var byDomain: [String: Set<ID<Organisation>>] = [:]
 
     /// Addresses anyone can open; they say nothing about the organisation.
@@ -43,9 +59,10 @@ struct OrganisationIndex {
             // The number the organisation kept holds is the one a row's number must fit.
             if keep == nil { self.add(number, for: id) } else { self.byICSONumber[number, default: []].insert(id) }
         }
-        self.byName[organisation.comparableName, default: []].append((id, organisation.country))
+        let candidate = Candidate(id: id, country: organisation.country, merged: keep != nil)
+        self.byName[organisation.comparableName, default: []].append(candidate)
         if let acronym = organisation.acronym {
-            self.byAcronym[acronym.uppercased(), default: []].append((id, organisation.country))
+            self.byAcronym[acronym.uppercased(), default: []].append(candidate)
         }
         if let website = organisation.website {
             var host = Substring(website.url.split(separator: "/", maxSplits: 2).dropFirst().first ?? "").lowercased()
@@ -67,33 +84,32 @@ struct OrganisationIndex {
     }
 
     /// The one organisation the row matches, and how; `nil` when none or several do.
-    func match(_ row: SignOnRow) -> (ID<Organisation>, Match)? {
+    func match(_ row: SignOnRow) -> Found? {
         // A different iCSO number means a different organisation, whatever the name.
         func numberFits(_ id: ID<Organisation>) -> Bool {
             guard let number = row.icsoNumber, let known = self.numbers[id] else { return true }
             return known == number
         }
-        func single(_ candidates: [(id: ID<Organisation>, country: CountryCode?)]) -> ID<Organisation>? {
+        func single(_ candidates: [Candidate], _ match: Match) -> Found? {
             // A different country means a different organisation; an unknown one does not rule it out.
             var fitting = candidates.filter {
                 numberFits($0.id) && (row.country == nil || $0.country == nil || $0.country == row.country)
             }
             if fitting.count > 1, let country = row.country { fitting = fitting.filter { $0.country == country } }
             // An organisation and a duplicate merged into it are one candidate.
-            let ids = Set(fitting.map(\.id))
-            return ids.count == 1 ? ids.first : nil
+            guard let id = fitting.first?.id, fitting.allSatisfy({ $0.id == id }) else { return nil }
+            return Found(id: id, match: match, throughMerge: fitting.allSatisfy(\.merged))
         }
         if let number = row.icsoNumber, let ids = self.byICSONumber[number], ids.count == 1 {
-            return (ids.first!, .icsoNumber)
+            return Found(id: ids.first!, match: .icsoNumber, throughMerge: self.numbers[ids.first!] != number)
         }
-        let key = row.organisationName.comparisonKey
-        if let id = single(self.byName[key] ?? []) { return (id, .name) }
-        if let acronym = row.acronym, let id = single(self.byAcronym[acronym.uppercased()] ?? []) {
-            return (id, .acronym)
+        if let found = single(self.byName[row.organisationName.comparisonKey] ?? [], .name) { return found }
+        if let acronym = row.acronym, let found = single(self.byAcronym[acronym.uppercased()] ?? [], .acronym) {
+            return found
         }
         if let email = row.email, let ids = self.byDomain[String(email.domain)], ids.count == 1, numberFits(ids.first!)
         {
-            return (ids.first!, .emailDomain)
+            return Found(id: ids.first!, match: .emailDomain, throughMerge: false)
         }
         return nil
     }

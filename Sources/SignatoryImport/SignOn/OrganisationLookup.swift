@@ -33,6 +33,6 @@ public struct OrganisationLookup {
             icsoNumber: icsoNumber,
             email: email
         )
-        return self.index.match(row).map { ($0.0, $0.1.rawValue) }
+        return self.index.match(row).map { ($0.id, $0.match.rawValue) }
     }
 }

@@ -89,11 +89,14 @@ struct SignOnRows {
 
     func apply(_ row: SignOnRow, index: OrganisationIndex) throws -> Applied {
         var applied: Applied
-        if let (id, match) = index.match(row), var organisation = try self.store.organisation(id) {
+        if let found = index.match(row), var organisation = try self.store.organisation(found.id) {
+            let match = found.match
             var changed = false
-            // The email domain alone says little about who the organisation is: its acronym,
-            // country and number are then only filled where empty, never replaced.
-            let mode = match == .emailDomain && self.mode == .update ? .fill : self.mode
+            // The email domain alone says little about who the organisation is, nor does what a
+            // duplicate merged into it was called: its acronym, country and number are then only
+            // filled where empty, never replaced.
+            let weak = match == .emailDomain || found.throughMerge
+            let mode = weak && self.mode == .update ? .fill : self.mode
             self.merge(\.acronym, row.acronym, into: &organisation, mode: mode, changed: &changed)
             self.merge(\.country, row.country, into: &organisation, mode: mode, changed: &changed)
             self.merge(\.icsoNumber, row.icsoNumber, into: &organisation, mode: mode, changed: &changed)
