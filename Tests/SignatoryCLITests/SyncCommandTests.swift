@@ -81,6 +81,40 @@ struct SyncCommandTests {
         #expect((status["feeds"] as? [Any])?.count == 2)
     }
 
+    @Test func aConflictsContactIsTypedAsAnyContactIsAndMustBeTheOrganisations() throws {
+        let offices = try Self.offices(["Geneva", "Bucharest"])
+        let (geneva, bucharest) = (offices[0], offices[1])
+        let ids = try geneva.addReferenceStatement()
+        try Self.send(geneva, to: bucharest, for: "Bucharest")
+        try geneva.succeed(["sign", "--statement", ids.statement, "--org", "CAP", "--contact", ids.valle])
+        let press = try bucharest.succeed(["contact", "add", "--org", "CAP", "--name", "Press Office"])
+        try bucharest.succeed(["sign", "--statement", ids.statement, "--org", "CAP", "--contact", press])
+        try Self.send(geneva, to: bucharest, for: "Bucharest")
+        try Self.send(bucharest, to: geneva, for: "Geneva")
+        let conflicts = try #require(try geneva.json(["conflicts", "list"]) as? [[String: Any]])
+        let id = try #require(conflicts.first { $0["field"] as? String == "contact" }?["id"] as? String)
+        // A mistyped id once left the signature without a contact at every office; refusals write nothing.
+        #expect(
+            try geneva.refuse(["conflicts", "resolve", id, "--keep", "ffffffff", "--yes"]).contains(
+                "no contact matches 'ffffffff'"
+            )
+        )
+        #expect(
+            try geneva.refuse(["conflicts", "resolve", id, "--keep", ids.trey, "--yes"]).contains(
+                "contact Dr. Torsten Trey belongs to another organisation"
+            )
+        )
+        try geneva.succeed(["conflicts", "resolve", id, "--keep", String(ids.valle.prefix(8)), "--yes"])
+        try Self.send(geneva, to: bucharest, for: "Bucharest")
+        let signatures = try #require(
+            try bucharest.json(["signatures", "--statement", ids.statement]) as? [[String: Any]]
+        )
+        #expect(
+            signatures.first { $0["organisationName"] as? String == "CAP Liberté de Conscience" }?["contactId"]
+                as? String == ids.valle
+        )
+    }
+
     @Test func threeOfficesConvergeThroughARelay() throws {
         let offices = try Self.offices(["Geneva", "Bucharest", "Paris"])
         let (geneva, bucharest, paris) = (offices[0], offices[1], offices[2])

@@ -51,7 +51,8 @@ struct ConflictResolve: ParsableCommand {
         abstract: "Settle a conflict; the decision syncs to every office like any edit.",
         discussion: """
             --keep kept keeps the value shown now, --keep other the value that lost, and any other text is the value \
-            to keep (yes/no for flags, an empty string to clear). Keeping the other value of a deleted record restores it.
+            to keep (yes/no for flags, an empty string to clear; a contact, organisation, statement or campaign by id, \
+            id prefix or acronym). Keeping the other value of a deleted record restores it.
             Example: signatory conflicts resolve 4be1 --keep other
             """
     )
@@ -68,7 +69,7 @@ struct ConflictResolve: ParsableCommand {
         switch self.keep.lowercased() {
         case "kept", "winner": value = conflict.winner.value
         case "other", "loser": value = conflict.loser.value
-        default: value = try Self.parse(self.keep, for: conflict)
+        default: value = try Self.parse(self.keep, for: conflict, in: store)
         }
         let name = try store.recordName(conflict.record, conflict.recordID)
         let deleted = " (deleted)"
@@ -80,8 +81,22 @@ struct ConflictResolve: ParsableCommand {
         Output.text("kept '\(value)' for \(conflict.field)")
     }
 
-    /// The typed value as the field holds it; the domain knows each field's type and form.
-    static func parse(_ text: String, for conflict: Conflict) throws -> FieldValue {
+    /// The typed value as the field holds it; the domain knows each field's type and form. A
+    /// record is named as anywhere else: by id, id prefix or (an organisation) acronym.
+    static func parse(_ text: String, for conflict: Conflict, in store: Store) throws -> FieldValue {
+        let reference = text.trimmingCharacters(in: .whitespaces)
+        if conflict.record.referenceFields.contains(conflict.field), !reference.isEmpty {
+            // Either version, typed out, is kept as it is, even when its record no longer shows.
+            if let version = [conflict.winner.value, conflict.loser.value].first(where: { $0.text == reference }) {
+                return version
+            }
+            switch conflict.field {
+            case "contact": return .text(try store.contact(matching: reference).id.description)
+            case "campaign": return .text(try store.campaign(matching: reference).id.description)
+            case "statement": return .text(try store.statement(matching: reference).id.description)
+            default: return .text(try store.organisation(matching: reference).id.description)
+            }
+        }
         do {
             return try conflict.record.typedValue(text, for: conflict.field)
         } catch {
