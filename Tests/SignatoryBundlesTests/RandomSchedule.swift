@@ -176,6 +176,11 @@ struct RandomSchedule {
                 let keep = self.pick(organisations.filter { $0.id != duplicate.id })
             else { return }
             try store.mergeOrganisation(duplicate.id, into: keep.id)
+        case 11:
+            // A lead removed or merged elsewhere meanwhile must not stop an import.
+            guard var statement = self.pick(statements) else { return }
+            statement.leadOrganisationID = self.flip() ? self.pick(organisations)?.id : nil
+            try store.update(statement)
         case 12:
             // Other offices may still be editing the contact, and go on after the erasure.
             guard let contact = self.pick(contacts) else { return }
