@@ -233,6 +233,35 @@ struct MergeBehaviourTests {
             #expect(try office.organisation(self.cap.id) == nil)
             #expect(try office.statement(statement.id)?.leadOrganisationID == nil)
         }
+        // The lead typed meanwhile is listed, as a contact added there would be, and keeping it
+        // restores the organisation.
+        let conflict = try #require(try self.bucharest.conflicts().first)
+        #expect(conflict.record == .statement && conflict.field == "lead")
+        #expect(
+            conflict.rule == Conflict.organisationDeletedRule && conflict.loser.value == .text(self.cap.id.description)
+        )
+        try self.bucharest.resolve(conflict, keeping: conflict.loser.value)
+        try self.exchange()
+        #expect(try self.geneva.statement(statement.id)?.leadOrganisationID == self.cap.id)
+        #expect(try self.geneva.conflicts().isEmpty)
+    }
+
+    @Test func aLeadDeletedElsewhereCanBeLetGo() throws {
+        var statement = try self.openStatement()
+        try self.exchange()
+        statement.leadOrganisationID = self.cap.id
+        try self.geneva.update(statement)
+        try self.bucharest.removeOrganisation(self.cap.id, cascade: false)
+        try self.exchange()
+        let conflict = try #require(try self.geneva.conflicts().first { $0.field == "lead" })
+        // Letting the lead go keeps the statement, naming no lead, and the organisation deleted.
+        try self.geneva.resolve(conflict, keeping: conflict.winner.value)
+        try self.exchange()
+        for office in [self.geneva, self.bucharest] {
+            #expect(try office.statement(statement.id)?.title == statement.title)
+            #expect(try office.organisation(self.cap.id) == nil)
+            #expect(try office.conflicts().isEmpty)
+        }
     }
 
     @Test func mergingTheLeadOrganisationMovesTheLead() throws {

@@ -66,10 +66,18 @@ extension Store {
     }
 
     /// Keeping a record whose organisation was deleted restores the organisation; otherwise the
-    /// record is deleted too.
+    /// record is deleted too, or, for a statement's lead, the statement names none.
     private func resolveOrphan(_ conflict: Conflict, keepingRecord: Bool) throws {
         try self.transaction {
-            guard keepingRecord else { return try self.delete(EntityRef(conflict.record, conflict.recordID)) }
+            let ref = EntityRef(conflict.record, conflict.recordID)
+            guard keepingRecord else {
+                if conflict.record == .statement {
+                    try self.write(ref, [conflict.field: .null])
+                } else {
+                    try self.delete(ref)
+                }
+                return
+            }
             guard let organisation = conflict.loser.value.text else { return }
             var resolver = MergeResolver(store: self)
             let canonical = EntityRef(.organisation, try resolver.canonical(organisation))

@@ -58,8 +58,13 @@ extension Store {
             guard let fields = visible[ref] else { continue }
             try self.writeRow(ref, fields: fields, resolver: &resolver)
         }
-        for ref in ordered where ref.kind == .contact || ref.kind == .signature {
-            try self.recordOrphan(ref, shown: visible[ref] != nil, new: created.contains(ref), resolver: &resolver)
+        for ref in ordered where ref.kind == .contact || ref.kind == .signature || ref.kind == .statement {
+            // A statement shows without its lead: what may be orphaned is the lead.
+            let shown =
+                ref.kind == .statement
+                ? try resolver.fields(of: ref).text("lead").map { try resolver.isShowingOrganisation($0) } ?? true
+                : visible[ref] != nil
+            try self.recordOrphan(ref, shown: shown, new: created.contains(ref), resolver: &resolver)
             if ref.kind == .contact, try resolver.fields(of: ref)[EntityKind.erasedField] != nil {
                 try self.writeTombstone(ref)
             }
@@ -82,16 +87,17 @@ extension Store {
     }
 
     /// A contact or signature added while another office deleted its organisation is hidden
-    /// with it; it is listed as a conflict so that nobody's typing vanishes unseen. Keeping it
-    /// restores the organisation.
+    /// with it, and a lead named meanwhile is left out; either is listed as a conflict so that
+    /// nobody's typing vanishes unseen. Keeping it restores the organisation.
     private func recordOrphan(_ ref: EntityRef, shown: Bool, new: Bool, resolver: inout MergeResolver) throws {
         if !new {
             try self.database.prepare("DELETE FROM conflict WHERE kind = ? AND entity_id = ? AND rule = ?")
                 .run(ref.kind.rawValue, ref.id, Conflict.organisationDeletedRule)
         }
         guard !shown else { return }
+        let field = ref.kind == .statement ? "lead" : "organisation"
         let versions = try self.settledVersions(of: ref)
-        guard versions[EntityKind.deletedField]?.value != .bool(true), let reference = versions["organisation"],
+        guard versions[EntityKind.deletedField]?.value != .bool(true), let reference = versions[field],
             let organisation = reference.value.text
         else { return }
         let canonical = try resolver.canonical(organisation)
@@ -102,7 +108,7 @@ extension Store {
             Conflict(
                 record: ref.kind,
                 recordID: ref.id,
-                field: "organisation",
+                field: field,
                 rule: Conflict.organisationDeletedRule,
                 winner: deletion,
                 loser: reference

@@ -85,7 +85,10 @@ struct ConflictResolve: ParsableCommand {
     /// record is named as anywhere else: by id, id prefix or (an organisation) acronym.
     static func parse(_ text: String, for conflict: Conflict, in store: Store) throws -> FieldValue {
         let reference = text.trimmingCharacters(in: .whitespaces)
-        if conflict.record.referenceFields.contains(conflict.field), !reference.isEmpty {
+        // An organisation deleted elsewhere takes only one of the two versions: the store says so.
+        if conflict.record.referenceFields.contains(conflict.field), !reference.isEmpty,
+            conflict.rule != Conflict.organisationDeletedRule
+        {
             // Either version, typed out, is kept as it is, even when its record no longer shows.
             if let version = [conflict.winner.value, conflict.loser.value].first(where: { $0.text == reference }) {
                 return version
