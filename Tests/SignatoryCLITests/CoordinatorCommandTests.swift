@@ -174,6 +174,10 @@ struct CoordinatorCommandTests {
             try office.json(["signatures", "--statement", ids.statement, "--status", "signed"]) as? [[String: Any]]
         )
         #expect(signed.count == 2)
+        // A contact at risk is marked in the staff's list, as in `contact list`.
+        try office.succeed(["contact", "edit", ids.valle, "--at-risk"])
+        let listed = try office.succeed(["signatures", "--statement", ids.statement])
+        #expect(listed.split(separator: "\n").contains { $0.contains("CAP") && $0.contains("Thierry Valle (at risk)") })
         let second = try office.succeed([
             "statement", "add", "--campaign", ids.campaign, "--title", "A second appeal", "--body", "Text.",
         ])

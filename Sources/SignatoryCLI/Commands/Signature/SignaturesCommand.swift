@@ -36,6 +36,8 @@ struct SignaturesCommand: ParsableCommand {
         let current = statement.textHash
         var rows: [[String]] = []
         var records: [JSONRecord] = []
+        // Staff see who is protected here too, as `contact list` shows them.
+        let identities = try store.protectedIdentities()
         for signature in signatures {
             let organisation = try store.organisation(signature.organisationID)
             if self.output.json {
@@ -46,7 +48,10 @@ struct SignaturesCommand: ParsableCommand {
             let wording = signature.textHash.map { $0 == current ? "current" : "older " + $0.short } ?? "-"
             rows.append([
                 signature.id.shortID, signature.status.rawValue, organisation?.displayName ?? "?",
-                contact?.fullName ?? "-", wording, signature.consentToPublish ? "" : "not to be named",
+                contact.map { contact in
+                    identities.label(of: contact).map { "\(contact.fullName) (\($0))" } ?? contact.fullName
+                }
+                    ?? "-", wording, signature.consentToPublish ? "" : "not to be named",
             ])
         }
         if self.output.json { try Output.json(records) } else { Output.table(rows) }
