@@ -110,7 +110,7 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         .init(.trustedWithAnotherKey(office: office))
     }
     public static let mergeIntoItself = StoreError(.mergeIntoItself)
-    /// `record` names the contact or signature whose organisation was deleted.
+    /// `record` names the contact, signature or statement (its lead) whose organisation was deleted.
     public static func keepRecordOrDeletion(record: String) -> StoreError {
         .init(.keepRecordOrDeletion(record: record))
     }
@@ -208,8 +208,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .alreadyResolved(let conflict, let date, let kept):
             return "conflict \(conflict) was already resolved here on \(date), keeping '\(kept)'"
         case .keepRecordOrDeletion(let record):
-            return "the organisation of \(record) was deleted at another office: keep \(record) and restore the "
-                + "organisation, or let \(record) go with it; no other value settles this conflict"
+            return "\(record) names an organisation deleted at another office: keep the other version, which restores "
+                + "the organisation, or the deletion; no other value settles this conflict"
         case .publicationIsFinal:
             return "what was published is recorded once, when the statement is published, and never changes"
         case .badEncryptionKey(let card, let detail):

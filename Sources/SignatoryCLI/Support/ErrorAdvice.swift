@@ -63,7 +63,7 @@ enum ErrorAdvice {
                 "\(error). Go on with the release that wrote it, or undo what another program changed in the file (`sqlite3 FILE .schema` shows its tables and indexes, `sqlite3 FILE 'PRAGMA foreign_key_check'` its rows that refer to nothing) and run the command again"
         case .organisationLeads: return "\(error): name another lead with `signatory statement edit ID --lead ORG`"
         case .organisationHasRecords: return "\(error); add --force to remove them too"
-        case .keepRecordOrDeletion: return "\(error): type --keep other to keep it, or --keep kept to let it go"
+        case .keepRecordOrDeletion: return "\(error): type --keep other to restore it, or --keep kept to let it go"
         case .notFound where error.recordKind == Store.trustedOfficeKind:
             return "\(error); list them with `signatory office list`"
         case .unvouchedErasure:

@@ -46,12 +46,12 @@ struct SignaturesCommand: ParsableCommand {
             }
             let contact = try signature.contactID.flatMap { try store.contact($0) }
             let wording = signature.textHash.map { $0 == current ? "current" : "older " + $0.short } ?? "-"
+            let person = contact.map { contact in
+                identities.label(of: contact).map { "\(contact.fullName) (\($0))" } ?? contact.fullName
+            }
             rows.append([
-                signature.id.shortID, signature.status.rawValue, organisation?.displayName ?? "?",
-                contact.map { contact in
-                    identities.label(of: contact).map { "\(contact.fullName) (\($0))" } ?? contact.fullName
-                }
-                    ?? "-", wording, signature.consentToPublish ? "" : "not to be named",
+                signature.id.shortID, signature.status.rawValue, organisation?.displayName ?? "?", person ?? "-",
+                wording, signature.consentToPublish ? "" : "not to be named",
             ])
         }
         if self.output.json { try Output.json(records) } else { Output.table(rows) }
