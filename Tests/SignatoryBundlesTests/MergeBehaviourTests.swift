@@ -246,6 +246,29 @@ struct MergeBehaviourTests {
         #expect(try self.geneva.conflicts().isEmpty)
     }
 
+    @Test func aLeadKeptAfterItsDeletionCompetesWithALeadNamedMeanwhile() throws {
+        var statement = try self.openStatement()
+        let third = try self.insertAtGeneva(.third)
+        try self.exchange()
+        statement.leadOrganisationID = self.cap.id
+        try self.geneva.update(statement)
+        try self.bucharest.removeOrganisation(self.cap.id, cascade: false)
+        try self.exchange()
+        self.bucharest.clock = { Date().addingTimeInterval(10) }
+        self.geneva.clock = { Date().addingTimeInterval(70) }
+        // Bucharest names another lead; Geneva, later and unaware, keeps CAP.
+        var elsewhere = try #require(try self.bucharest.statement(statement.id))
+        elsewhere.leadOrganisationID = third.id
+        try self.bucharest.update(elsewhere)
+        let conflict = try #require(try self.geneva.conflicts().first { $0.field == "lead" })
+        try self.geneva.resolve(conflict, keeping: conflict.loser.value)
+        try self.exchange()
+        // The later decision leads, and the other lead is listed rather than gone.
+        #expect(try self.bucharest.statement(statement.id)?.leadOrganisationID == self.cap.id)
+        let lost = try #require(try self.bucharest.conflicts().first { $0.field == "lead" })
+        #expect(lost.loser.value == .text(third.id.description) && lost.rule == "latest wins")
+    }
+
     @Test func aLeadDeletedElsewhereCanBeLetGo() throws {
         var statement = try self.openStatement()
         try self.exchange()

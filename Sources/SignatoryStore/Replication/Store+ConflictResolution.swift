@@ -82,6 +82,11 @@ extension Store {
             var resolver = MergeResolver(store: self)
             let canonical = EntityRef(.organisation, try resolver.canonical(organisation))
             try self.write(canonical, [EntityKind.deletedField: .bool(false)], overwritingAllHeads: true)
+            // A lead is a decision of its own: kept anew, a lead another office names meanwhile
+            // competes with it as a later edit would, instead of silently replacing it.
+            if conflict.record == .statement {
+                try self.write(ref, [conflict.field: conflict.loser.value], deciding: [conflict.field: []])
+            }
         }
     }
 
