@@ -221,12 +221,19 @@ struct MergeBehaviourTests {
         #expect(try self.bucharest.signatures(on: statement.id).isEmpty)
     }
 
-    @Test func aStatementLedByAnOrganisationDeletedElsewhereNamesNoLead() throws {
+    /// An open statement whose lead Geneva sets to CAP while Bucharest, unaware, removes CAP;
+    /// not yet exchanged.
+    func leadRemovedAtBucharest() throws -> JointStatement {
         var statement = try self.openStatement()
         try self.exchange()
         statement.leadOrganisationID = self.cap.id
         try self.geneva.update(statement)
         try self.bucharest.removeOrganisation(self.cap.id, cascade: false)
+        return statement
+    }
+
+    @Test func aStatementLedByAnOrganisationDeletedElsewhereNamesNoLead() throws {
+        let statement = try self.leadRemovedAtBucharest()
         // Geneva's import of the deletion failed on the statement's row, at every later exchange too.
         try self.exchange()
         for office in [self.geneva, self.bucharest] {
@@ -247,12 +254,8 @@ struct MergeBehaviourTests {
     }
 
     @Test func aLeadKeptAfterItsDeletionCompetesWithALeadNamedMeanwhile() throws {
-        var statement = try self.openStatement()
         let third = try self.insertAtGeneva(.third)
-        try self.exchange()
-        statement.leadOrganisationID = self.cap.id
-        try self.geneva.update(statement)
-        try self.bucharest.removeOrganisation(self.cap.id, cascade: false)
+        let statement = try self.leadRemovedAtBucharest()
         try self.exchange()
         self.bucharest.clock = { Date().addingTimeInterval(10) }
         self.geneva.clock = { Date().addingTimeInterval(70) }
@@ -270,11 +273,7 @@ struct MergeBehaviourTests {
     }
 
     @Test func aLeadDeletedElsewhereCanBeLetGo() throws {
-        var statement = try self.openStatement()
-        try self.exchange()
-        statement.leadOrganisationID = self.cap.id
-        try self.geneva.update(statement)
-        try self.bucharest.removeOrganisation(self.cap.id, cascade: false)
+        let statement = try self.leadRemovedAtBucharest()
         try self.exchange()
         let conflict = try #require(try self.geneva.conflicts().first { $0.field == "lead" })
         // Letting the lead go keeps the statement, naming no lead, and the organisation deleted.

@@ -86,4 +86,16 @@ extension EntityKind {
         case .signature: return ["statement", "organisation", "contact"]
         }
     }
+
+    /// The kind of record a reference field names: `.organisation` for a statement's `lead`;
+    /// `nil` for a field that names none.
+    public func referencedKind(by field: String) -> EntityKind? {
+        guard self.referenceFields.contains(field) else { return nil }
+        switch field {
+        case "campaign": return .campaign
+        case "statement": return .statement
+        case "contact": return .contact
+        default: return .organisation
+        }
+    }
 }

@@ -46,22 +46,21 @@ extension Store {
     /// an organisation merged into another one. A mistyped id would otherwise hide the record
     /// or drop its contact at every office.
     private func checkTypedReference(_ value: FieldValue, for conflict: Conflict, in fields: FieldMap) throws {
-        guard conflict.record.referenceFields.contains(conflict.field), let id = value.text else { return }
-        if conflict.record == .signature && conflict.field == "contact" {
+        guard let kind = conflict.record.referencedKind(by: conflict.field), let id = value.text else { return }
+        // An organisation's row is only the one that stands for a merge class, so a merged-away one is refused.
+        let query: StaticString
+        switch kind {
+        case .contact:
             var resolver = MergeResolver(store: self)
             let organisation = try fields.text("organisation").map { try resolver.canonical($0) } ?? ""
             return try self.requireContact(id, of: organisation)
+        case .organisation where id == conflict.recordID: throw StoreError.mergeIntoItself
+        case .campaign: query = "SELECT 1 FROM campaign WHERE id = ?"
+        case .statement: query = "SELECT 1 FROM statement WHERE id = ?"
+        default: query = "SELECT 1 FROM organisation WHERE id = ?"
         }
-        if conflict.field == "mergedInto" && id == conflict.recordID { throw StoreError.mergeIntoItself }
-        // An organisation's row is only the one that stands for a merge class, so a merged-away one is refused.
-        let (kind, query): (String, StaticString) =
-            switch conflict.field {
-            case "campaign": ("campaign", "SELECT 1 FROM campaign WHERE id = ?")
-            case "statement": ("statement", "SELECT 1 FROM statement WHERE id = ?")
-            default: ("organisation", "SELECT 1 FROM organisation WHERE id = ?")
-            }
         guard try self.database.prepare(query).firstRow(id, read: { _ in true }) != nil else {
-            throw StoreError.notFound(kind, reference: id)
+            throw StoreError.notFound(kind.rawValue, reference: id)
         }
     }
 

@@ -86,17 +86,17 @@ struct ConflictResolve: ParsableCommand {
     static func parse(_ text: String, for conflict: Conflict, in store: Store) throws -> FieldValue {
         let reference = text.trimmingCharacters(in: .whitespaces)
         // An organisation deleted elsewhere takes only one of the two versions: the store says so.
-        if conflict.record.referenceFields.contains(conflict.field), !reference.isEmpty,
+        if let kind = conflict.record.referencedKind(by: conflict.field), !reference.isEmpty,
             conflict.rule != Conflict.organisationDeletedRule
         {
             // Either version, typed out, is kept as it is, even when its record no longer shows.
             if let version = [conflict.winner.value, conflict.loser.value].first(where: { $0.text == reference }) {
                 return version
             }
-            switch conflict.field {
-            case "contact": return .text(try store.contact(matching: reference).id.description)
-            case "campaign": return .text(try store.campaign(matching: reference).id.description)
-            case "statement": return .text(try store.statement(matching: reference).id.description)
+            switch kind {
+            case .contact: return .text(try store.contact(matching: reference).id.description)
+            case .campaign: return .text(try store.campaign(matching: reference).id.description)
+            case .statement: return .text(try store.statement(matching: reference).id.description)
             default: return .text(try store.organisation(matching: reference).id.description)
             }
         }
