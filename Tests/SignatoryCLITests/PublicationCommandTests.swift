@@ -39,6 +39,37 @@ struct PublicationCommandTests {
         #expect((record["cosigners"] as? [Any])?.count == 2)
     }
 
+    /// Merging the published lead into a co-signer makes that co-signer the lead: it has not left
+    /// the list, and the notes say which organisation leads now.
+    @Test func aCoSignerThatBecameTheLeadIsNotSaidToHaveLeft() throws {
+        let (office, ids) = try Self.publishedStatement()
+        try office.succeed(["org", "merge", "DAFOH", "--into", "SIRDO", "--yes"])
+        let later = try office.run(["statement", "render", ids.statement])
+        #expect(later.stdout == Self.published)
+        let notes = later.stderr.split(separator: "\n").filter { $0.hasPrefix("since publication") }
+        #expect(
+            notes == [
+                "since publication: the lead organisation is now Romanian Independent Society of Human Rights "
+                    + "(SIRDO); Doctors Against Forced Organ Harvesting (DAFOH) was published as the lead"
+            ]
+        )
+    }
+
+    /// A co-signer merged into the lead leaves the list of co-signers, and that is said.
+    @Test func aCoSignerMergedIntoTheLeadIsSaidToHaveLeft() throws {
+        let (office, ids) = try Self.publishedStatement()
+        try office.succeed(["org", "merge", "SIRDO", "--into", "DAFOH", "--yes"])
+        let later = try office.run(["statement", "render", ids.statement])
+        #expect(later.stdout == Self.published)
+        let notes = later.stderr.split(separator: "\n").filter { $0.hasPrefix("since publication") }
+        #expect(
+            notes == [
+                "since publication: Romanian Independent Society of Human Rights (SIRDO) is no longer on the list "
+                    + "(withdrawn, removed or merged)"
+            ]
+        )
+    }
+
     /// The published line prints the name the contact had then: once a person of that name is
     /// at risk, it is left out, even though the contact it belonged to is now called otherwise.
     @Test func aPrintedNameThatIsNowAtRiskIsLeftOutAfterARename() throws {

@@ -52,18 +52,44 @@ public struct StatementRendition: Sendable {
         }
         self.lead = try record.lead.map(stillNameable)
         self.cosigners = try record.cosigners.map(stillNameable)
-        let published = Set(record.cosigners.compactMap(\.organisation))
-        let current = Set(block.cosigners.map(\.organisation.id))
-        for line in record.cosigners where line.organisation.map({ !current.contains($0) }) ?? false {
-            notes.append("since publication: \(line.name) is no longer on the list (withdrawn, removed or merged)")
-        }
-        for entry in block.cosigners where !published.contains(entry.organisation.id) {
-            notes.append("since publication: \(entry.organisation.displayName) signed")
-        }
+        notes += Self.changes(since: record, block: block)
         self.dateLines =
             [[record.place, Self.spelledOut(record.date)].compactMap { $0 }.joined(separator: ", ")]
             + [record.occasion].compactMap { $0 }
         self.notes = notes
+    }
+
+    /// Who joined or left the list, and whether the lead is another organisation now (after a
+    /// merge, or a lead named elsewhere before the publication arrived). An organisation that
+    /// moved between the lead and the co-signers is not said to have left or signed.
+    private static func changes(since record: Publication, block: SignatoryBlock) -> [String] {
+        var notes: [String] = []
+        let publishedLead = record.lead?.organisation
+        let currentLead = block.lead?.organisation.id
+        let published = Set(record.cosigners.compactMap(\.organisation))
+        let current = Set(block.cosigners.map(\.organisation.id))
+        if publishedLead != currentLead {
+            let was = record.lead.map { "; \($0.name) was published as the lead" } ?? ""
+            if let lead = block.lead {
+                notes.append("since publication: the lead organisation is now \(lead.organisation.displayName)\(was)")
+            } else {
+                notes.append("since publication: the statement names no lead organisation\(was)")
+            }
+        }
+        // A co-signer that is the lead now is named by the note on the lead.
+        for line in record.cosigners {
+            guard let organisation = line.organisation, !current.contains(organisation), organisation != currentLead
+            else { continue }
+            notes.append("since publication: \(line.name) is no longer on the list (withdrawn, removed or merged)")
+        }
+        for entry in block.cosigners where !published.contains(entry.organisation.id) {
+            notes.append(
+                entry.organisation.id == publishedLead
+                    ? "since publication: \(entry.organisation.displayName), published as the lead, is now a co-signer"
+                    : "since publication: \(entry.organisation.displayName) signed"
+            )
+        }
+        return notes
     }
 
     /// "Co-signed by 2 organisations from 2 countries."
