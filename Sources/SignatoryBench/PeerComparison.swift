@@ -63,8 +63,16 @@ enum PeerComparison {
         return figures.compactMapValues { ($0 as? NSNumber)?.doubleValue }
     }
 
-    /// The lines that put Signatory's import rate beside each peer's.
-    static func printComparison(importRate: Double, peers: [String: Double], records: Int, rounds: Int) {
+    /// The lines that put Signatory's import rate beside each peer's, and the rate of the raw C
+    /// API writing the rows the import keeps (`rowCopyRate`) beside the session extension's: how
+    /// close any import that keeps those rows could come.
+    static func printComparison(
+        importRate: Double,
+        rowCopyRate: Double,
+        peers: [String: Double],
+        records: Int,
+        rounds: Int
+    ) {
         func line(_ label: String, _ key: String, _ note: String = "") {
             guard let rate = peers[key] else { return }
             let ratio = String(format: "%.2f", importRate / rate)
@@ -76,5 +84,12 @@ enum PeerComparison {
         line("SQLite session extension, changeset apply", "sqlite-session", " (target: import >= 1.0x)")
         line("Yrs (pycrdt) update apply, in memory", "yrs")
         line("plain insert in one transaction (Python's sqlite3)", "sqlite-insert")
+        if let session = peers["sqlite-session"] {
+            report(
+                "      the raw C API writing the rows the import keeps (feed, merge state, records), above: "
+                    + "\(String(format: "%.2f", rowCopyRate / session))x of the session extension, "
+                    + "a ceiling for any import that keeps those rows"
+            )
+        }
     }
 }

@@ -113,7 +113,13 @@ enum SyncBenchmark {
                     records: records,
                     rounds: runs
                 )
-                PeerComparison.printComparison(importRate: rate, peers: peers, records: size, rounds: runs)
+                PeerComparison.printComparison(
+                    importRate: rate,
+                    rowCopyRate: copyRate,
+                    peers: peers,
+                    records: size,
+                    rounds: runs
+                )
             } else {
                 report("    peers skipped: set SIGNATORY_PEERS to ../shared/bench/peers.py (Scripts/bench does)")
             }
