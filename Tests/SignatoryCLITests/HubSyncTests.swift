@@ -50,6 +50,51 @@ struct HubSyncTests {
         for copy in copies { #expect(try HubFixture.succeed(["sync", "dump", "--db", copy]) == dumps[0]) }
     }
 
+    /// Bucharest's contact, erased at Geneva after a file exchange: Geneva pushes Bucharest's
+    /// feed, whose change now lacks the person's values, with the erasure that vouches for it.
+    @Test func aPushCarriesTheErasureOfAnotherOfficesContact() throws {
+        let fixture = try HubFixture(offices: ["Geneva", "Bucharest"])
+        let (geneva, bucharest) = (fixture.offices[0], fixture.offices[1])
+        try geneva.succeed(["org", "add", "--name", "CAP Liberté de Conscience", "--acronym", "CAP", "--country", "FR"])
+        try bucharest.succeed([
+            "org", "add", "--name", "Romanian Independent Society of Human Rights", "--acronym", "SIRDO",
+        ])
+        let humenuc = try bucharest.succeed([
+            "contact", "add", "--org", "SIRDO", "--name", "Lucica Humenuc", "--phone", "+40722000111", "--at-risk",
+        ])
+        try SyncCommandTests.send(bucharest, to: geneva)
+        try geneva.succeed(["contact", "erase", humenuc, "--reason", "at risk", "--yes"])
+        let push = try geneva.run(["sync", "push", "--hub", fixture.url])
+        #expect(push.status == 0, "\(push.stderr)")
+        #expect(try fixture.hubDump().contains("Lucica Humenuc") == false)
+        try fixture.syncNow(bucharest)
+        #expect(try bucharest.succeed(["sync", "dump"]) == geneva.succeed(["sync", "dump"]))
+    }
+
+    /// Each office erased a contact of the other's: each feed holds a change only the other's
+    /// erasure vouches for, and the push carries them together.
+    @Test func aPushCarriesFeedsThatNeedEachOthersErasures() throws {
+        let fixture = try HubFixture(offices: ["Geneva", "Bucharest"])
+        let (geneva, bucharest) = (fixture.offices[0], fixture.offices[1])
+        try geneva.succeed(["org", "add", "--name", "CAP Liberté de Conscience", "--acronym", "CAP", "--country", "FR"])
+        let valle = try geneva.succeed(["contact", "add", "--org", "CAP", "--name", "Thierry Valle", "--at-risk"])
+        try bucharest.succeed([
+            "org", "add", "--name", "Romanian Independent Society of Human Rights", "--acronym", "SIRDO",
+        ])
+        let humenuc = try bucharest.succeed(["contact", "add", "--org", "SIRDO", "--name", "Lucica Humenuc"])
+        try SyncCommandTests.send(bucharest, to: geneva)
+        try SyncCommandTests.send(geneva, to: bucharest)
+        try geneva.succeed(["contact", "erase", humenuc, "--yes"])
+        try bucharest.succeed(["contact", "erase", valle, "--yes"])
+        try SyncCommandTests.send(bucharest, to: geneva)
+        let push = try geneva.run(["sync", "push", "--hub", fixture.url])
+        #expect(push.status == 0, "\(push.stderr)")
+        let hub = try fixture.hubDump()
+        #expect(!hub.contains("Lucica Humenuc") && !hub.contains("Thierry Valle"))
+        try fixture.syncNow(bucharest)
+        #expect(try bucharest.succeed(["sync", "dump"]) == geneva.succeed(["sync", "dump"]))
+    }
+
     @Test func aLargePullArrivesInPages() throws {
         let fixture = try HubFixture(offices: ["Geneva", "Bucharest"], hubArguments: ["--page-limit", "7"])
         let (geneva, bucharest) = (fixture.offices[0], fixture.offices[1])
