@@ -30,7 +30,7 @@ struct PublicationCommandTests {
         // SIRDO stays as published; a person now at risk is never named again.
         #expect(later.stdout == Self.published.replacingOccurrences(of: "Contact: Thierry Valle, Director\n", with: ""))
         #expect(later.stderr.contains("since publication: Romanian Independent Society of Human Rights (SIRDO)"))
-        #expect(later.stderr.contains("is no longer on the list"))
+        #expect(later.stderr.contains("is no longer on the list: it now stands as withdrawn"))
         #expect(later.stderr.contains("since publication: the contact line of CAP Liberté de Conscience"))
         #expect(!later.stderr.contains("at risk"))
         let show = try office.json(["statement", "show", ids.statement]) as? [String: Any]
@@ -46,28 +46,62 @@ struct PublicationCommandTests {
         try office.succeed(["org", "merge", "DAFOH", "--into", "SIRDO", "--yes"])
         let later = try office.run(["statement", "render", ids.statement])
         #expect(later.stdout == Self.published)
-        let notes = later.stderr.split(separator: "\n").filter { $0.hasPrefix("since publication") }
         #expect(
-            notes == [
+            Self.notes(later.stderr) == [
                 "since publication: the lead organisation is now Romanian Independent Society of Human Rights "
                     + "(SIRDO); Doctors Against Forced Organ Harvesting (DAFOH) was published as the lead"
             ]
         )
     }
 
-    /// A co-signer merged into the lead leaves the list of co-signers, and that is said.
-    @Test func aCoSignerMergedIntoTheLeadIsSaidToHaveLeft() throws {
+    /// A co-signer merged into the lead is on the list as the lead: the note says it was merged.
+    /// A render that cannot be written prints its error alone, without the notes.
+    @Test func aCoSignerMergedIntoTheLeadIsSaidToBeMerged() throws {
         let (office, ids) = try Self.publishedStatement()
         try office.succeed(["org", "merge", "SIRDO", "--into", "DAFOH", "--yes"])
         let later = try office.run(["statement", "render", ids.statement])
         #expect(later.stdout == Self.published)
-        let notes = later.stderr.split(separator: "\n").filter { $0.hasPrefix("since publication") }
         #expect(
-            notes == [
-                "since publication: Romanian Independent Society of Human Rights (SIRDO) is no longer on the list "
-                    + "(withdrawn, removed or merged)"
+            Self.notes(later.stderr) == [
+                "since publication: Romanian Independent Society of Human Rights (SIRDO) was merged into Doctors "
+                    + "Against Forced Organ Harvesting (DAFOH)"
             ]
         )
+        let refusal = try office.refuse(["statement", "render", ids.statement, "--out", office.folder.path("")])
+        #expect(refusal.split(separator: "\n").count == 1 && refusal.hasPrefix("Error: "))
+    }
+
+    /// The duplicate a co-signer was merged into did not sign: it stands for the co-signer.
+    @Test func anOrganisationACoSignerWasMergedIntoIsNotSaidToHaveSigned() throws {
+        let (office, ids) = try Self.publishedStatement()
+        let kept = try office.succeed(["org", "add", "--name", "Romanian Independent Society for Human Rights"])
+        try office.succeed(["org", "merge", "SIRDO", "--into", kept, "--yes"])
+        let later = try office.run(["statement", "render", ids.statement])
+        #expect(later.stdout == Self.published)
+        #expect(
+            Self.notes(later.stderr) == [
+                "since publication: Romanian Independent Society of Human Rights (SIRDO) was merged into Romanian "
+                    + "Independent Society for Human Rights"
+            ]
+        )
+    }
+
+    /// A lead that withdraws is listed as published, with a warning.
+    @Test func aLeadThatWithdrewIsWarnedOf() throws {
+        let (office, ids) = try Self.publishedStatement()
+        try office.succeed(["sign", "--statement", ids.statement, "--org", "DAFOH", "--status", "withdrawn"])
+        let later = try office.run(["statement", "render", ids.statement])
+        #expect(later.stdout == Self.published)
+        #expect(
+            later.stderr.split(separator: "\n").contains(
+                "warning: the lead organisation, Doctors Against Forced Organ Harvesting (DAFOH), stands as withdrawn "
+                    + "on this statement"
+            )
+        )
+    }
+
+    private static func notes(_ stderr: String) -> [String] {
+        stderr.split(separator: "\n").filter { $0.hasPrefix("since publication") }.map(String.init)
     }
 
     /// The published line prints the name the contact had then: once a person of that name is

@@ -25,6 +25,7 @@ public struct StatementRendition: Sendable {
     ///   read them already; read from `store` otherwise.
     public init(statement: JointStatement, store: Store, signatories: [Signatory]? = nil) throws {
         self.statement = statement
+        let signatories = try signatories ?? store.signatories(of: statement.id)
         let block = try SignatoryBlock(statement: statement, store: store, signatories: signatories)
         guard let record = statement.publication else {
             self.lead = block.lead.map(\.publicationLine)
@@ -52,42 +53,81 @@ public struct StatementRendition: Sendable {
         }
         self.lead = try record.lead.map(stillNameable)
         self.cosigners = try record.cosigners.map(stillNameable)
-        notes += Self.changes(since: record, block: block)
+        notes += try Self.changes(since: record, block: block, signatories: signatories, store: store)
         self.dateLines =
             [[record.place, Self.spelledOut(record.date)].compactMap { $0 }.joined(separator: ", ")]
             + [record.occasion].compactMap { $0 }
         self.notes = notes
     }
 
-    /// Who joined or left the list, and whether the lead is another organisation now (after a
-    /// merge, or a lead named elsewhere before the publication arrived). An organisation that
-    /// moved between the lead and the co-signers is not said to have left or signed.
-    private static func changes(since record: Publication, block: SignatoryBlock) -> [String] {
+    /// Who joined or left the list and why, and whether the lead is another organisation now
+    /// (after a merge, or a lead named elsewhere before the publication arrived). An organisation
+    /// that moved between the lead and the co-signers is not said to have left or signed, nor is
+    /// one merged into an organisation that stands for it on the list.
+    private static func changes(
+        since record: Publication,
+        block: SignatoryBlock,
+        signatories: [Signatory],
+        store: Store
+    ) throws -> [String] {
         var notes: [String] = []
+        let mergedInto = Dictionary(try store.mergedOrganisations().map { ($0.merged.id, $0.into) }) { first, _ in first
+        }
+        // A signature shows under the organisation that stands for its own.
+        let signatures = Dictionary(signatories.map { ($0.organisation.id, $0.signature) }) { first, _ in first }
+        func name(_ id: ID<Organisation>) throws -> String {
+            try store.organisation(id)?.displayName
+                ?? "an organisation this office does not hold (\(id.description.prefix(8)))"
+        }
         let publishedLead = record.lead?.organisation
-        let currentLead = block.lead?.organisation.id
-        let published = Set(record.cosigners.compactMap(\.organisation))
-        let current = Set(block.cosigners.map(\.organisation.id))
+        let currentLead = block.statement.leadOrganisationID
         if publishedLead != currentLead {
             let was = record.lead.map { "; \($0.name) was published as the lead" } ?? ""
-            if let lead = block.lead {
-                notes.append("since publication: the lead organisation is now \(lead.organisation.displayName)\(was)")
-            } else {
-                notes.append("since publication: the statement names no lead organisation\(was)")
-            }
+            notes.append(
+                try currentLead.map { "since publication: the lead organisation is now \(try name($0))\(was)" }
+                    ?? "since publication: the statement names no lead organisation\(was)"
+            )
         }
-        // A co-signer that is the lead now is named by the note on the lead.
+        if let currentLead, let status = signatures[currentLead]?.status, status == .withdrawn || status == .declined {
+            notes.append(
+                "the lead organisation, \(try name(currentLead)), stands as \(status.rawValue) on this statement"
+            )
+        }
+        let published = Set(record.cosigners.compactMap(\.organisation))
+        let current = Set(block.cosigners.map(\.organisation.id))
         for line in record.cosigners {
+            // A co-signer that is the lead now is named by the note on the lead.
             guard let organisation = line.organisation, !current.contains(organisation), organisation != currentLead
             else { continue }
-            notes.append("since publication: \(line.name) is no longer on the list (withdrawn, removed or merged)")
+            let standing = mergedInto[organisation] ?? organisation
+            let why: String
+            if standing != organisation {
+                if current.contains(standing) || standing == currentLead {
+                    notes.append("since publication: \(line.name) was merged into \(try name(standing))")
+                    continue
+                }
+                why = "was merged into \(try name(standing)), which is not on the list"
+            } else if let signature = signatures[organisation] {
+                why =
+                    signature.status == .signed
+                    ? "withdrew consent to be named" : "now stands as \(signature.status.rawValue)"
+            } else {
+                why = try store.organisation(organisation) == nil ? "was removed" : "no longer has a signature here"
+            }
+            let now = try store.organisation(standing).map {
+                $0.displayName == line.name ? "" : " (now \($0.displayName))"
+            }
+            notes.append("since publication: \(line.name)\(now ?? "") is no longer on the list: it \(why)")
         }
+        let standingForPublished = Set(published.map { mergedInto[$0] ?? $0 })
         for entry in block.cosigners where !published.contains(entry.organisation.id) {
-            notes.append(
-                entry.organisation.id == publishedLead
-                    ? "since publication: \(entry.organisation.displayName), published as the lead, is now a co-signer"
-                    : "since publication: \(entry.organisation.displayName) signed"
-            )
+            if entry.organisation.id == publishedLead {
+                notes.append(
+                    "since publication: \(entry.organisation.displayName), published as the lead, is now a co-signer"
+                )
+            } else if !standingForPublished.contains(entry.organisation.id) {
+                notes.append("since publication: \(entry.organisation.displayName) signed")
+            }
         }
         return notes
     }

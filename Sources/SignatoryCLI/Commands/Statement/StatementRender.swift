@@ -22,16 +22,22 @@ struct StatementRender: ParsableCommand {
     func run() throws {
         let store = try self.database.open()
         let block = try StatementRendition(statement: try store.statement(matching: self.statement), store: store)
-        for note in block.notes { Output.warn(note.hasPrefix("since publication") ? note : "warning: " + note) }
         let rendered = self.format.render(block)
+        // The notes follow the text, so a file that cannot be written leaves the error alone.
         guard let out = self.out else {
-            return FileHandle.standardOutput.write(Data(TerminalText.neutralised(rendered).utf8))
+            FileHandle.standardOutput.write(Data(TerminalText.neutralised(rendered).utf8))
+            return Self.warn(block.notes)
         }
         // A file gets the text as rendered: right-to-left names keep their Unicode isolates.
         try OutputFile.write(to: out, protecting: store.database.path) { handle in
             try handle.write(contentsOf: Data(rendered.utf8))
         }
+        Self.warn(block.notes)
         Output.warn("wrote \(TerminalText.neutralised(out, multiline: false))")
+    }
+
+    private static func warn(_ notes: [String]) {
+        for note in notes { Output.warn(note.hasPrefix("since publication") ? note : "warning: " + note) }
     }
 }
 
