@@ -44,10 +44,8 @@ struct PublicationCommandTests {
     @Test func aCoSignerThatBecameTheLeadIsNotSaidToHaveLeft() throws {
         let (office, ids) = try Self.publishedStatement()
         try office.succeed(["org", "merge", "DAFOH", "--into", "SIRDO", "--yes"])
-        let later = try office.run(["statement", "render", ids.statement])
-        #expect(later.stdout == Self.published)
         #expect(
-            Self.notes(later.stderr) == [
+            try Self.renderedNotes(office, ids) == [
                 "since publication: the lead organisation is now Romanian Independent Society of Human Rights "
                     + "(SIRDO); Doctors Against Forced Organ Harvesting (DAFOH) was published as the lead"
             ]
@@ -59,10 +57,8 @@ struct PublicationCommandTests {
     @Test func aCoSignerMergedIntoTheLeadIsSaidToBeMerged() throws {
         let (office, ids) = try Self.publishedStatement()
         try office.succeed(["org", "merge", "SIRDO", "--into", "DAFOH", "--yes"])
-        let later = try office.run(["statement", "render", ids.statement])
-        #expect(later.stdout == Self.published)
         #expect(
-            Self.notes(later.stderr) == [
+            try Self.renderedNotes(office, ids) == [
                 "since publication: Romanian Independent Society of Human Rights (SIRDO) was merged into Doctors "
                     + "Against Forced Organ Harvesting (DAFOH)"
             ]
@@ -76,10 +72,8 @@ struct PublicationCommandTests {
         let (office, ids) = try Self.publishedStatement()
         let kept = try office.succeed(["org", "add", "--name", "Romanian Independent Society for Human Rights"])
         try office.succeed(["org", "merge", "SIRDO", "--into", kept, "--yes"])
-        let later = try office.run(["statement", "render", ids.statement])
-        #expect(later.stdout == Self.published)
         #expect(
-            Self.notes(later.stderr) == [
+            try Self.renderedNotes(office, ids) == [
                 "since publication: Romanian Independent Society of Human Rights (SIRDO) was merged into Romanian "
                     + "Independent Society for Human Rights"
             ]
@@ -90,18 +84,24 @@ struct PublicationCommandTests {
     @Test func aLeadThatWithdrewIsWarnedOf() throws {
         let (office, ids) = try Self.publishedStatement()
         try office.succeed(["sign", "--statement", ids.statement, "--org", "DAFOH", "--status", "withdrawn"])
-        let later = try office.run(["statement", "render", ids.statement])
-        #expect(later.stdout == Self.published)
         #expect(
-            later.stderr.split(separator: "\n").contains(
+            try Self.renderedNotes(office, ids, starting: "warning") == [
                 "warning: the lead organisation, Doctors Against Forced Organ Harvesting (DAFOH), stands as withdrawn "
                     + "on this statement"
-            )
+            ]
         )
     }
 
-    private static func notes(_ stderr: String) -> [String] {
-        stderr.split(separator: "\n").filter { $0.hasPrefix("since publication") }.map(String.init)
+    /// The lines of standard error starting with `starting` when the published statement renders,
+    /// as published.
+    private static func renderedNotes(
+        _ office: OfficeFixture,
+        _ ids: ReferenceIDs,
+        starting: String = "since publication"
+    ) throws -> [String] {
+        let render = try office.run(["statement", "render", ids.statement])
+        #expect(render.stdout == Self.published)
+        return render.stderr.split(separator: "\n").filter { $0.hasPrefix(starting) }.map(String.init)
     }
 
     /// The published line prints the name the contact had then: once a person of that name is
