@@ -80,6 +80,19 @@ struct PublicationCommandTests {
         )
     }
 
+    /// A co-signer renamed and then withdrawn is named as published and as it reads now.
+    @Test func aCoSignerThatLeftIsNamedAsItReadsNow() throws {
+        let (office, ids) = try Self.publishedStatement()
+        try office.succeed(["org", "edit", "SIRDO", "--acronym", "RISHR"])
+        try office.succeed(["sign", "--statement", ids.statement, "--org", "RISHR", "--status", "withdrawn"])
+        #expect(
+            try Self.renderedNotes(office, ids) == [
+                "since publication: Romanian Independent Society of Human Rights (SIRDO) (now Romanian Independent "
+                    + "Society of Human Rights (RISHR)) is no longer on the list: it now stands as withdrawn"
+            ]
+        )
+    }
+
     /// A lead that withdraws is listed as published, with a warning.
     @Test func aLeadThatWithdrewIsWarnedOf() throws {
         let (office, ids) = try Self.publishedStatement()

@@ -114,7 +114,8 @@ public struct StatementRendition: Sendable {
             } else {
                 why = try store.organisation(organisation) == nil ? "was removed" : "no longer has a signature here"
             }
-            let now = try store.organisation(standing).map {
+            // Named as published, and as it reads now if it was renamed since.
+            let now = try store.organisation(organisation).map {
                 $0.displayName == line.name ? "" : " (now \($0.displayName))"
             }
             notes.append("since publication: \(line.name)\(now ?? "") is no longer on the list: it \(why)")
