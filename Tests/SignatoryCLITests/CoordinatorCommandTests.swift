@@ -57,6 +57,24 @@ struct CoordinatorCommandTests {
         #expect(wording.hasPrefix("statementText \(ids.statement):\(hash)"))
     }
 
+    /// `signatures` lists the row of the organisation kept, and when only a duplicate merged into
+    /// it signed, no signature has the row's id: its history is the duplicate's signature's.
+    @Test func theHistoryOfASignatureRowIsThatOfTheSignaturesMergedIntoIt() throws {
+        let office = try OfficeFixture()
+        let ids = try office.addReferenceStatement()
+        let duplicate = try office.succeed([
+            "org", "add", "--name", "Romanian Independent Society for Human Rights", "--country", "RO",
+        ])
+        try office.succeed(["sign", "--statement", ids.statement, "--org", duplicate])
+        try office.succeed(["org", "merge", duplicate, "--into", "SIRDO", "--yes"])
+        let rows = try #require(try office.json(["signatures", "--statement", ids.statement]) as? [[String: Any]])
+        let row = try #require(rows.first { $0["organisationId"] as? String == ids.sirdo }?["id"] as? String)
+        let text = try office.succeed(["history", String(row.prefix(8))])
+        #expect(text.hasPrefix("signature \(row) 'Romanian Independent Society of Human Rights'"))
+        #expect(text.contains("    status: (not set) -> 'signed'"))
+        #expect(text.contains("    organisation: (not set) -> '\(duplicate)'"))
+    }
+
     @Test func destructiveCommandsNeedYesWithoutATerminal() throws {
         let office = try OfficeFixture()
         let ids = try office.addReferenceStatement()

@@ -104,7 +104,7 @@ extension Store {
         case .contact: name = fields.text("fullName")
         case .statement, .statementText: name = fields.text("title")
         case .signature:
-            name = try fields.text("organisation").flatMap {
+            name = try (fields.text("organisation") ?? self.signatureRowOnly(id)?.organisation).flatMap {
                 try self.settledFields(of: EntityRef(.organisation, $0)).text("name")
             }
         }

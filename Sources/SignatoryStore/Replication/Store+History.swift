@@ -9,8 +9,26 @@ extension Store {
     /// for entry in try store.history(of: .organisation, id) { print(entry.timestamp, entry.edits) }
     /// ```
     public func history(of kind: EntityKind, _ id: String) throws -> [RecordHistory.Entry] {
-        let changes = try self.changes(of: EntityRef(kind, id))
+        var changes = try self.changes(of: EntityRef(kind, id))
+        // A signature row of an organisation that other ones were merged into may come from their
+        // signatures alone: its history is theirs.
+        if changes.isEmpty, kind == .signature, let row = try self.signatureRowOnly(id) {
+            for member in try self.signaturesSharingRow(on: row.statement, with: row.organisation) {
+                changes += try self.changes(of: member)
+            }
+        }
         return RecordHistory.entries(of: changes)
+    }
+
+    /// The statement and organisation of the signature row `id`, when no signature record has
+    /// that id: a row that shows the signatures of organisations merged into its organisation.
+    func signatureRowOnly(_ id: String) throws -> (statement: String, organisation: String)? {
+        try self.database.prepare(
+            """
+            SELECT statement_id, organisation_id FROM signature WHERE id = ?1
+                AND NOT EXISTS (SELECT 1 FROM entity_state WHERE kind = 'signature' AND entity_id = ?1)
+            """
+        ).firstRow(id) { (statement: $0.text(0), organisation: $0.text(1)) }
     }
 
     /// The records whose id is `reference` or starts with it (at least four characters), of any
@@ -27,6 +45,16 @@ extension Store {
                     "SELECT entity_id FROM entity_state WHERE kind = ? AND entity_id >= ? AND entity_id < ? LIMIT 20"
                 )
                 .rows(kind.rawValue, prefix, prefix + "~") { (kind: kind, id: $0.text(0)) }
+            }
+            if !isWording {
+                // `signatures` lists rows, and a row of merged organisations may have no record of its id.
+                found += try self.database.prepare(
+                    """
+                    SELECT id FROM signature WHERE id >= ? AND id < ? AND NOT EXISTS
+                        (SELECT 1 FROM entity_state WHERE kind = 'signature' AND entity_id = signature.id) LIMIT 20
+                    """
+                )
+                .rows(prefix, prefix + "~") { (kind: .signature, id: $0.text(0)) }
             }
         }
         // An acronym that is also the start of another record's id names two records: say so.
