@@ -118,6 +118,9 @@ public struct HubClient {
         let exporter = BundleExporter(store: self.store)
         var result = PushResult(applied: 0, sent: 0)
         var limit = max(pageLimit, 1)
+        // The size of the last page the hub refused as too large: a page is cut smaller only
+        // while cutting makes it smaller, as one that must reach an erasure cannot be.
+        var refused = Int64.max
         while let page = try exporter.nextPushPage(known: known, limit: limit) {
             sending(result.sent, page.changes, total)
             let replyData: Data
@@ -130,8 +133,10 @@ public struct HubClient {
                 ).body
             } catch let error as HubClientError
                 where error.status == 413 && page.office == self.store.office.id && page.changes > 1
+                && page.changes < refused
             {
                 // Too large for this hub: this office's own feed can be cut smaller.
+                refused = page.changes
                 limit = Int(page.changes / 2)
                 continue
             }

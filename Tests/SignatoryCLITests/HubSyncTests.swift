@@ -95,6 +95,30 @@ struct HubSyncTests {
         #expect(try bucharest.succeed(["sync", "dump"]) == geneva.succeed(["sync", "dump"]))
     }
 
+    /// Geneva edited Bucharest's contact, wrote more than the hub takes in one request, then
+    /// erased the contact: the edit can only travel in one page with the erasure, so the push
+    /// stops with one error instead of cutting the page smaller for ever.
+    @Test func aPageThatMustReachAnErasureAndIsTooLargeIsRefusedOnce() throws {
+        let fixture = try HubFixture(offices: ["Geneva", "Bucharest"], hubArguments: ["--max-body-mb", "1"])
+        let (geneva, bucharest) = (fixture.offices[0], fixture.offices[1])
+        try bucharest.succeed([
+            "org", "add", "--name", "Romanian Independent Society of Human Rights", "--acronym", "SIRDO",
+        ])
+        let humenuc = try bucharest.succeed(["contact", "add", "--org", "SIRDO", "--name", "Lucica Humenuc"])
+        try SyncCommandTests.send(bucharest, to: geneva)
+        try geneva.succeed(["contact", "edit", humenuc, "--phone", "+40722000111"])
+        let notes = String(repeating: "Long notes from the sign-on call. ", count: 3_000)
+        for index in 1...12 {
+            try geneva.succeed(["org", "add", "--name", "Organisation \(index)", "--notes", notes])
+        }
+        try geneva.succeed(["contact", "erase", humenuc, "--yes"])
+        let push = try SignatoryExecutable.start(["sync", "push", "--hub", fixture.url, "--db", geneva.database])
+        let result = try #require(try push.wait(killingAfter: 120), "the push did not end")
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("413") && result.stderr.contains("travel with an erasure"), "\(result.stderr)")
+        #expect(try fixture.hubDump().contains("+40722000111") == false)
+    }
+
     @Test func aLargePullArrivesInPages() throws {
         let fixture = try HubFixture(offices: ["Geneva", "Bucharest"], hubArguments: ["--page-limit", "7"])
         let (geneva, bucharest) = (fixture.offices[0], fixture.offices[1])

@@ -62,6 +62,19 @@ public struct RunningCommand {
     let process: Process
     let folder: URL
 
+    /// Waits for the process to end, or kills it after `seconds` (a guard against a hang, not a
+    /// timing) and returns `nil`.
+    public func wait(killingAfter seconds: TimeInterval) throws -> CommandResult? {
+        let deadline = Date().addingTimeInterval(seconds)
+        while self.process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        guard !self.process.isRunning else {
+            kill(self.process.processIdentifier, SIGKILL)
+            _ = try self.wait()
+            return nil
+        }
+        return try self.wait()
+    }
+
     /// Waits for the process to end and returns what it printed.
     public func wait() throws -> CommandResult {
         self.process.waitUntilExit()

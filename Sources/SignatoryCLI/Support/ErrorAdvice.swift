@@ -33,7 +33,7 @@ enum ErrorAdvice {
                 "\(error): at the sending office, `signatory sync export --for THIS-OFFICE --out FILE` (this office's name is in `signatory office card`)"
         case let error as HubClientError where error.status == 413:
             return
-                "\(error); a single change, or another office's feed, is larger than this hub accepts: ask the hub's operator to start it with a larger --max-body-mb"
+                "\(error); a single change, another office's feed, or the changes that must travel with an erasure, is larger than this hub accepts: ask the hub's operator to start it with a larger --max-body-mb"
         case let error as SignerImportError:
             if let field = error.missingField { return "\(error); name it with --map 'HEADER=\(field)'" }
             if error.lacksConsent {
