@@ -99,8 +99,10 @@ public struct HubClient {
     public static let pushPageLimit = 20_000
 
     /// Sends every change the hub does not hold, in pages the hub checks and applies one by
-    /// one as it does a file import (see ``BundleExporter/nextPushPage(known:limit:)``). A
-    /// failure leaves the pages already applied at the hub; the next push carries on from there.
+    /// one as it does a file import (see ``BundleExporter/nextPushPage(known:limit:excluding:)``).
+    /// A failure leaves the pages already applied at the hub; the next push carries on from there.
+    /// Another office's feed that the hub refuses is set aside, this office's own changes still
+    /// go, and the refusal is thrown at the end.
     ///
     /// - Parameter sending: told, before each page goes, how many changes were sent before it,
     ///   how many it carries and of how many in all.
@@ -116,12 +118,18 @@ public struct HubClient {
         var known = [ID<Office>: Int64](keyedByText: vector.have).mapValues { max($0, 0) }
         let total = try self.store.versionVector().reduce(Int64(0)) { $0 + max(0, $1.value - (known[$1.key] ?? 0)) }
         let exporter = BundleExporter(store: self.store)
+        let own = self.store.office.id
+        let largest = max(pageLimit, 1)
         var result = PushResult(applied: 0, sent: 0)
-        var limit = max(pageLimit, 1)
-        // The size of the last page the hub refused as too large: a page is cut smaller only
-        // while cutting makes it smaller, as one that must reach an erasure cannot be.
-        var refused = Int64.max
-        while let page = try exporter.nextPushPage(known: known, limit: limit) {
+        var limit = largest
+        // The page the hub last refused as too large, while the next one starts where it did: a
+        // page is cut smaller only while cutting makes it smaller, as one that must reach an
+        // erasure cannot be.
+        var tooLarge: (changes: Int64, error: HubClientError)?
+        var setAside: Set<ID<Office>> = []
+        var refusal: HubClientError?
+        while let page = try exporter.nextPushPage(known: known, limit: limit, excluding: setAside) {
+            if let tooLarge, page.changes >= tooLarge.changes { throw tooLarge.error }
             sending(result.sent, page.changes, total)
             let replyData: Data
             do {
@@ -131,13 +139,15 @@ public struct HubClient {
                     body: Data(page.bytes),
                     contentType: "application/x-ndjson"
                 ).body
-            } catch let error as HubClientError
-                where error.status == 413 && page.office == self.store.office.id && page.changes > 1
-                && page.changes < refused
-            {
-                // Too large for this hub: this office's own feed can be cut smaller.
-                refused = page.changes
+            } catch let error as HubClientError where error.status == 413 && page.office == own && page.changes > 1 {
+                tooLarge = (page.changes, error)
                 limit = Int(page.changes / 2)
+                continue
+            } catch let error as HubClientError where Self.setsAside(page, refused: error, own: own) {
+                // A feed relayed for another office: what this office wrote need not wait for it.
+                if let office = page.office { setAside.insert(office) }
+                refusal = refusal ?? error
+                tooLarge = nil
                 continue
             }
             guard let reply = try? JSONDecoder().decode(PushReply.self, from: replyData) else {
@@ -150,8 +160,23 @@ public struct HubClient {
             guard progressed else { throw HubClientError.unexpected("the hub did not take a page of the push") }
             known.merge(have.mapValues { max($0, 0) }) { max($0, $1) }
             result = PushResult(applied: result.applied + reply.applied, sent: result.sent + page.changes)
+            // A page cut for one large change should not keep the rest of the backlog in small pages.
+            tooLarge = nil
+            limit = limit > largest / 2 ? largest : limit * 2
         }
+        if let refusal { throw refusal }
         return result
+    }
+
+    /// Whether the hub refused the page for what another office's feed holds (too large, a
+    /// change it cannot take, an office it does not know), so that feed is left behind.
+    private static func setsAside(
+        _ page: BundleExporter.PushPage,
+        refused error: HubClientError,
+        own: ID<Office>
+    ) -> Bool {
+        guard let office = page.office, office != own, let status = error.status else { return false }
+        return status == 409 || status == 413 || status == 422
     }
 
     /// Offices whose changes the hub holds but this office does not trust, so does not pull.

@@ -19,74 +19,103 @@ import SignatoryStore
 extension BundleExporter {
     public struct PushPage: Sendable {
         public let bytes: [UInt8]
-        /// The one feed the page carries, or `nil` when it carries every feed the hub lacks.
+        /// The one feed the page carries, or `nil` when it carries several that must go together.
         public let office: ID<Office>?
         public let changes: Int64
     }
 
-    public func nextPushPage(known: [ID<Office>: Int64], limit: Int) throws -> PushPage? {
+    /// The next page to send: another office's feed that can go alone, else this office's own,
+    /// else the feeds that need each other's erasures, together and no further than they must.
+    ///
+    /// - Parameter excluding: offices whose feeds the hub refused; they are left behind, and so
+    ///   is whatever needs an erasure they carry.
+    public func nextPushPage(
+        known: [ID<Office>: Int64],
+        limit: Int,
+        excluding: Set<ID<Office>> = []
+    ) throws -> PushPage? {
         try self.store.transaction {
             try self.signOwnHead()
             let own = self.store.office.id
-            let behind = try self.store.feedHeads().filter { $0.sequence > (known[$0.office] ?? 0) }
-            for head in behind where head.office != own {
+            let behind = try self.store.feedHeads().filter {
+                $0.sequence > (known[$0.office] ?? 0) && !excluding.contains($0.office)
+            }
+            let others = behind.filter { $0.office != own }
+            let ownHead = behind.first { $0.office == own }
+            for head in others {
                 let from = max(known[head.office] ?? 0, 0)
                 let redacted = try self.store.redactedChanges(of: head.office, after: from, through: head.sequence)
-                if redacted.allSatisfy({ Self.isVouched($0, known: known, page: head.office, through: head.sequence) })
-                {
+                if redacted.allSatisfy({ Self.isVouched($0, known: known, carried: [head.office: head.sequence]) }) {
                     return try self.page(of: [head], known: known, office: head.office)
                 }
             }
-            if let ownHead = behind.first(where: { $0.office == own }),
-                let through = try self.ownPageEnd(ownHead, known: known, limit: limit)
-            {
+            if let ownHead, let through = try self.ownPageEnd(ownHead, known: known, limit: limit) {
                 let head = through == ownHead.sequence ? ownHead : try self.ownHead(at: through)
                 return try self.page(of: [head], known: known, office: own)
             }
-            guard !behind.isEmpty else { return nil }
+            if let heads = try self.jointHeads(others, own: ownHead, known: known) {
+                return try self.page(of: heads, known: known, office: nil)
+            }
+            // Nothing can go as the hub requires; without feeds set aside, send all and let the
+            // hub's refusal say which change waits for which erasure.
+            guard !behind.isEmpty, excluding.isEmpty else { return nil }
             return try self.page(of: behind, known: known, office: nil)
         }
     }
 
-    /// Where a page of this office's feed ends: after `limit` changes, or further to take along
-    /// an erasure of its own that a change in the page needs, or before a change whose erasure is
-    /// in a feed the hub lacks; `nil` when the first change waits for such a feed.
-    private func ownPageEnd(_ head: FeedHead, known: [ID<Office>: Int64], limit: Int) throws -> Int64? {
-        let own = head.office
-        // `known` is below the head here, so the page's end is computed without overflow.
-        let from = max(known[own] ?? 0, 0)
-        var through = from + min(head.sequence - from, Int64(max(limit, 1)))
-        var scanned = from
-        scanning: while scanned < through {
-            let stretch = try self.store.redactedChanges(of: own, after: scanned, through: through)
-            scanned = through
-            for change in stretch where !Self.isVouched(change, known: known, page: own, through: through) {
-                if let later = change.erasures.filter({ $0.office == own }).map(\.sequence).min() {
-                    through = max(through, later)
-                } else {
-                    through = change.sequence - 1
-                    break scanning
-                }
+    /// Where a page of this office's feed ends: after `limit` changes if no change up to there
+    /// waits for an erasure beyond it; else before the first such change; else, when even the
+    /// first change waits, at the nearest erasure of its own that settles every wait. `nil` when
+    /// that needs an erasure in another feed the page does not carry.
+    ///
+    /// - Parameters:
+    ///   - carried: the ends of other feeds travelling in the same page.
+    ///   - atLeast: a page that must reach this change (another feed in the page needs it).
+    func ownPageEnd(
+        _ head: FeedHead,
+        known: [ID<Office>: Int64],
+        limit: Int,
+        carried: [ID<Office>: Int64] = [:],
+        atLeast: Int64 = 0
+    ) throws -> Int64? {
+        // `known` is below the head here, so no sum below overflows.
+        let from = max(known[head.office] ?? 0, 0)
+        let target = max(from + min(head.sequence - from, Int64(max(limit, 1))), min(atLeast, head.sequence))
+        // Each redacted change, with the position of this feed it needs the page to reach:
+        // 0 when the hub or another feed of the page vouches for it, `.max` when only other feeds can.
+        func needs(through last: Int64) throws -> [(sequence: Int64, reach: Int64)] {
+            try self.store.redactedChanges(of: head.office, after: from, through: last).map { change in
+                if Self.isVouched(change, known: known, carried: carried) { return (change.sequence, 0) }
+                let ownErasure = change.erasures.filter { $0.office == head.office }.map(\.sequence).min()
+                return (change.sequence, ownErasure ?? .max)
             }
         }
-        return through > from ? through : nil
+        let within = try needs(through: target)
+        // The page may end at `end` when every change up to it needs nothing beyond it.
+        func fits(_ end: Int64) -> Bool { !within.contains { $0.sequence <= end && $0.reach > end } }
+        let cuts = [target] + within.map { $0.sequence - 1 }.reversed()
+        if let end = cuts.first(where: { $0 > from && $0 >= atLeast && fits($0) }) { return end }
+        var end = target
+        while true {
+            let reach = try needs(through: end).map(\.reach).max() ?? 0
+            if reach == .max { return nil }
+            if reach <= end { return end > from ? end : nil }
+            end = reach
+        }
     }
 
-    /// Whether the hub holds an erasure that vouches for `change`, or the page carrying `office`'s
-    /// feed through `through` does.
-    private static func isVouched(
+    /// Whether the hub holds an erasure that vouches for `change`, or a feed the page carries
+    /// through `carried[office]` does.
+    static func isVouched(
         _ change: Store.RedactedChange,
         known: [ID<Office>: Int64],
-        page office: ID<Office>,
-        through: Int64
+        carried: [ID<Office>: Int64]
     ) -> Bool {
-        change.erasures.contains {
-            $0.sequence <= (known[$0.office] ?? 0) || ($0.office == office && $0.sequence <= through)
-        }
+        change.erasures.contains { $0.sequence <= max(known[$0.office] ?? 0, carried[$0.office] ?? 0) }
     }
 
     /// This office's feed signed at `sequence`, where a page cuts it.
-    private func ownHead(at sequence: Int64) throws -> FeedHead {
+    func ownHead(at sequence: Int64) throws -> FeedHead {
         let own = self.store.office.id
         guard let hash = try self.store.changeHash(office: own, sequence: sequence) else {
             throw StoreError.notFound("change", reference: "\(own) #\(sequence)")

@@ -1,0 +1,42 @@
+import SignatoryDomain
+import SignatoryStore
+
+extension BundleExporter {
+    /// The heads of a page for feeds that can only go together, each needing an erasure another
+    /// carries (two offices that erased each other's contacts): the other offices' feeds whole,
+    /// and this office's feed only as far as they and its own changes require. A feed that waits
+    /// for an erasure none of them carries is left out; `nil` when none can go.
+    func jointHeads(_ others: [FeedHead], own: FeedHead?, known: [ID<Office>: Int64]) throws -> [FeedHead]? {
+        let ownOffice = self.store.office.id
+        let ownFrom = max(known[ownOffice] ?? 0, 0)
+        var redacted: [ID<Office>: [Store.RedactedChange]] = [:]
+        for head in others {
+            let from = max(known[head.office] ?? 0, 0)
+            redacted[head.office] = try self.store.redactedChanges(of: head.office, after: from, through: head.sequence)
+        }
+        var going = others
+        while !going.isEmpty {
+            let carried = Dictionary(going.map { ($0.office, $0.sequence) }) { first, _ in first }
+            // How far this office's feed must go for each feed: `.max` where no erasure of its own helps.
+            var reach: [ID<Office>: Int64] = [:]
+            for head in going {
+                reach[head.office] =
+                    (redacted[head.office] ?? []).filter { !Self.isVouched($0, known: known, carried: carried) }
+                    .map { $0.erasures.filter { $0.office == ownOffice }.map(\.sequence).min() ?? .max }
+                    .max() ?? ownFrom
+            }
+            let needed = reach.values.max() ?? ownFrom
+            if needed == .max {
+                going.removeAll { reach[$0.office] == .max }
+                continue
+            }
+            guard needed > ownFrom else { return going }
+            if let own, let end = try self.ownPageEnd(own, known: known, limit: 1, carried: carried, atLeast: needed) {
+                return going + [end == own.sequence ? own : try self.ownHead(at: end)]
+            }
+            // This office's feed cannot reach that far: leave out the feeds that asked the most.
+            going.removeAll { reach[$0.office] == needed }
+        }
+        return nil
+    }
+}

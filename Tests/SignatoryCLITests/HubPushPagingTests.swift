@@ -1,0 +1,134 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// How `sync push` cuts a backlog into pages the hub takes: under its body limit, and with every
+/// change whose person was erased in the page of an erasure that vouches for it, or after it.
+struct HubPushPagingTests {
+    /// About 100 KB of notes: ten organisations carrying them are over a hub's 1 MiB limit.
+    static let longNotes = String(repeating: "Notes from the sign-on call. ", count: 3_450)
+
+    static func addLargeOrganisations(_ range: ClosedRange<Int>, at office: OfficeFixture) throws {
+        for index in range {
+            try office.succeed(["org", "add", "--name", "Organisation \(index)", "--notes", Self.longNotes])
+        }
+    }
+
+    /// Each office edited the other's contact and then erased its own: each feed holds a change
+    /// that waits for its own later erasure and one that waits for the other's, and both pushes go.
+    @Test func officesThatEditedEachOthersContactsAndErasedTheirOwnBothPush() throws {
+        let fixture = try HubFixture(offices: ["Geneva", "Bucharest"])
+        let (geneva, bucharest) = (fixture.offices[0], fixture.offices[1])
+        try geneva.succeed(["org", "add", "--name", "CAP Liberté de Conscience", "--acronym", "CAP", "--country", "FR"])
+        let valle = try geneva.succeed(["contact", "add", "--org", "CAP", "--name", "Thierry Valle"])
+        try bucharest.succeed([
+            "org", "add", "--name", "Romanian Independent Society of Human Rights", "--acronym", "SIRDO",
+        ])
+        let humenuc = try bucharest.succeed(["contact", "add", "--org", "SIRDO", "--name", "Lucica Humenuc"])
+        try SyncCommandTests.send(geneva, to: bucharest)
+        try SyncCommandTests.send(bucharest, to: geneva)
+        try geneva.succeed(["contact", "edit", humenuc, "--title", "President"])
+        try bucharest.succeed(["contact", "edit", valle, "--title", "President"])
+        try geneva.succeed(["contact", "erase", valle, "--yes"])
+        try bucharest.succeed(["contact", "erase", humenuc, "--yes"])
+        try SyncCommandTests.send(geneva, to: bucharest)
+        try SyncCommandTests.send(bucharest, to: geneva)
+        for office in [geneva, bucharest] {
+            let push = try office.run(["sync", "push", "--hub", fixture.url])
+            #expect(push.status == 0, "\(push.stderr)")
+        }
+        let hub = try fixture.hubDump()
+        #expect(!hub.contains("Lucica Humenuc") && !hub.contains("Thierry Valle"))
+        #expect(
+            try HubFixture.succeed(["sync", "dump", "--db", fixture.hubDatabase]) == geneva.succeed(["sync", "dump"])
+        )
+    }
+
+    /// Two offices erased each other's contacts, then one wrote more than the hub takes at once:
+    /// the feeds go together only as far as the erasures, and the rest in pages of its own.
+    @Test func feedsThatNeedEachOthersErasuresTravelOnlyAsFarAsThem() throws {
+        let fixture = try HubFixture(offices: ["Geneva", "Bucharest"], hubArguments: ["--max-body-mb", "1"])
+        let (geneva, bucharest) = (fixture.offices[0], fixture.offices[1])
+        try geneva.succeed(["org", "add", "--name", "CAP Liberté de Conscience", "--acronym", "CAP", "--country", "FR"])
+        let valle = try geneva.succeed(["contact", "add", "--org", "CAP", "--name", "Thierry Valle"])
+        try bucharest.succeed([
+            "org", "add", "--name", "Romanian Independent Society of Human Rights", "--acronym", "SIRDO",
+        ])
+        let humenuc = try bucharest.succeed(["contact", "add", "--org", "SIRDO", "--name", "Lucica Humenuc"])
+        try SyncCommandTests.send(geneva, to: bucharest)
+        try SyncCommandTests.send(bucharest, to: geneva)
+        try geneva.succeed(["contact", "erase", humenuc, "--yes"])
+        try bucharest.succeed(["contact", "erase", valle, "--yes"])
+        try SyncCommandTests.send(bucharest, to: geneva)
+        try Self.addLargeOrganisations(1...12, at: geneva)
+        let push = try geneva.run(["sync", "push", "--hub", fixture.url])
+        #expect(push.status == 0, "\(push.stderr)")
+        try fixture.syncNow(bucharest)
+        #expect(try bucharest.succeed(["sync", "dump"]) == geneva.succeed(["sync", "dump"]))
+    }
+
+    /// A contact added between large organisations and erased after more of them: the page is
+    /// cut before the contact's change rather than carried on to the erasure, over the hub's limit.
+    @Test func aPageIsCutBeforeAChangeThatWaitsForALaterErasure() throws {
+        let fixture = try HubFixture(offices: ["Geneva", "Bucharest"], hubArguments: ["--max-body-mb", "1"])
+        let geneva = fixture.offices[0]
+        // Changes 1-6, 7 (the contact), 8-13, 14 (the erasure), 15-26: halving the 26 cuts at 13,
+        // where the contact's change waits for the erasure one change further, 13 large changes on.
+        try geneva.succeed(["org", "add", "--name", "CAP Liberté de Conscience", "--acronym", "CAP"])
+        try Self.addLargeOrganisations(2...6, at: geneva)
+        let valle = try geneva.succeed(["contact", "add", "--org", "CAP", "--name", "Thierry Valle"])
+        try Self.addLargeOrganisations(8...13, at: geneva)
+        try geneva.succeed(["contact", "erase", valle, "--yes"])
+        try Self.addLargeOrganisations(15...26, at: geneva)
+        let push = try geneva.run(["sync", "push", "--hub", fixture.url])
+        #expect(push.status == 0, "\(push.stderr)")
+        #expect(
+            try HubFixture.succeed(["sync", "dump", "--db", fixture.hubDatabase]) == geneva.succeed(["sync", "dump"])
+        )
+    }
+
+    /// Geneva relays Nairobi's feed, which the hub refuses (Nairobi is not enrolled there):
+    /// Geneva's own changes still reach the hub, and the push ends with the refusal.
+    @Test func aRefusedRelayedFeedDoesNotHoldBackThisOfficesOwnChanges() throws {
+        let fixture = try HubFixture(offices: ["Geneva", "Bucharest"])
+        let geneva = fixture.offices[0]
+        let nairobi = try OfficeFixture(initialise: false)
+        try nairobi.succeed(["init", "--office", "Nairobi"])
+        try geneva.succeed(["office", "trust", try nairobi.card()])
+        try nairobi.succeed(["org", "add", "--name", "Kenya Human Rights Commission", "--country", "KE"])
+        try SyncCommandTests.send(nairobi, to: geneva)
+        try geneva.succeed(["org", "add", "--name", "CAP Liberté de Conscience", "--country", "FR"])
+        let push = try geneva.run(["sync", "push", "--hub", fixture.url])
+        #expect(push.status != 0 && push.stderr.contains("422"), "\(push.stderr)")
+        let hub = try fixture.hubDump()
+        #expect(hub.contains("CAP Liberté de Conscience") && !hub.contains("Kenya Human Rights Commission"))
+    }
+
+    /// One large statement cuts the pages small; the pages after it grow again, so a sign-on of
+    /// 3,000 changes behind it takes a few requests instead of one per two changes.
+    @Test func pagesGrowAgainAfterALargeChange() throws {
+        let fixture = try HubFixture(offices: ["Geneva", "Bucharest"], hubArguments: ["--max-body-mb", "1"])
+        let geneva = fixture.offices[0]
+        let body = geneva.folder.path("body.txt")
+        try String(repeating: "The coalition calls on the Council. ", count: 20_000).write(
+            toFile: body,
+            atomically: true,
+            encoding: .utf8
+        )
+        let campaign = try geneva.succeed(["campaign", "add", "--name", "Sign-on"])
+        let statement = try geneva.succeed([
+            "statement", "add", "--campaign", campaign, "--title", "T", "--body-file", body,
+        ])
+        try geneva.succeed(["statement", "status", statement, "open"])
+        let organisations = geneva.folder.path("organisations.csv")
+        var csv = "Organisation,Country\n"
+        for index in 1...1_500 { csv += "Organisation \(index),KE\n" }
+        try csv.write(toFile: organisations, atomically: true, encoding: .utf8)
+        try geneva.succeed(["import", "signers", "--statement", statement, organisations, "--consent", "no"])
+        let push = try geneva.run(["sync", "push", "--hub", fixture.url])
+        #expect(push.status == 0, "\(push.stderr)")
+        let hub = try #require(fixture.hub)
+        let requests = hub.logText.components(separatedBy: "push received").count - 1
+        #expect((2...60).contains(requests), "\(requests) pages")
+    }
+}
