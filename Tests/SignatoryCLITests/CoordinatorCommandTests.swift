@@ -75,6 +75,43 @@ struct CoordinatorCommandTests {
         #expect(text.contains("    organisation: (not set) -> '\(duplicate)'"))
     }
 
+    /// An erased contact's earlier edits say their values were erased, not that they were cleared.
+    @Test func theHistoryOfAnErasedContactSaysWhichValuesWereErased() throws {
+        let office = try OfficeFixture()
+        let ids = try office.addReferenceStatement()
+        try office.succeed(["contact", "edit", ids.valle, "--phone", "+33155000111"])
+        try office.succeed(["contact", "edit", ids.valle, "--title", ""])
+        try office.succeed(["contact", "erase", ids.valle, "--yes"])
+        let text = try office.succeed(["history", ids.valle])
+        #expect(text.contains("    phone: (erased) -> (erased)"), "\(text)")
+        #expect(text.contains("    fullName: (not set) -> (erased)"), "\(text)")
+        #expect(!text.contains("(empty) -> (empty)") && !text.contains("Thierry Valle"), "\(text)")
+        let entries = try #require(try office.json(["history", ids.valle]) as? [[String: Any]])
+        let fields = entries.compactMap { $0["fields"] as? [[String: Any]] }.joined()
+        let phone = try #require(fields.last { $0["field"] as? String == "phone" })
+        #expect(phone["newErased"] as? Bool == true && phone["new"] is NSNull)
+        let erasure = try #require(fields.last { $0["field"] as? String == "erased" })
+        #expect(erasure["newErased"] as? Bool == false)
+    }
+
+    /// An acronym no organisation has now still names the one that had it: merged, removed or renamed.
+    @Test func historyFindsAnOrganisationByTheAcronymItHadBeforeItWasMergedOrRemoved() throws {
+        let office = try OfficeFixture()
+        let merged = try office.succeed([
+            "org", "add", "--name", "Romanian Independent Society for Human Rights", "--acronym", "RISHR",
+        ])
+        let kept = try office.succeed(["org", "add", "--name", "Romanian Independent Society of Human Rights"])
+        let removed = try office.succeed(["org", "add", "--name", "CAP Liberte de Conscience", "--acronym", "CAPLC"])
+        try office.succeed(["org", "merge", "rishr", "--into", kept, "--yes"])
+        try office.succeed(["org", "remove", "CAPLC"])
+        #expect(try office.succeed(["history", "rishr"]).hasPrefix("organisation \(merged) "))
+        #expect(try office.succeed(["history", "CAPLC"]).hasPrefix("organisation \(removed) "))
+        // An organisation that has the acronym now is the one named.
+        let now = try office.succeed(["org", "add", "--name", "Coordination des Associations", "--acronym", "CAPLC"])
+        #expect(try office.succeed(["history", "CAPLC"]).hasPrefix("organisation \(now) "))
+        #expect(try office.refuse(["history", "NOSUCH"]).contains("no record matches 'NOSUCH'"))
+    }
+
     @Test func destructiveCommandsNeedYesWithoutATerminal() throws {
         let office = try OfficeFixture()
         let ids = try office.addReferenceStatement()

@@ -15,22 +15,33 @@ public enum RecordHistory {
     }
 
     /// A field's value before the change (as the previous change in timestamp order left it;
-    /// `nil` when none had set it) and the value the change set.
+    /// `nil` when none had set it) and the value the change set. A value an erasure removed
+    /// reads as `.null`, and says so: it was not cleared.
     public struct FieldEdit: Hashable, Sendable {
         public let field: String
         public let old: FieldValue?
         public let new: FieldValue
+        public var oldErased: Bool = false
+        public var newErased: Bool = false
     }
 
     /// The changes of one record, oldest first. Concurrent edits are listed in timestamp order,
     /// so "old" is the value the later one replaced in that order, as the merge decides.
     public static func entries(of changes: [Change]) -> [Entry] {
-        var current: [String: FieldValue] = [:]
+        var current: [String: (value: FieldValue, erased: Bool)] = [:]
         return changes.sorted { $0.timestamp < $1.timestamp }.map { change in
             let edits = change.fields.keys.sorted().map { field in
-                let new = change.fields[field]!.value
+                let assignment = change.fields[field]!
+                let new = (value: assignment.value, erased: assignment.commitment.isErased)
                 defer { current[field] = new }
-                return FieldEdit(field: field, old: current[field], new: new)
+                let old = current[field]
+                return FieldEdit(
+                    field: field,
+                    old: old?.value,
+                    new: new.value,
+                    oldErased: old?.erased ?? false,
+                    newErased: new.erased
+                )
             }
             return Entry(timestamp: change.timestamp, office: change.office, sequence: change.sequence, edits: edits)
         }

@@ -58,11 +58,38 @@ extension Store {
             }
         }
         // An acronym that is also the start of another record's id names two records: say so.
-        if let organisation = try? self.organisation(matching: reference),
-            !found.contains(where: { $0.id == organisation.id.description })
-        {
-            found.append((kind: .organisation, id: organisation.id.description))
+        let organisations: [String]
+        if let organisation = try? self.organisation(matching: reference) {
+            organisations = [organisation.id.description]
+        } else {
+            organisations = try self.organisations(thatHadAcronym: reference)
+        }
+        for id in organisations where !found.contains(where: { $0.id == id }) {
+            found.append((kind: .organisation, id: id))
         }
         return found
+    }
+
+    /// The organisations, removed and merged ones included, whose changes ever set their acronym
+    /// to `acronym` (ignoring case), for `history` when no organisation has it now.
+    func organisations(thatHadAcronym acronym: String) throws -> [String] {
+        let text = acronym.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty, text.utf8.count <= 256 else { return [] }
+        // A quote inside a value is escaped in its line, so the key and the quoted value only
+        // match a field; the decoded value is compared to be sure.
+        let lines = try self.database.prepare(
+            """
+            SELECT line FROM change_log WHERE instr(line, '"kind":"organisation"') > 0
+                AND instr(lower(line), '"acronym":{"value":' || json_quote(lower(?))) > 0
+            ORDER BY office, sequence
+            """
+        ).rows(text) { try Store.readChange($0) }
+        var ids: [String] = []
+        for change in lines where !ids.contains(change.entityID) {
+            if case .text(let value) = change.fields["acronym"]?.value, value.lowercased() == text.lowercased() {
+                ids.append(change.entityID)
+            }
+        }
+        return ids
     }
 }

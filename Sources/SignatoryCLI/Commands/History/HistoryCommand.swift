@@ -10,7 +10,9 @@ struct HistoryCommand: ParsableCommand {
         abstract: "List every change to a record: when, at which office, and each field's old and new value.",
         discussion: """
             RECORD is any record's id or id prefix (organisations, contacts, campaigns, statements, signatures; \
-            removed and merged ones too), a wording's statement id, ':' and hash prefix, or an organisation's acronym.
+            removed and merged ones too), a wording's statement id, ':' and hash prefix, or an organisation's acronym \
+            (when no organisation has it now, the one that had it before it was removed, merged or renamed). \
+            A value an erasure removed shows as (erased).
             Example: signatory history SIRDO
             """
     )
@@ -53,8 +55,9 @@ enum RecentChanges {
             let office = offices[entry.office] ?? entry.office.shortID
             Output.text("\(entry.timestamp.readable)  \(office) #\(entry.sequence)")
             // A record's first change sets every field; the empty ones say nothing.
-            for edit in entry.edits where edit.old != nil || !Self.isEmpty(edit.new) {
-                Output.text("    \(edit.field): \(Self.shown(edit.old)) -> \(Self.shown(edit.new))")
+            for edit in entry.edits where edit.old != nil || !Self.isEmpty(edit.new) || edit.newErased {
+                let old = edit.oldErased ? "(erased)" : Self.shown(edit.old)
+                Output.text("    \(edit.field): \(old) -> \(edit.newErased ? "(erased)" : Self.shown(edit.new))")
             }
         }
     }
@@ -89,7 +92,10 @@ enum RecentChanges {
             "at": entry.timestamp.date.iso8601, "hlc": entry.timestamp.text,
             "office": entry.office.description, "officeName": offices[entry.office], "sequence": Int(entry.sequence),
             "fields": entry.edits.map { edit in
-                JSONRecord(["field": edit.field, "old": edit.old, "new": edit.new])
+                JSONRecord([
+                    "field": edit.field, "old": edit.old, "new": edit.new,
+                    "oldErased": edit.oldErased, "newErased": edit.newErased,
+                ])
             },
         ])
     }
