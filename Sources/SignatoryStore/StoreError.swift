@@ -218,7 +218,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             return
                 "office \(office) was trusted from a card without an encryption key, so nothing can be encrypted for it yet"
         case .erased(let contact, let date):
-            return "contact \(contact) was erased on \(date); an erased person cannot be edited or restored"
+            return "contact \(contact) was erased on \(date): nothing of the person is kept, and an erased person "
+                + "cannot be edited or restored"
         case .unvouchedErasure(let office, let sequence):
             return
                 "change \(sequence) of office \(office) has values removed, but no erasure of its contact vouches for that"

@@ -39,6 +39,28 @@ struct HubAPITests {
         #expect(NSDictionary(dictionary: try #require(served.json)) == NSDictionary(dictionary: spec))
     }
 
+    /// Only an internal office learns that a contact was erased (410); to the others no such
+    /// contact exists, as for a contact at risk.
+    @Test func onlyInternalOfficesLearnThatAContactWasErased() async throws {
+        let fixture = try HubFixture(
+            offices: ["Geneva", "Partner", "Press"],
+            audiences: ["internal", "coalition", "public"]
+        )
+        let geneva = fixture.offices[0]
+        let ids = try geneva.addReferenceStatement()
+        try fixture.syncNow(geneva)
+        try geneva.succeed(["contact", "erase", ids.humenuc, "--reason", "asked to be forgotten", "--yes"])
+        try fixture.syncNow(geneva)
+        let http = HubHTTP(base: fixture.url)
+        let staff = try await http.send("GET", "/v1/contacts/\(ids.humenuc)", as: try .office(at: geneva.database))
+        #expect(staff.status == 410 && staff.code == "erased", "\(staff.status)")
+        for office in fixture.offices.dropFirst() {
+            let answer = try await http.send("GET", "/v1/contacts/\(ids.humenuc)", as: try .office(at: office.database))
+            #expect(answer.status == 404, "\(answer.status)")
+            #expect(!String(decoding: answer.body, as: UTF8.self).contains("erased"))
+        }
+    }
+
     @Test func eachOfficeReadsWhatItsAudienceAllows() async throws {
         let fixture = try HubFixture(
             offices: ["Geneva", "Partner", "Press"],

@@ -45,6 +45,10 @@ public enum ExportAudience: String, Choice {
 
     /// Whether the audience sees conflicts, whose values can be any field of any contact.
     public var seesConflicts: Bool { self == .internal }
+
+    /// Whether the audience learns that a contact was erased, and when. Others are told that no
+    /// such contact exists, as they are of a contact at risk: an erased person may have been one.
+    public var seesErasures: Bool { self == .internal }
 }
 
 /// What each audience sees of a record: every reader of the coalition's data (contact sheets,

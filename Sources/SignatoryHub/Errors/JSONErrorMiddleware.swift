@@ -48,6 +48,8 @@ struct JSONErrorMiddleware: RouterMiddleware {
             return (error.status, code, message)
         case let error as StoreError where error.isNotFound:
             return (.notFound, "not_found", error.description)
+        case let error as StoreError where error.code == .erased:
+            return (.gone, "erased", error.description)
         case let error as StoreError:
             return (.conflict, "refused", error.description)
         case let error as DomainError:

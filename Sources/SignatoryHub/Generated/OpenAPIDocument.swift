@@ -644,6 +644,16 @@ package enum OpenAPIDocument {
           "404": {
             "$ref": "#/components/responses/Error"
           },
+          "410": {
+            "description": "The contact was erased (internal offices only; others get 404).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          },
           "400": {
             "$ref": "#/components/responses/Error"
           },

@@ -72,7 +72,12 @@ struct ReadRoutes {
                 throw HubError.notFound("no contact matches '\(id)'; give the contact's whole id")
             }
             return try await self.reply { store in
-                var contact = try store.contact(matching: id)
+                var contact: ContactPerson
+                do {
+                    contact = try store.contact(matching: id)
+                } catch let error as StoreError where error.code == .erased && !member.audience.seesErasures {
+                    throw HubError.notFound("no contact matches '\(id)'")
+                }
                 // One who shares a name, email or phone with a contact at risk is seen as at risk.
                 if try store.protectedIdentities().protects(contact) { contact.atRisk = true }
                 let consented = try store.organisationsConsentingToPublication().contains(contact.organisationID)
