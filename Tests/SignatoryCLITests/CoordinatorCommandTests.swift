@@ -73,6 +73,8 @@ struct CoordinatorCommandTests {
         #expect(text.hasPrefix("signature \(row) 'Romanian Independent Society of Human Rights'"))
         #expect(text.contains("    status: (not set) -> 'signed'"))
         #expect(text.contains("    organisation: (not set) -> '\(duplicate)'"))
+        // The time a stand was recorded reads as a time, not as milliseconds.
+        #expect(text.contains("    recordedAt: (not set) -> '20") && text.contains(" UTC'"), "\(text)")
     }
 
     /// An erased contact's earlier edits say their values were erased, not that they were cleared.

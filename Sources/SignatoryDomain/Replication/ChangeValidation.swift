@@ -233,6 +233,9 @@ extension EntityKind {
         }
     }
 
+    /// Whether `field` holds a time, as milliseconds since 1970 in UTC.
+    public static func isTime(_ field: String) -> Bool { field == "recordedAt" }
+
     static func valueType(of field: String) -> ValueType {
         switch field {
         case deletedField, erasedField, "atRisk", "consent": return .bool

@@ -37,7 +37,7 @@ struct ConflictList: ParsableCommand {
             for (label, version) in [("kept ", conflict.winner), ("other", conflict.loser)] {
                 let office = offices[version.timestamp.office] ?? version.timestamp.office.shortID
                 Output.text(
-                    "          \(label) '\(version.value)', written at \(office) on \(version.timestamp.readable)"
+                    "          \(label) '\(version.value.readable(field: conflict.field))', written at \(office) on \(version.timestamp.readable)"
                 )
             }
         }

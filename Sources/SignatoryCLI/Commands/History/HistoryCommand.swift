@@ -56,8 +56,9 @@ enum RecentChanges {
             Output.text("\(entry.timestamp.readable)  \(office) #\(entry.sequence)")
             // A record's first change sets every field; the empty ones say nothing.
             for edit in entry.edits where edit.old != nil || !Self.isEmpty(edit.new) || edit.newErased {
-                let old = edit.oldErased ? "(erased)" : Self.shown(edit.old)
-                Output.text("    \(edit.field): \(old) -> \(edit.newErased ? "(erased)" : Self.shown(edit.new))")
+                let old = edit.oldErased ? "(erased)" : Self.shown(edit.old, field: edit.field)
+                let new = edit.newErased ? "(erased)" : Self.shown(edit.new, field: edit.field)
+                Output.text("    \(edit.field): \(old) -> \(new)")
             }
         }
     }
@@ -66,11 +67,11 @@ enum RecentChanges {
         value == .null || value == .text("")
     }
 
-    private static func shown(_ value: FieldValue?) -> String {
+    private static func shown(_ value: FieldValue?, field: String) -> String {
         guard let value else { return "(not set)" }
         if Self.isEmpty(value) { return "(empty)" }
         // A statement's text or publication record would drown the list: `--json` has it whole.
-        let text = value.description
+        let text = value.readable(field: field)
         guard text.count > 160 else { return "'\(text)'" }
         return "'\(text.prefix(120))…' (\(text.count) characters)"
     }
