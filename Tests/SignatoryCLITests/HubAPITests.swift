@@ -42,10 +42,7 @@ struct HubAPITests {
     /// Only an internal office learns that a contact was erased (410); to the others no such
     /// contact exists, as for a contact at risk.
     @Test func onlyInternalOfficesLearnThatAContactWasErased() async throws {
-        let fixture = try HubFixture(
-            offices: ["Geneva", "Partner", "Press"],
-            audiences: ["internal", "coalition", "public"]
-        )
+        let fixture = try HubFixture.withEveryAudience()
         let geneva = fixture.offices[0]
         let ids = try geneva.addReferenceStatement()
         try fixture.syncNow(geneva)
@@ -62,10 +59,7 @@ struct HubAPITests {
     }
 
     @Test func eachOfficeReadsWhatItsAudienceAllows() async throws {
-        let fixture = try HubFixture(
-            offices: ["Geneva", "Partner", "Press"],
-            audiences: ["internal", "coalition", "public"]
-        )
+        let fixture = try HubFixture.withEveryAudience()
         let geneva = fixture.offices[0]
         let ids = try geneva.addReferenceStatement()
         try geneva.succeed(["sign", "--statement", ids.statement, "--org", "CAP", "--contact", ids.valle])

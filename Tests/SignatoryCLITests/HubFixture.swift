@@ -31,6 +31,11 @@ final class HubFixture {
         try self.start(hubArguments)
     }
 
+    /// Geneva enrolled as `internal`, Partner as `coalition` and Press as `public`.
+    static func withEveryAudience() throws -> HubFixture {
+        try HubFixture(offices: ["Geneva", "Partner", "Press"], audiences: ["internal", "coalition", "public"])
+    }
+
     func start(_ arguments: [String] = []) throws {
         self.hub = try HubProcess(database: self.hubDatabase, arguments: arguments)
     }

@@ -14,11 +14,12 @@ struct HubPushPagingTests {
         }
     }
 
-    /// Each office edited the other's contact and then erased its own: each feed holds a change
-    /// that waits for its own later erasure and one that waits for the other's, and both pushes go.
-    @Test func officesThatEditedEachOthersContactsAndErasedTheirOwnBothPush() throws {
-        let fixture = try HubFixture(offices: ["Geneva", "Bucharest"])
-        let (geneva, bucharest) = (fixture.offices[0], fixture.offices[1])
+    /// Geneva's contact Thierry Valle and Bucharest's Lucica Humenuc, exchanged so that both
+    /// offices hold both.
+    static func addContactsHeldByBoth(
+        _ geneva: OfficeFixture,
+        _ bucharest: OfficeFixture
+    ) throws -> (valle: String, humenuc: String) {
         try geneva.succeed(["org", "add", "--name", "CAP Liberté de Conscience", "--acronym", "CAP", "--country", "FR"])
         let valle = try geneva.succeed(["contact", "add", "--org", "CAP", "--name", "Thierry Valle"])
         try bucharest.succeed([
@@ -27,6 +28,15 @@ struct HubPushPagingTests {
         let humenuc = try bucharest.succeed(["contact", "add", "--org", "SIRDO", "--name", "Lucica Humenuc"])
         try SyncCommandTests.send(geneva, to: bucharest)
         try SyncCommandTests.send(bucharest, to: geneva)
+        return (valle, humenuc)
+    }
+
+    /// Each office edited the other's contact and then erased its own: each feed holds a change
+    /// that waits for its own later erasure and one that waits for the other's, and both pushes go.
+    @Test func officesThatEditedEachOthersContactsAndErasedTheirOwnBothPush() throws {
+        let fixture = try HubFixture(offices: ["Geneva", "Bucharest"])
+        let (geneva, bucharest) = (fixture.offices[0], fixture.offices[1])
+        let (valle, humenuc) = try Self.addContactsHeldByBoth(geneva, bucharest)
         try geneva.succeed(["contact", "edit", humenuc, "--title", "President"])
         try bucharest.succeed(["contact", "edit", valle, "--title", "President"])
         try geneva.succeed(["contact", "erase", valle, "--yes"])
@@ -49,14 +59,7 @@ struct HubPushPagingTests {
     @Test func feedsThatNeedEachOthersErasuresTravelOnlyAsFarAsThem() throws {
         let fixture = try HubFixture(offices: ["Geneva", "Bucharest"], hubArguments: ["--max-body-mb", "1"])
         let (geneva, bucharest) = (fixture.offices[0], fixture.offices[1])
-        try geneva.succeed(["org", "add", "--name", "CAP Liberté de Conscience", "--acronym", "CAP", "--country", "FR"])
-        let valle = try geneva.succeed(["contact", "add", "--org", "CAP", "--name", "Thierry Valle"])
-        try bucharest.succeed([
-            "org", "add", "--name", "Romanian Independent Society of Human Rights", "--acronym", "SIRDO",
-        ])
-        let humenuc = try bucharest.succeed(["contact", "add", "--org", "SIRDO", "--name", "Lucica Humenuc"])
-        try SyncCommandTests.send(geneva, to: bucharest)
-        try SyncCommandTests.send(bucharest, to: geneva)
+        let (valle, humenuc) = try Self.addContactsHeldByBoth(geneva, bucharest)
         try geneva.succeed(["contact", "erase", humenuc, "--yes"])
         try bucharest.succeed(["contact", "erase", valle, "--yes"])
         try SyncCommandTests.send(bucharest, to: geneva)

@@ -76,14 +76,7 @@ struct HubSyncTests {
     @Test func aPushCarriesFeedsThatNeedEachOthersErasures() throws {
         let fixture = try HubFixture(offices: ["Geneva", "Bucharest"])
         let (geneva, bucharest) = (fixture.offices[0], fixture.offices[1])
-        try geneva.succeed(["org", "add", "--name", "CAP Liberté de Conscience", "--acronym", "CAP", "--country", "FR"])
-        let valle = try geneva.succeed(["contact", "add", "--org", "CAP", "--name", "Thierry Valle", "--at-risk"])
-        try bucharest.succeed([
-            "org", "add", "--name", "Romanian Independent Society of Human Rights", "--acronym", "SIRDO",
-        ])
-        let humenuc = try bucharest.succeed(["contact", "add", "--org", "SIRDO", "--name", "Lucica Humenuc"])
-        try SyncCommandTests.send(bucharest, to: geneva)
-        try SyncCommandTests.send(geneva, to: bucharest)
+        let (valle, humenuc) = try HubPushPagingTests.addContactsHeldByBoth(geneva, bucharest)
         try geneva.succeed(["contact", "erase", humenuc, "--yes"])
         try bucharest.succeed(["contact", "erase", valle, "--yes"])
         try SyncCommandTests.send(bucharest, to: geneva)
