@@ -127,7 +127,7 @@ public struct HubClient {
         // erasure cannot be.
         var tooLarge: (changes: Int64, error: HubClientError)?
         var setAside: Set<ID<Office>> = []
-        var refusal: HubClientError?
+        var refusal: (office: ID<Office>, error: HubClientError)?
         while let page = try exporter.nextPushPage(known: known, limit: limit, excluding: setAside) {
             if let tooLarge, page.changes >= tooLarge.changes { throw tooLarge.error }
             sending(result.sent, page.changes, total)
@@ -145,8 +145,10 @@ public struct HubClient {
                 continue
             } catch let error as HubClientError where Self.setsAside(page, refused: error, own: own) {
                 // A feed relayed for another office: what this office wrote need not wait for it.
-                if let office = page.office { setAside.insert(office) }
-                refusal = refusal ?? error
+                if let office = page.office {
+                    setAside.insert(office)
+                    refusal = refusal ?? (office, error)
+                }
                 tooLarge = nil
                 continue
             }
@@ -164,7 +166,10 @@ public struct HubClient {
             tooLarge = nil
             limit = limit > largest / 2 ? largest : limit * 2
         }
-        if let refusal { throw refusal }
+        if let refusal {
+            let name = try self.store.trustedOffices().first { $0.id == refusal.office }?.name
+            throw HubClientError.relayRefused(name ?? refusal.office.description, refusal.error, pushed: result.sent)
+        }
         return result
     }
 
