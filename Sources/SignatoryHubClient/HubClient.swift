@@ -127,7 +127,7 @@ public struct HubClient {
         // erasure cannot be.
         var tooLarge: (changes: Int64, error: HubClientError)?
         var setAside: Set<ID<Office>> = []
-        var refusal: (office: ID<Office>, error: HubClientError)?
+        var refusal: (offices: [ID<Office>], error: HubClientError)?
         while let page = try exporter.nextPushPage(known: known, limit: limit, excluding: setAside) {
             if let tooLarge, page.changes >= tooLarge.changes { throw tooLarge.error }
             sending(result.sent, page.changes, total)
@@ -144,11 +144,10 @@ public struct HubClient {
                 limit = Int(page.changes / 2)
                 continue
             } catch let error as HubClientError where Self.setsAside(page, refused: error, own: own) {
-                // A feed relayed for another office: what this office wrote need not wait for it.
-                if let office = page.office {
-                    setAside.insert(office)
-                    refusal = refusal ?? (office, error)
-                }
+                // Feeds relayed for other offices: what needs none of them need not wait for them.
+                let relayed = page.offices.filter { $0 != own }
+                setAside.formUnion(relayed)
+                refusal = refusal ?? (relayed, error)
                 tooLarge = nil
                 continue
             }
@@ -167,20 +166,22 @@ public struct HubClient {
             limit = limit > largest / 2 ? largest : limit * 2
         }
         if let refusal {
-            let name = try self.store.trustedOffices().first { $0.id == refusal.office }?.name
-            throw HubClientError.relayRefused(name ?? refusal.office.description, refusal.error, pushed: result.sent)
+            let names = Dictionary(try self.store.trustedOffices().map { ($0.id, $0.name) }) { first, _ in first }
+            let offices = refusal.offices.map { names[$0] ?? $0.description }.joined(separator: ", ")
+            throw HubClientError.relayRefused(offices, refusal.error, pushed: result.sent)
         }
         return result
     }
 
-    /// Whether the hub refused the page for what another office's feed holds (too large, a
-    /// change it cannot take, an office it does not know), so that feed is left behind.
+    /// Whether the hub refused a page carrying other offices' feeds for what they hold (too
+    /// large, a change it cannot take, an office it does not trust or revoked), so those feeds
+    /// are left behind. A page of this office's feed alone is not.
     private static func setsAside(
         _ page: BundleExporter.PushPage,
         refused error: HubClientError,
         own: ID<Office>
     ) -> Bool {
-        guard let office = page.office, office != own, let status = error.status else { return false }
+        guard page.offices.contains(where: { $0 != own }), let status = error.status else { return false }
         return status == 409 || status == 413 || status == 422
     }
 

@@ -3,7 +3,7 @@ public struct HubClientError: Error, Sendable, CustomStringConvertible {
     private enum Base: Sendable {
         case unreachable(url: String, detail: String)
         case refused(status: Int, code: String, message: String)
-        case relayRefused(office: String, status: Int, code: String, message: String, pushed: Int64)
+        case relayRefused(offices: String, status: Int, code: String, message: String, pushed: Int64)
         case badURL(String)
         case ipv6(String)
         case unexpected(String)
@@ -24,10 +24,10 @@ public struct HubClientError: Error, Sendable, CustomStringConvertible {
     static func refused(status: Int, code: String, message: String) -> HubClientError {
         .init(.refused(status: status, code: code, message: message))
     }
-    /// The hub refused `office`'s feed, relayed by this office, after `pushed` other changes went through.
-    static func relayRefused(_ office: String, _ refusal: HubClientError, pushed: Int64) -> HubClientError {
+    /// The hub refused the feeds of `offices`, relayed by this office, after `pushed` other changes went through.
+    static func relayRefused(_ offices: String, _ refusal: HubClientError, pushed: Int64) -> HubClientError {
         guard case .refused(let status, let code, let message) = refusal.base else { return refusal }
-        return .init(.relayRefused(office: office, status: status, code: code, message: message, pushed: pushed))
+        return .init(.relayRefused(offices: offices, status: status, code: code, message: message, pushed: pushed))
     }
     static func badURL(_ text: String) -> HubClientError { .init(.badURL(text)) }
     static func ipv6(_ text: String) -> HubClientError { .init(.ipv6(text)) }
@@ -67,9 +67,9 @@ public struct HubClientError: Error, Sendable, CustomStringConvertible {
                 "cannot reach the hub at \(url) (\(detail)); check the address and the connection, then run the command again"
         case .refused(let status, let code, let message):
             return "the hub refused the request (\(status) \(code)): \(message)"
-        case .relayRefused(let office, let status, let code, let message, let pushed):
+        case .relayRefused(let offices, let status, let code, let message, let pushed):
             return
-                "the hub refused the changes of office \(office) that this office relays (\(status) \(code)): \(message); "
+                "the hub refused the changes of \(offices) that this office relays (\(status) \(code)): \(message); "
                 + "\(pushed) other change(s) went through, this office's own among them"
         case .badURL(let text):
             return "'\(text)' is not a hub address; give one like https://hub.example.org:8443 (a host and a port only)"

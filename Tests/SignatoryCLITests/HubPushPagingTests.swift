@@ -54,6 +54,53 @@ struct HubPushPagingTests {
         )
     }
 
+    /// As above, and Nairobi, which the hub does not know, edited Geneva's contact: its feed
+    /// needs the erasures but is needed by neither, so it is left out of their page and refused
+    /// alone, and both erasures reach the hub.
+    @Test func aFeedTheHubRefusesIsLeftOutOfThePageOfFeedsThatNeedEachOther() throws {
+        let fixture = try HubFixture(offices: ["Geneva", "Bucharest"])
+        let (geneva, bucharest) = (fixture.offices[0], fixture.offices[1])
+        let nairobi = try OfficeFixture(initialise: false)
+        try nairobi.succeed(["init", "--office", "Nairobi"])
+        for office in [geneva, bucharest] {
+            try office.succeed(["office", "trust", try nairobi.card()])
+            try nairobi.succeed(["office", "trust", try office.card()])
+        }
+        let (valle, humenuc) = try Self.addContactsHeldByBoth(geneva, bucharest)
+        try SyncCommandTests.send(geneva, to: nairobi)
+        try nairobi.succeed(["contact", "edit", valle, "--title", "Director"])
+        try geneva.succeed(["contact", "edit", humenuc, "--title", "President"])
+        try bucharest.succeed(["contact", "edit", valle, "--title", "President"])
+        try geneva.succeed(["contact", "erase", valle, "--yes"])
+        try bucharest.succeed(["contact", "erase", humenuc, "--yes"])
+        for (source, target) in [(nairobi, geneva), (bucharest, geneva)] {
+            try SyncCommandTests.send(source, to: target)
+        }
+        let push = try geneva.run(["sync", "push", "--hub", fixture.url])
+        #expect(
+            push.status != 0 && push.stderr.contains("changes of Nairobi that this office relays"),
+            "\(push.stderr)"
+        )
+        let hub = try fixture.hubDump()
+        #expect(!hub.contains("Lucica Humenuc") && !hub.contains("Thierry Valle"))
+        let held = try #require(try geneva.json(["sync", "status"]) as? [String: Any])
+        let atHub = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(try HubFixture.succeed(["sync", "status", "--json", "--db", fixture.hubDatabase]).utf8)
+            ) as? [String: Any]
+        )
+        func positions(_ status: [String: Any]) -> [String: Int] {
+            Dictionary(
+                ((status["feeds"] as? [[String: Any]]) ?? []).compactMap { feed in
+                    (feed["name"] as? String).flatMap { name in (feed["held"] as? Int).map { (name, $0) } }
+                }
+            ) { first, _ in first }
+        }
+        var expected = positions(held)
+        expected["Nairobi"] = nil
+        #expect(positions(atHub).filter { $0.key != "Coalition hub" } == expected)
+    }
+
     /// Two offices erased each other's contacts, then one wrote more than the hub takes at once:
     /// the feeds go together only as far as the erasures, and the rest in pages of its own.
     @Test func feedsThatNeedEachOthersErasuresTravelOnlyAsFarAsThem() throws {
@@ -103,10 +150,25 @@ struct HubPushPagingTests {
         try geneva.succeed(["org", "add", "--name", "CAP Liberté de Conscience", "--country", "FR"])
         let push = try geneva.run(["sync", "push", "--hub", fixture.url])
         #expect(push.status != 0 && push.stderr.contains("422"), "\(push.stderr)")
-        #expect(push.stderr.contains("office Nairobi that this office relays"), "\(push.stderr)")
+        #expect(push.stderr.contains("changes of Nairobi that this office relays"), "\(push.stderr)")
         #expect(push.stderr.contains("1 other change(s) went through"), "\(push.stderr)")
         let hub = try fixture.hubDump()
         #expect(hub.contains("CAP Liberté de Conscience") && !hub.contains("Kenya Human Rights Commission"))
+    }
+
+    /// A revoked office's key may be in other hands: the hub refuses its new changes relayed by
+    /// another office too, and takes that office's own.
+    @Test func theHubRefusesARevokedOfficesFeedRelayedByAnother() throws {
+        let fixture = try HubFixture(offices: ["Geneva", "Bucharest"])
+        let (geneva, bucharest) = (fixture.offices[0], fixture.offices[1])
+        try bucharest.succeed(["org", "add", "--name", "Romanian Independent Society of Human Rights"])
+        try SyncCommandTests.send(bucharest, to: geneva)
+        try HubFixture.succeed(["hub", "revoke", "Bucharest", "--db", fixture.hubDatabase])
+        try geneva.succeed(["org", "add", "--name", "CAP Liberté de Conscience"])
+        let push = try geneva.run(["sync", "push", "--hub", fixture.url])
+        #expect(push.status != 0 && push.stderr.contains("was revoked at this hub"), "\(push.stderr)")
+        let hub = try fixture.hubDump()
+        #expect(hub.contains("CAP Liberté de Conscience") && !hub.contains("Romanian Independent Society"))
     }
 
     /// One large statement cuts the pages small; the pages after it grow again, so a sign-on of

@@ -22,6 +22,8 @@ extension BundleExporter {
         /// The one feed the page carries, or `nil` when it carries several that must go together.
         public let office: ID<Office>?
         public let changes: Int64
+        /// Every office whose feed the page carries.
+        public let offices: [ID<Office>]
     }
 
     /// The next page to send: another office's feed that can go alone, else this office's own,
@@ -142,6 +144,6 @@ extension BundleExporter {
                 bytes.append(UInt8(ascii: "\n"))
             }
         }
-        return PushPage(bytes: bytes, office: office, changes: changes)
+        return PushPage(bytes: bytes, office: office, changes: changes, offices: heads.map(\.office))
     }
 }
