@@ -175,6 +175,10 @@ public struct BundleImporter {
             guard let card = try self.store.trustedOffice(head.office) else {
                 throw SyncError.untrusted(head.office.description, head.sequence)
             }
+            // At a hub, a revoked office's key may be in other hands: relayed or not, its feed is refused.
+            if try self.store.hubMember(head.office)?.isRevoked == true {
+                throw SyncError.revoked(head.office.description)
+            }
             guard
                 card.verify(
                     head.signature,

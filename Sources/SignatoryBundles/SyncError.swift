@@ -7,6 +7,7 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
         case malformed(line: Int, detail: String)
         case unsupportedVersion(String)
         case untrusted(office: String, sequence: Int64)
+        case revoked(office: String)
         case badSignature(office: String, sequence: Int64)
         case brokenChain(office: String, sequence: Int64, detail: String)
         case equivocation(office: String, sequence: Int64)
@@ -35,6 +36,7 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
     }
     static func malformed(line: Int, _ detail: String) -> SyncError { .init(.malformed(line: line, detail: detail)) }
     static func unsupportedVersion(_ version: String) -> SyncError { .init(.unsupportedVersion(version)) }
+    static func revoked(_ office: String) -> SyncError { .init(.revoked(office: office)) }
     static func untrusted(_ office: String, _ sequence: Int64) -> SyncError {
         .init(.untrusted(office: office, sequence: sequence))
     }
@@ -68,6 +70,7 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let unsupportedVersion = Code("unsupportedVersion")
         /// A change or head comes from an office this office has not trusted.
         public static let untrusted = Code("untrusted")
+        public static let revoked = Code("revoked")
         public static let badSignature = Code("badSignature")
         public static let brokenChain = Code("brokenChain")
         public static let equivocation = Code("equivocation")
@@ -85,6 +88,7 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
         case .malformed: return .malformed
         case .unsupportedVersion: return .unsupportedVersion
         case .untrusted: return .untrusted
+        case .revoked: return .revoked
         case .badSignature: return .badSignature
         case .brokenChain: return .brokenChain
         case .equivocation: return .equivocation
@@ -113,6 +117,9 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
                 "the bundle holds changes in format \(version), which this Signatory (\(SignatoryVersion.current), format \(ChangeFormat.current)) cannot read; upgrade Signatory to a release that reads format \(version) or later; nothing was imported"
         case .untrusted(let office, let sequence):
             return "office \(office) is not trusted (change \(sequence)); nothing was imported"
+        case .revoked(let office):
+            return
+                "office \(office) was revoked at this hub: its changes are no longer taken, relayed by another office or not; nothing was imported"
         case .badSignature(let office, let sequence):
             return
                 "the signature of office \(office) over its feed at position \(sequence) does not verify; the bundle may have been altered; nothing was imported"

@@ -77,16 +77,6 @@ struct SyncRoutes {
                 "the bundle was written by office \(header.from), not by the office that signed the request"
             )
         }
-        // A revoked office's key may be in other hands: its feed is refused, relayed or not.
-        let offices = header.heads.map(\.office)
-        let revoked = try await self.database.run { store in
-            try offices.first { try store.hubMember($0)?.isRevoked == true }
-        }
-        if let revoked {
-            throw HubError.refusedBundle(
-                "office \(revoked) was revoked at this hub: its changes are no longer taken, relayed by another office or not"
-            )
-        }
         let outcome = try await self.pushes.apply(body)
         do {
             let report = try outcome.report.get()
