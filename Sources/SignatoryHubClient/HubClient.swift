@@ -168,7 +168,10 @@ public struct HubClient {
         if let refusal {
             let names = Dictionary(try self.store.trustedOffices().map { ($0.id, $0.name) }) { first, _ in first }
             let offices = refusal.offices.map { names[$0] ?? $0.description }.joined(separator: ", ")
-            throw HubClientError.relayRefused(offices, refusal.error, pushed: result.sent)
+            // This office's own changes past a change that needs an erasure in a refused feed wait too.
+            let ownHead = try self.store.versionVector()[own] ?? 0
+            let waiting = max(0, ownHead - (known[own] ?? 0))
+            throw HubClientError.relayRefused(offices, refusal.error, pushed: result.sent, ownWaiting: waiting)
         }
         return result
     }

@@ -3,7 +3,7 @@ public struct HubClientError: Error, Sendable, CustomStringConvertible {
     private enum Base: Sendable {
         case unreachable(url: String, detail: String)
         case refused(status: Int, code: String, message: String)
-        case relayRefused(offices: String, status: Int, code: String, message: String, pushed: Int64)
+        case relayRefused(offices: String, status: Int, code: String, message: String, pushed: Int64, ownWaiting: Int64)
         case badURL(String)
         case ipv6(String)
         case unexpected(String)
@@ -24,10 +24,25 @@ public struct HubClientError: Error, Sendable, CustomStringConvertible {
     static func refused(status: Int, code: String, message: String) -> HubClientError {
         .init(.refused(status: status, code: code, message: message))
     }
-    /// The hub refused the feeds of `offices`, relayed by this office, after `pushed` other changes went through.
-    static func relayRefused(_ offices: String, _ refusal: HubClientError, pushed: Int64) -> HubClientError {
+    /// The hub refused the feeds of `offices`, relayed by this office, after `pushed` other
+    /// changes went through; `ownWaiting` of this office's own wait for them.
+    static func relayRefused(
+        _ offices: String,
+        _ refusal: HubClientError,
+        pushed: Int64,
+        ownWaiting: Int64
+    ) -> HubClientError {
         guard case .refused(let status, let code, let message) = refusal.base else { return refusal }
-        return .init(.relayRefused(offices: offices, status: status, code: code, message: message, pushed: pushed))
+        return .init(
+            .relayRefused(
+                offices: offices,
+                status: status,
+                code: code,
+                message: message,
+                pushed: pushed,
+                ownWaiting: ownWaiting
+            )
+        )
     }
     static func badURL(_ text: String) -> HubClientError { .init(.badURL(text)) }
     static func ipv6(_ text: String) -> HubClientError { .init(.ipv6(text)) }
@@ -55,7 +70,7 @@ public struct HubClientError: Error, Sendable, CustomStringConvertible {
     /// The HTTP status the hub answered with, when it answered.
     public var status: Int? {
         switch self.base {
-        case .refused(let status, _, _), .relayRefused(_, let status, _, _, _): return status
+        case .refused(let status, _, _), .relayRefused(_, let status, _, _, _, _): return status
         default: return nil
         }
     }
@@ -67,10 +82,14 @@ public struct HubClientError: Error, Sendable, CustomStringConvertible {
                 "cannot reach the hub at \(url) (\(detail)); check the address and the connection, then run the command again"
         case .refused(let status, let code, let message):
             return "the hub refused the request (\(status) \(code)): \(message)"
-        case .relayRefused(let offices, let status, let code, let message, let pushed):
-            return
+        case .relayRefused(let offices, let status, let code, let message, let pushed, let ownWaiting):
+            let refusal =
                 "the hub refused the changes of \(offices) that this office relays (\(status) \(code)): \(message); "
-                + "\(pushed) other change(s) went through, this office's own among them"
+                + "\(pushed) other change(s) went through"
+            guard ownWaiting > 0 else { return refusal + ", this office's own among them" }
+            return refusal
+                + ", but \(ownWaiting) of this office's own wait for that feed, as an erasure it carries vouches for "
+                + "them: they go once the hub takes it (ask the hub's operator)"
         case .badURL(let text):
             return "'\(text)' is not a hub address; give one like https://hub.example.org:8443 (a host and a port only)"
         case .ipv6(let text):

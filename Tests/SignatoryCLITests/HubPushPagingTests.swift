@@ -171,6 +171,25 @@ struct HubPushPagingTests {
         #expect(hub.contains("CAP Liberté de Conscience") && !hub.contains("Romanian Independent Society"))
     }
 
+    /// Bucharest erased a contact Geneva had not pushed yet, and was then revoked at the hub:
+    /// Geneva's changes from the contact's on wait for Bucharest's feed, and the push says so.
+    @Test func aPushSaysWhichOwnChangesWaitForARefusedFeed() throws {
+        let fixture = try HubFixture(offices: ["Geneva", "Bucharest"])
+        let (geneva, bucharest) = (fixture.offices[0], fixture.offices[1])
+        try geneva.succeed(["org", "add", "--name", "CAP Liberté de Conscience", "--acronym", "CAP", "--country", "FR"])
+        try fixture.syncNow(geneva)
+        let valle = try geneva.succeed(["contact", "add", "--org", "CAP", "--name", "Thierry Valle"])
+        try SyncCommandTests.send(geneva, to: bucharest)
+        try bucharest.succeed(["contact", "erase", valle, "--yes"])
+        try SyncCommandTests.send(bucharest, to: geneva)
+        try HubFixture.succeed(["hub", "revoke", "Bucharest", "--db", fixture.hubDatabase])
+        try geneva.succeed(["org", "add", "--name", "Romanian Independent Society of Human Rights"])
+        let push = try geneva.run(["sync", "push", "--hub", fixture.url])
+        #expect(push.status != 0, "\(push.stderr)")
+        #expect(push.stderr.contains("but 2 of this office's own wait for that feed"), "\(push.stderr)")
+        #expect(!(try fixture.hubDump()).contains("Thierry Valle"))
+    }
+
     /// One large statement cuts the pages small; the pages after it grow again, so a sign-on of
     /// 3,000 changes behind it takes a few requests instead of one per two changes.
     @Test func pagesGrowAgainAfterALargeChange() throws {
