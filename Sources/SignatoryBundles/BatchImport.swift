@@ -14,20 +14,22 @@ extension BundleImporter {
     /// Each report counts the conflicts and duplicate pairs held once the whole batch is applied.
     /// Throws only when the transaction itself cannot start or commit; then none is applied.
     public func importBundles(_ bundles: [[UInt8]]) throws -> [Result<Report, any Error>] {
-        let open = { (bytes: [UInt8]) in Result { try OpenedBundle(LineReader(bytes: bytes)) } }
-        var next = bundles.first.map(open)
-        // A bundle opened but never imported (the batch failed first) has its thread stopped.
-        defer { if case .success(let bundle) = next { bundle.lines.stop() } }
+        try self.importBundles(bundles.map(ReceivedBundle.init))
+    }
+
+    /// Imports bundles as ``importBundles(_:)-([[UInt8]])`` does; those whose reading was started
+    /// ahead (``ReceivedBundle/startReading()``) have their lines checked already.
+    package func importBundles(_ bundles: [ReceivedBundle]) throws -> [Result<Report, any Error>] {
+        bundles.first?.startReading()
         return try self.store.transaction {
             var outcomes: [Result<Report, any Error>] = []
             // The duplicate pairs of all the bundles' organisations are found together, at the end.
             try self.store.findingDuplicatesOnce {
-                for index in bundles.indices {
-                    guard let opened = next else { break }
+                for (index, bundle) in bundles.enumerated() {
                     // The next bundle's lines are read and checked on their own thread while this
                     // one is written, which leaves this thread writing rather than waiting for lines.
-                    next = bundles.indices.contains(index + 1) ? open(bundles[index + 1]) : nil
-                    let outcome = Result { try self.store.savepoint { try self.importBundle(opened.get()) } }
+                    if bundles.indices.contains(index + 1) { bundles[index + 1].startReading() }
+                    let outcome = Result { try self.store.savepoint { try self.importBundle(bundle.take().get()) } }
                     // Some failures (a full disk, an I/O error) make SQLite roll back the whole
                     // transaction, the bundles before this one included: then none is applied.
                     if case .failure(let error) = outcome, self.store.database.isAutocommit { throw error }

@@ -62,6 +62,20 @@ struct BatchImportTests {
         #expect(try self.geneva.changeCount() == 3)
     }
 
+    /// A hub starts reading the pushes that wait while it writes others: a bundle whose lines
+    /// were read and checked before its turn is applied, or refused, as one that was not.
+    @Test func bundlesReadAheadAreAppliedOrRefusedAsTheyWouldBeOtherwise() throws {
+        let bundles = [
+            try self.bundle(from: self.bucharest), try self.tamperedBundle(), try self.bundle(from: self.paris),
+        ]
+        .map(ReceivedBundle.init)
+        for bundle in bundles + bundles { bundle.startReading() }
+        let outcomes = try BundleImporter(store: self.geneva).importBundles(bundles)
+        let applied: [Int?] = outcomes.map { if case .success(let report) = $0 { report.applied } else { nil } }
+        #expect(applied == [1, nil, 2])
+        #expect(try self.geneva.organisations().compactMap(\.acronym).sorted() == ["CAP", "HRWF", "SIRDO"])
+    }
+
     @Test func aBatchOfRefusedBundlesChangesNothing() throws {
         let path = self.fixture.folder.path("office-0.db")
         let before = databaseBytes(path)

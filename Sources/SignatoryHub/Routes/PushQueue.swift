@@ -13,9 +13,13 @@ actor PushQueue {
 
     /// At most this many pushes share a commit, so that no push waits behind a long queue's.
     static let largestBatch = 16
+    /// How many waiting pushes have their lines read and checked before their batch begins: enough
+    /// to keep the checking threads busy while a batch finds its duplicate pairs and commits,
+    /// few enough that the lines read ahead stay a few megabytes.
+    static let readAhead = 4
 
     private let database: StoreActor
-    private var waiting: [(bundle: [UInt8], reply: CheckedContinuation<Outcome, any Error>)] = []
+    private var waiting: [(bundle: ReceivedBundle, reply: CheckedContinuation<Outcome, any Error>)] = []
     private var draining = false
 
     init(database: StoreActor) {
@@ -25,7 +29,8 @@ actor PushQueue {
     /// Applies `bundle` in the next batch; throws only when its batch could not be committed.
     func apply(_ bundle: [UInt8]) async throws -> Outcome {
         try await withCheckedThrowingContinuation { reply in
-            self.waiting.append((bundle, reply))
+            self.waiting.append((ReceivedBundle(bundle), reply))
+            self.startReadingAhead()
             if !self.draining {
                 self.draining = true
                 Task { await self.drain() }
@@ -37,6 +42,7 @@ actor PushQueue {
         while !self.waiting.isEmpty {
             let batch = Array(self.waiting.prefix(Self.largestBatch))
             self.waiting.removeFirst(batch.count)
+            self.startReadingAhead()
             let bundles = batch.map(\.bundle)
             do {
                 let (reports, have) = try await self.database.run { store in
@@ -51,5 +57,10 @@ actor PushQueue {
             }
         }
         self.draining = false
+    }
+
+    /// Starts reading the first waiting pushes, so their lines are checked while a batch runs.
+    private func startReadingAhead() {
+        for item in self.waiting.prefix(Self.readAhead) { item.bundle.startReading() }
     }
 }
