@@ -15,6 +15,10 @@ import SignatoryStore
 public struct HubServer: Sendable {
     public let configuration: HubConfiguration
     let database: StoreActor
+    /// A second connection for the reads that admit a request and answer the version vector:
+    /// under WAL they see the last commit without queueing behind a batch of pushes being
+    /// written, so pushes arriving meanwhile are read and checked in time to join the next batch.
+    let lookups: StoreActor
     let logger: Logger
     /// The hub's clock, against which signed requests' times are checked.
     let clock: @Sendable () -> Date
@@ -27,6 +31,7 @@ public struct HubServer: Sendable {
     init(configuration: HubConfiguration, logger: Logger, clock: @escaping @Sendable () -> Date) throws {
         self.configuration = configuration
         self.database = try StoreActor(path: configuration.databasePath)
+        self.lookups = try StoreActor(path: configuration.databasePath)
         self.logger = logger
         self.clock = clock
     }
@@ -101,10 +106,12 @@ public struct HubServer: Sendable {
         router.add(middleware: JSONErrorMiddleware())
         let table = RouteTable(
             router: router,
-            authenticator: SignedRequestAuthenticator(database: self.database, clock: self.clock)
+            authenticator: SignedRequestAuthenticator(database: self.lookups, clock: self.clock)
         )
         OperationsRoutes().register(in: table)
-        SyncRoutes(database: self.database, configuration: self.configuration).register(in: table)
+        SyncRoutes(database: self.database, lookups: self.lookups, configuration: self.configuration).register(
+            in: table
+        )
         ReadRoutes(database: self.database).register(in: table)
         ExportRoutes(database: self.database).register(in: table)
         return (router, table.routes)

@@ -2,11 +2,14 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import SignatoryBundles
 import SignatoryDomain
 import SignatoryStore
 import TestSupport
 import Testing
+
+@testable import SignatoryHub
 
 /// The hub's routes, driven in process through Hummingbird's router test client. The
 /// live-process suites (`HubSyncTests`, `HubRefusalTests`, `HostileHubTests`) cover signals,
@@ -160,6 +163,35 @@ struct HubRouteTests {
             #expect(HubRouteFixture.bytes(of: hubPath) == before, sourceLocation: sourceLocation)
             return String(buffer: response.body)
         }
+    }
+
+    /// Requests are let in, and the version vector read, on a connection of their own: a push
+    /// that arrives while a batch is being written joins the next batch, instead of waiting for
+    /// the writing connection to check its signature.
+    @Test func aRequestIsLetInAndAnsweredWhileTheDatabaseWrites() async throws {
+        let fixture = try HubRouteFixture(members: ["Geneva": .internal])
+        let headers = try HubRouteFixture.signed("GET", "/v1/sync/vector", by: fixture.member("Geneva"))
+        let now = HubRouteFixture.now
+        let hub = try HubServer(
+            configuration: HubConfiguration(databasePath: fixture.hubPath),
+            logger: Logger(label: "signatory.hub"),
+            clock: { now }
+        )
+        let (started, writing) = AsyncStream<Void>.makeStream()
+        let released = DispatchSemaphore(value: 0)
+        let batch = Task {
+            try await hub.database.run { _ in
+                writing.yield()
+                return released.wait(timeout: .now() + 20)
+            }
+        }
+        for await _ in started { break }
+        let status = try await hub.application().test(.router) { client in
+            try await client.execute(uri: "/v1/sync/vector", method: .get, headers: headers).status
+        }
+        released.signal()
+        #expect(status == .ok)
+        #expect(try await batch.value == .success, "the request waited for the writing connection")
     }
 
     /// Pushes that arrive together may share a commit: each still gets its own answer, and a

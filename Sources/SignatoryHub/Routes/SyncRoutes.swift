@@ -9,11 +9,14 @@ import SignatoryStore
 /// `/v1/sync`: offices push bundles, pull what they lack page by page, and read the hub's version vector.
 struct SyncRoutes {
     let database: StoreActor
+    /// The connection for reads outside any transaction, which never waits for pushes being written.
+    let lookups: StoreActor
     let configuration: HubConfiguration
     let pushes: PushQueue
 
-    init(database: StoreActor, configuration: HubConfiguration) {
+    init(database: StoreActor, lookups: StoreActor, configuration: HubConfiguration) {
         self.database = database
+        self.lookups = lookups
         self.configuration = configuration
         self.pushes = PushQueue(database: database)
     }
@@ -44,7 +47,7 @@ struct SyncRoutes {
     }
 
     private func vector() async throws -> Response {
-        let vector = try await self.database.run { store in
+        let vector = try await self.lookups.run { store in
             HubVector(
                 office: store.office.id.description,
                 name: store.office.name,
