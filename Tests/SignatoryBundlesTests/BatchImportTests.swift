@@ -1,9 +1,9 @@
 import Foundation
-import SignatoryBundles
 import SignatoryDomain
 import TestSupport
 import Testing
 
+@testable import SignatoryBundles
 @testable import SignatoryStore
 
 /// Bundles imported together, as a hub applies the pushes that arrive at once: one commit, but
@@ -74,6 +74,16 @@ struct BatchImportTests {
         let applied: [Int?] = outcomes.map { if case .success(let report) = $0 { report.applied } else { nil } }
         #expect(applied == [1, nil, 2])
         #expect(try self.geneva.organisations().compactMap(\.acronym).sorted() == ["CAP", "HRWF", "SIRDO"])
+    }
+
+    /// A bundle's lines, parsed ahead, are let go once it is imported, not once its whole batch
+    /// is: a hub batching large pushes would otherwise hold every push's parsed lines at once.
+    @Test func aBundleLetsGoOfItsLinesOnceImported() throws {
+        let bundle = ReceivedBundle(try self.bundle(from: self.bucharest))
+        bundle.startReading()
+        let outcomes = try BundleImporter(store: self.geneva).importBundles([bundle])
+        #expect(try outcomes[0].get().applied == 1)
+        #expect(throws: SyncError.self) { try bundle.take().get() }
     }
 
     @Test func aBatchOfRefusedBundlesChangesNothing() throws {

@@ -11,16 +11,18 @@ import Synchronization
 /// let outcomes = try BundleImporter(store: store).importBundles(pushes)
 /// ```
 ///
-/// At most 16 batches of 256 parsed lines wait per bundle, so a bundle read ahead holds a
-/// bounded amount of memory however long it is.
+/// At most 16 batches of 256 parsed lines wait per bundle, about three times the bytes of those
+/// lines, so a bundle read ahead holds a bounded amount of memory however long it is.
 package final class ReceivedBundle: Sendable {
     private let bytes: [UInt8]
     private let opened = Mutex<Result<BundleImporter.OpenedBundle, any Error>?>(nil)
-    private let taken = Atomic<Bool>(false)
 
     package init(_ bytes: [UInt8]) {
         self.bytes = bytes
     }
+
+    /// The bundle's size in bytes.
+    package var count: Int { self.bytes.count }
 
     /// Starts reading and checking the lines on their own thread; does nothing the second time.
     package func startReading() {
@@ -29,17 +31,19 @@ package final class ReceivedBundle: Sendable {
         }
     }
 
-    /// The opened bundle, for its import, which stops its thread when it ends.
+    /// The opened bundle, handed over once for its import, which stops its thread when it ends:
+    /// this object keeps none of its lines, so they are freed as soon as the import is done with
+    /// them rather than when the whole batch is.
     func take() -> Result<BundleImporter.OpenedBundle, any Error> {
         self.startReading()
-        self.taken.store(true, ordering: .releasing)
-        return self.opened.withLock { $0! }
+        return self.opened.withLock { opened in
+            defer { opened = .failure(SyncError.malformed(line: 1, "the bundle was imported already")) }
+            return opened!
+        }
     }
 
     deinit {
         // A bundle read ahead but never imported (its batch failed first) has its thread stopped.
-        if !self.taken.load(ordering: .acquiring), case .success(let bundle)? = self.opened.withLock({ $0 }) {
-            bundle.lines.stop()
-        }
+        if case .success(let bundle)? = self.opened.withLock({ $0 }) { bundle.lines.stop() }
     }
 }

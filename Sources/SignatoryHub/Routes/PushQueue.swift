@@ -13,10 +13,11 @@ actor PushQueue {
 
     /// At most this many pushes share a commit, so that no push waits behind a long queue's.
     static let largestBatch = 16
-    /// How many waiting pushes have their lines read and checked before their batch begins: enough
-    /// to keep the checking threads busy while a batch finds its duplicate pairs and commits,
-    /// few enough that the lines read ahead stay a few megabytes.
-    static let readAhead = 4
+    /// How many waiting pushes, of at most how many bytes together, have their lines read and
+    /// checked before their batch begins: enough to keep the checking threads busy while a batch
+    /// finds its duplicate pairs and commits. Parsed lines take about three times their bytes, so
+    /// reading ahead adds at most about 50 MB, whatever the pushes waiting and their sizes.
+    static let readAhead = (pushes: 4, bytes: 16 << 20)
 
     private let database: StoreActor
     private var waiting: [(bundle: ReceivedBundle, reply: CheckedContinuation<Outcome, any Error>)] = []
@@ -61,6 +62,11 @@ actor PushQueue {
 
     /// Starts reading the first waiting pushes, so their lines are checked while a batch runs.
     private func startReadingAhead() {
-        for item in self.waiting.prefix(Self.readAhead) { item.bundle.startReading() }
+        var bytes = 0
+        for item in self.waiting.prefix(Self.readAhead.pushes) {
+            bytes += item.bundle.count
+            guard bytes <= Self.readAhead.bytes else { return }
+            item.bundle.startReading()
+        }
     }
 }
