@@ -1,4 +1,5 @@
 import Foundation
+import SignatoryBundles
 import SignatoryDomain
 import TestSupport
 import Testing
@@ -13,6 +14,54 @@ struct HubRefusalTests {
         let path = office.folder.path("push-\(UUID().uuidString).jsonl")
         try office.succeed(["sync", "export", "--plaintext", "--out", path])
         return try Data(contentsOf: URL(fileURLWithPath: path))
+    }
+
+    /// A push whose client closes the connection halfway through the body failed on the client's
+    /// side: the hub logs a bad request, not an internal error that would page its operator.
+    @Test func aBodyCutOffMidwayIsLoggedAsTheClientsFailure() throws {
+        let fixture = try HubFixture(offices: ["Geneva"])
+        let signer = try HubHTTP.Signer.office(at: fixture.offices[0].database)
+        let body = [UInt8](repeating: UInt8(ascii: "x"), count: 4_096)
+        var head = "POST /v1/sync/push HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: \(body.count)\r\n"
+        for (name, value) in try RequestSignature.headers(
+            method: "POST",
+            target: "/v1/sync/push",
+            bodyDigest: RequestSignature.digest(body),
+            office: signer.office,
+            keys: signer.keys
+        ) {
+            head += "\(name): \(value)\r\n"
+        }
+        let port = try #require(URL(string: fixture.url)?.port)
+        let before = try fixture.hubDump()
+        try Self.sendAndClose(Array((head + "\r\n").utf8) + body.prefix(1_000), port: UInt16(port))
+        let hub = try #require(fixture.hub)
+        let deadline = Date().addingTimeInterval(30)
+        while !hub.logText.contains("incomplete_body"), !hub.logText.contains("internal_error"), Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        #expect(hub.logText.contains("code=incomplete_body"), "\(hub.logText)")
+        #expect(!hub.logText.contains("internal_error"), "\(hub.logText)")
+        #expect(try fixture.hubDump() == before)
+    }
+
+    /// Sends `bytes` to the loopback address on `port` and closes the connection unanswered.
+    static func sendAndClose(_ bytes: [UInt8], port: UInt16) throws {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        try #require(descriptor >= 0)
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        try #require(connected == 0)
+        let sent = bytes.withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, 0) }
+        try #require(sent == bytes.count)
     }
 
     @Test func everyRefusalLeavesTheHubUnchanged() async throws {

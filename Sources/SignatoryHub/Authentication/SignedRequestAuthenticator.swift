@@ -70,9 +70,16 @@ extension Request {
     /// The body, at most `limit` bytes, checked against the signed `Signatory-Content-SHA256`.
     func verifiedBody(limit: Int) async throws -> [UInt8] {
         var bytes: [UInt8] = []
-        for try await buffer in self.body {
-            guard bytes.count + buffer.readableBytes <= limit else { throw HubError.tooLarge(limit: limit) }
-            bytes.append(contentsOf: buffer.readableBytesView)
+        do {
+            for try await buffer in self.body {
+                guard bytes.count + buffer.readableBytes <= limit else { throw HubError.tooLarge(limit: limit) }
+                bytes.append(contentsOf: buffer.readableBytesView)
+            }
+        } catch let error as HubError {
+            throw error
+        } catch {
+            // The client closed the connection or broke the framing mid-body: its request, not the hub, failed.
+            throw HubError.badRequest("incomplete_body", "the body ended before the length it announced")
         }
         let declared =
             self.headers[HTTPField.Name(RequestSignature.digestHeader)!] ?? RequestSignature.digest([UInt8]())

@@ -900,6 +900,7 @@ package enum OpenAPIDocument {
               "bundle_refused",
               "malformed_bundle",
               "malformed_json",
+              "incomplete_body",
               "unavailable"
             ]
           },
