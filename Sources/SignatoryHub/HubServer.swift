@@ -19,6 +19,8 @@ public struct HubServer: Sendable {
     /// under WAL they see the last commit without queueing behind a batch of pushes being
     /// written, so pushes arriving meanwhile are read and checked in time to join the next batch.
     let lookups: StoreActor
+    /// The bytes of push bodies held at once, shared by every request.
+    let admission: PushAdmission
     let logger: Logger
     /// The hub's clock, against which signed requests' times are checked.
     let clock: @Sendable () -> Date
@@ -32,6 +34,7 @@ public struct HubServer: Sendable {
         self.configuration = configuration
         self.database = try StoreActor(path: configuration.databasePath)
         self.lookups = try StoreActor(path: configuration.databasePath)
+        self.admission = PushAdmission(maximumBodyBytes: configuration.maximumBodyBytes)
         self.logger = logger
         self.clock = clock
     }
@@ -109,9 +112,13 @@ public struct HubServer: Sendable {
             authenticator: SignedRequestAuthenticator(database: self.lookups, clock: self.clock)
         )
         OperationsRoutes().register(in: table)
-        SyncRoutes(database: self.database, lookups: self.lookups, configuration: self.configuration).register(
-            in: table
+        SyncRoutes(
+            database: self.database,
+            lookups: self.lookups,
+            configuration: self.configuration,
+            admission: self.admission
         )
+        .register(in: table)
         ReadRoutes(database: self.database).register(in: table)
         ExportRoutes(database: self.database).register(in: table)
         return (router, table.routes)

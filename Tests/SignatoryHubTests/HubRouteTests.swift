@@ -194,6 +194,36 @@ struct HubRouteTests {
         #expect(try await batch.value == .success, "the request waited for the writing connection")
     }
 
+    /// A push's body is held until its batch is written: a push that would take the bodies held
+    /// past the hub's limit is told to come back (503, which offices retry), and nothing is written.
+    @Test func aPushBeyondTheBodiesTheHubHoldsIsToldToComeBack() async throws {
+        let fixture = try HubRouteFixture(members: ["Geneva": .internal])
+        let geneva = fixture.member("Geneva")
+        try geneva.store.insert(Organisation(name: "SIRDO", acronym: "SIRDO", country: try CountryCode("RO")))
+        let body = try BundleExporter(store: geneva.store).bundle(known: [:]).bytes
+        let headers = try HubRouteFixture.signed("POST", "/v1/sync/push", body: body, by: geneva)
+        let now = HubRouteFixture.now
+        let hub = try HubServer(
+            configuration: HubConfiguration(databasePath: fixture.hubPath),
+            logger: Logger(label: "signatory.hub"),
+            clock: { now }
+        )
+        // Other pushes hold all the hub takes.
+        #expect(hub.admission.admit(hub.admission.limit))
+        let before = HubRouteFixture.bytes(of: fixture.hubPath)
+        let refused = try await hub.application().test(.router) { client in
+            try await HubRouteFixture.post("/v1/sync/push", body, headers: headers, to: client)
+        }
+        #expect(refused.status == .serviceUnavailable)
+        #expect(String(buffer: refused.body).contains("try again"))
+        #expect(HubRouteFixture.bytes(of: fixture.hubPath) == before)
+        hub.admission.release(hub.admission.limit)
+        let taken = try await hub.application().test(.router) { client in
+            try await HubRouteFixture.post("/v1/sync/push", body, headers: headers, to: client).status
+        }
+        #expect(taken == .ok)
+    }
+
     /// Pushes that arrive together may share a commit: each still gets its own answer, and a
     /// refused one takes nothing of the others with it.
     @Test func pushesAtOnceAreAnsweredEachOnItsOwn() async throws {

@@ -13,12 +13,14 @@ struct SyncRoutes {
     let lookups: StoreActor
     let configuration: HubConfiguration
     let pushes: PushQueue
+    let admission: PushAdmission
 
-    init(database: StoreActor, lookups: StoreActor, configuration: HubConfiguration) {
+    init(database: StoreActor, lookups: StoreActor, configuration: HubConfiguration, admission: PushAdmission) {
         self.database = database
         self.lookups = lookups
         self.configuration = configuration
         self.pushes = PushQueue(database: database)
+        self.admission = admission
     }
 
     func register(in table: RouteTable) {
@@ -60,7 +62,14 @@ struct SyncRoutes {
     /// A bundle checked exactly as `signatory sync import` checks a file, and applied all or
     /// nothing, in a commit it may share with pushes that arrived at the same time.
     private func push(_ request: Request, context: HubRequestContext, member: HubMember) async throws -> Response {
-        let body = try await request.verifiedBody(limit: self.configuration.maximumBodyBytes)
+        let limit = self.configuration.maximumBodyBytes
+        // A body without a length, or over the limit (refused as it is read), may take the limit.
+        let reserved = min(request.headers[.contentLength].flatMap { Int($0) }.map { max($0, 0) } ?? limit, limit)
+        guard self.admission.admit(reserved) else {
+            throw HubError.unavailable("the hub is taking as many pushes as it can hold at once; try again shortly")
+        }
+        defer { self.admission.release(reserved) }
+        let body = try await request.verifiedBody(limit: limit)
         context.logger.info("push received", metadata: ["bytes": .stringConvertible(body.count)])
         guard let newline = body.firstIndex(of: UInt8(ascii: "\n")) else {
             throw HubError.badRequest(
