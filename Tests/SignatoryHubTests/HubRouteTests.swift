@@ -224,6 +224,14 @@ struct HubRouteTests {
         #expect(taken == .ok)
     }
 
+    /// The limit on bodies held is four of the largest, saturating: a configured body limit of
+    /// `Int.max` does not trap.
+    @Test func theLimitOnBodiesHeldSurvivesAnyBodyLimit() {
+        #expect(PushAdmission(maximumBodyBytes: 64 << 20).limit == 256 << 20)
+        #expect(PushAdmission(maximumBodyBytes: 1 << 30).limit == 4 << 30)
+        #expect(PushAdmission(maximumBodyBytes: .max).limit == .max)
+    }
+
     /// Pushes that arrive together may share a commit: each still gets its own answer, and a
     /// refused one takes nothing of the others with it.
     @Test func pushesAtOnceAreAnsweredEachOnItsOwn() async throws {

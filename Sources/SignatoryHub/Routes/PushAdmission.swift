@@ -14,7 +14,9 @@ final class PushAdmission: Sendable {
 
     /// Room for four pushes of the largest body, and at least 256 MiB.
     init(maximumBodyBytes: Int) {
-        self.limit = max(4 * maximumBodyBytes, 256 << 20)
+        // Saturating: the configuration is public API, and a huge body limit must not trap here.
+        let four = maximumBodyBytes.multipliedReportingOverflow(by: 4)
+        self.limit = max(four.overflow ? .max : four.partialValue, 256 << 20)
     }
 
     /// Reserves `bytes` for a push; `false` when they do not fit. A push always fits when none is held.
