@@ -5,8 +5,9 @@ import Synchronization
 
 /// Reads a bundle's change lines on a second thread, parsing them, recomputing their hashes
 /// and checking their values, so the importer's thread does nothing but the feed checks and
-/// the writes. Lines arrive in file order, in batches; at most `capacity` batches wait, so
-/// memory stays bounded however long the bundle.
+/// the writes. Lines arrive in file order, in batches; at most `capacity` batches of up to
+/// 256 lines, or their weight in mebibytes of lines, wait, so memory stays bounded however long
+/// the bundle and however long its lines.
 ///
 /// ```swift
 /// let changes = ChangeReadAhead(reader)
@@ -32,7 +33,8 @@ final class ChangeReadAhead: Sendable {
     }
 
     private enum Batch: Sendable {
-        case lines([Line])
+        /// Lines, and the room they take: one for each mebibyte begun, at most `capacity`.
+        case lines([Line], room: Int, bytes: Int)
         case end
         /// A ``SyncError``, or an ``EncryptedBundleError`` from decrypting the file as it is read.
         case failed(any Error)
@@ -47,9 +49,17 @@ final class ChangeReadAhead: Sendable {
         var position = 0
         var finished = false
         var stopped = false
+        /// The bytes of the lines in `waiting`.
+        var bytesWaiting = 0
+        /// Whether the second thread waits for the importer to make room.
+        var isWaitingForRoom = false
     }
 
     private static let batchSize = 256
+    /// A batch of long lines ends sooner and takes the room of several, so that a file of long
+    /// lines is not read ahead further than about `capacity` mebibytes.
+    static let roomBytes = 1 << 20
+    private let capacity: Int
     private let state = Mutex(State())
     private let filled = DispatchSemaphore(value: 0)
     private let free: DispatchSemaphore
@@ -58,8 +68,9 @@ final class ChangeReadAhead: Sendable {
     init(_ reader: consuming LineReader, capacity: Int = 16) {
         // libdispatch traps when a semaphore is freed below the value it was created with, which
         // happens whenever the importer stops early; one created at zero and raised has no such floor.
+        self.capacity = max(1, capacity)
         self.free = DispatchSemaphore(value: 0)
-        for _ in 0..<capacity { self.free.signal() }
+        for _ in 0..<self.capacity { self.free.signal() }
         let thread = Thread { [self, reader] in
             var reader = reader
             self.produce(from: &reader)
@@ -80,10 +91,18 @@ final class ChangeReadAhead: Sendable {
             }
             if let ready { return ready }
             self.filled.wait()
-            let batch = self.state.withLock { $0.waiting.removeFirst() }
-            self.free.signal()
+            let batch = self.state.withLock { state in
+                let batch = state.waiting.removeFirst()
+                if case .lines(_, _, let bytes) = batch { state.bytesWaiting -= bytes }
+                return batch
+            }
+            if case .lines(_, let room, _) = batch {
+                for _ in 0..<room { self.free.signal() }
+            } else {
+                self.free.signal()
+            }
             switch batch {
-            case .lines(let lines):
+            case .lines(let lines, _, _):
                 self.state.withLock { state in
                     state.spent.append(state.current)
                     state.current = lines
@@ -104,19 +123,28 @@ final class ChangeReadAhead: Sendable {
         self.free.signal()
     }
 
+    /// The bytes of the lines waiting for the importer (for tests).
+    var bytesWaiting: Int { self.state.withLock { $0.bytesWaiting } }
+
+    /// Whether the second thread has read as far ahead as it may (for tests).
+    var isWaitingForRoom: Bool { self.state.withLock { $0.isWaitingForRoom } }
+
     private func produce(from reader: inout LineReader) {
         var lines: [Line] = []
+        var bytes = 0
         lines.reserveCapacity(Self.batchSize)
         do {
-            while let bytes = try reader.next() {
-                if bytes.isEmpty { continue }
-                lines.append(Self.check(bytes, number: reader.lineNumber))
-                if lines.count == Self.batchSize {
-                    guard self.deliver(.lines(lines)) else { return }
+            while let line = try reader.next() {
+                if line.isEmpty { continue }
+                lines.append(Self.check(line, number: reader.lineNumber))
+                bytes += line.count
+                if lines.count == Self.batchSize || bytes >= Self.roomBytes {
+                    guard self.deliver(lines, bytes: bytes) else { return }
                     lines.removeAll(keepingCapacity: true)
+                    bytes = 0
                 }
             }
-            if !lines.isEmpty { guard self.deliver(.lines(lines)) else { return } }
+            if !lines.isEmpty { guard self.deliver(lines, bytes: bytes) else { return } }
             _ = self.deliver(.end)
         } catch let error as SyncError {
             _ = self.deliver(.failed(error))
@@ -127,13 +155,31 @@ final class ChangeReadAhead: Sendable {
         }
     }
 
+    private func deliver(_ lines: [Line], bytes: Int) -> Bool {
+        let room = min(self.capacity, (bytes + Self.roomBytes - 1) / Self.roomBytes)
+        return self.deliver(.lines(lines, room: max(1, room), bytes: bytes))
+    }
+
     /// Hands a batch over, waiting for room; `false` once the importer has stopped.
     private func deliver(_ batch: Batch) -> Bool {
-        self.free.wait()
+        let room: Int
+        if case .lines(_, let taken, _) = batch { room = taken } else { room = 1 }
+        for _ in 0..<room {
+            if self.free.wait(timeout: .now()) == .timedOut {
+                self.state.withLock { $0.isWaitingForRoom = true }
+                self.free.wait()
+            }
+            let stopped = self.state.withLock { state in
+                state.isWaitingForRoom = false
+                return state.stopped
+            }
+            if stopped { return false }
+        }
         let (delivered, spent) = self.state.withLock { state in
             let spent = state.spent
             state.spent.removeAll()
             guard !state.stopped else { return (false, spent) }
+            if case .lines(_, _, let bytes) = batch { state.bytesWaiting += bytes }
             state.waiting.append(batch)
             self.filled.signal()
             return (true, spent)
