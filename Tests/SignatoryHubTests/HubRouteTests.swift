@@ -232,6 +232,20 @@ struct HubRouteTests {
         #expect(PushAdmission(maximumBodyBytes: .max).limit == .max)
     }
 
+    /// Large pushes are committed one batch of at most 64 MiB at a time, so that the write lock
+    /// is let go between them for `hub revoke`; a push larger than that is a batch of its own.
+    @Test func aBatchOfPushesIsBoundedByTheirBytes() {
+        let mebibyte = 1 << 20
+        #expect(PushQueue.batchLength([]) == 0)
+        #expect(PushQueue.batchLength(Array(repeating: 1 << 10, count: 20)) == 16)
+        #expect(PushQueue.batchLength(Array(repeating: 60 * mebibyte, count: 16)) == 1)
+        #expect(PushQueue.batchLength([100 * mebibyte, 1 << 10]) == 1)
+        #expect(PushQueue.batchLength([1 << 10, 100 * mebibyte]) == 1)
+        #expect(PushQueue.batchLength(Array(repeating: 10 * mebibyte, count: 8)) == 6)
+        #expect(PushQueue.batchLength([64 * mebibyte]) == 1)
+        #expect(PushQueue.batchLength([32 * mebibyte, 32 * mebibyte, 1]) == 2)
+    }
+
     /// Pushes that arrive together may share a commit: each still gets its own answer, and a
     /// refused one takes nothing of the others with it.
     @Test func pushesAtOnceAreAnsweredEachOnItsOwn() async throws {

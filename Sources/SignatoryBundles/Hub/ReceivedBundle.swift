@@ -11,8 +11,9 @@ import Synchronization
 /// let outcomes = try BundleImporter(store: store).importBundles(pushes)
 /// ```
 ///
-/// At most 16 batches of 256 parsed lines wait per bundle, about three times the bytes of those
-/// lines, so a bundle read ahead holds a bounded amount of memory however long it is.
+/// At most 16 batches of 256 parsed lines, or of about 16 MiB of lines, wait per bundle, about
+/// three times the bytes of those lines, so a bundle read ahead holds a bounded amount of memory
+/// however long it is and however long its lines.
 package final class ReceivedBundle: Sendable {
     private let bytes: [UInt8]
     private let opened = Mutex<Result<BundleImporter.OpenedBundle, any Error>?>(nil)

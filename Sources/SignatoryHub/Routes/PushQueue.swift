@@ -11,8 +11,11 @@ actor PushQueue {
         let have: [String: Int64]
     }
 
-    /// At most this many pushes share a commit, so that no push waits behind a long queue's.
-    static let largestBatch = 16
+    /// At most this many pushes, of at most this many bytes together (one push, whatever its
+    /// size, makes a batch), share a commit: no push waits behind a long queue's, and the write
+    /// lock is let go every few seconds, so `hub revoke` and `hub enrol`, which write to the same
+    /// database from another process, get their turn within their 30 s busy timeout.
+    static let largestBatch = (pushes: 16, bytes: 64 << 20)
     /// How many waiting pushes, of at most how many bytes together, have their lines read and
     /// checked before their batch begins: enough to keep the checking threads busy while a batch
     /// finds its duplicate pairs and commits. Parsed lines take about three times their bytes, so
@@ -41,7 +44,7 @@ actor PushQueue {
 
     private func drain() async {
         while !self.waiting.isEmpty {
-            let batch = Array(self.waiting.prefix(Self.largestBatch))
+            let batch = Array(self.waiting.prefix(Self.batchLength(self.waiting.map(\.bundle.count))))
             self.waiting.removeFirst(batch.count)
             self.startReadingAhead()
             let bundles = batch.map(\.bundle)
@@ -58,6 +61,16 @@ actor PushQueue {
             }
         }
         self.draining = false
+    }
+
+    /// How many of the waiting pushes, of these sizes in bytes, make the next batch.
+    static func batchLength(_ sizes: [Int]) -> Int {
+        var bytes = 0
+        for (index, size) in sizes.prefix(Self.largestBatch.pushes).enumerated() {
+            bytes += size
+            if bytes > Self.largestBatch.bytes { return max(1, index) }
+        }
+        return min(sizes.count, Self.largestBatch.pushes)
     }
 
     /// Starts reading the first waiting pushes, so their lines are checked while a batch runs.
