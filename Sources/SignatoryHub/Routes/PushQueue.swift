@@ -25,6 +25,8 @@ actor PushQueue {
     private let database: StoreActor
     private var waiting: [(bundle: ReceivedBundle, reply: CheckedContinuation<Outcome, any Error>)] = []
     private var draining = false
+    private let clock = ContinuousClock()
+    private var breaks = WriteBreaks()
 
     init(database: StoreActor) {
         self.database = database
@@ -43,7 +45,13 @@ actor PushQueue {
     }
 
     private func drain() async {
+        self.breaks.start(at: self.clock.now)
         while !self.waiting.isEmpty {
+            if self.breaks.isDue(at: self.clock.now) {
+                // Only cancellation ends the sleep early, and nothing cancels the queue's task.
+                try? await Task.sleep(for: self.breaks.lasting)
+                self.breaks.took(at: self.clock.now)
+            }
             let batch = Array(self.waiting.prefix(Self.batchLength(self.waiting.map(\.bundle.count))))
             self.waiting.removeFirst(batch.count)
             self.startReadingAhead()
@@ -60,6 +68,7 @@ actor PushQueue {
                 for item in batch { item.reply.resume(throwing: error) }
             }
         }
+        self.breaks.stop(at: self.clock.now)
         self.draining = false
     }
 
