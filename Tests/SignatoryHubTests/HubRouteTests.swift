@@ -246,6 +246,17 @@ struct HubRouteTests {
         #expect(PushQueue.batchLength([32 * mebibyte, 32 * mebibyte, 1]) == 2)
     }
 
+    /// The first waiting push is read ahead whatever its size; those behind it while they total
+    /// at most 16 MiB, four at most.
+    @Test func waitingPushesAreReadAheadWithinTheirBytes() {
+        let mebibyte = 1 << 20
+        #expect(PushQueue.readAheadLength([]) == 0)
+        #expect(PushQueue.readAheadLength([60 * mebibyte, 1]) == 1)
+        #expect(PushQueue.readAheadLength(Array(repeating: mebibyte, count: 10)) == 4)
+        #expect(PushQueue.readAheadLength([10 * mebibyte, 6 * mebibyte, 1]) == 2)
+        #expect(PushQueue.readAheadLength([mebibyte, 20 * mebibyte]) == 1)
+    }
+
     /// Pushes that arrive together may share a commit: each still gets its own answer, and a
     /// refused one takes nothing of the others with it.
     @Test func pushesAtOnceAreAnsweredEachOnItsOwn() async throws {

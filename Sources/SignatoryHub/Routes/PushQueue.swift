@@ -12,14 +12,16 @@ actor PushQueue {
     }
 
     /// At most this many pushes, of at most this many bytes together (one push, whatever its
-    /// size, makes a batch), share a commit: no push waits behind a long queue's, and the write
-    /// lock is let go every few seconds, so `hub revoke` and `hub enrol`, which write to the same
-    /// database from another process, get their turn within their 30 s busy timeout.
+    /// size, makes a batch), share a commit: no push waits behind a long queue's, and a batch
+    /// holds the write lock about as long as one push of the default largest body, so that
+    /// `hub revoke` and `hub enroll`, which write from another process, are not kept waiting
+    /// behind many large pushes (see ``WriteBreaks``).
     static let largestBatch = (pushes: 16, bytes: 64 << 20)
     /// How many waiting pushes, of at most how many bytes together, have their lines read and
     /// checked before their batch begins: enough to keep the checking threads busy while a batch
-    /// finds its duplicate pairs and commits. Parsed lines take about three times their bytes, so
-    /// reading ahead adds at most about 50 MB, whatever the pushes waiting and their sizes.
+    /// finds its duplicate pairs and commits. The first is read ahead whatever its size, since
+    /// its reading holds at most about 16 MiB of lines ahead of its import. Parsed lines take
+    /// about three times their bytes, so reading ahead adds at most about 100 MB.
     static let readAhead = (pushes: 4, bytes: 16 << 20)
 
     private let database: StoreActor
@@ -84,11 +86,17 @@ actor PushQueue {
 
     /// Starts reading the first waiting pushes, so their lines are checked while a batch runs.
     private func startReadingAhead() {
+        let count = Self.readAheadLength(self.waiting.prefix(Self.readAhead.pushes).map(\.bundle.count))
+        for item in self.waiting.prefix(count) { item.bundle.startReading() }
+    }
+
+    /// How many of the first waiting pushes, of these sizes in bytes, are read ahead.
+    static func readAheadLength(_ sizes: [Int]) -> Int {
         var bytes = 0
-        for item in self.waiting.prefix(Self.readAhead.pushes) {
-            bytes += item.bundle.count
-            guard bytes <= Self.readAhead.bytes else { return }
-            item.bundle.startReading()
+        for (index, size) in sizes.prefix(Self.readAhead.pushes).enumerated() {
+            bytes += size
+            if index > 0 && bytes > Self.readAhead.bytes { return index }
         }
+        return min(sizes.count, Self.readAhead.pushes)
     }
 }
