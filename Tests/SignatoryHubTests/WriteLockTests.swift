@@ -70,6 +70,28 @@ struct WriteLockTests {
     }
 }
 
+extension WriteLockTests {
+    /// A revocation waiting for the hub's write lock is dated when it takes effect, not when it
+    /// was typed: the pushes the hub applies meanwhile are the office's last, and the date says so.
+    @Test func aRevocationIsDatedWhenItTakesEffect() async throws {
+        let fixture = try HubRouteFixture(members: ["Geneva": .internal])
+        let geneva = fixture.member("Geneva").id
+        let hubPath = fixture.hubPath
+        let holder = try Store.open(at: hubPath)
+        try holder.database.execute("BEGIN IMMEDIATE")
+        let revocation = Task.detached {
+            try Store.open(at: hubPath, busyTimeoutMilliseconds: 20_000).revoke(geneva)
+        }
+        try await Task.sleep(for: .milliseconds(500))
+        let released = Date()
+        try holder.database.execute("COMMIT")
+        try await revocation.value
+        let revokedAt = try #require(try Store.open(at: hubPath).hubMember(geneva)?.revokedAt)
+        // Dates are kept to the millisecond.
+        #expect(revokedAt >= released.addingTimeInterval(-0.001))
+    }
+}
+
 private final class Done: Sendable {
     private let flag = Mutex(false)
     var value: Bool { self.flag.withLock { $0 } }

@@ -14,8 +14,11 @@ public struct HubMember: Sendable, Hashable {
 extension Store {
     /// Enrols an office on this hub by its card, trusting its feed; enrolling again re-admits a
     /// revoked office and sets its audience.
-    public func enrol(_ card: OfficeCard, audience: ExportAudience, now: Date = Date()) throws {
+    /// - Parameter now: when the enrolment takes effect; by default, once a serving hub lets go
+    ///   of the database, which may be seconds after the call.
+    public func enrol(_ card: OfficeCard, audience: ExportAudience, now: Date? = nil) throws {
         try self.transaction {
+            let now = now ?? Date()
             try self.trust(card, now: now)
             try self.database.prepare(
                 """
@@ -28,8 +31,11 @@ extension Store {
     }
 
     /// Refuses the office's requests from now on; its feed stays, as other offices hold it too.
-    public func revoke(_ office: ID<Office>, now: Date = Date()) throws {
+    /// - Parameter now: when the revocation takes effect; by default, once a serving hub lets go
+    ///   of the database: the pushes it applies until then are the office's last.
+    public func revoke(_ office: ID<Office>, now: Date? = nil) throws {
         try self.transaction {
+            let now = now ?? Date()
             guard try self.hubMember(office) != nil else {
                 throw StoreError.notFound("enrolled office", reference: office.description)
             }
