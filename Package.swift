@@ -119,7 +119,10 @@ let package = Package(
             dependencies: ["SignatoryStore", "SignatoryDomain"],
             path: "Tests/StoreTestSupport"
         ),
-        .testTarget(name: "SignatoryDomainTests", dependencies: ["SignatoryDomain", "TestSupport"]),
+        .testTarget(
+            name: "SignatoryDomainTests",
+            dependencies: ["SignatoryDomain", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .testTarget(
             name: "SignatoryStoreTests",
             dependencies: ["SignatoryStore", "SignatoryDomain", "CSQLite", "TestSupport", "StoreTestSupport"]

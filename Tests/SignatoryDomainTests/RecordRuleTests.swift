@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Testing
 
@@ -87,6 +88,33 @@ struct TextHashTests {
         #expect(base != TextHash(title: "T2", body: "We call on states.", language: en))
         #expect(base != TextHash(title: "T", body: "We call on states.", language: try LanguageTag("fr")))
         #expect(TextHash(hex: "XYZ") == nil)
+    }
+
+    /// The hash signatures commit to must not move when its normalisation is made faster: each
+    /// text hashes as with the first release's normalisation, written out here.
+    @Test func hashesAsTheFirstReleaseDid() throws {
+        func firstRelease(_ text: String) -> String {
+            text.replacingOccurrences(of: "\r\n", with: "\n")
+                .split(separator: "\n", omittingEmptySubsequences: false)
+                .map { line in String(line.reversed().drop(while: \.isWhitespace).reversed()) }
+                .joined(separator: "\n")
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let texts = [
+            "", " ", "\t\n \r\n", "CAP Liberté de Conscience", "First line.  \r\nSecond\u{3000}\t\n\nThird \u{A0}",
+            "e\u{301} \u{301}\u{20}", "👩‍👩‍👧 \u{2028}x\u{2029} ", "\u{1F1EB}\u{1F1F7} \n \u{85}",
+            "line\rwith lone CR  \r", String(repeating: "a b ", count: 5_000) + "\n\t", "a\r\r\nb \r\n",
+            "\r\n\u{301}x\n\u{301} \r", " \u{2003}tail\u{85}\u{A0}", "\u{FEFF}word\u{200B}", "end 👍",
+            "x\n\u{301} \n\u{301}\n \u{300}",
+        ]
+        let en = try LanguageTag("en")
+        for title in texts {
+            for body in texts {
+                let canonical = ["en", firstRelease(title), firstRelease(body)].joined(separator: "\n\u{1F}\n")
+                let expected = Hex.string(SHA256.hash(data: Data(canonical.utf8)))
+                #expect(TextHash(title: title, body: body, language: en).hex == expected, "\(title.debugDescription)")
+            }
+        }
     }
 }
 
