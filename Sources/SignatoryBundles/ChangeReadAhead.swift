@@ -33,8 +33,8 @@ final class ChangeReadAhead: Sendable {
     }
 
     private enum Batch: Sendable {
-        /// Lines, and the room they take: one for each mebibyte begun, at most `capacity`.
-        case lines([Line], room: Int, bytes: Int)
+        /// Lines, and their bytes.
+        case lines([Line], bytes: Int)
         case end
         /// A ``SyncError``, or an ``EncryptedBundleError`` from decrypting the file as it is read.
         case failed(any Error)
@@ -93,16 +93,12 @@ final class ChangeReadAhead: Sendable {
             self.filled.wait()
             let batch = self.state.withLock { state in
                 let batch = state.waiting.removeFirst()
-                if case .lines(_, _, let bytes) = batch { state.bytesWaiting -= bytes }
+                if case .lines(_, let bytes) = batch { state.bytesWaiting -= bytes }
                 return batch
             }
-            if case .lines(_, let room, _) = batch {
-                for _ in 0..<room { self.free.signal() }
-            } else {
-                self.free.signal()
-            }
+            for _ in 0..<self.room(of: batch) { self.free.signal() }
             switch batch {
-            case .lines(let lines, _, _):
+            case .lines(let lines, _):
                 self.state.withLock { state in
                     state.spent.append(state.current)
                     state.current = lines
@@ -139,12 +135,12 @@ final class ChangeReadAhead: Sendable {
                 lines.append(Self.check(line, number: reader.lineNumber))
                 bytes += line.count
                 if lines.count == Self.batchSize || bytes >= Self.roomBytes {
-                    guard self.deliver(lines, bytes: bytes) else { return }
+                    guard self.deliver(.lines(lines, bytes: bytes)) else { return }
                     lines.removeAll(keepingCapacity: true)
                     bytes = 0
                 }
             }
-            if !lines.isEmpty { guard self.deliver(lines, bytes: bytes) else { return } }
+            if !lines.isEmpty { guard self.deliver(.lines(lines, bytes: bytes)) else { return } }
             _ = self.deliver(.end)
         } catch let error as SyncError {
             _ = self.deliver(.failed(error))
@@ -155,16 +151,15 @@ final class ChangeReadAhead: Sendable {
         }
     }
 
-    private func deliver(_ lines: [Line], bytes: Int) -> Bool {
-        let room = min(self.capacity, (bytes + Self.roomBytes - 1) / Self.roomBytes)
-        return self.deliver(.lines(lines, room: max(1, room), bytes: bytes))
+    /// The room a batch takes: one for each mebibyte of lines begun, at least one, at most all.
+    private func room(of batch: Batch) -> Int {
+        guard case .lines(_, let bytes) = batch else { return 1 }
+        return max(1, min(self.capacity, (bytes + Self.roomBytes - 1) / Self.roomBytes))
     }
 
     /// Hands a batch over, waiting for room; `false` once the importer has stopped.
     private func deliver(_ batch: Batch) -> Bool {
-        let room: Int
-        if case .lines(_, let taken, _) = batch { room = taken } else { room = 1 }
-        for _ in 0..<room {
+        for _ in 0..<self.room(of: batch) {
             if self.free.wait(timeout: .now()) == .timedOut {
                 self.state.withLock { $0.isWaitingForRoom = true }
                 self.free.wait()
@@ -179,7 +174,7 @@ final class ChangeReadAhead: Sendable {
             let spent = state.spent
             state.spent.removeAll()
             guard !state.stopped else { return (false, spent) }
-            if case .lines(_, _, let bytes) = batch { state.bytesWaiting += bytes }
+            if case .lines(_, let bytes) = batch { state.bytesWaiting += bytes }
             state.waiting.append(batch)
             self.filled.signal()
             return (true, spent)

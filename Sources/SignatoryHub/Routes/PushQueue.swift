@@ -76,12 +76,7 @@ actor PushQueue {
 
     /// How many of the waiting pushes, of these sizes in bytes, make the next batch.
     static func batchLength(_ sizes: [Int]) -> Int {
-        var bytes = 0
-        for (index, size) in sizes.prefix(Self.largestBatch.pushes).enumerated() {
-            bytes += size
-            if bytes > Self.largestBatch.bytes { return max(1, index) }
-        }
-        return min(sizes.count, Self.largestBatch.pushes)
+        Self.leadingCount(of: sizes, within: Self.largestBatch)
     }
 
     /// Starts reading the first waiting pushes, so their lines are checked while a batch runs.
@@ -92,11 +87,16 @@ actor PushQueue {
 
     /// How many of the first waiting pushes, of these sizes in bytes, are read ahead.
     static func readAheadLength(_ sizes: [Int]) -> Int {
+        Self.leadingCount(of: sizes, within: Self.readAhead)
+    }
+
+    /// How many of the first `sizes` fit within `limit`; the first always does, whatever its size.
+    private static func leadingCount(of sizes: [Int], within limit: (pushes: Int, bytes: Int)) -> Int {
         var bytes = 0
-        for (index, size) in sizes.prefix(Self.readAhead.pushes).enumerated() {
+        for (index, size) in sizes.prefix(limit.pushes).enumerated() {
             bytes += size
-            if index > 0 && bytes > Self.readAhead.bytes { return index }
+            if index > 0 && bytes > limit.bytes { return index }
         }
-        return min(sizes.count, Self.readAhead.pushes)
+        return min(sizes.count, limit.pushes)
     }
 }
