@@ -21,27 +21,41 @@ extension BundleImporter {
     /// ahead (``ReceivedBundle/startReading()``) have their lines checked already.
     package func importBundles(_ bundles: [ReceivedBundle]) throws -> [Result<Report, any Error>] {
         bundles.first?.startReading()
-        return try self.store.transaction {
-            var outcomes: [Result<Report, any Error>] = []
-            // The duplicate pairs of all the bundles' organisations are found together, at the end.
-            try self.store.findingDuplicatesOnce {
-                for (index, bundle) in bundles.enumerated() {
-                    // The next bundle's lines are read and checked on their own thread while this
-                    // one is written, which leaves this thread writing rather than waiting for lines.
-                    if bundles.indices.contains(index + 1) { bundles[index + 1].startReading() }
-                    let outcome = Result { try self.store.savepoint { try self.importBundle(bundle.take().get()) } }
-                    // Some failures (a full disk, an I/O error) make SQLite roll back the whole
-                    // transaction, the bundles before this one included: then none is applied.
-                    if case .failure(let error) = outcome, self.store.database.isAutocommit { throw error }
-                    outcomes.append(outcome)
+        do {
+            return try self.store.transaction {
+                var outcomes: [Result<Report, any Error>] = []
+                // The duplicate pairs of all the bundles' organisations are found together, at the end.
+                try self.store.findingDuplicatesOnce {
+                    for (index, bundle) in bundles.enumerated() {
+                        // The next bundle's lines are read and checked on their own thread while this
+                        // one is written, which leaves this thread writing rather than waiting for lines.
+                        if bundles.indices.contains(index + 1) { bundles[index + 1].startReading() }
+                        let outcome = Result { try self.store.savepoint { try self.importBundle(bundle.take().get()) } }
+                        // Some failures (a full disk, an I/O error) make SQLite roll back the whole
+                        // transaction, the bundles before this one included: then none is applied.
+                        if case .failure(let error) = outcome, self.store.database.isAutocommit { throw error }
+                        outcomes.append(outcome)
+                    }
+                }
+                // A batch that applies nothing writes nothing: a savepoint rolled back still leaves
+                // the pages it touched to be written again, unchanged, when the transaction commits.
+                guard outcomes.contains(where: { if case .success = $0 { true } else { false } }) else {
+                    throw NothingApplied(outcomes: outcomes)
+                }
+                let (conflicts, pairs) = (try self.store.conflictCount(), try self.store.duplicatePairCount())
+                return outcomes.map { outcome in
+                    outcome.map { $0.counting(openConflicts: conflicts, duplicatePairs: pairs) }
                 }
             }
-            let (conflicts, pairs) = (try self.store.conflictCount(), try self.store.duplicatePairCount())
-            return outcomes.map { outcome in
-                outcome.map { $0.counting(openConflicts: conflicts, duplicatePairs: pairs) }
-            }
+        } catch let nothing as NothingApplied {
+            return nothing.outcomes
         }
     }
+}
+
+/// No bundle of a batch was applied: its transaction is rolled back rather than committed.
+private struct NothingApplied: Error {
+    let outcomes: [Result<BundleImporter.Report, any Error>]
 }
 
 extension BundleImporter.Report {

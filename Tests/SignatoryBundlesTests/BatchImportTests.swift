@@ -62,6 +62,36 @@ struct BatchImportTests {
         #expect(try self.geneva.changeCount() == 3)
     }
 
+    /// A bundle refused part way, after its first lines were written (the lines are handed
+    /// over 256 at a time), is rolled back whole; the bundles before and after it are applied.
+    @Test func aBundleRefusedPartWayIsRolledBackWholeAndTheOthersApplied() throws {
+        for index in 1...300 {
+            try self.nairobi.insert(Organisation(name: "Kenyan member \(index)", acronym: nil))
+        }
+        let text = String(decoding: try self.bundle(from: self.nairobi), as: UTF8.self)
+        let tampered = text.replacingOccurrences(of: "Kenyan member 300", with: "Kenyan member 999")
+        try #require(tampered != text)
+        let path = self.fixture.folder.path("office-0.db")
+        let before = databaseBytes(path)
+        let refusedAlone = try BundleImporter(store: self.geneva).importBundles([Array(tampered.utf8)])
+        #expect(throws: SyncError.self) { try refusedAlone[0].get() }
+        #expect(databaseBytes(path) == before)
+
+        let outcomes = try BundleImporter(store: self.geneva).importBundles([
+            try self.bundle(from: self.bucharest), Array(tampered.utf8), try self.bundle(from: self.paris),
+        ])
+        let applied: [Int?] = outcomes.map { if case .success(let report) = $0 { report.applied } else { nil } }
+        #expect(applied == [1, nil, 2])
+        #expect {
+            try outcomes[1].get()
+        } throws: { error in
+            "\(error)".contains("feed of office \(self.nairobi.office.id) is broken at position 301")
+        }
+        #expect(try self.geneva.organisations().compactMap(\.acronym).sorted() == ["CAP", "HRWF", "SIRDO"])
+        #expect(try self.geneva.versionVector()[self.nairobi.office.id] == nil)
+        #expect(try self.geneva.changeCount() == 3)
+    }
+
     /// A hub starts reading the pushes that wait while it writes others: a bundle whose lines
     /// were read and checked before its turn is applied, or refused, as one that was not.
     @Test func bundlesReadAheadAreAppliedOrRefusedAsTheyWouldBeOtherwise() throws {
