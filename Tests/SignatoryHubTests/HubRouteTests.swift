@@ -237,7 +237,7 @@ struct HubRouteTests {
     @Test func aBatchOfPushesIsBoundedByTheirBytes() {
         let mebibyte = 1 << 20
         #expect(PushQueue.batchLength([]) == 0)
-        #expect(PushQueue.batchLength(Array(repeating: 1 << 10, count: 20)) == 16)
+        #expect(PushQueue.batchLength(Array(repeating: 1 << 10, count: 40)) == 32)
         #expect(PushQueue.batchLength(Array(repeating: 60 * mebibyte, count: 16)) == 1)
         #expect(PushQueue.batchLength([100 * mebibyte, 1 << 10]) == 1)
         #expect(PushQueue.batchLength([1 << 10, 100 * mebibyte]) == 1)
