@@ -37,8 +37,10 @@ extension BundleImporter {
                         outcomes.append(outcome)
                     }
                 }
-                // A batch that applies nothing writes nothing: a savepoint rolled back still leaves
+                // A batch that applies nothing commits nothing: a savepoint rolled back still leaves
                 // the pages it touched to be written again, unchanged, when the transaction commits.
+                // (A push whose pages outgrow the page cache has spilled some to the log before its
+                // refusal; readers ignore such uncommitted frames, and later commits overwrite them.)
                 guard outcomes.contains(where: { if case .success = $0 { true } else { false } }) else {
                     throw NothingApplied(outcomes: outcomes)
                 }
