@@ -23,20 +23,7 @@ extension BundleImporter {
         bundles.first?.startReading()
         do {
             return try self.store.transaction {
-                var outcomes: [Result<Report, any Error>] = []
-                // The duplicate pairs of all the bundles' organisations are found together, at the end.
-                try self.store.findingDuplicatesOnce {
-                    for (index, bundle) in bundles.enumerated() {
-                        // The next bundle's lines are read and checked on their own thread while this
-                        // one is written, which leaves this thread writing rather than waiting for lines.
-                        if bundles.indices.contains(index + 1) { bundles[index + 1].startReading() }
-                        let outcome = Result { try self.store.savepoint { try self.importBundle(bundle.take().get()) } }
-                        // Some failures (a full disk, an I/O error) make SQLite roll back the whole
-                        // transaction, the bundles before this one included: then none is applied.
-                        if case .failure(let error) = outcome, self.store.database.isAutocommit { throw error }
-                        outcomes.append(outcome)
-                    }
-                }
+                let outcomes = try self.importEach(bundles)
                 // A batch that applies nothing commits nothing: a savepoint rolled back still leaves
                 // the pages it touched to be written again, unchanged, when the transaction commits.
                 // (A push whose pages outgrow the page cache has spilled some to the log before its
@@ -52,6 +39,25 @@ extension BundleImporter {
         } catch let nothing as NothingApplied {
             return nothing.outcomes
         }
+    }
+
+    /// Imports each bundle in a savepoint of its own, inside the batch's transaction.
+    private func importEach(_ bundles: [ReceivedBundle]) throws -> [Result<Report, any Error>] {
+        var outcomes: [Result<Report, any Error>] = []
+        // The duplicate pairs of all the bundles' organisations are found together, at the end.
+        try self.store.findingDuplicatesOnce {
+            for (index, bundle) in bundles.enumerated() {
+                // The next bundle's lines are read and checked on their own thread while this
+                // one is written, which leaves this thread writing rather than waiting for lines.
+                if bundles.indices.contains(index + 1) { bundles[index + 1].startReading() }
+                let outcome = Result { try self.store.savepoint { try self.importBundle(bundle.take().get()) } }
+                // Some failures (a full disk, an I/O error) make SQLite roll back the whole
+                // transaction, the bundles before this one included: then none is applied.
+                if case .failure(let error) = outcome, self.store.database.isAutocommit { throw error }
+                outcomes.append(outcome)
+            }
+        }
+        return outcomes
     }
 }
 
