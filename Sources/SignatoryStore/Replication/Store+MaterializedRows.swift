@@ -78,24 +78,20 @@ extension Store {
         case .contact:
             var contact = try ContactPerson(id: try Store.id(ref.id), syncFields: fields)
             contact.organisationID = try Store.id(try resolver.canonical(contact.organisationID.description))
-            try self.database.prepare(
-                """
-                INSERT INTO contact (id, organisation_id, full_name, title, email, phone, language, at_risk, consent)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (id) DO UPDATE SET organisation_id = excluded.organisation_id, full_name = excluded.full_name,
-                    title = excluded.title, email = excluded.email, phone = excluded.phone, language = excluded.language,
-                    at_risk = excluded.at_risk, consent = excluded.consent
-                """
-            ).run(
-                contact.id,
-                contact.organisationID,
-                contact.fullName,
-                contact.title,
-                contact.email,
-                contact.phone,
-                contact.preferredLanguage,
-                contact.atRisk,
-                contact.consentToPublish
+            try self.writeRow(
+                insert: """
+                    INSERT INTO contact (id, organisation_id, full_name, title, email, phone, language, at_risk, consent)
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (id) DO NOTHING
+                    """,
+                update: """
+                    UPDATE contact SET organisation_id = ?2, full_name = ?3, title = ?4, email = ?5, phone = ?6,
+                        language = ?7, at_risk = ?8, consent = ?9
+                    WHERE id = ?1
+                    """,
+                [
+                    contact.id, contact.organisationID, contact.fullName, contact.title, contact.email, contact.phone,
+                    contact.preferredLanguage, contact.atRisk, contact.consentToPublish,
+                ]
             )
         case .statement:
             var statement = try JointStatement(id: try Store.id(ref.id), syncFields: fields)
@@ -194,24 +190,38 @@ extension Store {
                 signature.organisationID
             ) == 1 ? id : nil
         }
-        try self.database.prepare(
-            """
-            INSERT INTO signature (id, statement_id, organisation_id, contact_id, status, text_hash, consent, recorded_at, source)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (id) DO UPDATE SET contact_id = excluded.contact_id, status = excluded.status, text_hash = excluded.text_hash,
-                consent = excluded.consent, recorded_at = excluded.recorded_at, source = excluded.source
-            """
-        ).run(
-            signature.id,
-            signature.statementID,
-            signature.organisationID,
-            contact,
-            signature.status,
-            signature.textHash,
-            signature.consentToPublish,
-            signature.recordedAt,
-            signature.source
+        try self.writeRow(
+            insert: """
+                INSERT INTO signature (id, statement_id, organisation_id, contact_id, status, text_hash, consent, recorded_at, source)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (id) DO NOTHING
+                """,
+            update: """
+                UPDATE signature SET contact_id = ?4, status = ?5, text_hash = ?6, consent = ?7, recorded_at = ?8, source = ?9
+                WHERE id = ?1
+                """,
+            [
+                signature.id, signature.statementID, signature.organisationID, contact, signature.status,
+                signature.textHash, signature.consentToPublish, signature.recordedAt, signature.source,
+            ]
         )
+    }
+
+    /// Inserts a row, or when its id has one already, updates it with the same parameters.
+    ///
+    /// One upsert would do the same, but when its update sets a foreign key, SQLite opens a
+    /// statement journal for it, copying every page the statement writes. 20,000 new contacts
+    /// took 0.33 s that way and 0.10 s as plain inserts (Python's `sqlite3`, this schema), and
+    /// most rows written are new.
+    private func writeRow(insert: StaticString, update: StaticString, _ values: [any SQLBindable]) throws {
+        let inserting = try self.database.prepare(insert)
+        try inserting.bind(values)
+        defer { inserting.reset() }
+        while try inserting.step() {}
+        guard self.database.changes == 0 else { return }
+        let updating = try self.database.prepare(update)
+        try updating.bind(values)
+        defer { updating.reset() }
+        while try updating.step() {}
     }
 
     /// The signatures on `statement` that may merge into one row with a signature for

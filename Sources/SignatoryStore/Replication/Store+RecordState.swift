@@ -68,42 +68,18 @@ extension Store {
         var settled: FieldMap = [:]
         settled.reserveCapacity(change.fields.count)
         for (name, assignment) in change.fields { settled[name] = assignment.value }
-        // A new record has no references yet: plain inserts, with no conflict to handle.
-        var references: [any SQLBindable] = []
+        // A new record has no references yet: plain inserts, with no conflict to handle. A
+        // statement of several rows would have SQLite open a statement journal, copying every
+        // page it writes: 20,000 signatures' three rows took 0.50 s that way, 0.28 s one by one.
         for field in ref.kind.referenceFields {
             guard let target = settled[field]?.text else { continue }
             if field == "mergedInto" { self.mergesHeld = nil }
-            references += [ref.kind.rawValue, ref.id, field, target]
+            try self.database.prepare(
+                "INSERT INTO record_reference (kind, entity_id, field, target) VALUES (?, ?, ?, ?)"
+            ).run(ref.kind.rawValue, ref.id, field, target)
         }
-        try self.insertReferences(references)
         self.remember(settled, of: ref)
         return settled
-    }
-
-    /// Inserts `record_reference` rows given as (kind, entity id, field, target) groups, in one
-    /// statement: a signature names three records.
-    private func insertReferences(_ values: [any SQLBindable]) throws {
-        let insert: StaticString
-        switch values.count / 4 {
-        case 0: return
-        case 1: insert = "INSERT INTO record_reference (kind, entity_id, field, target) VALUES (?, ?, ?, ?)"
-        case 2:
-            insert = "INSERT INTO record_reference (kind, entity_id, field, target) VALUES (?, ?, ?, ?), (?, ?, ?, ?)"
-        case 3:
-            insert = """
-                INSERT INTO record_reference (kind, entity_id, field, target)
-                VALUES (?, ?, ?, ?), (?, ?, ?, ?), (?, ?, ?, ?)
-                """
-        default:
-            for start in stride(from: 0, to: values.count, by: 4) {
-                try self.insertReferences(Array(values[start..<start + 4]))
-            }
-            return
-        }
-        let statement = try self.database.prepare(insert)
-        try statement.bind(values)
-        defer { statement.reset() }
-        _ = try statement.step()
     }
 
     /// Keeps the index of which record a reference field names.
