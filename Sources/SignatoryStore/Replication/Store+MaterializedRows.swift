@@ -213,15 +213,9 @@ extension Store {
     /// took 0.33 s that way and 0.10 s as plain inserts (Python's `sqlite3`, this schema), and
     /// most rows written are new.
     private func writeRow(insert: StaticString, update: StaticString, _ values: [any SQLBindable]) throws {
-        let inserting = try self.database.prepare(insert)
-        try inserting.bind(values)
-        defer { inserting.reset() }
-        while try inserting.step() {}
+        try self.database.prepare(insert).run(values: values)
         guard self.database.changes == 0 else { return }
-        let updating = try self.database.prepare(update)
-        try updating.bind(values)
-        defer { updating.reset() }
-        while try updating.step() {}
+        try self.database.prepare(update).run(values: values)
     }
 
     /// The signatures on `statement` that may merge into one row with a signature for

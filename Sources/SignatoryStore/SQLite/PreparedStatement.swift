@@ -57,6 +57,11 @@ package final class PreparedStatement {
 
     /// Binds `values` and runs the statement to completion, for writes.
     package func run(_ values: any SQLBindable...) throws {
+        try self.run(values: values)
+    }
+
+    /// ``run(_:)`` with the values in an array, for a caller that passes one list to two statements.
+    package func run(values: [any SQLBindable]) throws {
         try self.bind(values)
         while try self.step() {}
         self.reset()
