@@ -55,10 +55,14 @@ public final class Store {
         let existed = attributes != nil
         // The file holds the office's private key and people's contacts: its owner's alone.
         // SQLite gives the -wal and -shm files the database's mode.
+        let formerMode = attributes?[.posixPermissions] as? Int
         if !existed {
             let descriptor = Glibc.open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
             guard descriptor >= 0 else { throw FileWriteError.fromErrno(path) }
             close(descriptor)
+        } else if formerMode != 0o600 {
+            // An empty file made beforehand (`touch`, or `: >` under umask 022) is world-readable.
+            guard chmod(path, 0o600) == 0 else { throw FileWriteError.fromErrno(path) }
         }
         do {
             let database = try Database(path: path, mode: .create)
@@ -85,6 +89,7 @@ public final class Store {
         } catch {
             // Only the file this call created goes, with its journals; never anything that was there.
             if !existed { for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) } }
+            if existed, let formerMode { chmod(path, mode_t(formerMode)) }
             throw error
         }
     }

@@ -221,6 +221,19 @@ struct DatabaseFileTests {
         #expect(fileBytes(fixture.path) == before)
     }
 
+    /// The database holds the office's private key and every contact: an empty file made
+    /// beforehand under a lax umask must not stay readable by others once it holds them.
+    @Test func createMakesAnEmptyFileMadeBeforehandPrivate() throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.path("office.db")
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(), attributes: [.posixPermissions: 0o644]))
+        _ = try Store.create(at: path, office: Office(name: "Geneva", createdAt: Date()))
+        for file in [path, path + "-wal", path + "-shm"] where FileManager.default.fileExists(atPath: file) {
+            let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
+            #expect(mode == 0o600, "\(file) has mode \(String(mode ?? 0, radix: 8))")
+        }
+    }
+
     @Test func createRefusesAnExistingDatabase() throws {
         let fixture = try StoreFixture()
         #expect(throws: StoreError.alreadyInitialised(path: fixture.path)) {
