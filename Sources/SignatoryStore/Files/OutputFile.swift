@@ -18,7 +18,7 @@ public enum OutputFile {
         protecting database: String? = nil,
         _ body: (FileHandle) throws -> T
     ) throws -> T {
-        try self.place(at: path, protecting: database) { _, descriptor in
+        try self.place(at: path, protecting: database) { descriptor in
             let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: false)
             do {
                 return try body(handle)
@@ -28,12 +28,49 @@ public enum OutputFile {
         }
     }
 
-    /// The one way a file is written: `body` fills the temporary file (by its path or its
-    /// descriptor), which is flushed and renamed over `path` (or, when not `replacing`, linked
-    /// to it, which fails if anything is there); on any failure only it is removed.
+    /// The way a file is written through its descriptor: `body` fills a temporary file, which
+    /// is flushed and renamed over `path` (or, when not `replacing`, linked to it, which fails
+    /// if anything is there); on any failure only the temporary file goes.
+    ///
+    /// Where the file system allows it, the temporary file has no name until it is whole
+    /// (`TemporaryFile.unnamed(beside:)`): a process stopped while writing (Ctrl-C, kill -9)
+    /// leaves no hidden copy of what it was writing.
     ///
     /// - Parameter replacing: whether an existing file at `path` may be replaced.
     static func place<T>(
+        at path: String,
+        protecting database: String?,
+        replacing: Bool = true,
+        _ body: (_ descriptor: Int32) throws -> T
+    ) throws -> T {
+        try self.checkTarget(path, protecting: database)
+        if !replacing && FileManager.default.fileExists(atPath: path) { throw FileWriteError.exists(path) }
+        guard let descriptor = TemporaryFile.unnamed(beside: path) else {
+            return try self.placeNamed(at: path, protecting: database, replacing: replacing) { _, descriptor in
+                try body(descriptor)
+            }
+        }
+        defer { close(descriptor) }
+        let result = try body(descriptor)
+        guard fsync(descriptor) == 0 else { throw FileWriteError.fromErrno(path) }
+        if !replacing {
+            guard TemporaryFile.link(descriptor, as: path) else {
+                throw errno == EEXIST ? FileWriteError.exists(path) : FileWriteError.fromErrno(path)
+            }
+            return result
+        }
+        let temporary = try TemporaryFile.link(descriptor, beside: path)
+        guard rename(temporary, path) == 0 else {
+            let failure = FileWriteError.fromErrno(path)
+            unlink(temporary)
+            throw failure
+        }
+        return result
+    }
+
+    /// The same for a writer that needs the temporary file's name (SQLite's `VACUUM INTO`): the
+    /// file is named from the start, and removed on any failure the process lives to see.
+    static func placeNamed<T>(
         at path: String,
         protecting database: String?,
         replacing: Bool = true,

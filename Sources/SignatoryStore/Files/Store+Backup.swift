@@ -8,7 +8,7 @@ extension Store {
     /// try store.backup(to: "geneva-2026-12-02.db")
     /// ```
     public func backup(to path: String) throws {
-        try OutputFile.place(at: path, protecting: self.database.path, replacing: false) { temporary, _ in
+        try OutputFile.placeNamed(at: path, protecting: self.database.path, replacing: false) { temporary, _ in
             try self.database.prepare("VACUUM INTO ?").run(temporary)
         }
     }

@@ -20,7 +20,7 @@ extension Store {
             \(key.identity)
 
             """
-        try OutputFile.place(at: path, protecting: self.database.path, replacing: false) { _, descriptor in
+        try OutputFile.place(at: path, protecting: self.database.path, replacing: false) { descriptor in
             let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: false)
             try handle.write(contentsOf: Data(text.utf8))
         }
