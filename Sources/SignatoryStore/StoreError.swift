@@ -26,6 +26,9 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case noEncryptionKey(office: String)
         case erased(contact: String, on: String)
         case unvouchedErasure(office: String, sequence: Int64)
+        case unusableBackup(path: String, reason: String)
+        case backupOfAnotherOffice(backup: String, backupOffice: String, database: String, office: String)
+        case databaseInUse(path: String)
     }
 
     /// Which refusal an error is, for callers that add their own advice.
@@ -65,6 +68,12 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let erased = Code("erased")
         /// A received change has erased values, but no erasure of its contact vouches for that.
         public static let unvouchedErasure = Code("unvouchedErasure")
+        /// A file given as a backup cannot be read as a Signatory database.
+        public static let unusableBackup = Code("unusableBackup")
+        /// A backup is restored only over its own office's database.
+        public static let backupOfAnotherOffice = Code("backupOfAnotherOffice")
+        /// Another process has the database open, so it cannot be replaced.
+        public static let databaseInUse = Code("databaseInUse")
     }
 
     private let base: Base
@@ -126,6 +135,19 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     public static func unvouchedErasure(office: String, sequence: Int64) -> StoreError {
         .init(.unvouchedErasure(office: office, sequence: sequence))
     }
+    public static func unusableBackup(path: String, reason: String) -> StoreError {
+        .init(.unusableBackup(path: path, reason: reason))
+    }
+    /// `backupOffice` and `office` name each office with its id: `Geneva (5f0c…)`.
+    public static func backupOfAnotherOffice(
+        backup: String,
+        backupOffice: String,
+        database: String,
+        office: String
+    ) -> StoreError {
+        .init(.backupOfAnotherOffice(backup: backup, backupOffice: backupOffice, database: database, office: office))
+    }
+    public static func databaseInUse(path: String) -> StoreError { .init(.databaseInUse(path: path)) }
     /// `on` is the date it was settled (`2026-12-02`), `kept` the value then kept.
     public static func alreadyResolved(conflict: String, on date: String, kept: String) -> StoreError {
         .init(.alreadyResolved(conflict: conflict, on: date, kept: kept))
@@ -155,6 +177,9 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .noEncryptionKey: return .noEncryptionKey
         case .erased: return .erased
         case .unvouchedErasure: return .unvouchedErasure
+        case .unusableBackup: return .unusableBackup
+        case .backupOfAnotherOffice: return .backupOfAnotherOffice
+        case .databaseInUse: return .databaseInUse
         }
     }
 
@@ -223,6 +248,14 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .unvouchedErasure(let office, let sequence):
             return
                 "change \(sequence) of office \(office) has values removed, but no erasure of its contact vouches for that"
+        case .unusableBackup(let path, let reason):
+            return "\(path) cannot be restored: \(reason); nothing was changed"
+        case .backupOfAnotherOffice(let backup, let backupOffice, let database, let office):
+            return
+                "\(backup) is a backup of office \(backupOffice), but \(database) is the database of office \(office); nothing was changed"
+        case .databaseInUse(let path):
+            return
+                "\(path) is open in another process (its -wal or -shm file stays after closing it); nothing was changed"
         }
     }
 }

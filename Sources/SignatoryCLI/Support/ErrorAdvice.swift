@@ -69,6 +69,10 @@ enum ErrorAdvice {
         case .unvouchedErasure:
             return
                 "\(error); nothing was imported: the bundle was altered on its way, or its erasure is still to come from another office"
+        case .databaseInUse:
+            return "\(error): stop `signatory ui` and `signatory serve` on it, then run the command again"
+        case .backupOfAnotherOffice:
+            return "\(error); to open that office's backup, restore it to a new file with --db NEW.db"
         case .noEncryptionKey:
             return
                 "\(error): ask that office for `signatory office card` and run `signatory office trust CARD`, or export with --plaintext"

@@ -7,8 +7,9 @@ struct OfficeBackup: ParsableCommand {
         abstract: "Write a consistent copy of this office's database (keys included) to a new file.",
         discussion: """
             The copy holds the office's private key and every contact: keep it as safe as the database.
-            Restoring it later is safe only if, before writing anything, the office takes in what its peers hold
-            (signatory sync import a peer's full bundle, or signatory sync pull); see `signatory office recover`.
+            Restore it with `signatory office restore --from FILE`, never by copying it over the database. Restoring is
+            safe only if, before writing anything, the office takes in what its peers hold (signatory sync import a
+            peer's full bundle, or signatory sync pull); see `signatory office recover`.
             Example: signatory office backup --out geneva-2026-12-02.db
             """
     )

@@ -10,7 +10,8 @@ struct OfficeCommand: ParsableCommand {
         commandName: "office",
         abstract: "Show this office's public card and choose which offices' feeds to accept.",
         subcommands: [
-            OfficeCard.self, OfficeTrust.self, OfficeList.self, OfficeKey.self, OfficeBackup.self, OfficeRecover.self,
+            OfficeCard.self, OfficeTrust.self, OfficeList.self, OfficeKey.self, OfficeBackup.self, OfficeRestore.self,
+            OfficeRecover.self,
         ]
     )
 }

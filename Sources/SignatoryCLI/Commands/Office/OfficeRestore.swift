@@ -1,0 +1,35 @@
+import ArgumentParser
+import SignatoryDomain
+import SignatoryStore
+
+struct OfficeRestore: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "restore",
+        abstract: "Put a backup in place as this office's database, keeping the database it replaces.",
+        discussion: """
+            Stop `signatory ui` and `signatory serve` on the database first. The backup is copied and checked; the
+            database it replaces is renamed DB.replaced-DATE with its -wal and -shm files, so that no journal of the
+            old file is ever read with the restored one. Nothing is removed, and the backup file is not written to.
+            Only a backup of the same office is restored over a database; restore another office's with another --db.
+            Then, before writing anything, take in what the peers hold (signatory sync pull, or sync import a full
+            bundle from a peer).
+            Example: signatory office restore --db geneva.db --from geneva-2026-12-02.db
+            """
+    )
+
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "The backup file to restore (written by `signatory office backup`).") var from: String
+
+    func run() throws {
+        let path = self.database.resolvedPath
+        let restored = try Store.restore(from: self.from, to: path)
+        let replaced = restored.replacedAs.map { "; the database it replaced is kept as \($0)" } ?? ""
+        Output.text(
+            """
+            restored \(path) from \(self.from): office \(restored.office.name), \(restored.changes) change(s)\(replaced)
+            next, before writing anything: signatory sync pull --db \(path) --hub URL, or signatory sync import \
+            --db \(path) FULL-BUNDLE (at a peer: signatory sync export --all --for \(restored.office.id) --out FILE)
+            """
+        )
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `office restore` puts a backup in place without ever pairing it with the old file's
+/// write-ahead log, keeps the database it replaces, and refuses what it cannot restore.
+struct OfficeRestoreTests {
+    let office: OfficeFixture
+    let backup: String
+
+    init() throws {
+        self.office = try OfficeFixture()
+        try self.office.succeed(["org", "add", "--name", "Lawyers for Lawyers", "--acronym", "L4L"])
+        self.backup = self.office.folder.path("geneva-2026-12-02.db")
+        try self.office.succeed(["office", "backup", "--out", self.backup])
+        try self.office.succeed([
+            "org", "add", "--name", "Romanian Independent Society of Human Rights", "--acronym", "SIRDO",
+        ])
+    }
+
+    private func names() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: self.office.folder.url.path).sorted()
+    }
+
+    /// Another program writes and is killed before it closes the database: its committed pages
+    /// stay in `office.db-wal`, which SQLite would write into whatever file has that name next.
+    private func crashWithCommittedLog() throws {
+        _ = try PythonScript.run(
+            """
+            import os, sqlite3
+            d = sqlite3.connect('\(self.office.database)', isolation_level=None)
+            d.execute('PRAGMA wal_autocheckpoint = 0')
+            d.execute("INSERT INTO setting (key, value) VALUES ('crash', 'written before the crash')")
+            os._exit(0)
+            """,
+            input: []
+        )
+        #expect((fileBytes(self.office.database + "-wal")?.count ?? 0) > 0)
+    }
+
+    @Test func aBackupRestoredAfterACrashIsWholeAndTheReplacedDatabaseKeepsEverything() throws {
+        try self.crashWithCommittedLog()
+        let backupBytes = fileBytes(self.backup)
+        let output = try self.office.succeed(["office", "restore", "--from", self.backup])
+        #expect(output.contains("restored"))
+        #expect(output.contains("signatory sync pull"))
+        #expect(fileBytes(self.backup) == backupBytes, "the backup was written to")
+        let listed = try self.office.succeed(["org", "list"])
+        #expect(listed.contains("L4L") && !listed.contains("SIRDO"))
+        // The restored file is whole, has no journal of the old file, and is the office's own: private, in WAL mode.
+        let check = try PythonScript.run(
+            """
+            import sqlite3
+            d = sqlite3.connect('\(self.office.database)')
+            print(d.execute('PRAGMA integrity_check').fetchone()[0], d.execute('PRAGMA journal_mode').fetchone()[0])
+            print(d.execute("SELECT count(*) FROM setting WHERE key = 'crash'").fetchone()[0])
+            """,
+            input: []
+        )
+        #expect(check == "ok wal\n0\n")
+        let mode = try FileManager.default.attributesOfItem(atPath: self.office.database)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        // Nothing was removed: the replaced database, its log folded in, keeps what was written after the backup.
+        let replaced = try #require(try self.names().first { $0.hasPrefix("office.db.replaced-") })
+        let before = try SignatoryExecutable.run(
+            ["org", "list", "--db", self.office.folder.path(replaced)],
+            in: self.office.folder.url
+        )
+        #expect(before.status == 0 && before.stdout.contains("SIRDO"))
+        #expect(!(try self.names()).contains { $0.contains("partial") })
+    }
+
+    @Test func aBackupIsRestoredWhereThereIsNoDatabaseYet() throws {
+        let fresh = self.office.folder.path("new-laptop.db")
+        let result = try SignatoryExecutable.run(
+            ["office", "restore", "--from", self.backup, "--db", fresh],
+            in: self.office.folder.url
+        )
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stdout.contains("kept as"))
+        let listed = try SignatoryExecutable.run(["org", "list", "--db", fresh], in: self.office.folder.url)
+        #expect(listed.stdout.contains("L4L"))
+    }
+
+    @Test func whatCannotBeRestoredIsRefusedAndNothingChanges() throws {
+        let other = try OfficeFixture()
+        let otherBackup = self.office.folder.path("bucharest.db")
+        try other.succeed(["office", "backup", "--out", otherBackup])
+        let text = self.office.folder.path("notes.db")
+        try Data("not a database".utf8).write(to: URL(fileURLWithPath: text))
+        let truncated = self.office.folder.path("truncated.db")
+        try try #require(fileBytes(self.backup)).prefix(20_000).write(to: URL(fileURLWithPath: truncated))
+        let names = try self.names()
+        let cases: [(String, String)] = [
+            (otherBackup, "is a backup of office Geneva coordination"),
+            (text, "cannot be restored"),
+            (truncated, "cannot be restored"),
+            (self.office.database, "it is the database itself"),
+            (self.office.folder.path("missing.db"), "cannot be restored: there is no such file"),
+        ]
+        for (backup, expected) in cases {
+            let message = try self.office.refuse(["office", "restore", "--from", backup])
+            #expect(message.contains(expected), "\(backup): \(message)")
+        }
+        #expect(try self.names() == names, "a refusal left files behind")
+    }
+
+    @Test func aDatabaseAnotherProcessHasOpenIsNotReplaced() throws {
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        holder.arguments = [
+            "python3", "-c",
+            "import sqlite3, sys, time; d = sqlite3.connect(sys.argv[1]); d.execute('SELECT 1 FROM office').fetchall(); time.sleep(60)",
+            self.office.database,
+        ]
+        try holder.run()
+        defer { holder.terminate() }
+        let deadline = Date().addingTimeInterval(20)
+        while !FileManager.default.fileExists(atPath: self.office.database + "-shm") && Date() < deadline {
+            usleep(50_000)
+        }
+        let names = try self.names()
+        let message = try self.office.refuse(["office", "restore", "--from", self.backup])
+        #expect(message.contains("is open in another process"))
+        #expect(message.contains("stop `signatory ui`"))
+        #expect(try self.names() == names)
+    }
+}
