@@ -97,12 +97,29 @@ struct OfficeRestoreTests {
             (truncated, "cannot be restored"),
             (self.office.database, "it is the database itself"),
             (self.office.folder.path("missing.db"), "cannot be restored: there is no such file"),
+            (self.office.folder.url.path, "not a file"),
+            ("/dev/null", "not a file"),
         ]
         for (backup, expected) in cases {
             let message = try self.office.refuse(["office", "restore", "--from", backup])
             #expect(message.contains(expected), "\(backup): \(message)")
         }
         #expect(try self.names() == names, "a refusal left files behind")
+    }
+
+    @Test func aTargetThatIsNotTheDatabaseFileItselfIsRefused() throws {
+        let link = self.office.folder.path("link.db")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: self.office.database)
+        let before = databaseBytes(self.office.database)
+        for (target, expected) in [(link, "is a symbolic link"), (self.office.folder.url.path, "is a folder")] {
+            let result = try SignatoryExecutable.run(
+                ["office", "restore", "--from", self.backup, "--db", target],
+                in: self.office.folder.url
+            )
+            #expect(result.status != 0 && result.stderr.contains(expected), "\(target): \(result.stderr)")
+        }
+        #expect(databaseBytes(self.office.database) == before)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == self.office.database)
     }
 
     @Test func aDatabaseAnotherProcessHasOpenIsNotReplaced() throws {

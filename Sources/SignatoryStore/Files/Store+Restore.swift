@@ -40,6 +40,9 @@ extension Store {
         guard stat(backup, &backupStatus) == 0 else {
             throw StoreError.unusableBackup(path: backup, reason: "there is no such file")
         }
+        guard backupStatus.st_mode & S_IFMT == S_IFREG else {
+            throw StoreError.unusableBackup(path: backup, reason: "it is a folder, a device or a pipe, not a file")
+        }
         var targetStatus = stat()
         if stat(path, &targetStatus) == 0, targetStatus.st_dev == backupStatus.st_dev,
             targetStatus.st_ino == backupStatus.st_ino
