@@ -107,6 +107,86 @@ struct OfficeRestoreTests {
         #expect(try self.names() == names, "a refusal left files behind")
     }
 
+    @Test func refusalsAfterACrashLeaveTheDatabaseAndItsLogAsTheyWere() throws {
+        try self.crashWithCommittedLog()
+        let other = try OfficeFixture()
+        let otherBackup = self.office.folder.path("bucharest.db")
+        try other.succeed(["office", "backup", "--out", otherBackup])
+        // A backup copied by hand from a database in use: its newest changes are in its own log.
+        let copied = self.office.folder.path("copied.db")
+        try FileManager.default.copyItem(atPath: self.office.database, toPath: copied)
+        try FileManager.default.copyItem(atPath: self.office.database + "-wal", toPath: copied + "-wal")
+        let names = try self.names()
+        #expect(try self.office.refuse(["office", "restore", "--from", otherBackup]).contains("is a backup of office"))
+        #expect(
+            try self.office.refuse(["office", "restore", "--from", copied]).contains(
+                "the -wal file beside it holds changes that are not in the file itself"
+            )
+        )
+        #expect(try self.names() == names)
+    }
+
+    @Test func anUnreadableDatabaseIsSetAsideAsItIs() throws {
+        let handle = try #require(FileHandle(forWritingAtPath: self.office.database))
+        try handle.write(contentsOf: Data(repeating: 0x5a, count: 100))
+        try handle.close()
+        let damaged = fileBytes(self.office.database)
+        let output = try self.office.succeed(["office", "restore", "--from", self.backup])
+        #expect(output.contains("could not be read as a Signatory database"))
+        let replaced = try #require(try self.names().first { $0.hasPrefix("office.db.replaced-") })
+        #expect(fileBytes(self.office.folder.path(replaced)) == damaged)
+        #expect(try self.office.succeed(["org", "list"]).contains("L4L"))
+    }
+
+    /// A process that opened the database before the restore and writes after it writes into
+    /// the restored database, whose file and log stay one consistent database.
+    @Test func aConnectionOpenedBeforeTheRestoreWritesIntoAWholeDatabase() throws {
+        // After the backup the office wrote many pages more, which the backup lacks.
+        _ = try PythonScript.run(
+            """
+            import sqlite3
+            d = sqlite3.connect('\(self.office.database)', isolation_level=None)
+            d.executemany('INSERT INTO setting (key, value) VALUES (?, ?)', [('pre%d' % i, 'x' * 300) for i in range(500)])
+            d.close()
+            """,
+            input: []
+        )
+        let go = self.office.folder.path("go")
+        let writer = Process()
+        writer.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        writer.arguments = [
+            "python3", "-c",
+            """
+            import os, sqlite3, sys, time
+            d = sqlite3.connect(sys.argv[1], isolation_level=None)
+            open(sys.argv[2] + '.ready', 'w').close()
+            while not os.path.exists(sys.argv[2]): time.sleep(0.02)
+            d.execute('PRAGMA wal_autocheckpoint = 0')
+            d.executemany('INSERT INTO setting (key, value) VALUES (?, ?)', [('late%d' % i, 'y' * 300) for i in range(500)])
+            os._exit(0)
+            """,
+            self.office.database, go,
+        ]
+        try writer.run()
+        let deadline = Date().addingTimeInterval(20)
+        while !FileManager.default.fileExists(atPath: go + ".ready") && Date() < deadline { usleep(20_000) }
+        try self.office.succeed(["office", "restore", "--from", self.backup])
+        _ = FileManager.default.createFile(atPath: go, contents: nil)
+        writer.waitUntilExit()
+        let check = try PythonScript.run(
+            """
+            import sqlite3
+            d = sqlite3.connect('\(self.office.database)')
+            print(d.execute('PRAGMA integrity_check').fetchone()[0])
+            print(d.execute("SELECT count(*) FROM setting WHERE key LIKE 'late%'").fetchone()[0])
+            print(d.execute("SELECT count(*) FROM setting WHERE key LIKE 'pre%'").fetchone()[0])
+            print(d.execute("SELECT count(*) FROM organisation").fetchone()[0])
+            """,
+            input: []
+        )
+        #expect(check == "ok\n500\n0\n1\n")
+    }
+
     @Test func aTargetThatIsNotTheDatabaseFileItselfIsRefused() throws {
         let link = self.office.folder.path("link.db")
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: self.office.database)

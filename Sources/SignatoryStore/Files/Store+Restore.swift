@@ -1,3 +1,4 @@
+import CSQLite
 public import Foundation
 public import SignatoryDomain
 
@@ -6,19 +7,22 @@ public struct RestoredBackup: Sendable {
     public let office: Office
     /// How many changes the restored database holds, every office's.
     public let changes: Int64
-    /// The name the replaced database now has (its `-wal` and `-shm`, if any, beside it), or
-    /// `nil` when there was none.
+    /// Where the database it replaced is kept, or `nil` when there was none.
     public let replacedAs: String?
+    /// Whether the replaced database could not be read (so whose it was is not known).
+    public let replacedWasUnreadable: Bool
 }
 
 extension Store {
     /// Puts the backup at `backup` in place as the database at `path`, never writing to the
     /// backup and never removing anything.
     ///
-    /// The backup is copied beside `path` and checked there (upgraded if older). The database
-    /// it replaces, with its `-wal` and `-shm`, is kept under a new name: a `-wal` left beside a
-    /// restored file would be written into it on the next open and damage it. Refused, with
-    /// nothing changed: a backup that is not a whole Signatory database, one of another office
+    /// The backup is copied beside `path` and checked there (upgraded if older). A readable
+    /// database at `path` is first copied whole to `PATH.replaced-DATE`, then overwritten page by
+    /// page through SQLite (its backup API), so that its file, its write-ahead log and any
+    /// connection to it stay consistent. An unreadable one is renamed `PATH.replaced-DATE`, its
+    /// `-wal` and `-shm` beside it. Refused, with nothing changed: a backup that is not a whole
+    /// Signatory database, one with a write-ahead log of its own beside it, one of another office
     /// than the database it replaces, and a database another process has open.
     ///
     /// ```swift
@@ -26,35 +30,29 @@ extension Store {
     /// print(restored.replacedAs ?? "nothing replaced")
     /// ```
     public static func restore(from backup: String, to path: String, now: Date = Date()) throws -> RestoredBackup {
-        var link = stat()
-        if lstat(path, &link) == 0 {
-            switch link.st_mode & S_IFMT {
-            case S_IFREG: break
-            case S_IFDIR: throw FileWriteError.isFolder(path)
-            case S_IFLNK:
-                throw StoreError.notADatabase(path: path, detail: "it is a symbolic link; give the file it points to")
-            default: throw FileWriteError.notAFile(path)
+        try self.requireRestorableTarget(path)
+        try self.requireBackupFile(backup, notAt: path)
+        let current = try self.readableDatabase(at: path)
+        let copy = try self.checkedCopy(of: backup, beside: path, pageSize: current?.pageSize)
+        defer { for suffix in ["", "-wal", "-shm", "-journal"] { unlink(copy.path + suffix) } }
+        if let current {
+            guard current.office.id == copy.office.id else {
+                throw StoreError.backupOfAnotherOffice(
+                    backup: backup,
+                    backupOffice: "\(copy.office.name) (\(copy.office.id))",
+                    database: path,
+                    office: "\(current.office.name) (\(current.office.id))"
+                )
             }
+            let aside = try self.overwrite(path, withPagesOf: copy.path, keepingAs: self.freeName(for: path, now))
+            return RestoredBackup(
+                office: copy.office,
+                changes: copy.changes,
+                replacedAs: aside,
+                replacedWasUnreadable: false
+            )
         }
-        var backupStatus = stat()
-        guard stat(backup, &backupStatus) == 0 else {
-            throw StoreError.unusableBackup(path: backup, reason: "there is no such file")
-        }
-        guard backupStatus.st_mode & S_IFMT == S_IFREG else {
-            throw StoreError.unusableBackup(path: backup, reason: "it is a folder, a device or a pipe, not a file")
-        }
-        var targetStatus = stat()
-        if stat(path, &targetStatus) == 0, targetStatus.st_dev == backupStatus.st_dev,
-            targetStatus.st_ino == backupStatus.st_ino
-        {
-            throw StoreError.unusableBackup(path: backup, reason: "it is the database itself")
-        }
-        let copy = try self.checkedCopy(of: backup, beside: path)
-        var placed = false
-        defer {
-            if !placed { for suffix in ["", "-wal", "-shm", "-journal"] { unlink(copy.path + suffix) } }
-        }
-        let aside = try self.setAside(path, for: copy.office, backup: backup, now: now)
+        let aside = try self.setAside(path, as: self.freeName(for: path, now))
         if aside != nil {
             guard rename(copy.path, path) == 0 else { throw FileWriteError.fromErrno(path) }
         } else {
@@ -62,18 +60,77 @@ extension Store {
             guard Glibc.link(copy.path, path) == 0 else {
                 throw errno == EEXIST ? FileWriteError.exists(path) : FileWriteError.fromErrno(path)
             }
-            unlink(copy.path)
         }
-        placed = true
         self.syncFolder(of: path)
-        return RestoredBackup(office: copy.office, changes: copy.changes, replacedAs: aside)
+        return RestoredBackup(
+            office: copy.office,
+            changes: copy.changes,
+            replacedAs: aside,
+            replacedWasUnreadable: aside != nil
+        )
+    }
+
+    private static func requireRestorableTarget(_ path: String) throws {
+        var link = stat()
+        guard lstat(path, &link) == 0 else { return }
+        switch link.st_mode & S_IFMT {
+        case S_IFREG: return
+        case S_IFDIR: throw FileWriteError.isFolder(path)
+        case S_IFLNK:
+            throw StoreError.notADatabase(path: path, detail: "it is a symbolic link; give the file it points to")
+        default: throw FileWriteError.notAFile(path)
+        }
+    }
+
+    private static func requireBackupFile(_ backup: String, notAt path: String) throws {
+        var backupStatus = stat()
+        guard stat(backup, &backupStatus) == 0 else {
+            throw StoreError.unusableBackup(path: backup, reason: "there is no such file")
+        }
+        guard backupStatus.st_mode & S_IFMT == S_IFREG else {
+            throw StoreError.unusableBackup(path: backup, reason: "it is a folder, a device or a pipe, not a file")
+        }
+        var target = stat()
+        if stat(path, &target) == 0, target.st_dev == backupStatus.st_dev, target.st_ino == backupStatus.st_ino {
+            throw StoreError.unusableBackup(path: backup, reason: "it is the database itself")
+        }
+        // A copy taken by hand while a program had it open: its last changes are in the log, not in it.
+        var log = stat()
+        if stat(backup + "-wal", &log) == 0, log.st_size > 0 {
+            throw StoreError.unusableBackup(
+                path: backup,
+                reason: "the -wal file beside it holds changes that are not in the file itself"
+            )
+        }
+    }
+
+    /// The office and page size of the database at `path`, read without writing anything;
+    /// `nil` when there is none or it cannot be read as a Signatory database.
+    private static func readableDatabase(at path: String) throws -> (office: Office, pageSize: Int64)? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        // A log left by a crash stays as it is until the restore goes ahead: a reading connection
+        // uses the existing -shm. Without one, a connection that writes creates both journals
+        // and, closing last, removes them, where a reading one would leave them behind.
+        let journals = ["-wal", "-shm"].allSatisfy { FileManager.default.fileExists(atPath: path + $0) }
+        do {
+            let database = try Database(path: path, mode: journals ? .readOnly : .readWrite)
+            let office = try database.prepare("SELECT id, name, created_at FROM office").firstRow { row in
+                Office(id: try row.id(0), name: row.text(1), createdAt: row.date(2))
+            }
+            return try office.map { ($0, try database.integer("PRAGMA page_size")) }
+        } catch let error as SQLiteError where error.isBusy {
+            throw StoreError.databaseInUse(path: path)
+        } catch {
+            return nil
+        }
     }
 
     /// Copies the backup beside `path` (mode 0600), opens the copy as a Signatory database,
-    /// upgrading it if older, and checks every page.
+    /// upgrading it if older, checks every page, and gives it `pageSize` and a write-ahead log.
     private static func checkedCopy(
         of backup: String,
-        beside path: String
+        beside path: String,
+        pageSize: Int64?
     ) throws -> (path: String, office: Office, changes: Int64) {
         guard let source = FileHandle(forReadingAtPath: backup) else {
             throw StoreError.unusableBackup(path: backup, reason: String(cString: strerror(errno)))
@@ -86,28 +143,30 @@ extension Store {
             if !kept { for suffix in ["", "-wal", "-shm", "-journal"] { unlink(copy + suffix) } }
         }
         let sink = FileHandle(fileDescriptor: descriptor, closeOnDealloc: false)
-        while let chunk = try source.read(upToCount: 1 << 20), !chunk.isEmpty {
-            try sink.write(contentsOf: chunk)
+        do {
+            while let chunk = try source.read(upToCount: 1 << 20), !chunk.isEmpty {
+                try sink.write(contentsOf: chunk)
+            }
+        } catch let error as NSError where FileWriteError.isOutOfSpace(error) {
+            throw FileWriteError.diskFull(path)
         }
         guard fsync(descriptor) == 0 else { throw FileWriteError.fromErrno(path) }
         let checked: (Office, Int64)
         do {
-            checked = try self.check(copy)
+            checked = try self.check(copy, pageSize: pageSize)
         } catch let error as StoreError {
             throw StoreError.unusableBackup(
                 path: backup,
                 reason: String(describing: error).replacingOccurrences(of: copy, with: backup)
             )
-        } catch let error as SQLiteError {
+        } catch let error as SQLiteError where !error.isBusy && error.primaryCode != SQLITE_FULL {
             throw StoreError.unusableBackup(path: backup, reason: "SQLite says: \(error.message)")
         }
-        // Its connection is closed: SQLite has folded and removed the copy's own journals.
-        for suffix in ["-wal", "-shm"] { unlink(copy + suffix) }
         kept = true
         return (copy, checked.0, checked.1)
     }
 
-    private static func check(_ path: String) throws -> (Office, Int64) {
+    private static func check(_ path: String, pageSize: Int64?) throws -> (Office, Int64) {
         let checked = try { () throws -> (Office, Int64) in
             let store = try Store.open(at: path, busyTimeoutMilliseconds: 0)
             let verdict = try store.database.prepare("PRAGMA quick_check").rows { $0.text(0) }
@@ -119,39 +178,83 @@ extension Store {
             }
             return (store.office, try store.changeCount())
         }()
-        // `VACUUM INTO` writes a rollback-journal database; an office's database uses a WAL, so
-        // that readers (the hub's second connection) never wait for a writer. Set on a
-        // connection of its own: the store's cached statements would hold the file.
+        // On a connection of its own: the store's cached statements would hold the file.
+        // `VACUUM INTO` writes a rollback-journal database; an office's uses a write-ahead log.
+        // SQLite copies pages into a database with a log only between equal page sizes.
         let database = try Database(path: path, mode: .readWrite)
+        if let pageSize, try database.integer("PRAGMA page_size") != pageSize {
+            try database.execute("PRAGMA journal_mode = DELETE")
+            try database.execute("PRAGMA page_size = \(pageSize)")
+            try database.execute("VACUUM")
+        }
         try database.execute("PRAGMA journal_mode = WAL")
         try database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return checked
     }
 
-    /// Gives the database at `path` and its journals a new name, `PATH.replaced-20261202T101500`,
-    /// after checking that it is `office`'s and that no other process has it open. Returns the
-    /// new name, or `nil` when there is no database at `path` (stray journals are set aside too).
-    private static func setAside(_ path: String, for office: Office, backup: String, now: Date) throws -> String? {
-        let exists = FileManager.default.fileExists(atPath: path)
-        if exists, let current = try self.officeIfReadable(at: path), current.id != office.id {
-            throw StoreError.backupOfAnotherOffice(
-                backup: backup,
-                backupOffice: "\(office.name) (\(office.id))",
-                database: path,
-                office: "\(current.name) (\(current.id))"
-            )
+    /// Keeps a consistent copy of the database at `path` as `aside`, then writes every page of
+    /// `source` into it in one transaction. Returns `aside`.
+    private static func overwrite(_ path: String, withPagesOf source: String, keepingAs aside: String) throws -> String
+    {
+        if try self.othersHaveOpen(path) { throw StoreError.databaseInUse(path: path) }
+        let destination = try Database(path: path, mode: .readWrite, busyTimeoutMilliseconds: 5_000)
+        try OutputFile.placeNamed(at: aside, protecting: path, replacing: false) { temporary, _ in
+            try destination.prepare("VACUUM INTO ?").run(temporary)
         }
-        let journals = ["-wal", "-shm"].filter { FileManager.default.fileExists(atPath: path + $0) }
-        guard exists || !journals.isEmpty else { return nil }
-        let stamp = Self.stamp(now)
-        var aside = "\(path).replaced-\(stamp)"
+        do {
+            let pages = try Database(path: source, mode: .readOnly)
+            guard let backup = sqlite3_backup_init(destination.handle, "main", pages.handle, "main") else {
+                throw SQLiteError(code: sqlite3_extended_errcode(destination.handle), connection: destination.handle)
+            }
+            let step = sqlite3_backup_step(backup, -1)
+            let finish = sqlite3_backup_finish(backup)
+            guard step == SQLITE_DONE, finish == SQLITE_OK else {
+                let code = step == SQLITE_DONE ? finish : step
+                if code & 0xff == SQLITE_BUSY || code & 0xff == SQLITE_LOCKED {
+                    throw StoreError.databaseInUse(path: path)
+                }
+                throw SQLiteError(code: code, message: String(cString: sqlite3_errstr(code)))
+            }
+            try destination.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        } catch {
+            // Nothing was written over: the copy this call made of it goes.
+            unlink(aside)
+            throw error
+        }
+        return aside
+    }
+
+    /// Whether another process has the database open: the last connection to close folds the
+    /// write-ahead log into the file and removes it and the `-shm`.
+    private static func othersHaveOpen(_ path: String) throws -> Bool {
+        do {
+            let database = try Database(path: path, mode: .readWrite, busyTimeoutMilliseconds: 5_000)
+            _ = try database.integer("SELECT count(*) FROM office")
+        }
+        return ["-wal", "-shm"].contains { FileManager.default.fileExists(atPath: path + $0) }
+    }
+
+    /// A name beside `path` that nothing has: `PATH.replaced-20261202T101500`, then `-2`, `-3`…
+    private static func freeName(for path: String, _ now: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss"
+        let stem = "\(path).replaced-\(formatter.string(from: now))"
+        var name = stem
         var attempt = 1
-        while FileManager.default.fileExists(atPath: aside)
-            || ["-wal", "-shm"].contains(where: { FileManager.default.fileExists(atPath: aside + $0) })
-        {
+        while ["", "-wal", "-shm"].contains(where: { FileManager.default.fileExists(atPath: name + $0) }) {
             attempt += 1
-            aside = "\(path).replaced-\(stamp)-\(attempt)"
+            name = "\(stem)-\(attempt)"
         }
+        return name
+    }
+
+    /// Gives an unreadable database at `path` and its journals the name `aside`. Returns it, or
+    /// `nil` when there is no database at `path` (stray journals are set aside too).
+    private static func setAside(_ path: String, as aside: String) throws -> String? {
+        let exists = FileManager.default.fileExists(atPath: path)
+        let journals = ["-wal", "-shm"].filter { FileManager.default.fileExists(atPath: path + $0) }
         if exists {
             guard Glibc.link(path, aside) == 0 else { throw FileWriteError.fromErrno(aside) }
         }
@@ -160,32 +263,6 @@ extension Store {
             unlink(path + suffix)
         }
         return exists ? aside : nil
-    }
-
-    /// The office of the database at `path`, or `nil` when it cannot be read (the reason to
-    /// restore, often). Refuses a database another process has open: the last connection to
-    /// close removes its journals, so journals still there after this one closed are another's.
-    private static func officeIfReadable(at path: String) throws -> Office? {
-        let office: Office
-        do {
-            office = try Store.open(at: path, busyTimeoutMilliseconds: 0).office
-        } catch let error as SQLiteError where error.isBusy {
-            throw StoreError.databaseInUse(path: path)
-        } catch {
-            return nil
-        }
-        if ["-wal", "-shm"].contains(where: { FileManager.default.fileExists(atPath: path + $0) }) {
-            throw StoreError.databaseInUse(path: path)
-        }
-        return office
-    }
-
-    private static func stamp(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss"
-        return formatter.string(from: date)
     }
 
     /// Makes the renames last through a power cut.

@@ -17,6 +17,8 @@ package final class Database {
         case readWrite
         /// The file is created when missing.
         case create
+        /// The file must exist, and is only read.
+        case readOnly
     }
 
     let handle: OpaquePointer
@@ -35,7 +37,7 @@ package final class Database {
 
     package init(path: String, mode: OpenMode, busyTimeoutMilliseconds: Int32 = 5_000) throws(SQLiteError) {
         _ = Database.configured
-        var flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX
+        var flags = (mode == .readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX
         if mode == .create { flags |= SQLITE_OPEN_CREATE }
         var handle: OpaquePointer?
         let code = sqlite3_open_v2(path, &handle, flags, nil)

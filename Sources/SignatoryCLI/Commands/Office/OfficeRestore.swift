@@ -7,9 +7,11 @@ struct OfficeRestore: ParsableCommand {
         commandName: "restore",
         abstract: "Put a backup in place as this office's database, keeping the database it replaces.",
         discussion: """
-            Stop `signatory ui` and `signatory serve` on the database first. The backup is copied and checked; the
-            database it replaces is renamed DB.replaced-DATE with its -wal and -shm files, so that no journal of the
-            old file is ever read with the restored one. Nothing is removed, and the backup file is not written to.
+            Stop `signatory ui` and `signatory serve` on the database first. The backup is copied and checked; a copy
+            of the database it replaces is kept as DB.replaced-DATE, and the backup's pages are then written into the
+            database through SQLite, so that its write-ahead log and any connection to it stay consistent. A database
+            that cannot be read is renamed DB.replaced-DATE instead, with its -wal and -shm files. Nothing is removed,
+            and the backup file is not written to.
             Only a backup of the same office is restored over a database; restore another office's with another --db.
             Then, before writing anything, take in what the peers hold (signatory sync pull, or sync import a full
             bundle from a peer).
@@ -23,7 +25,13 @@ struct OfficeRestore: ParsableCommand {
     func run() throws {
         let path = self.database.resolvedPath
         let restored = try Store.restore(from: self.from, to: path)
-        let replaced = restored.replacedAs.map { "; the database it replaced is kept as \($0)" } ?? ""
+        let replaced =
+            restored.replacedAs.map {
+                restored.replacedWasUnreadable
+                    ? "; the file it replaced could not be read as a Signatory database (so whose it was is not known), "
+                        + "and is kept as \($0)"
+                    : "; a copy of the database it replaced is kept as \($0)"
+            } ?? ""
         Output.text(
             """
             restored \(path) from \(self.from): office \(restored.office.name), \(restored.changes) change(s)\(replaced)
