@@ -203,6 +203,67 @@ struct OfficeRestoreTests {
         #expect(check == "ok\n500\n0\n1\n")
     }
 
+    /// Another process commits throughout the restore: each of its commits lands either before
+    /// the restore, in the copy kept of the replaced database, or after it, in the restored one.
+    @Test func nothingCommittedDuringTheRestoreIsLost() throws {
+        _ = try PythonScript.run(
+            """
+            import sqlite3
+            d = sqlite3.connect('\(self.office.database)', isolation_level=None)
+            d.executemany('INSERT INTO setting (key, value) VALUES (?, ?)', [('bulk%d' % i, 'x' * 300) for i in range(20000)])
+            d.close()
+            """,
+            input: []
+        )
+        let stop = self.office.folder.path("stop")
+        let committed = self.office.folder.path("committed")
+        let writer = Process()
+        writer.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        writer.arguments = [
+            "python3", "-c",
+            """
+            import os, sqlite3, sys
+            i = 0
+            with open(sys.argv[3], 'w') as log:
+                while not os.path.exists(sys.argv[2]):
+                    # A connection per commit, as each `signatory` command opens its own.
+                    d = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=30)
+                    d.execute("INSERT INTO setting (key, value) VALUES (?, 'during')", ('during%d' % i,))
+                    d.close()
+                    log.write('during%d\\n' % i); log.flush(); i += 1
+            """,
+            self.office.database, stop, committed,
+        ]
+        try writer.run()
+        usleep(300_000)
+        let result = try SignatoryExecutable.run(
+            ["office", "restore", "--from", self.backup, "--db", self.office.database],
+            in: self.office.folder.url
+        )
+        usleep(300_000)
+        _ = FileManager.default.createFile(atPath: stop, contents: nil)
+        writer.waitUntilExit()
+        // Refused because the writer had it open, or restored: either way no commit may vanish.
+        let replaced = try self.names().first { $0.hasPrefix("office.db.replaced-") }
+        let files = [self.office.database] + (replaced.map { [self.office.folder.path($0)] } ?? [])
+        let found = try PythonScript.run(
+            """
+            import sqlite3
+            keys = set()
+            for path in [\(files.map { "'\($0)'" }.joined(separator: ", "))]:
+                keys |= {k for (k,) in sqlite3.connect(path).execute("SELECT key FROM setting WHERE value = 'during'")}
+            written = [line.strip() for line in open('\(committed)')]
+            print(len(written), len([k for k in written if k not in keys]))
+            """,
+            input: []
+        )
+        let counts = found.split(separator: " ").map { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1 }
+        #expect(
+            counts.count == 2 && counts[0] > 0 && counts[1] == 0,
+            "committed, then lost: \(found); \(result.stderr)"
+        )
+    }
+
     @Test func aTargetThatIsNotTheDatabaseFileItselfIsRefused() throws {
         let link = self.office.folder.path("link.db")
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: self.office.database)

@@ -32,19 +32,19 @@ extension Store {
     public static func restore(from backup: String, to path: String, now: Date = Date()) throws -> RestoredBackup {
         try self.requireRestorableTarget(path)
         try self.requireBackupFile(backup, notAt: path)
-        let current = try self.readableDatabase(at: path)
-        let copy = try self.checkedCopy(of: backup, beside: path, pageSize: current?.pageSize)
+        let current = try self.readableOffice(at: path)
+        let copy = try self.checkedCopy(of: backup, beside: path)
         defer { for suffix in ["", "-wal", "-shm", "-journal"] { unlink(copy.path + suffix) } }
         if let current {
-            guard current.office.id == copy.office.id else {
+            guard current.id == copy.office.id else {
                 throw StoreError.backupOfAnotherOffice(
                     backup: backup,
                     backupOffice: "\(copy.office.name) (\(copy.office.id))",
                     database: path,
-                    office: "\(current.office.name) (\(current.office.id))"
+                    office: "\(current.name) (\(current.id))"
                 )
             }
-            let aside = try self.overwrite(path, withPagesOf: copy.path, keepingAs: self.freeName(for: path, now))
+            let aside = try self.overwrite(path, withRowsOf: copy.path, keepingAs: self.freeName(for: path, now))
             return RestoredBackup(
                 office: copy.office,
                 changes: copy.changes,
@@ -104,9 +104,10 @@ extension Store {
         }
     }
 
-    /// The office and page size of the database at `path`, read without writing anything;
-    /// `nil` when there is none or it cannot be read as a Signatory database.
-    private static func readableDatabase(at path: String) throws -> (office: Office, pageSize: Int64)? {
+    /// The office of the database at `path`, read without writing anything; `nil` when there is
+    /// none, or it is not a whole Signatory database (damaged, another program's). A full disk or
+    /// a file that cannot be opened is an error: whose database it is must not go unchecked.
+    private static func readableOffice(at path: String) throws -> Office? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         // A log left by a crash stays as it is until the restore goes ahead: a reading connection
         // uses the existing -shm. Without one, a connection that writes creates both journals
@@ -114,23 +115,26 @@ extension Store {
         let journals = ["-wal", "-shm"].allSatisfy { FileManager.default.fileExists(atPath: path + $0) }
         do {
             let database = try Database(path: path, mode: journals ? .readOnly : .readWrite)
-            let office = try database.prepare("SELECT id, name, created_at FROM office").firstRow { row in
+            guard try database.prepare("PRAGMA quick_check").rows(read: { $0.text(0) }) == ["ok"],
+                try database.integer("SELECT count(*) FROM sqlite_master WHERE name = 'office'") == 1
+            else { return nil }
+            return try database.prepare("SELECT id, name, created_at FROM office").firstRow { row in
                 Office(id: try row.id(0), name: row.text(1), createdAt: row.date(2))
             }
-            return try office.map { ($0, try database.integer("PRAGMA page_size")) }
         } catch let error as SQLiteError where error.isBusy {
             throw StoreError.databaseInUse(path: path)
-        } catch {
+        } catch let error as SQLiteError
+            where error.primaryCode == SQLITE_NOTADB || error.primaryCode == SQLITE_CORRUPT
+        {
             return nil
         }
     }
 
     /// Copies the backup beside `path` (mode 0600), opens the copy as a Signatory database,
-    /// upgrading it if older, checks every page, and gives it `pageSize` and a write-ahead log.
+    /// upgrading it if older, checks every page, and gives it a write-ahead log.
     private static func checkedCopy(
         of backup: String,
-        beside path: String,
-        pageSize: Int64?
+        beside path: String
     ) throws -> (path: String, office: Office, changes: Int64) {
         guard let source = FileHandle(forReadingAtPath: backup) else {
             throw StoreError.unusableBackup(path: backup, reason: String(cString: strerror(errno)))
@@ -153,7 +157,7 @@ extension Store {
         guard fsync(descriptor) == 0 else { throw FileWriteError.fromErrno(path) }
         let checked: (Office, Int64)
         do {
-            checked = try self.check(copy, pageSize: pageSize)
+            checked = try self.check(copy)
         } catch let error as StoreError {
             throw StoreError.unusableBackup(
                 path: backup,
@@ -166,7 +170,7 @@ extension Store {
         return (copy, checked.0, checked.1)
     }
 
-    private static func check(_ path: String, pageSize: Int64?) throws -> (Office, Int64) {
+    private static func check(_ path: String) throws -> (Office, Int64) {
         let checked = try { () throws -> (Office, Int64) in
             let store = try Store.open(at: path, busyTimeoutMilliseconds: 0)
             let verdict = try store.database.prepare("PRAGMA quick_check").rows { $0.text(0) }
@@ -180,48 +184,73 @@ extension Store {
         }()
         // On a connection of its own: the store's cached statements would hold the file.
         // `VACUUM INTO` writes a rollback-journal database; an office's uses a write-ahead log.
-        // SQLite copies pages into a database with a log only between equal page sizes.
         let database = try Database(path: path, mode: .readWrite)
-        if let pageSize, try database.integer("PRAGMA page_size") != pageSize {
-            try database.execute("PRAGMA journal_mode = DELETE")
-            try database.execute("PRAGMA page_size = \(pageSize)")
-            try database.execute("VACUUM")
-        }
         try database.execute("PRAGMA journal_mode = WAL")
         try database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return checked
     }
 
-    /// Keeps a consistent copy of the database at `path` as `aside`, then writes every page of
-    /// `source` into it in one transaction. Returns `aside`.
-    private static func overwrite(_ path: String, withPagesOf source: String, keepingAs aside: String) throws -> String
-    {
+    /// Keeps a copy of the database at `path` as `aside`, then replaces every row of it with
+    /// the rows of `source`, all under one write lock: nothing another process commits can fall
+    /// between the copy and the replacement, and the file keeps its own write-ahead log, so a
+    /// connection opened before sees one consistent database. Returns `aside`.
+    private static func overwrite(_ path: String, withRowsOf source: String, keepingAs aside: String) throws -> String {
+        // An older schema is brought up to this release's first, as the backup's copy was.
+        _ = try Store.open(at: path, busyTimeoutMilliseconds: 5_000).office
         if try self.othersHaveOpen(path) { throw StoreError.databaseInUse(path: path) }
-        let destination = try Database(path: path, mode: .readWrite, busyTimeoutMilliseconds: 5_000)
-        try OutputFile.placeNamed(at: aside, protecting: path, replacing: false) { temporary, _ in
-            try destination.prepare("VACUUM INTO ?").run(temporary)
+        let writer = try Database(path: path, mode: .readWrite, busyTimeoutMilliseconds: 5_000)
+        try writer.execute("PRAGMA foreign_keys = OFF")
+        try writer.prepare("ATTACH ? AS restored").run(source)
+        let tables = try writer.prepare(
+            "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name"
+        ).rows { $0.text(0) }
+        let theirs = try writer.prepare(
+            "SELECT name FROM restored.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name"
+        ).rows { $0.text(0) }
+        guard tables == theirs else {
+            throw StoreError.notADatabase(
+                path: path,
+                detail: "its tables are not the backup's; another program added some"
+            )
         }
+        try self.beginWriting(writer, path)
         do {
-            let pages = try Database(path: source, mode: .readOnly)
-            guard let backup = sqlite3_backup_init(destination.handle, "main", pages.handle, "main") else {
-                throw SQLiteError(code: sqlite3_extended_errcode(destination.handle), connection: destination.handle)
+            // The write lock is held: the copy is the database exactly as it is replaced.
+            try OutputFile.placeNamed(at: aside, protecting: path, replacing: false) { temporary, _ in
+                let reader = try Database(path: path, mode: .readOnly)
+                try reader.prepare("VACUUM INTO ?").run(temporary)
             }
-            let step = sqlite3_backup_step(backup, -1)
-            let finish = sqlite3_backup_finish(backup)
-            guard step == SQLITE_DONE, finish == SQLITE_OK else {
-                let code = step == SQLITE_DONE ? finish : step
-                if code & 0xff == SQLITE_BUSY || code & 0xff == SQLITE_LOCKED {
-                    throw StoreError.databaseInUse(path: path)
+            for table in tables {
+                let columns = try writer.prepare("SELECT name FROM pragma_table_info(?, 'main')").rows(table) {
+                    "\"\($0.text(0))\""
                 }
-                throw SQLiteError(code: code, message: String(cString: sqlite3_errstr(code)))
+                let list = columns.joined(separator: ", ")
+                try writer.execute("DELETE FROM main.\"\(table)\"")
+                try writer.execute("INSERT INTO main.\"\(table)\" (\(list)) SELECT \(list) FROM restored.\"\(table)\"")
             }
-            try destination.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            try writer.execute("COMMIT")
         } catch {
+            if !writer.isAutocommit { try? writer.execute("ROLLBACK") }
             // Nothing was written over: the copy this call made of it goes.
             unlink(aside)
             throw error
         }
+        try writer.execute("DETACH restored")
+        try writer.execute("PRAGMA foreign_keys = ON")
+        try writer.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        // The file holds the office's private key: its owner's alone, whatever it was before.
+        chmod(path, 0o600)
         return aside
+    }
+
+    /// Takes the write lock, which another process's transaction refuses.
+    private static func beginWriting(_ writer: Database, _ path: String) throws {
+        do {
+            try writer.execute("BEGIN IMMEDIATE")
+        } catch {
+            guard !error.isBusy else { throw StoreError.databaseInUse(path: path) }
+            throw error
+        }
     }
 
     /// Whether another process has the database open: the last connection to close folds the

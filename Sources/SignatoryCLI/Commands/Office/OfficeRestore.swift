@@ -7,11 +7,11 @@ struct OfficeRestore: ParsableCommand {
         commandName: "restore",
         abstract: "Put a backup in place as this office's database, keeping the database it replaces.",
         discussion: """
-            Stop `signatory ui` and `signatory serve` on the database first. The backup is copied and checked; a copy
-            of the database it replaces is kept as DB.replaced-DATE, and the backup's pages are then written into the
-            database through SQLite, so that its write-ahead log and any connection to it stay consistent. A database
-            that cannot be read is renamed DB.replaced-DATE instead, with its -wal and -shm files. Nothing is removed,
-            and the backup file is not written to.
+            Stop `signatory ui` and `signatory serve` on the database first. The backup is copied and checked; then,
+            under the database's write lock, a copy of the database is kept as DB.replaced-DATE and its rows are
+            replaced with the backup's in one transaction, so that its write-ahead log and any connection to it stay
+            consistent. A database that cannot be read, or is damaged, is renamed DB.replaced-DATE instead, with its
+            -wal and -shm files. Nothing is removed, and the backup file is not written to.
             Only a backup of the same office is restored over a database; restore another office's with another --db.
             Then, before writing anything, take in what the peers hold (signatory sync pull, or sync import a full
             bundle from a peer).
