@@ -142,6 +142,57 @@ struct OfficeRestoreTests {
         #expect(try self.names() == names)
     }
 
+    /// A damaged database whose office can still be read takes only its own office's backup.
+    @Test func aDamagedDatabaseIsSetAsideButOnlyForItsOwnOffice() throws {
+        _ = try PythonScript.run(
+            """
+            import sqlite3
+            path = '\(self.office.database)'
+            d = sqlite3.connect(path)
+            size = d.execute('PRAGMA page_size').fetchone()[0]
+            root = d.execute("SELECT rootpage FROM sqlite_master WHERE name = 'change_log'").fetchone()[0]
+            d.close()
+            with open(path, 'r+b') as f:
+                f.seek((root - 1) * size); f.write(b'\\x00' * 8)
+            """,
+            input: []
+        )
+        let other = try OfficeFixture()
+        let otherBackup = self.office.folder.path("bucharest.db")
+        try other.succeed(["office", "backup", "--out", otherBackup])
+        #expect(try self.office.refuse(["office", "restore", "--from", otherBackup]).contains("is a backup of office"))
+        let output = try self.office.succeed(["office", "restore", "--from", self.backup])
+        #expect(output.contains("the database it replaced is kept as"))
+        #expect(try self.office.succeed(["org", "list"]).contains("L4L"))
+    }
+
+    /// What another program added to either file is not silently dropped or run.
+    @Test func aBackupOrDatabaseChangedByAnotherProgramIsRefused() throws {
+        _ = try PythonScript.run(
+            """
+            import sqlite3
+            d = sqlite3.connect('\(self.office.database)')
+            d.execute("CREATE TRIGGER renamed AFTER INSERT ON organisation BEGIN UPDATE office SET name = 'x'; END")
+            d.commit()
+            b = sqlite3.connect('\(self.backup)')
+            b.execute('PRAGMA foreign_keys = OFF')
+            b.execute("INSERT INTO contact (id, organisation_id, full_name, at_risk, consent) VALUES "
+                      "('00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002', 'Nobody', 0, 0)")
+            b.commit()
+            """,
+            input: []
+        )
+        let orphaned = try self.office.refuse(["office", "restore", "--from", self.backup])
+        #expect(orphaned.contains("refer to records it lacks"))
+        let clean = self.office.folder.path("clean.db")
+        try FileManager.default.copyItem(atPath: self.backup, toPath: clean)
+        _ = try PythonScript.run(
+            "import sqlite3; d = sqlite3.connect('\(clean)'); d.execute('DELETE FROM contact'); d.commit()",
+            input: []
+        )
+        #expect(try self.office.refuse(["office", "restore", "--from", clean]).contains("differ from the backup's"))
+    }
+
     @Test func anUnreadableDatabaseIsSetAsideAsItIs() throws {
         let handle = try #require(FileHandle(forWritingAtPath: self.office.database))
         try handle.write(contentsOf: Data(repeating: 0x5a, count: 100))

@@ -32,18 +32,19 @@ extension Store {
     public static func restore(from backup: String, to path: String, now: Date = Date()) throws -> RestoredBackup {
         try self.requireRestorableTarget(path)
         try self.requireBackupFile(backup, notAt: path)
-        let current = try self.readableOffice(at: path)
+        let current = try self.currentState(at: path)
         let copy = try self.checkedCopy(of: backup, beside: path)
         defer { for suffix in ["", "-wal", "-shm", "-journal"] { unlink(copy.path + suffix) } }
-        if let current {
-            guard current.id == copy.office.id else {
-                throw StoreError.backupOfAnotherOffice(
-                    backup: backup,
-                    backupOffice: "\(copy.office.name) (\(copy.office.id))",
-                    database: path,
-                    office: "\(current.name) (\(current.id))"
-                )
-            }
+        // Whenever the office row can be read, a damaged database's included, it must be the backup's.
+        if let office = current.office, office.id != copy.office.id {
+            throw StoreError.backupOfAnotherOffice(
+                backup: backup,
+                backupOffice: "\(copy.office.name) (\(copy.office.id))",
+                database: path,
+                office: "\(office.name) (\(office.id))"
+            )
+        }
+        if current.office != nil && current.whole {
             let aside = try self.overwrite(path, withRowsOf: copy.path, keepingAs: self.freeName(for: path, now))
             return RestoredBackup(
                 office: copy.office,
@@ -66,7 +67,7 @@ extension Store {
             office: copy.office,
             changes: copy.changes,
             replacedAs: aside,
-            replacedWasUnreadable: aside != nil
+            replacedWasUnreadable: aside != nil && current.office == nil
         )
     }
 
@@ -104,23 +105,44 @@ extension Store {
         }
     }
 
-    /// The office of the database at `path`, read without writing anything; `nil` when there is
-    /// none, or it is not a whole Signatory database (damaged, another program's). A full disk or
-    /// a file that cannot be opened is an error: whose database it is must not go unchecked.
-    private static func readableOffice(at path: String) throws -> Office? {
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
+    /// The office of the database at `path` (`nil` when there is none, or its office row cannot
+    /// be read) and whether every page of it reads back whole, found without writing anything.
+    /// A failed read (a disk error, a full disk, a file that cannot be opened) is an error: it
+    /// says nothing of the file, and whose database it is must not go unchecked.
+    private static func currentState(at path: String) throws -> (office: Office?, whole: Bool) {
+        guard FileManager.default.fileExists(atPath: path) else { return (nil, false) }
         // A log left by a crash stays as it is until the restore goes ahead: a reading connection
         // uses the existing -shm. Without one, a connection that writes creates both journals
         // and, closing last, removes them, where a reading one would leave them behind.
         let journals = ["-wal", "-shm"].allSatisfy { FileManager.default.fileExists(atPath: path + $0) }
-        do {
-            let database = try Database(path: path, mode: journals ? .readOnly : .readWrite)
-            guard try database.prepare("PRAGMA quick_check").rows(read: { $0.text(0) }) == ["ok"],
-                try database.integer("SELECT count(*) FROM sqlite_master WHERE name = 'office'") == 1
-            else { return nil }
+        guard
+            let database = try self.readingDamage(
+                path,
+                { () throws -> Database in
+                    try Database(path: path, mode: journals ? .readOnly : .readWrite)
+                }
+            )
+        else { return (nil, false) }
+        let office = try self.readingDamage(path) { () throws -> Office? in
+            guard try database.integer("SELECT count(*) FROM sqlite_master WHERE name = 'office'") == 1 else {
+                return nil
+            }
             return try database.prepare("SELECT id, name, created_at FROM office").firstRow { row in
                 Office(id: try row.id(0), name: row.text(1), createdAt: row.date(2))
             }
+        }
+        let verdict = try self.readingDamage(path) { try database.prepare("PRAGMA quick_check").rows { $0.text(0) } }
+        // quick_check reports a page it could not read as a row, not as an error.
+        if let failed = verdict?.first(where: { $0.contains("error code=") }) {
+            throw SQLiteError(code: SQLITE_IOERR, message: "\(path) could not be read: \(failed); nothing was changed")
+        }
+        return (office ?? nil, verdict == ["ok"])
+    }
+
+    /// `body`'s result, or `nil` when SQLite finds the file is not a database or is damaged.
+    private static func readingDamage<T>(_ path: String, _ body: () throws -> T) throws -> T? {
+        do {
+            return try body()
         } catch let error as SQLiteError where error.isBusy {
             throw StoreError.databaseInUse(path: path)
         } catch let error as SQLiteError
@@ -180,6 +202,13 @@ extension Store {
                     detail: "it is damaged: \(verdict.prefix(3).joined(separator: "; "))"
                 )
             }
+            let orphans = try store.database.prepare("PRAGMA foreign_key_check").rows { $0.text(0) }
+            guard orphans.isEmpty else {
+                throw StoreError.notADatabase(
+                    path: path,
+                    detail: "rows of \(Set(orphans).sorted().joined(separator: ", ")) refer to records it lacks"
+                )
+            }
             return (store.office, try store.changeCount())
         }()
         // On a connection of its own: the store's cached statements would hold the file.
@@ -201,16 +230,20 @@ extension Store {
         let writer = try Database(path: path, mode: .readWrite, busyTimeoutMilliseconds: 5_000)
         try writer.execute("PRAGMA foreign_keys = OFF")
         try writer.prepare("ATTACH ? AS restored").run(source)
+        // Both are at this release's schema now; anything else (a trigger, an index, a column) is another program's.
+        let schema = try writer.prepare(
+            "SELECT type, name, sql FROM main.sqlite_master WHERE name NOT LIKE 'sqlite%' ORDER BY type, name"
+        ).rows { "\($0.text(0)) \($0.text(1)) \($0.optionalText(2) ?? "")" }
+        let theirs = try writer.prepare(
+            "SELECT type, name, sql FROM restored.sqlite_master WHERE name NOT LIKE 'sqlite%' ORDER BY type, name"
+        ).rows { "\($0.text(0)) \($0.text(1)) \($0.optionalText(2) ?? "")" }
         let tables = try writer.prepare(
             "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name"
         ).rows { $0.text(0) }
-        let theirs = try writer.prepare(
-            "SELECT name FROM restored.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name"
-        ).rows { $0.text(0) }
-        guard tables == theirs else {
+        guard schema == theirs else {
             throw StoreError.notADatabase(
                 path: path,
-                detail: "its tables are not the backup's; another program added some"
+                detail: "its tables, indexes or triggers differ from the backup's; another program changed one of them"
             )
         }
         try self.beginWriting(writer, path)

@@ -30,7 +30,7 @@ struct OfficeRestore: ParsableCommand {
                 restored.replacedWasUnreadable
                     ? "; the file it replaced could not be read as a Signatory database (so whose it was is not known), "
                         + "and is kept as \($0)"
-                    : "; a copy of the database it replaced is kept as \($0)"
+                    : "; the database it replaced is kept as \($0)"
             } ?? ""
         Output.text(
             """
