@@ -22,6 +22,28 @@ struct OfficeRestoreTests {
         try FileManager.default.contentsOfDirectory(atPath: self.office.folder.url.path).sorted()
     }
 
+    /// Writes `count` rows of 300 bytes into the office's settings, as another program would.
+    private func addSettings(_ prefix: String, count: Int) throws {
+        _ = try PythonScript.run(
+            """
+            import sqlite3
+            d = sqlite3.connect('\(self.office.database)', isolation_level=None)
+            d.executemany('INSERT INTO setting (key, value) VALUES (?, ?)', [('\(prefix)%d' % i, 'x' * 300) for i in range(\(count))])
+            d.close()
+            """,
+            input: []
+        )
+    }
+
+    /// Starts a Python script that runs beside the command under test; the caller waits for or stops it.
+    private func startPython(_ script: String, _ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script] + arguments
+        try process.run()
+        return process
+    }
+
     /// Another program writes and is killed before it closes the database: its committed pages
     /// stay in `office.db-wal`, which SQLite would write into whatever file has that name next.
     private func crashWithCommittedLog() throws {
@@ -209,20 +231,9 @@ struct OfficeRestoreTests {
     /// the restored database, whose file and log stay one consistent database.
     @Test func aConnectionOpenedBeforeTheRestoreWritesIntoAWholeDatabase() throws {
         // After the backup the office wrote many pages more, which the backup lacks.
-        _ = try PythonScript.run(
-            """
-            import sqlite3
-            d = sqlite3.connect('\(self.office.database)', isolation_level=None)
-            d.executemany('INSERT INTO setting (key, value) VALUES (?, ?)', [('pre%d' % i, 'x' * 300) for i in range(500)])
-            d.close()
-            """,
-            input: []
-        )
+        try self.addSettings("pre", count: 500)
         let go = self.office.folder.path("go")
-        let writer = Process()
-        writer.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        writer.arguments = [
-            "python3", "-c",
+        let writer = try self.startPython(
             """
             import os, sqlite3, sys, time
             d = sqlite3.connect(sys.argv[1], isolation_level=None)
@@ -232,9 +243,8 @@ struct OfficeRestoreTests {
             d.executemany('INSERT INTO setting (key, value) VALUES (?, ?)', [('late%d' % i, 'y' * 300) for i in range(500)])
             os._exit(0)
             """,
-            self.office.database, go,
-        ]
-        try writer.run()
+            [self.office.database, go]
+        )
         let deadline = Date().addingTimeInterval(20)
         while !FileManager.default.fileExists(atPath: go + ".ready") && Date() < deadline { usleep(20_000) }
         try self.office.succeed(["office", "restore", "--from", self.backup])
@@ -257,21 +267,10 @@ struct OfficeRestoreTests {
     /// Another process commits throughout the restore: each of its commits lands either before
     /// the restore, in the copy kept of the replaced database, or after it, in the restored one.
     @Test func nothingCommittedDuringTheRestoreIsLost() throws {
-        _ = try PythonScript.run(
-            """
-            import sqlite3
-            d = sqlite3.connect('\(self.office.database)', isolation_level=None)
-            d.executemany('INSERT INTO setting (key, value) VALUES (?, ?)', [('bulk%d' % i, 'x' * 300) for i in range(20000)])
-            d.close()
-            """,
-            input: []
-        )
+        try self.addSettings("bulk", count: 20_000)
         let stop = self.office.folder.path("stop")
         let committed = self.office.folder.path("committed")
-        let writer = Process()
-        writer.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        writer.arguments = [
-            "python3", "-c",
+        let writer = try self.startPython(
             """
             import os, sqlite3, sys
             i = 0
@@ -283,9 +282,8 @@ struct OfficeRestoreTests {
                     d.close()
                     log.write('during%d\\n' % i); log.flush(); i += 1
             """,
-            self.office.database, stop, committed,
-        ]
-        try writer.run()
+            [self.office.database, stop, committed]
+        )
         usleep(300_000)
         let result = try SignatoryExecutable.run(
             ["office", "restore", "--from", self.backup, "--db", self.office.database],
@@ -331,14 +329,10 @@ struct OfficeRestoreTests {
     }
 
     @Test func aDatabaseAnotherProcessHasOpenIsNotReplaced() throws {
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        holder.arguments = [
-            "python3", "-c",
+        let holder = try self.startPython(
             "import sqlite3, sys, time; d = sqlite3.connect(sys.argv[1]); d.execute('SELECT 1 FROM office').fetchall(); time.sleep(60)",
-            self.office.database,
-        ]
-        try holder.run()
+            [self.office.database]
+        )
         defer { holder.terminate() }
         let deadline = Date().addingTimeInterval(20)
         while !FileManager.default.fileExists(atPath: self.office.database + "-shm") && Date() < deadline {

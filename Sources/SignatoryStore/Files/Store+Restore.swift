@@ -17,13 +17,14 @@ extension Store {
     /// Puts the backup at `backup` in place as the database at `path`, never writing to the
     /// backup and never removing anything.
     ///
-    /// The backup is copied beside `path` and checked there (upgraded if older). A readable
-    /// database at `path` is first copied whole to `PATH.replaced-DATE`, then overwritten page by
-    /// page through SQLite (its backup API), so that its file, its write-ahead log and any
-    /// connection to it stay consistent. An unreadable one is renamed `PATH.replaced-DATE`, its
-    /// `-wal` and `-shm` beside it. Refused, with nothing changed: a backup that is not a whole
-    /// Signatory database, one with a write-ahead log of its own beside it, one of another office
-    /// than the database it replaces, and a database another process has open.
+    /// The backup is copied beside `path` and checked there (upgraded if older). Under one write
+    /// lock, a whole database at `path` is copied to `PATH.replaced-DATE` and its rows replaced
+    /// with the backup's, so that its file, its write-ahead log and any connection to it stay
+    /// consistent and nothing committed meanwhile is lost. A damaged or unreadable one is renamed
+    /// `PATH.replaced-DATE`, its `-wal` and `-shm` beside it. Refused, with nothing changed: a
+    /// backup that is not a whole Signatory database, one with a write-ahead log of its own
+    /// beside it, one of another office than the database it replaces (whenever its office can
+    /// be read), a database another process has open, and one another program's schema changed.
     ///
     /// ```swift
     /// let restored = try Store.restore(from: "geneva-2026-12-02.db", to: "geneva.db")
