@@ -37,13 +37,14 @@ struct Signatory: AsyncParsableCommand {
                 var synchronous = command
                 try synchronous.run()
             }
+            try StandardStreams.flush()
         } catch let error
             where !(error is ValidationError) && String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")
         {
             // Help, version and exit requests (`signatory help org` runs ArgumentParser's own command).
             self.exitShowing(error)
         } catch {
-            FileHandle.standardError.write(Data("Error: \(ErrorAdvice.message(for: error))\n".utf8))
+            StandardStreams.writeError("Error: \(ErrorAdvice.message(for: error))\n")
             self.exit(withError: ExitCode.failure)
         }
     }
@@ -63,8 +64,14 @@ struct Signatory: AsyncParsableCommand {
                 .joined(separator: TerminalText.neutralised(message, multiline: false))
         if code == .success {
             if !text.isEmpty { print(text) }
+            do {
+                try StandardStreams.flush()
+            } catch {
+                StandardStreams.writeError("Error: \(error)\n")
+                Foundation.exit(ExitCode.failure.rawValue)
+            }
         } else {
-            FileHandle.standardError.write(Data((text + "\n").utf8))
+            StandardStreams.writeError(text + "\n")
         }
         Foundation.exit(code.rawValue)
     }

@@ -111,7 +111,7 @@ struct OfficeRestoreTests {
         let text = self.office.folder.path("notes.db")
         try Data("not a database".utf8).write(to: URL(fileURLWithPath: text))
         let truncated = self.office.folder.path("truncated.db")
-        try try #require(fileBytes(self.backup)).prefix(20_000).write(to: URL(fileURLWithPath: truncated))
+        try #require(fileBytes(self.backup)).prefix(20_000).write(to: URL(fileURLWithPath: truncated))
         let names = try self.names()
         let cases: [(String, String)] = [
             (otherBackup, "is a backup of office Geneva coordination"),

@@ -20,19 +20,31 @@ public enum SignatoryExecutable {
     }()
 
     /// Runs `signatory` with `arguments` in `directory`, with no standard input.
+    /// `standardOutput` or `standardError` names a file (e.g. `/dev/full`) to write instead of
+    /// capturing; the result then holds nothing for it.
     public static func run(
         _ arguments: [String],
         environment: [String: String] = [:],
-        in directory: URL? = nil
+        in directory: URL? = nil,
+        standardOutput: String? = nil,
+        standardError: String? = nil
     ) throws -> CommandResult {
-        try self.start(arguments, environment: environment, in: directory).wait()
+        try self.start(
+            arguments,
+            environment: environment,
+            in: directory,
+            standardOutput: standardOutput,
+            standardError: standardError
+        ).wait()
     }
 
     /// Starts `signatory` without waiting for it.
     public static func start(
         _ arguments: [String],
         environment: [String: String] = [:],
-        in directory: URL? = nil
+        in directory: URL? = nil,
+        standardOutput: String? = nil,
+        standardError: String? = nil
     ) throws -> RunningCommand {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("signatory-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -50,8 +62,10 @@ public enum SignatoryExecutable {
         process.environment = variables
         process.currentDirectoryURL = directory ?? folder
         process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
-        process.standardError = try FileHandle(forWritingTo: stderrURL)
+        let outputURL = standardOutput.map(URL.init(fileURLWithPath:)) ?? stdoutURL
+        let errorURL = standardError.map(URL.init(fileURLWithPath:)) ?? stderrURL
+        process.standardOutput = try FileHandle(forWritingTo: outputURL)
+        process.standardError = try FileHandle(forWritingTo: errorURL)
         try process.run()
         return RunningCommand(process: process, folder: folder)
     }

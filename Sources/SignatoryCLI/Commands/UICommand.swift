@@ -41,7 +41,8 @@ struct UICommand: AsyncParsableCommand {
         )
         let open = self.open
         try await app.run { url in
-            FileHandle.standardOutput.write(Data("open \(url)\n".utf8))
+            // The app serves on when nothing can read its standard output.
+            try? StandardStreams.write(Array("open \(url)\n".utf8))
             if open { Self.openInBrowser(url) }
         }
     }
@@ -53,7 +54,7 @@ struct UICommand: AsyncParsableCommand {
         do {
             try process.run()
         } catch {
-            FileHandle.standardError.write(Data("Could not start a browser (\(error)); open the address above.\n".utf8))
+            StandardStreams.writeError("Could not start a browser (\(error)); open the address above.\n")
         }
     }
 }

@@ -51,11 +51,11 @@ enum Output {
 
     /// A question on standard error, without a line break, for the answer to follow it.
     static func prompt(_ text: String) {
-        FileHandle.standardError.write(Data(TerminalText.neutralised(text).utf8))
+        StandardStreams.writeError(TerminalText.neutralised(text))
     }
 
     static func warn(_ message: String) {
-        FileHandle.standardError.write(Data((TerminalText.neutralised(message) + "\n").utf8))
+        StandardStreams.writeError(TerminalText.neutralised(message) + "\n")
     }
 }
 

@@ -37,7 +37,7 @@ final class TerminalProgress {
         self.shown = true
         let percent = total > 0 ? " (\(done * 100 / total)%)" : ""
         let text = "\r\(self.label): \(Self.grouped(done)) of \(Self.grouped(total)) \(self.unit)\(percent)\u{1B}[K"
-        FileHandle.standardError.write(Data(text.utf8))
+        StandardStreams.writeError(text)
     }
 
     func update(_ done: Int, _ total: Int) {
@@ -47,7 +47,7 @@ final class TerminalProgress {
     /// Ends the progress line, if one was shown.
     func finish() {
         guard self.shown else { return }
-        FileHandle.standardError.write(Data("\n".utf8))
+        StandardStreams.writeError("\n")
         self.shown = false
     }
 

@@ -24,6 +24,11 @@ public struct ByteSink {
         self.deliver = { bytes in try handle.write(contentsOf: bytes) }
     }
 
+    /// Hands each full block, and the rest on ``finish()``, to `deliver`.
+    public init(deliver: @escaping ([UInt8]) throws -> Void) {
+        self.deliver = deliver
+    }
+
     /// Everything appended so far, for a sink made with `init()`.
     public var collected: [UInt8] { self.buffer }
 

@@ -56,9 +56,9 @@ struct ExportContacts: ParsableCommand {
             var sink = ByteSink()
             summary = try export.write(from: store, to: &sink)
             let text = TerminalText.neutralised(String(decoding: sink.collected, as: UTF8.self))
-            try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+            try StandardStreams.write(Array(text.utf8))
         } else {
-            var sink = ByteSink(FileHandle.standardOutput)
+            var sink = ByteSink { bytes in try StandardStreams.write(bytes) }
             summary = try export.write(from: store, to: &sink)
         }
         Output.warn(summary.description)

@@ -65,7 +65,8 @@ struct ServeCommand: AsyncParsableCommand {
             )
         }
         try await hub.run { url in
-            FileHandle.standardOutput.write(Data("listening on \(url)\n".utf8))
+            // The hub serves on when nothing can read its standard output.
+            try? StandardStreams.write(Array("listening on \(url)\n".utf8))
         }
     }
 }

@@ -25,7 +25,7 @@ struct StatementRender: ParsableCommand {
         let rendered = self.format.render(block)
         // The notes follow the text, so a file that cannot be written leaves the error alone.
         guard let out = self.out else {
-            FileHandle.standardOutput.write(Data(TerminalText.neutralised(rendered).utf8))
+            try StandardStreams.write(Array(TerminalText.neutralised(rendered).utf8))
             return Self.warn(block.notes)
         }
         // A file gets the text as rendered: right-to-left names keep their Unicode isolates.
