@@ -25,6 +25,41 @@ struct FileWritingTests {
         }
     }
 
+    @Test func aReadOnlyFileIsNotReplaced() throws {
+        let office = try OfficeFixture()
+        let ids = try office.addReferenceStatement()
+        let target = office.folder.path("kept.csv")
+        try Data("kept".utf8).write(to: URL(fileURLWithPath: target))
+        #expect(chmod(target, 0o444) == 0)
+        for command in self.writers(target) + [["statement", "render", ids.statement, "--out", target]] {
+            #expect(try office.refuse(command).contains("kept.csv is read-only, so it is not replaced"), "\(command)")
+            #expect(fileBytes(target) == Data("kept".utf8), "\(command)")
+        }
+        // Made writable again, it is replaced as before.
+        #expect(chmod(target, 0o644) == 0)
+        try office.succeed(["export", "contacts", "--all", "--format", "csv", "--out", target])
+        #expect(String(decoding: fileBytes(target) ?? Data(), as: UTF8.self).contains("Dr. Torsten Trey"))
+    }
+
+    @Test func aDashIsStandardOutputWhereACommandPrintsAndRefusedElsewhere() throws {
+        let office = try OfficeFixture()
+        let ids = try office.addReferenceStatement()
+        let sheet = try office.run(["export", "contacts", "--all", "--format", "csv", "--out", "-"])
+        #expect(sheet.status == 0)
+        #expect(sheet.stdout.contains("Dr. Torsten Trey"))
+        let block = try office.run(["statement", "render", ids.statement, "--out", "-"])
+        #expect(block.status == 0)
+        #expect(block.stdout.contains("Doctors Against Forced Organ Harvesting"))
+        let fileOnly = [
+            ["sync", "export", "--plaintext", "--out", "-"], ["office", "backup", "--out", "-"],
+            ["office", "key", "export", "--out", "-"],
+        ]
+        for command in fileOnly {
+            #expect(try office.refuse(command).contains("- names standard output, not a file"), "\(command)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: office.folder.path("-")))
+    }
+
     @Test func theDatabaseAndOtherDatabasesAreNeverWrittenOver() throws {
         let office = try OfficeFixture()
         _ = try office.addReferenceStatement()

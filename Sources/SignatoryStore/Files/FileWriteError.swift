@@ -10,6 +10,8 @@ public struct FileWriteError: Error, Hashable, Sendable, CustomStringConvertible
         case exists(path: String)
         case notAFile(path: String)
         case noName
+        case standardStream
+        case readOnly(path: String)
     }
 
     private let base: Base
@@ -29,11 +31,13 @@ public struct FileWriteError: Error, Hashable, Sendable, CustomStringConvertible
     package static func exists(_ path: String) -> FileWriteError { .init(.exists(path: path)) }
     static func notAFile(_ path: String) -> FileWriteError { .init(.notAFile(path: path)) }
     static var noName: FileWriteError { .init(.noName) }
+    static var standardStream: FileWriteError { .init(.standardStream) }
+    static func readOnly(_ path: String) -> FileWriteError { .init(.readOnly(path: path)) }
 
     /// Whether the target itself was refused (a folder or a database), rather than the write failing.
     public var isRefusedTarget: Bool {
         switch self.base {
-        case .isFolder, .isDatabase, .exists, .notAFile, .noName: return true
+        case .isFolder, .isDatabase, .exists, .notAFile, .noName, .standardStream, .readOnly: return true
         default: return false
         }
     }
@@ -49,6 +53,10 @@ public struct FileWriteError: Error, Hashable, Sendable, CustomStringConvertible
         case .exists(let path): return "\(path) exists already; name a new file"
         case .notAFile(let path): return "\(path) is a device, a pipe or a socket, not a file; name a file to write"
         case .noName: return "no file was named; give the path of a file to write"
+        case .standardStream:
+            return "- names standard output, not a file, and this writes only files; name a file (./- for one called -)"
+        case .readOnly(let path):
+            return "\(path) is read-only, so it is not replaced; name another file or make it writable"
         }
     }
 }

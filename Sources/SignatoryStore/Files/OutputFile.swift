@@ -102,12 +102,16 @@ public enum OutputFile {
     /// Refuses a target that is a folder, a database or journal, or the open database's files.
     public static func checkTarget(_ path: String, protecting database: String?) throws(FileWriteError) {
         guard !path.isEmpty else { throw .noName }
+        guard path != "-" else { throw .standardStream }
         guard !path.hasSuffix("/") else { throw .isFolder(path) }
         var target = stat()
         let exists = stat(path, &target) == 0
         if exists, (target.st_mode & S_IFMT) == S_IFDIR { throw .isFolder(path) }
         // A device, a FIFO or a socket is not a file to replace (`--out /dev/null` must not swap it).
         if exists, (target.st_mode & S_IFMT) != S_IFREG { throw .notAFile(path) }
+        // rename(2) would replace a file its owner made read-only, as `>` in a shell does not.
+        // The mode bits count too: access(2) says yes to root whatever they are.
+        if exists, access(path, W_OK) != 0 || (target.st_mode & 0o222) == 0 { throw .readOnly(path) }
         var link = stat()
         if !exists, lstat(path, &link) == 0, (link.st_mode & S_IFMT) != S_IFLNK, (link.st_mode & S_IFMT) != S_IFREG {
             throw .notAFile(path)
