@@ -164,6 +164,28 @@ struct OfficeRestoreTests {
         #expect(try self.names() == names)
     }
 
+    /// A log copied without its -shm (a copy of the database and its -wal, taken by hand) is
+    /// neither folded into the file by a refusal nor lost by a restore.
+    @Test func aLogWithoutItsIndexIsLeftAsItWasByARefusal() throws {
+        try self.crashWithCommittedLog()
+        #expect(unlink(self.office.database + "-shm") == 0)
+        let other = try OfficeFixture()
+        let otherBackup = self.office.folder.path("bucharest.db")
+        try other.succeed(["office", "backup", "--out", otherBackup])
+        #expect(try self.office.refuse(["office", "restore", "--from", otherBackup]).contains("is a backup of office"))
+        try self.office.succeed(["office", "restore", "--from", self.backup])
+        let kept = try #require(try self.names().first { $0.hasPrefix("office.db.replaced-") })
+        let setting = try PythonScript.run(
+            """
+            import sqlite3
+            d = sqlite3.connect('\(self.office.folder.path(kept))')
+            print(d.execute("SELECT value FROM setting WHERE key = 'crash'").fetchone()[0])
+            """,
+            input: []
+        )
+        #expect(setting == "written before the crash\n")
+    }
+
     /// A damaged database whose office can still be read takes only its own office's backup.
     @Test func aDamagedDatabaseIsSetAsideButOnlyForItsOwnOffice() throws {
         _ = try PythonScript.run(

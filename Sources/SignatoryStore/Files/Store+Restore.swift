@@ -114,13 +114,16 @@ extension Store {
         guard FileManager.default.fileExists(atPath: path) else { return (nil, false) }
         // A log left by a crash stays as it is until the restore goes ahead: a reading connection
         // uses the existing -shm. Without one, a connection that writes creates both journals
-        // and, closing last, removes them, where a reading one would leave them behind.
-        let journals = ["-wal", "-shm"].allSatisfy { FileManager.default.fileExists(atPath: path + $0) }
+        // and, closing last, removes them, where a reading one would leave them behind; a log
+        // found without its -shm is then left as it is, not copied into the file on closing.
+        let journals = ["-wal", "-shm"].map { FileManager.default.fileExists(atPath: path + $0) }
         guard
             let database = try self.readingDamage(
                 path,
                 { () throws -> Database in
-                    try Database(path: path, mode: journals ? .readOnly : .readWrite)
+                    let database = try Database(path: path, mode: journals == [true, true] ? .readOnly : .readWrite)
+                    if journals == [true, false] { try database.leaveLogOnClose() }
+                    return database
                 }
             )
         else { return (nil, false) }

@@ -60,6 +60,13 @@ package final class Database {
         try self.execute("PRAGMA cache_size = -65536")
     }
 
+    /// Makes closing this connection leave the write-ahead log as it is, even as the last one:
+    /// a file that is only looked at keeps its bytes, its log included.
+    package func leaveLogOnClose() throws(SQLiteError) {
+        let code = signatory_sqlite3_db_config_no_checkpoint_on_close(self.handle, 1)
+        guard code == SQLITE_OK else { throw SQLiteError(code: code, connection: self.handle) }
+    }
+
     deinit {
         self.statements.removeAll()
         self.literalStatements.removeAll()
