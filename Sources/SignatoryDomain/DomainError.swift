@@ -37,6 +37,8 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
         case selfReference(field: String)
         case badErasure(String)
         case newerFormat(String)
+        case timeOutOfRange(field: String, milliseconds: Int64)
+        case replacesLaterVersion(field: String)
     }
 
     private let base: Base
@@ -105,6 +107,12 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
     public static func badErasure(_ detail: String) -> DomainError { .init(.badErasure(detail)) }
     /// A critical change in a later format than this build reads.
     public static func newerFormat(_ format: ChangeFormat) -> DomainError { .init(.newerFormat(format.description)) }
+    public static func timeOutOfRange(field: String, milliseconds: Int64) -> DomainError {
+        .init(.timeOutOfRange(field: field, milliseconds: milliseconds))
+    }
+    public static func replacesLaterVersion(field: String) -> DomainError {
+        .init(.replacesLaterVersion(field: field))
+    }
 
     public var description: String {
         switch self.base {
@@ -170,6 +178,12 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
         case .newerFormat(let format):
             return
                 "it holds a change that must be understood, written in change format \(format); upgrade Signatory to a release that reads format \(format) or later (this is \(SignatoryVersion.current), which reads up to \(ChangeFormat.current))"
+        case .timeOutOfRange(let field, let milliseconds):
+            return
+                "\(field) \(milliseconds) is not a time Signatory writes (milliseconds since 1970, before the year 10000)"
+        case .replacesLaterVersion(let field):
+            return
+                "it says its \(field) replaces a version dated at or after its own, which no office's clock writes and which would hide its value without a conflict"
         }
     }
 }

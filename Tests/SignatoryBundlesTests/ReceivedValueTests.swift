@@ -150,6 +150,28 @@ struct ReceivedValueTests {
         try self.expectRefusal(position: position, mentioning: "'zz' is not a valid wording hash reference") {
             $0["textHash"] = FieldAssignment(value: .text("zz"))
         }
+        // 2^63 milliseconds do not fit a date stored to the millisecond: this once crashed the import and the hub.
+        for milliseconds: Int64 in [9_223_372_036_854_775_296, .max, 253_402_300_800_000, -1] {
+            try self.expectRefusal(position: position, mentioning: "\(milliseconds) is not a time Signatory writes") {
+                $0["recordedAt"] = FieldAssignment(value: .integer(milliseconds))
+            }
+        }
+    }
+
+    /// An office's clock moves past every version it has seen before it writes: a change that
+    /// says it replaces itself, or a later version, would drop its own value from the merge
+    /// without a conflict (a person shown as at risk in `history`, and published all the same).
+    @Test func aChangeReplacesOnlyOlderVersions() throws {
+        let own = try #require(try self.geneva.change(office: self.geneva.office.id, sequence: 2)).timestamp
+        let later = HybridTimestamp(physical: own.physical + 1, counter: 0, office: self.bucharest.office.id)
+        for base in [own, later] {
+            try self.expectRefusal(
+                position: 2,
+                mentioning: "its contact atRisk replaces a version dated at or after its own"
+            ) {
+                $0["atRisk"] = FieldAssignment(value: .bool(false), bases: [base])
+            }
+        }
     }
 }
 

@@ -11,6 +11,12 @@ extension Change {
         guard self.timestamp.office == self.office else {
             throw DomainError.foreignTimestamp(office: self.timestamp.office.description)
         }
+        // An office's clock moves past every version it has seen before it writes, so a change
+        // replaces only older ones. A version that replaced itself, or a later one that replaced
+        // it back, would leave its value out of the merge without a conflict.
+        for (name, assignment) in self.fields where assignment.bases.contains(where: { $0 >= self.timestamp }) {
+            throw DomainError.replacesLaterVersion(field: "\(self.kind.rawValue) \(name)")
+        }
         try self.validateErasure()
         var fields = self.fields
         if self.format.minor > ChangeFormat.current.minor {
@@ -112,6 +118,10 @@ extension EntityKind {
         case (.integer, .integer(let number)):
             switch name {
             case "ecosocYear": guard (1946...2200).contains(number) else { throw .invalidYear(Int(clamping: number)) }
+            case "recordedAt":
+                guard EntityKind.storableTimes.contains(number) else {
+                    throw .timeOutOfRange(field: label(), milliseconds: number)
+                }
             default: guard number >= 0 else { throw .notANumber(field: label(), value: String(number)) }
             }
         case (.text, .text(let text)):
@@ -235,6 +245,9 @@ extension EntityKind {
 
     /// Whether `field` holds a time, as milliseconds since 1970 in UTC.
     public static func isTime(_ field: String) -> Bool { field == "recordedAt" }
+
+    /// The times a field may hold: 1970 up to the end of the year 9999, in milliseconds.
+    static let storableTimes: ClosedRange<Int64> = 0...253_402_300_799_999
 
     static func valueType(of field: String) -> ValueType {
         switch field {

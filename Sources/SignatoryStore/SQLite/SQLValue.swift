@@ -50,7 +50,13 @@ extension Date: SQLBindable {
         try statement.bindInteger(self.storedMilliseconds, at: index)
     }
 
-    var storedMilliseconds: Int64 { Int64((self.timeIntervalSince1970 * 1000).rounded()) }
+    /// Saturating: a date beyond what 64 bits of milliseconds hold (which no check should let
+    /// through) is stored as the nearest one they do, never a crash.
+    var storedMilliseconds: Int64 {
+        let milliseconds = (self.timeIntervalSince1970 * 1000).rounded()
+        guard milliseconds.isFinite else { return 0 }
+        return milliseconds >= 0x1p63 ? .max : milliseconds < -0x1p63 ? .min : Int64(milliseconds)
+    }
 
     /// The date as the store gives it back: to the millisecond.
     package var roundedToStoredPrecision: Date { Date(timeIntervalSince1970: Double(self.storedMilliseconds) / 1000) }
