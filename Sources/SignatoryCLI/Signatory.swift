@@ -63,7 +63,7 @@ struct Signatory: AsyncParsableCommand {
             : full.components(separatedBy: message).map { TerminalText.neutralised($0) }
                 .joined(separator: TerminalText.neutralised(message, multiline: false))
         if code == .success {
-            if !text.isEmpty { print(text) }
+            if !text.isEmpty { StandardStreams.line(text) }
             do {
                 try StandardStreams.flush()
             } catch {

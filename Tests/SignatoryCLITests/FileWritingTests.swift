@@ -41,6 +41,37 @@ struct FileWritingTests {
         #expect(String(decoding: fileBytes(target) ?? Data(), as: UTF8.self).contains("Dr. Torsten Trey"))
     }
 
+    /// A link is followed, as `>` in a shell would: replacing it left what it pointed at stale,
+    /// and `--out /dev/stdout` run as root replaced the system's link with a contact sheet.
+    @Test func aSymbolicLinkIsWrittenThroughAndKept() throws {
+        let office = try OfficeFixture()
+        _ = try office.addReferenceStatement()
+        let real = office.folder.path("sheet.csv")
+        try Data("old".utf8).write(to: URL(fileURLWithPath: real))
+        let link = office.folder.path("latest.csv")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "sheet.csv")
+        try office.succeed(["export", "contacts", "--all", "--format", "csv", "--out", link])
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "sheet.csv")
+        #expect(String(decoding: fileBytes(real) ?? Data(), as: UTF8.self).contains("Dr. Torsten Trey"))
+        let device = office.folder.path("stdout")
+        try FileManager.default.createSymbolicLink(atPath: device, withDestinationPath: "/dev/null")
+        let dangling = office.folder.path("gone.csv")
+        try FileManager.default.createSymbolicLink(atPath: dangling, withDestinationPath: "missing/sheet.csv")
+        for (target, expected) in [
+            (device, "/dev/null is a device, a pipe or a socket, not a file"),
+            (dangling, "gone.csv is a symbolic link to a file that does not exist"),
+        ] {
+            for command in self.writers(target) {
+                #expect(try office.refuse(command).contains(expected), "\(command)")
+            }
+            #expect(FileManager.default.fileExists(atPath: target) == (target == device))
+            #expect(
+                try FileManager.default.attributesOfItem(atPath: target)[.type] as? FileAttributeType
+                    == .typeSymbolicLink
+            )
+        }
+    }
+
     @Test func aDashIsStandardOutputWhereACommandPrintsAndRefusedElsewhere() throws {
         let office = try OfficeFixture()
         let ids = try office.addReferenceStatement()

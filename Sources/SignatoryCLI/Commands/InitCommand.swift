@@ -36,7 +36,7 @@ struct InitCommand: ParsableCommand {
                 ])
             )
         } else {
-            print(store.office.id)
+            StandardStreams.line(store.office.id.description)
         }
     }
 }

@@ -4,30 +4,30 @@ import SignatoryExport
 /// Writing results to standard output and warnings to standard error.
 enum Output {
     static func json(_ value: some Encodable) throws {
-        print(try JSONRecord.encode(value))
+        StandardStreams.line(try JSONRecord.encode(value))
     }
 
     /// What an add command prints: the id, or `{"id": …}` with `--json`.
     /// Prints text that may hold other people's values, neutralised for the terminal.
     static func text(_ text: String) {
-        print(TerminalText.neutralised(text))
+        StandardStreams.line(TerminalText.neutralised(text))
     }
 
     /// Prints each line on one line of its own: a line break inside one (a value read from a
     /// file) is shown, not obeyed.
     static func lines(_ lines: [String]) {
-        for line in lines { print(TerminalText.neutralised(line, multiline: false)) }
+        for line in lines { StandardStreams.line(TerminalText.neutralised(line, multiline: false)) }
     }
 
     static func created(id: any CustomStringConvertible, json: Bool) throws {
-        if json { try self.json(JSONRecord(["id": id.description])) } else { print(id.description) }
+        if json { try self.json(JSONRecord(["id": id.description])) } else { StandardStreams.line(id.description) }
     }
 
     /// `name: value` lines, with the names aligned.
     static func fields(_ pairs: KeyValuePairs<String, String?>) {
         let width = pairs.map(\.key.count).max() ?? 0
         for (key, value) in pairs {
-            print(
+            StandardStreams.line(
                 key.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
                     + TerminalText.neutralised(value ?? "-")
             )
@@ -45,7 +45,7 @@ enum Output {
                 // with combining accents or emoji short.
                 column == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - cell.count)
             }
-            print(cells.joined(separator: "  "))
+            StandardStreams.line(cells.joined(separator: "  "))
         }
     }
 

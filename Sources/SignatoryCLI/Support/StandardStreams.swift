@@ -1,45 +1,88 @@
 import Foundation
+import Synchronization
 
 /// Standard output and error, written so that a full disk or a broken file behind a redirect
-/// (`signatory sync dump > sheet.txt`) is reported, never a crash (`FileHandle.write(_:)`
-/// traps on an error) nor a silent loss with exit status 0.
+/// (`signatory sync dump > feed.txt`) is reported, never a crash (`FileHandle.write(_:)` traps
+/// on an error) nor a silent loss with exit status 0 (C's `stdout` buffer drops what it cannot
+/// write and `print` cannot tell).
 ///
 /// ```swift
-/// try StandardStreams.write(Array(text.utf8))
+/// StandardStreams.line("wrote 12 change(s)")
 /// try StandardStreams.flush()   // once, before the command exits
 /// ```
 enum StandardStreams {
-    /// Writes `bytes` to standard output, after the lines `print` has buffered.
-    static func write(_ bytes: [UInt8]) throws {
-        try self.flush()
-        try bytes.withUnsafeBytes { try self.writeAll($0, to: STDOUT_FILENO) }
+    /// Output not yet written, and the first failure to write it.
+    private struct Pending {
+        var bytes: [UInt8] = []
+        var failure: OutputError?
     }
 
-    /// Sends out what `print` has buffered; throws when any of it could not be written.
-    static func flush() throws(OutputError) {
-        // `fflush(NULL)` reaches standard output without naming the C global `stdout`.
-        guard fflush(nil) == 0 else { throw OutputError(code: errno) }
+    private static let pending = Mutex(Pending())
+    private static let blockSize = 1 << 16
+    /// A person reading a terminal sees each line as it is written, as with `print`.
+    private static let toTerminal = isatty(STDOUT_FILENO) == 1
+
+    /// Writes `text` and a line break to standard output (in blocks; ``flush()`` sends the rest).
+    static func line(_ text: String) {
+        self.text(text + "\n")
     }
 
-    /// Writes `text` to standard error. A failure there has nowhere to be told and is ignored;
-    /// the exit status still says whether the command worked.
-    static func writeError(_ text: String) {
-        var text = text
-        text.withUTF8 { buffer in
-            try? self.writeAll(UnsafeRawBufferPointer(buffer), to: STDERR_FILENO)
+    /// Writes `text` as it is to standard output.
+    static func text(_ text: String) {
+        self.pending.withLock { pending in
+            guard pending.failure == nil else { return }
+            pending.bytes.append(contentsOf: text.utf8)
+            if self.toTerminal || pending.bytes.count >= self.blockSize { self.send(&pending) }
         }
     }
 
-    private static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) throws(OutputError) {
+    /// Writes `bytes` to standard output at once, after the lines written before.
+    static func write(_ bytes: [UInt8]) throws(OutputError) {
+        try self.pending.withLock { (pending: inout Pending) throws(OutputError) in
+            pending.bytes.append(contentsOf: bytes)
+            self.send(&pending)
+            if let failure = pending.failure { throw failure }
+        }
+    }
+
+    /// Sends out what is left; throws when any output could not be written.
+    static func flush() throws(OutputError) {
+        try self.pending.withLock { (pending: inout Pending) throws(OutputError) in
+            self.send(&pending)
+            if let failure = pending.failure { throw failure }
+        }
+    }
+
+    /// Writes `text` to standard error, after the output written before it (a question comes
+    /// after what it asks about). A failure there has nowhere to be told and is ignored; the
+    /// exit status still says whether the command worked.
+    static func writeError(_ text: String) {
+        self.pending.withLock { self.send(&$0) }
+        var text = text
+        text.withUTF8 { buffer in
+            _ = self.writeAll(UnsafeRawBufferPointer(buffer), to: STDERR_FILENO)
+        }
+    }
+
+    private static func send(_ pending: inout Pending) {
+        if pending.failure == nil, !pending.bytes.isEmpty {
+            pending.failure = pending.bytes.withUnsafeBytes { self.writeAll($0, to: STDOUT_FILENO) }
+        }
+        pending.bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes the whole buffer, or returns why it could not.
+    private static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) -> OutputError? {
         var offset = 0
         while offset < buffer.count {
             let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
-                throw OutputError(code: errno)
+                return OutputError(code: errno)
             }
             offset += written
         }
+        return nil
     }
 }
 

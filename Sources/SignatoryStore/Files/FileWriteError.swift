@@ -12,6 +12,7 @@ public struct FileWriteError: Error, Hashable, Sendable, CustomStringConvertible
         case noName
         case standardStream
         case readOnly(path: String)
+        case danglingLink(path: String)
     }
 
     private let base: Base
@@ -33,11 +34,13 @@ public struct FileWriteError: Error, Hashable, Sendable, CustomStringConvertible
     static var noName: FileWriteError { .init(.noName) }
     static var standardStream: FileWriteError { .init(.standardStream) }
     static func readOnly(_ path: String) -> FileWriteError { .init(.readOnly(path: path)) }
+    static func danglingLink(_ path: String) -> FileWriteError { .init(.danglingLink(path: path)) }
 
     /// Whether the target itself was refused (a folder or a database), rather than the write failing.
     public var isRefusedTarget: Bool {
         switch self.base {
-        case .isFolder, .isDatabase, .exists, .notAFile, .noName, .standardStream, .readOnly: return true
+        case .isFolder, .isDatabase, .exists, .notAFile, .noName, .standardStream, .readOnly, .danglingLink:
+            return true
         default: return false
         }
     }
@@ -55,6 +58,8 @@ public struct FileWriteError: Error, Hashable, Sendable, CustomStringConvertible
         case .noName: return "no file was named; give the path of a file to write"
         case .standardStream:
             return "- names standard output, not a file, and this writes only files; name a file (./- for one called -)"
+        case .danglingLink(let path):
+            return "\(path) is a symbolic link to a file that does not exist; name the file itself"
         case .readOnly(let path):
             return "\(path) is read-only, so it is not replaced; name another file or make it writable"
         }

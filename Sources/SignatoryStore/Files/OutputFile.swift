@@ -43,6 +43,7 @@ public enum OutputFile {
         replacing: Bool = true,
         _ body: (_ descriptor: Int32) throws -> T
     ) throws -> T {
+        let path = try self.followingLink(path)
         try self.checkTarget(path, protecting: database)
         if !replacing && FileManager.default.fileExists(atPath: path) { throw FileWriteError.exists(path) }
         guard let descriptor = TemporaryFile.unnamed(beside: path) else {
@@ -76,6 +77,7 @@ public enum OutputFile {
         replacing: Bool = true,
         _ body: (_ temporary: String, _ descriptor: Int32) throws -> T
     ) throws -> T {
+        let path = try self.followingLink(path)
         try self.checkTarget(path, protecting: database)
         if !replacing && FileManager.default.fileExists(atPath: path) { throw FileWriteError.exists(path) }
         let (temporary, descriptor) = try TemporaryFile.create(beside: path)
@@ -97,6 +99,17 @@ public enum OutputFile {
             }
         }
         return result
+    }
+
+    /// The file a symbolic link at `path` leads to, which is written instead of the link, as `>`
+    /// in a shell would: replacing the link would leave what it points at stale (and, run as
+    /// root, `--out /dev/stdout` replaced the system's link). A link to nothing is refused.
+    static func followingLink(_ path: String) throws(FileWriteError) -> String {
+        var link = stat()
+        guard lstat(path, &link) == 0, (link.st_mode & S_IFMT) == S_IFLNK else { return path }
+        guard let resolved = realpath(path, nil) else { throw .danglingLink(path) }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// Refuses a target that is a folder, a database or journal, or the open database's files.

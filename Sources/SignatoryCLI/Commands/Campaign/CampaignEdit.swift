@@ -24,6 +24,6 @@ struct CampaignEdit: ParsableCommand {
         var campaign = try store.campaign(matching: self.campaign)
         try self.fields.apply(to: &campaign)
         try store.update(campaign)
-        if self.output.json { try Output.json(campaign.json) } else { print(campaign.id) }
+        if self.output.json { try Output.json(campaign.json) } else { StandardStreams.line(campaign.id.description) }
     }
 }

@@ -33,6 +33,6 @@ struct ContactEdit: ParsableCommand {
         )
         try store.update(contact)
         lookalikes.warn()
-        if self.output.json { try Output.json(contact.json) } else { print(contact.id) }
+        if self.output.json { try Output.json(contact.json) } else { StandardStreams.line(contact.id.description) }
     }
 }

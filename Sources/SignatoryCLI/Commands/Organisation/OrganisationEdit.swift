@@ -27,7 +27,11 @@ struct OrganisationEdit: ParsableCommand {
         var organisation = try store.organisation(matching: self.organisation)
         try self.fields.apply(to: &organisation)
         try store.update(organisation)
-        if self.output.json { try Output.json(organisation.json) } else { print(organisation.id) }
+        if self.output.json {
+            try Output.json(organisation.json)
+        } else {
+            StandardStreams.line(organisation.id.description)
+        }
         try DuplicateWarning.warn(about: organisation.id, in: store)
     }
 }

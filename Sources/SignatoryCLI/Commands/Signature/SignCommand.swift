@@ -49,7 +49,7 @@ struct SignCommand: ParsableCommand {
             let row = try store.signature(signature.id) ?? signature
             try Output.json(row.json(organisation: organisation, currentText: statement.textHash))
         } else {
-            print(signature.id)
+            StandardStreams.line(signature.id.description)
         }
     }
 }

@@ -29,6 +29,6 @@ struct StatementEdit: ParsableCommand {
         var statement = try store.statement(matching: self.statement)
         try self.fields.apply(to: &statement, store: store)
         try store.update(statement)
-        if self.output.json { try Output.json(statement.json) } else { print(statement.id) }
+        if self.output.json { try Output.json(statement.json) } else { StandardStreams.line(statement.id.description) }
     }
 }

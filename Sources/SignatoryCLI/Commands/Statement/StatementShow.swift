@@ -51,7 +51,7 @@ struct StatementShow: ParsableCommand {
                     + ["\(record.cosigners.count) co-signer(s) recorded"]).joined(separator: ", ")
             },
         ])
-        print("")
+        StandardStreams.line("")
         Output.text(statement.body)
         RecentChanges.printLast(
             5,
@@ -77,7 +77,7 @@ struct StatementShow: ParsableCommand {
             "wording": text.hash.hex, "title": text.title, "language": text.language.tag,
             "recorded": text.recordedAt.iso8601,
         ])
-        print("")
+        StandardStreams.line("")
         Output.text(text.body)
     }
 }

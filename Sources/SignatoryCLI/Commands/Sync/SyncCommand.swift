@@ -62,7 +62,9 @@ struct SyncExport: ParsableCommand {
         progress.finish()
         let names = try peers.compactMap { try store.trustedOffice($0)?.name }
         let how = self.plaintext ? "unencrypted" : "encrypted for \(names.joined(separator: ", "))"
-        print("wrote \(summary.changes) change(s) from \(summary.offices) office(s) to \(self.out), \(how)")
+        StandardStreams.line(
+            "wrote \(summary.changes) change(s) from \(summary.offices) office(s) to \(self.out), \(how)"
+        )
     }
 }
 
@@ -120,6 +122,6 @@ struct SyncDump: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        print(try self.database.open().canonicalDump(), terminator: "")
+        StandardStreams.text(try self.database.open().canonicalDump())
     }
 }

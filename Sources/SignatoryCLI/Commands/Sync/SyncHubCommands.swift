@@ -71,7 +71,7 @@ struct SyncPush: AsyncParsableCommand {
     func run() async throws {
         let store = try self.database.open()
         let result = try await self.hub.withClient(for: store) { try await SyncPush.push(with: $0) }
-        print(SyncPush.summary(result))
+        StandardStreams.line(SyncPush.summary(result))
     }
 }
 
@@ -124,8 +124,8 @@ struct SyncPull: AsyncParsableCommand {
                     + "get its card from that office and run `signatory office trust CARD` to receive them"
             )
         }
-        guard let report else { return print("already up to date") }
-        print(
+        guard let report else { return StandardStreams.line("already up to date") }
+        StandardStreams.line(
             "pulled \(report.applied) new change(s); \(report.openConflicts) open conflict(s), \(report.duplicatePairs) duplicate pair(s)"
         )
     }
@@ -148,7 +148,7 @@ struct SyncNow: AsyncParsableCommand {
             // office's push cannot go through; the push's failure is reported after the pull.
             let pushFailure: HubClientError?
             do {
-                print(SyncPush.summary(try await SyncPush.push(with: client)))
+                StandardStreams.line(SyncPush.summary(try await SyncPush.push(with: client)))
                 pushFailure = nil
             } catch let error as HubClientError where error.status != nil {
                 // The hub answered but refused: it can still be pulled from.

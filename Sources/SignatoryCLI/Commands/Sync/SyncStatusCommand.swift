@@ -44,6 +44,8 @@ struct SyncStatusCommand: ParsableCommand {
         for peer in status.peers {
             Output.text("peer     \(peer.name ?? peer.office.description): \(peer.behind) change(s) not yet sent")
         }
-        print("conflicts \(status.openConflicts) open, duplicates \(status.duplicatePairs) possible pair(s)")
+        StandardStreams.line(
+            "conflicts \(status.openConflicts) open, duplicates \(status.duplicatePairs) possible pair(s)"
+        )
     }
 }
