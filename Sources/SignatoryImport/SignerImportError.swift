@@ -8,6 +8,7 @@ public struct SignerImportError: Error, Hashable, Sendable, CustomStringConverti
         case unknownMapHeader(String)
         case rejectedRows(SignerImportReport)
         case noConsentColumn(found: [String])
+        case ambiguousColumns(String, headers: [String])
     }
 
     private let base: Base
@@ -27,6 +28,9 @@ public struct SignerImportError: Error, Hashable, Sendable, CustomStringConverti
     static func unknownMapHeader(_ header: String) -> SignerImportError { .init(.unknownMapHeader(header)) }
     static func rejectedRows(_ report: SignerImportReport) -> SignerImportError { .init(.rejectedRows(report)) }
     static func noConsentColumn(found: [String]) -> SignerImportError { .init(.noConsentColumn(found: found)) }
+    static func ambiguousColumns(_ field: String, headers: [String]) -> SignerImportError {
+        .init(.ambiguousColumns(field, headers: headers))
+    }
 
     /// Whether the file was refused for having no consent column.
     public var lacksConsent: Bool {
@@ -37,6 +41,12 @@ public struct SignerImportError: Error, Hashable, Sendable, CustomStringConverti
     /// The field no column was found for, when that is why the file was refused.
     public var missingField: String? {
         if case .missingColumn(let field, _) = self.base { return field }
+        return nil
+    }
+
+    /// The field several columns were found for, when that is why the file was refused.
+    public var ambiguousField: String? {
+        if case .ambiguousColumns(let field, _) = self.base { return field }
         return nil
     }
 
@@ -55,15 +65,24 @@ public struct SignerImportError: Error, Hashable, Sendable, CustomStringConverti
         case .empty:
             return "the file has no header line; the first line must name the columns (Organisation, Country, …)"
         case .missingColumn(let field, let found):
-            return "no column for \(field) among \(found.map { "'\($0)'" }.joined(separator: ", "))"
+            return "no column for \(field) among \(Self.listed(found))"
+        case .ambiguousColumns(let field, let headers):
+            return "columns \(Self.listed(headers)) are all read as \(field), and one must be chosen"
         case .unknownMapHeader(let header):
             return "the column mapping names a column '\(header)' that the file's header line does not have"
         case .noConsentColumn(let found):
             return
-                "no column says whether the signers agreed to be named (found: \(found.map { "'\($0)'" }.joined(separator: ", "))); consent is never assumed, so say what they agreed to"
+                "no column says whether the signers agreed to be named (found: \(Self.listed(found))); consent is never assumed, so say what they agreed to"
         case .rejectedRows:
             return self.lines.joined(separator: "\n")
         }
+    }
+
+    /// Headers as a message quotes them: at most 20, each at most 60 characters (a header line
+    /// may be megabytes long).
+    private static func listed(_ headers: [String]) -> String {
+        let shown = headers.prefix(20).map { $0.count > 60 ? "'\($0.prefix(60))…'" : "'\($0)'" }
+        return (shown + (headers.count > 20 ? ["… and \(headers.count - 20) more"] : [])).joined(separator: ", ")
     }
 
     /// The description's lines: one, or for refused rows a heading and a line per row (at

@@ -162,6 +162,41 @@ struct SignerImportTests {
         #expect(try update.store.contacts(of: update.cap.id)[0].consentToPublish)
     }
 
+    /// Rows for the same organisation find its contacts as they stand after the rows before:
+    /// one row adds a contact, another names her by email; one gives a contact an email, the
+    /// next names him by it.
+    @Test func laterRowsFindContactsAsEarlierRowsLeftThem() throws {
+        let office = try Office()
+        let csv = """
+            Organisation,Contact name,Email,Title,Consent
+            CAP Liberté de Conscience,Thierry Valle,thierry@cap.example,,yes
+            CAP Liberté de Conscience,T. Valle,thierry@cap.example,Director,yes
+            CAP Liberté de Conscience,Christine Mirre,christine@cap.example,,yes
+            CAP Liberté de Conscience,C. Mirre,CHRISTINE@cap.example,Coordinator,yes
+
+            """
+        let report = try office.run(csv) { $0.mode = .fill }
+        #expect(report.contactsAdded == 1)
+        let contacts = try office.store.contacts(of: office.cap.id)
+        #expect(contacts.map(\.fullName) == ["Christine Mirre", "Thierry Valle"])
+        #expect(contacts.map(\.title) == ["Coordinator", "Director"])
+        #expect(contacts[1].email?.address == "thierry@cap.example")
+    }
+
+    /// A value holding an unquoted comma shifts the cells after it, consent among them.
+    @Test func aRowWithMoreValuesThanColumnsIsRefused() throws {
+        let office = try Office()
+        let csv =
+            "Organisation,Contact name,Consent\nNew One,Jane Doe,Yes, but not publicly\nOther One,John Doe,yes,,\n"
+        let report = try office.run(csv) { $0.skipBadRows = true }
+        #expect(
+            report.rejected.map(\.reason) == [
+                "the row has 4 values but the header line names 3 columns; a value holding the separator must be in double quotes"
+            ]
+        )
+        #expect(report.created == 1 && report.rejected.first?.line == 2)
+    }
+
     /// Anyone can send a sign-on form: a row naming a person at risk must not give them another
     /// email address or phone number, in `update` or `fill` mode; the same row for a contact not
     /// at risk (the negative control) does.
@@ -302,6 +337,69 @@ struct SignerImportTests {
         #expect(report.created == 1)
         let new = try #require(try office.store.organisations().first { $0.name == "New One" })
         #expect(try office.store.contacts(of: new.id).first?.consentToPublish == true)
+    }
+
+    /// Consent is never guessed from an answer that says yes and no at once, nor from one of two
+    /// columns that both sound like it; a column the user names for it is the one read.
+    @Test func consentIsReadFromOneColumnAndOneClearAnswer() throws {
+        let office = try Office()
+        let before = try office.store.canonicalDump()
+        let twoColumns = "Organisation,Contact name,Consent,Consent to publish\nNew One,Wanjiru Kamau,yes,no\n"
+        let error = try #require(throws: SignerImportError.self) { try office.run(twoColumns) }
+        #expect(error.ambiguousField == "consent")
+        #expect(error.description.contains("columns 'Consent', 'Consent to publish' are all read as consent"))
+        #expect(try office.store.canonicalDump() == before)
+        // The column the user names wins over one that merely sounds like consent, wherever it stands.
+        let named =
+            "Organisation,Contact name,Consent to be contacted,May we publish your name\nNew One,Jane Doe,yes,no\n"
+        let report = try office.run(named) { $0.map = ["May we publish your name": .consent] }
+        #expect(report.columns.map(\.field) == [.organisation, .contactName, nil, .consent])
+        let new = try #require(try office.store.organisations().first { $0.name == "New One" })
+        #expect(try office.store.contacts(of: new.id).first?.consentToPublish == false)
+        let mappedTwice = try #require(throws: SignerImportError.self) {
+            try office.run(named) {
+                $0.map = ["May we publish your name": .consent, "Consent to be contacted": .consent]
+            }
+        }
+        #expect(mappedTwice.ambiguousField == "consent")
+        let answers: [(String, Bool?)] = [
+            ("Yes, we agree", true), ("I agree", true), ("Oui, j'accepte", true), ("No, thank you", false),
+            ("No, we do not agree", false), ("yes no", nil), ("Oui non", nil), ("Yes, we do not agree", nil),
+            ("Yes I agree to not be published", nil), ("Yes, but don't publish", nil), ("maybe", nil),
+        ]
+        for (answer, expected) in answers {
+            let csv = "Organisation,Contact name,Consent\nAnswer Org,Person,\"\(answer)\"\n"
+            let report = try office.run(csv) {
+                $0.dryRun = true
+                $0.skipBadRows = true
+            }
+            #expect((report.rejected.count == 1) == (expected == nil), "\(answer)")
+            if expected == nil {
+                #expect(report.rejected.first?.reason == "consent '\(answer)' is neither yes nor no")
+            }
+        }
+        #expect(
+            try office.run("Organisation,Contact name,Consent\nAnswer Org,Person,\"Yes, but not publicly\"\n") {
+                $0.skipBadRows = true
+            }.rejected.count == 1
+        )
+        #expect(try office.store.organisations().contains { $0.name == "Answer Org" } == false)
+    }
+
+    @Test func aLongHeaderIsQuotedShort() throws {
+        let office = try Office()
+        let header =
+            "Organisation," + String(repeating: "x", count: 100_000) + ","
+            + (1...30).map { "Column \($0)" }.joined(separator: ",")
+        let error = try #require(throws: SignerImportError.self) {
+            try office.run(header + "\nNew One\n") { $0.consent = nil }
+        }
+        #expect(error.lacksConsent)
+        #expect(error.description.count < 2_000)
+        #expect(
+            error.description.contains("'\(String(repeating: "x", count: 60))…'")
+                && error.description.contains("… and 12 more")
+        )
     }
 
     @Test func spanishFrenchAndPortugueseHeadersAreReadByTheirWholeNames() throws {

@@ -15,15 +15,27 @@ struct SignOnColumns {
         for key in mapped.keys where !folded.contains(key) {
             throw .unknownMapHeader(map.first { SignOnField.fold($0.key) == key }!.key)
         }
-        for (position, key) in folded.enumerated() {
-            let field = mapped[key] ?? SignOnField.named(byFolded: key)
-            if let field, self.positions[field] == nil {
-                self.positions[field] = position
-                self.mapping.append(.init(header: header[position], field: field))
-            } else {
-                self.ignored.append(header[position])
-                self.mapping.append(.init(header: header[position], field: nil))
+        // A field the user mapped is read from the column named for it alone: another column
+        // whose header merely sounds like it ("Consent to be contacted") does not compete.
+        var fields = folded.map { mapped[$0] }
+        for field in Set(fields.compactMap { $0 }) {
+            let named = header.indices.filter { fields[$0] == field }
+            if named.count > 1 { throw .ambiguousColumns(field.rawValue, headers: named.map { header[$0] }) }
+        }
+        var claimed = Set(fields.compactMap { $0 })
+        for (position, key) in folded.enumerated() where fields[position] == nil {
+            guard let field = SignOnField.named(byFolded: key) else { continue }
+            if claimed.insert(field).inserted {
+                fields[position] = field
+            } else if field == .consent && !mapped.values.contains(.consent) {
+                // Two answers about consent may differ (yes in one, no in the other): neither is guessed.
+                let named = header.indices.filter { fields[$0] == .consent || $0 == position }
+                throw .ambiguousColumns(field.rawValue, headers: named.map { header[$0] })
             }
+        }
+        for (position, field) in fields.enumerated() {
+            if let field { self.positions[field] = position } else { self.ignored.append(header[position]) }
+            self.mapping.append(.init(header: header[position], field: field))
         }
         guard self.positions[.organisation] != nil else {
             throw .missingColumn(SignOnField.organisation.rawValue, found: header)
@@ -38,6 +50,9 @@ struct SignOnColumns {
 }
 
 extension SignOnColumns {
+    /// How many columns the header line names.
+    var count: Int { self.mapping.count }
+
     /// Whether the file has a column for `field`.
     func has(_ field: SignOnField) -> Bool { self.positions[field] != nil }
 }

@@ -42,6 +42,14 @@ struct SignOnRow {
             }
         }
         self.line = record.line
+        // A value with an unquoted comma shifts the cells after it: none of them can be trusted.
+        if record.fields.count > columns.count, record.fields[columns.count...].contains(where: { $0.nonBlank != nil })
+        {
+            throw RowRejection(
+                "the row has \(record.fields.count) values but the header line names \(columns.count) columns; "
+                    + "a value holding the separator must be in double quotes"
+            )
+        }
         guard let name = value(.organisation) else { throw RowRejection("the organisation's name is empty") }
         self.organisationName = name
         self.acronym = value(.acronym)
@@ -105,14 +113,25 @@ struct SignOnRow {
     }
 
     /// Yes in the usual ways ("yes", "Yes, we agree", "x", "oui", "sí", "true", "1"), or no.
+    ///
+    /// A longer answer counts by its first word, a no whatever follows ("No, thank you"), a yes
+    /// only when no word after it says no or not ("Yes, but not publicly" is neither).
     private static func consent(_ text: String) throws(RowRejection) -> Bool {
         let folded = SignOnField.fold(text)
         if ["yes", "y", "x", "true", "1", "oui", "si", "sim", "ja", "agree", "iagree"].contains(folded) { return true }
         if ["no", "n", "false", "0", "non", "nao", "nein", "disagree"].contains(folded) { return false }
-        // Longer answers: "Yes, we agree", "No, thank you".
-        if ["yes", "oui", "iagree", "agree"].contains(where: folded.hasPrefix) { return true }
-        if ["no", "non", "disagree"].contains(where: folded.hasPrefix) { return false }
-        throw RowRejection("consent '\(text)' is neither yes nor no")
+        let words = text.split { !$0.isLetter && !$0.isNumber }.map { SignOnField.fold(String($0)) }
+        let negations: Set<String> = [
+            "no", "non", "not", "nao", "nein", "nicht", "never", "disagree", "dont", "don", "ne", "pas", "nunca",
+            "jamais", "nope",
+        ]
+        guard let first = words.first else { throw RowRejection("consent '\(text)' is neither yes nor no") }
+        if negations.contains(first) { return false }
+        let yes = ["yes", "oui", "si", "sim", "ja", "agree"].contains(first) || words.starts(with: ["i", "agree"])
+        guard yes, words.dropFirst().allSatisfy({ !negations.contains($0) }) else {
+            throw RowRejection("consent '\(text)' is neither yes nor no")
+        }
+        return true
     }
 }
 

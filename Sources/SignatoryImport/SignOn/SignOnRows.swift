@@ -33,12 +33,19 @@ struct SignOnRows {
         /// The status of a signature this row replaced with a new one after a withdrawal or refusal.
         var signedAgainAfter: SignatureStatus? = nil
         var contactEmail: EmailAddress?
+        /// The contact as the row wrote it, added or changed.
+        var contactWritten: ContactPerson?
         var contactAdded = false
         /// The name of a contact at risk whose details the row would have changed, and did not.
         var contactAtRiskKept: String?
         var signatureRecorded = false
 
-        func record(in index: inout OrganisationIndex, report: inout SignerImportReport) {
+        func record(
+            in index: inout OrganisationIndex,
+            contacts: inout ContactIndex,
+            report: inout SignerImportReport
+        ) {
+            if let contact = self.contactWritten { contacts.add(contact) }
             if self.newOrganisation {
                 index.add(self.organisation)
             } else if let number = self.organisation.icsoNumber {
@@ -87,7 +94,7 @@ struct SignOnRows {
         }
     }
 
-    func apply(_ row: SignOnRow, index: OrganisationIndex) throws -> Applied {
+    func apply(_ row: SignOnRow, index: OrganisationIndex, contacts: inout ContactIndex) throws -> Applied {
         var applied: Applied
         if let found = index.match(row), var organisation = try self.store.organisation(found.id) {
             let match = found.match
@@ -124,7 +131,7 @@ struct SignOnRows {
             applied = Applied(outcome: .created, organisation: organisation, newOrganisation: true)
         }
         applied.row = row
-        let contact = try self.contact(for: row, of: applied.organisation.id, applied: &applied)
+        let contact = try self.contact(for: row, of: applied.organisation.id, in: &contacts, applied: &applied)
         try self.sign(row, organisation: applied.organisation.id, contact: contact, applied: &applied)
         return applied
     }
@@ -133,22 +140,17 @@ struct SignOnRows {
     private func contact(
         for row: SignOnRow,
         of organisation: ID<Organisation>,
+        in contacts: inout ContactIndex,
         applied: inout Applied
     ) throws -> ID<ContactPerson>? {
         guard let name = row.contactName else { return nil }
         applied.contactEmail = row.email
-        let folded = SignOnField.fold(name)
         // An organisation this row created has no contacts yet.
         let existing =
             applied.newOrganisation
             ? nil
-            : try self.store.contacts(of: organisation).first { contact in
-                if let email = row.email, let known = contact.email,
-                    email.address.lowercased() == known.address.lowercased()
-                {
-                    return true
-                }
-                return SignOnField.fold(contact.fullName) == folded
+            : try contacts.match(email: row.email, name: name, of: organisation, in: self.store).flatMap {
+                try self.store.contact($0)
             }
         guard var contact = existing else {
             let contact = ContactPerson(
@@ -161,6 +163,7 @@ struct SignOnRows {
             )
             try self.store.insert(contact)
             applied.contactAdded = true
+            applied.contactWritten = contact
             return contact.id
         }
         var changed = false
@@ -177,6 +180,7 @@ struct SignOnRows {
             applied.contactAtRiskKept = contact.fullName
         } else if changed {
             try self.store.update(contact)
+            applied.contactWritten = contact
             if applied.outcome == .matched { applied.outcome = .updated }
         }
         return contact.id

@@ -162,6 +162,7 @@ private struct ImportPass {
     let reading: Reading
     let countries = CountryNames()
     var index: OrganisationIndex
+    var contacts = ContactIndex()
     var report: SignerImportReport
 
     mutating func apply(_ record: CSVReader.Record, rowByRow: Bool) throws {
@@ -180,14 +181,20 @@ private struct ImportPass {
         }
         guard rowByRow else {
             do {
-                return try self.rows.apply(row, index: self.index).record(in: &self.index, report: &self.report)
+                return try self.rows.apply(row, index: self.index, contacts: &self.contacts).record(
+                    in: &self.index,
+                    contacts: &self.contacts,
+                    report: &self.report
+                )
             } catch let error where ImportPass.rejection(error) != nil {
                 throw RowRefusedWhileWriting()
             }
         }
         do {
-            let applied = try self.rows.store.savepoint { try self.rows.apply(row, index: self.index) }
-            applied.record(in: &self.index, report: &self.report)
+            let applied = try self.rows.store.savepoint {
+                try self.rows.apply(row, index: self.index, contacts: &self.contacts)
+            }
+            applied.record(in: &self.index, contacts: &self.contacts, report: &self.report)
         } catch {
             try self.reject(record, error)
         }
