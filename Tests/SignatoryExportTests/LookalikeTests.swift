@@ -118,7 +118,8 @@ extension LookalikeTests {
 }
 
 extension LookalikeTests {
-    /// Pairs that read as the same name: invisible characters, the Turkish dotless ı, Arabic
+    /// Pairs that read as the same name: Cyrillic and Greek letters shaped like Latin ones,
+    /// invisible characters, the Turkish dotless ı, Arabic
     /// and Hebrew vowel signs, the Arabic tatweel, letters with a stroke, digits of another script,
     /// Chinese, Japanese and Korean names with and without a space, half-width kana, Hangul
     /// fillers and a blank Braille pattern between words, names joined by an apostrophe or a
@@ -134,7 +135,8 @@ extension LookalikeTests {
         ("Lucica Humenuc", "Lucica\u{3164}Humenuc"), ("Lucica Humenuc", "Lucica\u{FFA0}Humenuc"),
         ("Lucica Humenuc", "Lucica\u{2800}Humenuc"), ("Siobhán O'Brien", "Siobhan OBrien"),
         ("Siobhán O’Brien", "Siobhan O Brien"), ("Siobhan O\u{02BC}Brien", "Siobhan OBrien"),
-        ("Jean-Pierre Valle", "JeanPierre Valle"),
+        ("Jean-Pierre Valle", "JeanPierre Valle"), ("Lucica Humenuc", "Lucic\u{0430} Humenuc"),
+        ("Thierry Valle", "\u{0422}hierry V\u{0430}lle"), ("Torsten Trey", "\u{03A4}\u{03BF}rsten Trey"),
         ("Jean-Pierre O'Brien", "JeanPierre O Brien"), ("Ana-Maria Popescu-Ionescu", "Ana Maria PopescuIonescu"),
     ]
 

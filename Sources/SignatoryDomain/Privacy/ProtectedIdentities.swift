@@ -215,9 +215,15 @@ public struct ProtectedIdentities: Sendable, Hashable {
         }
     }
 
-    /// Letters that no decomposition takes to the plain letter people type instead.
+    /// Letters that no decomposition takes to the plain letter people type instead, and Cyrillic
+    /// and Greek letters that look like a Latin one, in either case (a name typed with a Cyrillic
+    /// "а" reads as the same name, and a sign-on form is open to anyone).
     private static let plainLetters: [Unicode.Scalar: String] = [
         "ı": "i", "ł": "l", "đ": "d", "ø": "o", "ħ": "h", "ŧ": "t", "ƚ": "l", "ð": "d", "æ": "ae", "œ": "oe",
+        "а": "a", "в": "b", "е": "e", "ѕ": "s", "і": "i", "ј": "j", "к": "k", "м": "m", "н": "h", "о": "o",
+        "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "һ": "h", "ԁ": "d", "ԛ": "q", "ԝ": "w", "ӏ": "l",
+        "ү": "y", "α": "a", "β": "b", "ε": "e", "ζ": "z", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o",
+        "ρ": "p", "τ": "t", "υ": "u", "χ": "x",
         // The modifier letter apostrophe is a letter to Unicode, an apostrophe to the reader.
         "\u{02BC}": "'",
     ]
