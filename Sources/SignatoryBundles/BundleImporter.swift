@@ -77,7 +77,7 @@ public struct BundleImporter {
         let (header, lines) = (bundle.header, bundle.lines)
         defer { lines.stop() }
         let heads = try self.verifiedHeads(header)
-        var feeds = FeedTracker(store: self.store)
+        var feeds = try FeedTracker(store: self.store, heads: heads)
         var known = 0
         var checked: Int64 = 0
         let summary = try self.store.receive(from: header.from) { batch in

@@ -9,9 +9,19 @@ struct FeedTracker {
     private var ends: [ID<Office>: (sequence: Int64, hash: String)] = [:]
     /// The furthest position of each feed that the bundle carries.
     private var carried: [ID<Office>: Int64] = [:]
+    /// Whether the bundle signs this office's own feed further than it is held here. Only then can
+    /// a copy of it that differs from the one held be the office's own past, sent before its
+    /// database was restored; otherwise the signed head matches what is held and a differing line
+    /// was altered on the way.
+    private let ownFeedSignedFurther: Bool
 
-    init(store: Store) {
+    /// - Parameter heads: the bundle's heads, checked against what is held (`verifiedHeads`).
+    init(store: Store, heads: [ID<Office>: FeedHead]) throws {
         self.store = store
+        let own = store.office.id
+        self.ownFeedSignedFurther =
+            try heads[own].map { try store.changeHash(office: own, sequence: $0.sequence) == nil }
+            ?? false
     }
 
     /// How far into each feed the bundle's writer is, as its changes show.
@@ -43,9 +53,10 @@ struct FeedTracker {
         return false
     }
 
-    /// A break in this office's own feed means its database went back in time (a restored backup).
+    /// A break in this office's own feed, signed further than it is held, means its database
+    /// went back in time (a restored backup).
     private func forked(_ change: some FeedEntry, otherwise error: SyncError) -> SyncError {
-        change.office == self.store.office.id ? .ownFeedForked(change.sequence) : error
+        change.office == self.store.office.id && self.ownFeedSignedFurther ? .ownFeedForked(change.sequence) : error
     }
 
     /// Checks that the feed ends exactly at the signed head: nothing unsigned was added.

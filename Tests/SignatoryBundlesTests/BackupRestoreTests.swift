@@ -47,6 +47,39 @@ struct BackupRestoreTests {
         #expect(try geneva.canonicalDump() == self.bucharest.canonicalDump())
     }
 
+    /// A peer's copy of this office's feed whose signed head matches the feed held here, but
+    /// with a line changed on the way, was altered: it is refused as such, and the office is not
+    /// sent to `office recover` as if its database had gone back in time.
+    @Test func aCopyOfTheOwnFeedAlteredOnTheWayIsNotTakenForARestore() throws {
+        let geneva = self.fixture.offices[0]
+        let path = try self.fixture.bundle(from: self.bucharest)
+        var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+        let index = try #require(
+            lines.firstIndex { Change(jsonLine: Data($0.utf8))?.office == geneva.office.id }
+        )
+        let original = try #require(Change(jsonLine: Data(lines[index].utf8)))
+        var fields = original.fields
+        fields["acronym"] = .salted(.text("DAF"), bases: [])
+        lines[index] =
+            Change(
+                format: original.format,
+                critical: original.critical,
+                office: original.office,
+                sequence: original.sequence,
+                timestamp: original.timestamp,
+                kind: original.kind,
+                entityID: original.entityID,
+                fields: fields,
+                previousHash: original.previousHash
+            ).jsonLine
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let before = try geneva.canonicalDump()
+        let error = try #require(throws: SyncError.self) { try BundleImporter(store: geneva).importBundle(at: path) }
+        #expect(!error.isOwnFeedFork, "\(error)")
+        #expect("\(error)".contains("two different changes at position \(original.sequence)"), "\(error)")
+        #expect(try geneva.canonicalDump() == before)
+    }
+
     @Test func aForkedOfficeContinuesUnderANewIdentity() throws {
         let geneva = try self.restored()
         let typedAfterRestore = Organisation(name: "Romanian Independent Society of Human Rights", acronym: "SIRDO")
