@@ -8,7 +8,7 @@ public struct SignerImportError: Error, Hashable, Sendable, CustomStringConverti
         case unknownMapHeader(String)
         case rejectedRows(SignerImportReport)
         case noConsentColumn(found: [String])
-        case ambiguousColumns(String, headers: [String])
+        case ambiguousColumns(String, headers: [String], mapped: Bool)
     }
 
     private let base: Base
@@ -28,8 +28,8 @@ public struct SignerImportError: Error, Hashable, Sendable, CustomStringConverti
     static func unknownMapHeader(_ header: String) -> SignerImportError { .init(.unknownMapHeader(header)) }
     static func rejectedRows(_ report: SignerImportReport) -> SignerImportError { .init(.rejectedRows(report)) }
     static func noConsentColumn(found: [String]) -> SignerImportError { .init(.noConsentColumn(found: found)) }
-    static func ambiguousColumns(_ field: String, headers: [String]) -> SignerImportError {
-        .init(.ambiguousColumns(field, headers: headers))
+    static func ambiguousColumns(_ field: String, headers: [String], mapped: Bool) -> SignerImportError {
+        .init(.ambiguousColumns(field, headers: headers, mapped: mapped))
     }
 
     /// Whether the file was refused for having no consent column.
@@ -46,8 +46,14 @@ public struct SignerImportError: Error, Hashable, Sendable, CustomStringConverti
 
     /// The field several columns were found for, when that is why the file was refused.
     public var ambiguousField: String? {
-        if case .ambiguousColumns(let field, _) = self.base { return field }
+        if case .ambiguousColumns(let field, _, _) = self.base { return field }
         return nil
+    }
+
+    /// Whether the columns read as one field were named for it by the column mapping.
+    public var fromMap: Bool {
+        if case .ambiguousColumns(_, _, let mapped) = self.base { return mapped }
+        return false
     }
 
     /// The report of an import refused for its bad rows.
@@ -66,8 +72,10 @@ public struct SignerImportError: Error, Hashable, Sendable, CustomStringConverti
             return "the file has no header line; the first line must name the columns (Organisation, Country, …)"
         case .missingColumn(let field, let found):
             return "no column for \(field) among \(Self.listed(found))"
-        case .ambiguousColumns(let field, let headers):
-            return "columns \(Self.listed(headers)) are all read as \(field), and one must be chosen"
+        case .ambiguousColumns(let field, let headers, let mapped):
+            return mapped
+                ? "the column mapping names columns \(Self.listed(headers)) all as \(field), and only one can be"
+                : "columns \(Self.listed(headers)) are all read as \(field), and one must be chosen"
         case .unknownMapHeader(let header):
             return "the column mapping names a column '\(header)' that the file's header line does not have"
         case .noConsentColumn(let found):

@@ -78,9 +78,20 @@ struct FileWritingTests {
         let sheet = try office.run(["export", "contacts", "--all", "--format", "csv", "--out", "-"])
         #expect(sheet.status == 0)
         #expect(sheet.stdout.contains("Dr. Torsten Trey"))
-        let block = try office.run(["statement", "render", ids.statement, "--out", "-"])
+        let block = try office.run(["statement", "render", ids.statement, "--out", "/dev/stdout"])
         #expect(block.status == 0)
         #expect(block.stdout.contains("Doctors Against Forced Organ Harvesting"))
+        // Replacing the file standard output leads to would swap it under the shell that opened it.
+        let link = office.folder.path("out")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "/dev/stdout")
+        for target in ["/dev/stdout", "/proc/self/fd/1", link] {
+            #expect(
+                try office.refuse(["sync", "export", "--plaintext", "--out", target]).contains(
+                    "leads to a file a process has open (standard output, say), which is never replaced"
+                ),
+                "\(target)"
+            )
+        }
         let fileOnly = [
             ["sync", "export", "--plaintext", "--out", "-"], ["office", "backup", "--out", "-"],
             ["office", "key", "export", "--out", "-"],

@@ -137,6 +137,10 @@ extension LookalikeTests {
         ("Siobhán O’Brien", "Siobhan O Brien"), ("Siobhan O\u{02BC}Brien", "Siobhan OBrien"),
         ("Jean-Pierre Valle", "JeanPierre Valle"), ("Lucica Humenuc", "Lucic\u{0430} Humenuc"),
         ("Thierry Valle", "\u{0422}hierry V\u{0430}lle"), ("Torsten Trey", "\u{03A4}\u{03BF}rsten Trey"),
+        ("LUCICA HUMENUC", "LUCICA \u{0397}UMENUC"), ("LUCICA HUMENUC", "LUCICA HUME\u{039D}UC"),
+        ("Lucica Humenuc", "L\u{057D}cica Humenuc"), ("Lucica Humenuc", "Lucica \u{13BB}umenuc"),
+        ("Lucica Humenuc", "\u{A4E1}ucica Humenuc"), ("Lucica Humenuc", "\u{029F}ucica Humenuc"),
+        ("Lucica Humenuc", "Lu\u{1D04}i\u{1D04}a Humenu\u{03F2}"), ("Lucica Humenuc", "Lucica Hu\u{039C}enuc"),
         ("Jean-Pierre O'Brien", "JeanPierre O Brien"), ("Ana-Maria Popescu-Ionescu", "Ana Maria PopescuIonescu"),
     ]
 

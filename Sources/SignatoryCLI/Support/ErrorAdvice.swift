@@ -36,7 +36,11 @@ enum ErrorAdvice {
                 "\(error); a single change, another office's feed, or the changes that must travel with an erasure, is larger than this hub accepts: ask the hub's operator to start it with a larger --max-body-mb"
         case let error as SignerImportError:
             if let field = error.missingField { return "\(error); name it with --map 'HEADER=\(field)'" }
-            if let field = error.ambiguousField { return "\(error): name it with --map 'HEADER=\(field)'" }
+            if let field = error.ambiguousField {
+                // Columns the user mapped to one field need one --map fewer, not another.
+                return error.fromMap
+                    ? "\(error): keep one --map for \(field)" : "\(error): name it with --map 'HEADER=\(field)'"
+            }
             if error.lacksConsent {
                 return
                     "\(error): add --consent yes or --consent no, or --map 'HEADER=consent' for the column that says it"

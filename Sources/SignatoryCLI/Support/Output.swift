@@ -59,6 +59,14 @@ enum Output {
     }
 }
 
+extension Output {
+    /// Whether an `--out` path names standard output, which a command that prints writes as if
+    /// `--out` were left out.
+    static func isStandardOutput(_ path: String) -> Bool {
+        ["-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"].contains(path)
+    }
+}
+
 extension CustomStringConvertible {
     /// The first 8 characters of an id, as lists show it.
     var shortID: String { String(self.description.prefix(8)) }

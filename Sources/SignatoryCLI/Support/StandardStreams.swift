@@ -93,6 +93,8 @@ struct OutputError: Error, CustomStringConvertible {
 
     var description: String {
         let reason = self.code == ENOSPC ? "the disk is full" : String(cString: strerror(self.code))
-        return "the output could not be written (\(reason)); what was written is incomplete"
+        // A command that writes (`org add`) has committed by the time it prints: run again, it would do it twice.
+        return
+            "the output could not be written (\(reason)), so it is incomplete; what the command changed in the database stays changed"
     }
 }

@@ -215,9 +215,29 @@ public struct ProtectedIdentities: Sendable, Hashable {
         }
     }
 
-    /// Letters that no decomposition takes to the plain letter people type instead, and Cyrillic
-    /// and Greek letters that look like a Latin one, in either case (a name typed with a Cyrillic
-    /// "а" reads as the same name, and a sign-on form is open to anyone).
+    /// Letters of other scripts shaped like a Latin one, in the case they are written in (a
+    /// Greek capital Η reads H, its small η reads n): a name typed with a Cyrillic "а" reads as
+    /// the same name, and a sign-on form is open to anyone. Cyrillic, Greek, Armenian, Cherokee,
+    /// Lisu and Latin small capitals; mapped before case is folded.
+    private static let latinLookalikes: [Unicode.Scalar: Unicode.Scalar] = [
+        "А": "A", "В": "B", "Е": "E", "Ѕ": "S", "І": "I", "Ј": "J", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P",
+        "С": "C", "Т": "T", "У": "Y", "Х": "X", "Һ": "H", "Ԁ": "D", "Ԛ": "Q", "Ԝ": "W", "Ӏ": "I", "Ү": "Y", "а": "a",
+        "в": "b", "е": "e", "ѕ": "s", "і": "i", "ј": "j", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c",
+        "т": "t", "у": "y", "х": "x", "һ": "h", "ԁ": "d", "ԛ": "q", "ԝ": "w", "ӏ": "l", "ү": "y", "Α": "A", "Β": "B",
+        "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y",
+        "Χ": "X", "Ϲ": "C", "α": "a", "β": "b", "ε": "e", "ζ": "z", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o",
+        "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ϲ": "c", "Օ": "O", "Ս": "U", "օ": "o", "ս": "u", "ց": "g", "հ": "h",
+        "ո": "n", "Ꭺ": "A", "Ᏼ": "B", "Ꮯ": "C", "Ꭰ": "D", "Ꭼ": "E", "Ꮐ": "G", "Ꮋ": "H", "Ꭵ": "i", "Ꭻ": "J", "Ꮶ": "K",
+        "Ꮮ": "L", "Ꮇ": "M", "Ꮲ": "P", "Ꭱ": "R", "Ꮪ": "S", "Ꭲ": "T", "Ꮩ": "V", "Ꮃ": "W", "Ꮤ": "W", "Ꮓ": "Z", "ꓐ": "B",
+        "ꓚ": "C", "ꓓ": "D", "ꓰ": "E", "ꓝ": "F", "ꓖ": "G", "ꓧ": "H", "ꓲ": "I", "ꓙ": "J", "ꓗ": "K", "ꓡ": "L", "ꓟ": "M",
+        "ꓠ": "N", "ꓳ": "O", "ꓑ": "P", "ꓣ": "R", "ꓢ": "S", "ꓔ": "T", "ꓴ": "U", "ꓦ": "V", "ꓪ": "W", "ꓫ": "X", "ꓬ": "Y",
+        "ꓜ": "Z", "ᴀ": "a", "ʙ": "b", "ᴄ": "c", "ᴅ": "d", "ᴇ": "e", "ꜰ": "f", "ɢ": "g", "ʜ": "h", "ɪ": "i", "ᴊ": "j",
+        "ᴋ": "k", "ʟ": "l", "ᴍ": "m", "ɴ": "n", "ᴏ": "o", "ᴘ": "p", "ʀ": "r", "ꜱ": "s", "ᴛ": "t", "ᴜ": "u", "ᴠ": "v",
+        "ᴡ": "w", "ʏ": "y", "ᴢ": "z",
+    ]
+
+    /// Letters that no decomposition takes to the plain letter people type instead, and the small
+    /// Cyrillic and Greek look-alikes that decomposing an accented one leaves (ё is е and a mark).
     private static let plainLetters: [Unicode.Scalar: String] = [
         "ı": "i", "ł": "l", "đ": "d", "ø": "o", "ħ": "h", "ŧ": "t", "ƚ": "l", "ð": "d", "æ": "ae", "œ": "oe",
         "а": "a", "в": "b", "е": "e", "ѕ": "s", "і": "i", "ј": "j", "к": "k", "м": "m", "н": "h", "о": "o",
@@ -235,7 +255,9 @@ public struct ProtectedIdentities: Sendable, Hashable {
     private static func fold(_ text: String) -> String {
         // Decomposed, so that every mark can be dropped (a half-width ﾀﾞ is タ and a mark, as ダ
         // is once decomposed), then composed again for Hangul syllables.
-        let folded = text.decomposedStringWithCompatibilityMapping.folding(
+        var lookalikes = String.UnicodeScalarView()
+        lookalikes.append(contentsOf: text.unicodeScalars.map { Self.latinLookalikes[$0] ?? $0 })
+        let folded = String(lookalikes).decomposedStringWithCompatibilityMapping.folding(
             options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive],
             locale: nil
         )

@@ -28,24 +28,28 @@ struct ContactIndex {
         let rank: Rank
     }
 
-    /// One organisation's contacts by lowercased email and by folded name; each key keeps the
-    /// contact listed first.
+    /// One organisation's contacts by lowercased email and by folded name. Several may share
+    /// a key (an office's `info@` address): each keeps them all, so that one changing its email
+    /// leaves the others found.
     private struct Contacts {
-        var byEmail: [String: Entry] = [:]
-        var byName: [String: Entry] = [:]
+        var byEmail: [String: [Entry]] = [:]
+        var byName: [String: [Entry]] = [:]
         var emails: [ID<ContactPerson>: String] = [:]
 
         mutating func add(_ contact: ContactPerson) {
             let entry = Entry(id: contact.id, rank: Rank(contact))
-            if let old = self.emails.removeValue(forKey: contact.id), self.byEmail[old]?.id == contact.id {
-                self.byEmail[old] = nil
+            if let old = self.emails.removeValue(forKey: contact.id) {
+                self.byEmail[old]?.removeAll { $0.id == contact.id }
             }
             if let email = contact.email?.address.lowercased() {
                 self.emails[contact.id] = email
-                if self.byEmail[email].map({ entry.rank < $0.rank }) ?? true { self.byEmail[email] = entry }
+                self.byEmail[email, default: []].append(entry)
             }
+            // The import never renames a contact: a name once indexed stays.
             let name = SignOnField.fold(contact.fullName)
-            if self.byName[name].map({ entry.rank < $0.rank }) ?? true { self.byName[name] = entry }
+            if !(self.byName[name]?.contains { $0.id == contact.id } ?? false) {
+                self.byName[name, default: []].append(entry)
+            }
         }
     }
 
@@ -60,10 +64,9 @@ struct ContactIndex {
         in store: Store
     ) throws -> ID<ContactPerson>? {
         let contacts = try self.contacts(of: organisation, in: store)
-        let candidates = [
-            email.flatMap { contacts.byEmail[$0.address.lowercased()] }, contacts.byName[SignOnField.fold(name)],
-        ]
-        return candidates.compactMap { $0 }.min { $0.rank < $1.rank }?.id
+        let byEmail = email.flatMap { contacts.byEmail[$0.address.lowercased()] } ?? []
+        let candidates = byEmail + (contacts.byName[SignOnField.fold(name)] ?? [])
+        return candidates.min { $0.rank < $1.rank }?.id
     }
 
     /// Records a contact a row added or changed.

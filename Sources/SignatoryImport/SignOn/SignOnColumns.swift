@@ -20,7 +20,9 @@ struct SignOnColumns {
         var fields = folded.map { mapped[$0] }
         for field in Set(fields.compactMap { $0 }) {
             let named = header.indices.filter { fields[$0] == field }
-            if named.count > 1 { throw .ambiguousColumns(field.rawValue, headers: named.map { header[$0] }) }
+            if named.count > 1 {
+                throw .ambiguousColumns(field.rawValue, headers: named.map { header[$0] }, mapped: true)
+            }
         }
         var claimed = Set(fields.compactMap { $0 })
         for (position, key) in folded.enumerated() where fields[position] == nil {
@@ -30,7 +32,7 @@ struct SignOnColumns {
             } else if field == .consent && !mapped.values.contains(.consent) {
                 // Two answers about consent may differ (yes in one, no in the other): neither is guessed.
                 let named = header.indices.filter { fields[$0] == .consent || $0 == position }
-                throw .ambiguousColumns(field.rawValue, headers: named.map { header[$0] })
+                throw .ambiguousColumns(field.rawValue, headers: named.map { header[$0] }, mapped: false)
             }
         }
         for (position, field) in fields.enumerated() {

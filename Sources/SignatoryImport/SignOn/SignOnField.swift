@@ -76,14 +76,17 @@ public enum SignOnField: String, Sendable, CaseIterable {
     /// The field a header names: one of its whole known headers (in English, French, Spanish or
     /// Portuguese), else the first field whose tell-tale word the header contains ("Statut ECOSOC"
     /// is ecosoc, "Contact e-mail address" is email). Organisation words come before the words
-    /// for a name, so "Nombre de la organización" is the organisation, not a person's name.
+    /// for a name, so "Nombre de la organización" is the organisation, not a person's name, and
+    /// words about publishing before both ("May we publish your name" asks for consent).
     static func named(byFolded header: String) -> SignOnField? {
         if let exact = SignOnField.allCases.first(where: { $0.headers.contains(header) }) { return exact }
         let telltales: [(String, SignOnField)] = [
             ("icso", .icsoNumber), ("acronym", .acronym), ("sigle", .acronym), ("sigla", .acronym),
             ("ecosoc", .ecosoc), ("consultative", .ecosoc), ("consultatif", .ecosoc), ("consultivo", .ecosoc),
             ("email", .email), ("courriel", .email), ("correo", .email), ("phone", .phone), ("telephone", .phone),
-            ("telefon", .phone), ("consent", .consent), ("country", .country), ("pays", .country),
+            ("telefon", .phone), ("consent", .consent), ("publish", .consent), ("publier", .consent),
+            ("publicar", .consent), ("publication", .consent), ("publicacion", .consent), ("publicacao", .consent),
+            ("autoris", .consent), ("autoriz", .consent), ("country", .country), ("pays", .country),
             ("pais", .country), ("title", .title), ("position", .title), ("cargo", .title),
             ("organisation", .organisation), ("organization", .organisation), ("organizacion", .organisation),
             ("organizacao", .organisation), ("entidad", .organisation), ("contact", .contactName),

@@ -42,9 +42,9 @@ struct SignOnRow {
             }
         }
         self.line = record.line
-        // A value with an unquoted comma shifts the cells after it: none of them can be trusted.
-        if record.fields.count > columns.count, record.fields[columns.count...].contains(where: { $0.nonBlank != nil })
-        {
+        // A value with an unquoted comma shifts the cells after it: none of them can be trusted,
+        // even when the cell pushed past the last column is empty.
+        if record.fields.count > columns.count {
             throw RowRejection(
                 "the row has \(record.fields.count) values but the header line names \(columns.count) columns; "
                     + "a value holding the separator must be in double quotes"
@@ -115,24 +115,33 @@ struct SignOnRow {
     /// Yes in the usual ways ("yes", "Yes, we agree", "x", "oui", "sí", "true", "1"), or no.
     ///
     /// A longer answer counts by its first word, a no whatever follows ("No, thank you"), a yes
-    /// only when no word after it says no or not ("Yes, but not publicly" is neither).
+    /// only when no word after it says no, not, but or without a name ("Yes, but not publicly",
+    /// "Yes, anonymously" are neither).
     private static func consent(_ text: String) throws(RowRejection) -> Bool {
-        let folded = SignOnField.fold(text)
-        if ["yes", "y", "x", "true", "1", "oui", "si", "sim", "ja", "agree", "iagree"].contains(folded) { return true }
-        if ["no", "n", "false", "0", "non", "nao", "nein", "disagree"].contains(folded) { return false }
         let words = text.split { !$0.isLetter && !$0.isNumber }.map { SignOnField.fold(String($0)) }
-        let negations: Set<String> = [
-            "no", "non", "not", "nao", "nein", "nicht", "never", "disagree", "dont", "don", "ne", "pas", "nunca",
-            "jamais", "nope",
-        ]
-        guard let first = words.first else { throw RowRejection("consent '\(text)' is neither yes nor no") }
-        if negations.contains(first) { return false }
-        let yes = ["yes", "oui", "si", "sim", "ja", "agree"].contains(first) || words.starts(with: ["i", "agree"])
-        guard yes, words.dropFirst().allSatisfy({ !negations.contains($0) }) else {
-            throw RowRejection("consent '\(text)' is neither yes nor no")
+        let refused = RowRejection("consent '\(text)' is neither yes nor no")
+        guard let first = words.first else { throw refused }
+        if words.count == 1 || words == ["i", "agree"] {
+            let word = words.joined()
+            if ["yes", "y", "x", "true", "1", "oui", "si", "sim", "ja", "agree", "iagree"].contains(word) {
+                return true
+            }
+            if ["no", "n", "false", "0", "non", "nao", "nein", "disagree"].contains(word) { return false }
+            throw refused
         }
+        if Self.negations.contains(first) { return false }
+        let yes = ["yes", "oui", "si", "sim", "ja", "agree"].contains(first) || words.starts(with: ["i", "agree"])
+        guard yes, words.dropFirst().allSatisfy({ !Self.negations.contains($0) }) else { throw refused }
         return true
     }
+
+    /// Words that take back or qualify a yes, in the languages headers are read in.
+    private static let negations: Set<String> = [
+        "no", "non", "not", "nao", "nein", "nicht", "never", "disagree", "dont", "don", "ne", "pas", "nunca",
+        "jamais", "nope", "nah", "but", "mais", "pero", "mas", "except", "without", "sans", "sin", "sem",
+        "anonymous", "anonymously", "anonyme", "anonymement", "anonimo", "anonima", "anonimamente", "only",
+        "seulement", "solo", "unless", "if",
+    ]
 }
 
 /// Why one row of a sign-on file was not imported.

@@ -13,6 +13,7 @@ public struct FileWriteError: Error, Hashable, Sendable, CustomStringConvertible
         case standardStream
         case readOnly(path: String)
         case danglingLink(path: String)
+        case openFile(path: String)
     }
 
     private let base: Base
@@ -35,11 +36,12 @@ public struct FileWriteError: Error, Hashable, Sendable, CustomStringConvertible
     static var standardStream: FileWriteError { .init(.standardStream) }
     static func readOnly(_ path: String) -> FileWriteError { .init(.readOnly(path: path)) }
     static func danglingLink(_ path: String) -> FileWriteError { .init(.danglingLink(path: path)) }
+    static func openFile(_ path: String) -> FileWriteError { .init(.openFile(path: path)) }
 
     /// Whether the target itself was refused (a folder or a database), rather than the write failing.
     public var isRefusedTarget: Bool {
         switch self.base {
-        case .isFolder, .isDatabase, .exists, .notAFile, .noName, .standardStream, .readOnly, .danglingLink:
+        case .isFolder, .isDatabase, .exists, .notAFile, .noName, .standardStream, .readOnly, .danglingLink, .openFile:
             return true
         default: return false
         }
@@ -58,6 +60,9 @@ public struct FileWriteError: Error, Hashable, Sendable, CustomStringConvertible
         case .noName: return "no file was named; give the path of a file to write"
         case .standardStream:
             return "- names standard output, not a file, and this writes only files; name a file (./- for one called -)"
+        case .openFile(let path):
+            return
+                "\(path) leads to a file a process has open (standard output, say), which is never replaced; name a file"
         case .danglingLink(let path):
             return "\(path) is a symbolic link to a file that does not exist; name the file itself"
         case .readOnly(let path):

@@ -104,9 +104,24 @@ public enum OutputFile {
     /// The file a symbolic link at `path` leads to, which is written instead of the link, as `>`
     /// in a shell would: replacing the link would leave what it points at stale (and, run as
     /// root, `--out /dev/stdout` replaced the system's link). A link to nothing is refused.
+    ///
+    /// A link into `/proc` or `/dev/fd` (`/dev/stdout`) names a file some process has open,
+    /// standard output say: replacing it would swap the file under the shell that redirected
+    /// there and lose what it wrote. It is refused.
     static func followingLink(_ path: String) throws(FileWriteError) -> String {
         var link = stat()
         guard lstat(path, &link) == 0, (link.st_mode & S_IFMT) == S_IFLNK else { return path }
+        var hop = path
+        for _ in 0..<40 {
+            guard !hop.hasPrefix("/proc/"), !hop.hasPrefix("/dev/fd/") else { throw .openFile(path) }
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let count = readlink(hop, &buffer, buffer.count - 1)
+            guard count > 0 else { break }
+            let target = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            hop =
+                target.hasPrefix("/")
+                ? target : (URL(fileURLWithPath: hop).deletingLastPathComponent().path + "/" + target)
+        }
         guard let resolved = realpath(path, nil) else { throw .danglingLink(path) }
         defer { free(resolved) }
         return String(cString: resolved)

@@ -24,7 +24,7 @@ struct ExportContacts: ParsableCommand {
     @Flag(help: "List every organisation.") var all = false
     @Option(help: "csv, google-csv, outlook-csv, vcard, vcard3, markdown or html.") var format: ContactSheetFormat
     @Option(help: "Who the sheet is for: internal, coalition or public.") var audience: ExportAudience = .coalition
-    @Option(help: "The file to write; standard output when left out or -.") var out: String?
+    @Option(help: "The file to write; standard output when left out, - or /dev/stdout.") var out: String?
     @Flag(help: "Start a CSV with a UTF-8 byte order mark, for Excel.") var bom = false
 
     func validate() throws {
@@ -45,7 +45,7 @@ struct ExportContacts: ParsableCommand {
         var export = ContactSheetExport(scope: scope, format: self.format, audience: self.audience, title: title)
         export.byteOrderMark = self.bom
         let summary: ContactSheetSummary
-        if let out = self.out, out != "-" {
+        if let out = self.out, !Output.isStandardOutput(out) {
             summary = try OutputFile.write(to: out, protecting: store.database.path) { handle in
                 var sink = ByteSink(handle)
                 return try export.write(from: store, to: &sink)

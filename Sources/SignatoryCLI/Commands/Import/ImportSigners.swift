@@ -99,7 +99,13 @@ struct ImportSigners: ParsableCommand {
                     "--map names no field '\(name)'; fields are \(SignOnField.allCases.map(\.rawValue).joined(separator: ", "))."
                 )
             }
-            map[String(pair[..<equals])] = field
+            let header = String(pair[..<equals])
+            if let other = map[header], other != field {
+                throw ValidationError(
+                    "--map names two fields for '\(header)', \(other.rawValue) and \(field.rawValue); give it one."
+                )
+            }
+            map[header] = field
         }
         return map
     }

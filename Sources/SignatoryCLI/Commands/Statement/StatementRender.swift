@@ -17,14 +17,15 @@ struct StatementRender: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "The statement: id or id prefix.") var statement: String
     @Option(help: "Output format: text, markdown or html.") var format: StatementFormat = .text
-    @Option(help: "The file to write (whole or not at all); standard output when left out or -.") var out: String?
+    @Option(help: "The file to write (whole or not at all); standard output when left out, - or /dev/stdout.") var out:
+        String?
 
     func run() throws {
         let store = try self.database.open()
         let block = try StatementRendition(statement: try store.statement(matching: self.statement), store: store)
         let rendered = self.format.render(block)
         // The notes follow the text, so a file that cannot be written leaves the error alone.
-        guard let out = self.out, out != "-" else {
+        guard let out = self.out, !Output.isStandardOutput(out) else {
             try StandardStreams.write(Array(TerminalText.neutralised(rendered).utf8))
             return Self.warn(block.notes)
         }
