@@ -236,14 +236,9 @@ public struct ProtectedIdentities: Sendable, Hashable {
         "ᴡ": "w", "ʏ": "y", "ᴢ": "z",
     ]
 
-    /// Letters that no decomposition takes to the plain letter people type instead, and the small
-    /// Cyrillic and Greek look-alikes that decomposing an accented one leaves (ё is е and a mark).
+    /// Letters that no decomposition takes to the plain letter people type instead.
     private static let plainLetters: [Unicode.Scalar: String] = [
         "ı": "i", "ł": "l", "đ": "d", "ø": "o", "ħ": "h", "ŧ": "t", "ƚ": "l", "ð": "d", "æ": "ae", "œ": "oe",
-        "а": "a", "в": "b", "е": "e", "ѕ": "s", "і": "i", "ј": "j", "к": "k", "м": "m", "н": "h", "о": "o",
-        "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "һ": "h", "ԁ": "d", "ԛ": "q", "ԝ": "w", "ӏ": "l",
-        "ү": "y", "α": "a", "β": "b", "ε": "e", "ζ": "z", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o",
-        "ρ": "p", "τ": "t", "υ": "u", "χ": "x",
         // The modifier letter apostrophe is a letter to Unicode, an apostrophe to the reader.
         "\u{02BC}": "'",
     ]
@@ -275,6 +270,9 @@ public struct ProtectedIdentities: Sendable, Hashable {
                 continue
             } else if let plain = Self.plainLetters[scalar] {
                 scalars.append(contentsOf: plain.unicodeScalars)
+            } else if let latin = Self.latinLookalikes[scalar] {
+                // A look-alike that decomposing an accented letter left (ё is е and a mark).
+                scalars.append(latin)
             } else if scalar.properties.numericType == .decimal,
                 let value = scalar.properties.numericValue.flatMap({ UInt8(exactly: $0) }), value < 10
             {
