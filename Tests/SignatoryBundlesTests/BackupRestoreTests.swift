@@ -130,4 +130,52 @@ struct BackupRestoreTests {
         let mode = try FileManager.default.attributesOfItem(atPath: self.backup)[.posixPermissions] as? Int
         #expect(mode == 0o600)
     }
+
+    /// A peer's edit made while the restored office retyped the same field is not replaced by
+    /// the recovery: the recovered change replaces only what the typed one had seen, so the two
+    /// stand as a conflict on both sides, with neither value lost.
+    @Test func aPeersConcurrentEditSurvivesTheRecoveryAsAConflict() throws {
+        let geneva = try self.restored()
+        var typed = self.before
+        typed.notes = "Typed in Geneva after the restore"
+        try geneva.update(typed)
+        var peers = self.before
+        peers.notes = "Typed in Bucharest meanwhile"
+        try self.bucharest.update(peers)
+
+        let recovered = try self.recover(geneva)
+        let conflict = try #require(try recovered.conflicts().first { $0.recordID == self.before.id.description })
+        #expect(conflict.field == "notes")
+        #expect(Set([conflict.winner.value, conflict.loser.value]) == [.text(typed.notes), .text(peers.notes)])
+
+        try self.bucharest.trust(try recovered.officeCard())
+        try self.fixture.send(from: recovered, to: self.bucharest)
+        try self.fixture.send(from: self.bucharest, to: recovered)
+        #expect(try recovered.canonicalDump() == self.bucharest.canonicalDump())
+        #expect(try self.bucharest.conflicts().contains { $0.recordID == self.before.id.description })
+    }
+
+    /// Two edits of one field typed one after the other after the restore stay in that order:
+    /// the second replaces the first, as it did when it was typed.
+    @Test func editsTypedInTurnAfterTheRestoreStayInTurn() throws {
+        let geneva = try self.restored()
+        var typed = self.before
+        for notes in ["First note", "Second note"] {
+            typed.notes = notes
+            try geneva.update(typed)
+        }
+        let recovered = try self.recover(geneva)
+        #expect(try recovered.organisation(self.before.id)?.notes == "Second note")
+        #expect(try recovered.conflicts().isEmpty)
+    }
+
+    /// Recovers `geneva` from Bucharest's full bundle into a new file.
+    private func recover(_ geneva: Store) throws -> Store {
+        let full = self.fixture.folder.path("full-\(UUID()).jsonl")
+        _ = try BundleExporter(store: self.bucharest).export(to: full)
+        let path = self.fixture.folder.path("recovered-\(UUID()).db")
+        let report = try FeedRecovery(store: geneva).recover(using: full, into: path)
+        #expect(report.forkedAt == 2)
+        return try Store.open(at: path)
+    }
 }

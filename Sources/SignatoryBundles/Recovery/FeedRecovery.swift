@@ -70,10 +70,11 @@ public struct FeedRecovery {
             _ = try BundleImporter(store: recovered).importBundle(from: bundle)
             let end = try self.store.feedEnd(of: old.id).sequence
             var rewritten = 0
+            var renamed: [HybridTimestamp: HybridTimestamp] = [:]
             try recovered.transaction {
                 for sequence in fork...max(fork, end) {
                     guard let change = try self.store.change(office: old.id, sequence: sequence) else { continue }
-                    try recovered.rewriteAsLocal(change)
+                    try recovered.rewriteAsLocal(change, rewritten: &renamed)
                     rewritten += 1
                 }
                 try recovered.recordSuccession(of: old, keys: try self.store.officeKeys())

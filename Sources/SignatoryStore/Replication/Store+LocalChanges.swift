@@ -107,11 +107,30 @@ extension Store {
 
 extension Store {
     /// Writes the values of `change` (another feed's, or an abandoned one's) again as a change
-    /// of this office's own, over whatever the record holds now. Recovery uses it so that
-    /// nothing typed on a forked feed is lost.
-    package func rewriteAsLocal(_ change: Change) throws {
+    /// of this office's own. Recovery uses it so that nothing typed on a forked feed is lost.
+    ///
+    /// Each value replaces only the versions `change` replaced, so an edit made elsewhere that
+    /// `change` had not seen stays beside it as a conflict instead of vanishing. `rewritten` maps
+    /// the timestamps of changes already written again to their new ones, so that a later change
+    /// still replaces an earlier one it had seen; this change's pair is added to it.
+    ///
+    /// ```swift
+    /// var rewritten: [HybridTimestamp: HybridTimestamp] = [:]
+    /// for change in abandoned { try recovered.rewriteAsLocal(change, rewritten: &rewritten) }
+    /// ```
+    package func rewriteAsLocal(_ change: Change, rewritten: inout [HybridTimestamp: HybridTimestamp]) throws {
         let known = change.fields.filter { change.kind.fields.contains($0.key) && !$0.value.isErased }
         guard !known.isEmpty, !change.erases else { return }
-        try self.write(EntityRef(change.kind, change.entityID), known.mapValues(\.value))
+        let ref = EntityRef(change.kind, change.entityID)
+        let mapped = rewritten
+        let written = try self.transaction {
+            let state = try self.loadState(of: ref)
+            try self.refuseIfErased(ref, state)
+            let assignments = known.mapValues {
+                FieldAssignment(value: $0.value, bases: $0.bases.map { mapped[$0] ?? $0 })
+            }
+            return try self.appendLocalChange(ref, assignments, state: state, now: nil)
+        }
+        rewritten[change.timestamp] = written.timestamp
     }
 }
