@@ -116,9 +116,10 @@ public struct HubClient {
         }
         // Positions come from the network: below zero means nothing held, so no subtraction overflows.
         var known = [ID<Office>: Int64](keyedByText: vector.have).mapValues { max($0, 0) }
+        let own = self.store.office.id
+        if let held = known[own], held > 0 { try await self.checkOwnFeed(hubHolds: held) }
         let total = try self.store.versionVector().reduce(Int64(0)) { $0 + max(0, $1.value - (known[$1.key] ?? 0)) }
         let exporter = BundleExporter(store: self.store)
-        let own = self.store.office.id
         let largest = max(pageLimit, 1)
         var result = PushResult(applied: 0, sent: 0)
         var limit = largest

@@ -10,6 +10,7 @@ public struct HubClientError: Error, Sendable, CustomStringConvertible {
         case untrustedCertificate(url: String, detail: String)
         case plainHTTP(url: String)
         case certificateAuthority(path: String, detail: String)
+        case ownFeedForked(position: Int64)
     }
 
     private let base: Base
@@ -53,6 +54,15 @@ public struct HubClientError: Error, Sendable, CustomStringConvertible {
     static func plainHTTP(_ url: String) -> HubClientError { .init(.plainHTTP(url: url)) }
     static func certificateAuthority(_ path: String, _ detail: String) -> HubClientError {
         .init(.certificateAuthority(path: path, detail: detail))
+    }
+
+    static func ownFeedForked(_ position: Int64) -> HubClientError { .init(.ownFeedForked(position: position)) }
+
+    /// Whether this office's own feed and the hub's copy of it differ: the database was
+    /// restored from a backup after it had sent changes, and has written others since.
+    public var isOwnFeedFork: Bool {
+        if case .ownFeedForked = self.base { return true }
+        return false
     }
 
     /// Whether the hub's address is plain `http://` to another computer, which needs an explicit choice.
@@ -105,6 +115,9 @@ public struct HubClientError: Error, Sendable, CustomStringConvertible {
                 "\(url) is plain HTTP to another computer: anyone on the way could read every contact synced, and a false hub could pose as this one; use the hub's https:// address"
         case .certificateAuthority(let path, let detail):
             return "the certificate authority file \(path) cannot be used: \(detail)"
+        case .ownFeedForked(let position):
+            return
+                "this office's own feed differs from the hub's copy at or before position \(position): this database was restored from a backup after it had sent changes, and has written others since; nothing was pushed"
         }
     }
 }

@@ -31,6 +31,9 @@ enum ErrorAdvice {
         case let error as EncryptedBundleError where error.isForAnotherOffice:
             return
                 "\(error): at the sending office, `signatory sync export --for THIS-OFFICE --out FILE` (this office's name is in `signatory office card`)"
+        case let error as HubClientError where error.isOwnFeedFork:
+            return
+                "\(error); to continue, get a full bundle from an office that synced with the hub (`signatory sync export --all --for THIS-OFFICE --out FILE` there) and run `signatory office recover --from FILE --out NEW.db`"
         case let error as HubClientError where error.status == 413:
             return
                 "\(error); a single change, another office's feed, or the changes that must travel with an erasure, is larger than this hub accepts: ask the hub's operator to start it with a larger --max-body-mb"
