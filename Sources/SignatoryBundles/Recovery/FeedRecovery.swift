@@ -74,8 +74,7 @@ public struct FeedRecovery {
             try recovered.transaction {
                 for sequence in fork...max(fork, end) {
                     guard let change = try self.store.change(office: old.id, sequence: sequence) else { continue }
-                    try recovered.rewriteAsLocal(change, rewritten: &renamed)
-                    rewritten += 1
+                    if try recovered.rewriteAsLocal(change, rewritten: &renamed) { rewritten += 1 }
                 }
                 try recovered.recordSuccession(of: old, keys: try self.store.officeKeys())
             }

@@ -112,25 +112,35 @@ extension Store {
     /// Each value replaces only the versions `change` replaced, so an edit made elsewhere that
     /// `change` had not seen stays beside it as a conflict instead of vanishing. `rewritten` maps
     /// the timestamps of changes already written again to their new ones, so that a later change
-    /// still replaces an earlier one it had seen; this change's pair is added to it.
+    /// still replaces an earlier one it had seen; this change's pair is added to it. An erasure
+    /// erases the person again; an edit of a person erased here is left out, as the erasure
+    /// forbids. Returns whether anything was written.
     ///
     /// ```swift
     /// var rewritten: [HybridTimestamp: HybridTimestamp] = [:]
     /// for change in abandoned { try recovered.rewriteAsLocal(change, rewritten: &rewritten) }
     /// ```
-    package func rewriteAsLocal(_ change: Change, rewritten: inout [HybridTimestamp: HybridTimestamp]) throws {
-        let known = change.fields.filter { change.kind.fields.contains($0.key) && !$0.value.isErased }
-        guard !known.isEmpty, !change.erases else { return }
+    @discardableResult
+    package func rewriteAsLocal(_ change: Change, rewritten: inout [HybridTimestamp: HybridTimestamp]) throws -> Bool {
         let ref = EntityRef(change.kind, change.entityID)
+        let state = try self.loadState(of: ref)
+        guard !(state?.isErased ?? false) else { return false }
+        if change.erases {
+            guard state != nil else { return false }
+            let reason = change.fields["erasureReason"]?.value.text
+            rewritten[change.timestamp] = try self.eraseContact(try Store.id(change.entityID), reason: reason).erasedAt
+            return true
+        }
+        let known = change.fields.filter { change.kind.fields.contains($0.key) && !$0.value.isErased }
+        guard !known.isEmpty else { return false }
         let mapped = rewritten
         let written = try self.transaction {
-            let state = try self.loadState(of: ref)
-            try self.refuseIfErased(ref, state)
             let assignments = known.mapValues {
                 FieldAssignment(value: $0.value, bases: $0.bases.map { mapped[$0] ?? $0 })
             }
             return try self.appendLocalChange(ref, assignments, state: state, now: nil)
         }
         rewritten[change.timestamp] = written.timestamp
+        return true
     }
 }

@@ -1,0 +1,69 @@
+import Foundation
+import SignatoryBundles
+import SignatoryDomain
+import TestSupport
+import Testing
+
+@testable import SignatoryStore
+
+/// An office restored from a backup, whose feed forked, recovers without bringing back a person
+/// erased on either side.
+struct RecoveredErasureTests {
+    let fixture: SyncFixture
+    let geneva: Store
+    let bucharest: Store
+    let contact: ContactPerson
+
+    /// Geneva and Bucharest both hold Thierry Valle; Geneva is then restored from a backup made
+    /// before the changes it sent last.
+    init() throws {
+        self.fixture = try SyncFixture(offices: 2)
+        self.bucharest = self.fixture.offices[1]
+        let original = self.fixture.offices[0]
+        let organisation = Organisation(name: "CAP Liberté de Conscience", acronym: "CAP")
+        try original.insert(organisation)
+        self.contact = ContactPerson(organisationID: organisation.id, fullName: "Thierry Valle", title: "Director")
+        try original.insert(self.contact)
+        try self.fixture.send(from: original, to: self.bucharest)
+        let backup = self.fixture.folder.path("backup.db")
+        try original.backup(to: backup)
+        try original.insert(Organisation(name: "Doctors Against Forced Organ Harvesting", acronym: "DAFOH"))
+        try self.fixture.send(from: original, to: self.bucharest)
+        let restored = self.fixture.folder.path("restored.db")
+        try FileManager.default.copyItem(atPath: backup, toPath: restored)
+        self.geneva = try Store.open(at: restored)
+    }
+
+    private func recover() throws -> (FeedRecovery.Report, Store) {
+        let full = self.fixture.folder.path("full-\(UUID()).jsonl")
+        _ = try BundleExporter(store: self.bucharest).export(to: full)
+        let path = self.fixture.folder.path("recovered-\(UUID()).db")
+        let report = try FeedRecovery(store: self.geneva).recover(using: full, into: path)
+        return (report, try Store.open(at: path))
+    }
+
+    @Test func anErasureTypedAfterTheRestoreStaysAndReachesThePeers() throws {
+        _ = try self.geneva.eraseContact(self.contact.id, reason: "asked to be forgotten")
+        let (report, recovered) = try self.recover()
+        #expect(report.forkedAt == 3 && report.rewritten == 1)
+        #expect(try recovered.erasure(of: self.contact.id) != nil)
+        #expect(!(try recovered.canonicalDump()).contains("Thierry Valle"))
+
+        try self.bucharest.trust(try recovered.officeCard())
+        try self.fixture.send(from: recovered, to: self.bucharest)
+        #expect(try self.bucharest.erasure(of: self.contact.id) != nil)
+        #expect(!(try self.bucharest.canonicalDump()).contains("Thierry Valle"))
+    }
+
+    @Test func anEditOfAPersonAPeerErasedIsLeftOut() throws {
+        var edited = self.contact
+        edited.title = "Director of advocacy"
+        try self.geneva.update(edited)
+        _ = try self.bucharest.eraseContact(self.contact.id, reason: "asked to be forgotten")
+        let (report, recovered) = try self.recover()
+        #expect(report.forkedAt == 3 && report.rewritten == 0)
+        #expect(try recovered.erasure(of: self.contact.id) != nil)
+        let dump = try recovered.canonicalDump()
+        #expect(!dump.contains("Thierry Valle") && !dump.contains("Director of advocacy"))
+    }
+}
