@@ -155,6 +155,19 @@ struct BackupRestoreTests {
         #expect(try self.bucharest.conflicts().contains { $0.recordID == self.before.id.description })
     }
 
+    /// Recovery takes in the other offices' feeds before this office's own: a peer's edit of
+    /// one of this office's records waits for the record instead of failing the recovery.
+    @Test func aPeersEditOfThisOfficesRecordDoesNotStopTheRecovery() throws {
+        let geneva = try self.restored()
+        var edited = self.before
+        edited.notes = "Edited in Bucharest"
+        try self.bucharest.update(edited)
+        try self.fixture.sendOwnFeed(from: self.bucharest, to: geneva)
+        try geneva.insert(Organisation(name: "Romanian Independent Society of Human Rights", acronym: "SIRDO"))
+        let recovered = try self.recover(geneva)
+        #expect(try recovered.organisation(self.before.id)?.notes == edited.notes)
+    }
+
     /// Two edits of one field typed one after the other after the restore stay in that order:
     /// the second replaces the first, as it did when it was typed.
     @Test func editsTypedInTurnAfterTheRestoreStayInTurn() throws {

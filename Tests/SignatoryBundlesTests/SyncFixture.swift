@@ -73,6 +73,12 @@ final class SyncFixture {
         try BundleImporter(store: target).importBundle(at: try self.bundle(from: source, for: addressed ? target : nil))
     }
 
+    /// Sends only `source`'s own feed, as a hub pages it for a peer that trusts only that office.
+    func sendOwnFeed(from source: Store, to target: Store) throws {
+        let (bytes, _) = try BundleExporter(store: source).page(have: [:], only: [source.office.id], limit: Int.max)
+        _ = try BundleImporter(store: target).importBundle(from: LineReader(bytes: bytes))
+    }
+
     /// Every office sends everything to every other, twice round, so all hold every change.
     func exchangeFully() throws {
         for _ in 0..<2 {

@@ -43,6 +43,30 @@ public enum EntityKind: String, Choice, Comparable {
         }
     }
 
+    /// The field a record cannot be shown without. The change that creates a record always
+    /// sets it, but an edit relayed by another office can arrive before that change; an erased
+    /// contact has lost it for good.
+    public var essentialField: String? {
+        switch self {
+        case .campaign, .organisation: return "name"
+        case .contact: return "fullName"
+        case .statement: return "title"
+        case .signature: return "statement"
+        case .statementText: return nil
+        }
+    }
+
+    /// Whether a record with these settled fields exists here, created and not deleted.
+    ///
+    /// ```swift
+    /// EntityKind.organisation.isPresent(["website": .text("capliberte.org")])   // false: not created yet
+    /// ```
+    public func isPresent(_ fields: FieldMap) -> Bool {
+        guard !fields.isEmpty, fields[Self.deletedField] != .bool(true) else { return false }
+        guard let essential = self.essentialField else { return true }
+        return !(fields.text(essential) ?? "").isEmpty
+    }
+
     /// How concurrent values of `field` are settled.
     public func rule(for field: String) -> MergeRule {
         switch (self, field) {

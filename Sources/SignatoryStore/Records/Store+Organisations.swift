@@ -56,7 +56,7 @@ extension Store {
         ).rows(read: { EntityRef(.organisation, $0.text(0)) }) {
             let fields = try resolver.fields(of: ref)
             let canonical = try resolver.canonical(ref.id)
-            guard fields[EntityKind.deletedField] != .bool(true), try resolver.isShowingOrganisation(canonical) else {
+            guard EntityKind.organisation.isPresent(fields), try resolver.isShowingOrganisation(canonical) else {
                 continue
             }
             result.append((try Organisation(id: try Store.id(ref.id), syncFields: fields), try Store.id(canonical)))

@@ -168,7 +168,7 @@ extension Store {
     private func recordedSignature(_ id: ID<Signature>) throws -> Signature? {
         guard try self.hasMergedOrganisations() else { return try self.signature(id) }
         let fields = try self.settledFields(of: EntityRef(.signature, id.description))
-        guard !fields.isEmpty, fields[EntityKind.deletedField] != .bool(true) else { return nil }
+        guard EntityKind.signature.isPresent(fields) else { return nil }
         return try Signature(syncFields: fields)
     }
 

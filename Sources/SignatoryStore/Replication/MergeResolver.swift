@@ -33,7 +33,6 @@ struct MergeResolver {
     /// Whether the organisation that `id` stands for now exists and is not deleted.
     mutating func isShowingOrganisation(_ id: String?) throws -> Bool {
         guard let id else { return false }
-        let fields = try self.fields(of: EntityRef(.organisation, try self.canonical(id)))
-        return !fields.isEmpty && fields[EntityKind.deletedField] != .bool(true)
+        return EntityKind.organisation.isPresent(try self.fields(of: EntityRef(.organisation, try self.canonical(id))))
     }
 }

@@ -119,11 +119,10 @@ extension Store {
     /// The settled fields of a record that shows, or `nil` when it is hidden.
     private func visibleFields(of ref: EntityRef, resolver: inout MergeResolver) throws -> FieldMap? {
         let fields = try resolver.fields(of: ref)
-        guard !fields.isEmpty, fields[EntityKind.deletedField] != .bool(true) else { return nil }
+        guard ref.kind.isPresent(fields) else { return nil }
         func shows(_ kind: EntityKind, _ id: String?) throws -> Bool {
             guard let id else { return false }
-            let parent = try resolver.fields(of: EntityRef(kind, id))
-            return !parent.isEmpty && parent[EntityKind.deletedField] != .bool(true)
+            return kind.isPresent(try resolver.fields(of: EntityRef(kind, id)))
         }
         switch ref.kind {
         case .campaign:
@@ -131,8 +130,7 @@ extension Store {
         case .organisation:
             return try resolver.canonical(ref.id) == ref.id ? fields : nil
         case .contact:
-            // An erased contact keeps no name: it shows only as a tombstone.
-            guard fields["fullName"] != nil else { return nil }
+            // An erased contact keeps no name (`isPresent`): it shows only as a tombstone.
             return try resolver.isShowingOrganisation(fields.text("organisation")) ? fields : nil
         case .statement:
             return try shows(.campaign, fields.text("campaign")) ? fields : nil
@@ -149,11 +147,8 @@ extension Store {
     private func statementShows(_ id: String?, resolver: inout MergeResolver) throws -> Bool {
         guard let id else { return false }
         let statement = try resolver.fields(of: EntityRef(.statement, id))
-        guard !statement.isEmpty, statement[EntityKind.deletedField] != .bool(true),
-            let campaign = statement.text("campaign")
-        else { return false }
-        let fields = try resolver.fields(of: EntityRef(.campaign, campaign))
-        return !fields.isEmpty && fields[EntityKind.deletedField] != .bool(true)
+        guard EntityKind.statement.isPresent(statement), let campaign = statement.text("campaign") else { return false }
+        return EntityKind.campaign.isPresent(try resolver.fields(of: EntityRef(.campaign, campaign)))
     }
 
     /// The organisations whose signature rows a merge written since the last call may have
