@@ -45,7 +45,13 @@ struct FeedTracker {
         guard change.previousHash == end.hash else {
             throw self.forked(
                 change,
-                otherwise: .brokenChain(office, change.sequence, "it does not follow the change before it")
+                otherwise: .brokenChain(
+                    office,
+                    change.sequence,
+                    "it does not follow the change held at position \(end.sequence): the bundle was altered on its way, "
+                        + "or that office wrote a second feed, as an office restored from a backup after it had sent "
+                        + "changes does until it runs `office recover`"
+                )
             )
         }
         self.ends[change.office] = (change.sequence, change.hash)

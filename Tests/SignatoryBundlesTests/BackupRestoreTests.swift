@@ -168,6 +168,27 @@ struct BackupRestoreTests {
         #expect(try recovered.organisation(self.before.id)?.notes == edited.notes)
     }
 
+    /// A peer that holds the change the restore lost, offered the forked feed from the next
+    /// position on (as a hub that never had that change pages it), is told what may have happened.
+    @Test func aPeerOfferedTheRestPastTheLostChangeIsToldTheFeedMayHaveForked() throws {
+        let geneva = try self.restored()
+        for name in ["Romanian Independent Society of Human Rights", "Human Rights Without Frontiers"] {
+            try geneva.insert(Organisation(name: name))
+        }
+        let (bytes, _) = try BundleExporter(store: geneva).page(
+            have: [geneva.office.id: 2],
+            only: [geneva.office.id],
+            limit: Int.max
+        )
+        let before = try self.bucharest.canonicalDump()
+        let error = try #require(throws: SyncError.self) {
+            try BundleImporter(store: self.bucharest).importBundle(from: LineReader(bytes: bytes))
+        }
+        #expect("\(error)".contains("broken at position 3"), "\(error)")
+        #expect("\(error)".contains("restored from a backup") && "\(error)".contains("office recover"), "\(error)")
+        #expect(try self.bucharest.canonicalDump() == before)
+    }
+
     /// Two edits of one field typed one after the other after the restore stay in that order:
     /// the second replaces the first, as it did when it was typed.
     @Test func editsTypedInTurnAfterTheRestoreStayInTurn() throws {
