@@ -127,7 +127,7 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
             return "the feed of office \(office) is broken at position \(sequence) (\(detail)); nothing was imported"
         case .equivocation(let office, let sequence):
             return
-                "office \(office) has two different changes at position \(sequence) of its feed, the one held here and the bundle's: the bundle was altered on its way, or the office wrote both; nothing was imported"
+                "office \(office) has two different changes at position \(sequence) of its feed, the one held here and the bundle's: the bundle was altered on its way, or the office wrote both, as an office restored from a backup after it had sent changes does until it runs `office recover`; nothing was imported"
         case .unsigned(let office, let sequence):
             return
                 "the feed of office \(office) runs to position \(sequence) without a signed head covering it; nothing was imported"

@@ -77,6 +77,7 @@ struct BackupRestoreTests {
         let error = try #require(throws: SyncError.self) { try BundleImporter(store: geneva).importBundle(at: path) }
         #expect(!error.isOwnFeedFork, "\(error)")
         #expect("\(error)".contains("two different changes at position \(original.sequence)"), "\(error)")
+        #expect("\(error)".contains("office recover"), "\(error)")
         #expect(try geneva.canonicalDump() == before)
     }
 

@@ -37,4 +37,28 @@ struct EditBeforeRecordTests {
         #expect(try paris.campaigns().map(\.name) == [renamed.name])
         #expect(try paris.canonicalDump() == bucharest.canonicalDump())
     }
+
+    /// A rename and a move relayed before the contact's creation carry a name and an
+    /// organisation but not whether the person is at risk: the contact waits for its creation.
+    @Test func aContactEditedElsewhereWaitsForItsAtRiskFlag() throws {
+        let fixture = try SyncFixture(offices: 3)
+        let (geneva, bucharest, paris) = (fixture.offices[0], fixture.offices[1], fixture.offices[2])
+        let cap = Organisation(name: "CAP Liberté de Conscience", acronym: "CAP")
+        try geneva.insert(cap)
+        let person = ContactPerson(organisationID: cap.id, fullName: "Thierry Valle", atRisk: true)
+        try geneva.insert(person)
+        try fixture.send(from: geneva, to: bucharest)
+        let sirdo = Organisation(name: "Romanian Independent Society of Human Rights", acronym: "SIRDO")
+        try bucharest.insert(sirdo)
+        var moved = person
+        moved.organisationID = sirdo.id
+        moved.fullName = "Thierry Valle-Smith"
+        try bucharest.update(moved)
+
+        try fixture.sendOwnFeed(from: bucharest, to: paris)
+        #expect(try paris.contacts().isEmpty)
+        try fixture.sendOwnFeed(from: geneva, to: paris)
+        #expect(try paris.contact(person.id)?.atRisk == true)
+        #expect(try paris.canonicalDump() == bucharest.canonicalDump())
+    }
 }

@@ -43,16 +43,17 @@ public enum EntityKind: String, Choice, Comparable {
         }
     }
 
-    /// The field a record cannot be shown without. The change that creates a record always
-    /// sets it, but an edit relayed by another office can arrive before that change; an erased
-    /// contact has lost it for good.
-    public var essentialField: String? {
+    /// The fields a record cannot be shown without. The change that creates a record sets them
+    /// all, but an edit relayed by another office can arrive before that change with only some:
+    /// a contact shown from a rename alone would read as not at risk. An erased contact has lost
+    /// its name for good.
+    public var essentialFields: [String] {
         switch self {
-        case .campaign, .organisation: return "name"
-        case .contact: return "fullName"
-        case .statement: return "title"
-        case .signature: return "statement"
-        case .statementText: return nil
+        case .campaign, .organisation: return ["name"]
+        case .contact: return ["fullName", "organisation", "atRisk", "consent"]
+        case .statement: return ["title", "campaign"]
+        case .statementText: return ["statement"]
+        case .signature: return ["statement", "organisation", "status", "consent"]
         }
     }
 
@@ -63,8 +64,13 @@ public enum EntityKind: String, Choice, Comparable {
     /// ```
     public func isPresent(_ fields: FieldMap) -> Bool {
         guard !fields.isEmpty, fields[Self.deletedField] != .bool(true) else { return false }
-        guard let essential = self.essentialField else { return true }
-        return !(fields.text(essential) ?? "").isEmpty
+        return self.essentialFields.allSatisfy { name in
+            switch fields[name] {
+            case nil, .null: return false
+            case .text(let text): return !text.isEmpty
+            case .integer, .bool: return true
+            }
+        }
     }
 
     /// How concurrent values of `field` are settled.
