@@ -206,11 +206,8 @@ struct BackupRestoreTests {
 
     /// Recovers `geneva` from Bucharest's full bundle into a new file.
     private func recover(_ geneva: Store) throws -> Store {
-        let full = self.fixture.folder.path("full-\(UUID()).jsonl")
-        _ = try BundleExporter(store: self.bucharest).export(to: full)
-        let path = self.fixture.folder.path("recovered-\(UUID()).db")
-        let report = try FeedRecovery(store: geneva).recover(using: full, into: path)
+        let (report, recovered) = try self.fixture.recover(geneva, from: self.bucharest)
         #expect(report.forkedAt == 2)
-        return try Store.open(at: path)
+        return recovered
     }
 }

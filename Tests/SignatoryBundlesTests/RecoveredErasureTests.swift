@@ -35,11 +35,7 @@ struct RecoveredErasureTests {
     }
 
     private func recover() throws -> (FeedRecovery.Report, Store) {
-        let full = self.fixture.folder.path("full-\(UUID()).jsonl")
-        _ = try BundleExporter(store: self.bucharest).export(to: full)
-        let path = self.fixture.folder.path("recovered-\(UUID()).db")
-        let report = try FeedRecovery(store: self.geneva).recover(using: full, into: path)
-        return (report, try Store.open(at: path))
+        try self.fixture.recover(self.geneva, from: self.bucharest)
     }
 
     @Test func anErasureTypedAfterTheRestoreStaysAndReachesThePeers() throws {

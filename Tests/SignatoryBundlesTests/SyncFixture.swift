@@ -73,6 +73,15 @@ final class SyncFixture {
         try BundleImporter(store: target).importBundle(at: try self.bundle(from: source, for: addressed ? target : nil))
     }
 
+    /// Recovers `forked` from `peer`'s full bundle into a new file, as `office recover` does.
+    func recover(_ forked: Store, from peer: Store) throws -> (report: FeedRecovery.Report, recovered: Store) {
+        let full = self.folder.path("full-\(UUID()).jsonl")
+        _ = try BundleExporter(store: peer).export(to: full)
+        let path = self.folder.path("recovered-\(UUID()).db")
+        let report = try FeedRecovery(store: forked).recover(using: full, into: path)
+        return (report, try Store.open(at: path))
+    }
+
     /// Sends only `source`'s own feed, as a hub pages it for a peer that trusts only that office.
     func sendOwnFeed(from source: Store, to target: Store) throws {
         let (bytes, _) = try BundleExporter(store: source).page(have: [:], only: [source.office.id], limit: Int.max)
