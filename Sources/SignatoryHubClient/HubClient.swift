@@ -172,7 +172,20 @@ public struct HubClient {
             // This office's own changes past a change that needs an erasure in a refused feed wait too.
             let ownHead = try self.store.versionVector()[own] ?? 0
             let waiting = max(0, ownHead - (known[own] ?? 0))
-            throw HubClientError.relayRefused(offices, refusal.error, pushed: result.sent, ownWaiting: waiting)
+            // The people whose erasure, held only in a refused feed, those changes wait for.
+            let refused = Set(refusal.offices)
+            let erasedElsewhere = try self.store.redactedChanges(of: own, after: known[own] ?? 0, through: ownHead)
+                .filter { redacted in
+                    !redacted.erasures.isEmpty && redacted.erasures.allSatisfy { refused.contains($0.office) }
+                }
+                .map(\.contact)
+            throw HubClientError.relayRefused(
+                offices,
+                refusal.error,
+                pushed: result.sent,
+                ownWaiting: waiting,
+                erasedContacts: Array(Set(erasedElsewhere)).sorted()
+            )
         }
         return result
     }

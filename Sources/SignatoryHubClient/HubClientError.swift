@@ -3,7 +3,15 @@ public struct HubClientError: Error, Sendable, CustomStringConvertible {
     private enum Base: Sendable {
         case unreachable(url: String, detail: String)
         case refused(status: Int, code: String, message: String)
-        case relayRefused(offices: String, status: Int, code: String, message: String, pushed: Int64, ownWaiting: Int64)
+        case relayRefused(
+            offices: String,
+            status: Int,
+            code: String,
+            message: String,
+            pushed: Int64,
+            ownWaiting: Int64,
+            erasedContacts: [String]
+        )
         case badURL(String)
         case ipv6(String)
         case unexpected(String)
@@ -26,12 +34,14 @@ public struct HubClientError: Error, Sendable, CustomStringConvertible {
         .init(.refused(status: status, code: code, message: message))
     }
     /// The hub refused the feeds of `offices`, relayed by this office, after `pushed` other
-    /// changes went through; `ownWaiting` of this office's own wait for them.
+    /// changes went through; `ownWaiting` of this office's own wait for them, for the erasures
+    /// of `erasedContacts` those feeds carry.
     static func relayRefused(
         _ offices: String,
         _ refusal: HubClientError,
         pushed: Int64,
-        ownWaiting: Int64
+        ownWaiting: Int64,
+        erasedContacts: [String] = []
     ) -> HubClientError {
         guard case .refused(let status, let code, let message) = refusal.base else { return refusal }
         return .init(
@@ -41,7 +51,8 @@ public struct HubClientError: Error, Sendable, CustomStringConvertible {
                 code: code,
                 message: message,
                 pushed: pushed,
-                ownWaiting: ownWaiting
+                ownWaiting: ownWaiting,
+                erasedContacts: erasedContacts
             )
         )
     }
@@ -65,6 +76,13 @@ public struct HubClientError: Error, Sendable, CustomStringConvertible {
         return false
     }
 
+    /// The contacts whose erasure, held only in a feed the hub refused, this office's own
+    /// changes wait for: erasing them here as well (`contact erase --again`) lets those go.
+    public var contactsErasedOnlyInRefusedFeeds: [String] {
+        if case .relayRefused(_, _, _, _, _, _, let contacts) = self.base { return contacts }
+        return []
+    }
+
     /// Whether the hub's address is plain `http://` to another computer, which needs an explicit choice.
     public var isPlainHTTP: Bool {
         if case .plainHTTP = self.base { return true }
@@ -80,7 +98,7 @@ public struct HubClientError: Error, Sendable, CustomStringConvertible {
     /// The HTTP status the hub answered with, when it answered.
     public var status: Int? {
         switch self.base {
-        case .refused(let status, _, _), .relayRefused(_, let status, _, _, _, _): return status
+        case .refused(let status, _, _), .relayRefused(_, let status, _, _, _, _, _): return status
         default: return nil
         }
     }
@@ -92,14 +110,17 @@ public struct HubClientError: Error, Sendable, CustomStringConvertible {
                 "cannot reach the hub at \(url) (\(detail)); check the address and the connection, then run the command again"
         case .refused(let status, let code, let message):
             return "the hub refused the request (\(status) \(code)): \(message)"
-        case .relayRefused(let offices, let status, let code, let message, let pushed, let ownWaiting):
+        case .relayRefused(let offices, let status, let code, let message, let pushed, let ownWaiting, let contacts):
             let refusal =
                 "the hub refused the changes of \(offices) that this office relays (\(status) \(code)): \(message); "
                 + "\(pushed) other change(s) went through"
             guard ownWaiting > 0 else { return refusal + ", this office's own among them" }
-            return refusal
-                + ", but \(ownWaiting) of this office's own wait for that feed, as an erasure it carries vouches for "
-                + "them: they go once the hub takes it (ask the hub's operator)"
+            let waiting =
+                refusal + ", but \(ownWaiting) of this office's own wait for that feed, as an erasure it carries "
+                + "vouches for them: they go once the hub takes it (ask the hub's operator)"
+            guard !contacts.isEmpty else { return waiting }
+            return waiting + ", or once this office erases the same person itself (contact "
+                + contacts.joined(separator: ", ") + ")"
         case .badURL(let text):
             return "'\(text)' is not a hub address; give one like https://hub.example.org:8443 (a host and a port only)"
         case .ipv6(let text):

@@ -187,7 +187,51 @@ struct HubPushPagingTests {
         let push = try geneva.run(["sync", "push", "--hub", fixture.url])
         #expect(push.status != 0, "\(push.stderr)")
         #expect(push.stderr.contains("but 2 of this office's own wait for that feed"), "\(push.stderr)")
+        #expect(push.stderr.contains("signatory contact erase \(valle) --again"), "\(push.stderr)")
         #expect(!(try fixture.hubDump()).contains("Thierry Valle"))
+    }
+
+    /// The way around a revoked office's erasure: Geneva erases the person again, as its own
+    /// erasure, and its waiting changes then reach the hub, the person's values still left out.
+    @Test func erasingAgainLetsChangesWaitingForARevokedOfficesErasureGo() throws {
+        let fixture = try HubFixture(offices: ["Geneva", "Bucharest"])
+        let (geneva, bucharest) = (fixture.offices[0], fixture.offices[1])
+        try geneva.succeed(["org", "add", "--name", "CAP Liberté de Conscience", "--acronym", "CAP", "--country", "FR"])
+        try fixture.syncNow(geneva)
+        let valle = try geneva.succeed(["contact", "add", "--org", "CAP", "--name", "Thierry Valle"])
+        try SyncCommandTests.send(geneva, to: bucharest)
+        try bucharest.succeed(["contact", "erase", valle, "--yes"])
+        try SyncCommandTests.send(bucharest, to: geneva)
+        try HubFixture.succeed(["hub", "revoke", "Bucharest", "--db", fixture.hubDatabase])
+        try geneva.succeed(["org", "add", "--name", "Romanian Independent Society of Human Rights"])
+        #expect(try geneva.run(["sync", "push", "--hub", fixture.url]).status != 0)
+
+        // Without --again the erased person is refused as before, and nothing is written.
+        let before = try geneva.succeed(["sync", "dump"])
+        let plain = try geneva.run(["contact", "erase", valle, "--yes"])
+        #expect(plain.status != 0 && plain.stderr.contains("erased"), "\(plain.stderr)")
+        #expect(try geneva.succeed(["sync", "dump"]) == before)
+
+        let again = try geneva.succeed(["contact", "erase", valle, "--again", "--reason", "revoked office's erasure"])
+        #expect(again.contains("again"), "\(again)")
+        let push = try geneva.run(["sync", "push", "--hub", fixture.url])
+        // Bucharest's feed is still refused, but nothing of Geneva's waits for it any more.
+        #expect(push.stderr.contains("this office's own among them"), "\(push.stderr)")
+        let hub = try fixture.hubDump()
+        #expect(hub.contains("Romanian Independent Society of Human Rights"), "\(hub)")
+        #expect(!hub.contains("Thierry Valle"))
+        // The hub holds Geneva's erasure: its tombstone, with the reason given.
+        #expect(hub.contains("revoked office's erasure"), "\(hub)")
+        // Two erasures of one person converge like any concurrent ones; the first one's reason stays.
+        try SyncCommandTests.send(geneva, to: bucharest)
+        try SyncCommandTests.send(bucharest, to: geneva)
+        #expect(try geneva.succeed(["sync", "dump"]) == bucharest.succeed(["sync", "dump"]))
+
+        // A second --again is this office's erasure already: refused, nothing written.
+        let twice = try geneva.run(["contact", "erase", valle, "--again"])
+        let after = try geneva.succeed(["sync", "dump"])
+        #expect(twice.status != 0 && twice.stderr.contains("erased"), "\(twice.stderr)")
+        #expect(try geneva.succeed(["sync", "dump"]) == after)
     }
 
     /// One large statement cuts the pages small; the pages after it grow again, so a sign-on of

@@ -34,6 +34,9 @@ enum ErrorAdvice {
         case let error as HubClientError where error.isOwnFeedFork:
             return
                 "\(error); to continue, get a full bundle from an office that synced with the hub (`signatory sync export --all --for THIS-OFFICE --out FILE` there) and run `signatory office recover --from FILE --out NEW.db`"
+        case let error as HubClientError where !error.contactsErasedOnlyInRefusedFeeds.isEmpty:
+            let commands = error.contactsErasedOnlyInRefusedFeeds.map { "`signatory contact erase \($0) --again`" }
+            return "\(error); to send them now, run \(commands.joined(separator: ", ")), then sync push again"
         case let error as HubClientError where error.status == 413:
             return
                 "\(error); a single change, another office's feed, or the changes that must travel with an erasure, is larger than this hub accepts: ask the hub's operator to start it with a larger --max-body-mb"

@@ -11,26 +11,36 @@ public import SignatoryDomain
 extension Store {
     /// Erases a contact for good, keeping the organisations' signatures.
     ///
+    /// With `again`, a contact another office erased is erased once more by this one: nothing
+    /// more is removed here, but this office's own erasure then vouches for its changes that the
+    /// other one redacted, so they reach a hub that refuses the other office's feed (`hub revoke`).
+    /// A contact this office erased itself is refused either way.
+    ///
     /// ```swift
     /// let erasure = try store.eraseContact(id, reason: "asked to be forgotten")
     /// print(erasure.redactedChanges, "changes redacted")
     /// ```
-    public func eraseContact(_ id: ID<ContactPerson>, reason: String?) throws -> ContactErasure {
+    public func eraseContact(_ id: ID<ContactPerson>, reason: String?, again: Bool = false) throws -> ContactErasure {
         let ref = EntityRef(.contact, id.description)
         let erasure = try self.transaction { () throws -> ContactErasure in
             guard let state = try self.loadState(of: ref) else {
                 throw StoreError.notFound("contact", reference: id.description)
             }
-            try self.refuseIfErased(ref, state)
+            if try !again || self.erasedHere(ref) { try self.refuseIfErased(ref, state) }
             let held = try self.database.integer("SELECT count(*) FROM contact_change WHERE contact = ?", ref.id)
             // Format-1 hashes cannot be recomputed once values are gone: the erasure names them.
-            // Only those lines are read here; applying the erasure reads every line once.
-            let former = try self.database.prepare(
+            // Only those lines are read here; applying the erasure reads every line once. Those an
+            // earlier erasure named are named again, so this one vouches for them on its own.
+            let holding = try self.database.prepare(
                 """
                 SELECT c.line FROM contact_change k JOIN change_log c ON c.office = k.office AND c.sequence = k.sequence
                 WHERE k.contact = ? AND substr(c.line, 1, 11) <> '{"format":"'
                 """
-            ).rows(ref.id) { try Store.readChange($0) }.filter(\.holdsErasableValues).map(\.hash).sorted()
+            ).rows(ref.id) { try Store.readChange($0) }.filter(\.holdsErasableValues).map(\.hash)
+            let named = try self.database.prepare("SELECT hash FROM former_line WHERE contact = ?").rows(ref.id) {
+                $0.text(0)
+            }
+            let former = Set(holding + named).sorted()
             var values: FieldMap = [EntityKind.erasedField: .bool(true), "erasureReason": FieldValue(reason?.nonBlank)]
             if !former.isEmpty { values["formerLines"] = .text(former.joined(separator: ",")) }
             try EntityKind.contact.validate(entityID: ref.id, values: values)
@@ -46,17 +56,33 @@ extension Store {
         return erasure
     }
 
-    /// The contact `reference` names for an erasure, shown or removed: its id and the name last
-    /// known here.
-    public func contactToErase(matching reference: String) throws -> (id: ID<ContactPerson>, name: String?) {
+    /// The contact `reference` names for an erasure, shown or removed: its id, the name last
+    /// known here, and whether another office erased it already (only with `again`, which
+    /// also accepts such a contact).
+    public func contactToErase(
+        matching reference: String,
+        again: Bool = false
+    ) throws -> (id: ID<ContactPerson>, name: String?, erased: Bool) {
         let id = try self.resolveID(
             in: "(SELECT entity_id AS id FROM entity_state WHERE kind = 'contact')",
             kind: "contact",
             reference: reference
         )
         let ref = EntityRef(.contact, id)
-        try self.refuseIfErased(ref, try self.loadState(of: ref))
-        return (try Store.id(id), try self.settledFields(of: ref).text("fullName"))
+        let state = try self.loadState(of: ref)
+        if try !again || self.erasedHere(ref) { try self.refuseIfErased(ref, state) }
+        guard !(state?.isErased ?? false) else { return (try Store.id(id), nil, true) }
+        return (try Store.id(id), try self.settledFields(of: ref).text("fullName"), false)
+    }
+
+    /// Whether this office's own feed holds an erasure of the contact.
+    private func erasedHere(_ ref: EntityRef) throws -> Bool {
+        try self.database.prepare(
+            """
+            SELECT c.line FROM contact_change k JOIN change_log c ON c.office = k.office AND c.sequence = k.sequence
+            WHERE k.contact = ? AND k.office = ? AND instr(c.line, '"critical":true') > 0
+            """
+        ).rows(ref.id, self.office.id) { try Store.readChange($0) }.contains(where: \.erases)
     }
 
     func refuseIfErased(reference: String) throws {

@@ -8,6 +8,8 @@ extension Store {
     /// A change with removed values and where the erasures of its contact sit, in their feeds.
     public struct RedactedChange: Sendable {
         public let sequence: Int64
+        /// The erased contact's id.
+        public let contact: String
         public let erasures: [(office: ID<Office>, sequence: Int64)]
     }
 
@@ -38,7 +40,11 @@ extension Store {
                     """
                 ).rows(change.entityID) { try Store.readChange($0) }.filter(\.erases).map { ($0.office, $0.sequence) }
             }
-            return RedactedChange(sequence: change.sequence, erasures: erasures[change.entityID] ?? [])
+            return RedactedChange(
+                sequence: change.sequence,
+                contact: change.entityID,
+                erasures: erasures[change.entityID] ?? []
+            )
         }
     }
 }

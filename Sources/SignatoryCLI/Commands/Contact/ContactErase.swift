@@ -15,6 +15,11 @@ struct ContactErase: ParsableCommand {
 
             The reason is kept with the tombstone and travels to every office: do not put \
             anything about the person in it.
+
+            --again erases a person another office erased, as this office's own erasure. \
+            Nothing more is removed here, and nothing is asked. A hub that revoked that office \
+            refuses its feed, erasure included, and so this office's changes that the erasure \
+            redacted: `sync push` names the contacts, and erasing them again lets those changes go.
             """
     )
 
@@ -22,11 +27,20 @@ struct ContactErase: ParsableCommand {
     @Argument(help: "The contact: id or id prefix.") var contact: String
     @Option(help: "Why, for the record (e.g. \"asked to be forgotten\"). Nothing about the person.")
     var reason: String?
+    @Flag(help: "Erase a person another office erased, as this office's own erasure too.")
+    var again = false
     @OptionGroup var confirmation: ConfirmationOptions
 
     func run() throws {
         let store = try self.database.open()
-        let target = try store.contactToErase(matching: self.contact)
+        let target = try store.contactToErase(matching: self.contact, again: self.again)
+        guard !target.erased else {
+            let erasure = try store.eraseContact(target.id, reason: self.reason, again: true)
+            Output.text(
+                "erased contact \(target.id) again, as this office's own erasure: its \(erasure.redactedChanges) change(s) held here already held none of the person's values; send it (sync push or sync export)"
+            )
+            return
+        }
         let name = target.name ?? target.id.description
         let person = try store.contact(target.id)
         let lookalikes = LookalikeWarning(
@@ -37,7 +51,7 @@ struct ContactErase: ParsableCommand {
             "erase \(name) at every office, for good" + lookalikes.confirmationSuffix,
             typing: name
         )
-        let erasure = try store.eraseContact(target.id, reason: self.reason)
+        let erasure = try store.eraseContact(target.id, reason: self.reason, again: self.again)
         Output.text(
             "erased contact \(target.id): \(erasure.redactedChanges) change(s) held here no longer hold the person's values; other offices erase theirs when they receive this"
         )
