@@ -1,6 +1,7 @@
 import Foundation
 import SignatoryBundles
 import SignatoryDomain
+import StoreTestSupport
 import TestSupport
 import Testing
 
@@ -61,5 +62,43 @@ struct RecoveredErasureTests {
         #expect(try recovered.erasure(of: self.contact.id) != nil)
         let dump = try recovered.canonicalDump()
         #expect(!dump.contains("Thierry Valle") && !dump.contains("Director of advocacy"))
+    }
+
+    /// Published after the restore, before the peer's erasure was known here: the record named the
+    /// person. Written again, it leaves the person out of their line and keeps the organisation.
+    @Test func aPublicationThatNamedAPersonAPeerErasedIsWrittenAgainWithoutThem() throws {
+        var statement = try self.geneva.addOpenStatement().statement
+        statement.status = .closed
+        try self.geneva.update(statement)
+        let organisation = try #require(try self.geneva.organisation(self.contact.organisationID))
+        let line = Publication.Line(
+            organisation: organisation.id,
+            country: nil,
+            name: organisation.name,
+            status: nil,
+            contact: self.contact
+        )
+        statement.status = .published
+        statement.publication = Publication(
+            date: try CalendarDate("2026-07-30"),
+            place: "Geneva",
+            occasion: nil,
+            textHash: statement.textHash,
+            lead: line,
+            cosigners: [line]
+        )
+        try self.geneva.update(statement)
+        #expect(try self.geneva.canonicalDump().contains("Thierry Valle"))
+        _ = try self.bucharest.eraseContact(self.contact.id, reason: "asked to be forgotten")
+
+        let (report, recovered) = try self.recover()
+        #expect(report.forkedAt == 3)
+        #expect(!(try recovered.canonicalDump()).contains("Thierry Valle"))
+        let publication = try #require(try recovered.statement(statement.id)?.publication)
+        #expect(publication.lead == line.withoutContact && publication.cosigners == [line.withoutContact])
+        try self.bucharest.trust(try recovered.officeCard())
+        try self.fixture.send(from: recovered, to: self.bucharest)
+        #expect(try self.bucharest.statement(statement.id)?.publication == publication)
+        #expect(!(try self.bucharest.canonicalDump()).contains("Thierry Valle"))
     }
 }

@@ -131,8 +131,14 @@ extension Store {
             rewritten[change.timestamp] = try self.eraseContact(try Store.id(change.entityID), reason: reason).erasedAt
             return true
         }
-        let known = change.fields.filter { change.kind.fields.contains($0.key) && !$0.value.isErased }
+        var known = change.fields.filter { change.kind.fields.contains($0.key) && !$0.value.isErased }
         guard !known.isEmpty else { return false }
+        if let record = known["publication"], case .text(let text) = record.value {
+            known["publication"] = FieldAssignment(
+                value: .text(try self.withoutErasedContacts(try Publication(jsonText: text)).jsonText),
+                bases: record.bases
+            )
+        }
         let mapped = rewritten
         let written = try self.transaction {
             let assignments = known.mapValues {
@@ -142,5 +148,18 @@ extension Store {
         }
         rewritten[change.timestamp] = written.timestamp
         return true
+    }
+
+    /// A publication record written where an erasure was not yet known names the person: written
+    /// again here, where it is, the person is left out of their line.
+    private func withoutErasedContacts(_ publication: Publication) throws -> Publication {
+        func line(_ line: Publication.Line) throws -> Publication.Line {
+            guard let contact = line.contact, try self.erasure(of: contact) != nil else { return line }
+            return line.withoutContact
+        }
+        return publication.with(
+            lead: try publication.lead.map(line),
+            cosigners: try publication.cosigners.map(line)
+        )
     }
 }
