@@ -204,6 +204,57 @@ struct BackupRestoreTests {
         #expect(try recovered.conflicts().isEmpty)
     }
 
+    /// A bundle that cannot show this office's feed whole is refused, never read as "no fork":
+    /// the restored database and the target path are left as they were.
+    @Test(arguments: ["altered value", "broken hash", "cut short", "untrusted writer"])
+    func aDamagedOrForeignBundleIsRefused(_ damage: String) throws {
+        let geneva = try self.restored()
+        try geneva.insert(Organisation(name: "Romanian Independent Society of Human Rights", acronym: "SIRDO"))
+        let full = self.fixture.folder.path("full-\(UUID()).jsonl")
+        let writer = damage == "untrusted writer" ? try SyncFixture(offices: 1).offices[0] : self.bucharest
+        _ = try BundleExporter(store: writer).export(to: full)
+        var lines = try String(contentsOfFile: full, encoding: .utf8).split(separator: "\n").map(String.init)
+        // This office's change 2, on a line after the header.
+        let own = lines.indices.dropFirst().first {
+            lines[$0].contains(#""office":"\#(geneva.office.id)","sequence":2"#)
+        }
+        switch damage {
+        case "altered value":
+            let index = try #require(own)
+            #expect(lines[index].contains(#""value":"CAP""#))
+            lines[index] = lines[index].replacingOccurrences(of: #""value":"CAP""#, with: #""value":"CAQ""#)
+        case "broken hash":
+            let index = try #require(own)
+            let hash = try #require(lines[index].range(of: #""hash":""#))
+            let digit = lines[index].index(hash.upperBound, offsetBy: 3)
+            lines[index].replaceSubrange(digit...digit, with: lines[index][digit] == "0" ? "1" : "0")
+        case "cut short": lines.removeLast()
+        default: break
+        }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: full, atomically: true, encoding: .utf8)
+        let dump = try geneva.canonicalDump()
+        let target = self.fixture.folder.path("recovered-\(UUID()).db")
+        #expect(throws: SyncError.self) { try FeedRecovery(store: geneva).recover(using: full, into: target) }
+        #expect(try geneva.canonicalDump() == dump)
+        #expect(!FileManager.default.fileExists(atPath: target))
+    }
+
+    /// A peer that holds less of this office's feed than it wrote cannot show a fork past that:
+    /// the report says how far its copy goes.
+    @Test func aPeerCopyThatEndsEarlierSaysWhereItEnds() throws {
+        let geneva = try self.restored()
+        let early = try SyncFixture(offices: 1).offices[0]
+        try early.trust(try geneva.officeCard())
+        try geneva.trust(try early.officeCard())
+        _ = try BundleImporter(store: early).importBundle(at: try self.fixture.bundle(from: geneva))
+        try geneva.insert(Organisation(name: "Romanian Independent Society of Human Rights", acronym: "SIRDO"))
+        let full = self.fixture.folder.path("early-\(UUID()).jsonl")
+        _ = try BundleExporter(store: early).export(to: full)
+        let report = try FeedRecovery(store: geneva).recover(using: full, into: self.fixture.folder.path("r.db"))
+        #expect(report.forkedAt == nil && report.newOffice == nil && report.peerEnd == 1)
+        #expect(!FileManager.default.fileExists(atPath: self.fixture.folder.path("r.db")))
+    }
+
     /// Recovers `geneva` from Bucharest's full bundle into a new file.
     private func recover(_ geneva: Store) throws -> Store {
         let (report, recovered) = try self.fixture.recover(geneva, from: self.bucharest)

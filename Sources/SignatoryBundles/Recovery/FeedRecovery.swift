@@ -21,6 +21,8 @@ public struct FeedRecovery {
         /// Changes written only here, now written again under the new identity.
         public let rewritten: Int
         public let newOffice: ID<Office>?
+        /// The last position of this office's feed the peers' bundle carries.
+        public let peerEnd: Int64
     }
 
     let store: Store
@@ -29,31 +31,91 @@ public struct FeedRecovery {
         self.store = store
     }
 
+    /// How the peers' copy of this office's feed compares with the local one.
+    public struct Comparison: Sendable {
+        /// The first position at which the two differ, if they do.
+        public let forkedAt: Int64?
+        /// The last position of this office's feed the bundle carries (0 for none): where it
+        /// stops showing whether the feed forked.
+        public let peerEnd: Int64
+    }
+
     /// Where the peers' copy of this office's feed (in the bundle at `path`) first differs from
-    /// the local one, or `nil` when one is a prefix of the other.
-    public func forkPosition(in path: String) throws -> Int64? {
+    /// the local one. The copy must be whole: from a trusted office, every line of this office's
+    /// feed matching its hash and following the one before, up to a head this office signed.
+    /// Other feeds are checked when the bundle is imported.
+    public func compare(with path: String) throws -> Comparison {
         let own = self.store.office.id
+        let card = try self.store.officeCard()
         var reader = try LineReader(path: path, decryptingWith: try self.store.officeEncryptionKey())
         guard let headerLine = try reader.next() else { throw SyncError.malformed(line: 1, "the file is empty") }
-        _ = try BundleHeader.parse(headerLine)
+        let header = try BundleHeader.parse(headerLine)
+        guard try header.from == own || self.store.trustedOffice(header.from) != nil else {
+            throw SyncError.untrusted(header.from.description, 0)
+        }
+        var lines: Int64 = 0
+        var fork: Int64?
+        var last: (sequence: Int64, hash: String)?
         while let line = try reader.next() {
             guard !line.isEmpty else { continue }
+            lines += 1
             guard let change = Change(jsonBytes: line) else {
                 // This office wrote no change of a kind it does not know: another office's, skipped.
                 if UnappliedChange(jsonBytes: line) != nil { continue }
                 throw SyncError.malformed(line: reader.lineNumber, "not a change")
             }
-            guard change.office == own, change.computedHash == change.hash else { continue }
-            guard let local = try self.store.change(office: own, sequence: change.sequence) else { return nil }
-            if local.hash != change.hash { return change.sequence }
+            guard change.office == own else { continue }
+            let office = own.description
+            guard change.computedHash == change.hash else {
+                throw SyncError.brokenChain(office, change.sequence, "the change does not match its hash")
+            }
+            if let last {
+                guard change.sequence == last.sequence + 1, change.previousHash == last.hash else {
+                    throw SyncError.brokenChain(office, change.sequence, "it does not follow the change before it")
+                }
+            } else if change.sequence == 1 {
+                guard change.previousHash == Change.genesis else {
+                    throw SyncError.brokenChain(office, 1, "it does not start the feed")
+                }
+            } else {
+                // A copy that starts after a change this database does not share cannot show where it forked.
+                guard try self.store.changeHash(office: own, sequence: change.sequence - 1) == change.previousHash
+                else {
+                    throw SyncError.brokenChain(
+                        office,
+                        change.sequence,
+                        "the copy starts after a change this database does not share, so it cannot show where the "
+                            + "feed forked: a full bundle starts at position 1"
+                    )
+                }
+            }
+            last = (change.sequence, change.hash)
+            guard fork == nil else { continue }
+            guard let local = try self.store.changeHash(office: own, sequence: change.sequence) else { continue }
+            if local != change.hash { fork = change.sequence }
         }
-        return nil
+        guard lines == header.changes else {
+            throw SyncError.malformed(
+                line: reader.lineNumber,
+                "the header announces \(header.changes) change(s), the file holds \(lines): it was cut short or added to"
+            )
+        }
+        if let last {
+            guard let head = header.heads.first(where: { $0.office == own }),
+                head.sequence == last.sequence, head.hash == last.hash
+            else { throw SyncError.unsigned(own.description, last.sequence) }
+            guard
+                card.verify(head.signature, of: FeedHead.message(office: own, sequence: head.sequence, hash: head.hash))
+            else { throw SyncError.badSignature(own.description, head.sequence) }
+        }
+        return Comparison(forkedAt: fork, peerEnd: last?.sequence ?? 0)
     }
 
     /// Writes the recovered office to `newPath`, a file that must not exist yet.
     public func recover(using path: String, into newPath: String) throws -> Report {
-        guard let fork = try self.forkPosition(in: path) else {
-            return Report(forkedAt: nil, rewritten: 0, newOffice: nil)
+        let comparison = try self.compare(with: path)
+        guard let fork = comparison.forkedAt else {
+            return Report(forkedAt: nil, rewritten: 0, newOffice: nil, peerEnd: comparison.peerEnd)
         }
         try OutputFile.checkTarget(newPath, protecting: self.store.database.path)
         if FileManager.default.fileExists(atPath: newPath) { throw FileWriteError.exists(newPath) }
@@ -78,7 +140,12 @@ public struct FeedRecovery {
                 }
                 try recovered.recordSuccession(of: old, keys: try self.store.officeKeys())
             }
-            return Report(forkedAt: fork, rewritten: rewritten, newOffice: recovered.office.id)
+            return Report(
+                forkedAt: fork,
+                rewritten: rewritten,
+                newOffice: recovered.office.id,
+                peerEnd: comparison.peerEnd
+            )
         } catch {
             // The file is new and ours: remove it so a retry starts clean.
             unlink(newPath)
