@@ -120,8 +120,8 @@ public struct FeedRecovery {
         try OutputFile.checkTarget(newPath, protecting: self.store.database.path)
         if FileManager.default.fileExists(atPath: newPath) { throw FileWriteError.exists(newPath) }
         let old = try self.store.officeCard()
-        let recovered = try Store.create(at: newPath, office: Office(name: self.store.office.name, createdAt: Date()))
-        do {
+        let office = Office(name: self.store.office.name, createdAt: Date())
+        let (rewritten, newOffice) = try Store.createWhole(at: newPath, office: office) { recovered in
             for card in try self.store.trustedOffices() where card.id != old.id { try recovered.trust(card) }
             try recovered.trust(OfficeCard(id: old.id, name: old.name, publicKey: old.publicKey))
             // Every other feed this office held, then the peers' copy of its own.
@@ -140,19 +140,9 @@ public struct FeedRecovery {
                 }
                 try recovered.recordSuccession(of: old, keys: try self.store.officeKeys())
             }
-            return Report(
-                forkedAt: fork,
-                rewritten: rewritten,
-                newOffice: recovered.office.id,
-                peerEnd: comparison.peerEnd
-            )
-        } catch {
-            // The file is new and ours: remove it so a retry starts clean.
-            unlink(newPath)
-            unlink(newPath + "-wal")
-            unlink(newPath + "-shm")
-            throw error
+            return (rewritten, recovered.office.id)
         }
+        return Report(forkedAt: fork, rewritten: rewritten, newOffice: newOffice, peerEnd: comparison.peerEnd)
     }
 
     private func transfer(only offices: Set<ID<Office>>, into target: Store) throws {
