@@ -29,6 +29,7 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case unusableBackup(path: String, reason: String)
         case backupOfAnotherOffice(backup: String, backupOffice: String, database: String, office: String)
         case databaseInUse(path: String)
+        case succeeded(office: String, path: String)
     }
 
     /// Which refusal an error is, for callers that add their own advice.
@@ -70,6 +71,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let unvouchedErasure = Code("unvouchedErasure")
         /// A file given as a backup cannot be read as a Signatory database.
         public static let unusableBackup = Code("unusableBackup")
+        /// The office continues in another database (`office recover`); this one takes no more changes.
+        public static let succeeded = Code("succeeded")
         /// A backup is restored only over its own office's database.
         public static let backupOfAnotherOffice = Code("backupOfAnotherOffice")
         /// Another process has the database open, so it cannot be replaced.
@@ -135,6 +138,9 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     public static func unvouchedErasure(office: String, sequence: Int64) -> StoreError {
         .init(.unvouchedErasure(office: office, sequence: sequence))
     }
+    public static func succeeded(office: String, path: String) -> StoreError {
+        .init(.succeeded(office: office, path: path))
+    }
     public static func unusableBackup(path: String, reason: String) -> StoreError {
         .init(.unusableBackup(path: path, reason: reason))
     }
@@ -178,6 +184,7 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .erased: return .erased
         case .unvouchedErasure: return .unvouchedErasure
         case .unusableBackup: return .unusableBackup
+        case .succeeded: return .succeeded
         case .backupOfAnotherOffice: return .backupOfAnotherOffice
         case .databaseInUse: return .databaseInUse
         }
@@ -185,6 +192,12 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
 
     /// Whether the error says a record does not exist (or a reference names several).
     public var isNotFound: Bool { self.code == .notFound || self.code == .ambiguous }
+
+    /// The database that continues this office, for ``Code/succeeded``.
+    public var successorPath: String? {
+        if case .succeeded(_, let path) = self.base { return path }
+        return nil
+    }
 
     /// The kind of record a not-found or ambiguous reference was for ("organisation").
     public var recordKind: String? {
@@ -256,6 +269,9 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .databaseInUse(let path):
             return
                 "\(path) is open in another process (its -wal or -shm file stays after closing it); nothing was changed"
+        case .succeeded(let office, let path):
+            return "this office continues as office \(office) in \(path), recovered there after its feed forked: "
+                + "this database takes no more changes, and nothing was changed"
         }
     }
 }

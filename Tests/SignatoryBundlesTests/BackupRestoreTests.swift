@@ -255,6 +255,27 @@ struct BackupRestoreTests {
         #expect(!FileManager.default.fileExists(atPath: self.fixture.folder.path("r.db")))
     }
 
+    /// Once recovered, the old database takes no more changes of its own, so nothing is typed
+    /// where no peer takes it, and it cannot be recovered a second time (which would write the
+    /// lost changes again, newer than the peers' later edits).
+    @Test func theOldDatabaseTakesNoMoreChangesOnceRecovered() throws {
+        let geneva = try self.restored()
+        try geneva.insert(Organisation(name: "Romanian Independent Society of Human Rights", acronym: "SIRDO"))
+        let (report, recovered) = try self.fixture.recover(geneva, from: self.bucharest)
+        let successor = try #require(try geneva.successor())
+        #expect(successor.office == report.newOffice && successor.office == recovered.office.id)
+        #expect(FileManager.default.fileExists(atPath: successor.path))
+
+        let dump = try geneva.canonicalDump()
+        let feed = try geneva.feedEnd(of: geneva.office.id)
+        #expect {
+            try geneva.insert(Organisation(name: "Typed in the old database", acronym: "OLD"))
+        } throws: { ($0 as? StoreError)?.code == .succeeded }
+        #expect(throws: StoreError.self) { _ = try self.fixture.recover(geneva, from: self.bucharest) }
+        #expect(try geneva.canonicalDump() == dump)
+        #expect(try geneva.feedEnd(of: geneva.office.id) == feed)
+    }
+
     /// Recovers `geneva` from Bucharest's full bundle into a new file.
     private func recover(_ geneva: Store) throws -> Store {
         let (report, recovered) = try self.fixture.recover(geneva, from: self.bucharest)

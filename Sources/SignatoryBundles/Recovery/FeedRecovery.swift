@@ -113,6 +113,11 @@ public struct FeedRecovery {
 
     /// Writes the recovered office to `newPath`, a file that must not exist yet.
     public func recover(using path: String, into newPath: String) throws -> Report {
+        // Recovering again would write this office's lost changes a second time, newer than
+        // what the peers wrote since.
+        if let successor = try self.store.successor() {
+            throw StoreError.succeeded(office: successor.office.description, path: successor.path)
+        }
         let comparison = try self.compare(with: path)
         guard let fork = comparison.forkedAt else {
             return Report(forkedAt: nil, rewritten: 0, newOffice: nil, peerEnd: comparison.peerEnd)
@@ -142,6 +147,8 @@ public struct FeedRecovery {
             }
             return (rewritten, recovered.office.id)
         }
+        // The old database takes no more changes, so none can be typed where no peer takes them.
+        try self.store.recordSuccessor(newOffice, at: URL(fileURLWithPath: newPath).standardizedFileURL.path)
         return Report(forkedAt: fork, rewritten: rewritten, newOffice: newOffice, peerEnd: comparison.peerEnd)
     }
 

@@ -64,6 +64,27 @@ extension Store {
     }
 
     static let successionSetting = "succession"
+    static let successorSetting = "successor"
+
+    /// Where this office continues, once `office recover` wrote its successor: this database
+    /// then takes no more changes of its own.
+    public func successor() throws -> (office: ID<Office>, path: String)? {
+        guard let text = try self.setting(Self.successorSetting) else { return nil }
+        let parts = text.split(separator: "\n", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let office = ID<Office>(parts[0]) else { return nil }
+        return (office, parts[1])
+    }
+
+    /// Marks this database as continued by `office` in the database at `path`.
+    package func recordSuccessor(_ office: ID<Office>, at path: String) throws {
+        try self.setSetting(Self.successorSetting, to: "\(office)\n\(path)")
+    }
+
+    /// Refuses a change of this office's own once another database continues it.
+    func refuseIfSucceeded() throws {
+        guard let successor = try self.successor() else { return }
+        throw StoreError.succeeded(office: successor.office.description, path: successor.path)
+    }
 
     /// Records that this office continues `predecessor`, signed with the predecessor's keys.
     package func recordSuccession(of predecessor: OfficeCard, keys: OfficeKeys) throws {

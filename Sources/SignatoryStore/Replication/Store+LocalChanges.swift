@@ -77,6 +77,8 @@ extension Store {
         format: ChangeFormat = .current,
         now: Date?
     ) throws -> Change {
+        // Read once per transaction, as the feed's end is.
+        if self.localFeedEnd == nil { try self.refuseIfSucceeded() }
         let end = try self.localFeedEnd ?? self.feedEnd(of: self.office.id)
         let change = Change(
             format: format,

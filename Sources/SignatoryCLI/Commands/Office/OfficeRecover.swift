@@ -13,6 +13,7 @@ struct OfficeRecover: ParsableCommand {
             --for THIS-OFFICE --out FILE), then run this command: it writes a new database under a new office identity with
             everything the peer holds, every other feed this office held, and this office's own changes the peers
             never received. Give the new card to every office and the hub; its card is signed by the old key.
+            The old database is then marked as continued by the new one and takes no more changes.
             Example: signatory office recover --db geneva.db --from bucharest-full.jsonl --out geneva-recovered.db
             """
     )
