@@ -38,6 +38,8 @@ public struct BundleExporter {
         for peers: [ID<Office>] = [],
         encryptedFor recipients: [AgeRecipient] = []
     ) throws -> Summary {
+        // Its own feed forked: the database that continues the office sends everything it held.
+        try self.store.refuseIfSucceeded()
         let known = try self.knownByAll(peers)
         if recipients.isEmpty {
             return try OutputFile.write(to: path, protecting: self.store.database.path) { handle in

@@ -110,6 +110,7 @@ public struct HubClient {
         pageLimit: Int = HubClient.pushPageLimit,
         sending: (_ sent: Int64, _ page: Int64, _ total: Int64) -> Void = { _, _, _ in }
     ) async throws -> PushResult {
+        try self.store.refuseIfSucceeded()
         let vectorData = try await self.connection.send("GET", "/v1/sync/vector").body
         guard let vector = try? JSONDecoder().decode(HubVector.self, from: vectorData) else {
             throw HubClientError.unexpected("the version vector is not JSON")

@@ -1,6 +1,7 @@
 import Foundation
 import SignatoryBundles
 import SignatoryDomain
+import Synchronization
 import TestSupport
 import Testing
 
@@ -272,8 +273,78 @@ struct BackupRestoreTests {
             try geneva.insert(Organisation(name: "Typed in the old database", acronym: "OLD"))
         } throws: { ($0 as? StoreError)?.code == .succeeded }
         #expect(throws: StoreError.self) { _ = try self.fixture.recover(geneva, from: self.bucharest) }
+        // Nor does it send its forked feed anywhere: the new database holds all it held.
+        let bundle = self.fixture.folder.path("from-the-old-database.jsonl")
+        #expect(throws: StoreError.self) { _ = try BundleExporter(store: geneva).export(to: bundle) }
+        #expect(throws: StoreError.self) { _ = try BundleExporter(store: geneva).nextPushPage(known: [:], limit: 100) }
+        #expect(!FileManager.default.fileExists(atPath: bundle))
         #expect(try geneva.canonicalDump() == dump)
         #expect(try geneva.feedEnd(of: geneva.office.id) == feed)
+    }
+
+    /// A backup restored over a recovered database (made before the recovery, or after the fork)
+    /// leaves it continued: it must not write, or be recovered, again.
+    @Test func restoringABackupOverARecoveredDatabaseKeepsItContinued() throws {
+        let path: String
+        do {
+            let geneva = try self.restored()
+            try geneva.insert(Organisation(name: "Romanian Independent Society of Human Rights", acronym: "SIRDO"))
+            _ = try self.fixture.recover(geneva, from: self.bucharest)
+            path = geneva.database.path
+        }
+        _ = try Store.restore(from: self.backup, to: path)
+        let restored = try Store.open(at: path)
+        #expect(try restored.successor() != nil)
+        #expect {
+            try restored.insert(Organisation(name: "Typed after the second restore"))
+        } throws: { ($0 as? StoreError)?.code == .succeeded }
+    }
+
+    /// Changes typed in the old database while it is recovered either reach the new one or are
+    /// refused: the recovery holds the old database's write lock from reading its feed to marking it.
+    @Test func aChangeTypedInTheOldDatabaseDuringRecoveryIsNeverLeftBehind() throws {
+        let geneva = try self.restored()
+        try geneva.transaction {
+            for index in 0..<1_500 { try geneva.insert(Organisation(name: "Typed after the restore \(index)")) }
+        }
+        let path = geneva.database.path
+        let typist = Typist()
+        let started = DispatchSemaphore(value: 0)
+        let stopped = DispatchSemaphore(value: 0)
+        Thread {
+            defer { stopped.signal() }
+            typist.type(into: path, started: started)
+        }.start()
+        started.wait()
+        let (_, recovered) = try self.fixture.recover(geneva, from: self.bucharest)
+        stopped.wait()
+        let held = Set(try recovered.organisations().map(\.name))
+        let leftBehind = typist.written.filter { !held.contains($0) }
+        #expect(leftBehind.isEmpty, "\(leftBehind.count) typed, then left behind: \(leftBehind.prefix(3))")
+        #expect(typist.ending != nil, "typing in the old database never stopped")
+    }
+
+    /// Types organisations into a database from a connection of its own until one is refused.
+    private final class Typist: Sendable {
+        private let state = Mutex<(written: [String], ending: String?)>(([], nil))
+
+        var written: [String] { self.state.withLock { $0.written } }
+        var ending: String? { self.state.withLock { $0.ending } }
+
+        func type(into path: String, started: DispatchSemaphore) {
+            do {
+                let store = try Store.open(at: path)
+                started.signal()
+                for index in 0..<100_000 {
+                    let name = "Typed during the recovery \(index)"
+                    try store.insert(Organisation(name: name))
+                    self.state.withLock { $0.written.append(name) }
+                }
+            } catch {
+                started.signal()
+                self.state.withLock { $0.ending = String(describing: error) }
+            }
+        }
     }
 
     /// Recovers `geneva` from Bucharest's full bundle into a new file.

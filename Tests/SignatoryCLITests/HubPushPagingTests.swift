@@ -171,9 +171,9 @@ struct HubPushPagingTests {
         #expect(hub.contains("CAP Liberté de Conscience") && !hub.contains("Romanian Independent Society"))
     }
 
-    /// Bucharest erased a contact Geneva had not pushed yet, and was then revoked at the hub:
-    /// Geneva's changes from the contact's on wait for Bucharest's feed, and the push says so.
-    @Test func aPushSaysWhichOwnChangesWaitForARefusedFeed() throws {
+    /// Geneva adds Thierry Valle and does not push him; Bucharest erases him and is revoked at
+    /// the hub; Geneva then writes another change. Returns the contact's id.
+    private static func erasedByARevokedOffice() throws -> (HubFixture, OfficeFixture, OfficeFixture, String) {
         let fixture = try HubFixture(offices: ["Geneva", "Bucharest"])
         let (geneva, bucharest) = (fixture.offices[0], fixture.offices[1])
         try geneva.succeed(["org", "add", "--name", "CAP Liberté de Conscience", "--acronym", "CAP", "--country", "FR"])
@@ -184,6 +184,13 @@ struct HubPushPagingTests {
         try SyncCommandTests.send(bucharest, to: geneva)
         try HubFixture.succeed(["hub", "revoke", "Bucharest", "--db", fixture.hubDatabase])
         try geneva.succeed(["org", "add", "--name", "Romanian Independent Society of Human Rights"])
+        return (fixture, geneva, bucharest, valle)
+    }
+
+    /// Bucharest erased a contact Geneva had not pushed yet, and was then revoked at the hub:
+    /// Geneva's changes from the contact's on wait for Bucharest's feed, and the push says so.
+    @Test func aPushSaysWhichOwnChangesWaitForARefusedFeed() throws {
+        let (fixture, geneva, _, valle) = try Self.erasedByARevokedOffice()
         let push = try geneva.run(["sync", "push", "--hub", fixture.url])
         #expect(push.status != 0, "\(push.stderr)")
         #expect(push.stderr.contains("but 2 of this office's own wait for that feed"), "\(push.stderr)")
@@ -194,16 +201,7 @@ struct HubPushPagingTests {
     /// The way around a revoked office's erasure: Geneva erases the person again, as its own
     /// erasure, and its waiting changes then reach the hub, the person's values still left out.
     @Test func erasingAgainLetsChangesWaitingForARevokedOfficesErasureGo() throws {
-        let fixture = try HubFixture(offices: ["Geneva", "Bucharest"])
-        let (geneva, bucharest) = (fixture.offices[0], fixture.offices[1])
-        try geneva.succeed(["org", "add", "--name", "CAP Liberté de Conscience", "--acronym", "CAP", "--country", "FR"])
-        try fixture.syncNow(geneva)
-        let valle = try geneva.succeed(["contact", "add", "--org", "CAP", "--name", "Thierry Valle"])
-        try SyncCommandTests.send(geneva, to: bucharest)
-        try bucharest.succeed(["contact", "erase", valle, "--yes"])
-        try SyncCommandTests.send(bucharest, to: geneva)
-        try HubFixture.succeed(["hub", "revoke", "Bucharest", "--db", fixture.hubDatabase])
-        try geneva.succeed(["org", "add", "--name", "Romanian Independent Society of Human Rights"])
+        let (fixture, geneva, bucharest, valle) = try Self.erasedByARevokedOffice()
         #expect(try geneva.run(["sync", "push", "--hub", fixture.url]).status != 0)
 
         // Without --again the erased person is refused as before, and nothing is written.

@@ -47,6 +47,16 @@ struct NewFileTests {
         #expect(self.files.isEmpty, "\(self.files)")
     }
 
+    /// A journal left by a database deleted by hand would be taken into the new one as SQLite opens it.
+    @Test func aJournalLeftBesideTheNameIsRefused() throws {
+        try Data("another database's log".utf8).write(to: URL(fileURLWithPath: self.path + "-wal"))
+        #expect(throws: FileWriteError.self) {
+            try Store.createWhole(at: self.path, office: self.office) { _ in }
+        }
+        #expect(fileBytes(self.path + "-wal") == Data("another database's log".utf8))
+        #expect(self.files == ["geneva-2.db-wal"], "\(self.files)")
+    }
+
     @Test func aFileThatTookTheNameMeanwhileIsKept() throws {
         #expect(throws: FileWriteError.self) {
             try Store.createWhole(at: self.path, office: self.office) { _ in

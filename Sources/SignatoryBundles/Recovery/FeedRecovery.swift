@@ -113,11 +113,15 @@ public struct FeedRecovery {
 
     /// Writes the recovered office to `newPath`, a file that must not exist yet.
     public func recover(using path: String, into newPath: String) throws -> Report {
+        // The old database's write lock is held throughout: a change typed there meanwhile would
+        // be left out of the new one, and then refused for good by the mark set at the end.
+        try self.store.transaction { try self.recoverHoldingTheOldDatabase(using: path, into: newPath) }
+    }
+
+    private func recoverHoldingTheOldDatabase(using path: String, into newPath: String) throws -> Report {
         // Recovering again would write this office's lost changes a second time, newer than
         // what the peers wrote since.
-        if let successor = try self.store.successor() {
-            throw StoreError.succeeded(office: successor.office.description, path: successor.path)
-        }
+        try self.store.refuseIfSucceeded()
         let comparison = try self.compare(with: path)
         guard let fork = comparison.forkedAt else {
             return Report(forkedAt: nil, rewritten: 0, newOffice: nil, peerEnd: comparison.peerEnd)

@@ -13,6 +13,7 @@ extension Store {
     /// }
     /// ```
     package static func createWhole<T>(at path: String, office: Office, fill: (Store) throws -> T) throws -> T {
+        try self.refuseLeftoverJournal(of: path)
         let (temporary, descriptor) = try TemporaryFile.create(beside: path)
         close(descriptor)
         var named = false
@@ -26,6 +27,7 @@ extension Store {
             try database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         }
         guard fsyncFile(temporary) else { throw FileWriteError.fromErrno(path) }
+        try self.refuseLeftoverJournal(of: path)
         // A link fails if anything took the name meanwhile; a file system without links gets a rename.
         if link(temporary, path) != 0 {
             guard errno == EPERM || errno == EOPNOTSUPP else {
@@ -37,6 +39,14 @@ extension Store {
         named = true
         for suffix in ["", "-wal", "-shm"] { unlink(temporary + suffix) }
         return result
+    }
+
+    /// SQLite would take a journal left beside `path` (by a database deleted by hand) into
+    /// the new database as it first opened it.
+    private static func refuseLeftoverJournal(of path: String) throws {
+        for suffix in ["-wal", "-shm", "-journal"] where FileManager.default.fileExists(atPath: path + suffix) {
+            throw FileWriteError.exists(path + suffix)
+        }
     }
 
     private static func fsyncFile(_ path: String) -> Bool {

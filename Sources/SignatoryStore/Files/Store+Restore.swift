@@ -262,8 +262,14 @@ extension Store {
                     "\"\($0.text(0))\""
                 }
                 let list = columns.joined(separator: ", ")
-                try writer.execute("DELETE FROM main.\"\(table)\"")
-                try writer.execute("INSERT INTO main.\"\(table)\" (\(list)) SELECT \(list) FROM restored.\"\(table)\"")
+                // An office continued elsewhere (`office recover`) stays so: a backup must not make
+                // it write, or be recovered, again.
+                let kept = table == "setting" ? " WHERE key <> '\(Store.successorSetting)'" : ""
+                try writer.execute("DELETE FROM main.\"\(table)\"\(kept)")
+                let taken = table == "setting" ? " WHERE key NOT IN (SELECT key FROM main.setting)" : ""
+                try writer.execute(
+                    "INSERT INTO main.\"\(table)\" (\(list)) SELECT \(list) FROM restored.\"\(table)\"\(taken)"
+                )
             }
             try writer.execute("COMMIT")
         } catch {

@@ -80,8 +80,8 @@ extension Store {
         try self.setSetting(Self.successorSetting, to: "\(office)\n\(path)")
     }
 
-    /// Refuses a change of this office's own once another database continues it.
-    func refuseIfSucceeded() throws {
+    /// Refuses a change of this office's own, or sending its feed, once another database continues it.
+    package func refuseIfSucceeded() throws {
         guard let successor = try self.successor() else { return }
         throw StoreError.succeeded(office: successor.office.description, path: successor.path)
     }
