@@ -252,6 +252,8 @@ extension Store {
         }
         try self.beginWriting(writer, path)
         do {
+            let successor = try writer.prepare("SELECT value FROM main.setting WHERE key = ?")
+                .firstRow(Store.successorSetting) { $0.text(0) }
             // The write lock is held: the copy is the database exactly as it is replaced.
             try OutputFile.placeNamed(at: aside, protecting: path, replacing: false) { temporary, _ in
                 let reader = try Database(path: path, mode: .readOnly)
@@ -262,14 +264,14 @@ extension Store {
                     "\"\($0.text(0))\""
                 }
                 let list = columns.joined(separator: ", ")
-                // An office continued elsewhere (`office recover`) stays so: a backup must not make
-                // it write, or be recovered, again.
-                let kept = table == "setting" ? " WHERE key <> '\(Store.successorSetting)'" : ""
-                try writer.execute("DELETE FROM main.\"\(table)\"\(kept)")
-                let taken = table == "setting" ? " WHERE key NOT IN (SELECT key FROM main.setting)" : ""
-                try writer.execute(
-                    "INSERT INTO main.\"\(table)\" (\(list)) SELECT \(list) FROM restored.\"\(table)\"\(taken)"
-                )
+                try writer.execute("DELETE FROM main.\"\(table)\"")
+                try writer.execute("INSERT INTO main.\"\(table)\" (\(list)) SELECT \(list) FROM restored.\"\(table)\"")
+            }
+            // An office continued elsewhere (`office recover`) stays so: a backup must not make it
+            // write, or be recovered, again.
+            if let successor {
+                try writer.prepare("INSERT OR REPLACE INTO main.setting (key, value) VALUES (?, ?)")
+                    .run(Store.successorSetting, successor)
             }
             try writer.execute("COMMIT")
         } catch {

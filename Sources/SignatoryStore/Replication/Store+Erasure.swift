@@ -77,12 +77,7 @@ extension Store {
 
     /// Whether this office's own feed holds an erasure of the contact.
     private func erasedHere(_ ref: EntityRef) throws -> Bool {
-        try self.database.prepare(
-            """
-            SELECT c.line FROM contact_change k JOIN change_log c ON c.office = k.office AND c.sequence = k.sequence
-            WHERE k.contact = ? AND k.office = ? AND instr(c.line, '"critical":true') > 0
-            """
-        ).rows(ref.id, self.office.id) { try Store.readChange($0) }.contains(where: \.erases)
+        try self.changes(of: ref).contains { $0.office == self.office.id && $0.erases }
     }
 
     func refuseIfErased(reference: String) throws {
