@@ -16,8 +16,8 @@ struct NewFileTests {
         self.path = self.folder.path("geneva-2.db")
     }
 
-    private var files: [String] {
-        (try? FileManager.default.contentsOfDirectory(atPath: self.folder.url.path).sorted()) ?? []
+    private func files() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: self.folder.url.path).sorted()
     }
 
     @Test func theNameAppearsOnlyOnceTheDatabaseIsFilledAndClosed() throws {
@@ -28,7 +28,8 @@ struct NewFileTests {
             #expect(!FileManager.default.fileExists(atPath: self.path))
             return store.office.id
         }
-        #expect(self.files == ["geneva-2.db"], "no temporary file or log is left: \(self.files)")
+        let files = try self.files()
+        #expect(files == ["geneva-2.db"], "no temporary file or log is left: \(files)")
         let attributes = try FileManager.default.attributesOfItem(atPath: self.path)
         #expect(attributes[.posixPermissions] as? Int == 0o600)
         let store = try Store.open(at: self.path)
@@ -44,7 +45,8 @@ struct NewFileTests {
                 throw Stop()
             }
         }
-        #expect(self.files.isEmpty, "\(self.files)")
+        let files = try self.files()
+        #expect(files.isEmpty, "\(files)")
     }
 
     /// A journal left by a database deleted by hand would be taken into the new one as SQLite opens it.
@@ -54,7 +56,8 @@ struct NewFileTests {
             try Store.createWhole(at: self.path, office: self.office) { _ in }
         }
         #expect(fileBytes(self.path + "-wal") == Data("another database's log".utf8))
-        #expect(self.files == ["geneva-2.db-wal"], "\(self.files)")
+        let files = try self.files()
+        #expect(files == ["geneva-2.db-wal"], "\(files)")
     }
 
     @Test func aFileThatTookTheNameMeanwhileIsKept() throws {
@@ -64,6 +67,7 @@ struct NewFileTests {
             }
         }
         #expect(fileBytes(self.path) == Data("someone else's".utf8))
-        #expect(self.files == ["geneva-2.db"], "\(self.files)")
+        let files = try self.files()
+        #expect(files == ["geneva-2.db"], "\(files)")
     }
 }
