@@ -39,6 +39,7 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
         case newerFormat(String)
         case timeOutOfRange(field: String, milliseconds: Int64)
         case replacesLaterVersion(field: String)
+        case reasonNamesPerson(field: String)
     }
 
     private let base: Base
@@ -113,6 +114,8 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
     public static func replacesLaterVersion(field: String) -> DomainError {
         .init(.replacesLaterVersion(field: field))
     }
+    /// An erasure reason that repeats what the erasure removes (see ``ErasureReason``).
+    public static func reasonNamesPerson(field: String) -> DomainError { .init(.reasonNamesPerson(field: field)) }
 
     public var description: String {
         switch self.base {
@@ -184,6 +187,9 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
         case .replacesLaterVersion(let field):
             return
                 "it says its \(field) replaces a version dated at or after its own, which no office's clock writes and which would hide its value without a conflict"
+        case .reasonNamesPerson(let field):
+            return
+                "the erasure's reason repeats the person's \(field); it travels to every office with the tombstone, so give one that does not identify them, such as \"asked to be forgotten\""
         }
     }
 }

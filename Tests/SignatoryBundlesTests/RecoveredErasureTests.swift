@@ -52,6 +52,27 @@ struct RecoveredErasureTests {
         #expect(!(try self.bucharest.canonicalDump()).contains("Thierry Valle"))
     }
 
+    /// A release that did not check reasons let one name the person: written again, it is left out.
+    @Test func anErasureReasonThatNamedThePersonIsNotSentAgain() throws {
+        let ref = EntityRef(.contact, self.contact.id.description)
+        try self.geneva.transaction {
+            let values: FieldMap = [EntityKind.erasedField: .bool(true), "erasureReason": .text("Valle asked us")]
+            try self.geneva.appendLocalChange(
+                ref,
+                values.mapValues { FieldAssignment(value: $0) },
+                state: try self.geneva.loadState(of: ref),
+                critical: true,
+                now: nil
+            )
+        }
+        #expect(try self.geneva.erasure(of: self.contact.id)?.reason == "Valle asked us")
+        let (report, recovered) = try self.recover()
+        #expect(report.rewritten == 1)
+        let tombstone = try #require(try recovered.erasure(of: self.contact.id))
+        #expect(tombstone.reason == nil && tombstone.office == recovered.office.id)
+        #expect(!(try recovered.canonicalDump()).contains("Valle"))
+    }
+
     @Test func anEditOfAPersonAPeerErasedIsLeftOut() throws {
         var edited = self.contact
         edited.title = "Director of advocacy"

@@ -101,6 +101,19 @@ struct ErasureCommandTests {
         #expect(try bucharest.succeed(["sync", "dump"]) == before)
     }
 
+    /// The reason travels to every office with the tombstone: one that names the person is
+    /// refused before anything is asked, and the database is left as it was.
+    @Test func aReasonThatNamesThePersonIsRefused() throws {
+        let office = try OfficeFixture()
+        let ids = try office.addReferenceStatement()
+        try office.succeed(["contact", "edit", ids.valle, "--email", "t.valle@cap-lc.example"])
+        for reason in ["Thierry asked", "asked by t.valle@cap-lc.example"] {
+            let message = try office.refuse(["contact", "erase", ids.valle, "--reason", reason])
+            #expect(message.contains("the erasure's reason repeats the person's"))
+        }
+        try office.succeed(["contact", "erase", ids.valle, "--reason", "asked to be forgotten", "--yes"])
+    }
+
     /// A database and its write-ahead log, when SQLite left one.
     static func files(of database: String) -> [String] {
         [database, database + "-wal"].filter { FileManager.default.fileExists(atPath: $0) }

@@ -27,6 +27,7 @@ extension Store {
                 throw StoreError.notFound("contact", reference: id.description)
             }
             if try !again || self.erasedHere(ref) { try self.refuseIfErased(ref, state) }
+            try self.checkErasureReason(reason, of: id)
             let held = try self.database.integer("SELECT count(*) FROM contact_change WHERE contact = ?", ref.id)
             // Format-1 hashes cannot be recomputed once values are gone: the erasure names them.
             // Only those lines are read here; applying the erasure reads every line once. Those an
@@ -54,6 +55,16 @@ extension Store {
             return ContactErasure(contact: id, erasedAt: change.timestamp, redactedChanges: Int(held))
         }
         return erasure
+    }
+
+    /// Refuses a reason that repeats a name, email address or phone number the person held in
+    /// any change held here (see ``ErasureReason``). A blank reason is no reason, and passes.
+    public func checkErasureReason(_ reason: String?, of id: ID<ContactPerson>) throws {
+        guard let reason = reason?.nonBlank else { return }
+        let held = try self.changes(of: EntityRef(.contact, id.description)).map { change in
+            change.fields.filter { !$0.value.isErased }.mapValues(\.value)
+        }
+        try ErasureReason.check(reason, against: held)
     }
 
     /// The contact `reference` names for an erasure, shown or removed: its id, the name last

@@ -129,7 +129,13 @@ extension Store {
         guard !(state?.isErased ?? false) else { return false }
         if change.erases {
             guard state != nil else { return false }
-            let reason = change.fields["erasureReason"]?.value.text
+            // A reason written before reasons were checked is left out rather than sent again.
+            var reason = change.fields["erasureReason"]?.value.text
+            do {
+                try self.checkErasureReason(reason, of: try Store.id(change.entityID))
+            } catch is DomainError {
+                reason = nil
+            }
             rewritten[change.timestamp] = try self.eraseContact(try Store.id(change.entityID), reason: reason).erasedAt
             return true
         }

@@ -14,7 +14,8 @@ struct ContactErase: ParsableCommand {
             Signatures their organisation made stay. A removed contact can be erased too.
 
             The reason is kept with the tombstone and travels to every office: do not put \
-            anything about the person in it.
+            anything about the person in it. A reason that repeats their name, email address or \
+            phone number is refused.
 
             --again erases a person another office erased, as this office's own erasure. \
             Nothing more is removed here, and nothing is asked. A hub that revoked that office \
@@ -34,6 +35,8 @@ struct ContactErase: ParsableCommand {
     func run() throws {
         let store = try self.database.open()
         let target = try store.contactToErase(matching: self.contact, again: self.again)
+        // Before anything is asked: a reason that names the person is refused either way.
+        try store.checkErasureReason(self.reason, of: target.id)
         guard !target.erased else {
             let erasure = try store.eraseContact(target.id, reason: self.reason, again: true)
             Output.text(
