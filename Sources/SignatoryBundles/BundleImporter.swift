@@ -76,6 +76,8 @@ public struct BundleImporter {
     func importBundle(_ bundle: OpenedBundle) throws -> Report {
         let (header, lines) = (bundle.header, bundle.lines)
         defer { lines.stop() }
+        // A database `office recover` continued elsewhere is left as it was: the new one takes them.
+        try self.store.refuseIfSucceeded()
         let heads = try self.verifiedHeads(header)
         var feeds = try FeedTracker(store: self.store, heads: heads)
         var known = 0

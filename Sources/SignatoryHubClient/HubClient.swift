@@ -224,6 +224,8 @@ public struct HubClient {
         progress: (Progress) -> Void = { _ in },
         applying: @escaping (Int64, Int64) -> Void = { _, _ in }
     ) async throws -> BundleImporter.Report? {
+        // Refused before anything is fetched, as the import would be.
+        try self.store.refuseIfSucceeded()
         guard let assembler = try await self.fetch(progress: progress) else { return nil }
         var importer = BundleImporter(store: self.store)
         importer.progress = applying

@@ -256,7 +256,7 @@ struct BackupRestoreTests {
         #expect(!FileManager.default.fileExists(atPath: self.fixture.folder.path("r.db")))
     }
 
-    /// Once recovered, the old database takes no more changes of its own, so nothing is typed
+    /// Once recovered, the old database takes no more changes, so nothing is typed
     /// where no peer takes it, and it cannot be recovered a second time (which would write the
     /// lost changes again, newer than the peers' later edits).
     @Test func theOldDatabaseTakesNoMoreChangesOnceRecovered() throws {
@@ -278,6 +278,11 @@ struct BackupRestoreTests {
         #expect(throws: StoreError.self) { _ = try BundleExporter(store: geneva).export(to: bundle) }
         #expect(throws: StoreError.self) { _ = try BundleExporter(store: geneva).nextPushPage(known: [:], limit: 100) }
         #expect(!FileManager.default.fileExists(atPath: bundle))
+        // Nor does it take the peers' changes: the new database does, and the user is sent there.
+        let peers = try self.fixture.bundle(from: self.bucharest)
+        #expect {
+            _ = try BundleImporter(store: geneva).importBundle(at: peers)
+        } throws: { ($0 as? StoreError)?.code == .succeeded }
         #expect(try geneva.canonicalDump() == dump)
         #expect(try geneva.feedEnd(of: geneva.office.id) == feed)
     }
