@@ -1,4 +1,5 @@
 import Foundation
+import SignatoryDomain
 import SignatoryStore
 import TestSupport
 import Testing
@@ -51,6 +52,23 @@ struct RefusalTests {
         for (arguments, expected) in cases {
             let message = try office.refuse(arguments)
             #expect(message.contains(expected), "\(arguments): \(message)")
+        }
+    }
+
+    /// A database `office recover` continued elsewhere takes no more changes: a command that asks
+    /// first says so before asking, not after the user typed a name.
+    @Test func aContinuedDatabaseRefusesBeforeAskingAnything() throws {
+        let office = try OfficeFixture()
+        let ids = try office.addReferenceStatement()
+        let successor = office.folder.path("geneva-recovered.db")
+        try Store.open(at: office.database).recordSuccessor(ID(), at: successor)
+        for command in [
+            ["contact", "remove", ids.valle], ["contact", "erase", ids.trey],
+            ["org", "merge", "SIRDO", "--into", "CAP"],
+            ["org", "remove", "DAFOH", "--force"],
+        ] {
+            let message = try office.refuse(command)
+            #expect(message.contains(successor) && !message.contains("--yes"), "\(command): \(message)")
         }
     }
 

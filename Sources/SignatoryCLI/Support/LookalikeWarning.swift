@@ -5,7 +5,7 @@ import SignatoryDomain
 ///
 /// ```swift
 /// let lookalikes = LookalikeWarning(try store.lookalikes(exposedBy: contact, becoming: nil), like: contact.fullName)
-/// try confirmation.confirm("remove the contact \(contact.fullName)" + lookalikes.confirmationSuffix, typing: …)
+/// try confirmation.confirm("remove the contact \(contact.fullName)" + lookalikes.confirmationSuffix, typing: …, in: store)
 /// lookalikes.warn()
 /// ```
 struct LookalikeWarning {

@@ -75,7 +75,8 @@ struct ConflictResolve: ParsableCommand {
         let deleted = " (deleted)"
         try self.confirmation.confirm(
             "set \(conflict.field) of \(name) to '\(value)' at every office",
-            typing: name.hasSuffix(deleted) ? String(name.dropLast(deleted.count)) : name
+            typing: name.hasSuffix(deleted) ? String(name.dropLast(deleted.count)) : name,
+            in: store
         )
         try store.resolve(conflict, keeping: value)
         Output.text("kept '\(value)' for \(conflict.field)")

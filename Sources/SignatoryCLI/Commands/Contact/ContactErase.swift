@@ -52,7 +52,8 @@ struct ContactErase: ParsableCommand {
         )
         try self.confirmation.confirm(
             "erase \(name) at every office, for good" + lookalikes.confirmationSuffix,
-            typing: name
+            typing: name,
+            in: store
         )
         let erasure = try store.eraseContact(target.id, reason: self.reason, again: self.again)
         Output.text(

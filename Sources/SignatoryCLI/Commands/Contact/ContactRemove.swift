@@ -21,7 +21,8 @@ struct ContactRemove: ParsableCommand {
         )
         try self.confirmation.confirm(
             "remove the contact \(contact.fullName) at every office" + lookalikes.confirmationSuffix,
-            typing: contact.fullName
+            typing: contact.fullName,
+            in: store
         )
         try store.removeContact(contact.id)
         Output.text("removed \(contact.fullName)")

@@ -22,7 +22,8 @@ struct OrganisationMerge: ParsableCommand {
         let keep = try store.organisation(matching: self.into)
         try self.confirmation.confirm(
             "merge \(duplicate.displayName) into \(keep.displayName) at every office, which cannot be undone",
-            typing: duplicate.name
+            typing: duplicate.name,
+            in: store
         )
         try store.mergeOrganisation(duplicate.id, into: keep.id)
         Output.text("merged \(duplicate.displayName) into \(keep.displayName)")

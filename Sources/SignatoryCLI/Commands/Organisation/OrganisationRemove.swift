@@ -28,7 +28,8 @@ struct OrganisationRemove: ParsableCommand {
             try self.confirmation.confirm(
                 "remove \(organisation.displayName) with all its contacts and signatures, at every office"
                     + lookalikes.confirmationSuffix,
-                typing: organisation.name
+                typing: organisation.name,
+                in: store
             )
         }
         try store.removeOrganisation(organisation.id, cascade: self.force)
