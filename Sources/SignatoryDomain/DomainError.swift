@@ -39,7 +39,8 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
         case newerFormat(String)
         case timeOutOfRange(field: String, milliseconds: Int64)
         case replacesLaterVersion(field: String)
-        case reasonNamesPerson(field: String)
+        case reasonNamesPerson(field: String, word: String)
+        case reasonForRepeatedErasure
     }
 
     private let base: Base
@@ -115,7 +116,11 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
         .init(.replacesLaterVersion(field: field))
     }
     /// An erasure reason that repeats what the erasure removes (see ``ErasureReason``).
-    public static func reasonNamesPerson(field: String) -> DomainError { .init(.reasonNamesPerson(field: field)) }
+    public static func reasonNamesPerson(field: String, repeating word: String) -> DomainError {
+        .init(.reasonNamesPerson(field: field, word: word))
+    }
+    /// A reason given when erasing again a person already erased, whose values are gone.
+    public static let reasonForRepeatedErasure = DomainError(.reasonForRepeatedErasure)
 
     public var description: String {
         switch self.base {
@@ -187,9 +192,12 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
         case .replacesLaterVersion(let field):
             return
                 "it says its \(field) replaces a version dated at or after its own, which no office's clock writes and which would hide its value without a conflict"
-        case .reasonNamesPerson(let field):
+        case .reasonNamesPerson(let field, let word):
             return
-                "the erasure's reason repeats the person's \(field); it travels to every office with the tombstone, so give one that does not identify them, such as \"asked to be forgotten\""
+                "the erasure's reason repeats '\(word)', from the person's \(field); it travels to every office with the tombstone, so give one that does not identify them, such as \"asked to be forgotten\""
+        case .reasonForRepeatedErasure:
+            return
+                "the person is erased already, and the first erasure's reason stays; erased again, they get no reason, as nothing is left here to check one against"
         }
     }
 }

@@ -109,9 +109,29 @@ struct ErasureCommandTests {
         try office.succeed(["contact", "edit", ids.valle, "--email", "t.valle@cap-lc.example"])
         for reason in ["Thierry asked", "asked by t.valle@cap-lc.example"] {
             let message = try office.refuse(["contact", "erase", ids.valle, "--reason", reason])
-            #expect(message.contains("the erasure's reason repeats the person's"))
+            #expect(message.contains("the erasure's reason repeats '") && message.contains("', from the person's"))
         }
+        // A reason too long to keep is refused before anything is asked, too.
+        let long = try office.refuse(["contact", "erase", ids.valle, "--reason", String(repeating: "a", count: 1_001)])
+        #expect(!long.contains("--yes"))
         try office.succeed(["contact", "erase", ids.valle, "--reason", "asked to be forgotten", "--yes"])
+    }
+
+    /// Erased again at another office, the person gets no reason: their values are gone there, so
+    /// nothing is left to check one against.
+    @Test func anErasureMadeAgainTakesNoReason() throws {
+        let geneva = try OfficeFixture()
+        let ids = try geneva.addReferenceStatement()
+        let bern = try OfficeFixture(initialise: false)
+        try bern.succeed(["init", "--office", "Bern"])
+        try bern.succeed(["office", "trust", try geneva.card()])
+        try geneva.succeed(["contact", "erase", ids.valle, "--reason", "asked to be forgotten", "--yes"])
+        let bundle = geneva.folder.path("geneva.jsonl")
+        try geneva.succeed(["sync", "export", "--plaintext", "--out", bundle])
+        try bern.succeed(["sync", "import", bundle])
+        let message = try bern.refuse(["contact", "erase", ids.valle, "--again", "--reason", "Thierry Valle again"])
+        #expect(message.contains("run the command again without --reason"))
+        try bern.succeed(["contact", "erase", ids.valle, "--again"])
     }
 
     /// A database and its write-ahead log, when SQLite left one.

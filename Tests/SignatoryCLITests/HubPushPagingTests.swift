@@ -210,7 +210,7 @@ struct HubPushPagingTests {
         #expect(plain.status != 0 && plain.stderr.contains("erased"), "\(plain.stderr)")
         #expect(try geneva.succeed(["sync", "dump"]) == before)
 
-        let again = try geneva.succeed(["contact", "erase", valle, "--again", "--reason", "revoked office's erasure"])
+        let again = try geneva.succeed(["contact", "erase", valle, "--again"])
         #expect(again.contains("again"), "\(again)")
         let push = try geneva.run(["sync", "push", "--hub", fixture.url])
         // Bucharest's feed is still refused, but nothing of Geneva's waits for it any more.
@@ -218,8 +218,11 @@ struct HubPushPagingTests {
         let hub = try fixture.hubDump()
         #expect(hub.contains("Romanian Independent Society of Human Rights"), "\(hub)")
         #expect(!hub.contains("Thierry Valle"))
-        // The hub holds Geneva's erasure: its tombstone, with the reason given.
-        #expect(hub.contains("revoked office's erasure"), "\(hub)")
+        // The hub holds Geneva's erasure: its tombstone.
+        #expect(
+            hub.split(separator: "\n").contains { $0.hasPrefix("contact_erasure ") && $0.contains(valle) },
+            "\(hub)"
+        )
         // Two erasures of one person converge like any concurrent ones; the first one's reason stays.
         try SyncCommandTests.send(geneva, to: bucharest)
         try SyncCommandTests.send(bucharest, to: geneva)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SignatoryBundles
+import SignatoryDomain
 import SignatoryExport
 import SignatoryHubClient
 import SignatoryImport
@@ -24,6 +25,8 @@ enum ErrorAdvice {
         switch error {
         case let error as ValidationError:
             return error.message
+        case let error as DomainError where error == .reasonForRepeatedErasure:
+            return "\(error): run the command again without --reason"
         case let error as StoreError:
             return self.advice(for: error)
         case let error as SyncError:

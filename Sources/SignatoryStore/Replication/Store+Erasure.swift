@@ -57,14 +57,22 @@ extension Store {
         return erasure
     }
 
-    /// Refuses a reason that repeats a name, email address or phone number the person held in
-    /// any change held here (see ``ErasureReason``). A blank reason is no reason, and passes.
+    /// Refuses a reason that cannot be kept, or that repeats a name, email address or phone number
+    /// the person held in any change held here (see ``ErasureReason``), or any reason for a
+    /// person erased already. A blank reason is no reason, and passes.
     public func checkErasureReason(_ reason: String?, of id: ID<ContactPerson>) throws {
         guard let reason = reason?.nonBlank else { return }
-        let held = try self.changes(of: EntityRef(.contact, id.description)).map { change in
-            change.fields.filter { !$0.value.isErased }.mapValues(\.value)
-        }
-        try ErasureReason.check(reason, against: held)
+        let ref = EntityRef(.contact, id.description)
+        try EntityKind.contact.validate(
+            entityID: ref.id,
+            values: [EntityKind.erasedField: .bool(true), "erasureReason": .text(reason)]
+        )
+        let changes = try self.changes(of: ref)
+        guard !changes.contains(where: \.erases) else { throw DomainError.reasonForRepeatedErasure }
+        try ErasureReason.check(
+            reason,
+            against: changes.map { $0.fields.filter { !$0.value.isErased }.mapValues(\.value) }
+        )
     }
 
     /// The contact `reference` names for an erasure, shown or removed: its id, the name last

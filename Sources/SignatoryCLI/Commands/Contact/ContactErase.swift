@@ -18,7 +18,8 @@ struct ContactErase: ParsableCommand {
             phone number is refused.
 
             --again erases a person another office erased, as this office's own erasure. \
-            Nothing more is removed here, and nothing is asked. A hub that revoked that office \
+            Nothing more is removed here, nothing is asked, and no --reason is taken (the first \
+            erasure's stays). A hub that revoked that office \
             refuses its feed, erasure included, and so this office's changes that the erasure \
             redacted: `sync push` names the contacts, and erasing them again lets those changes go.
             """
