@@ -132,6 +132,7 @@ public struct BundleExporter {
 
     /// Signs this office's own feed at its current end, so the bundle can vouch for it.
     func signOwnHead() throws {
+        try self.store.refuseIfSucceeded()
         let own = try self.store.feedEnd(of: self.store.office.id)
         guard own.sequence > 0 else { return }
         let message = FeedHead.message(office: self.store.office.id, sequence: own.sequence, hash: own.hash)

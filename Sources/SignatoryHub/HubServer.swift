@@ -32,6 +32,8 @@ public struct HubServer: Sendable {
     /// A hub whose clock is `clock`, so that in-process tests control the time requests are judged by.
     init(configuration: HubConfiguration, logger: Logger, clock: @escaping @Sendable () -> Date) throws {
         self.configuration = configuration
+        // A database `office recover` continued elsewhere serves nothing: its own feed forked.
+        try Store.open(at: configuration.databasePath).refuseIfSucceeded()
         self.database = try StoreActor(path: configuration.databasePath)
         self.lookups = try StoreActor(path: configuration.databasePath)
         self.admission = PushAdmission(maximumBodyBytes: configuration.maximumBodyBytes)

@@ -271,7 +271,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
                 "\(path) is open in another process (its -wal or -shm file stays after closing it); nothing was changed"
         case .succeeded(let office, let path):
             return "this office continues as office \(office) in \(path), recovered there after its feed forked: "
-                + "this database takes no more changes, and nothing was changed"
+                + "this database takes no more changes, not even another office's erasure of a person, "
+                + "and nothing was changed; once the new one works, delete this file and its backups"
         }
     }
 }

@@ -55,20 +55,36 @@ struct RefusalTests {
         }
     }
 
-    /// A database `office recover` continued elsewhere takes no more changes: a command that asks
-    /// first says so before asking, not after the user typed a name.
+    /// A database `office recover` continued elsewhere takes no more changes, nor trust, hub
+    /// settings or sign-on forms; a command that asks first says so before asking, not after
+    /// the user typed a name.
     @Test func aContinuedDatabaseRefusesBeforeAskingAnything() throws {
         let office = try OfficeFixture()
         let ids = try office.addReferenceStatement()
+        let bern = try OfficeFixture(initialise: false)
+        try bern.succeed(["init", "--office", "Bern"])
+        let card = try bern.card()
+        let signOn = office.folder.path("sign-on.csv")
+        try "Organisation,Contact name,Consent\r\nCentre for Human Rights,Amina Diallo,yes\r\n".write(
+            toFile: signOn,
+            atomically: true,
+            encoding: .utf8
+        )
         let successor = office.folder.path("geneva-recovered.db")
         try Store.open(at: office.database).recordSuccessor(ID(), at: successor)
         for command in [
             ["contact", "remove", ids.valle], ["contact", "erase", ids.trey],
             ["org", "merge", "SIRDO", "--into", "CAP"],
-            ["org", "remove", "DAFOH", "--force"],
+            ["org", "remove", "DAFOH", "--force"], ["office", "trust", card], ["hub", "enroll", card],
+            ["hub", "remote", "set", "https://hub.example.org"],
+            ["import", "signers", "--statement", ids.statement, signOn],
         ] {
             let message = try office.refuse(command)
-            #expect(message.contains(successor) && !message.contains("--yes"), "\(command): \(message)")
+            // Refused as a whole, not row by row, and before anything is asked.
+            #expect(
+                message.contains(successor) && !message.contains("--yes") && !message.contains("line 2"),
+                "\(command): \(message)"
+            )
         }
     }
 

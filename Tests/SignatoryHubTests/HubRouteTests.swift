@@ -165,6 +165,18 @@ struct HubRouteTests {
         }
     }
 
+    /// A database `office recover` continued elsewhere is not served: its own feed forked, and
+    /// every page would sign and hand out that feed's head again.
+    @Test func aContinuedDatabaseIsNotServed() throws {
+        let fixture = try HubRouteFixture(members: ["Geneva": .internal])
+        try Store.open(at: fixture.hubPath).recordSuccessor(ID(), at: fixture.folder.path("recovered.db"))
+        let before = try Data(contentsOf: URL(fileURLWithPath: fixture.hubPath))
+        #expect {
+            _ = try HubServer(configuration: HubConfiguration(databasePath: fixture.hubPath))
+        } throws: { ($0 as? StoreError)?.code == .succeeded }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: fixture.hubPath)) == before)
+    }
+
     /// Requests are let in, and the version vector read, on a connection of their own: a push
     /// that arrives while a batch is being written joins the next batch, instead of waiting for
     /// the writing connection to check its signature.

@@ -47,6 +47,7 @@ public struct SignerImport: Sendable {
         store: Store,
         progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
     ) throws -> SignerImportReport {
+        try store.refuseIfSucceeded()
         let records = try CSVReader.records(in: bytes)
         guard let header = records.first else { throw SignerImportError.empty }
         let columns = try SignOnColumns(header: header.fields, map: self.map)

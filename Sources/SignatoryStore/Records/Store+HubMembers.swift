@@ -35,6 +35,7 @@ extension Store {
     ///   of the database: the pushes it applies until then are the office's last.
     public func revoke(_ office: ID<Office>, now: Date? = nil) throws {
         try self.transaction {
+            try self.refuseIfSucceeded()
             let now = now ?? Date()
             guard try self.hubMember(office) != nil else {
                 throw StoreError.notFound("enrolled office", reference: office.description)

@@ -103,6 +103,7 @@ extension Store {
     /// Accepts feeds signed by the office on `card`. Trusting the same card again changes nothing;
     /// a different key for a trusted office is refused.
     public func trust(_ card: OfficeCard, now: Date? = nil) throws {
+        try self.refuseIfSucceeded()
         try Office(id: card.id, name: card.name, createdAt: Date()).validate()
         if let succeeds = card.succeeds, let predecessor = try self.trustedOffice(succeeds.office),
             !card.isSuccessor(of: predecessor)

@@ -14,6 +14,7 @@ extension Store {
 
     /// Remembers `address` (checked by the caller), or forgets the remembered one when `nil`.
     public func rememberHub(_ address: String?) throws {
+        try self.refuseIfSucceeded()
         guard let address else {
             return try self.database.prepare("DELETE FROM setting WHERE key = ?").run(Self.hubSetting)
         }

@@ -49,7 +49,8 @@ struct OfficeRecover: ParsableCommand {
             the feed forked at position \(fork); this office continues as \(office) in \(self.out), \
             with \(report.rewritten) change(s) the peers had not received written again
             next: use --db \(self.out) from now on, and give its card (signatory office card --db \(self.out)) \
-            to every office (signatory office trust CARD) and the hub (signatory hub enroll CARD)
+            to every office (signatory office trust CARD) and the hub (signatory hub enroll CARD); \
+            the old database takes no more changes, erasures included: once the new one works, delete it and its backups
             """
         )
     }
