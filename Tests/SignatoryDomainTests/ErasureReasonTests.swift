@@ -24,6 +24,9 @@ struct ErasureReasonTests {
         ("Jürgen Weiß", "Juergen asked"), ("Jürgen Weiß", "weiss asked"), ("Иван Петров", "Ivan Petrov asked"),
         ("Jean Dupont", "Du\u{00AD}pont asked"), ("Xu Li", "xu li asked to be forgotten"),
         ("Anne-Marie O'Brien", "Annemarie asked"), ("Per Olsen", "Ｏｌｓｅｎ asked"),
+        // Found by review: umlauts both ways, the usual English spellings of Cyrillic, short names run together.
+        ("Juergen Mueller", "Müller asked"), ("Юлия Шевченко", "Shevchenko asked"),
+        ("Mykola Shevchenko", "Шевченко asked"), ("Li Na", "Lina asked"),
     ])
     func everySpellingOfTheNameIsRefused(_ name: String, _ reason: String) {
         #expect(throws: DomainError.self) { try ErasureReason.check(reason, against: [["fullName": .text(name)]]) }
@@ -31,10 +34,16 @@ struct ErasureReasonTests {
 
     @Test(arguments: [
         "asked to be forgotten", "safety", "request 2026-12-06, ticket 4471", "Th and Va initials",
-        "Ticket 555 filed 01/23", "li and xu are not together here",
+        "Ticket 555 filed 01/23", "li and xu are not together here", "x", "",
     ])
     func aReasonThatDoesNotIsAccepted(_ reason: String) throws {
         try ErasureReason.check(reason, against: Self.held + [["fullName": .text("Xu Li")]])
+    }
+
+    @Test(arguments: ["asked by hrd1987", "555/0123 called", "called 555_0123", "call 555\u{202F}0123"])
+    func anEmailsLocalPartOrAPhoneWrittenOtherwiseIsRefused(_ reason: String) {
+        let held: [FieldMap] = [["email": .text("hrd1987@proton.example"), "phone": .text("+254205550123")]]
+        #expect(throws: DomainError.self) { try ErasureReason.check(reason, against: held) }
     }
 
     /// The coordinator typed the reason, and is told which word to change.
