@@ -287,22 +287,26 @@ struct BackupRestoreTests {
         #expect(try geneva.feedEnd(of: geneva.office.id) == feed)
     }
 
-    /// A backup restored over a recovered database (made before the recovery, or after the fork)
-    /// leaves it continued: it must not write, or be recovered, again.
-    @Test func restoringABackupOverARecoveredDatabaseKeepsItContinued() throws {
+    /// A backup (made before the recovery, or after the fork) is not restored over a recovered
+    /// database: the office continues in the new one, and the old one stays as it was.
+    @Test func aBackupIsNotRestoredOverARecoveredDatabase() throws {
         let path: String
+        let dump: String
         do {
             let geneva = try self.restored()
             try geneva.insert(Organisation(name: "Romanian Independent Society of Human Rights", acronym: "SIRDO"))
             _ = try self.fixture.recover(geneva, from: self.bucharest)
             path = geneva.database.path
+            dump = try geneva.canonicalDump()
         }
-        _ = try Store.restore(from: self.backup, to: path)
-        let restored = try Store.open(at: path)
-        #expect(try restored.successor() != nil)
+        let files = try FileManager.default.contentsOfDirectory(atPath: self.fixture.folder.url.path)
         #expect {
-            try restored.insert(Organisation(name: "Typed after the second restore"))
+            _ = try Store.restore(from: self.backup, to: path)
         } throws: { ($0 as? StoreError)?.code == .succeeded }
+        let reopened = try Store.open(at: path)
+        #expect(try reopened.successor() != nil && reopened.canonicalDump() == dump)
+        // Nothing was set aside either.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: self.fixture.folder.url.path).sorted() == files.sorted())
     }
 
     /// Changes typed in the old database while it is recovered either reach the new one or are

@@ -252,8 +252,13 @@ extension Store {
         }
         try self.beginWriting(writer, path)
         do {
-            let successor = try writer.prepare("SELECT value FROM main.setting WHERE key = ?")
-                .firstRow(Store.successorSetting) { $0.text(0) }
+            // An office continued elsewhere (`office recover`) stays so: a backup restored over it
+            // would be written to, and recovered, again. The write lock is held: no mark comes later.
+            if let successor = try writer.prepare("SELECT value FROM main.setting WHERE key = ?")
+                .firstRow(Store.successorSetting, read: { Store.successor(in: $0.text(0)) }) ?? nil
+            {
+                throw StoreError.succeeded(office: successor.office.description, path: successor.path)
+            }
             // The write lock is held: the copy is the database exactly as it is replaced.
             try OutputFile.placeNamed(at: aside, protecting: path, replacing: false) { temporary, _ in
                 let reader = try Database(path: path, mode: .readOnly)
@@ -266,12 +271,6 @@ extension Store {
                 let list = columns.joined(separator: ", ")
                 try writer.execute("DELETE FROM main.\"\(table)\"")
                 try writer.execute("INSERT INTO main.\"\(table)\" (\(list)) SELECT \(list) FROM restored.\"\(table)\"")
-            }
-            // An office continued elsewhere (`office recover`) stays so: a backup must not make it
-            // write, or be recovered, again.
-            if let successor {
-                try writer.prepare("INSERT OR REPLACE INTO main.setting (key, value) VALUES (?, ?)")
-                    .run(Store.successorSetting, successor)
             }
             try writer.execute("COMMIT")
         } catch {

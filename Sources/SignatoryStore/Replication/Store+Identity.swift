@@ -69,7 +69,11 @@ extension Store {
     /// Where this office continues, once `office recover` wrote its successor: this database
     /// then takes no more changes of its own.
     public func successor() throws -> (office: ID<Office>, path: String)? {
-        guard let text = try self.setting(Self.successorSetting) else { return nil }
+        try self.setting(Self.successorSetting).flatMap(Self.successor(in:))
+    }
+
+    /// The successor a ``successorSetting`` value names.
+    static func successor(in text: String) -> (office: ID<Office>, path: String)? {
         let parts = text.split(separator: "\n", maxSplits: 1).map(String.init)
         guard parts.count == 2, let office = ID<Office>(parts[0]) else { return nil }
         return (office, parts[1])
