@@ -306,7 +306,9 @@ struct BackupRestoreTests {
         let reopened = try Store.open(at: path)
         #expect(try reopened.successor() != nil && reopened.canonicalDump() == dump)
         // Nothing was set aside either.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: self.fixture.folder.url.path).sorted() == files.sorted())
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: self.fixture.folder.url.path).sorted() == files.sorted()
+        )
     }
 
     /// Changes typed in the old database while it is recovered either reach the new one or are
