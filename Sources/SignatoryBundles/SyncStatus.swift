@@ -26,12 +26,15 @@ public struct SyncStatus: Sendable {
     public let peers: [Peer]
     public let openConflicts: Int
     public let duplicatePairs: Int
+    /// Where this office continues, once `office recover` continued it in another database.
+    public let continuedIn: (office: ID<Office>, path: String)?
 
     public init(store: Store) throws {
         let names = Dictionary(uniqueKeysWithValues: try store.trustedOffices().map { ($0.id, $0.name) })
         let heads = Dictionary(uniqueKeysWithValues: try store.feedHeads().map { ($0.office, $0.sequence) })
         let vector = try store.versionVector()
         self.office = try store.officeCard()
+        self.continuedIn = try store.successor()
         self.feeds = vector.keys.sorted().map {
             Feed(office: $0, name: names[$0], held: vector[$0]!, signedHead: heads[$0])
         }

@@ -86,6 +86,10 @@ struct RefusalTests {
                 "\(command): \(message)"
             )
         }
+        // Reading still works, and `sync status` says where the office continues.
+        #expect(try office.succeed(["sync", "status"]).contains("continued as office"))
+        let status = try #require(try office.json(["sync", "status"]) as? [String: Any])
+        #expect((status["continuedIn"] as? [String: Any])?["path"] as? String == successor)
     }
 
     @Test func unknownIdsAreRefused() throws {

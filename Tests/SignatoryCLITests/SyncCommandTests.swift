@@ -79,6 +79,7 @@ struct SyncCommandTests {
         #expect(try geneva.succeed(["sync", "dump"]) == bucharest.succeed(["sync", "dump"]))
         let status = try #require(try bucharest.json(["sync", "status"]) as? [String: Any])
         #expect((status["feeds"] as? [Any])?.count == 2)
+        #expect(status["continuedIn"] is NSNull)
     }
 
     @Test func aConflictsContactIsTypedAsAnyContactIsAndMustBeTheOrganisations() throws {

@@ -32,10 +32,18 @@ struct SyncStatusCommand: ParsableCommand {
                         ])
                     },
                     "openConflicts": status.openConflicts, "duplicatePairs": status.duplicatePairs,
+                    "continuedIn": status.continuedIn.map {
+                        JSONRecord(["office": $0.office.description, "path": $0.path])
+                    },
                 ])
             )
         }
         Output.text("office   \(status.office.name) (\(status.office.id))")
+        if let successor = status.continuedIn {
+            Output.text(
+                "         continued as office \(successor.office) in \(successor.path): this database takes no more changes; use --db \(successor.path)"
+            )
+        }
         for feed in status.feeds {
             Output.text(
                 "feed     \(feed.name ?? feed.office.description): \(feed.held) change(s) held, signed to \(feed.signedHead.map(String.init) ?? "-")"
