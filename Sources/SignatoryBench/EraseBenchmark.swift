@@ -15,7 +15,7 @@ enum EraseBenchmark {
         defer { bench.finish() }
         let folder = bench.url
         report(
-            "erase: `signatory contact erase` of a contact with \(formatted(Double(self.contactChanges))) past changes among \(formatted(Double(self.otherChanges))) others (format 2.0) vs the C API reading and rewriting the same lines"
+            "erase: `signatory contact erase --reason` of a contact with \(formatted(Double(self.contactChanges))) past changes among \(formatted(Double(self.otherChanges))) others (format 2.0) vs the C API reading and rewriting the same lines"
         )
         let (template, contact) = try self.populate(folder)
         let runs = 3
@@ -32,7 +32,11 @@ enum EraseBenchmark {
                 try measure {
                     runPeak = try SyncBenchmark.runChild(
                         SyncBenchmark.executable,
-                        ["contact", "erase", contact.description, "--yes", "--db", copy]
+                        // With a reason, as coordinators give one: it is checked against every value held.
+                        [
+                            "contact", "erase", contact.description, "--reason", "asked to be forgotten", "--yes",
+                            "--db", copy,
+                        ]
                     )
                 }
             )
