@@ -36,8 +36,8 @@ extension BundleExporter {
         limit: Int,
         excluding: Set<ID<Office>> = []
     ) throws -> PushPage? {
-        try self.store.refuseIfSucceeded()
-        return try self.store.transaction {
+        // A continued database is refused by `signOwnHead`, inside the transaction.
+        try self.store.transaction {
             try self.signOwnHead()
             let own = self.store.office.id
             let behind = try self.store.feedHeads().filter {
