@@ -42,7 +42,7 @@ struct RecoveredErasureTests {
     @Test func anErasureTypedAfterTheRestoreStaysAndReachesThePeers() throws {
         _ = try self.geneva.eraseContact(self.contact.id, reason: "asked to be forgotten")
         let (report, recovered) = try self.recover()
-        #expect(report.forkedAt == 3 && report.rewritten == 1)
+        #expect(report.forkedAt == 3 && report.rewritten == 1 && report.leftOut.isEmpty)
         #expect(try recovered.erasure(of: self.contact.id) != nil)
         #expect(!(try recovered.canonicalDump()).contains("Thierry Valle"))
 
@@ -80,6 +80,9 @@ struct RecoveredErasureTests {
         _ = try self.bucharest.eraseContact(self.contact.id, reason: "asked to be forgotten")
         let (report, recovered) = try self.recover()
         #expect(report.forkedAt == 3 && report.rewritten == 0)
+        // Listed, so that nothing typed vanishes unseen.
+        let leftOut = report.leftOut.map { "\($0.sequence) \($0.record) \($0.id)" }
+        #expect(leftOut == ["3 contact \(self.contact.id)"])
         #expect(try recovered.erasure(of: self.contact.id) != nil)
         let dump = try recovered.canonicalDump()
         #expect(!dump.contains("Thierry Valle") && !dump.contains("Director of advocacy"))

@@ -20,9 +20,20 @@ public struct FeedRecovery {
         public let forkedAt: Int64?
         /// Changes written only here, now written again under the new identity.
         public let rewritten: Int
+        /// Changes written only here that edited a person erased since, here or at a peer: left
+        /// out, as the erasure forbids, and listed so that none vanishes unseen.
+        public let leftOut: [LeftOutEdit]
         public let newOffice: ID<Office>?
         /// The last position of this office's feed the peers' bundle carries.
         public let peerEnd: Int64
+    }
+
+    /// A change typed here that is not written again, because the person it edited was erased.
+    public struct LeftOutEdit: Sendable, Equatable {
+        /// Its position in the old feed.
+        public let sequence: Int64
+        public let record: EntityKind
+        public let id: String
     }
 
     let store: Store
@@ -124,13 +135,13 @@ public struct FeedRecovery {
         try self.store.refuseIfSucceeded()
         let comparison = try self.compare(with: path)
         guard let fork = comparison.forkedAt else {
-            return Report(forkedAt: nil, rewritten: 0, newOffice: nil, peerEnd: comparison.peerEnd)
+            return Report(forkedAt: nil, rewritten: 0, leftOut: [], newOffice: nil, peerEnd: comparison.peerEnd)
         }
         try OutputFile.checkTarget(newPath, protecting: self.store.database.path)
         if FileManager.default.fileExists(atPath: newPath) { throw FileWriteError.exists(newPath) }
         let old = try self.store.officeCard()
         let office = Office(name: self.store.office.name, createdAt: Date())
-        let (rewritten, newOffice) = try Store.createWhole(at: newPath, office: office) { recovered in
+        let (rewritten, leftOut, newOffice) = try Store.createWhole(at: newPath, office: office) { recovered in
             for card in try self.store.trustedOffices() where card.id != old.id { try recovered.trust(card) }
             try recovered.trust(OfficeCard(id: old.id, name: old.name, publicKey: old.publicKey))
             // Every other feed this office held, then the peers' copy of its own.
@@ -141,19 +152,31 @@ public struct FeedRecovery {
             _ = try BundleImporter(store: recovered).importBundle(from: bundle)
             let end = try self.store.feedEnd(of: old.id).sequence
             var rewritten = 0
+            var leftOut: [LeftOutEdit] = []
             var renamed: [HybridTimestamp: HybridTimestamp] = [:]
             try recovered.transaction {
                 for sequence in fork...max(fork, end) {
                     guard let change = try self.store.change(office: old.id, sequence: sequence) else { continue }
-                    if try recovered.rewriteAsLocal(change, rewritten: &renamed) { rewritten += 1 }
+                    switch try recovered.rewriteAsLocal(change, rewritten: &renamed) {
+                    case .written: rewritten += 1
+                    case .personErased:
+                        leftOut.append(LeftOutEdit(sequence: sequence, record: change.kind, id: change.entityID))
+                    case .nothingToWrite: break
+                    }
                 }
                 try recovered.recordSuccession(of: old, keys: try self.store.officeKeys())
             }
-            return (rewritten, recovered.office.id)
+            return (rewritten, leftOut, recovered.office.id)
         }
         // The old database takes no more changes, so none can be typed where no peer takes them.
         try self.store.recordSuccessor(newOffice, at: URL(fileURLWithPath: newPath).standardizedFileURL.path)
-        return Report(forkedAt: fork, rewritten: rewritten, newOffice: newOffice, peerEnd: comparison.peerEnd)
+        return Report(
+            forkedAt: fork,
+            rewritten: rewritten,
+            leftOut: leftOut,
+            newOffice: newOffice,
+            peerEnd: comparison.peerEnd
+        )
     }
 
     private func transfer(only offices: Set<ID<Office>>, into target: Store) throws {

@@ -107,6 +107,16 @@ extension Store {
     }
 }
 
+/// What ``Store/rewriteAsLocal(_:rewritten:)`` did with a change.
+package enum RewriteOutcome: Equatable, Sendable {
+    /// Written again as a change of this office's own.
+    case written
+    /// An edit of a person erased here: left out, as the erasure forbids.
+    case personErased
+    /// Nothing left to write: the person was erased already, or no value of the change remains.
+    case nothingToWrite
+}
+
 extension Store {
     /// Writes the values of `change` (another feed's, or an abandoned one's) again as a change
     /// of this office's own. Recovery uses it so that nothing typed on a forked feed is lost.
@@ -116,19 +126,22 @@ extension Store {
     /// the timestamps of changes already written again to their new ones, so that a later change
     /// still replaces an earlier one it had seen; this change's pair is added to it. An erasure
     /// erases the person again; an edit of a person erased here is left out, as the erasure
-    /// forbids. Returns whether anything was written.
+    /// forbids. Returns what became of the change.
     ///
     /// ```swift
     /// var rewritten: [HybridTimestamp: HybridTimestamp] = [:]
     /// for change in abandoned { try recovered.rewriteAsLocal(change, rewritten: &rewritten) }
     /// ```
     @discardableResult
-    package func rewriteAsLocal(_ change: Change, rewritten: inout [HybridTimestamp: HybridTimestamp]) throws -> Bool {
+    package func rewriteAsLocal(
+        _ change: Change,
+        rewritten: inout [HybridTimestamp: HybridTimestamp]
+    ) throws -> RewriteOutcome {
         let ref = EntityRef(change.kind, change.entityID)
         let state = try self.loadState(of: ref)
-        guard !(state?.isErased ?? false) else { return false }
+        if state?.isErased ?? false { return change.erases ? .nothingToWrite : .personErased }
         if change.erases {
-            guard state != nil else { return false }
+            guard state != nil else { return .nothingToWrite }
             // A reason written before reasons were checked is left out rather than sent again.
             var reason = change.fields["erasureReason"]?.value.text
             do {
@@ -137,10 +150,10 @@ extension Store {
                 reason = nil
             }
             rewritten[change.timestamp] = try self.eraseContact(try Store.id(change.entityID), reason: reason).erasedAt
-            return true
+            return .written
         }
         var known = change.fields.filter { change.kind.fields.contains($0.key) && !$0.value.isErased }
-        guard !known.isEmpty else { return false }
+        guard !known.isEmpty else { return .nothingToWrite }
         if let record = known["publication"], case .text(let text) = record.value {
             known["publication"] = FieldAssignment(
                 value: .text(try self.withoutErasedContacts(try Publication(jsonText: text)).jsonText),
@@ -155,7 +168,7 @@ extension Store {
             return try self.appendLocalChange(ref, assignments, state: state, now: nil)
         }
         rewritten[change.timestamp] = written.timestamp
-        return true
+        return .written
     }
 
     /// A publication record written where an erasure was not yet known names the person: written

@@ -1,0 +1,45 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `office recover` through the built executable, with bundle files between two offices.
+struct OfficeRecoverCommandTests {
+    /// Geneva is restored from a backup after sending, edits a person Bucharest then erases,
+    /// and recovers: the edit is left out, as the erasure forbids, and the output says which.
+    @Test func anEditOfAPersonErasedSinceIsListedAsLeftOut() throws {
+        let offices = try SyncCommandTests.offices(["Geneva", "Bucharest"])
+        let (geneva, bucharest) = (offices[0], offices[1])
+        let ids = try geneva.addReferenceStatement()
+        try SyncCommandTests.send(geneva, to: bucharest, for: "Bucharest")
+        let backup = geneva.folder.path("backup.db")
+        try geneva.succeed(["office", "backup", "--out", backup])
+        try geneva.succeed(["org", "edit", "CAP", "--notes", "Sent before the restore"])
+        try SyncCommandTests.send(geneva, to: bucharest, for: "Bucharest")
+
+        try FileManager.default.removeItem(atPath: geneva.database)
+        try FileManager.default.copyItem(atPath: backup, toPath: geneva.database)
+        try geneva.succeed(["org", "add", "--name", "Human Rights Without Frontiers", "--acronym", "HRWF"])
+        try geneva.succeed(["contact", "edit", ids.valle, "--title", "Director of advocacy"])
+        let status = try #require(try geneva.json(["sync", "status"]) as? [String: Any])
+        let own = (status["office"] as? [String: Any])?["name"] as? String
+        let feeds = try #require(status["feeds"] as? [[String: Any]])
+        let position = try #require(feeds.first { $0["name"] as? String == own }?["held"] as? Int)
+        try bucharest.succeed(["contact", "erase", ids.valle, "--reason", "asked to be forgotten", "--yes"])
+
+        let full = bucharest.folder.path("full.jsonl")
+        try bucharest.succeed(["sync", "export", "--all", "--for", "Geneva", "--out", full])
+        let recovered = geneva.folder.path("geneva-recovered.db")
+        let output = try geneva.succeed(["office", "recover", "--from", full, "--out", recovered])
+        #expect(output.contains("with 1 change(s) the peers had not received written again"), "\(output)")
+        #expect(
+            output.contains(
+                "left out 1 change(s) typed here that edited a person erased since, here or at a peer, as the "
+                    + "erasure forbids: position \(position) (an edit of contact \(ids.valle.prefix(8)))"
+            ),
+            "\(output)"
+        )
+        let dump = try SignatoryExecutable.run(["sync", "dump", "--db", recovered], in: geneva.folder.url)
+        #expect(dump.status == 0 && dump.output.contains("Human Rights Without Frontiers"))
+        #expect(!dump.output.contains("Director of advocacy"))
+    }
+}
