@@ -113,7 +113,12 @@ struct ErasureCommandTests {
         }
         // A reason too long to keep is refused before anything is asked, too.
         let long = try office.refuse(["contact", "erase", ids.valle, "--reason", String(repeating: "a", count: 1_001)])
-        #expect(!long.contains("--yes"))
+        #expect(
+            !long.contains("--yes") && long.contains("the erasure reason is longer than Signatory keeps"),
+            "\(long)"
+        )
+        let escape = try office.refuse(["contact", "erase", ids.valle, "--reason", "asked\u{1B}[2J"])
+        #expect(escape.contains("erasure reason holds the invisible control character U+001B"), "\(escape)")
         try office.succeed(["contact", "erase", ids.valle, "--reason", "asked to be forgotten", "--yes"])
     }
 

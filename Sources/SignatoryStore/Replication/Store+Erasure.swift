@@ -62,6 +62,8 @@ extension Store {
     /// person erased already. A blank reason is no reason, and passes.
     public func checkErasureReason(_ reason: String?, of id: ID<ContactPerson>) throws {
         guard let reason = reason?.nonBlank else { return }
+        // Named as the coordinator typed it, not as the field a bundle carries it in.
+        try PlainText.check(reason, field: "erasure reason")
         let ref = EntityRef(.contact, id.description)
         try EntityKind.contact.validate(
             entityID: ref.id,
