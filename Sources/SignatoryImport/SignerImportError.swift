@@ -9,6 +9,7 @@ public struct SignerImportError: Error, Hashable, Sendable, CustomStringConverti
         case rejectedRows(SignerImportReport)
         case noConsentColumn(found: [String])
         case ambiguousColumns(String, headers: [String], mapped: Bool)
+        case consentAskedTheOtherWay(header: String)
     }
 
     private let base: Base
@@ -30,6 +31,9 @@ public struct SignerImportError: Error, Hashable, Sendable, CustomStringConverti
     static func noConsentColumn(found: [String]) -> SignerImportError { .init(.noConsentColumn(found: found)) }
     static func ambiguousColumns(_ field: String, headers: [String], mapped: Bool) -> SignerImportError {
         .init(.ambiguousColumns(field, headers: headers, mapped: mapped))
+    }
+    static func consentAskedTheOtherWay(header: String) -> SignerImportError {
+        .init(.consentAskedTheOtherWay(header: header))
     }
 
     /// Whether the file was refused for having no consent column.
@@ -81,6 +85,11 @@ public struct SignerImportError: Error, Hashable, Sendable, CustomStringConverti
         case .noConsentColumn(let found):
             return
                 "no column says whether the signers agreed to be named (found: \(Self.listed(found))); consent is never assumed, so say what they agreed to"
+        case .consentAskedTheOtherWay(let header):
+            return "the column \(Self.listed([header])) asks about publishing the other way round (or on a "
+                + "condition), so its \"yes\" may mean \"do not name me\" and cannot be read as consent; nothing "
+                + "was imported. In the spreadsheet, turn its answers into ones to \"May we publish your name?\" "
+                + "(yes where the signer agreed to be named, no otherwise) and name the column \"Consent to publish\""
         case .rejectedRows:
             return self.lines.joined(separator: "\n")
         }

@@ -358,6 +358,35 @@ struct SignerImportTests {
         #expect(try office.store.contacts(of: new.id).first?.consentToPublish == true)
     }
 
+    /// A column that asks about publishing the other way round ("Do not publish my name") is
+    /// refused whatever else is said: its "yes" means "do not name me".
+    @Test func aQuestionAgainstPublishingIsNeverReadAsConsent() throws {
+        let office = try Office()
+        let before = try office.store.canonicalDump()
+        for header in [
+            "Do not publish my name", "Please do NOT publish our name", "Don't publish", "Ne pas publier mon nom",
+            "No publicar mi nombre", "Publish anonymously?", "Opt out of publication", "Withhold publication",
+            "Publier sans mon nom",
+        ] {
+            let csv = "Organisation,Contact name,\(header)\nShelter Org,Amira Hidden,yes\n"
+            for configure in [
+                { (_: inout SignerImport) in }, { $0.consent = true }, { $0.map = [header: .consent] },
+                { $0.map = ["Contact name": .contactName] },
+            ] {
+                let error = try #require(throws: SignerImportError.self, "\(header)") {
+                    try office.run(csv, configure: configure)
+                }
+                #expect(error.description.contains("'\(header)' asks about publishing the other way round"), "\(error)")
+            }
+        }
+        #expect(try office.store.canonicalDump() == before)
+        // A column mapped to another field is not a question about publishing.
+        let mapped = try office.run("Organisation (not for publication),Contact name,Consent\nOpen Org,Ana,yes\n") {
+            $0.map = ["Organisation (not for publication)": .organisation]
+        }
+        #expect(mapped.created == 1)
+    }
+
     /// Consent is never guessed from an answer that says yes and no at once, nor from one of two
     /// columns that both sound like it; a column the user names for it is the one read.
     @Test func consentIsReadFromOneColumnAndOneClearAnswer() throws {
@@ -389,7 +418,12 @@ struct SignerImportTests {
             ("No, we do not agree", false), ("yes no", nil), ("Oui non", nil), ("Yes, we do not agree", nil),
             ("Yes I agree to not be published", nil), ("Yes, but don't publish", nil), ("maybe", nil),
             ("Yes, anonymously", nil), ("yes, without our name", nil), ("yes nah", nil), ("ye s", nil),
-            ("Sí, de acuerdo", true),
+            ("Sí, de acuerdo", true), ("Yes, of course", true), ("Oui, nous acceptons", true),
+            // A yes with a condition, in words no list of negations could foresee.
+            ("Oui, sauf mon nom", nil), ("Sí, excepto mi nombre", nil), ("Yes, hide my name", nil),
+            ("Yes, withhold my name", nil), ("Yes, on condition of anonymity", nil), ("Yes, confidentially", nil),
+            ("Yes, off the record", nil), ("Yes, under a pseudonym", nil), ("Yes, just the org", nil),
+            ("Yes, with initials", nil), ("Only the organisation", false),
         ]
         for (answer, expected) in answers {
             let csv = "Organisation,Contact name,Consent\nAnswer Org,Person,\"\(answer)\"\n"

@@ -35,6 +35,14 @@ struct SignOnColumns {
                 throw .ambiguousColumns(field.rawValue, headers: named.map { header[$0] }, mapped: false)
             }
         }
+        // A "yes" under "Do not publish my name" means no: such a column is never read as consent,
+        // nor left aside while `--consent` answers for the rows.
+        for (position, field) in fields.enumerated()
+        where (field ?? SignOnField.named(byFolded: folded[position])) == .consent
+            && SignOnField.asksTheOtherWayRound(header[position])
+        {
+            throw .consentAskedTheOtherWay(header: header[position])
+        }
         for (position, field) in fields.enumerated() {
             if let field { self.positions[field] = position } else { self.ignored.append(header[position]) }
             self.mapping.append(.init(header: header[position], field: field))

@@ -114,9 +114,10 @@ struct SignOnRow {
 
     /// Yes in the usual ways ("yes", "Yes, we agree", "x", "oui", "sí", "true", "1"), or no.
     ///
-    /// A longer answer counts by its first word, a no whatever follows ("No, thank you"), a yes
-    /// only when no word after it says no, not, but or without a name ("Yes, but not publicly",
-    /// "Yes, anonymously" are neither).
+    /// A longer answer counts by its first word: a no whatever follows ("No, thank you"); a yes
+    /// only when every word after it merely agrees ("Yes, we agree", "Oui, j'accepte", "Sí, de
+    /// acuerdo"). Any other word may take it back or attach a condition ("Yes, but not publicly",
+    /// "Oui, sauf mon nom", "Yes, with initials"), so such an answer is neither.
     private static func consent(_ text: String) throws(RowRejection) -> Bool {
         let words = text.split { !$0.isLetter && !$0.isNumber }.map { SignOnField.fold(String($0)) }
         let refused = RowRejection("consent '\(text)' is neither yes nor no")
@@ -129,18 +130,33 @@ struct SignOnRow {
             if ["no", "n", "false", "0", "non", "nao", "nein", "disagree"].contains(word) { return false }
             throw refused
         }
-        if Self.negations.contains(first) { return false }
+        if Self.noes.contains(first) { return false }
         let yes = ["yes", "oui", "si", "sim", "ja", "agree"].contains(first) || words.starts(with: ["i", "agree"])
-        guard yes, words.dropFirst().allSatisfy({ !Self.negations.contains($0) }) else { throw refused }
+        guard yes, words.dropFirst().allSatisfy(Self.agreeing.contains) else { throw refused }
         return true
     }
 
-    /// Words that take back or qualify a yes, in the languages headers are read in.
-    private static let negations: Set<String> = [
+    /// First words that make an answer a no (one that starts "Only…" or "Without…" does not
+    /// consent to all), in the languages headers are read in.
+    private static let noes: Set<String> = [
         "no", "non", "not", "nao", "nein", "nicht", "never", "disagree", "dont", "don", "ne", "pas", "nunca",
         "jamais", "nope", "nah", "but", "mais", "pero", "mas", "except", "without", "sans", "sin", "sem",
         "anonymous", "anonymously", "anonyme", "anonymement", "anonimo", "anonima", "anonimamente", "only",
         "seulement", "solo", "unless", "if",
+    ]
+
+    /// Words that may follow a yes without changing it: agreeing, polite, or naming what is agreed to.
+    private static let agreeing: Set<String> = [
+        // English
+        "yes", "i", "we", "agree", "agreed", "consent", "accept", "please", "of", "course", "sure", "certainly",
+        "absolutely", "definitely", "happy", "glad", "to", "be", "named", "publish", "published", "publication",
+        "ok", "okay", "fine", "thank", "thanks", "you", "and", "that", "is", "it", "s",
+        // French
+        "oui", "j", "je", "nous", "accepte", "acceptons", "accord", "d", "bien", "sur", "volontiers", "merci",
+        "consens", "consentons",
+        // Spanish and Portuguese
+        "si", "sim", "de", "acuerdo", "acepto", "aceptamos", "claro", "por", "supuesto", "gracias", "concordo",
+        "concordamos", "aceito", "aceitamos", "obrigado", "obrigada", "com", "certeza",
     ]
 }
 
