@@ -40,6 +40,22 @@ struct ContactSheetCommandTests {
             "export", "contacts", "--all", "--format", "csv", "--out", office.folder.path("no/such/folder/x.csv"),
         ])
         #expect(!FileManager.default.fileExists(atPath: out))
+        // The public sees no draft: its sheet is refused, not written empty or with the draft's lead.
+        let campaign = try office.succeed(["campaign", "add", "--name", "Next campaign"])
+        let draft = try office.succeed([
+            "statement", "add", "--campaign", campaign, "--title", "Draft wording", "--body", "Not yet agreed.",
+            "--lead", "CAP",
+        ])
+        let refusal = try office.refuse([
+            "export", "contacts", "--statement", draft, "--format", "csv", "--audience", "public", "--out", out,
+        ])
+        #expect(refusal.contains("'Draft wording' is a draft, which the public audience does not see"), "\(refusal)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+        #expect(
+            try office.succeed(["export", "contacts", "--statement", draft, "--format", "csv"]).contains(
+                "Thierry Valle"
+            )
+        )
     }
 
     @Test func statementRendersAsMarkdown() throws {
@@ -107,16 +123,21 @@ struct ContactSheetCommandTests {
         let office = try OfficeFixture()
         let ids = try office.addReferenceStatement()
         try office.signReferenceStatement(ids)
-        for audience in ["internal", "coalition", "public"] {
+        func leadLine(_ audience: String) throws -> Substring? {
             let sheet = try office.succeed([
                 "export", "contacts", "--statement", ids.statement, "--format", "csv", "--audience", audience,
             ])
-            let lead = try #require(
-                sheet.split(separator: "\r\n").first { $0.hasPrefix("Doctors Against") },
-                "\(audience)"
-            )
+            return sheet.split(separator: "\r\n").first { $0.hasPrefix("Doctors Against") }
+        }
+        for audience in ["internal", "coalition"] {
+            let lead = try #require(try leadLine(audience), "\(audience)")
             #expect(lead.contains("Dr. Torsten Trey,Executive Director") && lead.contains(",lead,"), "\(audience)")
         }
+        // The public learns the lead, which has signed nothing, once the statement is published.
+        #expect(try leadLine("public") == nil)
+        try office.succeed(["statement", "status", ids.statement, "closed"])
+        try office.succeed(["statement", "status", ids.statement, "published", "--date", "2026-07-30"])
+        #expect(try leadLine("public")?.contains("Dr. Torsten Trey,Executive Director,,,lead,") == true)
         let markdown = try office.succeed(["export", "contacts", "--statement", ids.statement, "--format", "markdown"])
         #expect(markdown.contains("*lead: No one left behind*"))
     }

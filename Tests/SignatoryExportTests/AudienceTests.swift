@@ -3,6 +3,7 @@ import SignatoryBundles
 import SignatoryDomain
 import SignatoryExport
 import SignatoryStore
+import StoreTestSupport
 import TestSupport
 import Testing
 
@@ -65,6 +66,73 @@ struct AudienceTests {
             summary.description == "Left out 3 contacts for the public audience: 1 at risk, "
                 + "1 organisation has not consented to publication, 1 contact has not consented to publication."
         )
+    }
+
+    /// The public sees no draft, and learns a statement's lead once it is published or when
+    /// the lead signed something with consent, as the hub's statement view says.
+    @Test func aDraftAndAnUnpublishedLeadStayOutOfThePublicSheet() throws {
+        let fixture = try ExportFixture()
+        let store = fixture.store
+        func lead(_ name: String, contact: String) throws -> Organisation {
+            let organisation = Organisation(name: name, country: try CountryCode("CH"), ecosoc: .roster)
+            try store.insert(organisation)
+            try store.insert(ContactPerson(organisationID: organisation.id, fullName: contact, consentToPublish: true))
+            return organisation
+        }
+        // Led by an organisation that signed another statement with consent: still a draft.
+        let cap = try #require(fixture.organisations.values.first { $0.acronym == "CAP" })
+        let draft = JointStatement(
+            campaignID: fixture.campaign.id,
+            title: "Secret draft",
+            body: "Not yet agreed.",
+            language: try LanguageTag("en"),
+            leadOrganisationID: cap.id
+        )
+        try store.insert(draft)
+        let openLead = try lead("Open Lead Organisation", contact: "Olga Open")
+        var statement = fixture.statement
+        statement.leadOrganisationID = openLead.id
+        try store.update(statement)
+        func sheet(_ audience: ExportAudience, of scope: ContactScope? = nil) throws -> String {
+            var sink = ByteSink()
+            let scope = scope ?? .campaign(fixture.campaign.id)
+            _ = try ContactSheetExport(scope: scope, format: .csv, audience: audience, title: "")
+                .write(from: store, to: &sink)
+            return String(decoding: sink.collected, as: UTF8.self)
+        }
+        var shown = try sheet(.public)
+        for hidden in ["Secret draft", "Open Lead Organisation", "Olga Open"] {
+            #expect(!shown.contains(hidden), "the public sheet shows \(hidden)")
+        }
+        #expect(shown.contains("CAP Liberté de Conscience"))
+        let coalition = try sheet(.coalition)
+        #expect(coalition.contains("Secret draft") && coalition.contains("Olga Open"))
+        // Once the lead signed with consent, the public may know it.
+        try store.record(.signed, by: openLead.id, on: statement, source: .coordinator)
+        shown = try sheet(.public)
+        #expect(shown.contains("Olga Open") && !shown.contains("Secret draft"))
+        // A published statement names its lead, consenting or not.
+        let (_, published) = try store.addOpenStatement(campaign: "Published campaign")
+        let publishedLead = try lead("Published Lead Organisation", contact: "Paula Published")
+        var closing = published
+        closing.leadOrganisationID = publishedLead.id
+        closing.status = .closed
+        try store.update(closing)
+        closing.status = .published
+        closing.publication = Publication(
+            date: try CalendarDate("2026-07-30"),
+            place: "Geneva",
+            occasion: nil,
+            textHash: closing.textHash,
+            lead: nil,
+            cosigners: []
+        )
+        try store.update(closing)
+        #expect(try sheet(.public, of: .statement(published.id)).contains("Paula Published"))
+        // A statement the public does not see is not found for it at all.
+        let scope = ContactSheetScope(statement: draft.id.description, campaign: nil)
+        #expect(throws: StoreError.self) { try scope.resolve(in: store, for: .public) }
+        #expect(try scope.resolve(in: store, for: .coalition).title == "Secret draft")
     }
 
     @Test func anAtRiskFlagThatArrivesBySyncHidesTheContactEverywhere() throws {

@@ -70,6 +70,34 @@ struct PublicReadTests {
         #expect(rendering.contains("No one left behind") && !rendering.contains("Hidden Organisation"))
     }
 
+    /// Contact sheets follow the statement view: no draft, and no lead that has not consented.
+    @Test func aSheetShowsNeitherADraftNorALeadThatHasNotConsented() async throws {
+        let geneva = self.fixture.member("Geneva")
+        try geneva.store.insert(
+            ContactPerson(
+                organisationID: self.hidden.id,
+                fullName: "Lena Lead",
+                title: "Director",
+                consentToPublish: true
+            )
+        )
+        try await HubRouteTests.push(from: geneva, in: self.fixture)
+        for uri in [
+            "/v1/contacts?campaign=\(self.draft.campaignID)", "/v1/contacts?statement=\(self.open.id)",
+            "/v1/exports/contacts?campaign=\(self.draft.campaignID)&format=csv",
+        ] {
+            let (status, body) = try await self.read(uri)
+            #expect(status == .ok, "\(uri)")
+            for hidden in ["Draft wording", "Lena Lead", "Hidden Organisation"] {
+                #expect(!body.contains(hidden), "\(uri) shows \(hidden)")
+            }
+        }
+        for uri in ["/v1/contacts?statement=\(self.draft.id)", "/v1/exports/contacts?statement=\(self.draft.id)"] {
+            let (status, body) = try await self.read(uri)
+            #expect(status == .notFound && !body.contains("Draft wording"), "\(uri): \(body)")
+        }
+    }
+
     @Test func anAmbiguousReferenceNamesNoRecord() async throws {
         // An acronym that is also the start of another organisation's id names two records.
         let geneva = self.fixture.member("Geneva")

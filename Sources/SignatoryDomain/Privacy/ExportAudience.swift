@@ -74,13 +74,24 @@ extension ExportAudience {
 
     /// Whether the audience sees a statement at all: a draft is the coalition's work in progress.
     public func sees(_ statement: JointStatement) -> Bool {
-        self != .public || statement.status != .draft
+        self.sees(statementIn: statement.status)
     }
 
-    /// The statement as the audience sees it: the public learns which organisation leads it
+    /// Whether the audience sees a statement in `status` at all.
+    public func sees(statementIn status: StatementStatus) -> Bool {
+        self != .public || status != .draft
+    }
+
+    /// Whether the audience learns which organisation leads a statement in `status`: the public
     /// once it is published, or when the lead signed something with consent to publication.
+    public func seesLead(ofStatementIn status: StatementStatus, leadConsented: Bool) -> Bool {
+        self != .public || status == .published || leadConsented
+    }
+
+    /// The statement as the audience sees it, its lead left out where ``seesLead(ofStatementIn:leadConsented:)``
+    /// says so.
     public func view(of statement: JointStatement, leadConsented: Bool) -> JointStatement {
-        guard self == .public, statement.status != .published, !leadConsented else { return statement }
+        guard !self.seesLead(ofStatementIn: statement.status, leadConsented: leadConsented) else { return statement }
         var shown = statement
         shown.leadOrganisationID = nil
         return shown

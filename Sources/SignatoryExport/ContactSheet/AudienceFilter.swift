@@ -22,6 +22,18 @@ struct AudienceFilter {
 
     /// Takes the next stored line; calls `emit` for each line the audience sees.
     mutating func take(_ listing: ContactListing, emit: (ContactSheetLine) throws -> Void) rethrows {
+        var listing = listing
+        if let status = listing.statementStatus {
+            // A statement the audience does not see has no lines; a lead it may not know of shows
+            // only as far as a signatory that did not consent would.
+            guard self.audience.sees(statementIn: status) else { return }
+            if listing.isLead {
+                listing.organisationConsented = self.audience.seesLead(
+                    ofStatementIn: status,
+                    leadConsented: listing.organisationConsented
+                )
+            }
+        }
         let key = Group(organisation: listing.organisationID, statement: listing.statementTitle)
         if self.group?.key != key {
             try self.closeGroup(emit: emit)

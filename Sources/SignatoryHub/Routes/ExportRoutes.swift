@@ -20,7 +20,7 @@ struct ExportRoutes {
                 )
             }
             let (bytes, summary) = try await self.database.run { store in
-                let (resolved, title) = try scope.resolve(in: store)
+                let (resolved, title) = try scope.resolve(in: store, for: audience)
                 var sink = ByteSink()
                 let summary = try ContactSheetExport(scope: resolved, format: format, audience: audience, title: title)
                     .write(from: store, to: &sink)

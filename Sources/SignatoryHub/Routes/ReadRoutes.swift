@@ -61,7 +61,7 @@ struct ReadRoutes {
         table.signed(.get, "/v1/contacts") { request, _, member in
             let scope = ContactSheetScope(request)
             return try await self.reply { store in
-                let (resolved, title) = try scope.resolve(in: store)
+                let (resolved, title) = try scope.resolve(in: store, for: member.audience)
                 let export = ContactSheetExport(scope: resolved, format: .csv, audience: member.audience, title: title)
                 return try export.lines(from: store).lines.map(\.json)
             }

@@ -36,11 +36,13 @@ public struct ContactListing: Sendable, Hashable {
     public var signatureStatus: SignatureStatus?
     /// Whether the organisation leads the statement in scope, whose published text names it.
     public var isLead: Bool
-    /// Whether the organisation signed with consent to publication (for ``ContactScope/all``:
-    /// on any statement).
+    /// Whether the organisation signed with consent to publication (for ``ContactScope/all``
+    /// and for a statement's lead: on any statement).
     public var organisationConsented: Bool
     public var statementTitle: String?
     public var campaignName: String?
+    /// The status of the statement in scope; `nil` for ``ContactScope/all``.
+    public var statementStatus: StatementStatus?
 }
 
 extension Store {
@@ -55,11 +57,11 @@ extension Store {
     /// try store.forEachContactListing(in: .statement(statement.id)) { line in print(line.organisationName) }
     /// ```
     public func forEachContactListing(in scope: ContactScope, _ body: (ContactListing) throws -> Void) throws {
-        // The signatories, then the lead (named by the published text, so consenting by leading).
+        // The signatories, then the lead (whom the audience may see only once the statement is published).
         func statements(where condition: String) -> String {
             """
             SELECT \(Store.listingColumns), s.status, (s.status = 'signed' AND s.consent = 1), st.title, ca.name,
-                0, st.id
+                0, st.id, st.status
             FROM signature s
             JOIN organisation o ON o.id = s.organisation_id
             JOIN statement st ON st.id = s.statement_id
@@ -67,7 +69,10 @@ extension Store {
             LEFT JOIN contact c ON c.organisation_id = o.id
             WHERE \(condition) AND o.id IS NOT st.lead_organisation_id
             UNION ALL
-            SELECT \(Store.listingColumns), s.status, 1, st.title, ca.name, 1, st.id
+            SELECT \(Store.listingColumns), s.status,
+                EXISTS (SELECT 1 FROM signature signed WHERE signed.organisation_id = o.id
+                    AND signed.status = 'signed' AND signed.consent = 1),
+                st.title, ca.name, 1, st.id, st.status
             FROM statement st
             JOIN organisation o ON o.id = st.lead_organisation_id
             JOIN campaign ca ON ca.id = st.campaign_id
@@ -97,7 +102,7 @@ extension Store {
                 built: """
                     SELECT \(Store.listingColumns), NULL,
                         EXISTS (SELECT 1 FROM signature s WHERE s.organisation_id = o.id AND s.status = 'signed' AND s.consent = 1),
-                        NULL, NULL, 0
+                        NULL, NULL, 0, NULL, NULL
                     FROM organisation o LEFT JOIN contact c ON c.organisation_id = o.id
                     ORDER BY o.name COLLATE NOCASE, o.id, c.full_name COLLATE NOCASE, c.id
                     """
@@ -134,7 +139,8 @@ extension Store {
             isLead: row.bool(17),
             organisationConsented: row.bool(14),
             statementTitle: row.optionalText(15),
-            campaignName: row.optionalText(16)
+            campaignName: row.optionalText(16),
+            statementStatus: try row.optionalText(19).map { try StatementStatus(parsing: $0) }
         )
     }
 }

@@ -11,7 +11,8 @@ struct ExportsPage {
     let scope: ContactSheetScope
 
     func context(_ store: Store) throws -> (title: String, context: [String: Any]) {
-        let (resolved, title) = try self.scope.resolve(in: store)
+        // Staff choose among every statement; each audience's sheet then leaves out what it may not see.
+        let (resolved, title) = try self.scope.resolve(in: store, for: .internal)
         let audiences: [[String: Any]] = try ExportAudience.allCases.map { audience in
             let export = ContactSheetExport(scope: resolved, format: .csv, audience: audience, title: title)
             let summary = try export.lines(from: store).summary

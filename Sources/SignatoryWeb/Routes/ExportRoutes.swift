@@ -25,7 +25,7 @@ extension WebRoutes {
                 throw WebError.badForm(text["errorAudience"])
             }
             let (bytes, omitted) = try await self.database.run { store in
-                let (resolved, title) = try scope.resolve(in: store)
+                let (resolved, title) = try scope.resolve(in: store, for: .internal)
                 var sink = ByteSink()
                 let summary = try ContactSheetExport(scope: resolved, format: format, audience: audience, title: title)
                     .write(from: store, to: &sink)

@@ -40,8 +40,15 @@ struct ExportContacts: ParsableCommand {
     func run() throws {
         let store = try self.database.open()
         let (scope, title) = try ContactSheetScope(statement: self.statement, campaign: self.campaign).resolve(
-            in: store
+            in: store,
+            for: .internal
         )
+        if case .statement(let id) = scope, let statement = try store.statement(id), !self.audience.sees(statement) {
+            throw ValidationError(
+                "'\(title)' is a draft, which the \(self.audience.rawValue) audience does not see: nothing was written. "
+                    + "Export it with --audience coalition, or once it is open."
+            )
+        }
         var export = ContactSheetExport(scope: scope, format: self.format, audience: self.audience, title: title)
         export.byteOrderMark = self.bom
         let summary: ContactSheetSummary
