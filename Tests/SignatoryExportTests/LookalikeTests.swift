@@ -142,6 +142,11 @@ extension LookalikeTests {
         ("Lucica Humenuc", "\u{A4E1}ucica Humenuc"), ("Lucica Humenuc", "\u{029F}ucica Humenuc"),
         ("Lucica Humenuc", "Lu\u{1D04}i\u{1D04}a Humenu\u{03F2}"), ("Lucica Humenuc", "Lucica Hu\u{039C}enuc"),
         ("Jean-Pierre O'Brien", "JeanPierre O Brien"), ("Ana-Maria Popescu-Ionescu", "Ana Maria PopescuIonescu"),
+        ("Lucica Humenuc", "Luc\u{0268}ca Humenuc"), ("Lucica Humenuc", "Luci\u{023C}a Humenuc"),
+        ("Lucica Humenuc", "L\u{0289}cica Humenuc"), ("Lucica Humenuc", "Lucic\u{2C65} Humenuc"),
+        ("Lucica Humenuc", "Lucica Hum\u{0247}nuc"), ("Lucica Humenuc", "\u{0140}ucica Humenuc"),
+        ("LUCICA HUMENUC", "LUC\u{0197}CA HUMENUC"), ("LUCICA HUMENUC", "LUCICA HUM\u{0246}NUC"),
+        ("Lucica Humenuc", "L\u{0244}cica Humenuc"),
     ]
 
     @Test(arguments: LookalikeTests.sameNames)

@@ -239,6 +239,12 @@ public struct ProtectedIdentities: Sendable, Hashable {
     /// Letters that no decomposition takes to the plain letter people type instead.
     private static let plainLetters: [Unicode.Scalar: String] = [
         "ı": "i", "ł": "l", "đ": "d", "ø": "o", "ħ": "h", "ŧ": "t", "ƚ": "l", "ð": "d", "æ": "ae", "œ": "oe",
+        // Letters with a stroke or bar (lower case: folding has mapped the capitals to these).
+        "ⱥ": "a", "ƀ": "b", "ȼ": "c", "ꞓ": "c", "ɇ": "e", "ǥ": "g", "ꞡ": "g", "ɨ": "i", "ᵻ": "i", "ɉ": "j",
+        "ꝁ": "k", "ꞣ": "k", "ꞥ": "n", "ɵ": "o", "ᵽ": "p", "ꝑ": "p", "ꝗ": "q", "ɍ": "r", "ꞧ": "r", "ꞩ": "s",
+        "ʉ": "u", "ᵾ": "u", "ɏ": "y", "ƶ": "z",
+        // Catalan's ŀ decomposes to l and a middle dot, which reads as nothing inside a word.
+        "\u{00B7}": "",
         // The modifier letter apostrophe is a letter to Unicode, an apostrophe to the reader.
         "\u{02BC}": "'",
     ]
