@@ -129,14 +129,20 @@ public struct ProtectedIdentities: Sendable, Hashable {
                 spellings = [spellings[0].union(parts), spellings[1].union([parts.joined()])]
             }
         }
+        // The whole name run together ("LucicaHumenuc"), when it is long enough not to be
+        // another person's first name ("Li Na" is not "Lina").
+        let whole = compounds.joined().joined()
+        if compounds.count > 1, whole.count >= 8 { spellings.append([whole]) }
         return spellings
     }
 
     /// Calls `body` with each folded word of the name, in order, repeats included, and after the
-    /// parts of a word joined by an apostrophe or a hyphen, with the whole word.
+    /// parts of a word joined by an apostrophe or a hyphen, with the whole word; last, with the
+    /// whole name run together when ``spellings(of:)`` would protect it so.
     private static func forEachWord(of name: String, _ body: (String) -> Void) {
         var whole = ""
         var parts = 0
+        var (runTogether, words) = ("", 0)
         Self.forEachPart(of: name) { part, joined in
             if joined {
                 whole += part
@@ -146,9 +152,12 @@ public struct ProtectedIdentities: Sendable, Hashable {
                 whole = part
                 parts = 1
             }
+            runTogether += part
+            words += 1
             body(part)
         }
         if parts > 1 { body(whole) }
+        if words > 1, runTogether.count >= 8 { body(runTogether) }
     }
 
     /// Calls `body` with each folded word of the name, in order, and whether one apostrophe or
