@@ -27,6 +27,10 @@ struct ErasureReasonTests {
         // Found by review: umlauts both ways, the usual English spellings of Cyrillic, short names run together.
         ("Juergen Mueller", "Müller asked"), ("Юлия Шевченко", "Shevchenko asked"),
         ("Mykola Shevchenko", "Шевченко asked"), ("Li Na", "Lina asked"),
+        // Found by review: a name in parts, or inflected.
+        ("Lucica Humenuc", "Lucicas request"), ("Lucica Humenuc", "Luc-ica asked"),
+        ("Lucica Humenuc", "L'ucica asked"), ("Lucica Humenuc", "cererea Lucicăi"),
+        ("Lucica Humenuc", "Hume nuc moved"),
     ])
     func everySpellingOfTheNameIsRefused(_ name: String, _ reason: String) {
         #expect(throws: DomainError.self) { try ErasureReason.check(reason, against: [["fullName": .text(name)]]) }

@@ -15,7 +15,8 @@ import Foundation
 /// ```
 public enum ErasureReason {
     /// Throws when `reason` repeats, from any name the person held, a word of three letters or
-    /// more, the whole name (its words in order, or neighbouring words run together), or one of
+    /// more (of four or more also written in parts, of five or more also inside a longer word),
+    /// the whole name (its words in order, or neighbouring words run together), or one of
     /// their email addresses or its part before the `@`, or the last seven digits of one of their
     /// phone numbers, however spaced.
     public static func check(_ reason: String, against held: [FieldMap]) throws(DomainError) {
@@ -53,16 +54,33 @@ public enum ErasureReason {
         let text: String
         let words: [String]
         let wordSet: Set<String>
+        /// Each word, and each run of two or three neighbouring words written together: a name
+        /// split by a hyphen or an apostrophe ("Luc-ica", "L'ucica") is whole again here.
+        let runs: [String]
 
         init(_ text: String) {
             self.text = text
             self.words = ErasureReason.words(of: text)
             self.wordSet = Set(self.words)
+            var runs = self.words
+            for start in self.words.indices {
+                var run = self.words[start]
+                for next in self.words.dropFirst(start + 1).prefix(2) {
+                    run += next
+                    runs.append(run)
+                }
+            }
+            self.runs = runs
         }
 
         /// What this spelling repeats of a name spelt as `name`, if anything.
         func repeated(_ name: [String]) -> String? {
             if let word = name.first(where: { $0.count >= 3 && self.wordSet.contains($0) }) { return word }
+            // A word of four letters or more written in parts, or of five or more inflected
+            // ("Lucicas request", "cererea Lucicăi").
+            for word in name where word.count >= 4 {
+                if self.runs.contains(where: { $0 == word || word.count >= 5 && $0.contains(word) }) { return word }
+            }
             // Neighbouring words run together: "annemarie" for "Anne-Marie", "lina" for "Li Na".
             for start in name.indices {
                 var joined = name[start]
