@@ -117,6 +117,11 @@ struct ContactSheetCommandTests {
         let render = try office.succeed(["statement", "render", ids.statement])
         #expect(render.contains("Friends of Dharma (FoD)\nContact: Ann Lee, Coordinator"))
         #expect(render.contains("Co-signed by 2 organisations from 2 countries."))
+        // Ended by a line break, so that what the shell or standard error prints next starts a line.
+        for format in ["text", "markdown", "html"] {
+            let printed = try office.run(["statement", "render", ids.statement, "--format", format]).stdout
+            #expect(printed.hasSuffix("\n") && !printed.hasSuffix("\n\n\n"), "\(format)")
+        }
     }
 
     @Test func aStatementsSheetListsItsLeadOrganisationAndContact() throws {

@@ -1,6 +1,8 @@
 import Foundation
 import SignatoryDomain
 import SignatoryExport
+import SignatoryStore
+import StoreTestSupport
 import TestSupport
 import Testing
 
@@ -55,6 +57,20 @@ struct PrintableExportTests {
         )
         #expect(text.contains("Contact: <script>alert(1)</script>, Représentante, \"ONU\""))
         #expect(text.contains("Co-signed by 3 organisations from 3 countries."))
+    }
+
+    /// Co-signers whose countries are not known are counted without a count of countries.
+    @Test func aBlockWithoutCountriesCountsOrganisationsAlone() throws {
+        let fixture = try ExportFixture()
+        let statement = try fixture.store.addOpenStatement(campaign: "Another day").statement
+        for name in ["Coalition Member One", "Coalition Member Two"] {
+            let organisation = Organisation(name: name)
+            try fixture.store.insert(organisation)
+            try fixture.store.record(.signed, by: organisation.id, on: statement, source: .coordinator)
+        }
+        let block = try StatementRendition(statement: statement, store: fixture.store)
+        #expect(block.headline == "Co-signed by 2 organisations.")
+        #expect(StatementFormat.text.render(block).contains("Co-signed by 2 organisations.\n"))
     }
 
     @Test func theMarkdownSheetGroupsByOrganisationAndEscapesMarkup() throws {

@@ -133,10 +133,11 @@ public struct StatementRendition: Sendable {
         return notes
     }
 
-    /// "Co-signed by 2 organisations from 2 countries."
+    /// "Co-signed by 2 organisations from 2 countries.", without the countries when none is known.
     public var headline: String {
         let countries = Set(self.cosigners.compactMap(\.country)).count
         let organisations = self.cosigners.count == 1 ? "1 organisation" : "\(self.cosigners.count) organisations"
+        guard countries > 0 else { return "Co-signed by \(organisations)." }
         return "Co-signed by \(organisations) from \(countries == 1 ? "1 country" : "\(countries) countries")."
     }
 
