@@ -419,6 +419,7 @@ struct SignerImportTests {
             ("Yes I agree to not be published", nil), ("Yes, but don't publish", nil), ("maybe", nil),
             ("Yes, anonymously", nil), ("yes, without our name", nil), ("yes nah", nil), ("ye s", nil),
             ("Sí, de acuerdo", true), ("Yes, of course", true), ("Oui, nous acceptons", true),
+            ("Yes, we consent to our name being published", true), ("Yes, happy to be listed as a signatory", true),
             // A yes with a condition, in words no list of negations could foresee.
             ("Oui, sauf mon nom", nil), ("Sí, excepto mi nombre", nil), ("Yes, hide my name", nil),
             ("Yes, withhold my name", nil), ("Yes, on condition of anonymity", nil), ("Yes, confidentially", nil),

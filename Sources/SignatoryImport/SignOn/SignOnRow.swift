@@ -150,13 +150,16 @@ struct SignOnRow {
         // English
         "yes", "i", "we", "agree", "agreed", "consent", "accept", "please", "of", "course", "sure", "certainly",
         "absolutely", "definitely", "happy", "glad", "to", "be", "named", "publish", "published", "publication",
-        "ok", "okay", "fine", "thank", "thanks", "you", "and", "that", "is", "it", "s",
+        "ok", "okay", "fine", "thank", "thanks", "you", "and", "that", "is", "it", "s", "m", "re", "our", "my",
+        "name", "names", "being", "listed", "publicly", "in", "the", "statement", "as", "a", "signatory", "signer",
+        "cosigner", "co",
         // French
         "oui", "j", "je", "nous", "accepte", "acceptons", "accord", "d", "bien", "sur", "volontiers", "merci",
-        "consens", "consentons",
+        "consens", "consentons", "mon", "notre", "nom", "publier", "publie",
         // Spanish and Portuguese
         "si", "sim", "de", "acuerdo", "acepto", "aceptamos", "claro", "por", "supuesto", "gracias", "concordo",
-        "concordamos", "aceito", "aceitamos", "obrigado", "obrigada", "com", "certeza",
+        "concordamos", "aceito", "aceitamos", "obrigado", "obrigada", "com", "certeza", "mi", "nuestro", "nombre",
+        "publicar", "publiquen", "meu", "nosso", "nome",
     ]
 }
 
