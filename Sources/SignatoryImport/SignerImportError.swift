@@ -10,6 +10,7 @@ public struct SignerImportError: Error, Hashable, Sendable, CustomStringConverti
         case noConsentColumn(found: [String])
         case ambiguousColumns(String, headers: [String], mapped: Bool)
         case consentAskedTheOtherWay(header: String)
+        case consentHeaderUnclear(header: String)
     }
 
     private let base: Base
@@ -34,6 +35,16 @@ public struct SignerImportError: Error, Hashable, Sendable, CustomStringConverti
     }
     static func consentAskedTheOtherWay(header: String) -> SignerImportError {
         .init(.consentAskedTheOtherWay(header: header))
+    }
+    static func consentHeaderUnclear(header: String) -> SignerImportError {
+        .init(.consentHeaderUnclear(header: header))
+    }
+
+    /// The header of a column that speaks of publishing in words not read as a plain question
+    /// for consent, when that is why the file was refused.
+    public var unclearConsentHeader: String? {
+        if case .consentHeaderUnclear(let header) = self.base { return header }
+        return nil
     }
 
     /// Whether the file was refused for having no consent column.
@@ -90,6 +101,10 @@ public struct SignerImportError: Error, Hashable, Sendable, CustomStringConverti
                 + "condition), so its \"yes\" may mean \"do not name me\" and cannot be read as consent; nothing "
                 + "was imported. In the spreadsheet, turn its answers into ones to \"May we publish your name?\" "
                 + "(yes where the signer agreed to be named, no otherwise) and name the column \"Consent to publish\""
+        case .consentHeaderUnclear(let header):
+            return "the column \(Self.listed([header])) speaks of publishing but says more than \"May we publish "
+                + "your name?\", so Signatory does not guess whether its \"yes\" lets the signer be named; nothing "
+                + "was imported"
         case .rejectedRows:
             return self.lines.joined(separator: "\n")
         }

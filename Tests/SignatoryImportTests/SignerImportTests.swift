@@ -358,33 +358,47 @@ struct SignerImportTests {
         #expect(try office.store.contacts(of: new.id).first?.consentToPublish == true)
     }
 
-    /// A column that asks about publishing the other way round ("Do not publish my name") is
-    /// refused whatever else is said: its "yes" means "do not name me".
+    /// A column that asks about publishing the other way round ("Do not publish my name"), on a
+    /// condition, or in more words than a plain question is refused whatever else is said: its
+    /// "yes" may mean "do not name me". So is an unread column that may ask to stay unnamed.
     @Test func aQuestionAgainstPublishingIsNeverReadAsConsent() throws {
         let office = try Office()
         let before = try office.store.canonicalDump()
         for header in [
             "Do not publish my name", "Please do NOT publish our name", "Don't publish", "Ne pas publier mon nom",
             "No publicar mi nombre", "Publish anonymously?", "Opt out of publication", "Withhold publication",
-            "Publier sans mon nom",
+            "Publier sans mon nom", "Refus de publication", "Publication refused", "Against publication",
+            "Unpublished", "Publish after review", "Publish? (blank = yes)", "Anonymous signature",
+            "Keep my name private", "Signature anonyme", "Je m'oppose à la publication",
         ] {
             let csv = "Organisation,Contact name,\(header)\nShelter Org,Amira Hidden,yes\n"
-            for configure in [
-                { (_: inout SignerImport) in }, { $0.consent = true }, { $0.map = [header: .consent] },
-                { $0.map = ["Contact name": .contactName] },
+            let beside = "Organisation,Contact name,Consent to publish,\(header)\nShelter Org,Amira Hidden,yes,yes\n"
+            for (file, configure) in [
+                (csv, { (_: inout SignerImport) in }), (csv, { $0.consent = true }),
+                (csv, { $0.map = [header: .consent] }), (beside, { $0.map = ["Consent to publish": .consent] }),
             ] {
                 let error = try #require(throws: SignerImportError.self, "\(header)") {
-                    try office.run(csv, configure: configure)
+                    try office.run(file, configure: configure)
                 }
-                #expect(error.description.contains("'\(header)' asks about publishing the other way round"), "\(error)")
+                #expect(
+                    error.description.contains("'\(header)' asks about publishing the other way round")
+                        || error.unclearConsentHeader == header,
+                    "\(error)"
+                )
             }
         }
         #expect(try office.store.canonicalDump() == before)
-        // A column mapped to another field is not a question about publishing.
+        // A column mapped to another field is not a question about publishing; an answer hint is no negation.
         let mapped = try office.run("Organisation (not for publication),Contact name,Consent\nOpen Org,Ana,yes\n") {
             $0.map = ["Organisation (not for publication)": .organisation]
         }
         #expect(mapped.created == 1)
+        for header in ["Consent (yes/no)", "Consentement (oui/non)", "Publish your name? Tick yes or no"] {
+            let report = try office.run("Organisation,Contact name,\(header)\nHinted Org,Ana,yes\n") {
+                $0.dryRun = true
+            }
+            #expect(report.columns.last?.field == .consent && report.rejected.isEmpty, "\(header)")
+        }
     }
 
     /// Consent is never guessed from an answer that says yes and no at once, nor from one of two
@@ -424,7 +438,8 @@ struct SignerImportTests {
             ("Oui, sauf mon nom", nil), ("Sí, excepto mi nombre", nil), ("Yes, hide my name", nil),
             ("Yes, withhold my name", nil), ("Yes, on condition of anonymity", nil), ("Yes, confidentially", nil),
             ("Yes, off the record", nil), ("Yes, under a pseudonym", nil), ("Yes, just the org", nil),
-            ("Yes, with initials", nil), ("Only the organisation", false),
+            ("Yes, with initials", nil), ("Only the organisation", false), ("Yes ❌", nil), ("Yes, publish?", nil),
+            ("Yes 👎", nil), ("Yes (*)", nil), ("Sim, de acordo", true), ("Yes!", true),
         ]
         for (answer, expected) in answers {
             let csv = "Organisation,Contact name,Consent\nAnswer Org,Person,\"\(answer)\"\n"

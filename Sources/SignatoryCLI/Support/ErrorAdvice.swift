@@ -50,6 +50,10 @@ enum ErrorAdvice {
                 return error.fromMap
                     ? "\(error): keep one --map for \(field)" : "\(error): name it with --map 'HEADER=\(field)'"
             }
+            if let header = error.unclearConsentHeader {
+                return "\(error): if a yes in it means the signer may be named, add --map '\(header)=consent'; "
+                    + "if not, turn its answers round in the spreadsheet and name the column \"Consent to publish\""
+            }
             if error.lacksConsent {
                 return
                     "\(error): add --consent yes or --consent no, or --map 'HEADER=consent' for the column that says it"

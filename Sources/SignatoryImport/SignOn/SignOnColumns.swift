@@ -36,12 +36,15 @@ struct SignOnColumns {
             }
         }
         // A "yes" under "Do not publish my name" means no: such a column is never read as consent,
-        // nor left aside while `--consent` answers for the rows.
-        for (position, field) in fields.enumerated()
-        where (field ?? SignOnField.named(byFolded: folded[position])) == .consent
-            && SignOnField.asksTheOtherWayRound(header[position])
-        {
-            throw .consentAskedTheOtherWay(header: header[position])
+        // nor left aside while `--consent` or another column answers for the rows.
+        for (position, field) in fields.enumerated() where field == nil || field == .consent {
+            let text = header[position]
+            if field == nil ? ConsentHeader.mayAskToStayUnnamed(text) : ConsentHeader.asksAgainst(text) {
+                throw .consentAskedTheOtherWay(header: text)
+            }
+            if field == .consent, mapped[folded[position]] == nil, !ConsentHeader.isPlainQuestion(text) {
+                throw .consentHeaderUnclear(header: text)
+            }
         }
         for (position, field) in fields.enumerated() {
             if let field { self.positions[field] = position } else { self.ignored.append(header[position]) }

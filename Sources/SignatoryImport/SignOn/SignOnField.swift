@@ -95,25 +95,6 @@ public enum SignOnField: String, Sendable, CaseIterable {
         return telltales.first { header.contains($0.0) }?.1
     }
 
-    /// Whether a header about publishing asks it in the negative or on a condition ("Do not
-    /// publish my name", "Ne pas publier", "Publish anonymously?", "Opt out of publication"),
-    /// where a "yes" does not consent.
-    static func asksTheOtherWayRound(_ header: String) -> Bool {
-        // "Don't" is one word: apostrophes join, as in the folded header.
-        let words = header.filter { $0 != "'" && $0 != "\u{2019}" }
-            .split { !$0.isLetter && !$0.isNumber }.map { Self.fold(String($0)) }
-        return words.contains(where: Self.againstPublishing.contains)
-    }
-
-    private static let againstPublishing: Set<String> = [
-        "not", "dont", "no", "non", "never", "ne", "pas", "nunca", "nao", "jamais", "without", "sans", "sin", "sem",
-        "anonymous", "anonymously", "anonymity", "anonyme", "anonymement", "anonymat", "anonimo", "anonima",
-        "anonimamente", "anonimato", "optout", "out", "withhold", "withheld", "hide", "hidden", "private",
-        "privately", "confidential", "confidentially", "confidentiel", "confidencial", "pseudonym", "pseudonymously",
-        "except", "sauf", "excepto", "salvo", "unless", "refuse", "decline", "object", "objection", "oppose",
-        "masquer", "cacher", "ocultar", "omit", "exclude", "redact", "redacted", "only", "seulement", "solo",
-    ]
-
     /// A header as compared: case, accents, spaces and punctuation ignored ("E-mail " is "email").
     static func fold(_ text: String) -> String { text.comparisonKey }
 }

@@ -122,6 +122,11 @@ struct SignOnRow {
         let words = text.split { !$0.isLetter && !$0.isNumber }.map { SignOnField.fold(String($0)) }
         let refused = RowRejection("consent '\(text)' is neither yes nor no")
         guard let first = words.first else { throw refused }
+        // A sign beside the words ("Yes ❌", "Yes, publish?", "Yes (*)") may take them back.
+        let punctuation: Set<Character> = [",", ".", "!", "'", "\u{2019}", "-", ";", ":", "(", ")"]
+        guard text.allSatisfy({ $0.isLetter || $0.isNumber || $0.isWhitespace || punctuation.contains($0) }) else {
+            throw refused
+        }
         if words.count == 1 || words == ["i", "agree"] {
             let word = words.joined()
             if ["yes", "y", "x", "true", "1", "oui", "si", "sim", "ja", "agree", "iagree"].contains(word) {
@@ -159,6 +164,7 @@ struct SignOnRow {
         // Spanish and Portuguese
         "si", "sim", "de", "acuerdo", "acepto", "aceptamos", "claro", "por", "supuesto", "gracias", "concordo",
         "concordamos", "aceito", "aceitamos", "obrigado", "obrigada", "com", "certeza", "mi", "nuestro", "nombre",
+        "acordo", "con", "gusto", "avec", "plaisir", "approved", "approve",
         "publicar", "publiquen", "meu", "nosso", "nome",
     ]
 }

@@ -1,0 +1,95 @@
+/// How a sign-on file's header asks about naming the signer: consent is read only from a
+/// column whose "yes" plainly means "you may name me".
+///
+/// A header found by its words ("Consent to publish", "May we publish your name") must hold
+/// nothing but the words of such a question; one that says more ("Publication refused",
+/// "Publish after review") is not guessed at. A header the user maps to consent must not ask
+/// the other way round ("Do not publish my name"). And a column left unread must not ask to
+/// leave the signer unnamed ("Anonymous signature", "Keep my name private"), since its answers
+/// would be lost while another column or `--consent` names everyone.
+///
+/// ```swift
+/// ConsentHeader.isPlainQuestion("May we publish your name?")   // true
+/// ConsentHeader.asksAgainst("Ne pas publier mon nom")           // true
+/// ```
+enum ConsentHeader {
+    /// Whether every word of the header belongs to a plain question for consent.
+    static func isPlainQuestion(_ header: String) -> Bool {
+        Self.words(of: header).allSatisfy(Self.plain.contains)
+    }
+
+    /// Whether the header asks not to name the signer, or names a condition: its "yes" would
+    /// not consent. An answer hint such as "(yes/no)" is no negation.
+    static func asksAgainst(_ header: String) -> Bool {
+        let words = Self.words(of: header)
+        let hinted = words.contains(where: Self.yes.contains)
+        return words.contains { Self.against.contains($0) && !(hinted && Self.no.contains($0)) }
+    }
+
+    /// Whether a column nobody reads may ask to leave the signer unnamed: it speaks against
+    /// naming, and of a name, a signature or publishing.
+    static func mayAskToStayUnnamed(_ header: String) -> Bool {
+        let words = Self.words(of: header)
+        return words.contains(where: Self.unnamed.contains)
+            || Self.asksAgainst(header) && words.contains(where: Self.naming.contains)
+    }
+
+    /// The header's words, folded; "don't" is one word.
+    private static func words(of header: String) -> [String] {
+        header.filter { $0 != "'" && $0 != "\u{2019}" }
+            .split { !$0.isLetter && !$0.isNumber }.map { SignOnField.fold(String($0)) }
+    }
+
+    private static let yes: Set<String> = ["yes", "oui", "si", "sim", "ja"]
+    private static let no: Set<String> = ["no", "non", "nao", "nein"]
+
+    /// The words of "May we publish your name?", "Consent to publication (yes/no)",
+    /// "Autorisation de publier votre nom" and their like.
+    private static let plain: Set<String> = [
+        // English
+        "consent", "consents", "consenting", "to", "be", "publish", "published", "publishing", "publication",
+        "publicly", "agree", "agreed", "agreement", "may", "can", "we", "you", "your", "our", "my", "i", "name",
+        "names", "named", "in", "the", "this", "statement", "of", "as", "a", "an", "signatory", "signatories",
+        "signature", "list", "listed", "on", "and", "for", "permission", "authorisation", "authorization",
+        "approval", "ok", "tick", "or", "yes", "no", "do", "does", "organisation", "organization", "s",
+        // French
+        "consentement", "de", "la", "le", "du", "des", "nom", "votre", "notre", "mon", "autorisation", "accord",
+        "publier", "pouvons", "nous", "peut", "etre", "nomme", "nommee", "acceptez", "accepte", "vous",
+        "je", "oui", "non", "l", "d", "cocher", "ou",
+        // Spanish and Portuguese
+        "consentimiento", "consentimento", "publicacion", "publicacao", "del", "da", "nombre", "nome", "su",
+        "sua", "seu", "autorizacion", "autorizacao", "publicar", "podemos", "acepta", "aceita", "usted", "nuestro",
+        "nosso", "si", "sim", "nao", "o", "el", "se",
+    ]
+
+    /// Words that refuse, object, hide or set a condition, in the languages headers are read in.
+    private static let against: Set<String> = [
+        "not", "dont", "no", "non", "never", "ne", "pas", "nunca", "nao", "jamais", "nein", "without", "sans",
+        "sin", "sem", "anonymous", "anonymously", "anonymity", "anonyme", "anonymement", "anonymat", "anonimo",
+        "anonima", "anonimamente", "anonimato", "optout", "out", "withhold", "withheld", "hide",
+        "hidden", "private", "privately", "prive", "privee", "privado", "privada", "confidential",
+        "confidentially", "confidentiel", "confidentielle", "confidencial", "pseudonym", "pseudonymously",
+        "except", "sauf", "excepto", "salvo", "unless", "refuse", "refused", "refusal", "refus", "refusee",
+        "decline", "declined", "object", "objection", "oppose", "opposed", "opposition", "moppose", "against",
+        "contre", "contra", "veto", "block", "stop", "prevent", "avoid", "restrict", "restricted", "postpone",
+        "delay", "delayed", "embargo", "unsubscribe", "unpublished", "nonpublication", "after", "review",
+        "blank", "untick", "leave", "masquer", "cacher", "ocultar", "omit", "exclude", "excluded", "redact",
+        "redacted", "only", "seulement", "solo", "rechazo", "denegada", "denegado", "recusa", "recusada",
+        "recusado", "opongo", "oposicion", "lanonymat", "initials", "initiales", "iniciales", "iniciais",
+    ]
+
+    /// Words that speak of leaving the signer unnamed on their own.
+    private static let unnamed: Set<String> = [
+        "anonymous", "anonymously", "anonymity", "anonyme", "anonymement", "anonymat", "lanonymat", "anonimo",
+        "anonima", "anonimamente", "anonimato", "unpublished", "nonpublication", "pseudonym", "pseudonymously",
+        "pseudonyme", "seudonimo", "pseudonimo", "unnamed", "initials", "initiales", "iniciales", "iniciais",
+    ]
+
+    /// Words of a name, a signature or publishing.
+    private static let naming: Set<String> = [
+        "name", "names", "named", "naming", "nom", "nommer", "nomme", "nombre", "nome", "sign", "signed",
+        "signature", "signatory", "signing", "firma", "firmar", "assinatura", "assinar", "identity", "identite",
+        "identidad", "identidade", "publish", "published", "publication", "publier", "publicar", "publicacion",
+        "publicacao", "list", "listed", "credit", "attribution", "me",
+    ]
+}
