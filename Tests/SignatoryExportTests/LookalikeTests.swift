@@ -154,6 +154,8 @@ extension LookalikeTests {
         ("Lucica Humenuc", "Lucica Hum\u{0247}nuc"), ("Lucica Humenuc", "\u{0140}ucica Humenuc"),
         ("LUCICA HUMENUC", "LUC\u{0197}CA HUMENUC"), ("LUCICA HUMENUC", "LUCICA HUM\u{0246}NUC"),
         ("Lucica Humenuc", "L\u{0244}cica Humenuc"), ("Lucica Humenuc", "LucicaHumenuc"),
+        ("Lucica Humenuc", "HumenucLucica"), ("Lucica Humenuc", "\u{A749}ucica Humenuc"),
+        ("Jaroslav Kubevy", "Jarosla\u{A75F} \u{A743}ubevy"),
         ("Jean-Pierre O'Brien", "JeanPierreOBrien"),
     ]
 

@@ -129,10 +129,15 @@ public struct ProtectedIdentities: Sendable, Hashable {
                 spellings = [spellings[0].union(parts), spellings[1].union([parts.joined()])]
             }
         }
-        // The whole name run together ("LucicaHumenuc"), when it is long enough not to be
-        // another person's first name ("Li Na" is not "Lina").
-        let whole = compounds.joined().joined()
-        if compounds.count > 1, whole.count >= 8 { spellings.append([whole]) }
+        // The whole name run together in any order ("LucicaHumenuc", "HumenucLucica") for up
+        // to three words, when it is long enough not to be another person's first name ("Li Na"
+        // is not "Lina").
+        let words = compounds.map { $0.joined() }
+        guard (2...3).contains(words.count), words.joined().count >= 8 else { return spellings }
+        let orders =
+            words.count == 2
+            ? [[0, 1], [1, 0]] : [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]]
+        for order in orders { spellings.append([order.map { words[$0] }.joined()]) }
         return spellings
     }
 
@@ -142,7 +147,7 @@ public struct ProtectedIdentities: Sendable, Hashable {
     private static func forEachWord(of name: String, _ body: (String) -> Void) {
         var whole = ""
         var parts = 0
-        var (runTogether, words) = ("", 0)
+        var all: [String] = []
         Self.forEachPart(of: name) { part, joined in
             if joined {
                 whole += part
@@ -152,12 +157,21 @@ public struct ProtectedIdentities: Sendable, Hashable {
                 whole = part
                 parts = 1
             }
-            runTogether += part
-            words += 1
+            // The name's words, each word joined by an apostrophe or a hyphen whole.
+            if joined, !all.isEmpty { all[all.count - 1] += part } else if all.count < 4 { all.append(part) }
             body(part)
         }
         if parts > 1 { body(whole) }
-        if words > 1, runTogether.count >= 8 { body(runTogether) }
+        // As `spellings(of:)` protects a name of two or three words run together, in any order.
+        guard (2...3).contains(all.count), all.reduce(0, { $0 + $1.count }) >= 8 else { return }
+        body(all.joined())
+        if all.count == 2 {
+            body(all[1] + all[0])
+        } else {
+            for order in [[0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]] {
+                body(order.map { all[$0] }.joined())
+            }
+        }
     }
 
     /// Calls `body` with each folded word of the name, in order, and whether one apostrophe or
@@ -251,7 +265,8 @@ public struct ProtectedIdentities: Sendable, Hashable {
         // Letters with a stroke or bar (lower case: folding has mapped the capitals to these).
         "ⱥ": "a", "ƀ": "b", "ȼ": "c", "ꞓ": "c", "ɇ": "e", "ǥ": "g", "ꞡ": "g", "ɨ": "i", "ᵻ": "i", "ɉ": "j",
         "ꝁ": "k", "ꞣ": "k", "ꞥ": "n", "ɵ": "o", "ᵽ": "p", "ꝑ": "p", "ꝗ": "q", "ɍ": "r", "ꞧ": "r", "ꞩ": "s",
-        "ʉ": "u", "ᵾ": "u", "ɏ": "y", "ƶ": "z",
+        "ʉ": "u", "ᵾ": "u", "ɏ": "y", "ƶ": "z", "ꝉ": "l", "ꝟ": "v", "ꝃ": "k", "ꝅ": "k", "ꝙ": "q", "ꝋ": "o",
+        "ɟ": "j",
         // Catalan's ŀ decomposes to l and a middle dot, which reads as nothing inside a word.
         "\u{00B7}": "",
         // The modifier letter apostrophe is a letter to Unicode, an apostrophe to the reader.
