@@ -30,7 +30,9 @@ struct ErasureReasonTests {
         // Found by review: a name in parts, or inflected.
         ("Lucica Humenuc", "Lucicas request"), ("Lucica Humenuc", "Luc-ica asked"),
         ("Lucica Humenuc", "L'ucica asked"), ("Lucica Humenuc", "cererea Lucicăi"),
-        ("Lucica Humenuc", "Hume nuc moved"),
+        ("Lucica Humenuc", "L-u-c-i-c-a asked"), ("Lucica Humenuc", "H.u.m.e.n.u.c. asked"),
+        ("Lucica Humenuc", "\u{1D40B}\u{1D42E}\u{1D41C}\u{1D422}\u{1D41C}\u{1D41A} asked"),
+        ("Lucica Humenuc", "\u{24C1}\u{24E4}\u{24D2}\u{24D8}\u{24D2}\u{24D0} asked"),
     ])
     func everySpellingOfTheNameIsRefused(_ name: String, _ reason: String) {
         #expect(throws: DomainError.self) { try ErasureReason.check(reason, against: [["fullName": .text(name)]]) }
@@ -39,9 +41,12 @@ struct ErasureReasonTests {
     @Test(arguments: [
         "asked to be forgotten", "safety", "request 2026-12-06, ticket 4471", "Th and Va initials",
         "Ticket 555 filed 01/23", "li and xu are not together here", "x", "",
+        // Short words a space parts do not spell a name.
+        "followed by a man after the protest", "said I am in danger", "lives near a dam now",
     ])
     func aReasonThatDoesNotIsAccepted(_ reason: String) throws {
-        try ErasureReason.check(reason, against: Self.held + [["fullName": .text("Xu Li")]])
+        let names = ["Xu Li", "Aman Gupta", "Amin Haddad", "Adam Nowak"].map { ["fullName": FieldValue.text($0)] }
+        try ErasureReason.check(reason, against: Self.held + names)
     }
 
     @Test(arguments: ["asked by hrd1987", "555/0123 called", "called 555_0123", "call 555\u{202F}0123"])

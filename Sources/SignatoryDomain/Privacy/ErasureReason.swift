@@ -54,23 +54,18 @@ public enum ErasureReason {
         let text: String
         let words: [String]
         let wordSet: Set<String>
-        /// Each word, and each run of two or three neighbouring words written together: a name
-        /// split by a hyphen or an apostrophe ("Luc-ica", "L'ucica") is whole again here.
+        /// Each word, and the letters and digits of each run of text between spaces: a name
+        /// split by hyphens, apostrophes or dots ("Luc-ica", "L'ucica", "H.u.m.e.n.u.c.") is
+        /// whole again here, while words a space parts ("a man") stay apart.
         let runs: [String]
 
         init(_ text: String) {
             self.text = text
             self.words = ErasureReason.words(of: text)
             self.wordSet = Set(self.words)
-            var runs = self.words
-            for start in self.words.indices {
-                var run = self.words[start]
-                for next in self.words.dropFirst(start + 1).prefix(2) {
-                    run += next
-                    runs.append(run)
-                }
-            }
-            self.runs = runs
+            self.runs =
+                self.words
+                + text.split(whereSeparator: \.isWhitespace).map { ErasureReason.words(of: String($0)).joined() }
         }
 
         /// What this spelling repeats of a name spelt as `name`, if anything.
@@ -102,8 +97,13 @@ public enum ErasureReason {
     /// characters: the first by ICU's transliteration; then with German umlauts spelt out, and
     /// Cyrillic as the BGN/PCGN romanisations of Russian and Ukrainian write it.
     private static func spellings(of text: String) -> [String] {
+        // Compatibility forms first: mathematical bold and circled letters read as plain ones.
         let visible = String(
-            String.UnicodeScalarView(text.unicodeScalars.filter { !$0.properties.isDefaultIgnorableCodePoint })
+            String.UnicodeScalarView(
+                text.precomposedStringWithCompatibilityMapping.unicodeScalars.filter {
+                    !$0.properties.isDefaultIgnorableCodePoint
+                }
+            )
         )
         var sources = [visible]
         var spelt = visible
