@@ -133,6 +133,13 @@ struct AudienceTests {
         let scope = ContactSheetScope(statement: draft.id.description, campaign: nil)
         #expect(throws: StoreError.self) { try scope.resolve(in: store, for: .public) }
         #expect(try scope.resolve(in: store, for: .coalition).title == "Secret draft")
+        // Signed with consent, then back to draft: the signatures no longer make anyone public.
+        statement = try #require(try store.statement(statement.id))
+        statement.status = .draft
+        try store.update(statement)
+        let everyone = try sheet(.public, of: .all)
+        #expect(!everyone.contains("Olga Open") && !everyone.contains("CAP Liberté de Conscience"), "\(everyone)")
+        #expect(try !store.organisationsConsentingToPublication().contains(cap.id))
     }
 
     @Test func anAtRiskFlagThatArrivesBySyncHidesTheContactEverywhere() throws {

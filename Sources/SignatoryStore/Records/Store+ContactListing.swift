@@ -37,7 +37,7 @@ public struct ContactListing: Sendable, Hashable {
     /// Whether the organisation leads the statement in scope, whose published text names it.
     public var isLead: Bool
     /// Whether the organisation signed with consent to publication (for ``ContactScope/all``
-    /// and for a statement's lead: on any statement).
+    /// and for a statement's lead: on any statement that is not a draft).
     public var organisationConsented: Bool
     public var statementTitle: String?
     public var campaignName: String?
@@ -46,6 +46,16 @@ public struct ContactListing: Sendable, Hashable {
 }
 
 extension Store {
+    /// Whether the organisation in `column` signed a statement that is not a draft with consent
+    /// to publication: a draft is nobody's outside the coalition, and it may go back to draft.
+    private static func signedWithConsent(_ column: String) -> String {
+        """
+        EXISTS (SELECT 1 FROM signature consented JOIN statement signed_on ON signed_on.id = consented.statement_id
+            WHERE consented.organisation_id = \(column) AND consented.status = 'signed' AND consented.consent = 1
+            AND signed_on.status <> 'draft')
+        """
+    }
+
     private static let listingColumns = """
         o.id, o.name, o.acronym, o.country, o.ecosoc, o.standing,
         c.id, c.full_name, c.title, c.email, c.phone, c.at_risk, c.consent
@@ -69,9 +79,7 @@ extension Store {
             LEFT JOIN contact c ON c.organisation_id = o.id
             WHERE \(condition) AND o.id IS NOT st.lead_organisation_id
             UNION ALL
-            SELECT \(Store.listingColumns), s.status,
-                EXISTS (SELECT 1 FROM signature signed WHERE signed.organisation_id = o.id
-                    AND signed.status = 'signed' AND signed.consent = 1),
+            SELECT \(Store.listingColumns), s.status, \(Store.signedWithConsent("o.id")),
                 st.title, ca.name, 1, st.id, st.status
             FROM statement st
             JOIN organisation o ON o.id = st.lead_organisation_id
@@ -100,9 +108,7 @@ extension Store {
         case .all:
             try self.database.prepare(
                 built: """
-                    SELECT \(Store.listingColumns), NULL,
-                        EXISTS (SELECT 1 FROM signature s WHERE s.organisation_id = o.id AND s.status = 'signed' AND s.consent = 1),
-                        NULL, NULL, 0, NULL, NULL
+                    SELECT \(Store.listingColumns), NULL, \(Store.signedWithConsent("o.id")), NULL, NULL, 0, NULL, NULL
                     FROM organisation o LEFT JOIN contact c ON c.organisation_id = o.id
                     ORDER BY o.name COLLATE NOCASE, o.id, c.full_name COLLATE NOCASE, c.id
                     """
@@ -110,11 +116,11 @@ extension Store {
         }
     }
 
-    /// The organisations that signed something with consent to publication.
+    /// The organisations that signed a statement that is not a draft with consent to publication.
     public func organisationsConsentingToPublication() throws -> Set<ID<Organisation>> {
         Set(
             try self.database.prepare(
-                "SELECT DISTINCT organisation_id FROM signature WHERE status = 'signed' AND consent = 1"
+                built: "SELECT id FROM organisation WHERE \(Store.signedWithConsent("organisation.id"))"
             )
             .rows { try $0.id(0) as ID<Organisation> }
         )
