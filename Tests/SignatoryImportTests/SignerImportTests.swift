@@ -393,7 +393,10 @@ struct SignerImportTests {
             $0.map = ["Organisation (not for publication)": .organisation]
         }
         #expect(mapped.created == 1)
-        for header in ["Consent (yes/no)", "Consentement (oui/non)", "Publish your name? Tick yes or no"] {
+        for header in [
+            "Consent (yes/no)", "Consentement (oui/non)", "Publish your name? Tick yes or no",
+            "Consentimiento para publicar su nombre", "Consentement pour la publication",
+        ] {
             let report = try office.run("Organisation,Contact name,\(header)\nHinted Org,Ana,yes\n") {
                 $0.dryRun = true
             }

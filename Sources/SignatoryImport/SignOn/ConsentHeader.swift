@@ -55,11 +55,11 @@ enum ConsentHeader {
         // French
         "consentement", "de", "la", "le", "du", "des", "nom", "votre", "notre", "mon", "autorisation", "accord",
         "publier", "pouvons", "nous", "peut", "etre", "nomme", "nommee", "acceptez", "accepte", "vous",
-        "je", "oui", "non", "l", "d", "cocher", "ou",
+        "je", "oui", "non", "l", "d", "cocher", "ou", "pour", "les", "sur", "en",
         // Spanish and Portuguese
         "consentimiento", "consentimento", "publicacion", "publicacao", "del", "da", "nombre", "nome", "su",
         "sua", "seu", "autorizacion", "autorizacao", "publicar", "podemos", "acepta", "aceita", "usted", "nuestro",
-        "nosso", "si", "sim", "nao", "o", "el", "se",
+        "nosso", "si", "sim", "nao", "o", "el", "se", "para", "los", "las", "al", "os",
     ]
 
     /// Words that refuse, object, hide or set a condition, in the languages headers are read in.
