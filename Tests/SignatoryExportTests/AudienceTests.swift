@@ -64,7 +64,8 @@ struct AudienceTests {
         #expect(summary.omissions == [.atRisk: 1, .contactNotConsenting: 1, .organisationNotConsenting: 1])
         #expect(
             summary.description == "Left out 3 contacts for the public audience: 1 at risk, "
-                + "1 organisation has not consented to publication, 1 contact has not consented to publication."
+                + "1 whose organisation has not signed with consent to publication, "
+                + "1 who has not consented to publication."
         )
     }
 

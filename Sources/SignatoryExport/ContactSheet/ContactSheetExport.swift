@@ -92,13 +92,29 @@ public struct ContactSheetSummary: Sendable, Hashable, CustomStringConvertible {
 
     public var omittedCount: Int { self.omissions.values.reduce(0, +) }
 
-    /// "Left out 3 contacts for the public audience: 1 at risk, 2 contact has not consented to publication."
+    /// "Left out 3 contacts for the public audience: 1 at risk, 2 who have not consented to publication."
     public var description: String {
         let total = self.omittedCount
         let noun = total == 1 ? "contact" : "contacts"
         guard total > 0 else { return "Left out 0 contacts for the \(self.audience.rawValue) audience." }
-        let reasons = self.omissions.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key.rawValue)" }
+        let reasons = self.omissions.sorted { $0.key < $1.key }.map { Self.counted($0.value, $0.key) }
         return
             "Left out \(total) \(noun) for the \(self.audience.rawValue) audience: \(reasons.joined(separator: ", "))."
+    }
+
+    /// "1 at risk", "2 whose organisations have not signed with consent to publication": an
+    /// organisation that was only invited, or withdrew, has not signed with consent either.
+    private static func counted(_ count: Int, _ reason: ContactOmission) -> String {
+        switch reason {
+        case .atRisk:
+            return "\(count) at risk"
+        case .organisationNotConsenting:
+            return count == 1
+                ? "1 whose organisation has not signed with consent to publication"
+                : "\(count) whose organisations have not signed with consent to publication"
+        case .contactNotConsenting:
+            return count == 1
+                ? "1 who has not consented to publication" : "\(count) who have not consented to publication"
+        }
     }
 }
