@@ -350,6 +350,9 @@ struct BackupRestoreTests {
                     let name = "Typed during the recovery \(index)"
                     try store.insert(Organisation(name: name))
                     self.state.withLock { $0.written.append(name) }
+                    // A person types with pauses: without them this connection could take the write
+                    // lock back after every insert and starve the recovery on a loaded machine.
+                    usleep(1_000)
                 }
             } catch {
                 started.signal()
