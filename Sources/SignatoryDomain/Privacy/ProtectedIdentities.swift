@@ -25,6 +25,9 @@ public struct ProtectedIdentities: Sendable, Hashable {
     private var fewestWords = Int.max
     /// Every word of every protected name: a word outside it cannot help a name match.
     private var protectedWords: Set<String> = []
+    /// The lengths in bytes of the protected names of one word, run-together names included: a
+    /// name is run together for the look-up only when its length is one of these.
+    private var oneWordLengths: Set<Int> = []
     private var emails: Set<String> = []
     private var phones: Set<String> = []
 
@@ -46,6 +49,7 @@ public struct ProtectedIdentities: Sendable, Hashable {
             self.wordSets.append(words)
             self.protectedWords.formUnion(words)
             self.fewestWords = min(self.fewestWords, words.count)
+            if words.count == 1, let word = words.first { self.oneWordLengths.insert(word.utf8.count) }
         }
     }
 
@@ -57,7 +61,9 @@ public struct ProtectedIdentities: Sendable, Hashable {
         guard let name, !self.names.isEmpty else { return false }
         // Only the words some protected name has can complete one: most lines have too few to look further.
         var words: [String] = []
-        Self.forEachWord(of: name) { if self.protectedWords.contains($0) { words.append($0) } }
+        Self.forEachWord(of: name, runTogetherWhen: self.oneWordLengths.contains) {
+            if self.protectedWords.contains($0) { words.append($0) }
+        }
         guard words.count >= self.fewestWords else { return false }
         words.sort()
         var distinct: [String] = []
@@ -101,7 +107,7 @@ public struct ProtectedIdentities: Sendable, Hashable {
     /// "Ｌｕｃｉｃａ Humenuc-Pop" is ["lucica", "humenuc", "pop", "humenucpop"].
     package static func words(of name: String) -> Set<String> {
         var words: Set<String> = []
-        Self.forEachWord(of: name) { words.insert($0) }
+        Self.forEachWord(of: name, runTogetherWhen: { _ in true }, { words.insert($0) })
         return words
     }
 
@@ -129,25 +135,36 @@ public struct ProtectedIdentities: Sendable, Hashable {
                 spellings = [spellings[0].union(parts), spellings[1].union([parts.joined()])]
             }
         }
-        // The whole name run together in any order ("LucicaHumenuc", "HumenucLucica") for up
-        // to three words, when it is long enough not to be another person's first name ("Li Na"
-        // is not "Lina").
-        let words = compounds.map { $0.joined() }
-        guard (2...3).contains(words.count), words.joined().count >= 8 else { return spellings }
+        spellings += Self.runTogether(compounds.map { $0.joined() }).map { [$0] }
+        return spellings
+    }
+
+    /// The whole name run together in any order ("LucicaHumenuc", "HumenucLucica") for a name of
+    /// two or three words, when it is long enough not to be another person's first name ("Li Na"
+    /// is not "Lina"); none for other names.
+    private static func runTogether(_ words: [String]) -> [String] {
+        guard (2...3).contains(words.count), words.reduce(0, { $0 + $1.count }) >= 8 else { return [] }
         let orders =
             words.count == 2
             ? [[0, 1], [1, 0]] : [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]]
-        for order in orders { spellings.append([order.map { words[$0] }.joined()]) }
-        return spellings
+        return orders.map { order in order.map { words[$0] }.joined() }
     }
 
     /// Calls `body` with each folded word of the name, in order, repeats included, and after the
     /// parts of a word joined by an apostrophe or a hyphen, with the whole word; last, with the
-    /// whole name run together when ``spellings(of:)`` would protect it so.
-    private static func forEachWord(of name: String, _ body: (String) -> Void) {
+    /// name run together in each order ``spellings(of:)`` protects, when `runTogetherWhen` accepts
+    /// its length in bytes (a sheet checks every line: most lengths cannot match).
+    private static func forEachWord(
+        of name: String,
+        runTogetherWhen lengthMayMatch: (Int) -> Bool,
+        _ body: (String) -> Void
+    ) {
         var whole = ""
         var parts = 0
-        var all: [String] = []
+        // The name's first three words, each joined by an apostrophe or a hyphen whole; kept
+        // apart rather than in an array so that a line allocates nothing for them.
+        var (first, second, third) = ("", "", "")
+        var (count, bytes) = (0, 0)
         Self.forEachPart(of: name) { part, joined in
             if joined {
                 whole += part
@@ -156,22 +173,20 @@ public struct ProtectedIdentities: Sendable, Hashable {
                 if parts > 1 { body(whole) }
                 whole = part
                 parts = 1
+                count += 1
             }
-            // The name's words, each word joined by an apostrophe or a hyphen whole.
-            if joined, !all.isEmpty { all[all.count - 1] += part } else if all.count < 4 { all.append(part) }
+            bytes += part.utf8.count
+            switch count {
+            case 1: first += part
+            case 2: second += part
+            case 3: third += part
+            default: break
+            }
             body(part)
         }
         if parts > 1 { body(whole) }
-        // As `spellings(of:)` protects a name of two or three words run together, in any order.
-        guard (2...3).contains(all.count), all.reduce(0, { $0 + $1.count }) >= 8 else { return }
-        body(all.joined())
-        if all.count == 2 {
-            body(all[1] + all[0])
-        } else {
-            for order in [[0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]] {
-                body(order.map { all[$0] }.joined())
-            }
-        }
+        guard (2...3).contains(count), lengthMayMatch(bytes) else { return }
+        for spelling in Self.runTogether(count == 2 ? [first, second] : [first, second, third]) { body(spelling) }
     }
 
     /// Calls `body` with each folded word of the name, in order, and whether one apostrophe or
