@@ -22,8 +22,8 @@ enum ConsentHeader {
     /// not consent. An answer hint such as "(yes/no)" is no negation.
     static func asksAgainst(_ header: String) -> Bool {
         let words = Self.words(of: header)
-        let hinted = words.contains(where: Self.yes.contains)
-        return words.contains { Self.against.contains($0) && !(hinted && Self.no.contains($0)) }
+        let hinted = words.contains(where: YesNo.yes.contains)
+        return words.contains { Self.against.contains($0) && !(hinted && YesNo.no.contains($0)) }
     }
 
     /// Whether a column nobody reads may ask to leave the signer unnamed: it speaks against
@@ -39,9 +39,6 @@ enum ConsentHeader {
         header.filter { $0 != "'" && $0 != "\u{2019}" }
             .split { !$0.isLetter && !$0.isNumber }.map { SignOnField.fold(String($0)) }
     }
-
-    private static let yes: Set<String> = ["yes", "oui", "si", "sim", "ja"]
-    private static let no: Set<String> = ["no", "non", "nao", "nein"]
 
     /// The words of "May we publish your name?", "Consent to publication (yes/no)",
     /// "Autorisation de publier votre nom" and their like.

@@ -129,26 +129,24 @@ struct SignOnRow {
         }
         if words.count == 1 || words == ["i", "agree"] {
             let word = words.joined()
-            if ["yes", "y", "x", "true", "1", "oui", "si", "sim", "ja", "agree", "iagree"].contains(word) {
-                return true
-            }
-            if ["no", "n", "false", "0", "non", "nao", "nein", "disagree"].contains(word) { return false }
+            if YesNo.yes.contains(word) || ["y", "x", "true", "1", "agree", "iagree"].contains(word) { return true }
+            if YesNo.no.contains(word) || ["n", "false", "0", "disagree"].contains(word) { return false }
             throw refused
         }
         if Self.noes.contains(first) { return false }
-        let yes = ["yes", "oui", "si", "sim", "ja", "agree"].contains(first) || words.starts(with: ["i", "agree"])
+        let yes = YesNo.yes.contains(first) || first == "agree" || words.starts(with: ["i", "agree"])
         guard yes, words.dropFirst().allSatisfy(Self.agreeing.contains) else { throw refused }
         return true
     }
 
     /// First words that make an answer a no (one that starts "Only…" or "Without…" does not
     /// consent to all), in the languages headers are read in.
-    private static let noes: Set<String> = [
-        "no", "non", "not", "nao", "nein", "nicht", "never", "disagree", "dont", "don", "ne", "pas", "nunca",
+    private static let noes: Set<String> = YesNo.no.union([
+        "not", "nicht", "never", "disagree", "dont", "don", "ne", "pas", "nunca",
         "jamais", "nope", "nah", "but", "mais", "pero", "mas", "except", "without", "sans", "sin", "sem",
         "anonymous", "anonymously", "anonyme", "anonymement", "anonimo", "anonima", "anonimamente", "only",
         "seulement", "solo", "unless", "if",
-    ]
+    ])
 
     /// Words that may follow a yes without changing it: agreeing, polite, or naming what is agreed to.
     private static let agreeing: Set<String> = [
