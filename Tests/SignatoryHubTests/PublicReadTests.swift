@@ -98,6 +98,45 @@ struct PublicReadTests {
         }
     }
 
+    /// One contact read by its id: the public sees it once its organisation has signed a
+    /// statement that is not a draft with consent to publication, and not before.
+    @Test func aContactIsReadOnceItsOrganisationSignedWithConsent() async throws {
+        let geneva = self.fixture.member("Geneva")
+        let contact = ContactPerson(
+            organisationID: self.hidden.id,
+            fullName: "Lena Lead",
+            title: "Director",
+            consentToPublish: true
+        )
+        try geneva.store.insert(contact)
+        // A signature without consent to publication does not make the organisation public.
+        try geneva.store.record(
+            Signature(
+                statementID: self.open.id,
+                organisationID: self.hidden.id,
+                status: .signed,
+                consentToPublish: false,
+                recordedAt: Date(),
+                source: .coordinator
+            )
+        )
+        try await HubRouteTests.push(from: geneva, in: self.fixture)
+        let (before, hidden) = try await self.read("/v1/contacts/\(contact.id)")
+        #expect(before == .notFound && !hidden.contains("Lena Lead"))
+        try geneva.store.record(
+            Signature(
+                statementID: self.open.id,
+                organisationID: self.hidden.id,
+                status: .signed,
+                recordedAt: Date(),
+                source: .coordinator
+            )
+        )
+        try await HubRouteTests.push(from: geneva, in: self.fixture)
+        let (after, shown) = try await self.read("/v1/contacts/\(contact.id)")
+        #expect(after == .ok && shown.contains("Lena Lead"), "\(shown)")
+    }
+
     @Test func anAmbiguousReferenceNamesNoRecord() async throws {
         // An acronym that is also the start of another organisation's id names two records.
         let geneva = self.fixture.member("Geneva")

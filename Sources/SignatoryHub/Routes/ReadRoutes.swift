@@ -80,7 +80,7 @@ struct ReadRoutes {
                 }
                 // One who shares a name, email or phone with a contact at risk is seen as at risk.
                 if try store.protectedIdentities().protects(contact) { contact.atRisk = true }
-                let consented = try store.organisationsConsentingToPublication().contains(contact.organisationID)
+                let consented = try store.consentsToPublication(contact.organisationID)
                 guard let shown = member.audience.view(of: contact, organisationConsented: consented) else {
                     throw HubError.notFound("no contact matches '\(id)'")
                 }
@@ -126,10 +126,9 @@ struct ReadRoutes {
     {
         let statement = try Self.lookUp("statement", id, for: audience) { try store.statement(matching: id) }
         guard audience.sees(statement) else { throw HubError.notFound("no statement matches '\(id)'") }
-        let consenting = try store.organisationsConsentingToPublication()
         return audience.view(
             of: statement,
-            leadConsented: statement.leadOrganisationID.map(consenting.contains) ?? false
+            leadConsented: try statement.leadOrganisationID.map(store.consentsToPublication) ?? false
         )
     }
 

@@ -126,6 +126,14 @@ extension Store {
         )
     }
 
+    /// Whether one organisation signed a statement that is not a draft with consent to
+    /// publication: ``organisationsConsentingToPublication()`` for a single record's read.
+    public func consentsToPublication(_ organisation: ID<Organisation>) throws -> Bool {
+        try self.database.prepare(built: "SELECT \(Store.signedWithConsent("?"))").firstRow(organisation.description) {
+            $0.integer(0) != 0
+        } ?? false
+    }
+
     private static func readListing(_ row: Row) throws -> ContactListing {
         ContactListing(
             organisationID: row.text(0),
