@@ -443,6 +443,10 @@ struct SignerImportTests {
             ("Yes, off the record", nil), ("Yes, under a pseudonym", nil), ("Yes, just the org", nil),
             ("Yes, with initials", nil), ("Only the organisation", false), ("Yes ❌", nil), ("Yes, publish?", nil),
             ("Yes 👎", nil), ("Yes (*)", nil), ("Sim, de acordo", true), ("Yes!", true),
+            // "No problem" and "no objection" agree, and take no condition either.
+            ("Yes, no problem", true), ("No problem", true), ("Oui, pas de problème", true),
+            ("No objection to publication", true), ("Sí, sin problema", true), ("Sem problema", true),
+            ("Yes, no problem, but not my name", nil), ("No problem if anonymous", nil), ("No, no problem", false),
         ]
         for (answer, expected) in answers {
             let csv = "Organisation,Contact name,Consent\nAnswer Org,Person,\"\(answer)\"\n"
@@ -461,6 +465,12 @@ struct SignerImportTests {
             }.rejected.count == 1
         )
         #expect(try office.store.organisations().contains { $0.name == "Answer Org" } == false)
+        for (answer, expected) in [("No problem", true), ("No, no problem", false), ("Oui, pas de problème", true)] {
+            let organisation = "Answer Org \(answer)"
+            _ = try office.run("Organisation,Contact name,Consent\n\"\(organisation)\",Person,\"\(answer)\"\n")
+            let signer = try #require(try office.store.organisations().first { $0.name == organisation })
+            #expect(try office.store.contacts(of: signer.id).first?.consentToPublish == expected, "\(answer)")
+        }
     }
 
     @Test func aLongHeaderIsQuotedShort() throws {

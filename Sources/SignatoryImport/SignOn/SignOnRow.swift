@@ -117,9 +117,12 @@ struct SignOnRow {
     /// A longer answer counts by its first word: a no whatever follows ("No, thank you"); a yes
     /// only when every word after it merely agrees ("Yes, we agree", "Oui, j'accepte", "Sí, de
     /// acuerdo"). Any other word may take it back or attach a condition ("Yes, but not publicly",
-    /// "Oui, sauf mon nom", "Yes, with initials"), so such an answer is neither.
+    /// "Oui, sauf mon nom", "Yes, with initials"), so such an answer is neither. "No problem"
+    /// and "no objection", alone or after a yes, agree ("Yes, no problem", "Oui, pas de problème").
     private static func consent(_ text: String) throws(RowRejection) -> Bool {
-        let words = text.split { !$0.isLetter && !$0.isNumber }.map { SignOnField.fold(String($0)) }
+        let words = Self.agreeingNoObjection(
+            text.split { !$0.isLetter && !$0.isNumber }.map { SignOnField.fold(String($0)) }
+        )
         let refused = RowRejection("consent '\(text)' is neither yes nor no")
         guard let first = words.first else { throw refused }
         // A sign beside the words ("Yes ❌", "Yes, publish?", "Yes (*)") may take them back.
@@ -138,6 +141,30 @@ struct SignOnRow {
         guard yes, words.dropFirst().allSatisfy(Self.agreeing.contains) else { throw refused }
         return true
     }
+
+    /// The answer's words with each "no problem" or "no objection" read as a yes: "Yes, no
+    /// problem" is ["yes", "yes"], "Pas de problème, merci" is ["yes", "merci"].
+    private static func agreeingNoObjection(_ words: [String]) -> [String] {
+        var read: [String] = []
+        var rest = words[...]
+        while !rest.isEmpty {
+            if let phrase = Self.noObjection.first(where: rest.starts(with:)) {
+                read.append("yes")
+                rest = rest.dropFirst(phrase.count)
+            } else {
+                read.append(rest.removeFirst())
+            }
+        }
+        return read
+    }
+
+    /// "No problem" and "no objection", folded, in the languages answers are read in.
+    private static let noObjection: [[String]] = [
+        ["no", "problem"], ["no", "problems"], ["no", "objection"], ["no", "objections"], ["pas", "de", "probleme"],
+        ["aucun", "probleme"], ["sans", "probleme"], ["aucune", "objection"], ["sin", "problema"],
+        ["ningun", "problema"], ["sin", "objecion"], ["sem", "problema"], ["sem", "problemas"],
+        ["nenhum", "problema"], ["sem", "objecao"],
+    ]
 
     /// First words that make an answer a no (one that starts "Only…" or "Without…" does not
     /// consent to all), in the languages headers are read in.
