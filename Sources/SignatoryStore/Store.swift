@@ -178,7 +178,16 @@ public final class Store {
     /// a bulk import gives each row one and skips the rows that fail.
     public func savepoint<T>(_ body: () throws -> T) throws -> T {
         guard self.database.isAutocommit else {
-            return try self.forgettingOnFailure { try self.database.transaction(body) }
+            // Rolled back, the savepoint's timestamps are no one's: the clock goes back to its
+            // reading at the start, which every change kept before then is at or below, so that a
+            // dry run inside a longer transaction (the web app's import preview) writes nothing.
+            let clock = (self.lastIssuedTimestamp, self.unwrittenClock)
+            do {
+                return try self.forgettingOnFailure { try self.database.transaction(body) }
+            } catch {
+                (self.lastIssuedTimestamp, self.unwrittenClock) = clock
+                throw error
+            }
         }
         return try self.outermostTransaction(body)
     }
@@ -207,7 +216,8 @@ public final class Store {
         self.settledCache.removeAll()
         self.mergesHeld = nil
         // Inside a transaction that goes on, a timestamp issued by a rolled-back change is kept
-        // as the clock's reading: issuing it again could repeat one a kept change holds. At the
+        // as the clock's reading (a savepoint's rollback restores its own: see `savepoint(_:)`):
+        // issuing it again could repeat one a kept change holds. At the
         // start of a transaction the clock is read afresh, as another process may have ticked it.
         if self.database.isAutocommit {
             self.lastIssuedTimestamp = nil

@@ -70,6 +70,11 @@ final class WebFixture: Sendable {
     /// What two offices compare after a sync: every record, conflict and duplicate pair.
     func dump() throws -> String { try Store.open(at: self.path).canonicalDump() }
 
+    /// The office clock's stored reading, which ``dump()`` leaves out: it moves with every write.
+    func clockReading() throws -> String? {
+        try Database(path: self.path, mode: .readOnly).prepare("SELECT last FROM clock").firstRow { $0.text(0) }
+    }
+
     /// Runs `body` against the app on a loopback port.
     func withApp<T: Sendable>(
         maximumUploadBytes: Int = 16 << 20,

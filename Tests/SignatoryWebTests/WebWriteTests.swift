@@ -122,6 +122,7 @@ struct WebWriteTests {
 
             """
         let before = try fixture.dump()
+        let clock = try fixture.clockReading()
         try await fixture.withApp { client in
             let session = try await SignedIn.signIn(client)
             let preview = try await Self.upload(csv, session: session, client: client, statement: fixture.statement)
@@ -130,6 +131,7 @@ struct WebWriteTests {
             #expect(html.contains("Preview: nothing written yet"))
             #expect(html.contains("matched"))
             #expect(try fixture.dump() == before)
+            #expect(try fixture.clockReading() == clock, "the preview moved the office's clock")
             let upload = try #require(Self.uploadID(in: html))
             let path = "/statements/\(fixture.statement)/import/confirm"
             let done = try await session.post(client, path, ["upload": upload])
