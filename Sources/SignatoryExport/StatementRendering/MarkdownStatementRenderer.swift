@@ -25,20 +25,45 @@ public struct MarkdownStatementRenderer: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The coordinator's own prose: paragraphs, line breaks and numbered or bulleted lists stay
-    /// as typed; other markup characters do not act, and no line becomes a heading.
+    /// The coordinator's own prose with the shape the HTML rendering gives it
+    /// (``StatementBody``): paragraphs, line breaks and numbered or bulleted lists; no other
+    /// markup acts, and no line becomes a heading, a rule, a quote, a list or a code block.
     static func body(_ text: String) -> [String] {
-        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
-            .components(separatedBy: "\n")
-        return lines.enumerated().map { index, line in
-            guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { return "" }
-            var escaped = MarkupText.markdown(line)
-            if escaped.drop(while: { $0 == " " }).first == "#" { escaped = "\\" + escaped }
-            let next = index + 1 < lines.count ? lines[index + 1].trimmingCharacters(in: .whitespaces) : ""
-            // Two trailing spaces keep a line break inside a paragraph; list items need none.
-            let isItem = line.range(of: #"^\s*(\d{1,3}[.)]|[-*+]) "#, options: .regularExpression) != nil
-            return !next.isEmpty && !isItem ? escaped + "  " : escaped
+        var lines: [String] = []
+        for run in StatementBody.paragraphs(text).joined() {
+            if !lines.isEmpty { lines.append("") }
+            switch run {
+            case .text(let text):
+                // Two trailing spaces keep a line break inside a paragraph.
+                lines += text.enumerated().map { index, line in
+                    Self.plainLine(line) + (index < text.count - 1 ? "  " : "")
+                }
+            case .list(let ordered, let items):
+                lines += items.enumerated().map { index, item in
+                    (ordered ? "\(index + 1). " : "- ") + Self.plainLine(item)
+                }
+            }
         }
+        return lines
+    }
+
+    /// A line whose start cannot begin a block: leading spaces (four make code) are dropped, and
+    /// a first character that could start a heading, a list, or underline the line above
+    /// ("===", "---") as a heading is escaped, as is the mark after a number ("1986. A year").
+    static func plainLine(_ line: String) -> String {
+        var escaped = MarkupText.markdown(String(line.drop { $0 == " " || $0 == "\t" }))
+        if let first = escaped.first, "#-+=".contains(first) {
+            escaped.insert("\\", at: escaped.startIndex)
+        } else {
+            let digits = escaped.prefix { $0.isASCII && $0.isNumber }
+            let rest = escaped.dropFirst(digits.count)
+            if (1...9).contains(digits.count), let mark = rest.first, mark == "." || mark == ")",
+                rest.dropFirst().first.map({ $0 == " " || $0 == "\t" }) ?? true
+            {
+                escaped.insert("\\", at: rest.startIndex)
+            }
+        }
+        return escaped
     }
 
     /// A right-to-left name stays apart from the text around it (Unicode isolates: Markdown
