@@ -140,6 +140,16 @@ struct WebSessionTests {
                 let response = try await raw.execute(.init("/", method: .get, authority: authority))
                 #expect(response.status == .misdirectedRequest, "\(authority)")
             }
+            // A second Host, as a request smuggled past a proxy would carry, is not served either.
+            let twice = try await raw.execute(
+                .init(
+                    "/",
+                    method: .get,
+                    authority: "127.0.0.1:\(port)",
+                    headers: [HTTPField.Name("Host")!: "evil.example"]
+                )
+            )
+            #expect(twice.status == .misdirectedRequest)
             // The negative control: the loopback name with the port is served (401 without a session).
             let own = try await raw.execute(.init("/", method: .get, authority: "127.0.0.1:\(port)"))
             #expect(own.status == .unauthorized)

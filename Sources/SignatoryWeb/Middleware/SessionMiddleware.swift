@@ -40,9 +40,12 @@ struct SessionMiddleware: RouterMiddleware {
         return response
     }
 
-    /// A loopback name and at most a port, nothing else: no user part, no stray characters.
+    /// A loopback name and at most a port, nothing else: no user part, no stray characters, and
+    /// one `Host` (a second one stays among the fields, and another server might read it).
     private static func hostIsLoopback(_ request: Request) -> Bool {
-        guard let authority = request.head.authority else { return false }
+        guard let authority = request.head.authority,
+            !request.headers.contains(where: { $0.name.canonicalName == "host" })
+        else { return false }
         let host = Self.hostName(of: authority)
         let rest = authority.dropFirst(host.count)
         if !rest.isEmpty {
