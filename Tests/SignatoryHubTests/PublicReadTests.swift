@@ -96,6 +96,12 @@ struct PublicReadTests {
             let (status, body) = try await self.read(uri)
             #expect(status == .notFound && !body.contains("Draft wording"), "\(uri): \(body)")
         }
+        // A statement and a campaign name no one sheet.
+        let both = "statement=\(self.open.id)&campaign=\(self.open.campaignID)"
+        for uri in ["/v1/contacts?\(both)", "/v1/exports/contacts?\(both)"] {
+            let (status, body) = try await self.read(uri)
+            #expect(status == .badRequest && body.contains("not both"), "\(uri): \(body)")
+        }
     }
 
     /// One contact read by its id: the public sees it once its organisation has signed a

@@ -615,7 +615,7 @@ package enum OpenAPIDocument {
             "name": "campaign",
             "in": "query",
             "required": false,
-            "description": "The contacts of organisations with a signature on this campaign's statements.",
+            "description": "The contacts of organisations with a signature on this campaign's statements. Give statement or campaign, not both (400).",
             "schema": {
               "type": "string"
             }
@@ -778,7 +778,7 @@ package enum OpenAPIDocument {
             "name": "campaign",
             "in": "query",
             "required": false,
-            "description": "A campaign's sheet.",
+            "description": "A campaign's sheet. Give statement or campaign, not both (400).",
             "schema": {
               "type": "string"
             }

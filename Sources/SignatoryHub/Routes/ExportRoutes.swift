@@ -11,7 +11,7 @@ struct ExportRoutes {
 
     func register(in table: RouteTable) {
         table.signed(.get, "/v1/exports/contacts") { request, _, member in
-            let scope = ContactSheetScope(request)
+            let scope = try ContactSheetScope(request)
             let format = try ReadRoutes.choice(request, "format", default: ContactSheetFormat.csv)
             let audience = try ReadRoutes.choice(request, "audience", default: member.audience)
             guard audience.isNoWiderThan(member.audience) else {

@@ -59,7 +59,7 @@ struct ReadRoutes {
             }
         }
         table.signed(.get, "/v1/contacts") { request, _, member in
-            let scope = ContactSheetScope(request)
+            let scope = try ContactSheetScope(request)
             return try await self.reply { store in
                 let (resolved, title) = try scope.resolve(in: store, for: member.audience)
                 let export = ContactSheetExport(scope: resolved, format: .csv, audience: member.audience, title: title)
@@ -178,9 +178,14 @@ struct ReadRoutes {
 }
 
 extension ContactSheetScope {
-    /// The `statement=` or `campaign=` query parameter, or neither for every organisation.
-    init(_ request: Request) {
+    /// The `statement=` or `campaign=` query parameter, or neither for every organisation; both
+    /// name no one sheet, and are refused.
+    init(_ request: Request) throws {
         let query = request.uri.queryParameters
-        self.init(statement: query["statement"].map(String.init), campaign: query["campaign"].map(String.init))
+        let (statement, campaign) = (query["statement"].map(String.init), query["campaign"].map(String.init))
+        guard statement == nil || campaign == nil else {
+            throw HubError.badRequest("invalid_parameter", "give statement= or campaign=, not both")
+        }
+        self.init(statement: statement, campaign: campaign)
     }
 }
