@@ -7,6 +7,8 @@ struct FeedTracker {
     let store: Store
     /// The last position and hash of each feed held here, including what the bundle added.
     private var ends: [ID<Office>: (sequence: Int64, hash: String)] = [:]
+    /// The timestamp of each feed's last change, held or added: an office's clock only moves forward.
+    private var lastTimestamps: [ID<Office>: HybridTimestamp] = [:]
     /// The furthest position of each feed that the bundle carries.
     private var carried: [ID<Office>: Int64] = [:]
     /// Whether the bundle signs this office's own feed further than it is held here. Only then can
@@ -54,6 +56,20 @@ struct FeedTracker {
                 )
             )
         }
+        // Versions are told apart by their timestamps, and the earliest erasure names the
+        // tombstone: a change dated at or before its predecessor in the same feed could hide a
+        // value or take over an erasure.
+        if let last = try self.lastTimestamps[change.office] ?? self.store.feedEndTimestamp(of: change.office),
+            change.timestamp <= last
+        {
+            throw SyncError.brokenChain(
+                office,
+                change.sequence,
+                "it is dated \(change.timestamp.date), not after the change before it (\(last.date)); "
+                    + "an office's clock only moves forward"
+            )
+        }
+        self.lastTimestamps[change.office] = change.timestamp
         self.ends[change.office] = (change.sequence, change.hash)
         self.carried[change.office] = change.sequence
         return false

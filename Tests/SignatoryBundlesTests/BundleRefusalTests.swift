@@ -179,3 +179,38 @@ extension BundleRefusalTests {
         }
     }
 }
+
+extension BundleRefusalTests {
+    /// Versions are told apart by their timestamps and the earliest erasure names the tombstone,
+    /// so a change dated at or before its predecessor in the same feed is refused: in the bundle,
+    /// and after a predecessor already held here.
+    @Test func aChangeDatedBeforeItsPredecessorIsRefused() throws {
+        func firstTimestamp(_ path: String) throws -> HybridTimestamp {
+            let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+            return try #require(Change(jsonLine: Data(lines[1].utf8))).timestamp
+        }
+        let epoch = HybridTimestamp(physical: 1, counter: 0, office: self.geneva.office.id)
+        for earlier in [{ (first: HybridTimestamp) in first }, { _ in epoch }] {
+            let path = try self.fixture.bundle(from: self.geneva)
+            let first = try firstTimestamp(path)
+            try BundleFile.forge(
+                path,
+                office: self.geneva,
+                position: 2,
+                retime: { _ in earlier(first) },
+                alter: { _ in }
+            )
+            try self.expectRefusal(path, mentioning: "broken at position 2 (it is dated")
+        }
+        // The negative control: Geneva's own timestamps, each after the one before, go through.
+        let genuine = try self.fixture.bundle(from: self.geneva)
+        let first = try firstTimestamp(genuine)
+        _ = try BundleImporter(store: self.bucharest).importBundle(at: genuine)
+        #expect(try self.bucharest.feedEnd(of: self.geneva.office.id).sequence == 2)
+        // Position 3, dated before position 2 that Bucharest now holds.
+        try self.geneva.insert(Organisation(name: "Third Organisation", country: try CountryCode("KE")))
+        let third = try self.fixture.bundle(from: self.geneva)
+        try BundleFile.forge(third, office: self.geneva, position: 3, retime: { _ in first }, alter: { _ in })
+        try self.expectRefusal(third, mentioning: "broken at position 3 (it is dated")
+    }
+}

@@ -10,6 +10,15 @@ extension Store {
         .firstRow(office) { ($0.integer(0), $0.text(1)) } ?? (0, Change.genesis)
     }
 
+    /// The timestamp of the last change held of a feed, if any, read from its line without
+    /// decoding the rest (the line may be of a kind this release does not know).
+    public func feedEndTimestamp(of office: ID<Office>) throws -> HybridTimestamp? {
+        try self.database.prepare(
+            "SELECT json_extract(line, '$.hlc') FROM change_log WHERE office = ? ORDER BY sequence DESC LIMIT 1"
+        )
+        .firstRow(office) { $0.optionalText(0).flatMap(HybridTimestamp.init(text:)) } ?? nil
+    }
+
     /// The stored change at a feed position, if any.
     public func change(office: ID<Office>, sequence: Int64) throws -> Change? {
         try self.database.prepare("SELECT line FROM change_log WHERE office = ? AND sequence = ?")
