@@ -157,6 +157,9 @@ extension LookalikeTests {
         ("Lucica Humenuc", "HumenucLucica"), ("Lucica Humenuc", "\u{A749}ucica Humenuc"),
         ("Jaroslav Kubevy", "Jarosla\u{A75F} \u{A743}ubevy"),
         ("Jean-Pierre O'Brien", "JeanPierreOBrien"),
+        // Spelled out with dots or underscores inside the words.
+        ("Lucica Humenuc", "L.u.c.i.c.a H.u.m.e.n.u.c"), ("Lucica Humenuc", "Lu.ci.ca Hu.me.nuc"),
+        ("Lucica Humenuc", "L_u_c_i_c_a Humenuc"), ("Lucica Humenuc", "Ｌ．ｕｃｉｃａ Humenuc"),
     ]
 
     @Test(arguments: LookalikeTests.sameNames)

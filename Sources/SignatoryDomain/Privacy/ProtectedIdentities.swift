@@ -189,8 +189,8 @@ public struct ProtectedIdentities: Sendable, Hashable {
         for spelling in Self.runTogether(count == 2 ? [first, second] : [first, second, third]) { body(spelling) }
     }
 
-    /// Calls `body` with each folded word of the name, in order, and whether one apostrophe or
-    /// hyphen joins it to the word before ("O'Brien", "Jean-Pierre").
+    /// Calls `body` with each folded word of the name, in order, and whether one apostrophe,
+    /// hyphen, dot or underscore joins it to the word before ("O'Brien", "Jean-Pierre", "L.u.c.i.c.a").
     private static func forEachPart(of name: String, _ body: (String, Bool) -> Void) {
         guard name.utf8.allSatisfy({ $0 < 0x80 }) else {
             var word = ""
@@ -229,7 +229,10 @@ public struct ProtectedIdentities: Sendable, Hashable {
                 if word.isEmpty { (joined, joinerSeen) = (joinerSeen, false) }
                 word.append(byte | (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? 0x20 : 0))
             default:
-                joinerSeen = !word.isEmpty && (byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-"))
+                joinerSeen =
+                    !word.isEmpty
+                    && (byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+                        || byte == UInt8(ascii: "_"))
                 if !word.isEmpty { body(String(decoding: word, as: UTF8.self), joined) }
                 word.removeAll(keepingCapacity: true)
             }
@@ -237,9 +240,10 @@ public struct ProtectedIdentities: Sendable, Hashable {
         if !word.isEmpty { body(String(decoding: word, as: UTF8.self), joined) }
     }
 
-    /// What joins the parts of one name: apostrophes and hyphens.
+    /// What joins the parts of one name: apostrophes and hyphens, and the dots and underscores
+    /// that spell a name out ("L.u.c.i.c.a", "Lu_cica") without a space.
     private static let joiners: Set<Character> = [
-        "'", "\u{2018}", "\u{2019}", "-", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}",
+        "'", "\u{2018}", "\u{2019}", "-", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", ".", "_", "\u{2024}",
     ]
 
     /// Han ideographs, kana and Hangul syllables.
