@@ -1,5 +1,6 @@
 import Foundation
 import SignatoryDomain
+import SignatoryStore
 import TestSupport
 import Testing
 
@@ -55,6 +56,35 @@ struct CoordinatorCommandTests {
         )
         let wording = try office.succeed(["history", "\(ids.statement):\(hash.prefix(6))"])
         #expect(wording.hasPrefix("statementText \(ids.statement):\(hash)"))
+    }
+
+    /// A bundle can give a record of another kind an id already held; `history` then asks which.
+    @Test func historyTellsRecordsThatShareAnIdByKind() throws {
+        let office = try OfficeFixture()
+        let ids = try office.addReferenceStatement()
+        let sirdo = try #require(ID<Organisation>(ids.sirdo))
+        do {
+            // Closed before the commands run, so the database's files are as a command leaves them.
+            let store = try Store.open(at: office.database)
+            try store.insert(
+                ContactPerson(id: try #require(ID(ids.sirdo)), organisationID: sirdo, fullName: "Decoy Contact")
+            )
+        }
+        try office.succeed(["org", "show", "SIRDO"])
+        let refusal = try office.refuse(["history", ids.sirdo])
+        #expect(
+            refusal.contains(
+                "is the id of 2 records (organisation, contact): add --kind organisation or --kind contact"
+            )
+        )
+        #expect(
+            try office.succeed(["history", ids.sirdo, "--kind", "contact"]).hasPrefix(
+                "contact \(ids.sirdo) 'Decoy Contact'"
+            )
+        )
+        #expect(
+            try office.succeed(["history", ids.sirdo, "--kind", "organisation"]).hasPrefix("organisation \(ids.sirdo)")
+        )
     }
 
     /// `signatures` lists the row of the organisation kept, and when only a duplicate merged into

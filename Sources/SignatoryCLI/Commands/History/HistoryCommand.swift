@@ -1,4 +1,4 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
 import SignatoryDomain
 import SignatoryExport
@@ -20,11 +20,21 @@ struct HistoryCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
     @Argument(help: ArgumentHelp("The record: id, id prefix or acronym.", valueName: "record")) var record: String
+    @Option(help: "The kind of record, when records of two kinds share the id (organisation, contact…).")
+    var kind: EntityKind?
 
     func run() throws {
         let store = try self.database.open()
-        let matches = try store.records(matching: self.record)
+        let matches = try store.records(matching: self.record).filter { self.kind == nil || $0.kind == self.kind }
         guard let match = matches.first else { throw StoreError.notFound("record", reference: self.record) }
+        // A bundle can give a record of another kind the same id: more of the id cannot tell them apart.
+        if matches.count > 1, Set(matches.map(\.id)).count == 1 {
+            let kinds = matches.map(\.kind.rawValue)
+            throw ValidationError(
+                "\(self.record) is the id of \(kinds.count) records (\(kinds.joined(separator: ", "))): add "
+                    + kinds.map { "--kind \($0)" }.joined(separator: " or ")
+            )
+        }
         guard matches.count == 1 else {
             throw StoreError.ambiguous(
                 "record",
@@ -101,3 +111,4 @@ enum RecentChanges {
         ])
     }
 }
+extension EntityKind: ExpressibleByArgument {}
