@@ -229,10 +229,7 @@ public struct ProtectedIdentities: Sendable, Hashable {
                 if word.isEmpty { (joined, joinerSeen) = (joinerSeen, false) }
                 word.append(byte | (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? 0x20 : 0))
             default:
-                joinerSeen =
-                    !word.isEmpty
-                    && (byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
-                        || byte == UInt8(ascii: "_"))
+                joinerSeen = !word.isEmpty && Self.asciiJoiners.contains(byte)
                 if !word.isEmpty { body(String(decoding: word, as: UTF8.self), joined) }
                 word.removeAll(keepingCapacity: true)
             }
@@ -245,6 +242,9 @@ public struct ProtectedIdentities: Sendable, Hashable {
     private static let joiners: Set<Character> = [
         "'", "\u{2018}", "\u{2019}", "-", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", ".", "_", "\u{2024}",
     ]
+
+    /// The joiners that are ASCII, as bytes, for names read a byte at a time.
+    private static let asciiJoiners = Set(Self.joiners.compactMap(\.asciiValue))
 
     /// Han ideographs, kana and Hangul syllables.
     private static func isWrittenWithoutSpaces(_ character: Character) -> Bool {
