@@ -24,6 +24,25 @@ struct CoordinatorCommandTests {
         }
     }
 
+    /// The README names the release that began writing each change format; this release must be
+    /// that one or later, or `--version` contradicts the line format it writes.
+    @Test func theVersionIsNoOlderThanTheReleaseTheReadmeGivesTheCurrentFormat() throws {
+        let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let sentence = try #require(
+            readme.firstMatch(
+                of: /From release (\d+)\.(\d+)\.(\d+) every new change is written in \*\*change format ([0-9.]+)\*\*/
+            )
+        )
+        #expect(String(sentence.4) == ChangeFormat.current.description)
+        let introduced = [sentence.1, sentence.2, sentence.3].compactMap { Int($0) }
+        let current = SignatoryVersion.current.split(separator: ".").compactMap { Int($0) }
+        #expect(current.count == 3)
+        #expect(
+            !current.lexicographicallyPrecedes(introduced),
+            "\(SignatoryVersion.current) is older than the README's release"
+        )
+    }
+
     @Test func historyListsEveryChangeWithItsOldAndNewValue() throws {
         let office = try OfficeFixture()
         let ids = try office.addReferenceStatement()
