@@ -134,9 +134,16 @@ struct ErasureCommandTests {
         let bundle = geneva.folder.path("geneva.jsonl")
         try geneva.succeed(["sync", "export", "--plaintext", "--out", bundle])
         try bern.succeed(["sync", "import", bundle])
+        // Without --again the command says that the person is erased already, and how to erase
+        // them as this office's own erasure too.
+        let plain = try bern.refuse(["contact", "erase", ids.valle])
+        #expect(plain.contains("was erased on") && plain.contains("contact erase \(ids.valle) --again"), "\(plain)")
         let message = try bern.refuse(["contact", "erase", ids.valle, "--again", "--reason", "Thierry Valle again"])
         #expect(message.contains("run the command again without --reason"))
         try bern.succeed(["contact", "erase", ids.valle, "--again"])
+        // Once this office erased the person too, --again would change nothing: not suggested.
+        let twice = try bern.refuse(["contact", "erase", ids.valle])
+        #expect(twice.contains("was erased on") && !twice.contains("--again"), "\(twice)")
     }
 
     /// A database and its write-ahead log, when SQLite left one.

@@ -35,7 +35,7 @@ struct ContactErase: ParsableCommand {
 
     func run() throws {
         let store = try self.database.open()
-        let target = try store.contactToErase(matching: self.contact, again: self.again)
+        let target = try self.target(in: store)
         // Before anything is asked: a reason that names the person is refused either way.
         try store.checkErasureReason(self.reason, of: target.id)
         guard !target.erased else {
@@ -62,5 +62,23 @@ struct ContactErase: ParsableCommand {
         )
         lookalikes.warn()
         ErasureWarning.warnIfValuesLinger(store)
+    }
+
+    /// The contact to erase; for one another office erased, what --again would do.
+    private func target(in store: Store) throws -> (id: ID<ContactPerson>, name: String?, erased: Bool) {
+        do {
+            return try store.contactToErase(matching: self.contact, again: self.again)
+        } catch let error as StoreError where error.code == .erased && !self.again {
+            let erased: (id: ID<ContactPerson>, name: String?, erased: Bool)
+            do {
+                erased = try store.contactToErase(matching: self.contact, again: true)
+            } catch let here as StoreError where here.code == .erased {
+                throw error  // This office erased the person itself: --again is refused too.
+            }
+            throw ValidationError(
+                "\(error); another office erased the person: to erase them as this office's own erasure too "
+                    + "(for a hub that refuses that office's feed), run `signatory contact erase \(erased.id) --again`"
+            )
+        }
     }
 }
