@@ -104,6 +104,26 @@ struct OfficeRestoreTests {
         #expect(listed.stdout.contains("L4L"))
     }
 
+    /// A line break typed in a path is shown as `\u{A}`, so what the command printed cannot be
+    /// read as lines it did not print.
+    @Test func aPathWithALineBreakIsPrintedOnOneLine() throws {
+        let odd = self.office.folder.path("geneva\nrestored office.db")
+        let backup = try self.office.succeed(["office", "backup", "--out", odd])
+        #expect(
+            backup == "wrote a backup to \(self.office.folder.path("geneva\\u{A}restored office.db"))",
+            "\(backup)"
+        )
+        let fresh = self.office.folder.path("new\nlaptop.db")
+        let result = try SignatoryExecutable.run(
+            ["office", "restore", "--from", odd, "--db", fresh],
+            in: self.office.folder.url
+        )
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 2 && lines[0].hasPrefix("restored ") && lines[1].hasPrefix("next, "), "\(result.stdout)")
+        #expect(result.stdout.contains("new\\u{A}laptop.db") && result.stdout.contains("geneva\\u{A}restored"))
+    }
+
     @Test func whatCannotBeRestoredIsRefusedAndNothingChanges() throws {
         let other = try OfficeFixture()
         let otherBackup = self.office.folder.path("bucharest.db")

@@ -7,9 +7,14 @@ enum Output {
         StandardStreams.line(try JSONRecord.encode(value))
     }
 
-    /// What an add command prints: the id, or `{"id": …}` with `--json`.
-    /// Prints text that may hold other people's values, neutralised for the terminal.
+    /// Prints one line that may hold other people's values or a typed path, neutralised for the
+    /// terminal: a line break inside it is shown, not obeyed.
     static func text(_ text: String) {
+        StandardStreams.line(TerminalText.neutralised(text, multiline: false))
+    }
+
+    /// Prints a text of several lines, such as a statement's wording, neutralised for the terminal.
+    static func body(_ text: String) {
         StandardStreams.line(TerminalText.neutralised(text))
     }
 
@@ -55,7 +60,7 @@ enum Output {
     }
 
     static func warn(_ message: String) {
-        StandardStreams.writeError(TerminalText.neutralised(message) + "\n")
+        StandardStreams.writeError(TerminalText.neutralised(message, multiline: false) + "\n")
     }
 }
 

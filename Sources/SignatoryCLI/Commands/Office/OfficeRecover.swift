@@ -39,31 +39,35 @@ struct OfficeRecover: ParsableCommand {
                         + "(`signatory sync export --all --for \(store.office.name) --out FILE` there)"
                 )
             }
-            return Output.text(
+            return Output.lines([
                 "this office's feed agrees with the peer's copy: nothing to recover; "
                     + "run `signatory sync import \(self.from)` to take in what the peer holds"
-            )
+            ])
         }
-        Output.text(
-            """
-            the feed forked at position \(fork); this office continues as \(office) in \(self.out), \
-            with \(report.rewritten) change(s) the peers had not received written again\(Self.describe(report.leftOut))
-            next: use --db \(self.out) from now on, and give its card (signatory office card --db \(self.out)) \
-            to every office (signatory office trust CARD) and the hub (signatory hub enroll CARD); \
-            the old database takes no more changes, erasures included: once the new one works, delete it and its backups
-            """
+        // A line each: a line break in a path is shown, not obeyed.
+        Output.lines(
+            [
+                "the feed forked at position \(fork); this office continues as \(office) in \(self.out), "
+                    + "with \(report.rewritten) change(s) the peers had not received written again"
+            ] + Self.describe(report.leftOut) + [
+                "next: use --db \(self.out) from now on, and give its card (signatory office card --db \(self.out)) "
+                    + "to every office (signatory office trust CARD) and the hub (signatory hub enroll CARD); "
+                    + "the old database takes no more changes, erasures included: once the new one works, delete it and its backups"
+            ]
         )
     }
 
     /// "left out 1 change(s) …: position 4 (an edit of contact 1a2b3c4d)", on a line of its own;
     /// the first ten positions are named.
-    private static func describe(_ leftOut: [FeedRecovery.LeftOutEdit]) -> String {
-        guard !leftOut.isEmpty else { return "" }
+    private static func describe(_ leftOut: [FeedRecovery.LeftOutEdit]) -> [String] {
+        guard !leftOut.isEmpty else { return [] }
         var positions = leftOut.prefix(10).map {
             "position \($0.sequence) (an edit of \($0.record.rawValue) \($0.id.prefix(8)))"
         }
         if leftOut.count > 10 { positions.append("and \(leftOut.count - 10) more") }
-        return "\nleft out \(leftOut.count) change(s) typed here that edited a person erased since, here or at a peer, "
-            + "as the erasure forbids: " + positions.joined(separator: ", ")
+        return [
+            "left out \(leftOut.count) change(s) typed here that edited a person erased since, here or at a peer, "
+                + "as the erasure forbids: " + positions.joined(separator: ", ")
+        ]
     }
 }

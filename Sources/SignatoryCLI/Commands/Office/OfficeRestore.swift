@@ -32,12 +32,11 @@ struct OfficeRestore: ParsableCommand {
                         + "and is kept as \($0)"
                     : "; the database it replaced is kept as \($0)"
             } ?? ""
-        Output.text(
-            """
-            restored \(path) from \(self.from): office \(restored.office.name), \(restored.changes) change(s)\(replaced)
-            next, before writing anything: signatory sync pull --db \(path) --hub URL, or signatory sync import \
-            --db \(path) FULL-BUNDLE (at a peer: signatory sync export --all --for \(restored.office.id) --out FILE)
-            """
-        )
+        // A line each: a line break in a path is shown, not obeyed.
+        Output.lines([
+            "restored \(path) from \(self.from): office \(restored.office.name), \(restored.changes) change(s)\(replaced)",
+            "next, before writing anything: signatory sync pull --db \(path) --hub URL, or signatory sync import "
+                + "--db \(path) FULL-BUNDLE (at a peer: signatory sync export --all --for \(restored.office.id) --out FILE)",
+        ])
     }
 }

@@ -34,7 +34,7 @@ struct StatementRender: ParsableCommand {
             try handle.write(contentsOf: Data(rendered.utf8))
         }
         Self.warn(block.notes)
-        Output.warn("wrote \(TerminalText.neutralised(out, multiline: false))")
+        Output.warn("wrote \(out)")
     }
 
     private static func warn(_ notes: [String]) {

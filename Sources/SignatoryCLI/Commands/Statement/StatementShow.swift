@@ -52,7 +52,7 @@ struct StatementShow: ParsableCommand {
             },
         ])
         StandardStreams.line("")
-        Output.text(statement.body)
+        Output.body(statement.body)
         RecentChanges.printLast(
             5,
             of: try store.history(of: .statement, statement.id.description),
@@ -78,6 +78,6 @@ struct StatementShow: ParsableCommand {
             "recorded": text.recordedAt.iso8601,
         ])
         StandardStreams.line("")
-        Output.text(text.body)
+        Output.body(text.body)
     }
 }
