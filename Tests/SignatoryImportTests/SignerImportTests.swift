@@ -447,6 +447,10 @@ struct SignerImportTests {
             ("Yes, no problem", true), ("No problem", true), ("Oui, pas de problème", true),
             ("No objection to publication", true), ("Sí, sin problema", true), ("Sem problema", true),
             ("Yes, no problem, but not my name", nil), ("No problem if anonymous", nil), ("No, no problem", false),
+            // Only spaces make the phrase: a sign after the no leaves a no.
+            ("No. Objection.", false), ("No, objection", false), ("No! Objection!", false), ("No - objection", false),
+            ("No: objection", false), ("No (objection)", false), ("No, problem", false), ("No... problem", false),
+            ("Non. Pas de problème", false), ("No  problem", true), ("Yes, no problem.", true),
         ]
         for (answer, expected) in answers {
             let csv = "Organisation,Contact name,Consent\nAnswer Org,Person,\"\(answer)\"\n"
@@ -465,8 +469,11 @@ struct SignerImportTests {
             }.rejected.count == 1
         )
         #expect(try office.store.organisations().contains { $0.name == "Answer Org" } == false)
-        for (answer, expected) in [("No problem", true), ("No, no problem", false), ("Oui, pas de problème", true)] {
-            let organisation = "Answer Org \(answer)"
+        for (index, (answer, expected)) in [
+            ("No problem", true), ("No, no problem", false), ("Oui, pas de problème", true), ("No. Objection.", false),
+            ("No, problem", false), ("No - objection", false),
+        ].enumerated() {
+            let organisation = "Answer Org \(index)"
             _ = try office.run("Organisation,Contact name,Consent\n\"\(organisation)\",Person,\"\(answer)\"\n")
             let signer = try #require(try office.store.organisations().first { $0.name == organisation })
             #expect(try office.store.contacts(of: signer.id).first?.consentToPublish == expected, "\(answer)")

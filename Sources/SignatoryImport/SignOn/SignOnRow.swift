@@ -120,9 +120,7 @@ struct SignOnRow {
     /// "Oui, sauf mon nom", "Yes, with initials"), so such an answer is neither. "No problem"
     /// and "no objection", alone or after a yes, agree ("Yes, no problem", "Oui, pas de problème").
     private static func consent(_ text: String) throws(RowRejection) -> Bool {
-        let words = Self.agreeingNoObjection(
-            text.split { !$0.isLetter && !$0.isNumber }.map { SignOnField.fold(String($0)) }
-        )
+        let words = Self.agreeingNoObjection(Self.words(of: text))
         let refused = RowRejection("consent '\(text)' is neither yes nor no")
         guard let first = words.first else { throw refused }
         // A sign beside the words ("Yes ❌", "Yes, publish?", "Yes (*)") may take them back.
@@ -142,17 +140,47 @@ struct SignOnRow {
         return true
     }
 
+    /// The answer's words, folded, each with whether only spaces part it from the next word.
+    private static func words(of text: String) -> [(word: String, spacedFromNext: Bool)] {
+        var words: [(word: String, spacedFromNext: Bool)] = []
+        var word = ""
+        var onlySpaces = true
+        for character in text {
+            if character.isLetter || character.isNumber {
+                if word.isEmpty && !words.isEmpty { words[words.count - 1].spacedFromNext = onlySpaces }
+                word.append(character)
+            } else {
+                if !word.isEmpty {
+                    words.append((SignOnField.fold(word), false))
+                    word = ""
+                    onlySpaces = true
+                }
+                if !character.isWhitespace { onlySpaces = false }
+            }
+        }
+        if !word.isEmpty { words.append((SignOnField.fold(word), false)) }
+        return words
+    }
+
     /// The answer's words with each "no problem" or "no objection" read as a yes: "Yes, no
-    /// problem" is ["yes", "yes"], "Pas de problème, merci" is ["yes", "merci"].
-    private static func agreeingNoObjection(_ words: [String]) -> [String] {
+    /// problem" is ["yes", "yes"], "Pas de problème, merci" is ["yes", "merci"]. Only words
+    /// parted by spaces make the phrase: "No. Objection." and "No, problem" stay a no.
+    private static func agreeingNoObjection(_ words: [(word: String, spacedFromNext: Bool)]) -> [String] {
         var read: [String] = []
         var rest = words[...]
-        while !rest.isEmpty {
-            if let phrase = Self.noObjection.first(where: rest.starts(with:)) {
+        while let next = rest.first {
+            let phrase = Self.noObjection.first { phrase in
+                rest.count >= phrase.count
+                    && zip(phrase, rest).enumerated().allSatisfy { index, pair in
+                        pair.0 == pair.1.word && (index == phrase.count - 1 || pair.1.spacedFromNext)
+                    }
+            }
+            if let phrase {
                 read.append("yes")
                 rest = rest.dropFirst(phrase.count)
             } else {
-                read.append(rest.removeFirst())
+                read.append(next.word)
+                rest = rest.dropFirst()
             }
         }
         return read
