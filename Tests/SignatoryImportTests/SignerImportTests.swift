@@ -370,6 +370,10 @@ struct SignerImportTests {
             "Publier sans mon nom", "Refus de publication", "Publication refused", "Against publication",
             "Unpublished", "Publish after review", "Publish? (blank = yes)", "Anonymous signature",
             "Keep my name private", "Signature anonyme", "Je m'oppose à la publication",
+            // Headers that ask for discretion in a word or two.
+            "Keep private", "Not public", "Opt out", "Opt-out of listing", "Public listing opt-out", "Confidential",
+            "Keep confidential", "Off the record", "Incognito", "Hide", "Sigilo", "Assinatura sigilosa",
+            "Confidencial",
         ] {
             let csv = "Organisation,Contact name,\(header)\nShelter Org,Amira Hidden,yes\n"
             let beside = "Organisation,Contact name,Consent to publish,\(header)\nShelter Org,Amira Hidden,yes,yes\n"

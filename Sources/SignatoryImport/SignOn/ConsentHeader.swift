@@ -31,6 +31,7 @@ enum ConsentHeader {
     static func mayAskToStayUnnamed(_ header: String) -> Bool {
         let words = Self.words(of: header)
         return words.contains(where: Self.unnamed.contains)
+            || zip(words, words.dropFirst()).contains { $0 == "opt" && $1 == "out" }
             || Self.asksAgainst(header) && words.contains(where: Self.naming.contains)
     }
 
@@ -73,6 +74,7 @@ enum ConsentHeader {
         "blank", "untick", "leave", "masquer", "cacher", "ocultar", "omit", "exclude", "excluded", "redact",
         "redacted", "only", "seulement", "solo", "rechazo", "denegada", "denegado", "recusa", "recusada",
         "recusado", "opongo", "oposicion", "lanonymat", "initials", "initiales", "iniciales", "iniciais",
+        "incognito", "secret", "sigilo", "sigilosa", "sigiloso", "off",
     ]
 
     /// Words that speak of leaving the signer unnamed on their own.
@@ -80,6 +82,11 @@ enum ConsentHeader {
         "anonymous", "anonymously", "anonymity", "anonyme", "anonymement", "anonymat", "lanonymat", "anonimo",
         "anonima", "anonimamente", "anonimato", "unpublished", "nonpublication", "pseudonym", "pseudonymously",
         "pseudonyme", "seudonimo", "pseudonimo", "unnamed", "initials", "initiales", "iniciales", "iniciais",
+        // Words that ask for discretion: a column headed by one alone ("Keep private", "Hide",
+        // "Confidencial", "Sigilo") may hold the answers of those who asked not to be named.
+        "private", "privately", "prive", "privee", "privado", "privada", "confidential", "confidentially",
+        "confidentiel", "confidentielle", "confidencial", "incognito", "secret", "sigilo", "sigilosa",
+        "sigiloso", "hide", "hidden", "optout", "withhold", "withheld",
     ]
 
     /// Words of a name, a signature or publishing.
@@ -87,6 +94,7 @@ enum ConsentHeader {
         "name", "names", "named", "naming", "nom", "nommer", "nomme", "nombre", "nome", "sign", "signed",
         "signature", "signatory", "signing", "firma", "firmar", "assinatura", "assinar", "identity", "identite",
         "identidad", "identidade", "publish", "published", "publication", "publier", "publicar", "publicacion",
-        "publicacao", "list", "listed", "credit", "attribution", "me",
+        "publicacao", "list", "listed", "listing", "credit", "attribution", "me", "public", "publicly",
+        "publique", "publico", "publica", "record",
     ]
 }
