@@ -121,7 +121,7 @@ public struct SignerImportError: Error, Hashable, Sendable, CustomStringConverti
     /// most 20), whatever line breaks the rows' values hold.
     public var lines: [String] {
         guard case .rejectedRows(let report) = self.base else { return [self.description] }
-        let rows = report.rejected.prefix(20).map { "  line \($0.line): \($0.reason)" }
+        let rows = report.rejected.prefix(20).map { SignerImportReport.shortened("  line \($0.line): \($0.reason)") }
         let more = report.rejected.count > 20 ? ["  … and \(report.rejected.count - 20) more"] : []
         return ["\(report.rejected.count) row(s) cannot be imported, so nothing was imported:"] + rows + more
     }

@@ -500,6 +500,22 @@ struct SignerImportTests {
         )
     }
 
+    /// A cell megabytes long is named by its start in every line of the report and the error.
+    @Test func aLongCellIsQuotedShort() throws {
+        let office = try Office()
+        let before = try office.store.canonicalDump()
+        let long = String(repeating: "A", count: 1_000_000)
+        let csv = "Organisation,Country,Consent\n\(long),FR,yes\nShort Org,\(long),yes\n"
+        let report = try office.run(csv) { $0.dryRun = true }
+        // The summary, the columns, a line per row, and the warning for the country left empty.
+        #expect(report.lines.count == 5 && report.lines.allSatisfy { $0.count < 600 }, "\(report.lines.map(\.count))")
+        #expect(report.lines[2].hasPrefix("Line 2: AAAA") && report.lines[2].hasSuffix(" characters)"))
+        #expect(report.lines[4].hasPrefix("Warning, line 3: country 'AAAA"))
+        let error = try #require(throws: SignerImportError.self) { try office.run(csv) }
+        #expect(error.lines.count == 2 && error.lines.allSatisfy { $0.count < 600 }, "\(error.lines.map(\.count))")
+        #expect(try office.store.canonicalDump() == before)
+    }
+
     @Test func spanishFrenchAndPortugueseHeadersAreReadByTheirWholeNames() throws {
         let office = try Office()
         let csv = """

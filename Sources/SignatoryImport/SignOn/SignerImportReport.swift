@@ -62,19 +62,31 @@ public struct SignerImportReport: Sendable, Hashable, CustomStringConvertible {
         if self.dryRun {
             lines.append(
                 "Columns read as: "
-                    + self.columns.map { "'\($0.header)' → \($0.field?.rawValue ?? "not read")" }.joined(
+                    + self.columns.map { "\(Self.quoted($0.header)) → \($0.field?.rawValue ?? "not read")" }.joined(
                         separator: ", "
                     )
             )
-            lines += self.rows.map { "Line \($0.line): \($0.organisation): \($0.outcome)" }
+            lines += self.rows.map { Self.shortened("Line \($0.line): \($0.organisation): \($0.outcome)") }
         } else if !self.ignoredColumns.isEmpty {
             lines.append(
-                "Columns not read: \(self.ignoredColumns.map { "'\($0)'" }.joined(separator: ", ")) (map one to a field to read it)."
+                "Columns not read: \(self.ignoredColumns.map(Self.quoted).joined(separator: ", ")) (map one to a field to read it)."
             )
         }
-        lines += self.signedAgain.map { "Signed again after withdrawing or declining: \($0)" }
-        lines += self.warnings.map { "Warning, line \($0.line): \($0.text)" }
-        if !self.dryRun { lines += self.rejected.map { "Rejected line \($0.line): \($0.reason)" } }
+        lines += self.signedAgain.map { Self.shortened("Signed again after withdrawing or declining: \($0)") }
+        lines += self.warnings.map { Self.shortened("Warning, line \($0.line): \($0.text)") }
+        if !self.dryRun { lines += self.rejected.map { Self.shortened("Rejected line \($0.line): \($0.reason)") } }
         return lines
+    }
+
+    /// A header as the report quotes it: at most 80 characters.
+    private static func quoted(_ header: String) -> String {
+        header.count > 80 ? "'\(header.prefix(80))…'" : "'\(header)'"
+    }
+
+    /// A line about one row of at most 500 characters: a cell may be megabytes long, and the
+    /// report shows which one, not all of it.
+    static func shortened(_ line: String) -> String {
+        guard line.utf8.count > 500, line.count > 500 else { return line }
+        return "\(line.prefix(500))… (\(line.count) characters)"
     }
 }
