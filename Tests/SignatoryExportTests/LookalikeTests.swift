@@ -160,6 +160,10 @@ extension LookalikeTests {
         // Spelled out with dots or underscores inside the words.
         ("Lucica Humenuc", "L.u.c.i.c.a H.u.m.e.n.u.c"), ("Lucica Humenuc", "Lu.ci.ca Hu.me.nuc"),
         ("Lucica Humenuc", "L_u_c_i_c_a Humenuc"), ("Lucica Humenuc", "Ｌ．ｕｃｉｃａ Humenuc"),
+        // Blanks inside a word, where they print as nothing: Hangul fillers, the blank Braille pattern.
+        ("Lucica Humenuc", "Luc\u{115F}ica Hume\u{115F}nuc"), ("Lucica Humenuc", "Luc\u{1160}ica Humenuc"),
+        ("Lucica Humenuc", "Lucica Hu\u{3164}menuc"), ("Lucica Humenuc", "L\u{FFA0}ucica Humenuc"),
+        ("Lucica Humenuc", "Lu\u{2800}cica Humenuc"), ("Li Wu", "Li\u{3164}Wu"), ("Li Wu", "Li\u{115F}Wu"),
     ]
 
     @Test(arguments: LookalikeTests.sameNames)

@@ -312,9 +312,11 @@ public struct ProtectedIdentities: Sendable, Hashable {
             default: break
             }
             if scalar == "\u{0640}" { continue }
-            // Hangul fillers are letters that print as a space.
-            if Self.hangulFillers.contains(scalar) {
-                scalars.append(" ")
+            // Hangul fillers are letters that print as nothing or a space, the blank Braille
+            // pattern a symbol that prints as a space: each joins the parts it stands between, so
+            // the name matches apart and whole ("Luc\u{3164}ica" is "Lucica"; "Li\u{3164}Wu" is "Li Wu").
+            if Self.blanks.contains(scalar) {
+                scalars.append(".")
             } else if scalar.properties.isDefaultIgnorableCodePoint {
                 continue
             } else if let plain = Self.plainLetters[scalar] {
@@ -333,7 +335,7 @@ public struct ProtectedIdentities: Sendable, Hashable {
         return String(scalars).precomposedStringWithCanonicalMapping
     }
 
-    private static let hangulFillers: Set<Unicode.Scalar> = ["\u{115F}", "\u{1160}", "\u{3164}", "\u{FFA0}"]
+    private static let blanks: Set<Unicode.Scalar> = ["\u{115F}", "\u{1160}", "\u{3164}", "\u{FFA0}", "\u{2800}"]
 
     /// An email address as compared: case and width folded (`Ｓecret@Example.org` is `secret@example.org`).
     static func emailKey(_ email: String) -> String {
