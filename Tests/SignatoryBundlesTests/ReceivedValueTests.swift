@@ -108,6 +108,7 @@ struct ReceivedValueTests {
             (1, "is not a valid record id reference", "mergedInto", .text("CAP")),
             (1, "ECOSOC status 'consultative'", "ecosoc", .text("consultative")),
             (2, "contact fullName must not be empty", "fullName", .text("")),
+            (2, "invisible control character U+115F", "fullName", .text("Luc\u{115F}ica Humenuc")),
             (2, "not in the form Signatory writes", "email", .text("Valle@Example.ORG ")),
             (3, "campaign status must always have a value", "status", .null),
         ]

@@ -23,7 +23,7 @@ struct TerminalTextTests {
         try office.succeed(["org", "edit", "CAP", "--notes", "Line one\nLine two\twith a tab"])
         #expect(try office.refuse(["org", "edit", "CAP", "--notes", "x\u{1B}]0;pwned\u{07}"]).contains("U+001B"))
         // Look-alike names made with invisible characters are refused too.
-        for text in ["CA\u{200B}P", "C\u{E0041}AP", "C\u{FEFF}AP"] {
+        for text in ["CA\u{200B}P", "C\u{E0041}AP", "C\u{FEFF}AP", "C\u{115F}AP", "CA\u{3164}P", "C\u{FFA0}AP"] {
             #expect(
                 try office.refuse(["org", "add", "--name", text]).contains("invisible control character"),
                 "\(text.unicodeScalars.map(\.value))"

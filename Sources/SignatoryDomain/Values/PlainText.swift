@@ -3,7 +3,7 @@
 /// Control characters (tab and line breaks aside, in multi-line fields), DEL, the C1 controls,
 /// the bidirectional embeddings, overrides and isolates that can reorder what a reader sees
 /// ("Trojan Source"), invisible characters that make look-alike names (zero-width space, word
-/// joiner, byte-order mark, tag characters), and U+FFFD, which stands for bytes that were not UTF-8, are refused,
+/// joiner, byte-order mark, tag characters, Hangul fillers), and U+FFFD, which stands for bytes that were not UTF-8, are refused,
 /// from the command line and from other offices alike.
 ///
 /// ```swift
@@ -39,8 +39,10 @@ public enum PlainText {
         case 0x0A, 0x0D: return !multiline
         case 0x00...0x1F, 0x7F...0x9F: return true
         case 0x2028, 0x2029: return !multiline
-        // Zero-width space, word joiner, byte-order mark and tag characters hide text or make look-alikes.
+        // Zero-width space, word joiner, byte-order mark and tag characters hide text or make
+        // look-alikes; so do the Hangul fillers, letters that print as nothing outside old Hangul.
         case 0x202A...0x202E, 0x2066...0x2069, 0xFFFD, 0x200B, 0x2060, 0xFEFF, 0xE0000...0xE007F: return true
+        case 0x115F, 0x1160, 0x3164, 0xFFA0: return true
         default: return false
         }
     }
