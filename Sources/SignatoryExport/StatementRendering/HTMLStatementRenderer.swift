@@ -39,9 +39,14 @@ public struct HTMLStatementRenderer: Sendable {
                 switch run {
                 case .text(let lines):
                     html += "<p>\(lines.map(MarkupText.html).joined(separator: "<br>\n"))</p>\n"
-                case .list(let ordered, let items):
-                    let tag = ordered ? "ol" : "ul"
-                    html += "<\(tag)>\n" + items.map { "<li>\(MarkupText.html($0))</li>\n" }.joined() + "</\(tag)>\n"
+                case .list(let marker, let items):
+                    let (open, close): (String, String)
+                    switch marker {
+                    case .numbered(let start, _):
+                        (open, close) = (start == 1 ? "<ol>" : "<ol start=\"\(start)\">", "</ol>")
+                    case .bulleted: (open, close) = ("<ul>", "</ul>")
+                    }
+                    html += open + "\n" + items.map { "<li>\(MarkupText.html($0))</li>\n" }.joined() + close + "\n"
                 }
             }
         }

@@ -38,9 +38,12 @@ public struct MarkdownStatementRenderer: Sendable {
                 lines += text.enumerated().map { index, line in
                     Self.plainLine(line) + (index < text.count - 1 ? "  " : "")
                 }
-            case .list(let ordered, let items):
+            case .list(let marker, let items):
                 lines += items.enumerated().map { index, item in
-                    (ordered ? "\(index + 1). " : "- ") + Self.plainLine(item)
+                    switch marker {
+                    case .numbered(let start, let mark): return "\(start + index)\(mark) " + Self.plainLine(item)
+                    case .bulleted: return "- " + Self.plainLine(item)
+                    }
                 }
             }
         }
