@@ -16,6 +16,7 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
         case invalidPhone(String)
         case invalidWebsite(String)
         case invalidDate(String)
+        case publicationDateOutOfRange(String)
         case invalidLanguage(String)
         case invalidYear(Int)
         case invalidICSONumber(String)
@@ -54,6 +55,10 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
     public static func invalidPhone(_ value: String) -> DomainError { .init(.invalidPhone(value)) }
     public static func invalidWebsite(_ value: String) -> DomainError { .init(.invalidWebsite(value)) }
     public static func invalidDate(_ value: String) -> DomainError { .init(.invalidDate(value)) }
+    /// A publication dated before 1945 or after 2200.
+    public static func publicationDateOutOfRange(_ value: String) -> DomainError {
+        .init(.publicationDateOutOfRange(value))
+    }
     public static func invalidLanguage(_ value: String) -> DomainError { .init(.invalidLanguage(value)) }
     public static func invalidYear(_ value: Int) -> DomainError { .init(.invalidYear(value)) }
     public static func invalidICSONumber(_ value: String) -> DomainError { .init(.invalidICSONumber(value)) }
@@ -134,6 +139,8 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
             return "website '\(value)' is not a web address; expected something like https://example.org"
         case .invalidDate(let value):
             return "date '\(value)' is not a calendar date; write it as YYYY-MM-DD, for example 2026-07-30"
+        case .publicationDateOutOfRange(let value):
+            return "publication date \(value) is not between 1945 and 2200; give the day the statement is published"
         case .invalidLanguage(let value):
             return "language '\(value)' is not a language tag; use a code such as en, fr or pt-BR"
         case .invalidYear(let value):

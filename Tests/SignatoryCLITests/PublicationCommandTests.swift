@@ -21,6 +21,23 @@ struct PublicationCommandTests {
         return (office, ids)
     }
 
+    /// A date before 1945 or after 2200 is refused as out of range, not as a date that does not exist.
+    @Test func aPublicationDateOutsideItsYearsIsRefusedAsSuch() throws {
+        let office = try OfficeFixture()
+        let ids = try office.addReferenceStatement()
+        try office.signReferenceStatement(ids)
+        try office.succeed(["statement", "status", ids.statement, "closed"])
+        for date in ["1944-12-31", "2201-01-01"] {
+            let message = try office.refuse(["statement", "status", ids.statement, "published", "--date", date])
+            #expect(message.contains("publication date \(date) is not between 1945 and 2200"), "\(message)")
+        }
+        #expect(
+            try office.refuse(["statement", "status", ids.statement, "published", "--date", "2026-02-30"]).contains(
+                "date '2026-02-30' is not a calendar date"
+            )
+        )
+    }
+
     @Test func thePublishedStatementRendersAsPublishedWhateverHappensLater() throws {
         let (office, ids) = try Self.publishedStatement()
         #expect(try office.run(["statement", "render", ids.statement]).stdout == Self.published)

@@ -121,7 +121,7 @@ public struct Publication: Hashable, Sendable {
     /// Checks every value as a received change's values are checked: a record from another
     /// office is rendered and published, so it must not carry control characters.
     public func validate() throws(DomainError) {
-        guard (1945...2200).contains(self.date.year) else { throw .invalidDate(self.date.description) }
+        guard (1945...2200).contains(self.date.year) else { throw .publicationDateOutOfRange(self.date.description) }
         for value in [self.place, self.occasion] {
             if let value { try PlainText.check(value, field: "publication") }
         }
