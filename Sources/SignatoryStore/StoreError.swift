@@ -224,7 +224,10 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             return
                 "\(path) (schema \(schema)) cannot be upgraded for this release: \(reason) (migration \(migration)); the file was left as it was"
         case .notFound(let kind, let reference):
+            // An id prefix is looked up from 4 characters on, so a shorter one matches nothing.
+            let shortPrefix = (1...3).contains(reference.count) && reference.allSatisfy { $0.isHexDigit || $0 == "-" }
             return "no \(kind) matches '\(reference)'"
+                + (shortPrefix ? " (an id prefix needs at least 4 characters)" : "")
         case .ambiguous(let kind, let reference, let candidates):
             let shown = candidates.prefix(5).joined(separator: ", ")
             let more = candidates.count > 5 ? " and \(candidates.count - 5) more" : ""

@@ -67,6 +67,12 @@ struct CoordinatorCommandTests {
         try office.succeed(["contact", "remove", ids.humenuc, "--yes"])
         #expect(try office.succeed(["history", ids.humenuc]).contains("deleted: (not set) -> 'yes'"))
         #expect(try office.refuse(["history", "ffffffff"]).contains("no record matches 'ffffffff'"))
+        let short = String(ids.statement.prefix(3))
+        #expect(
+            try office.refuse(["statement", "show", short]).contains(
+                "no statement matches '\(short)' (an id prefix needs at least 4 characters)"
+            )
+        )
         // A statement's id names the statement; its id, ':' and a hash prefix name one of its wordings.
         #expect(try office.succeed(["history", ids.statement]).hasPrefix("statement \(ids.statement)"))
         let hash = try #require(
