@@ -99,6 +99,7 @@ let package = Package(
                 "SignatoryHub", "SignatoryHubClient", "SignatoryWeb",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         // `Scripts/bench`: figures beside raw SQLite baselines measured in the same run.

@@ -178,6 +178,37 @@ struct HubRefusalTests {
         try office.refuse(["hub", "revoke", "Nobody"])
         try office.refuse(["serve", "--port", "70000"])
     }
+
+    /// A hub or web app that cannot listen says why in words, and writes nothing.
+    @Test func aServerThatCannotListenSaysWhy() throws {
+        let office = try OfficeFixture()
+        // Another office's hub holds the port.
+        let other = try OfficeFixture()
+        let hub = try HubProcess(database: other.database)
+        let port = try #require(hub.url.split(separator: ":").last.map(String.init))
+        let cases: [([String], String)] = [
+            (
+                ["serve", "--port", port],
+                "cannot listen on port \(port) of 127.0.0.1: another program, or another signatory, uses it"
+            ),
+            (
+                ["ui", "--port", port],
+                "cannot listen on port \(port) of 127.0.0.1: another program, or another signatory, uses it"
+            ),
+            (
+                ["serve", "--host", "999.1.1.1", "--port", "0"],
+                "cannot listen on 999.1.1.1: no address of that name was found"
+            ),
+            (
+                ["serve", "--host", "192.0.2.1", "--port", "0"],
+                "cannot listen on 192.0.2.1: it is not an address of this computer"
+            ),
+        ]
+        for (arguments, expected) in cases {
+            #expect(try office.refuse(arguments).contains(expected), "\(arguments)")
+        }
+        withExtendedLifetime((other, hub)) {}
+    }
 }
 
 extension HubRefusalTests {

@@ -40,10 +40,12 @@ struct UICommand: AsyncParsableCommand {
             logger: logger
         )
         let open = self.open
-        try await app.run { url in
-            // The app serves on when nothing can read its standard output.
-            try? StandardStreams.write(Array("open \(url)\n".utf8))
-            if open { Self.openInBrowser(url) }
+        try await ListenFailure.explained(host: self.host, port: self.port) {
+            try await app.run { url in
+                // The app serves on when nothing can read its standard output.
+                try? StandardStreams.write(Array("open \(url)\n".utf8))
+                if open { Self.openInBrowser(url) }
+            }
         }
     }
 

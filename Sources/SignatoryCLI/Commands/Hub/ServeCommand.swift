@@ -64,9 +64,11 @@ struct ServeCommand: AsyncParsableCommand {
                 "warning: serving plain HTTP on \(self.host): every contact an office syncs crosses the network in the clear; give --tls-cert and --tls-key to serve HTTPS"
             )
         }
-        try await hub.run { url in
-            // The hub serves on when nothing can read its standard output.
-            try? StandardStreams.write(Array("listening on \(url)\n".utf8))
+        try await ListenFailure.explained(host: self.host, port: self.port) {
+            try await hub.run { url in
+                // The hub serves on when nothing can read its standard output.
+                try? StandardStreams.write(Array("listening on \(url)\n".utf8))
+            }
         }
     }
 }
