@@ -73,19 +73,27 @@ struct WriteLockTests {
 extension WriteLockTests {
     /// A revocation waiting for the hub's write lock is dated when it takes effect, not when it
     /// was typed: the pushes the hub applies meanwhile are the office's last, and the date says so.
-    @Test func aRevocationIsDatedWhenItTakesEffect() async throws {
+    @Test func aRevocationIsDatedWhenItTakesEffect() throws {
         let fixture = try HubRouteFixture(members: ["Geneva": .internal])
         let geneva = fixture.member("Geneva").id
         let hubPath = fixture.hubPath
         let holder = try Store.open(at: hubPath)
         try holder.database.execute("BEGIN IMMEDIATE")
-        let revocation = Task.detached {
-            try Store.open(at: hubPath, busyTimeoutMilliseconds: 20_000).revoke(geneva)
-        }
-        try await Task.sleep(for: .milliseconds(500))
+        // The revocation waits on a thread of its own, and the lock is let go from this one: under
+        // the whole suite, a task waiting in SQLite held one of the few threads that tasks share,
+        // and the release came after the revocation had given up.
+        let outcome = Mutex<Result<Void, any Error>?>(nil)
+        let finished = DispatchSemaphore(value: 0)
+        Thread {
+            defer { finished.signal() }
+            let result = Result { try Store.open(at: hubPath, busyTimeoutMilliseconds: 20_000).revoke(geneva) }
+            outcome.withLock { $0 = result }
+        }.start()
+        Thread.sleep(forTimeInterval: 0.5)
         let released = Date()
         try holder.database.execute("COMMIT")
-        try await revocation.value
+        finished.wait()
+        try #require(outcome.withLock { $0 }).get()
         let revokedAt = try #require(try Store.open(at: hubPath).hubMember(geneva)?.revokedAt)
         // Dates are kept to the millisecond.
         #expect(revokedAt >= released.addingTimeInterval(-0.001))
