@@ -11,6 +11,7 @@ public struct SignerImportError: Error, Hashable, Sendable, CustomStringConverti
         case ambiguousColumns(String, headers: [String], mapped: Bool)
         case consentAskedTheOtherWay(header: String)
         case consentHeaderUnclear(header: String)
+        case unreadNamingQuestion(header: String)
     }
 
     private let base: Base
@@ -39,12 +40,17 @@ public struct SignerImportError: Error, Hashable, Sendable, CustomStringConverti
     static func consentHeaderUnclear(header: String) -> SignerImportError {
         .init(.consentHeaderUnclear(header: header))
     }
+    static func unreadNamingQuestion(header: String) -> SignerImportError {
+        .init(.unreadNamingQuestion(header: header))
+    }
 
     /// The header of a column that speaks of publishing in words not read as a plain question
     /// for consent, when that is why the file was refused.
     public var unclearConsentHeader: String? {
-        if case .consentHeaderUnclear(let header) = self.base { return header }
-        return nil
+        switch self.base {
+        case .consentHeaderUnclear(let header), .unreadNamingQuestion(let header): return header
+        default: return nil
+        }
     }
 
     /// Whether the file was refused for having no consent column.
@@ -101,6 +107,10 @@ public struct SignerImportError: Error, Hashable, Sendable, CustomStringConverti
                 + "condition), so its \"yes\" may mean \"do not name me\" and cannot be read as consent; nothing "
                 + "was imported. In the spreadsheet, turn its answers into ones to \"May we publish your name?\" "
                 + "(yes where the signer agreed to be named, no otherwise) and name the column \"Consent to publish\""
+        case .unreadNamingQuestion(let header):
+            return "the column \(Self.listed([header])) may ask whether the signer may be named or listed, and is "
+                + "not read: its \"no\" answers would be lost while another column or the consent given for the file "
+                + "names everyone; nothing was imported"
         case .consentHeaderUnclear(let header):
             return "the column \(Self.listed([header])) speaks of publishing but says more than \"May we publish "
                 + "your name?\", so Signatory does not guess whether its \"yes\" lets the signer be named; nothing "
@@ -110,10 +120,9 @@ public struct SignerImportError: Error, Hashable, Sendable, CustomStringConverti
         }
     }
 
-    /// Headers as a message quotes them: at most 20, each at most 60 characters (a header line
-    /// may be megabytes long).
+    /// Headers as a message quotes them: at most 20, each shortened as the report shortens it.
     private static func listed(_ headers: [String]) -> String {
-        let shown = headers.prefix(20).map { $0.count > 60 ? "'\($0.prefix(60))…'" : "'\($0)'" }
+        let shown = headers.prefix(20).map(SignerImportReport.quoted)
         return (shown + (headers.count > 20 ? ["… and \(headers.count - 20) more"] : [])).joined(separator: ", ")
     }
 

@@ -373,7 +373,11 @@ struct SignerImportTests {
             // Headers that ask for discretion in a word or two.
             "Keep private", "Not public", "Opt out", "Opt-out of listing", "Public listing opt-out", "Confidential",
             "Keep confidential", "Off the record", "Incognito", "Hide", "Sigilo", "Assinatura sigilosa",
-            "Confidencial",
+            "Confidencial", "Do not share", "Do not disclose", "Remove my name", "Leave out", "Discreet", "Conceal",
+            "Masked", "Protect identity", "Anon", "Uncredited", "In confidence", "Nameless", "Unlisted",
+            "Ne pas diffuser", "Ne pas divulguer", "Ne pas citer", "Masquer", "Cacher", "Nom masqué",
+            "Confidentialité", "Hors public", "Ocultar", "Esconder", "Secreto", "Reservado", "No mostrar",
+            "No nombrar", "Nombre oculto", "Não divulgar", "Segredo", "KeepPrivate", "Ｏｐｔ ｏｕｔ",
         ] {
             let csv = "Organisation,Contact name,\(header)\nShelter Org,Amira Hidden,yes\n"
             let beside = "Organisation,Contact name,Consent to publish,\(header)\nShelter Org,Amira Hidden,yes,yes\n"
@@ -391,7 +395,28 @@ struct SignerImportTests {
                 )
             }
         }
+        // A column left unread that may ask whether the signer may be named: its "no" answers would be lost.
+        for header in [
+            "Public?", "Name us?", "Include our name?", "Show name?", "List my name?", "Credit?", "Attribution?",
+            "Appear publicly?", "Be listed?", "Public",
+        ] {
+            let csv = "Organisation,Contact name,\(header)\nShelter Org,Amira Hidden,no\n"
+            let error = try #require(throws: SignerImportError.self, "\(header)") {
+                try office.run(csv) { $0.consent = true }
+            }
+            #expect(error.unclearConsentHeader == header && error.description.contains("is not read"), "\(error)")
+            let mapped = try office.run(csv) {
+                $0.map = [header: .consent]
+                $0.dryRun = true
+            }
+            #expect(mapped.rows.first?.outcome.contains("rejected") == false, "\(header)")
+        }
         #expect(try office.store.canonicalDump() == before)
+        // Columns a sign-on form holds beside the signer's answers are read as before.
+        let ordinary = try office.run(
+            "Organisation,Contact name,Consent,Timestamp,Comments,Website,Add me to the mailing list\nOpen Org,Ana,yes,1,,,yes\n"
+        ) { $0.dryRun = true }
+        #expect(ordinary.rejected.isEmpty)
         // A column mapped to another field is not a question about publishing; an answer hint is no negation.
         let mapped = try office.run("Organisation (not for publication),Contact name,Consent\nOpen Org,Ana,yes\n") {
             $0.map = ["Organisation (not for publication)": .organisation]
@@ -455,6 +480,10 @@ struct SignerImportTests {
             ("No. Objection.", false), ("No, objection", false), ("No! Objection!", false), ("No - objection", false),
             ("No: objection", false), ("No (objection)", false), ("No, problem", false), ("No... problem", false),
             ("Non. Pas de problème", false), ("No  problem", true), ("Yes, no problem.", true),
+            ("No\u{A0}problem", true), ("No\nproblem", false), ("No\u{2028}problem", false), ("No\u{B}problem", false),
+            // A word struck out or crossed by a mark is not an answer.
+            ("Y\u{336}e\u{336}s\u{336}", nil), ("Yes\u{20E0}", nil), ("No p\u{336}r\u{336}o\u{336}blem", nil),
+            ("Si\u{301}", true), ("Na\u{303}o", false),
         ]
         for (answer, expected) in answers {
             let csv = "Organisation,Contact name,Consent\nAnswer Org,Person,\"\(answer)\"\n"
@@ -475,7 +504,8 @@ struct SignerImportTests {
         #expect(try office.store.organisations().contains { $0.name == "Answer Org" } == false)
         for (index, (answer, expected)) in [
             ("No problem", true), ("No, no problem", false), ("Oui, pas de problème", true), ("No. Objection.", false),
-            ("No, problem", false), ("No - objection", false),
+            ("No, problem", false), ("No - objection", false), ("No\nproblem", false), ("No\u{B}problem", false),
+            ("No\u{A0}problem", true),
         ].enumerated() {
             let organisation = "Answer Org \(index)"
             _ = try office.run("Organisation,Contact name,Consent\n\"\(organisation)\",Person,\"\(answer)\"\n")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a sign-on file's header asks about naming the signer: consent is read only from a
 /// column whose "yes" plainly means "you may name me".
 ///
@@ -23,7 +25,9 @@ enum ConsentHeader {
     static func asksAgainst(_ header: String) -> Bool {
         let words = Self.words(of: header)
         let hinted = words.contains(where: YesNo.yes.contains)
-        return words.contains { Self.against.contains($0) && !(hinted && YesNo.no.contains($0)) }
+        return words.contains {
+            Self.against.contains($0) && !(hinted && YesNo.no.contains($0)) || Self.unnamed.contains($0)
+        }
     }
 
     /// Whether a column nobody reads may ask to leave the signer unnamed: it speaks against
@@ -31,14 +35,30 @@ enum ConsentHeader {
     static func mayAskToStayUnnamed(_ header: String) -> Bool {
         let words = Self.words(of: header)
         return words.contains(where: Self.unnamed.contains)
-            || zip(words, words.dropFirst()).contains { $0 == "opt" && $1 == "out" }
+            || zip(words, words.dropFirst()).contains { ["opt", "leave", "keep"].contains($0) && $1 == "out" }
             || Self.asksAgainst(header) && words.contains(where: Self.naming.contains)
     }
 
-    /// The header's words, folded; "don't" is one word.
+    /// Whether a column nobody reads may ask whether the signer may be named ("Public?", "Be
+    /// listed?", "Include our name?"): its "no" answers would be lost as well.
+    static func mayAskToBeNamed(_ header: String) -> Bool {
+        let words = Self.words(of: header)
+        return words.contains(where: Self.visibility.contains)
+            || header.contains("?") && words.contains(where: Self.namingQuestion.contains)
+    }
+
+    /// The header's words, folded, in their compatibility forms (full-width letters are letters);
+    /// "don't" is one word, and "KeepPrivate" two.
     private static func words(of header: String) -> [String] {
-        header.filter { $0 != "'" && $0 != "\u{2019}" }
-            .split { !$0.isLetter && !$0.isNumber }.map { SignOnField.fold(String($0)) }
+        var spaced = ""
+        var previous: Character?
+        for character in header.precomposedStringWithCompatibilityMapping
+        where character != "'" && character != "\u{2019}" {
+            if let previous, previous.isLowercase, character.isUppercase { spaced.append(" ") }
+            spaced.append(character)
+            previous = character
+        }
+        return spaced.split { !$0.isLetter && !$0.isNumber }.map { SignOnField.fold(String($0)) }
     }
 
     /// The words of "May we publish your name?", "Consent to publication (yes/no)",
@@ -74,7 +94,8 @@ enum ConsentHeader {
         "blank", "untick", "leave", "masquer", "cacher", "ocultar", "omit", "exclude", "excluded", "redact",
         "redacted", "only", "seulement", "solo", "rechazo", "denegada", "denegado", "recusa", "recusada",
         "recusado", "opongo", "oposicion", "lanonymat", "initials", "initiales", "iniciales", "iniciais",
-        "incognito", "secret", "sigilo", "sigilosa", "sigiloso", "off",
+        "incognito", "secret", "sigilo", "sigilosa", "sigiloso", "off", "remove", "protect", "protected",
+        "protection", "hors", "conceal", "masked", "discreet",
     ]
 
     /// Words that speak of leaving the signer unnamed on their own.
@@ -86,7 +107,21 @@ enum ConsentHeader {
         // "Confidencial", "Sigilo") may hold the answers of those who asked not to be named.
         "private", "privately", "prive", "privee", "privado", "privada", "confidential", "confidentially",
         "confidentiel", "confidentielle", "confidencial", "incognito", "secret", "sigilo", "sigilosa",
-        "sigiloso", "hide", "hidden", "optout", "withhold", "withheld",
+        "sigiloso", "hide", "hidden", "optout", "withhold", "withheld", "anon", "uncredited", "nameless",
+        "unlisted", "discreet", "discretion", "discrete", "conceal", "concealed", "masked", "redacted",
+        "confidence", "confidentiality", "confidentialite", "confidencialidad", "confidencialidade",
+        "masquer", "masque", "masquee", "cacher", "ocultar", "oculto", "oculta", "esconder", "secreto",
+        "secreta", "segredo", "reservado", "reservada",
+    ]
+
+    /// Words that speak of showing the signer to others: a column left unread that holds one may
+    /// ask whether the signer may be named, and its answers would be lost.
+    private static let visibility: Set<String> = [
+        "publish", "published", "publishing", "publication", "public", "publicly", "listed", "listing",
+        "credit", "credited", "attribution", "display", "displayed", "appear", "mention", "mentioned",
+        "disclose", "disclosed", "cite", "cited", "visible", "visibility", "publier", "publie", "publique",
+        "diffuser", "diffusion", "divulguer", "afficher", "citer", "mentionner", "publicar", "publicacion",
+        "publico", "publica", "mostrar", "difundir", "mencionar", "nombrar", "divulgar", "publicacao",
     ]
 
     /// Words of a name, a signature or publishing.
@@ -95,6 +130,14 @@ enum ConsentHeader {
         "signature", "signatory", "signing", "firma", "firmar", "assinatura", "assinar", "identity", "identite",
         "identidad", "identidade", "publish", "published", "publication", "publier", "publicar", "publicacion",
         "publicacao", "list", "listed", "listing", "credit", "attribution", "me", "public", "publicly",
-        "publique", "publico", "publica", "record",
+        "publique", "publico", "publica", "record", "share", "disclose", "mention", "show", "display",
+        "include", "appear", "cite", "diffuser", "divulguer", "afficher", "citer", "mentionner", "mostrar",
+        "difundir", "mencionar", "nombrar", "divulgar",
+    ]
+
+    /// Words of a question about naming the signer ("Name us?", "Show our name?").
+    private static let namingQuestion: Set<String> = [
+        "name", "names", "named", "nom", "nombre", "nome", "identity", "identite", "identidad", "identidade",
+        "list", "listed", "credit", "attribution", "signatory", "signatories",
     ]
 }

@@ -42,6 +42,7 @@ struct SignOnColumns {
             if field == nil ? ConsentHeader.mayAskToStayUnnamed(text) : ConsentHeader.asksAgainst(text) {
                 throw .consentAskedTheOtherWay(header: text)
             }
+            if field == nil, ConsentHeader.mayAskToBeNamed(text) { throw .unreadNamingQuestion(header: text) }
             if field == .consent, mapped[folded[position]] == nil, !ConsentHeader.isPlainQuestion(text) {
                 throw .consentHeaderUnclear(header: text)
             }

@@ -1,3 +1,4 @@
+import Foundation
 import SignatoryDomain
 
 /// One row of a sign-on file, its values checked.
@@ -123,6 +124,13 @@ struct SignOnRow {
         let words = Self.agreeingNoObjection(Self.words(of: text))
         let refused = RowRejection("consent '\(text)' is neither yes nor no")
         guard let first = words.first else { throw refused }
+        // A mark that no composed letter holds may strike a word out ("Y̶e̶s̶", "Yes⃠").
+        let marks: Set<Unicode.GeneralCategory> = [.nonspacingMark, .enclosingMark, .spacingMark]
+        guard
+            !text.precomposedStringWithCanonicalMapping.unicodeScalars.contains(where: {
+                marks.contains($0.properties.generalCategory)
+            })
+        else { throw refused }
         // A sign beside the words ("Yes ❌", "Yes, publish?", "Yes (*)") may take them back.
         let punctuation: Set<Character> = [",", ".", "!", "'", "\u{2019}", "-", ";", ":", "(", ")"]
         guard text.allSatisfy({ $0.isLetter || $0.isNumber || $0.isWhitespace || punctuation.contains($0) }) else {
@@ -155,7 +163,11 @@ struct SignOnRow {
                     word = ""
                     onlySpaces = true
                 }
-                if !character.isWhitespace { onlySpaces = false }
+                // A line break is no space: a cell's first line may be all a reader sees ("No").
+                let isSpace = character.unicodeScalars.allSatisfy {
+                    $0 == "\t" || $0.properties.generalCategory == .spaceSeparator
+                }
+                if !isSpace { onlySpaces = false }
             }
         }
         if !word.isEmpty { words.append((SignOnField.fold(word), false)) }

@@ -78,9 +78,10 @@ public struct SignerImportReport: Sendable, Hashable, CustomStringConvertible {
         return lines
     }
 
-    /// A header as the report quotes it: at most 80 characters.
-    private static func quoted(_ header: String) -> String {
-        header.count > 80 ? "'\(header.prefix(80))…'" : "'\(header)'"
+    /// A header as the report and errors quote it: at most 60 characters (a header line may be
+    /// megabytes long).
+    static func quoted(_ header: String) -> String {
+        header.count > 60 ? "'\(header.prefix(60))…'" : "'\(header)'"
     }
 
     /// A line about one row of at most 500 characters: a cell may be megabytes long, and the
