@@ -164,6 +164,12 @@ extension LookalikeTests {
         ("Lucica Humenuc", "Luc\u{115F}ica Hume\u{115F}nuc"), ("Lucica Humenuc", "Luc\u{1160}ica Humenuc"),
         ("Lucica Humenuc", "Lucica Hu\u{3164}menuc"), ("Lucica Humenuc", "L\u{FFA0}ucica Humenuc"),
         ("Lucica Humenuc", "Lu\u{2800}cica Humenuc"), ("Li Wu", "Li\u{3164}Wu"), ("Li Wu", "Li\u{115F}Wu"),
+        // Letters of other alphabets and scripts shaped like Latin ones.
+        ("Lucica Humenuc", "Lucic\u{0251} Humenuc"), ("Lucica Humenuc", "Luc\u{A647}ca Humenuc"),
+        ("Lucica Humenuc", "Lucica Hum\u{04BD}nuc"), ("Lucica Humenuc", "Lu\u{2CA5}ica \u{2C8E}umenuc"),
+        ("Lucica Humenuc", "\u{2CD0}ucica Humenuc"), ("Lucica Humenuc", "\u{14AA}ucica \u{157C}umenuc"),
+        ("Lucica Humenuc", "Lucica H\u{1959}menuc"), ("Lucica Humenuc", "Luc\u{0269}ca H\u{028B}menuc"),
+        ("Lucica Humenuc", "Lucica H\u{AB4E}menuc"),
     ]
 
     @Test(arguments: LookalikeTests.sameNames)

@@ -276,6 +276,11 @@ public struct ProtectedIdentities: Sendable, Hashable {
         "ꓜ": "Z", "ᴀ": "a", "ʙ": "b", "ᴄ": "c", "ᴅ": "d", "ᴇ": "e", "ꜰ": "f", "ɢ": "g", "ʜ": "h", "ɪ": "i", "ᴊ": "j",
         "ᴋ": "k", "ʟ": "l", "ᴍ": "m", "ɴ": "n", "ᴏ": "o", "ᴘ": "p", "ʀ": "r", "ꜱ": "s", "ᴛ": "t", "ᴜ": "u", "ᴠ": "v",
         "ᴡ": "w", "ʏ": "y", "ᴢ": "z",
+        // Latin letters of other alphabets, and Cyrillic, Coptic, Canadian syllabic and Tai Le
+        // letters, shaped like a plain Latin one.
+        "ɑ": "a", "ɩ": "i", "ʋ": "u", "ꭎ": "u", "ꙇ": "i", "ҽ": "e", "ⲥ": "c", "Ⲥ": "C", "Ⲏ": "H", "ⲏ": "h",
+        "Ⳑ": "L", "ⳑ": "l", "Ⲟ": "O", "ⲟ": "o", "Ⲣ": "P", "ⲣ": "p", "Ⲭ": "X", "ⲭ": "x", "Ⲁ": "A", "ⲁ": "a",
+        "ᒪ": "L", "ᕼ": "H", "ᑕ": "C", "ᗪ": "D", "ᑭ": "P", "ᑌ": "U", "ᐯ": "V", "ᗯ": "W", "ᥙ": "u", "ᥒ": "n",
     ]
 
     /// Letters that no decomposition takes to the plain letter people type instead.
