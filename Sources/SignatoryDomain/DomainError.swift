@@ -171,12 +171,13 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
             let next =
                 allowed.isEmpty
                 ? "it cannot change any more" : "from \(from) it can go to \(allowed.joined(separator: " or "))"
-            return "a \(from) statement cannot become \(to); \(next)"
+            return "\(Self.article(from)) \(from) statement cannot become \(to); \(next)"
         case .textFrozen(let status):
-            return "the text of a \(status) statement cannot change; only draft and open statements can be edited"
+            return
+                "the text of \(Self.article(status)) \(status) statement cannot change; only draft and open statements can be edited"
         case .signatureNeedsOpenStatement(let signature, let statement):
             return
-                "an organisation cannot be recorded as \(signature) on a \(statement) statement; open the statement first"
+                "an organisation cannot be recorded as \(signature) on \(Self.article(statement)) \(statement) statement; open the statement first"
         case .controlCharacter(let field, let scalar):
             let code = String(scalar, radix: 16, uppercase: true)
             let shown = String(repeating: "0", count: max(0, 4 - code.count)) + code
@@ -206,5 +207,12 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
             return
                 "the person is erased already, and the first erasure's reason stays; erased again, they get no reason, as nothing is left here to check one against"
         }
+    }
+}
+
+extension DomainError {
+    /// "an" before a status that starts with a vowel ("an open statement"), else "a".
+    fileprivate static func article(_ word: String) -> String {
+        word.first.map { "aeiou".contains($0) } == true ? "an" : "a"
     }
 }

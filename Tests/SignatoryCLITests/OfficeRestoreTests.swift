@@ -122,6 +122,12 @@ struct OfficeRestoreTests {
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 2 && lines[0].hasPrefix("restored ") && lines[1].hasPrefix("next, "), "\(result.stdout)")
         #expect(result.stdout.contains("new\\u{A}laptop.db") && result.stdout.contains("geneva\\u{A}restored"))
+        let bundle = self.office.folder.path("for\nbern\u{1B}[31m.jsonl")
+        let exported = try self.office.succeed(["sync", "export", "--plaintext", "--out", bundle])
+        #expect(
+            exported.hasSuffix("to \(self.office.folder.path("for\\u{A}bern\\u{1B}[31m.jsonl")), unencrypted"),
+            "\(exported)"
+        )
     }
 
     @Test func whatCannotBeRestoredIsRefusedAndNothingChanges() throws {

@@ -25,6 +25,11 @@ struct StatementStatusTests {
             DomainError.illegalTransition(from: .published, to: .draft).description
                 == "a published statement cannot become draft; it cannot change any more"
         )
+        #expect(
+            DomainError.illegalTransition(from: .open, to: .published).description.hasPrefix(
+                "an open statement cannot become published"
+            )
+        )
         #expect(!StatementStatus.published.textIsEditable)
         #expect(!StatementStatus.closed.textIsEditable)
         #expect(StatementStatus.open.textIsEditable)

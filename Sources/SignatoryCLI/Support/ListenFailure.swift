@@ -20,7 +20,8 @@ enum ListenFailure {
             throw ValidationError(
                 "cannot listen on port \(port) of \(host): another program, or another signatory, uses it; stop it or choose another --port"
             )
-        } catch let error as IOError where error.errnoCode == EADDRNOTAVAIL {
+        } catch let error as IOError where error.errnoCode == EADDRNOTAVAIL || error.errnoCode == EINVAL {
+            // EINVAL: an address no socket here can take, such as a link-local one without its interface.
             throw ValidationError(
                 "cannot listen on \(host): it is not an address of this computer; give one of its addresses, e.g. --host 127.0.0.1 or --host 0.0.0.0"
             )

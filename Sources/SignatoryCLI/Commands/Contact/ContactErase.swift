@@ -36,6 +36,12 @@ struct ContactErase: ParsableCommand {
     func run() throws {
         let store = try self.database.open()
         let target = try self.target(in: store)
+        guard target.erased || !self.again else {
+            throw ValidationError(
+                "no office erased contact \(target.id) yet, and --again is only for a person another office erased; "
+                    + "to erase them, run `signatory contact erase \(target.id)` without --again"
+            )
+        }
         // Before anything is asked: a reason that names the person is refused either way.
         try store.checkErasureReason(self.reason, of: target.id)
         guard !target.erased else {

@@ -62,9 +62,7 @@ struct SyncExport: ParsableCommand {
         progress.finish()
         let names = try peers.compactMap { try store.trustedOffice($0)?.name }
         let how = self.plaintext ? "unencrypted" : "encrypted for \(names.joined(separator: ", "))"
-        StandardStreams.line(
-            "wrote \(summary.changes) change(s) from \(summary.offices) office(s) to \(self.out), \(how)"
-        )
+        Output.text("wrote \(summary.changes) change(s) from \(summary.offices) office(s) to \(self.out), \(how)")
     }
 }
 
