@@ -377,7 +377,9 @@ struct SignerImportTests {
             "Masked", "Protect identity", "Anon", "Uncredited", "In confidence", "Nameless", "Unlisted",
             "Ne pas diffuser", "Ne pas divulguer", "Ne pas citer", "Masquer", "Cacher", "Nom masqué",
             "Confidentialité", "Hors public", "Ocultar", "Esconder", "Secreto", "Reservado", "No mostrar",
-            "No nombrar", "Nombre oculto", "Não divulgar", "Segredo", "KeepPrivate", "Ｏｐｔ ｏｕｔ",
+            "No nombrar", "Nombre oculto", "Não divulgar", "Segredo", "KeepPrivate", "Ｏｐｔ ｏｕｔ", "Do not publicise",
+            "Anonymise", "No compartir", "Sin mención", "Nom caché", "No publicity", "Keep it quiet", "Silent signer",
+            "Secrecy", "Embargoed", "Exclude", "Omit", "Leave off",
         ] {
             let csv = "Organisation,Contact name,\(header)\nShelter Org,Amira Hidden,yes\n"
             let beside = "Organisation,Contact name,Consent to publish,\(header)\nShelter Org,Amira Hidden,yes,yes\n"
@@ -398,7 +400,8 @@ struct SignerImportTests {
         // A column left unread that may ask whether the signer may be named: its "no" answers would be lost.
         for header in [
             "Public?", "Name us?", "Include our name?", "Show name?", "List my name?", "Credit?", "Attribution?",
-            "Appear publicly?", "Be listed?", "Public",
+            "Appear publicly?", "Be listed?", "Public", "Include?", "Figurer?", "Aparecer?", "Citar?", "Nommer?",
+            "On the record?", "Acknowledge?", "Be named?",
         ] {
             let csv = "Organisation,Contact name,\(header)\nShelter Org,Amira Hidden,no\n"
             let error = try #require(throws: SignerImportError.self, "\(header)") {
@@ -411,12 +414,19 @@ struct SignerImportTests {
             }
             #expect(mapped.rows.first?.outcome.contains("rejected") == false, "\(header)")
         }
+        // Nor is such a header read as another field for a word it holds ("name").
+        for header in ["Include our name?", "Do not name", "No name", "Public name", "Nom public?", "Ocultar nombre"] {
+            let csv = "Organisation,Email,\(header)\nShelter Org,a@shelter.example,No\n"
+            #expect(throws: SignerImportError.self, "\(header)") { try office.run(csv) { $0.consent = true } }
+        }
         #expect(try office.store.canonicalDump() == before)
         // Columns a sign-on form holds beside the signer's answers are read as before.
         let ordinary = try office.run(
-            "Organisation,Contact name,Consent,Timestamp,Comments,Website,Add me to the mailing list\nOpen Org,Ana,yes,1,,,yes\n"
+            "Organisation,Contact name,Consent,Timestamp,Comments,Website,Add me to the mailing list,Public sector,"
+                + "Credit card,Private notes,Anonymous feedback,Opt-out of newsletter,Liste de diffusion,"
+                + "Confidential comments\nOpen Org,Ana,yes,1,,,yes,,,,,,,\n"
         ) { $0.dryRun = true }
-        #expect(ordinary.rejected.isEmpty)
+        #expect(ordinary.rejected.isEmpty && ordinary.columns.count == 14)
         // A column mapped to another field is not a question about publishing; an answer hint is no negation.
         let mapped = try office.run("Organisation (not for publication),Contact name,Consent\nOpen Org,Ana,yes\n") {
             $0.map = ["Organisation (not for publication)": .organisation]
@@ -480,7 +490,8 @@ struct SignerImportTests {
             ("No. Objection.", false), ("No, objection", false), ("No! Objection!", false), ("No - objection", false),
             ("No: objection", false), ("No (objection)", false), ("No, problem", false), ("No... problem", false),
             ("Non. Pas de problème", false), ("No  problem", true), ("Yes, no problem.", true),
-            ("No\u{A0}problem", true), ("No\nproblem", false), ("No\u{2028}problem", false), ("No\u{B}problem", false),
+            ("No\u{A0}problem", true), ("No\u{1680}problem", false), ("No\nproblem", false),
+            ("No\u{2028}problem", false), ("No\u{B}problem", false),
             // A word struck out or crossed by a mark is not an answer.
             ("Y\u{336}e\u{336}s\u{336}", nil), ("Yes\u{20E0}", nil), ("No p\u{336}r\u{336}o\u{336}blem", nil),
             ("Si\u{301}", true), ("Na\u{303}o", false),
@@ -505,7 +516,7 @@ struct SignerImportTests {
         for (index, (answer, expected)) in [
             ("No problem", true), ("No, no problem", false), ("Oui, pas de problème", true), ("No. Objection.", false),
             ("No, problem", false), ("No - objection", false), ("No\nproblem", false), ("No\u{B}problem", false),
-            ("No\u{A0}problem", true),
+            ("No\u{A0}problem", true), ("No\u{1680}problem", false),
         ].enumerated() {
             let organisation = "Answer Org \(index)"
             _ = try office.run("Organisation,Contact name,Consent\n\"\(organisation)\",Person,\"\(answer)\"\n")

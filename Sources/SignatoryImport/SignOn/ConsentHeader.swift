@@ -34,8 +34,14 @@ enum ConsentHeader {
     /// naming, and of a name, a signature or publishing.
     static func mayAskToStayUnnamed(_ header: String) -> Bool {
         let words = Self.words(of: header)
-        return words.contains(where: Self.unnamed.contains)
-            || zip(words, words.dropFirst()).contains { ["opt", "leave", "keep"].contains($0) && $1 == "out" }
+        // A discretion word alone may name a topic ("Private notes", "Anonymous feedback"): it
+        // counts when every other word belongs to a question about naming ("Keep private").
+        let known = words.allSatisfy(Self.known.contains)
+        return known && words.contains(where: Self.unnamed.contains)
+            || known
+                && zip(words, words.dropFirst()).contains {
+                    ["opt", "leave", "keep"].contains($0) && ["out", "off"].contains($1)
+                }
             || Self.asksAgainst(header) && words.contains(where: Self.naming.contains)
     }
 
@@ -43,6 +49,8 @@ enum ConsentHeader {
     /// listed?", "Include our name?"): its "no" answers would be lost as well.
     static func mayAskToBeNamed(_ header: String) -> Bool {
         let words = Self.words(of: header)
+        // "Public sector" and "Credit card" speak of something else.
+        guard !words.isEmpty, words.allSatisfy(Self.known.contains) else { return false }
         return words.contains(where: Self.visibility.contains)
             || header.contains("?") && words.contains(where: Self.namingQuestion.contains)
     }
@@ -111,7 +119,9 @@ enum ConsentHeader {
         "unlisted", "discreet", "discretion", "discrete", "conceal", "concealed", "masked", "redacted",
         "confidence", "confidentiality", "confidentialite", "confidencialidad", "confidencialidade",
         "masquer", "masque", "masquee", "cacher", "ocultar", "oculto", "oculta", "esconder", "secreto",
-        "secreta", "segredo", "reservado", "reservada",
+        "secreta", "segredo", "reservado", "reservada", "anonymise", "anonymize", "anonymised", "anonymized",
+        "anonymisation", "anonymization", "quiet", "quietly", "silent", "secrecy", "embargoed", "exclude",
+        "excluded", "omit", "omitted", "cache", "cachee",
     ]
 
     /// Words that speak of showing the signer to others: a column left unread that holds one may
@@ -120,7 +130,7 @@ enum ConsentHeader {
         "publish", "published", "publishing", "publication", "public", "publicly", "listed", "listing",
         "credit", "credited", "attribution", "display", "displayed", "appear", "mention", "mentioned",
         "disclose", "disclosed", "cite", "cited", "visible", "visibility", "publier", "publie", "publique",
-        "diffuser", "diffusion", "divulguer", "afficher", "citer", "mentionner", "publicar", "publicacion",
+        "diffuser", "divulguer", "afficher", "citer", "mentionner", "publicar", "publicacion",
         "publico", "publica", "mostrar", "difundir", "mencionar", "nombrar", "divulgar", "publicacao",
     ]
 
@@ -132,12 +142,27 @@ enum ConsentHeader {
         "publicacao", "list", "listed", "listing", "credit", "attribution", "me", "public", "publicly",
         "publique", "publico", "publica", "record", "share", "disclose", "mention", "show", "display",
         "include", "appear", "cite", "diffuser", "divulguer", "afficher", "citer", "mentionner", "mostrar",
-        "difundir", "mencionar", "nombrar", "divulgar",
+        "difundir", "mencionar", "nombrar", "divulgar", "publicise", "publicize", "publicity", "post", "announce",
+        "compartir", "compartilhar", "mencion", "mencao", "details", "information", "data",
     ]
 
-    /// Words of a question about naming the signer ("Name us?", "Show our name?").
+    /// Words of a question about naming the signer ("Name us?", "Show our name?", "Include?").
     private static let namingQuestion: Set<String> = [
         "name", "names", "named", "nom", "nombre", "nome", "identity", "identite", "identidad", "identidade",
-        "list", "listed", "credit", "attribution", "signatory", "signatories",
+        "list", "listed", "credit", "attribution", "signatory", "signatories", "include", "included", "figurer",
+        "apparaitre", "aparecer", "citar", "nommer", "record", "openly", "acknowledge", "acknowledged",
+        "acknowledgement", "recognition", "use", "show", "share", "public", "publicly",
     ]
+
+    /// Words with no topic of their own, that a question about naming is made of.
+    private static let fillers: Set<String> = [
+        "keep", "it", "please", "my", "our", "the", "a", "an", "us", "we", "me", "be", "to", "of", "is", "are",
+        "and", "or", "yes", "no", "you", "your", "can", "may", "will", "would", "should", "sign", "want",
+        "like", "nous", "vous", "notre", "votre", "el", "la", "los", "las", "nuestro", "nosso", "quiet", "opt",
+        "signer", "signers",
+    ]
+
+    /// Every word a header about naming the signer may hold.
+    private static let known: Set<String> = Self.plain.union(Self.against).union(Self.unnamed).union(Self.naming)
+        .union(Self.visibility).union(Self.namingQuestion).union(Self.fillers)
 }

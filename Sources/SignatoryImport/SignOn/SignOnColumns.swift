@@ -37,12 +37,15 @@ struct SignOnColumns {
         }
         // A "yes" under "Do not publish my name" means no: such a column is never read as consent,
         // nor left aside while `--consent` or another column answers for the rows.
-        for (position, field) in fields.enumerated() where field == nil || field == .consent {
+        // Nor is one guessed as another field by a word ("Include our name?" is no contact's name).
+        for (position, field) in fields.enumerated() where field != .consent && mapped[folded[position]] == nil {
             let text = header[position]
-            if field == nil ? ConsentHeader.mayAskToStayUnnamed(text) : ConsentHeader.asksAgainst(text) {
-                throw .consentAskedTheOtherWay(header: text)
-            }
-            if field == nil, ConsentHeader.mayAskToBeNamed(text) { throw .unreadNamingQuestion(header: text) }
+            if ConsentHeader.mayAskToStayUnnamed(text) { throw .consentAskedTheOtherWay(header: text) }
+            if ConsentHeader.mayAskToBeNamed(text) { throw .unreadNamingQuestion(header: text) }
+        }
+        for (position, field) in fields.enumerated() where field == .consent {
+            let text = header[position]
+            if ConsentHeader.asksAgainst(text) { throw .consentAskedTheOtherWay(header: text) }
             if field == .consent, mapped[folded[position]] == nil, !ConsentHeader.isPlainQuestion(text) {
                 throw .consentHeaderUnclear(header: text)
             }

@@ -164,8 +164,9 @@ struct SignOnRow {
                     onlySpaces = true
                 }
                 // A line break is no space: a cell's first line may be all a reader sees ("No").
+                // The Ogham space mark is a space that is drawn as a dash.
                 let isSpace = character.unicodeScalars.allSatisfy {
-                    $0 == "\t" || $0.properties.generalCategory == .spaceSeparator
+                    $0 == "\t" || $0.properties.generalCategory == .spaceSeparator && $0 != "\u{1680}"
                 }
                 if !isSpace { onlySpaces = false }
             }
