@@ -76,6 +76,14 @@ struct StatementMarkdownTests {
         13) Article thirteen
         100. Article one hundred
         101. Article one hundred and one
+
+        1. A list of its own
+        2. after another
+        - and bullets
+        - after it
+
+        • then more bullets
+        • in the next paragraph
         """
 
     @Test func markdownReadsAsTheHTMLShowsIt() throws {
@@ -109,7 +117,9 @@ struct StatementMarkdownTests {
         #expect(markdown.contains("==="))
         #expect(markdown.contains("four spaces are not code"))
         #expect(markdown.contains("[not a link](https://example.org) <b>not bold</b> &amp; `not code`"))
-        #expect(markdown.filter { $0 == "<li>" }.count == 8)
+        #expect(markdown.filter { $0 == "<li>" }.count == 14)
+        // Each list stays a list of its own, as in the HTML.
+        #expect(markdown.filter { $0.hasPrefix("<ol") || $0 == "<ul>" }.count == 7)
         // Numbers that count up stay the author's; numbers that skip stay text, as typed.
         #expect(markdown.contains("<ol start=\"12\">") && markdown.contains("<ol start=\"100\">"))
         #expect(markdown.contains("5. Article five applies.") && markdown.contains("7. Article seven applies."))

@@ -30,6 +30,9 @@ public struct MarkdownStatementRenderer: Sendable {
     /// markup acts, and no line becomes a heading, a rule, a quote, a list or a code block.
     static func body(_ text: String) -> [String] {
         var lines: [String] = []
+        // A list right after another of its kind would continue it in Markdown (5, 6 then 1, 2
+        // read as 5 to 8): the second takes the other mark, which starts a list of its own.
+        var previousMark: Character?
         for run in StatementBody.paragraphs(text).joined() {
             if !lines.isEmpty { lines.append("") }
             switch run {
@@ -38,11 +41,21 @@ public struct MarkdownStatementRenderer: Sendable {
                 lines += text.enumerated().map { index, line in
                     Self.plainLine(line) + (index < text.count - 1 ? "  " : "")
                 }
+                previousMark = nil
             case .list(let marker, let items):
+                let mark: Character
+                switch (marker, previousMark) {
+                case (.numbered, "."): mark = ")"
+                case (.numbered, ")"): mark = "."
+                case (.numbered(_, let typed), _): mark = typed
+                case (.bulleted, "-"): mark = "*"
+                case (.bulleted, _): mark = "-"
+                }
+                previousMark = mark
                 lines += items.enumerated().map { index, item in
                     switch marker {
-                    case .numbered(let start, let mark): return "\(start + index)\(mark) " + Self.plainLine(item)
-                    case .bulleted: return "- " + Self.plainLine(item)
+                    case .numbered(let start, _): return "\(start + index)\(mark) " + Self.plainLine(item)
+                    case .bulleted: return "\(mark) " + Self.plainLine(item)
                     }
                 }
             }
