@@ -169,7 +169,11 @@ extension LookalikeTests {
         ("Lucica Humenuc", "Lucica Hum\u{04BD}nuc"), ("Lucica Humenuc", "Lu\u{2CA5}ica \u{2C8E}umenuc"),
         ("Lucica Humenuc", "\u{2CD0}ucica Humenuc"), ("Lucica Humenuc", "\u{14AA}ucica \u{157C}umenuc"),
         ("Lucica Humenuc", "Lucica H\u{1959}menuc"), ("Lucica Humenuc", "Luc\u{0269}ca H\u{028B}menuc"),
-        ("Lucica Humenuc", "Lucica H\u{AB4E}menuc"),
+        ("Lucica Humenuc", "Lucica H\u{AB4E}menuc"), ("Lucica Humenuc", "Luc\u{00A1}ca Humenuc"),
+        ("Lucica Humenuc", "\u{026B}ucica Humenuc"), ("Lucica Humenuc", "Lucica Hu\u{0271}enuc"),
+        ("LUCICA HUMENUC", "LUCICA HU\u{15F0}ENUC"), ("LUCICA HUMENUC", "LUCICA HU\u{2C98}ENUC"),
+        ("Lucica Humenuc", "Lucic\u{1972} Humenuc"), ("Lucica Humenuc", "\u{01C0}ucica Humenuc"),
+        ("Lucica Humenuc", "Luci\u{0188}a \u{0266}umenuc"), ("Lucica Humenuc", "Lu\u{00A2}ica Hume\u{0273}uc"),
     ]
 
     @Test(arguments: LookalikeTests.sameNames)

@@ -281,6 +281,13 @@ public struct ProtectedIdentities: Sendable, Hashable {
         "ɑ": "a", "ɩ": "i", "ʋ": "u", "ꭎ": "u", "ꙇ": "i", "ҽ": "e", "ⲥ": "c", "Ⲥ": "C", "Ⲏ": "H", "ⲏ": "h",
         "Ⳑ": "L", "ⳑ": "l", "Ⲟ": "O", "ⲟ": "o", "Ⲣ": "P", "ⲣ": "p", "Ⲭ": "X", "ⲭ": "x", "Ⲁ": "A", "ⲁ": "a",
         "ᒪ": "L", "ᕼ": "H", "ᑕ": "C", "ᗪ": "D", "ᑭ": "P", "ᑌ": "U", "ᐯ": "V", "ᗯ": "W", "ᥙ": "u", "ᥒ": "n",
+        "ᗰ": "M", "ᑎ": "N", "ᗴ": "E", "Ⲙ": "M", "ⲙ": "m", "Ϻ": "M", "ϻ": "m", "ᥱ": "e", "ᥲ": "a", "ᛁ": "I",
+        "ᚺ": "H", "ᛖ": "M", "ⵏ": "I",
+        // Latin letters with a hook, a belt or a middle tilde, which no decomposition removes, the
+        // dental click shaped like an l, and signs shaped like letters.
+        "ɫ": "l", "ɭ": "l", "ɬ": "l", "ȴ": "l", "ᶅ": "l", "ǀ": "l", "ɱ": "m", "ɳ": "n", "ƞ": "n", "ɲ": "n",
+        "ƈ": "c", "ɕ": "c", "ꞔ": "c", "ɦ": "h", "Ⱨ": "H", "ⱨ": "h", "Ꜧ": "H", "ꜧ": "h", "ɒ": "a", "¡": "i",
+        "¢": "c",
     ]
 
     /// Letters that no decomposition takes to the plain letter people type instead.
