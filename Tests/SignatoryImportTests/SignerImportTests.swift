@@ -415,12 +415,17 @@ struct SignerImportTests {
             #expect(mapped.rows.first?.outcome.contains("rejected") == false, "\(header)")
         }
         // Nor is such a header read as another field for a word it holds ("name").
-        for header in ["Include our name?", "Do not name", "No name", "Public name", "Nom public?", "Ocultar nombre"] {
+        for header in ["Include our name?", "Do not name", "No name", "Nom public?", "Ocultar nombre"] {
             let csv = "Organisation,Email,\(header)\nShelter Org,a@shelter.example,No\n"
             #expect(throws: SignerImportError.self, "\(header)") { try office.run(csv) { $0.consent = true } }
         }
         #expect(try office.store.canonicalDump() == before)
         // Columns a sign-on form holds beside the signer's answers are read as before.
+        let guessed = try office.run(
+            "Organisation name (as it should appear in the statement),Contact name (as it should appear),Consent\n"
+                + "Open Org,Ana,yes\n"
+        ) { $0.dryRun = true }
+        #expect(guessed.columns.map(\.field) == [.organisation, .contactName, .consent])
         let ordinary = try office.run(
             "Organisation,Contact name,Consent,Timestamp,Comments,Website,Add me to the mailing list,Public sector,"
                 + "Credit card,Private notes,Anonymous feedback,Opt-out of newsletter,Liste de diffusion,"

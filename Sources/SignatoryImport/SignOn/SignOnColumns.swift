@@ -37,11 +37,15 @@ struct SignOnColumns {
         }
         // A "yes" under "Do not publish my name" means no: such a column is never read as consent,
         // nor left aside while `--consent` or another column answers for the rows.
-        // Nor is one guessed as another field by a word ("Include our name?" is no contact's name).
+        // Nor is one guessed as another field by a word ("Include our name?" is no contact's name);
+        // a field's own header may still say where the name appears ("Organisation name (as it
+        // should appear in the statement)").
         for (position, field) in fields.enumerated() where field != .consent && mapped[folded[position]] == nil {
             let text = header[position]
             if ConsentHeader.mayAskToStayUnnamed(text) { throw .consentAskedTheOtherWay(header: text) }
-            if ConsentHeader.mayAskToBeNamed(text) { throw .unreadNamingQuestion(header: text) }
+            if field == nil || text.contains("?"), ConsentHeader.mayAskToBeNamed(text) {
+                throw .unreadNamingQuestion(header: text)
+            }
         }
         for (position, field) in fields.enumerated() where field == .consent {
             let text = header[position]
