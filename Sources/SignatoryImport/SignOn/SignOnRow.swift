@@ -124,12 +124,13 @@ struct SignOnRow {
         let words = Self.agreeingNoObjection(Self.words(of: text))
         let refused = RowRejection("consent '\(text)' is neither yes nor no")
         guard let first = words.first else { throw refused }
-        // A mark that no composed letter holds may strike a word out ("Y̶e̶s̶", "Yes⃠").
-        let marks: Set<Unicode.GeneralCategory> = [.nonspacingMark, .enclosingMark, .spacingMark]
+        // A mark that no composed letter holds may strike a word out ("Y̶e̶s̶", "Yes⃠"); an
+        // ASCII answer, the common case, holds none and is not normalised.
         guard
-            !text.precomposedStringWithCanonicalMapping.unicodeScalars.contains(where: {
-                marks.contains($0.properties.generalCategory)
-            })
+            text.utf8.allSatisfy({ $0 < 0x80 })
+                || !text.precomposedStringWithCanonicalMapping.unicodeScalars.contains(where: {
+                    Self.marks.contains($0.properties.generalCategory)
+                })
         else { throw refused }
         // A sign beside the words ("Yes ❌", "Yes, publish?", "Yes (*)") may take them back.
         let punctuation: Set<Character> = [",", ".", "!", "'", "\u{2019}", "-", ";", ":", "(", ")"]
@@ -147,6 +148,8 @@ struct SignOnRow {
         guard yes, words.dropFirst().allSatisfy(Self.agreeing.contains) else { throw refused }
         return true
     }
+
+    private static let marks: Set<Unicode.GeneralCategory> = [.nonspacingMark, .enclosingMark, .spacingMark]
 
     /// The answer's words, folded, each with whether only spaces part it from the next word.
     private static func words(of text: String) -> [(word: String, spacedFromNext: Bool)] {

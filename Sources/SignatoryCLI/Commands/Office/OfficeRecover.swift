@@ -39,10 +39,10 @@ struct OfficeRecover: ParsableCommand {
                         + "(`signatory sync export --all --for \(store.office.name) --out FILE` there)"
                 )
             }
-            return Output.lines([
+            return Output.text(
                 "this office's feed agrees with the peer's copy: nothing to recover; "
                     + "run `signatory sync import \(self.from)` to take in what the peer holds"
-            ])
+            )
         }
         // A line each: a line break in a path is shown, not obeyed.
         Output.lines(
