@@ -42,4 +42,23 @@ struct OfficeRecoverCommandTests {
         #expect(dump.status == 0 && dump.output.contains("Human Rights Without Frontiers"))
         #expect(!dump.output.contains("Director of advocacy"))
     }
+
+    /// With nothing forked, it says to import the bundle instead, into the same database, in a
+    /// command that works as printed.
+    @Test func withNothingForkedTheImportToRunIsIntoTheSameDatabase() throws {
+        let offices = try SyncCommandTests.offices(["Geneva", "Bucharest"])
+        let (geneva, bucharest) = (offices[0], offices[1])
+        _ = try geneva.addReferenceStatement()
+        try SyncCommandTests.send(geneva, to: bucharest, for: "Bucharest")
+        let full = bucharest.folder.path("Bucharest's full bundle.jsonl")
+        try bucharest.succeed(["sync", "export", "--all", "--for", "Geneva", "--out", full])
+        let output = try geneva.succeed(["office", "recover", "--from", full, "--out", geneva.folder.path("new.db")])
+        let command = try #require(output.split(separator: "`").dropFirst().first, "\(output)")
+        let words = try PythonScript.run(
+            "import shlex, sys; print('\\n'.join(shlex.split(sys.stdin.read())))",
+            input: Array(command.utf8)
+        )
+        #expect(words == "signatory\nsync\nimport\n--db\n\(geneva.database)\n\(full)\n", "\(output)")
+        #expect(!FileManager.default.fileExists(atPath: geneva.folder.path("new.db")))
+    }
 }

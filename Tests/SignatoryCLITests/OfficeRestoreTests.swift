@@ -104,6 +104,24 @@ struct OfficeRestoreTests {
         #expect(listed.stdout.contains("L4L"))
     }
 
+    /// The command it says to run next works as printed when the path holds spaces or quotes.
+    @Test func theNextCommandNamesThePathAsAShellReadsIt() throws {
+        let fresh = self.office.folder.path("Field office's $HOME copy.db")
+        let result = try SignatoryExecutable.run(
+            ["office", "restore", "--from", self.backup, "--db", fresh],
+            in: self.office.folder.url
+        )
+        #expect(result.status == 0, "\(result.stderr)")
+        let next = try #require(result.stdout.split(separator: "\n").last)
+        let pull = try #require(next.firstRange(of: "signatory sync pull ")?.upperBound)
+        let hub = try #require(next.firstRange(of: " --hub URL")?.lowerBound)
+        let words = try PythonScript.run(
+            "import shlex, sys; print('\\n'.join(shlex.split(sys.stdin.read())))",
+            input: Array(next[pull..<hub].utf8)
+        )
+        #expect(words == "--db\n\(fresh)\n", "\(next)")
+    }
+
     /// A line break typed in a path is shown as `\u{A}`, so what the command printed cannot be
     /// read as lines it did not print.
     @Test func aPathWithALineBreakIsPrintedOnOneLine() throws {

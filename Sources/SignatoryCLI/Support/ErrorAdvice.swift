@@ -88,7 +88,8 @@ enum ErrorAdvice {
             return
                 "\(error); nothing was imported: the bundle was altered on its way, or its erasure is still to come from another office, or is in the feed of an office this one does not trust (ask the office that erased the person for `signatory office card`, run `signatory office trust CARD`, then run the command again)"
         case .succeeded:
-            return "\(error); use --db \(error.successorPath ?? "THE-NEW-FILE") from now on (or set SIGNATORY_DB to it)"
+            return
+                "\(error); use --db \(error.successorPath.map(ShellWord.quoted) ?? "THE-NEW-FILE") from now on (or set SIGNATORY_DB to it)"
         case .databaseInUse:
             return "\(error): stop `signatory ui` and `signatory serve` on it, then run the command again"
         case .backupOfAnotherOffice:
