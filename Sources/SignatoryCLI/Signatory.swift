@@ -57,11 +57,14 @@ struct Signatory: AsyncParsableCommand {
         // usage and help around it are several.
         let message = self.message(for: error)
         let full = self.fullMessage(for: error)
+        // A list of allowed values ("one of the following:" then a line each) reads on the same line.
+        let oneLine = message.replacingOccurrences(of: ":\n  - ", with: ": ")
+            .replacingOccurrences(of: "\n  - ", with: ", ")
         let text =
             message.isEmpty || code == .success
             ? TerminalText.neutralised(full)
             : full.components(separatedBy: message).map { TerminalText.neutralised($0) }
-                .joined(separator: TerminalText.neutralised(message, multiline: false))
+                .joined(separator: TerminalText.neutralised(oneLine, multiline: false))
         if code == .success {
             if !text.isEmpty { StandardStreams.line(text) }
             do {

@@ -104,22 +104,34 @@ struct OfficeRestoreTests {
         #expect(listed.stdout.contains("L4L"))
     }
 
-    /// The command it says to run next works as printed when the path holds spaces or quotes.
-    @Test func theNextCommandNamesThePathAsAShellReadsIt() throws {
-        let fresh = self.office.folder.path("Field office's $HOME copy.db")
+    /// The command it says to run next works as printed, read by bash, whatever the path holds:
+    /// spaces and quotes, a leading "-", a line break or a bidi override (spelt out, on one line).
+    @Test(arguments: [
+        ("Field office's $HOME copy.db", "Field office's $HOME copy.db"),
+        ("-lead.db", "./-lead.db"),
+        ("new\nline\u{202E}bd.\\x41.db", "new\nline\u{202E}bd.\\x41.db"),
+    ])
+    func theNextCommandNamesThePathAsAShellReadsIt(typed: String, named: String) throws {
         let result = try SignatoryExecutable.run(
-            ["office", "restore", "--from", self.backup, "--db", fresh],
+            ["office", "restore", "--from", self.backup, "--db=\(typed)"],
             in: self.office.folder.url
         )
         #expect(result.status == 0, "\(result.stderr)")
-        let next = try #require(result.stdout.split(separator: "\n").last)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 2, "\(result.stdout)")
+        let next = try #require(lines.last)
         let pull = try #require(next.firstRange(of: "signatory sync pull ")?.upperBound)
         let hub = try #require(next.firstRange(of: " --hub URL")?.lowerBound)
-        let words = try PythonScript.run(
-            "import shlex, sys; print('\\n'.join(shlex.split(sys.stdin.read())))",
-            input: Array(next[pull..<hub].utf8)
-        )
-        #expect(words == "--db\n\(fresh)\n", "\(next)")
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/bash")
+        shell.arguments = ["-c", "printf '%s\\0' \(next[pull..<hub])"]
+        let output = Pipe()
+        shell.standardOutput = output
+        try shell.run()
+        let words = output.fileHandleForReading.readDataToEndOfFile()
+        shell.waitUntilExit()
+        #expect(String(decoding: words, as: UTF8.self) == "--db\0\(named)\0", "\(next)")
+        #expect(FileManager.default.fileExists(atPath: self.office.folder.path(named)))
     }
 
     /// A line break typed in a path is shown as `\u{A}`, so what the command printed cannot be

@@ -126,4 +126,16 @@ struct TerminalTextTests {
             #expect(!message.contains("\u{1B}") && message.contains("\\u{1B}"), "\(arguments): \(message)")
         }
     }
+
+    /// A value refused for not being one of a list names the list on its one line, and a line
+    /// break typed in the value is still shown, not obeyed.
+    @Test func theAllowedValuesOfARefusedOptionReadOnOneLine() throws {
+        let office = try OfficeFixture()
+        let message = try office.refuse(["history", "CAP", "--kind", "bogus\nError: forged"])
+        let line = try #require(message.split(separator: "\n").first, "\(message)")
+        let kinds = "campaign, organisation, contact, statement, statementText, signature"
+        #expect(line.hasSuffix("one of the following: \(kinds)"), "\(message)")
+        #expect(line.contains("bogus\\u{A}Error: forged"), "\(message)")
+        #expect(!message.contains("\nError: forged"), "\(message)")
+    }
 }

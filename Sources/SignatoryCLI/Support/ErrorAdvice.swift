@@ -36,10 +36,11 @@ enum ErrorAdvice {
                 "\(error): at the sending office, `signatory sync export --for THIS-OFFICE --out FILE` (this office's name is in `signatory office card`)"
         case let error as HubClientError where error.isOwnFeedFork:
             return
-                "\(error); to continue, get a full bundle from an office that synced with the hub (`signatory sync export --all --for THIS-OFFICE --out FILE` there) and run `signatory office recover --from FILE --out NEW.db`"
+                "\(error); to continue, get a full bundle from an office that synced with the hub (`signatory sync export --all --for THIS-OFFICE --out FILE` there) and run `signatory office recover --from FILE --out NEW.db` with this command's --db"
         case let error as HubClientError where !error.contactsErasedOnlyInRefusedFeeds.isEmpty:
             let commands = error.contactsErasedOnlyInRefusedFeeds.map { "`signatory contact erase \($0) --again`" }
-            return "\(error); to send them now, run \(commands.joined(separator: ", ")), then sync push again"
+            return
+                "\(error); to send them now, run \(commands.joined(separator: ", ")), then sync push again, each with this command's --db"
         case let error as HubClientError where error.status == 413:
             return
                 "\(error); a single change, another office's feed, or the changes that must travel with an erasure, is larger than this hub accepts: ask the hub's operator to start it with a larger --max-body-mb"
@@ -89,7 +90,7 @@ enum ErrorAdvice {
                 "\(error); nothing was imported: the bundle was altered on its way, or its erasure is still to come from another office, or is in the feed of an office this one does not trust (ask the office that erased the person for `signatory office card`, run `signatory office trust CARD`, then run the command again)"
         case .succeeded:
             return
-                "\(error); use --db \(error.successorPath.map(ShellWord.quoted) ?? "THE-NEW-FILE") from now on (or set SIGNATORY_DB to it)"
+                "\(error); use --db \(error.successorPath.map(ShellWord.path) ?? "THE-NEW-FILE") from now on (or set SIGNATORY_DB to it)"
         case .databaseInUse:
             return "\(error): stop `signatory ui` and `signatory serve` on it, then run the command again"
         case .backupOfAnotherOffice:
@@ -107,7 +108,7 @@ enum ErrorAdvice {
         case .clockSkew: return "\(error); to allow more, pass --max-skew SECONDS"
         case .ownFeedForked:
             return
-                "\(error); to continue, run `signatory office recover --from FULL-BUNDLE --out NEW.db` with a full bundle from a peer"
+                "\(error); to continue, run `signatory office recover --from FULL-BUNDLE --out NEW.db` with this command's --db and a full bundle from a peer"
         default: return String(describing: error)
         }
     }

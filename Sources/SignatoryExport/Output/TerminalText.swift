@@ -17,15 +17,23 @@ public enum TerminalText {
             // Multi-line text may end its lines with CR LF, but a carriage return of its own sends
             // the cursor back to the line's start: what follows would overwrite what was printed.
             // A tab in one line (a table's cell) would push the columns after it out of line.
-            let movesCursor =
-                (scalar == "\r" && (index + 1 == scalars.count || scalars[index + 1] != "\n"))
-                || (!multiline && scalar == "\t")
-            if movesCursor || PlainText.isRefused(scalar, multiline: multiline) {
+            let shownEscaped =
+                multiline
+                ? (scalar == "\r" && (index + 1 == scalars.count || scalars[index + 1] != "\n"))
+                    || PlainText.isRefused(scalar, multiline: true)
+                : Self.isEscapedOnOneLine(scalar)
+            if shownEscaped {
                 result.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
             } else {
                 result.append(scalar)
             }
         }
         return String(result)
+    }
+
+    /// Whether one line of text shows `scalar` escaped: what ``PlainText`` refuses in one line,
+    /// a carriage return and a tab.
+    public static func isEscapedOnOneLine(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\r" || scalar == "\t" || PlainText.isRefused(scalar, multiline: false)
     }
 }

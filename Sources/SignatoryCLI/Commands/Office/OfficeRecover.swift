@@ -41,7 +41,7 @@ struct OfficeRecover: ParsableCommand {
             }
             return Output.text(
                 "this office's feed agrees with the peer's copy: nothing to recover; "
-                    + "run `signatory sync import --db \(ShellWord.quoted(self.database.resolvedPath)) \(ShellWord.quoted(self.from))` to take in what the peer holds"
+                    + "run `signatory sync import --db \(ShellWord.path(self.database.resolvedPath)) \(ShellWord.path(self.from))` to take in what the peer holds"
             )
         }
         // A line each: a line break in a path is shown, not obeyed.
@@ -50,7 +50,7 @@ struct OfficeRecover: ParsableCommand {
                 "the feed forked at position \(fork); this office continues as \(office) in \(self.out), "
                     + "with \(report.rewritten) change(s) the peers had not received written again"
             ] + Self.describe(report.leftOut) + [
-                "next: use --db \(ShellWord.quoted(self.out)) from now on, and give its card (signatory office card --db \(ShellWord.quoted(self.out))) "
+                "next: use --db \(ShellWord.path(self.out)) from now on, and give its card (signatory office card --db \(ShellWord.path(self.out))) "
                     + "to every office (signatory office trust CARD) and the hub (signatory hub enroll CARD); "
                     + "the old database takes no more changes, erasures included: once the new one works, delete it and its backups"
             ]

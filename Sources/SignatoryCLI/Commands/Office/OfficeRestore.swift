@@ -35,8 +35,8 @@ struct OfficeRestore: ParsableCommand {
         // A line each: a line break in a path is shown, not obeyed.
         Output.lines([
             "restored \(path) from \(self.from): office \(restored.office.name), \(restored.changes) change(s)\(replaced)",
-            "next, before writing anything: signatory sync pull --db \(ShellWord.quoted(path)) --hub URL, or signatory sync import "
-                + "--db \(ShellWord.quoted(path)) FULL-BUNDLE (at a peer: signatory sync export --all --for \(restored.office.id) --out FILE)",
+            "next, before writing anything: signatory sync pull --db \(ShellWord.path(path)) --hub URL, or signatory sync import "
+                + "--db \(ShellWord.path(path)) FULL-BUNDLE (at a peer: signatory sync export --all --for \(restored.office.id) --out FILE)",
         ])
     }
 }

@@ -41,7 +41,7 @@ struct SyncStatusCommand: ParsableCommand {
         Output.text("office   \(status.office.name) (\(status.office.id))")
         if let successor = status.continuedIn {
             Output.text(
-                "         continued as office \(successor.office) in \(successor.path): this database takes no more changes; use --db \(ShellWord.quoted(successor.path))"
+                "         continued as office \(successor.office) in \(successor.path): this database takes no more changes; use --db \(ShellWord.path(successor.path))"
             )
         }
         for feed in status.feeds {
