@@ -88,7 +88,6 @@ public struct BundleImporter {
                 if checked % 1_000 == 0 { self.progress(checked, max(header.changes, checked)) }
                 if let change = line.change {
                     guard try self.isNew(change, line: line, heads: heads, feeds: &feeds) else {
-                        try batch.compare(held: change)
                         known += 1
                         continue
                     }

@@ -61,8 +61,6 @@ public struct ReceivedBatch: ~Copyable {
         let settled = try self.store.applyVersions(of: change)
         // A change of a contact erased here is kept and relayed without the person's values.
         let erased = change.holdsErasableValues && settled[EntityKind.erasedField] != nil
-        // Its values, seen here once before they are removed, may show the erasure's reason to name the person.
-        if erased { try self.store.withholdReasons(of: EntityRef(change.kind, change.entityID), namedBy: change) }
         try self.store.appendToLog(change, line: erased ? change.redacted.jsonLine : withheld?.jsonLine ?? line)
         if change.hasErasedValues { self.redacted.append(change) }
         self.touched[EntityRef(change.kind, change.entityID)] = settled
@@ -77,12 +75,6 @@ public struct ReceivedBatch: ~Copyable {
 }
 
 extension ReceivedBatch {
-    /// Looks at a peer's copy of a change held here: an erasure whose reason the peer removed
-    /// (see ``Store/withholdingRevealingReason(of:)``) is kept without it here too.
-    public mutating func compare(held change: Change) throws {
-        if change.erases { try self.store.takeWithheldReason(from: change) }
-    }
-
     /// Appends a verified change of a kind this release does not know to its feed, unapplied,
     /// to be relayed as received and applied by a release that knows the kind.
     public mutating func keep(_ change: UnappliedChange, line: String) throws {
