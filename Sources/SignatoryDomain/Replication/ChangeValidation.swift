@@ -32,11 +32,9 @@ extension Change {
         guard erased.isEmpty else {
             // What is left of a redacted change is checked field by field: the rules that span
             // fields were checked before its values were removed, and its hash still covers them.
-            // An erasure's own reason is removed where it names the person (see `Store.withholdingRevealingReason`).
-            for name in erased.keys
-            where !self.kind.erasableFields.contains(name) && !(self.erases && name == "erasureReason") {
+            for name in erased.keys where !self.kind.erasableFields.contains(name) {
                 throw DomainError.badErasure(
-                    "cannot remove the \(self.kind.rawValue) \(name), only a contact's name, title, email and phone, or an erasure's reason"
+                    "cannot remove the \(self.kind.rawValue) \(name), only a contact's name, title, email and phone"
                 )
             }
             try self.kind.validate(

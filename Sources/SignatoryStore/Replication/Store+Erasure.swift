@@ -77,30 +77,6 @@ extension Store {
         )
     }
 
-    /// A received erasure whose reason repeats the person's name, email address or phone number
-    /// held here (written by a release that did not check reasons, or by hand), with its reason
-    /// removed as an erasure removes values: its commitment stays, so the change's hash still
-    /// verifies, and neither this office nor its peers keep the words. `nil` for any other change.
-    ///
-    /// Only values held when the erasure arrives are compared: ones that reach this office after
-    /// it are removed on arrival.
-    func withholdingRevealingReason(of change: Change) throws -> Change? {
-        guard change.erases, change.format != .one, let reason = change.fields["erasureReason"], !reason.isErased,
-            let text = reason.value.text?.nonBlank
-        else { return nil }
-        let held = try self.changes(of: EntityRef(change.kind, change.entityID))
-        do {
-            try ErasureReason.check(
-                text,
-                against: held.map { $0.fields.filter { !$0.value.isErased }.mapValues(\.value) }
-            )
-            return nil
-        } catch {
-            // The only thing the check throws: the reason names the person.
-            return change.erasing(["erasureReason"])
-        }
-    }
-
     /// The contact `reference` names for an erasure, shown or removed: its id, the name last
     /// known here, and whether another office erased it already (only with `again`, which
     /// also accepts such a contact).

@@ -55,13 +55,11 @@ public struct ReceivedBatch: ~Copyable {
     /// Appends a verified change to its feed and adds its versions to its record.
     ///
     /// - Parameter line: the change's JSON line as received, stored and relayed verbatim.
-    public mutating func apply(_ received: Change, line: String) throws {
-        let withheld = try self.store.withholdingRevealingReason(of: received)
-        let change = withheld ?? received
+    public mutating func apply(_ change: Change, line: String) throws {
         let settled = try self.store.applyVersions(of: change)
         // A change of a contact erased here is kept and relayed without the person's values.
         let erased = change.holdsErasableValues && settled[EntityKind.erasedField] != nil
-        try self.store.appendToLog(change, line: erased ? change.redacted.jsonLine : withheld?.jsonLine ?? line)
+        try self.store.appendToLog(change, line: erased ? change.redacted.jsonLine : line)
         if change.hasErasedValues { self.redacted.append(change) }
         self.touched[EntityRef(change.kind, change.entityID)] = settled
         if self.latest.map({ $0 < change.timestamp }) ?? true { self.latest = change.timestamp }
