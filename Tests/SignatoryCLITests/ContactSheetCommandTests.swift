@@ -217,6 +217,35 @@ struct ContactSheetCommandTests {
         #expect(quiet.status != 0 || !quiet.stderr.contains("shared sheets"))
     }
 
+    /// An erasure received from another office frees the person's look-alikes too: the import,
+    /// which cannot ask first, says which contacts shared sheets now name.
+    @Test func anErasureReceivedNamesTheLookalikesItExposes() throws {
+        let offices = try SyncCommandTests.offices(["Geneva", "Bucharest"])
+        let (geneva, bucharest) = (offices[0], offices[1])
+        let ids = try geneva.addReferenceStatement()
+        try geneva.succeed(["contact", "edit", ids.humenuc, "--at-risk"])
+        let twin = try geneva.succeed(["contact", "add", "--org", "CAP", "--name", "LUCICA Humenuc"])
+        func send() throws -> CommandResult {
+            let bundle = geneva.folder.path("bundle-\(UUID().uuidString).jsonl")
+            try geneva.succeed(["sync", "export", "--out", bundle, "--for", "Bucharest"])
+            return try bucharest.run(["sync", "import", bundle])
+        }
+        let first = try send()
+        #expect(first.status == 0 && !first.stderr.contains("shared sheets"), "\(first.stderr)")
+        try geneva.succeed(["contact", "erase", ids.humenuc, "--reason", "asked to be forgotten", "--yes"])
+        let erased = try send()
+        #expect(erased.status == 0, "\(erased.stderr)")
+        #expect(
+            erased.stderr.contains(
+                "shared sheets now name 1 contact left out until now for reading like a person at risk"
+            )
+                && erased.stderr.contains("LUCICA Humenuc (\(twin.prefix(8)))"),
+            "\(erased.stderr)"
+        )
+        let again = try send()
+        #expect(again.status == 0 && !again.stderr.contains("shared sheets"), "\(again.stderr)")
+    }
+
     @Test func badSignOnFilesAreRefusedWithoutWriting() throws {
         let office = try OfficeFixture()
         let ids = try office.addReferenceStatement()

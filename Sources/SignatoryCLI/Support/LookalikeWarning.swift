@@ -1,4 +1,5 @@
 import SignatoryDomain
+import SignatoryStore
 
 /// What a change to people at risk lets shared sheets show: the contacts that read like them
 /// and were left out until now. Said in the confirmation, and on standard error once done.
@@ -20,6 +21,15 @@ struct LookalikeWarning {
 
     /// "; then shared sheets will name …", to add to a confirmation; empty when nobody is exposed.
     var confirmationSuffix: String { self.text(tense: "will").map { "; then \($0)" } ?? "" }
+
+    /// Says on standard error who shared sheets name since changes from other offices freed a
+    /// person at risk among those `before` held, if anyone: the import itself cannot ask first.
+    static func warnAfterReceiving(into store: Store, protectedBefore before: ProtectedIdentities) throws {
+        LookalikeWarning(
+            try store.lookalikes(exposedSince: before),
+            like: "a person at risk whom changes from other offices erased, removed or no longer mark at risk"
+        ).warn()
+    }
 
     /// Says on standard error who shared sheets now name, if anyone.
     func warn() {

@@ -66,3 +66,20 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// The contacts that shared sheets left out for reading like a person at risk in `before`
+    /// (read earlier with ``protectedIdentities()``) and name now: changes received since erased
+    /// that person, removed them, or took their at-risk mark away.
+    ///
+    /// ```swift
+    /// let before = try store.protectedIdentities()
+    /// _ = try BundleImporter(store: store).importBundle(at: path)
+    /// let named = try store.lookalikes(exposedSince: before)
+    /// ```
+    public func lookalikes(exposedSince before: ProtectedIdentities) throws -> [ContactPerson] {
+        let now = try self.protectedIdentities()
+        guard now != before else { return [] }
+        return try self.contacts().filter { !$0.atRisk && before.protects($0) && !now.protects($0) }
+    }
+}

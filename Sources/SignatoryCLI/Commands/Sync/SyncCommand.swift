@@ -91,6 +91,7 @@ struct SyncImport: ParsableCommand {
 
     func run() throws {
         let store = try self.database.open()
+        let protected = try store.protectedIdentities()
         var importer = BundleImporter(store: store, maximumSkew: self.maxSkew)
         let progress = TerminalProgress("checking and applying", unit: "changes")
         importer.progress = progress.update
@@ -107,6 +108,7 @@ struct SyncImport: ParsableCommand {
         )
         if report.openConflicts > 0 { Output.warn("review them with `signatory conflicts list`") }
         if report.duplicatePairs > 0 { Output.warn("review them with `signatory org duplicates`") }
+        try LookalikeWarning.warnAfterReceiving(into: store, protectedBefore: protected)
         ErasureWarning.warnIfValuesLinger(store)
     }
 }

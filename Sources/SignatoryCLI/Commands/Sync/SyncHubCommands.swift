@@ -96,7 +96,9 @@ struct SyncPull: AsyncParsableCommand {
 
     func run() async throws {
         let store = try self.database.open()
+        let protected = try store.protectedIdentities()
         try await self.hub.withClient(for: store) { try await SyncPull.pull(with: $0) }
+        try LookalikeWarning.warnAfterReceiving(into: store, protectedBefore: protected)
     }
 
     static func pull(with client: HubClient) async throws {
@@ -143,20 +145,28 @@ struct SyncNow: AsyncParsableCommand {
 
     func run() async throws {
         let store = try self.database.open()
-        try await self.hub.withClient(for: store) { client in
-            // What other offices sent (an at-risk flag among it) must still arrive when this
-            // office's push cannot go through; the push's failure is reported after the pull.
-            let pushFailure: HubClientError?
-            do {
-                StandardStreams.line(SyncPush.summary(try await SyncPush.push(with: client)))
-                pushFailure = nil
-            } catch let error as HubClientError where error.status != nil {
-                // The hub answered but refused: it can still be pulled from.
-                pushFailure = error
+        let protected = try store.protectedIdentities()
+        do {
+            try await self.hub.withClient(for: store) { client in
+                // What other offices sent (an at-risk flag among it) must still arrive when this
+                // office's push cannot go through; the push's failure is reported after the pull.
+                let pushFailure: HubClientError?
+                do {
+                    StandardStreams.line(SyncPush.summary(try await SyncPush.push(with: client)))
+                    pushFailure = nil
+                } catch let error as HubClientError where error.status != nil {
+                    // The hub answered but refused: it can still be pulled from.
+                    pushFailure = error
+                }
+                try await SyncPull.pull(with: client)
+                if let pushFailure { throw pushFailure }
             }
-            try await SyncPull.pull(with: client)
-            if let pushFailure { throw pushFailure }
+        } catch {
+            // What the pull applied before a push refused is kept, and so is its warning.
+            try LookalikeWarning.warnAfterReceiving(into: store, protectedBefore: protected)
+            throw error
         }
+        try LookalikeWarning.warnAfterReceiving(into: store, protectedBefore: protected)
     }
 }
 
