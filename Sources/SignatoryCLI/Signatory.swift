@@ -26,7 +26,10 @@ struct Signatory: AsyncParsableCommand {
     static func main() async {
         let command: any ParsableCommand
         do {
-            command = try self.parseAsRoot(CommandLineArguments.normalised(Array(CommandLine.arguments.dropFirst())))
+            command = try self.parseAsRoot(CommandLineArguments.normalised(try CommandLineArguments.typed().get()))
+        } catch let error as CommandLineArguments.ArgumentNotUTF8 {
+            StandardStreams.writeError("Error: \(error)\n")
+            self.exit(withError: ExitCode.validationFailure)
         } catch {
             self.exitShowing(error)
         }

@@ -92,6 +92,40 @@ struct RefusalTests {
         #expect((status["continuedIn"] as? [String: Any])?["path"] as? String == successor)
     }
 
+    /// An argument that is not UTF-8 is refused before anything is opened: read with U+FFFD for
+    /// its bad bytes, two different file names would open one database.
+    @Test func anArgumentThatIsNotUTF8IsRefused() throws {
+        let office = try OfficeFixture()
+        let before = databaseBytes(office.database)
+        let run = try PythonScript.json(
+            """
+            import json, os, subprocess, sys
+            folder = \(String(reflecting: office.folder.url.path))
+            results = []
+            for arguments in ([b'init', b'--office', b'Geneva', b'--db', b'inv\\xff.db'],
+                              [b'org', b'add', b'--name', b'CAP \\xfe', b'--db', \(String(reflecting: office.database)).encode()]):
+                done = subprocess.run([\(String(reflecting: SignatoryExecutable.url.path))] + arguments, cwd=folder,
+                                      capture_output=True)
+                results.append([done.returncode, done.stderr.decode('utf-8')])
+            print(json.dumps({'results': results, 'files': sorted(os.listdir(folder))}))
+            """,
+            input: []
+        )
+        let object = try #require(run as? [String: Any])
+        let results = try #require(object["results"] as? [[Any]])
+        #expect(results.count == 2)
+        for (result, position) in zip(results, [5, 4]) {
+            #expect(result.first as? Int == 64)
+            #expect(
+                result.last as? String
+                    == "Error: argument \(position) ('\((position == 5 ? "inv\\u{FFFD}.db" : "CAP \\u{FFFD}"))') is not UTF-8 text, "
+                    + "and Signatory reads every name, id and path as UTF-8; rename the file, or type the argument again, in UTF-8\n"
+            )
+        }
+        #expect(!((object["files"] as? [String]) ?? []).contains { $0.hasPrefix("inv") })
+        #expect(databaseBytes(office.database) == before)
+    }
+
     @Test func unknownIdsAreRefused() throws {
         let office = try OfficeFixture()
         let ids = try office.addReferenceStatement()
