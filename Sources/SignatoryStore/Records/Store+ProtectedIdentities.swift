@@ -61,9 +61,17 @@ extension Store {
         let (before, staying) = try self.protectedIdentities(leaving: leaving)
         var after = staying
         for replacement in replacements { after.add(replacement) }
-        return try self.contacts().filter {
-            !leaving.contains($0.id.description) && !$0.atRisk && before.protects($0) && !after.protects($0)
-        }
+        return try self.contacts(protectedBy: before, notBy: after).filter { !leaving.contains($0.id.description) }
+    }
+
+    /// The contacts not at risk that `before` leaves out of shared sheets and `after` does not.
+    private func contacts(
+        protectedBy before: ProtectedIdentities,
+        notBy after: ProtectedIdentities
+    ) throws
+        -> [ContactPerson]
+    {
+        try self.contacts().filter { !$0.atRisk && before.protects($0) && !after.protects($0) }
     }
 }
 
@@ -80,6 +88,6 @@ extension Store {
     public func lookalikes(exposedSince before: ProtectedIdentities) throws -> [ContactPerson] {
         let now = try self.protectedIdentities()
         guard now != before else { return [] }
-        return try self.contacts().filter { !$0.atRisk && before.protects($0) && !now.protects($0) }
+        return try self.contacts(protectedBy: before, notBy: now)
     }
 }
