@@ -7,7 +7,8 @@ enum CommandLineArguments {
     /// read its bad bytes as U+FFFD, so `inv\xFF.db` and `inv\xFE.db` would name one file.
     static func typed() -> Result<[String], ArgumentNotUTF8> {
         var arguments: [String] = []
-        for index in 1..<Int(CommandLine.argc) {
+        // A program started without even its own name (argc 0) has no arguments to read.
+        for index in 1..<max(1, Int(CommandLine.argc)) {
             guard let pointer = CommandLine.unsafeArgv[index] else { break }
             guard let argument = String(validatingCString: pointer) else {
                 return .failure(ArgumentNotUTF8(position: index, repaired: String(cString: pointer)))
