@@ -126,6 +126,34 @@ struct RefusalTests {
         #expect(databaseBytes(office.database) == before)
     }
 
+    @Test func aDatabaseNamedInTheEnvironmentThatIsNotUTF8IsRefused() throws {
+        let office = try OfficeFixture()
+        let run = try PythonScript.json(
+            """
+            import json, os, subprocess
+            folder = \(String(reflecting: office.folder.url.path))
+            results = []
+            for name in (b'inv\\xff.db', b'inv\\xfe.db'):
+                environment = {**os.environb, b'SIGNATORY_DB': name}
+                done = subprocess.run([\(String(reflecting: SignatoryExecutable.url.path)), 'init', '--office', 'Geneva'],
+                                      cwd=folder, env=environment, capture_output=True)
+                results.append([done.returncode, done.stderr.decode('utf-8')])
+            print(json.dumps({'results': results, 'files': sorted(os.listdir(folder))}))
+            """,
+            input: []
+        )
+        let object = try #require(run as? [String: Any])
+        let results = try #require(object["results"] as? [[Any]])
+        #expect(results.count == 2)
+        for result in results {
+            #expect(result.first as? Int == 64)
+            let message = try #require(result.last as? String)
+            #expect(message.hasPrefix("Error: SIGNATORY_DB ('inv\\u{FFFD}.db') is not UTF-8 text"))
+            #expect(message.contains("set SIGNATORY_DB to a UTF-8 path, or give one with --db"))
+        }
+        #expect(!((object["files"] as? [String]) ?? []).contains { $0.hasPrefix("inv") })
+    }
+
     @Test func unknownIdsAreRefused() throws {
         let office = try OfficeFixture()
         let ids = try office.addReferenceStatement()

@@ -25,14 +25,14 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let store = try Store.create(
-            at: self.database.resolvedPath,
+            at: try self.database.resolvedPath,
             office: Office(name: self.office.nonBlank!, createdAt: Date())
         )
         if self.output.json {
             try Output.json(
                 JSONRecord([
                     "id": store.office.id.description, "name": store.office.name,
-                    "database": self.database.resolvedPath,
+                    "database": try self.database.resolvedPath,
                 ])
             )
         } else {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SignatoryExport
 import SignatoryStore
 
 /// `--db PATH`, shared by every command that reads or writes a database.
@@ -16,19 +17,32 @@ struct DatabaseOptions: ParsableArguments {
 
     func validate() throws {
         if self.path?.isEmpty == true { throw ValidationError("--db needs a file path, e.g. --db geneva.db") }
+        _ = try self.resolvedPath
         _ = try Self.busyTimeoutSeconds()
     }
 
+    /// `--db`, else $SIGNATORY_DB, else `signatory.db`.
     var resolvedPath: String {
-        if let path = self.path { return path }
-        if let path = ProcessInfo.processInfo.environment["SIGNATORY_DB"], !path.isEmpty { return path }
-        return "signatory.db"
+        get throws {
+            if let path = self.path { return path }
+            // Read as bytes: Foundation reads a byte that is not UTF-8 as U+FFFD, so `inv\xFF.db`
+            // and `inv\xFE.db` would open one database.
+            guard let variable = getenv("SIGNATORY_DB"), variable.pointee != 0 else { return "signatory.db" }
+            guard let path = String(validatingCString: variable) else {
+                let shown = TerminalText.neutralised(String(String(cString: variable).prefix(200)), multiline: false)
+                throw ValidationError(
+                    "SIGNATORY_DB ('\(shown)') is not UTF-8 text, and Signatory reads every path as UTF-8; "
+                        + "rename the file, or set SIGNATORY_DB to a UTF-8 path, or give one with --db"
+                )
+            }
+            return path
+        }
     }
 
     /// Opens the database, waiting up to $SIGNATORY_BUSY_TIMEOUT seconds (default 30) while
     /// another command or a hub is writing to it.
     func open() throws -> Store {
-        try Store.open(at: self.resolvedPath, busyTimeoutMilliseconds: try Self.busyTimeoutSeconds() * 1_000)
+        try Store.open(at: try self.resolvedPath, busyTimeoutMilliseconds: try Self.busyTimeoutSeconds() * 1_000)
     }
 
     private static func busyTimeoutSeconds() throws -> Int32 {

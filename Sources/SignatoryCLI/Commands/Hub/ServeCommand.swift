@@ -50,7 +50,7 @@ struct ServeCommand: AsyncParsableCommand {
             configuration: HubConfiguration(
                 host: self.host,
                 port: self.port,
-                databasePath: self.database.resolvedPath,
+                databasePath: try self.database.resolvedPath,
                 maximumBodyBytes: self.maxBodyMB << 20,
                 pageLimit: self.pageLimit,
                 tls: self.tlsCertificate.flatMap { certificate in

@@ -41,7 +41,7 @@ struct OfficeRecover: ParsableCommand {
             }
             return Output.text(
                 "this office's feed agrees with the peer's copy: nothing to recover; "
-                    + "run `signatory sync import --db \(ShellWord.path(self.database.resolvedPath)) \(ShellWord.path(self.from))` to take in what the peer holds"
+                    + "run `signatory sync import --db \(ShellWord.path(try self.database.resolvedPath)) \(ShellWord.path(self.from))` to take in what the peer holds"
             )
         }
         // A line each: a line break in a path is shown, not obeyed.

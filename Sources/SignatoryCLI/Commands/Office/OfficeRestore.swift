@@ -23,7 +23,7 @@ struct OfficeRestore: ParsableCommand {
     @Option(help: "The backup file to restore (written by `signatory office backup`).") var from: String
 
     func run() throws {
-        let path = self.database.resolvedPath
+        let path = try self.database.resolvedPath
         let restored = try Store.restore(from: self.from, to: path)
         let replaced =
             restored.replacedAs.map {
