@@ -36,7 +36,11 @@ struct UICommand: AsyncParsableCommand {
         var logger = Logger(label: "signatory.ui")
         logger.logLevel = .warning
         let app = try WebApp(
-            configuration: WebConfiguration(host: self.host, port: self.port, databasePath: try self.database.resolvedPath),
+            configuration: WebConfiguration(
+                host: self.host,
+                port: self.port,
+                databasePath: try self.database.resolvedPath
+            ),
             logger: logger
         )
         let open = self.open
