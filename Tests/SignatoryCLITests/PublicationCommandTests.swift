@@ -192,6 +192,45 @@ struct PublicationCommandTests {
         #expect(try geneva.succeed(["sync", "dump"]).contains("Geneva"))
     }
 
+    /// An office that edits the text while another publishes it, neither having seen the other's
+    /// change, leaves the record with a wording nobody published: the published one is what prints.
+    @Test func aWordingEditedWhileAnotherOfficePublishedIsNotPrintedAsPublished() throws {
+        let offices = try SyncCommandTests.offices(["Geneva", "Bucharest"])
+        let (geneva, bucharest) = (offices[0], offices[1])
+        let ids = try geneva.addReferenceStatement()
+        try geneva.signReferenceStatement(ids)
+        try SyncCommandTests.send(geneva, to: bucharest)
+        try bucharest.succeed(["statement", "status", ids.statement, "closed"])
+        try bucharest.succeed(["statement", "status", ids.statement, "published", "--place", "Geneva"])
+        let published = try bucharest.run(["statement", "render", ids.statement])
+        #expect(published.stderr.isEmpty)
+        try geneva.succeed(["statement", "edit", ids.statement, "--title", "Never published", "--body", "Not this."])
+        try SyncCommandTests.send(bucharest, to: geneva)
+        try SyncCommandTests.send(geneva, to: bucharest)
+        for office in [geneva, bucharest] {
+            let hash = try Self.publishedHash(office, ids)
+            let later = try office.run(["statement", "render", ids.statement])
+            #expect(later.stdout == published.stdout)
+            #expect(!later.stdout.contains("Never published") && !later.stdout.contains("Not this."))
+            #expect(
+                later.stderr.split(separator: "\n").contains {
+                    $0.hasPrefix("since publication: the wording was edited (now ")
+                        && $0.hasSuffix(
+                            ") at an office that had not seen the publication; the wording published, "
+                                + "\(hash), is printed"
+                        )
+                }
+            )
+        }
+    }
+
+    /// The first 12 hex digits of the wording the statement's publication record names.
+    private static func publishedHash(_ office: OfficeFixture, _ ids: ReferenceIDs) throws -> String {
+        let show = try #require(try office.json(["statement", "show", ids.statement]) as? [String: Any])
+        let record = try #require(show["publication"] as? [String: Any])
+        return String(try #require(record["textHash"] as? String).prefix(12))
+    }
+
     @Test func renderingKeepsListsAndIsolatesRightToLeftNames() throws {
         let office = try OfficeFixture()
         let ids = try office.addReferenceStatement()

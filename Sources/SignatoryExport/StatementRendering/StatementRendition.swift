@@ -24,7 +24,8 @@ public struct StatementRendition: Sendable {
     /// - Parameter signatories: the statement's ``Store/signatories(of:)``, when the caller has
     ///   read them already; read from `store` otherwise.
     public init(statement: JointStatement, store: Store, signatories: [Signatory]? = nil) throws {
-        self.statement = statement
+        var notes: [String] = []
+        self.statement = try Self.publishedWording(of: statement, store: store, notes: &notes)
         let signatories = try signatories ?? store.signatories(of: statement.id)
         let block = try SignatoryBlock(statement: statement, store: store, signatories: signatories)
         guard let record = statement.publication else {
@@ -34,7 +35,6 @@ public struct StatementRendition: Sendable {
             self.notes = block.warnings
             return
         }
-        var notes: [String] = []
         let identities = try store.protectedIdentities()
         // A person marked at risk, or who withdrew consent, after publication is not named again.
         // The printed name is checked too: after a rename it may be the name of someone at risk,
@@ -58,6 +58,36 @@ public struct StatementRendition: Sendable {
             [[record.place, Self.spelledOut(record.date)].compactMap { $0 }.joined(separator: ", ")]
             + [record.occasion].compactMap { $0 }
         self.notes = notes
+    }
+
+    /// The statement with the wording its publication record names. An office that edited the
+    /// text while another published it (neither had seen the other's change) leaves the record
+    /// with a wording that was never published; it is not printed under the publication's date.
+    private static func publishedWording(
+        of statement: JointStatement,
+        store: Store,
+        notes: inout [String]
+    ) throws -> JointStatement {
+        guard let published = statement.publication?.textHash, published != statement.textHash else {
+            return statement
+        }
+        let current = statement.textHash.short
+        guard let text = try store.texts(of: statement.id).first(where: { $0.hash == published }) else {
+            notes.append(
+                "since publication: the wording published (\(published.short)) is not held here, so the statement's "
+                    + "wording \(current), edited at an office that had not seen the publication, is printed instead"
+            )
+            return statement
+        }
+        notes.append(
+            "since publication: the wording was edited (now \(current)) at an office that had not seen the "
+                + "publication; the wording published, \(published.short), is printed"
+        )
+        var wording = statement
+        wording.title = text.title
+        wording.body = text.body
+        wording.language = text.language
+        return wording
     }
 
     /// Who joined or left the list and why, and whether the lead is another organisation now

@@ -167,6 +167,8 @@ struct PrintablePage {
             throw WebError.notFound(self.text["statement"])
         }
         let rendition = try StatementRendition(statement: statement, store: store)
-        return (statement.title, ["title": statement.title, "block": StatementFormat.text.render(rendition)])
+        // Once published, the wording published, whatever the record holds since.
+        let title = rendition.statement.title
+        return (title, ["title": title, "block": StatementFormat.text.render(rendition)])
     }
 }
