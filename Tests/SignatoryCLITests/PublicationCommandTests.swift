@@ -224,6 +224,48 @@ struct PublicationCommandTests {
         }
     }
 
+    /// A title edited at one office and a body at another merge into a wording neither recorded:
+    /// the office that signs it, or publishes it, records it, so that it can be shown everywhere.
+    @Test func aWordingMergedFromTwoOfficesIsRecordedByTheOfficeThatSignsOrPublishesIt() throws {
+        let offices = try SyncCommandTests.offices(["Geneva", "Bucharest"])
+        let (geneva, bucharest) = (offices[0], offices[1])
+        let ids = try geneva.addReferenceStatement()
+        func mergeConcurrentEdits(_ round: Int) throws -> String {
+            try SyncCommandTests.send(geneva, to: bucharest)
+            try geneva.succeed(["statement", "edit", ids.statement, "--title", "Title from Geneva \(round)"])
+            try bucharest.succeed([
+                "statement", "edit", ids.statement, "--body", "Body from Bucharest \(round).", "--language", "fr",
+            ])
+            try SyncCommandTests.send(bucharest, to: geneva)
+            try SyncCommandTests.send(geneva, to: bucharest)
+            let show = try #require(try geneva.json(["statement", "show", ids.statement]) as? [String: Any])
+            let hash = try #require(show["textHash"] as? String)
+            #expect(!Self.wordings(show).contains(hash), "the merge itself records nothing")
+            return hash
+        }
+        func expectShown(_ hash: String, round: Int) throws {
+            for office in [geneva, bucharest] {
+                let shown = try office.succeed([
+                    "statement", "show", ids.statement, "--wording", String(hash.prefix(8)),
+                ])
+                #expect(shown.contains("Title from Geneva \(round)") && shown.contains("Body from Bucharest \(round)."))
+            }
+        }
+        let signed = try mergeConcurrentEdits(1)
+        try geneva.succeed(["sign", "--statement", ids.statement, "--org", "CAP", "--contact", ids.valle])
+        try SyncCommandTests.send(geneva, to: bucharest)
+        try expectShown(signed, round: 1)
+        let published = try mergeConcurrentEdits(2)
+        try bucharest.succeed(["statement", "status", ids.statement, "closed"])
+        try bucharest.succeed(["statement", "status", ids.statement, "published", "--confirm-older-wordings"])
+        try SyncCommandTests.send(bucharest, to: geneva)
+        try expectShown(published, round: 2)
+    }
+
+    private static func wordings(_ show: [String: Any]) -> [String] {
+        ((show["texts"] as? [[String: Any]]) ?? []).compactMap { $0["hash"] as? String }
+    }
+
     /// The first 12 hex digits of the wording the statement's publication record names.
     private static func publishedHash(_ office: OfficeFixture, _ ids: ReferenceIDs) throws -> String {
         let show = try #require(try office.json(["statement", "show", ids.statement]) as? [String: Any])

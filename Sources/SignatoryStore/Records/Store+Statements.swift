@@ -46,7 +46,10 @@ extension Store {
             try self.requireCampaign(statement.campaignID)
             if let lead = statement.leadOrganisationID { try self.requireOrganisation(lead) }
             try self.write(EntityRef(.statement, statement.id.description), statement.syncFields, now: now)
-            if stored.textHash != statement.textHash { try self.recordText(of: statement, now: now) }
+            // The wording published may be one no office recorded: see `recordText(of:now:)`.
+            if stored.textHash != statement.textHash || statement.publication != stored.publication {
+                try self.recordText(of: statement, now: now)
+            }
         }
     }
 
@@ -96,7 +99,12 @@ extension Store {
         }
     }
 
-    private func recordText(of statement: JointStatement, now: Date?) throws {
+    /// Keeps the statement's current wording as a version, unless it is kept already.
+    ///
+    /// Edits of the title at one office and of the body at another merge into a wording that
+    /// neither recorded: the office that signs or publishes it records it, so that every wording a
+    /// signature or a publication names can be shown (`statement show --wording`).
+    func recordText(of statement: JointStatement, now: Date?) throws {
         let text = StatementText(of: statement, recordedAt: now ?? self.clock())
         let ref = EntityRef(.statementText, text.entityID)
         // Going back to an earlier wording keeps the date it was first recorded.

@@ -138,8 +138,10 @@ extension Store {
     }
 
     private func remember(_ fields: FieldMap, of ref: EntityRef) {
-        // Only records that others point at are read again for their children.
-        guard !self.database.isAutocommit, ref.kind == .organisation || ref.kind == .statement || ref.kind == .campaign
+        // Only records that others point at are read again for their children, and the wording
+        // that each signature recorded checks is kept.
+        guard !self.database.isAutocommit,
+            ref.kind == .organisation || ref.kind == .statement || ref.kind == .campaign || ref.kind == .statementText
         else { return }
         if self.settledCache.count >= 20_000 { self.settledCache.removeAll(keepingCapacity: true) }
         self.settledCache[ref] = fields
