@@ -137,7 +137,12 @@ extension JointStatement {
 
 extension StatementText {
     /// A wording's record id: the statement and the hash, so two offices recording it agree.
-    public var entityID: String { "\(self.statementID):\(self.hash.hex)" }
+    public var entityID: String { Self.entityID(statement: self.statementID, hash: self.hash) }
+
+    /// The record id of the wording `hash` of `statement`.
+    public static func entityID(statement: ID<JointStatement>, hash: TextHash) -> String {
+        "\(statement):\(hash.hex)"
+    }
 
     public var syncFields: FieldMap {
         [

@@ -38,8 +38,8 @@ extension Store {
             if signature.status.commitsToText && signature.textHash == nil {
                 signature.textHash = statement.textHash
             }
-            if signature.status.commitsToText, signature.textHash == statement.textHash {
-                try self.recordText(of: statement, now: nil)
+            if signature.status.commitsToText, let wording = signature.textHash {
+                try self.recordText(of: statement, ifItsWordingIs: wording)
             }
             let ref = EntityRef(.signature, signature.id.description)
             try self.write(ref, signature.syncFields, deciding: try self.decidedFields(deciding, by: signature))

@@ -112,6 +112,15 @@ extension Store {
         try self.write(ref, text.syncFields, now: now)
     }
 
+    /// Records the statement's current wording when it is `wording` and is not recorded yet. The
+    /// statement's hash, which normalises its whole text, is computed only then: a sign-on import
+    /// records thousands of signatures on one wording.
+    func recordText(of statement: JointStatement, ifItsWordingIs wording: TextHash) throws {
+        let ref = EntityRef(.statementText, StatementText.entityID(statement: statement.id, hash: wording))
+        guard try self.settledFields(of: ref).isEmpty, statement.textHash == wording else { return }
+        try self.recordText(of: statement, now: nil)
+    }
+
     func requireCampaign(_ id: ID<Campaign>) throws {
         guard try self.database.integer("SELECT count(*) FROM campaign WHERE id = ?", id) == 1 else {
             throw StoreError.notFound("campaign", reference: id.description)
