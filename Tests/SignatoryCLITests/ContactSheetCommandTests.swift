@@ -180,6 +180,31 @@ struct ContactSheetCommandTests {
         #expect(!organisation.contains("Thierry Valle, Director  ["))
     }
 
+    /// A person at risk held with a title and a middle initial, entered again by a sign-on form
+    /// under the plain name, is not published through the second entry.
+    @Test func aSignOnEntryPlainerThanThePersonAtRiskIsNotPublished() throws {
+        let office = try OfficeFixture()
+        let ids = try office.addReferenceStatement()
+        try office.succeed(["contact", "edit", ids.humenuc, "--name", "Dr. Lucica M. Humenuc", "--at-risk"])
+        let form = office.folder.path("sign-on.csv")
+        try
+            "Organisation,Country,Contact name,Email,Consent to publish\r\nRomania Women Network,RO,Lucica Humenuc,lucica.h@example.org,yes\r\n"
+            .write(toFile: form, atomically: true, encoding: .utf8)
+        try office.succeed(["import", "signers", "--statement", ids.statement, form])
+        let rendered = try office.succeed(["statement", "render", ids.statement])
+        #expect(rendered.contains("Romania Women Network"), "the negative control: the organisation is listed")
+        #expect(!rendered.contains("Humenuc"))
+        let sheet = office.folder.path("public.csv")
+        try office.succeed([
+            "export", "contacts", "--statement", ids.statement, "--format", "csv", "--audience", "public", "--out",
+            sheet,
+        ])
+        let text = try String(contentsOfFile: sheet, encoding: .utf8)
+        #expect(text.contains("Romania Women Network") && !text.contains("Humenuc") && !text.contains("lucica.h@"))
+        let listed = try office.succeed(["contact", "list"]).split(separator: "\n")
+        #expect(listed.first { $0.contains("Lucica Humenuc") }?.hasSuffix("like one at risk") == true)
+    }
+
     /// Un-marking, removing or erasing a person at risk lets shared sheets name the contacts that
     /// read like them: the coordinator is told which, before confirming and after.
     @Test func freeingAPersonAtRiskNamesTheLookalikesItExposes() throws {

@@ -112,7 +112,7 @@ extension LookalikeTests {
             for _ in 0..<Int.random(in: 1...4, using: &generator) {
                 let person = name(maximumWords: 3)
                 identities.add(name: person, email: nil, phone: nil)
-                protected += ProtectedIdentities.spellings(of: person).filter { !$0.isEmpty }
+                protected += ProtectedIdentities.protectedSpellings(of: person)
             }
             for _ in 0..<50 {
                 let other = name(maximumWords: 11)
@@ -183,6 +183,37 @@ extension LookalikeTests {
             identities.add(name: atRisk, email: nil, phone: nil)
             #expect(identities.protects(name: other, email: nil, phone: nil), "\(atRisk) / \(other)")
         }
+    }
+
+    /// A person at risk entered with a title, a degree, an initial, a middle name or a bracketed
+    /// note is protected under the plain name too; and a name is the same person in Latin letters.
+    static let plainerEntries: [(atRisk: String, other: String)] = [
+        ("Dr. Lucica Humenuc", "Lucica Humenuc"), ("Lucica M. Humenuc", "Lucica Humenuc"),
+        ("Ms Lucica Humenuc", "Lucica Humenuc"), ("Lucica Humenuc, PhD", "Lucica Humenuc"),
+        ("Lucica Humenuc (SIRDO)", "Lucica Humenuc"), ("Lucica Maria Humenuc", "Lucica Humenuc"),
+        ("Humenuc, Lucica Maria", "Lucica Humenuc"), ("Prof. Dr. Lucica Ph.D. Humenuc [Director]", "Humenuc Lucica"),
+        ("Иван Петров", "Ivan Petrov"), ("Ivan Petrov", "Иван Петров"), ("Jürgen Müller", "Juergen Mueller"),
+        ("Juergen Mueller", "Jürgen Müller"), ("Тарас Шевченко", "Taras Shevchenko"),
+    ]
+
+    @Test(arguments: LookalikeTests.plainerEntries)
+    func aPlainerOrRomanisedEntryOfAPersonAtRiskIsProtected(_ pair: (atRisk: String, other: String)) {
+        var identities = ProtectedIdentities()
+        identities.add(name: pair.atRisk, email: nil, phone: nil)
+        #expect(identities.protects(name: pair.other, email: nil, phone: nil), "\(pair.atRisk) / \(pair.other)")
+    }
+
+    /// What a shortened name leaves must still be a name: one word, a middle name and a surname,
+    /// or another given name do not make a person at risk.
+    @Test func aShortenedNameKeepsTwoWordsOfItsOwn() {
+        var identities = ProtectedIdentities()
+        for name in ["Dr. Humenuc", "Lucica Maria Humenuc", "王小明"] {
+            identities.add(name: name, email: nil, phone: nil)
+        }
+        for other in ["Ion Humenuc", "Maria Humenuc", "Lucica Maria", "Lucica Popescu", "王明", "Ivan Petrov"] {
+            #expect(!identities.protects(name: other, email: nil, phone: nil), "\(other)")
+        }
+        #expect(identities.protects(name: "Dr. Ion Humenuc", email: nil, phone: nil), "every word of Dr. Humenuc")
     }
 
     /// A person at risk whose name has no letter or digit is still protected by email and phone,

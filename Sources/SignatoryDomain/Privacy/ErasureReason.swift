@@ -20,11 +20,11 @@ public enum ErasureReason {
     /// their email addresses or its part before the `@`, or the last seven digits of one of their
     /// phone numbers, however spaced.
     public static func check(_ reason: String, against held: [FieldMap]) throws(DomainError) {
-        let spellings = Self.spellings(of: reason).map(Spelling.init)
+        let spellings = LatinSpellings.all(of: reason).map(Spelling.init)
         // A person edited 10,000 times held few distinct values: each is checked once.
         func distinct(_ field: String) -> Set<String> { Set(held.compactMap { $0[field]?.text }) }
         for name in distinct("fullName") {
-            for nameWords in Self.spellings(of: name).map(Self.words(of:)) {
+            for nameWords in LatinSpellings.all(of: name).map(Self.words(of:)) {
                 for reason in spellings {
                     if let part = reason.repeated(nameWords) {
                         throw .reasonNamesPerson(field: "name", repeating: part)
@@ -33,7 +33,7 @@ public enum ErasureReason {
             }
         }
         for email in distinct("email") {
-            let address = Self.spellings(of: email)[0]
+            let address = LatinSpellings.all(of: email)[0]
             let local = Self.words(of: String(address.prefix { $0 != "@" })).joined()
             for reason in spellings
             where reason.text.contains(address) || local.count >= 4 && reason.words.contains(local) {
@@ -91,43 +91,6 @@ public enum ErasureReason {
             let runTogether = name.joined().count >= 6 && self.words.joined().contains(name.joined())
             return inOrder || runTogether ? name.joined(separator: " ") : nil
         }
-    }
-
-    /// The ways `text` is spelt in Latin letters, lower-cased, without accents or invisible
-    /// characters: the first by ICU's transliteration; then with German umlauts spelt out, and
-    /// Cyrillic as the BGN/PCGN romanisations of Russian and Ukrainian write it.
-    private static func spellings(of text: String) -> [String] {
-        // Compatibility forms first: mathematical bold and circled letters read as plain ones.
-        let visible = String(
-            String.UnicodeScalarView(
-                text.precomposedStringWithCompatibilityMapping.unicodeScalars.filter {
-                    !$0.properties.isDefaultIgnorableCodePoint
-                }
-            )
-        )
-        var sources = [visible]
-        var spelt = visible
-        for (umlaut, letters) in [("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("Ä", "Ae"), ("Ö", "Oe"), ("Ü", "Ue")] {
-            spelt = spelt.replacingOccurrences(of: umlaut, with: letters)
-        }
-        if spelt != visible { sources.append(spelt) }
-        var transforms = ["Any-Latin"]
-        if visible.unicodeScalars.contains(where: { (0x0400...0x04FF).contains($0.value) }) {
-            transforms += ["Russian-Latin/BGN", "Ukrainian-Latin/BGN"]
-        }
-        var spellings: [String] = []
-        for source in sources {
-            for transform in transforms {
-                let plain =
-                    source.applyingTransform(
-                        StringTransform(rawValue: transform + "; Latin-ASCII; Lower"),
-                        reverse: false
-                    )
-                    ?? source.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-                if !spellings.contains(plain) { spellings.append(plain) }
-            }
-        }
-        return spellings
     }
 
     private static func words(of text: String) -> [String] {

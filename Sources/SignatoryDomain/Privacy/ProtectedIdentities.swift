@@ -8,8 +8,11 @@ import Foundation
 ///
 /// Names match when every word of the protected name is in the other, ignoring case, accents,
 /// width (full-width letters), punctuation and order: "Humenuc, Lucica" and "Dr. Lucica M.
-/// Humenuc" are Lucica Humenuc. Phone numbers match on their last eight digits, so a trunk
-/// "(0)" or a different prefix does not hide a number.
+/// Humenuc" are Lucica Humenuc. The protected name also counts without its titles, degrees,
+/// initials and what brackets hold, and by its first and last words ("Dr. Lucica Maria Humenuc,
+/// PhD" protects "Lucica Humenuc"), and in Latin letters ("Иван Петров" protects "Ivan Petrov",
+/// "Jürgen Müller" protects "Juergen Mueller", and the other way round). Phone numbers match on
+/// their last eight digits, so a trunk "(0)" or a different prefix does not hide a number.
 ///
 /// ```swift
 /// var identities = ProtectedIdentities()
@@ -44,7 +47,7 @@ public struct ProtectedIdentities: Sendable, Hashable {
         // The email and phone protect the person even when the name has no word to match by.
         if let email { self.emails.insert(Self.emailKey(email)) }
         if let phone, let key = Self.phoneKey(phone) { self.phones.insert(key) }
-        for words in Self.spellings(of: name) where !words.isEmpty {
+        for words in Self.protectedSpellings(of: name) {
             self.names.insert(words.sorted().joined(separator: " "))
             self.wordSets.append(words)
             self.protectedWords.formUnion(words)
@@ -59,6 +62,11 @@ public struct ProtectedIdentities: Sendable, Hashable {
         if let phone, !self.phones.isEmpty, let key = Self.phoneKey(phone), self.phones.contains(key) { return true }
         if let email, !self.emails.isEmpty, self.emails.contains(Self.emailKey(email)) { return true }
         guard let name, !self.names.isEmpty else { return false }
+        return self.protectsWords(of: name) || LatinSpellings.romanised(of: name).contains(where: self.protectsWords)
+    }
+
+    /// Whether the words of `name`, as written, include every word of some protected name.
+    private func protectsWords(of name: String) -> Bool {
         // Only the words some protected name has can complete one: most lines have too few to look further.
         var words: [String] = []
         Self.forEachWord(of: name, runTogetherWhen: self.oneWordLengths.contains) {
@@ -101,6 +109,63 @@ public struct ProtectedIdentities: Sendable, Hashable {
             if self.names.contains(String(decoding: key, as: UTF8.self)) { return true }
         }
         return false
+    }
+
+    /// Every word set a protected name is kept as: its ``spellings(of:)``, those of its
+    /// ``shortened(_:)`` forms, and the same in Latin letters.
+    package static func protectedSpellings(of name: String) -> [Set<String>] {
+        var result: [Set<String>] = []
+        // Every character of a Chinese, Japanese or Korean name is a word already, and so is
+        // each syllable of its romanisation: none of them is a title or an initial.
+        let shortens = !name.contains(where: Self.isWrittenWithoutSpaces)
+        for source in [name] + LatinSpellings.romanised(of: name) {
+            for form in [source] + (shortens ? Self.shortened(source) : []) {
+                for words in Self.spellings(of: form) where !words.isEmpty && !result.contains(words) {
+                    result.append(words)
+                }
+            }
+        }
+        return result
+    }
+
+    /// Titles and degrees written beside a name, folded: they do not tell one person from another.
+    private static let titles: Set<String> = [
+        "mr", "mrs", "ms", "miss", "mx", "dr", "dra", "prof", "professor", "sir", "dame", "rev", "revd", "hon",
+        "mme", "mlle", "sra", "srta", "herr", "frau", "jr", "phd", "md", "esq", "msc", "llm",
+    ]
+
+    /// The name as it may also be entered: without titles, degrees, single-letter initials and
+    /// what brackets hold ("Dr. Lucica M. Humenuc, PhD (SIRDO)" is "Lucica Humenuc"), and, of
+    /// three words or more, by its first and last word ("Lucica Maria Humenuc"), or its first two
+    /// when a comma follows the first ("Humenuc, Lucica Maria"). None that would leave fewer than
+    /// two words (one word would stand for everyone who bears it).
+    private static func shortened(_ name: String) -> [String] {
+        var outside = ""
+        var depth = 0
+        for character in name {
+            if "([{".contains(character) {
+                depth += 1
+            } else if ")]}".contains(character) {
+                depth = max(0, depth - 1)
+            } else if depth == 0 {
+                outside.append(character)
+                continue
+            }
+            outside.append(" ")
+        }
+        let tokens = outside.split(whereSeparator: \.isWhitespace)
+        let surnameFirst = tokens.first?.hasSuffix(",") ?? false
+        let kept = tokens.map(String.init).filter { token in
+            let key = String(Self.fold(token).filter { $0.isLetter || $0.isNumber })
+            return !key.isEmpty && !Self.titles.contains(key) && !(key.count == 1 && key.first?.isASCII == true)
+        }
+        guard kept.count >= 2 else { return [] }
+        var forms: [String] = []
+        if kept.count < tokens.count || outside != name { forms.append(kept.joined(separator: " ")) }
+        if kept.count >= 3 {
+            forms.append(surnameFirst ? "\(kept[0]) \(kept[1])" : "\(kept[0]) \(kept[kept.count - 1])")
+        }
+        return forms
     }
 
     /// The name's words, folded, with each word joined by an apostrophe or a hyphen also whole:
