@@ -203,6 +203,34 @@ extension LookalikeTests {
         #expect(identities.protects(name: pair.other, email: nil, phone: nil), "\(pair.atRisk) / \(pair.other)")
     }
 
+    /// A name spelt out with spaces between its letters, or with the estimated sign for an e.
+    @Test(arguments: [
+        "Lucica H u m e n u c", "L u c i c a Humenuc", "L U C I C A  H U M E N U C", "Lucica Hum\u{212E}nuc",
+    ])
+    func aNameSpacedOutOrWithASignForALetterIsProtected(_ other: String) {
+        var identities = ProtectedIdentities()
+        identities.add(name: "Lucica Humenuc", email: nil, phone: nil)
+        #expect(identities.protects(name: other, email: nil, phone: nil))
+        #expect(!identities.protects(name: "Lucica H u m", email: nil, phone: nil), "the negative control")
+    }
+
+    /// Addresses that reach the same mailbox: a `+tag`, and Gmail's dots and its other domain.
+    @Test func anAddressThatReachesTheSameMailboxIsProtected() {
+        var identities = ProtectedIdentities()
+        identities.add(name: "Lucica Humenuc", email: "lucica.humenuc@gmail.com", phone: nil)
+        identities.add(name: "Thierry Valle", email: "t.valle@cap-lc.example", phone: nil)
+        for address in [
+            "lucica.humenuc+sign@gmail.com", "lucicahumenuc@gmail.com", "Lucica.Humenuc@googlemail.com",
+            "t.valle+petition@cap-lc.example",
+        ] {
+            #expect(identities.protects(name: "Someone Else", email: address, phone: nil), "\(address)")
+        }
+        // Dots tell other mailboxes apart outside Gmail; a `+` that starts the address is no tag.
+        for address in ["tvalle@cap-lc.example", "lucica.humenuc@example.org", "+t.valle@cap-lc.example"] {
+            #expect(!identities.protects(name: "Someone Else", email: address, phone: nil), "\(address)")
+        }
+    }
+
     /// What a shortened name leaves must still be a name: one word, a middle name and a surname,
     /// or another given name do not make a person at risk.
     @Test func aShortenedNameKeepsTwoWordsOfItsOwn() {

@@ -230,7 +230,19 @@ public struct ProtectedIdentities: Sendable, Hashable {
         // apart rather than in an array so that a line allocates nothing for them.
         var (first, second, third) = ("", "", "")
         var (count, bytes) = (0, 0)
+        // Letters spaced out ("H u m e n u c"): three words or more of one letter in a row, also whole.
+        var (spaced, spacedLetters) = ("", 0)
+        func endSpaced() {
+            if spacedLetters >= 3 { body(spaced) }
+            (spaced, spacedLetters) = ("", 0)
+        }
         Self.forEachPart(of: name) { part, joined in
+            if !joined, part.unicodeScalars.count == 1, let letter = part.first, !Self.isWrittenWithoutSpaces(letter) {
+                spaced += part
+                spacedLetters += 1
+            } else {
+                endSpaced()
+            }
             if joined {
                 whole += part
                 parts += 1
@@ -250,6 +262,7 @@ public struct ProtectedIdentities: Sendable, Hashable {
             body(part)
         }
         if parts > 1 { body(whole) }
+        endSpaced()
         guard (2...3).contains(count), lengthMayMatch(bytes) else { return }
         for spelling in Self.runTogether(count == 2 ? [first, second] : [first, second, third]) { body(spelling) }
     }
@@ -352,7 +365,7 @@ public struct ProtectedIdentities: Sendable, Hashable {
         // dental click shaped like an l, and signs shaped like letters.
         "ɫ": "l", "ɭ": "l", "ɬ": "l", "ȴ": "l", "ᶅ": "l", "ǀ": "l", "ɱ": "m", "ɳ": "n", "ƞ": "n", "ɲ": "n",
         "ƈ": "c", "ɕ": "c", "ꞔ": "c", "ɦ": "h", "Ⱨ": "H", "ⱨ": "h", "Ꜧ": "H", "ꜧ": "h", "ɒ": "a", "¡": "i",
-        "¢": "c",
+        "¢": "c", "\u{212E}": "e",
     ]
 
     /// Letters that no decomposition takes to the plain letter people type instead.
@@ -414,7 +427,9 @@ public struct ProtectedIdentities: Sendable, Hashable {
 
     private static let blanks: Set<Unicode.Scalar> = ["\u{115F}", "\u{1160}", "\u{3164}", "\u{FFA0}", "\u{2800}"]
 
-    /// An email address as compared: case and width folded (`Ｓecret@Example.org` is `secret@example.org`).
+    /// An email address as compared: case and width folded (`Ｓecret@Example.org` is
+    /// `secret@example.org`), and as the mailbox it reaches: without a `+tag`, and for Gmail
+    /// without dots (`lucica.humenuc+sign@googlemail.com` is `lucicahumenuc@gmail.com`).
     static func emailKey(_ email: String) -> String {
         guard email.utf8.allSatisfy({ $0 < 0x80 }) else {
             // Invisible characters (a zero-width space) do not make another address to the eye.
@@ -423,9 +438,21 @@ public struct ProtectedIdentities: Sendable, Hashable {
             where !scalar.properties.isDefaultIgnorableCodePoint {
                 scalars.append(scalar)
             }
-            return String(scalars).lowercased()
+            return Self.mailbox(String(scalars).lowercased())
         }
-        return email.lowercased()
+        return Self.mailbox(email.lowercased())
+    }
+
+    private static func mailbox(_ address: String) -> String {
+        guard let at = address.lastIndex(of: "@") else { return address }
+        var local = address[..<at]
+        var domain = address[address.index(after: at)...]
+        if let plus = local.firstIndex(of: "+"), plus != local.startIndex { local = local[..<plus] }
+        if domain == "gmail.com" || domain == "googlemail.com" {
+            local = Substring(local.filter { $0 != "." })
+            domain = "gmail.com"
+        }
+        return local + "@" + domain
     }
 
     /// The last eight digits, which a country code, a trunk "(0)" or spacing do not change.
