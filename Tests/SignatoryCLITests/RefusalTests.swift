@@ -97,22 +97,14 @@ struct RefusalTests {
     @Test func anArgumentThatIsNotUTF8IsRefused() throws {
         let office = try OfficeFixture()
         let before = databaseBytes(office.database)
-        let run = try PythonScript.json(
+        let database = String(reflecting: office.database)
+        let (results, files) = try Self.runWithBytes(
+            office,
             """
-            import json, os, subprocess, sys
-            folder = \(String(reflecting: office.folder.url.path))
-            results = []
-            for arguments in ([b'init', b'--office', b'Geneva', b'--db', b'inv\\xff.db'],
-                              [b'org', b'add', b'--name', b'CAP \\xfe', b'--db', \(String(reflecting: office.database)).encode()]):
-                done = subprocess.run([\(String(reflecting: SignatoryExecutable.url.path))] + arguments, cwd=folder,
-                                      capture_output=True)
-                results.append([done.returncode, done.stderr.decode('utf-8')])
-            print(json.dumps({'results': results, 'files': sorted(os.listdir(folder))}))
-            """,
-            input: []
+            [([b'init', b'--office', b'Geneva', b'--db', b'inv\\xff.db'], {}),
+             ([b'org', b'add', b'--name', b'CAP \\xfe', b'--db', \(database).encode()], {})]
+            """
         )
-        let object = try #require(run as? [String: Any])
-        let results = try #require(object["results"] as? [[Any]])
         #expect(results.count == 2)
         for (result, position) in zip(results, [5, 4]) {
             #expect(result.first as? Int == 64)
@@ -122,28 +114,19 @@ struct RefusalTests {
                     + "and Signatory reads every name, id and path as UTF-8; rename the file, or type the argument again, in UTF-8\n"
             )
         }
-        #expect(!((object["files"] as? [String]) ?? []).contains { $0.hasPrefix("inv") })
+        #expect(!files.contains { $0.hasPrefix("inv") })
         #expect(databaseBytes(office.database) == before)
     }
 
     @Test func aDatabaseNamedInTheEnvironmentThatIsNotUTF8IsRefused() throws {
         let office = try OfficeFixture()
-        let run = try PythonScript.json(
+        let (results, files) = try Self.runWithBytes(
+            office,
             """
-            import json, os, subprocess
-            folder = \(String(reflecting: office.folder.url.path))
-            results = []
-            for name in (b'inv\\xff.db', b'inv\\xfe.db'):
-                environment = {**os.environb, b'SIGNATORY_DB': name}
-                done = subprocess.run([\(String(reflecting: SignatoryExecutable.url.path)), 'init', '--office', 'Geneva'],
-                                      cwd=folder, env=environment, capture_output=True)
-                results.append([done.returncode, done.stderr.decode('utf-8')])
-            print(json.dumps({'results': results, 'files': sorted(os.listdir(folder))}))
-            """,
-            input: []
+            [([b'init', b'--office', b'Geneva'], {b'SIGNATORY_DB': b'inv\\xff.db'}),
+             ([b'init', b'--office', b'Geneva'], {b'SIGNATORY_DB': b'inv\\xfe.db'})]
+            """
         )
-        let object = try #require(run as? [String: Any])
-        let results = try #require(object["results"] as? [[Any]])
         #expect(results.count == 2)
         for result in results {
             #expect(result.first as? Int == 64)
@@ -151,7 +134,31 @@ struct RefusalTests {
             #expect(message.hasPrefix("Error: SIGNATORY_DB ('inv\\u{FFFD}.db') is not UTF-8 text"))
             #expect(message.contains("set SIGNATORY_DB to a UTF-8 path, or give one with --db"))
         }
-        #expect(!((object["files"] as? [String]) ?? []).contains { $0.hasPrefix("inv") })
+        #expect(!files.contains { $0.hasPrefix("inv") })
+    }
+
+    /// Runs `signatory` in the office's folder once per entry of `runs`, a Python list of
+    /// (arguments, environment added) pairs written as bytes, which Swift's strings cannot hold
+    /// when they are not UTF-8. Returns each exit status with standard error, and the folder's files.
+    private static func runWithBytes(
+        _ office: OfficeFixture,
+        _ runs: String
+    ) throws -> (results: [[Any]], files: [String]) {
+        let run = try PythonScript.json(
+            """
+            import json, os, subprocess
+            folder = \(String(reflecting: office.folder.url.path))
+            results = []
+            for arguments, environment in \(runs):
+                done = subprocess.run([\(String(reflecting: SignatoryExecutable.url.path)).encode()] + arguments, cwd=folder,
+                                      env={**os.environb, **environment}, capture_output=True)
+                results.append([done.returncode, done.stderr.decode('utf-8')])
+            print(json.dumps({'results': results, 'files': sorted(os.listdir(folder))}))
+            """,
+            input: []
+        )
+        let object = try #require(run as? [String: Any])
+        return (try #require(object["results"] as? [[Any]]), (object["files"] as? [String]) ?? [])
     }
 
     @Test func unknownIdsAreRefused() throws {
