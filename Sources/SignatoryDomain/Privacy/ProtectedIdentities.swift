@@ -62,7 +62,7 @@ public struct ProtectedIdentities: Sendable, Hashable {
         if let phone, !self.phones.isEmpty, let key = Self.phoneKey(phone), self.phones.contains(key) { return true }
         if let email, !self.emails.isEmpty, self.emails.contains(Self.emailKey(email)) { return true }
         guard let name, !self.names.isEmpty else { return false }
-        return self.protectsWords(of: name) || LatinSpellings.romanised(of: name).contains(where: self.protectsWords)
+        return self.protectsWords(of: name) || LatinSpellings.romanised(of: name).map(self.protectsWords) == true
     }
 
     /// Whether the words of `name`, as written, include every word of some protected name.
@@ -118,7 +118,9 @@ public struct ProtectedIdentities: Sendable, Hashable {
         // Every character of a Chinese, Japanese or Korean name is a word already, and so is
         // each syllable of its romanisation: none of them is a title or an initial.
         let shortens = !name.contains(where: Self.isWrittenWithoutSpaces)
-        for source in [name] + LatinSpellings.romanised(of: name) {
+        // Every Latin spelling of the protected name, the one other names are looked up in included.
+        let romanised = LatinSpellings.romanised(of: name).map { [$0] + LatinSpellings.all(of: name) } ?? []
+        for source in [name] + romanised {
             for form in [source] + (shortens ? Self.shortened(source) : []) {
                 for words in Self.spellings(of: form) where !words.isEmpty && !result.contains(words) {
                     result.append(words)
