@@ -21,6 +21,7 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case mergeIntoItself
         case alreadyResolved(conflict: String, on: String, kept: String)
         case keepRecordOrDeletion(record: String)
+        case keepOneOfTheVersions(field: String, record: String)
         case publicationIsFinal
         case badEncryptionKey(card: String, detail: String)
         case noEncryptionKey(office: String)
@@ -59,6 +60,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let alreadyResolved = Code("alreadyResolved")
         /// A record whose organisation was deleted elsewhere is kept or deleted: no third value.
         public static let keepRecordOrDeletion = Code("keepRecordOrDeletion")
+        /// A conflict over what happened (a publication record, the wording a stand signed) keeps one of its versions.
+        public static let keepOneOfTheVersions = Code("keepOneOfTheVersions")
         /// The record of a publication is written once, when the statement is published.
         public static let publicationIsFinal = Code("publicationIsFinal")
         /// An office card's encryption key is malformed, unsigned, or differs from the one trusted.
@@ -126,6 +129,9 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     public static func keepRecordOrDeletion(record: String) -> StoreError {
         .init(.keepRecordOrDeletion(record: record))
     }
+    public static func keepOneOfTheVersions(field: String, record: String) -> StoreError {
+        .init(.keepOneOfTheVersions(field: field, record: record))
+    }
     public static let publicationIsFinal = StoreError(.publicationIsFinal)
     public static func badEncryptionKey(card: String, detail: String) -> StoreError {
         .init(.badEncryptionKey(card: card, detail: detail))
@@ -178,6 +184,7 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .mergeIntoItself: return .mergeIntoItself
         case .alreadyResolved: return .alreadyResolved
         case .keepRecordOrDeletion: return .keepRecordOrDeletion
+        case .keepOneOfTheVersions: return .keepOneOfTheVersions
         case .publicationIsFinal: return .publicationIsFinal
         case .badEncryptionKey: return .badEncryptionKey
         case .noEncryptionKey: return .noEncryptionKey
@@ -251,6 +258,9 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .keepRecordOrDeletion(let record):
             return "\(record) names an organisation deleted at another office: keep the other version, which restores "
                 + "the organisation, or the deletion; no other value settles this conflict"
+        case .keepOneOfTheVersions(let field, let record):
+            return "the \(field) of \(record) records what happened at an office; keep one of the two versions, "
+                + "no other value settles this conflict"
         case .publicationIsFinal:
             return "what was published is recorded once, when the statement is published, and never changes"
         case .badEncryptionKey(let card, let detail):

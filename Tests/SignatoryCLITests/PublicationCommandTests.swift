@@ -262,6 +262,34 @@ struct PublicationCommandTests {
         try expectShown(published, round: 2)
     }
 
+    /// Two offices that publish at once leave a conflict over the record; settling it keeps one of
+    /// the two records, never one typed in, which would put other organisations under the text.
+    @Test func aPublicationConflictKeepsOneOfTheRecordsPublished() throws {
+        let offices = try SyncCommandTests.offices(["Geneva", "Bucharest"])
+        let (geneva, bucharest) = (offices[0], offices[1])
+        let ids = try geneva.addReferenceStatement()
+        try geneva.signReferenceStatement(ids)
+        try SyncCommandTests.send(geneva, to: bucharest)
+        for (office, place) in [(geneva, "Geneva"), (bucharest, "Bucharest")] {
+            try office.succeed(["statement", "status", ids.statement, "closed"])
+            try office.succeed(["statement", "status", ids.statement, "published", "--place", place])
+        }
+        try SyncCommandTests.send(bucharest, to: geneva)
+        let listed = try #require(try geneva.json(["conflicts", "list"]) as? [[String: Any]])
+        let conflict = try #require(listed.first { $0["field"] as? String == "publication" }?["id"] as? String)
+        let before = databaseBytes(geneva.database)
+        let forged =
+            #"{"cosigners":[],"date":"2026-12-06","place":"Nowhere","textHash":"\#(String(repeating: "0", count: 64))"}"#
+        let refusal = try geneva.refuse(["conflicts", "resolve", conflict, "--keep", forged, "--yes"])
+        #expect(refusal.contains("keep one of the two versions, no other value settles this conflict"), "\(refusal)")
+        #expect(refusal.contains("type --keep kept or --keep other"))
+        #expect(databaseBytes(geneva.database) == before)
+        try geneva.succeed(["conflicts", "resolve", conflict, "--keep", "other", "--yes"])
+        let rendered = try geneva.succeed(["statement", "render", ids.statement])
+        #expect(rendered.contains("\nGeneva, ") != rendered.contains("\nBucharest, "), "one record of the two")
+        #expect(rendered.contains("Thierry Valle") && !rendered.contains("Nowhere"))
+    }
+
     private static func wordings(_ show: [String: Any]) -> [String] {
         ((show["texts"] as? [[String: Any]]) ?? []).compactMap { $0["hash"] as? String }
     }

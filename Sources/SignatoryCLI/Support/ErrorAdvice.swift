@@ -83,6 +83,7 @@ enum ErrorAdvice {
         case .organisationLeads: return "\(error): name another lead with `signatory statement edit ID --lead ORG`"
         case .organisationHasRecords: return "\(error); add --force to remove them too"
         case .keepRecordOrDeletion: return "\(error): type --keep other to restore it, or --keep kept to let it go"
+        case .keepOneOfTheVersions: return "\(error): type --keep kept or --keep other"
         case .notFound where error.recordKind == Store.trustedOfficeKind:
             return "\(error); list them with `signatory office list`"
         case .unvouchedErasure:

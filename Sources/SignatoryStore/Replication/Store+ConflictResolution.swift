@@ -20,6 +20,23 @@ extension Store {
             }
             return try self.resolveOrphan(conflict, keepingRecord: value == conflict.loser.value)
         }
+        // A record of what was published, or of the wording a stand signed, is not the coordinator's to type.
+        let typedValueRefused: Set<String> =
+            switch conflict.record {
+            case .statement: ["publication"]
+            case .signature: ["textHash"]
+            case .statementText: ["statement", "hash"]
+            default: []
+            }
+        guard
+            value == conflict.winner.value || value == conflict.loser.value
+                || !typedValueRefused.contains(conflict.field)
+        else {
+            throw StoreError.keepOneOfTheVersions(
+                field: conflict.field,
+                record: try self.recordName(conflict.record, conflict.recordID)
+            )
+        }
         try self.transaction {
             var candidate = try self.settledFields(of: EntityRef(conflict.record, conflict.recordID))
             candidate[conflict.field] = value
