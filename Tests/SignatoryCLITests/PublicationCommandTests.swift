@@ -290,6 +290,35 @@ struct PublicationCommandTests {
         #expect(rendered.contains("Thierry Valle") && !rendered.contains("Nowhere"))
     }
 
+    /// Two offices that record one wording typed with other trailing spaces and line endings (so
+    /// with one hash) hold the same text once everything is exchanged, whatever the order, and
+    /// nobody is told of a conflict between them.
+    @Test func aWordingRecordedWithOtherSpacesConvergesWithoutAConflict() throws {
+        let offices = try SyncCommandTests.offices(["Geneva", "Bucharest", "Paris"])
+        let (geneva, bucharest, paris) = (offices[0], offices[1], offices[2])
+        let ids = try geneva.addReferenceStatement()
+        try SyncCommandTests.send(geneva, to: bucharest)
+        try SyncCommandTests.send(geneva, to: paris)
+        let body = "We ask states to end trafficking for organs."
+        try bucharest.succeed(["statement", "edit", ids.statement, "--title", "W-X", "--body", body + "   \r\nNow.  "])
+        try paris.succeed(["statement", "edit", ids.statement, "--title", "W-X", "--body", body + "\nNow."])
+        for (from, to) in [(bucharest, geneva), (paris, geneva), (geneva, bucharest), (geneva, paris)] {
+            try SyncCommandTests.send(from, to: to)
+        }
+        let dumps = try offices.map { try $0.succeed(["sync", "dump"]) }
+        #expect(dumps[0] == dumps[1] && dumps[1] == dumps[2])
+        for office in offices {
+            let listed = try #require(try office.json(["conflicts", "list"]) as? [[String: Any]])
+            #expect(!listed.contains { $0["record"] as? String == "statementText" })
+        }
+        let shown = try offices.map { office in
+            let show = try #require(try office.json(["statement", "show", ids.statement]) as? [String: Any])
+            let hash = try #require(show["textHash"] as? String)
+            return try office.succeed(["statement", "show", ids.statement, "--wording", String(hash.prefix(8))])
+        }
+        #expect(shown[0] == shown[1] && shown[1] == shown[2])
+    }
+
     private static func wordings(_ show: [String: Any]) -> [String] {
         ((show["texts"] as? [[String: Any]]) ?? []).compactMap { $0["hash"] as? String }
     }

@@ -46,7 +46,7 @@ extension MergeRule {
     /// ```
     public func name(winner: FieldValue) -> String {
         switch self {
-        case .latest: return "latest wins"
+        case .latest, .latestWithoutConflict: return "latest wins"
         case .earliestWithoutConflict: return "earliest wins"
         case .prefer(let value): return value == winner ? "\(value) wins" : "latest wins"
         }

@@ -85,6 +85,9 @@ public enum EntityKind: String, Choice, Comparable {
         // Two offices erasing one person agree on the erasure; the first reason stands, with
         // nothing to settle (an erased contact cannot be edited, so such a conflict could not be).
         case (.statementText, "recordedAt"), (.contact, "erasureReason"): return .earliestWithoutConflict
+        // A wording's id is its hash: two offices that recorded it differ in spaces and line endings at most.
+        case (.statementText, "title"), (.statementText, "body"), (.statementText, "language"):
+            return .latestWithoutConflict
         default: return .latest
         }
     }

@@ -20,6 +20,9 @@ public enum MergeRule: Hashable, Sendable {
     case prefer(FieldValue)
     /// The earliest wins and nobody needs to be told (e.g. when a wording was first recorded).
     case earliestWithoutConflict
+    /// The latest wins, as with ``latest``, and nobody needs to be told: the versions differ only
+    /// in what the record's id already fixes (a wording's trailing spaces and line endings).
+    case latestWithoutConflict
 
     /// The winner among `heads` and the versions to keep as open conflicts.
     ///
@@ -29,7 +32,7 @@ public enum MergeRule: Hashable, Sendable {
     public func settle(_ heads: [FieldVersion]) -> (winner: FieldVersion, conflicts: [FieldVersion])? {
         guard var winner = heads.first else { return nil }
         for candidate in heads.dropFirst() where self.beats(candidate, winner) { winner = candidate }
-        if self == .earliestWithoutConflict { return (winner, []) }
+        if self == .earliestWithoutConflict || self == .latestWithoutConflict { return (winner, []) }
         // A concurrent write of the very same value is agreement, not a conflict.
         let conflicts = heads.filter { $0.value != winner.value }.sorted { $0.timestamp < $1.timestamp }
         return (winner, conflicts)
@@ -37,7 +40,7 @@ public enum MergeRule: Hashable, Sendable {
 
     private func beats(_ a: FieldVersion, _ b: FieldVersion) -> Bool {
         switch self {
-        case .latest: return a.timestamp > b.timestamp
+        case .latest, .latestWithoutConflict: return a.timestamp > b.timestamp
         case .earliestWithoutConflict: return a.timestamp < b.timestamp
         case .prefer(let preferred):
             let aPreferred = a.value == preferred

@@ -124,7 +124,8 @@ extension Store {
             try self.database.prepare(
                 """
                 INSERT INTO statement_text (statement_id, hash, title, body, language, recorded_at) VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (statement_id, hash) DO UPDATE SET recorded_at = excluded.recorded_at
+                ON CONFLICT (statement_id, hash) DO UPDATE SET title = excluded.title, body = excluded.body,
+                    language = excluded.language, recorded_at = excluded.recorded_at
                 """
             ).run(text.statementID, text.hash, text.title, text.body, text.language, text.recordedAt)
         case .signature:
