@@ -23,6 +23,7 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case keepRecordOrDeletion(record: String)
         case keepOneOfTheVersions(field: String, record: String)
         case publicationIsFinal
+        case publishedWordingNotHeld(statement: String, wording: String)
         case badEncryptionKey(card: String, detail: String)
         case noEncryptionKey(office: String)
         case erased(contact: String, on: String)
@@ -64,6 +65,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let keepOneOfTheVersions = Code("keepOneOfTheVersions")
         /// The record of a publication is written once, when the statement is published.
         public static let publicationIsFinal = Code("publicationIsFinal")
+        /// The wording a statement was published with is not held here, so the statement cannot be shown as published.
+        public static let publishedWordingNotHeld = Code("publishedWordingNotHeld")
         /// An office card's encryption key is malformed, unsigned, or differs from the one trusted.
         public static let badEncryptionKey = Code("badEncryptionKey")
         /// A trusted office's card had no encryption key, so nothing can be encrypted for it.
@@ -133,6 +136,9 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         .init(.keepOneOfTheVersions(field: field, record: record))
     }
     public static let publicationIsFinal = StoreError(.publicationIsFinal)
+    public static func publishedWordingNotHeld(statement: String, wording: String) -> StoreError {
+        .init(.publishedWordingNotHeld(statement: statement, wording: wording))
+    }
     public static func badEncryptionKey(card: String, detail: String) -> StoreError {
         .init(.badEncryptionKey(card: card, detail: detail))
     }
@@ -186,6 +192,7 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .keepRecordOrDeletion: return .keepRecordOrDeletion
         case .keepOneOfTheVersions: return .keepOneOfTheVersions
         case .publicationIsFinal: return .publicationIsFinal
+        case .publishedWordingNotHeld: return .publishedWordingNotHeld
         case .badEncryptionKey: return .badEncryptionKey
         case .noEncryptionKey: return .noEncryptionKey
         case .erased: return .erased
@@ -261,6 +268,9 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .keepOneOfTheVersions(let field, let record):
             return "the \(field) of \(record) records what happened at an office; keep one of the two versions, "
                 + "no other value settles this conflict"
+        case .publishedWordingNotHeld(let statement, let wording):
+            return "\(statement) was published with wording \(wording), which this office does not hold (it was "
+                + "recorded by an office whose changes have not reached it), so the statement is not shown as published"
         case .publicationIsFinal:
             return "what was published is recorded once, when the statement is published, and never changes"
         case .badEncryptionKey(let card, let detail):

@@ -323,6 +323,37 @@ struct PublicationCommandTests {
         ((show["texts"] as? [[String: Any]]) ?? []).compactMap { $0["hash"] as? String }
     }
 
+    /// An office that does not hold the wording published (its record came from an office whose
+    /// changes have not reached it) refuses to print the statement as published rather than
+    /// print the wording it holds under the publication's date.
+    @Test func aPublishedWordingNotHeldIsNotReplacedByTheOneHeld() throws {
+        let offices = try SyncCommandTests.offices(["Geneva", "Bucharest"])
+        let (geneva, bucharest) = (offices[0], offices[1])
+        let ids = try geneva.addReferenceStatement()
+        try geneva.signReferenceStatement(ids)
+        try SyncCommandTests.send(geneva, to: bucharest)
+        try bucharest.succeed(["statement", "status", ids.statement, "closed"])
+        try bucharest.succeed(["statement", "status", ids.statement, "published", "--place", "Geneva"])
+        try geneva.succeed(["statement", "edit", ids.statement, "--title", "Never published", "--body", "Not this."])
+        try SyncCommandTests.send(bucharest, to: geneva)
+        let hash = try Self.publishedHash(geneva, ids)
+        // As if the wording's record had not arrived: its merge state and its row are gone.
+        try geneva.editAsAnotherProgram(
+            sql:
+                "DELETE FROM entity_state WHERE kind = 'statementText' AND entity_id LIKE '\(ids.statement):\(hash)%'; "
+                + "DELETE FROM statement_text WHERE statement_id = '\(ids.statement)' AND hash LIKE '\(hash)%'"
+        )
+        let render = try geneva.run(["statement", "render", ids.statement])
+        #expect(render.status == 1 && render.stdout.isEmpty)
+        #expect(
+            render.stderr.contains(
+                "'Never published' was published with wording \(hash), which this office does not hold"
+            ),
+            "\(render.stderr)"
+        )
+        #expect(try geneva.succeed(["statement", "show", ids.statement]).contains("Never published"))
+    }
+
     /// The first 12 hex digits of the wording the statement's publication record names.
     private static func publishedHash(_ office: OfficeFixture, _ ids: ReferenceIDs) throws -> String {
         let show = try #require(try office.json(["statement", "show", ids.statement]) as? [String: Any])

@@ -60,34 +60,21 @@ public struct StatementRendition: Sendable {
         self.notes = notes
     }
 
-    /// The statement with the wording its publication record names. An office that edited the
-    /// text while another published it (neither had seen the other's change) leaves the record
-    /// with a wording that was never published; it is not printed under the publication's date.
+    /// The statement with the wording its publication record names (``Store/asPublished(_:)``),
+    /// and a note when that is not the wording the record holds now.
     private static func publishedWording(
         of statement: JointStatement,
         store: Store,
         notes: inout [String]
     ) throws -> JointStatement {
-        guard let published = statement.publication?.textHash, published != statement.textHash else {
-            return statement
-        }
-        let current = statement.textHash.short
-        guard let text = try store.texts(of: statement.id).first(where: { $0.hash == published }) else {
+        let published = try store.asPublished(statement)
+        if published.textHash != statement.textHash {
             notes.append(
-                "since publication: the wording published (\(published.short)) is not held here, so the statement's "
-                    + "wording \(current), edited at an office that had not seen the publication, is printed instead"
+                "since publication: the wording was edited (now \(statement.textHash.short)) at an office that had "
+                    + "not seen the publication; the wording published, \(published.textHash.short), is printed"
             )
-            return statement
         }
-        notes.append(
-            "since publication: the wording was edited (now \(current)) at an office that had not seen the "
-                + "publication; the wording published, \(published.short), is printed"
-        )
-        var wording = statement
-        wording.title = text.title
-        wording.body = text.body
-        wording.language = text.language
-        return wording
+        return published
     }
 
     /// Who joined or left the list and why, and whether the lead is another organisation now

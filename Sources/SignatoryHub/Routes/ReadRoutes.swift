@@ -127,7 +127,7 @@ struct ReadRoutes {
         let statement = try Self.lookUp("statement", id, for: audience) { try store.statement(matching: id) }
         guard audience.sees(statement) else { throw HubError.notFound("no statement matches '\(id)'") }
         return audience.view(
-            of: statement,
+            of: try store.asPublished(statement),
             leadConsented: try statement.leadOrganisationID.map(store.consentsToPublication) ?? false
         )
     }
@@ -155,7 +155,10 @@ struct ReadRoutes {
     ) throws -> [JointStatement] {
         let consenting = try store.organisationsConsentingToPublication()
         return try store.statements(in: campaign).filter(audience.sees).map { statement in
-            audience.view(of: statement, leadConsented: statement.leadOrganisationID.map(consenting.contains) ?? false)
+            audience.view(
+                of: try store.asPublished(statement),
+                leadConsented: statement.leadOrganisationID.map(consenting.contains) ?? false
+            )
         }
     }
 

@@ -80,6 +80,32 @@ extension Store {
         return statement
     }
 
+    /// The statement as it was published: the wording its publication record names in place of
+    /// the one it holds now, which differs when an office edited the text while another published
+    /// it (neither had seen the other's change). A statement not published is returned as it is.
+    /// Throws when the published wording is not held here: a draft must not show as published.
+    ///
+    /// ```swift
+    /// let shown = try store.asPublished(statement)   // what `statement render` prints
+    /// ```
+    public func asPublished(_ statement: JointStatement) throws -> JointStatement {
+        guard let published = statement.publication?.textHash, published != statement.textHash else {
+            return statement
+        }
+        let ref = EntityRef(.statementText, StatementText.entityID(statement: statement.id, hash: published))
+        let fields = try self.settledFields(of: ref)
+        guard let title = fields.text("title"), let body = fields.text("body"),
+            let language = try fields.text("language").map(LanguageTag.init)
+        else {
+            throw StoreError.publishedWordingNotHeld(statement: "'\(statement.title)'", wording: published.short)
+        }
+        var wording = statement
+        wording.title = title
+        wording.body = body
+        wording.language = language
+        return wording
+    }
+
     /// Every wording the statement has had, oldest first.
     public func texts(of statement: ID<JointStatement>) throws -> [StatementText] {
         try self.database.prepare(

@@ -47,8 +47,9 @@ struct StatementPage {
         let rows = self.rows(of: statement, signatories)
         let shown = rows.filter(self.matches).sorted(by: self.order)
         var context: [String: Any] = [
-            "id": statement.id.description, "title": statement.title,
-            "language": statement.language.description, "hash": rendition.statement.textHash.short,
+            // Once published, the wording published, whatever the record holds since (the notes say so).
+            "id": statement.id.description, "title": rendition.statement.title,
+            "language": rendition.statement.language.description, "hash": rendition.statement.textHash.short,
             "status": self.text.choice(statement.status), "campaignID": statement.campaignID.description,
             "campaignName": try store.campaign(statement.campaignID)?.name ?? "",
             "block": StatementFormat.text.render(rendition), "notes": rendition.notes,
@@ -70,7 +71,7 @@ struct StatementPage {
         context["canMove"] = !next.isEmpty
         context["canPublish"] = next.contains(.published)
         context["nextStatuses"] = self.text.options(next)
-        return (statement.title, context)
+        return (rendition.statement.title, context)
     }
 
     /// One co-signer as the table shows it, with what it sorts and filters by. The template
