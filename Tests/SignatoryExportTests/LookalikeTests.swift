@@ -214,6 +214,18 @@ extension LookalikeTests {
         #expect(!identities.protects(name: "Lucica H u m", email: nil, phone: nil), "the negative control")
     }
 
+    /// A footnote mark, a trade mark, an ordinal indicator or a number written against the name.
+    @Test(arguments: [
+        "Lucica Humenuc¹", "Lucica Humenuc™", "™Lucica Humenuc", "Lucica Humenuc①", "Lucica Humenucª",
+        "Lucica Humenuc2", "Lucica Humenuc₁", "1Lucica Humenuc",
+    ])
+    func aNameWithAMarkOrANumberAgainstItIsProtected(_ other: String) {
+        var identities = ProtectedIdentities()
+        identities.add(name: "Lucica Humenuc", email: nil, phone: nil)
+        #expect(identities.protects(name: other, email: nil, phone: nil))
+        #expect(!identities.protects(name: "Lucica Humenucescu1", email: nil, phone: nil), "the negative control")
+    }
+
     /// Addresses that reach the same mailbox: a `+tag`, and Gmail's dots and its other domain.
     @Test func anAddressThatReachesTheSameMailboxIsProtected() {
         var identities = ProtectedIdentities()
@@ -235,10 +247,13 @@ extension LookalikeTests {
     /// or another given name do not make a person at risk.
     @Test func aShortenedNameKeepsTwoWordsOfItsOwn() {
         var identities = ProtectedIdentities()
-        for name in ["Dr. Humenuc", "Lucica Maria Humenuc", "王小明"] {
+        for name in ["Dr. Humenuc", "Lucica Maria Humenuc", "王小明", "J. de Souza", "Dr. M. bin Ali", "M. van der (K.)"] {
             identities.add(name: name, email: nil, phone: nil)
         }
-        for other in ["Ion Humenuc", "Maria Humenuc", "Lucica Maria", "Lucica Popescu", "王明", "Ivan Petrov"] {
+        for other in [
+            "Ion Humenuc", "Maria Humenuc", "Lucica Maria", "Lucica Popescu", "王明", "Ivan Petrov", "Maria de Souza",
+            "Omar bin Ali", "Anna van der Berg",
+        ] {
             #expect(!identities.protects(name: other, email: nil, phone: nil), "\(other)")
         }
         #expect(identities.protects(name: "Dr. Ion Humenuc", email: nil, phone: nil), "every word of Dr. Humenuc")

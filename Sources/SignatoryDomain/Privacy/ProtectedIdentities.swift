@@ -136,6 +136,12 @@ public struct ProtectedIdentities: Sendable, Hashable {
         "mme", "mlle", "sra", "srta", "herr", "frau", "jr", "phd", "md", "esq", "msc", "llm",
     ]
 
+    /// Words that join a given name to a surname in many languages: not a name's word of their own.
+    private static let particles: Set<String> = [
+        "de", "da", "das", "do", "dos", "di", "del", "della", "du", "des", "la", "le", "van", "von", "der", "den",
+        "ter", "ten", "bin", "ben", "ibn", "bint", "al", "el", "abu", "y", "e",
+    ]
+
     /// The name as it may also be entered: without titles, degrees, single-letter initials and
     /// what brackets hold ("Dr. Lucica M. Humenuc, PhD (SIRDO)" is "Lucica Humenuc"), and, of
     /// three words or more, by its first and last word ("Lucica Maria Humenuc"), or its first two
@@ -161,7 +167,10 @@ public struct ProtectedIdentities: Sendable, Hashable {
             let key = String(Self.fold(token).filter { $0.isLetter || $0.isNumber })
             return !key.isEmpty && !Self.titles.contains(key) && !(key.count == 1 && key.first?.isASCII == true)
         }
-        guard kept.count >= 2 else { return [] }
+        // "de", "van der" or "bin" beside a surname does not make a second word of a name.
+        guard kept.count(where: { !Self.particles.contains(String(Self.fold($0).filter(\.isLetter))) }) >= 2 else {
+            return []
+        }
         var forms: [String] = []
         if kept.count < tokens.count || outside != name { forms.append(kept.joined(separator: " ")) }
         if kept.count >= 3 {
@@ -293,6 +302,11 @@ public struct ProtectedIdentities: Sendable, Hashable {
                     joinerSeen = false
                     continue
                 }
+                // Letters then digits ("Humenuc1", from a footnote mark "Humenuc¹") are two parts of one word.
+                if let last = word.last, last.isNumber != character.isNumber {
+                    flush()
+                    joinerSeen = true
+                }
                 if word.isEmpty { (joined, joinerSeen) = (joinerSeen, false) }
                 word.append(character)
             }
@@ -306,6 +320,11 @@ public struct ProtectedIdentities: Sendable, Hashable {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
                 UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if let last = word.last, Self.isDigit(last) != Self.isDigit(byte) {
+                    body(String(decoding: word, as: UTF8.self), joined)
+                    word.removeAll(keepingCapacity: true)
+                    joinerSeen = true
+                }
                 if word.isEmpty { (joined, joinerSeen) = (joinerSeen, false) }
                 word.append(byte | (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? 0x20 : 0))
             default:
@@ -316,6 +335,8 @@ public struct ProtectedIdentities: Sendable, Hashable {
         }
         if !word.isEmpty { body(String(decoding: word, as: UTF8.self), joined) }
     }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
     /// What joins the parts of one name: apostrophes and hyphens, and the dots and underscores
     /// that spell a name out ("L.u.c.i.c.a", "Lu_cica") without a space.
@@ -392,7 +413,9 @@ public struct ProtectedIdentities: Sendable, Hashable {
         // Decomposed, so that every mark can be dropped (a half-width ﾀﾞ is タ and a mark, as ダ
         // is once decomposed), then composed again for Hangul syllables.
         var lookalikes = String.UnicodeScalarView()
-        lookalikes.append(contentsOf: text.unicodeScalars.map { Self.latinLookalikes[$0] ?? $0 })
+        lookalikes.append(
+            contentsOf: text.unicodeScalars.map { Self.marks.contains($0) ? " " : Self.latinLookalikes[$0] ?? $0 }
+        )
         let folded = String(lookalikes).decomposedStringWithCompatibilityMapping.folding(
             options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive],
             locale: nil
@@ -426,6 +449,10 @@ public struct ProtectedIdentities: Sendable, Hashable {
         }
         return String(scalars).precomposedStringWithCanonicalMapping
     }
+
+    /// Marks written beside a name that compatibility folding would make letters of: ordinal
+    /// indicators and trade marks (`Humenucª`, `Humenuc™`). They part words, as a space does.
+    private static let marks: Set<Unicode.Scalar> = ["\u{00AA}", "\u{00BA}", "\u{2120}", "\u{2121}", "\u{2122}"]
 
     private static let blanks: Set<Unicode.Scalar> = ["\u{115F}", "\u{1160}", "\u{3164}", "\u{FFA0}", "\u{2800}"]
 
