@@ -243,6 +243,21 @@ extension LookalikeTests {
         }
     }
 
+    /// A person at risk entered in Cyrillic is protected under the spellings people use for them,
+    /// passports' and newspapers' alike.
+    @Test(arguments: [
+        ("Алексей Навальный", "Alexei Navalny"), ("Алексей Навальный", "Aleksei Navalny"),
+        ("Дмитрий Иванов", "Dmitry Ivanov"), ("Дмитрий Иванов", "Dmitri Ivanov"),
+        ("Юлия Тимошенко", "Yulia Tymoshenko"), ("Олександра Матвійчук", "Oleksandra Matviichuk"),
+        ("Наталья Эстемирова", "Natalia Estemirova"), ("Михаил Ходорковский", "Mikhail Khodorkovsky"),
+    ])
+    func anotherRomanisationOfANameInCyrillicIsProtected(_ pair: (String, String)) {
+        var identities = ProtectedIdentities()
+        identities.add(name: pair.0, email: nil, phone: nil)
+        #expect(identities.protects(name: pair.1, email: nil, phone: nil), "\(pair.0) / \(pair.1)")
+        #expect(!identities.protects(name: "Maria Popescu", email: nil, phone: nil), "the negative control")
+    }
+
     /// What a shortened name leaves must still be a name: one word, a middle name and a surname,
     /// or another given name do not make a person at risk.
     @Test func aShortenedNameKeepsTwoWordsOfItsOwn() {

@@ -97,6 +97,29 @@ enum LatinSpellings {
         return table
     }()
 
+    /// The consonants of a name written in Latin letters, word by word, as the many romanisations
+    /// of one Cyrillic name share them: vowels, `y`, `j` and `h` dropped, `x` as `ks`, `w` as `v`,
+    /// doubled letters once. "Alexei Navalny", "Aleksey Navalnyy" and "Алексей Навальный" are all
+    /// `lks nvln`. Empty words are left out.
+    static func skeleton(of latin: String) -> Set<String> {
+        var words: Set<String> = []
+        for word in latin.lowercased().split(whereSeparator: { !$0.isLetter }) {
+            var consonants: [Character] = []
+            for letter in word {
+                switch letter {
+                case "a", "e", "i", "o", "u", "y", "j", "h": continue
+                case "x":
+                    if consonants.last != "k" { consonants.append("k") }
+                    consonants.append("s")
+                case "w": if consonants.last != "v" { consonants.append("v") }
+                default: if consonants.last != letter { consonants.append(letter) }
+                }
+            }
+            if !consonants.isEmpty { words.insert(String(consonants)) }
+        }
+        return words
+    }
+
     private static func needsRomanising(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0xC4, 0xD6, 0xDC, 0xE4, 0xF6, 0xFC: return true

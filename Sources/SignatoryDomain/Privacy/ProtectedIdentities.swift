@@ -31,6 +31,9 @@ public struct ProtectedIdentities: Sendable, Hashable {
     /// The lengths in bytes of the protected names of one word, run-together names included: a
     /// name is run together for the look-up only when its length is one of these.
     private var oneWordLengths: Set<Int> = []
+    /// The ``LatinSpellings/skeleton(of:)`` of each protected name written in Cyrillic, of two
+    /// words and six letters or more: how its other romanisations are recognised.
+    private var skeletons: [Set<String>] = []
     private var emails: Set<String> = []
     private var phones: Set<String> = []
 
@@ -47,6 +50,15 @@ public struct ProtectedIdentities: Sendable, Hashable {
         // The email and phone protect the person even when the name has no word to match by.
         if let email { self.emails.insert(Self.emailKey(email)) }
         if let phone, let key = Self.phoneKey(phone) { self.phones.insert(key) }
+        if name.unicodeScalars.contains(where: { (0x0400...0x04FF).contains($0.value) }) {
+            for latin in [LatinSpellings.romanised(of: name)].compactMap({ $0 }) + LatinSpellings.all(of: name) {
+                let skeleton = LatinSpellings.skeleton(of: latin)
+                guard skeleton.count >= 2, skeleton.reduce(0, { $0 + $1.count }) >= 6,
+                    !self.skeletons.contains(skeleton)
+                else { continue }
+                self.skeletons.append(skeleton)
+            }
+        }
         for words in Self.protectedSpellings(of: name) {
             self.names.insert(words.sorted().joined(separator: " "))
             self.wordSets.append(words)
@@ -62,7 +74,14 @@ public struct ProtectedIdentities: Sendable, Hashable {
         if let phone, !self.phones.isEmpty, let key = Self.phoneKey(phone), self.phones.contains(key) { return true }
         if let email, !self.emails.isEmpty, self.emails.contains(Self.emailKey(email)) { return true }
         guard let name, !self.names.isEmpty else { return false }
-        return self.protectsWords(of: name) || LatinSpellings.romanised(of: name).map(self.protectsWords) == true
+        let romanised = LatinSpellings.romanised(of: name)
+        if self.protectsWords(of: name) || romanised.map(self.protectsWords) == true { return true }
+        guard !self.skeletons.isEmpty else { return false }
+        // Another romanisation of a name written in Cyrillic ("Alexei Navalny" for "Алексей Навальный").
+        let skeleton = LatinSpellings.skeleton(
+            of: romanised ?? (name.utf8.allSatisfy { $0 < 0x80 } ? name : Self.fold(name))
+        )
+        return self.skeletons.contains { $0.isSubset(of: skeleton) }
     }
 
     /// Whether the words of `name`, as written, include every word of some protected name.
