@@ -195,22 +195,17 @@ struct PublicationCommandTests {
     /// An office that edits the text while another publishes it, neither having seen the other's
     /// change, leaves the record with a wording nobody published: the published one is what prints.
     @Test func aWordingEditedWhileAnotherOfficePublishedIsNotPrintedAsPublished() throws {
-        let offices = try SyncCommandTests.offices(["Geneva", "Bucharest"])
-        let (geneva, bucharest) = (offices[0], offices[1])
-        let ids = try geneva.addReferenceStatement()
-        try geneva.signReferenceStatement(ids)
-        try SyncCommandTests.send(geneva, to: bucharest)
-        try bucharest.succeed(["statement", "status", ids.statement, "closed"])
-        try bucharest.succeed(["statement", "status", ids.statement, "published", "--place", "Geneva"])
-        let published = try bucharest.run(["statement", "render", ids.statement])
-        #expect(published.stderr.isEmpty)
-        try geneva.succeed(["statement", "edit", ids.statement, "--title", "Never published", "--body", "Not this."])
-        try SyncCommandTests.send(bucharest, to: geneva)
+        var published: CommandResult? = nil
+        let (geneva, bucharest, ids) = try Self.publishedWhileEditedElsewhere { bucharest, ids in
+            published = try bucharest.run(["statement", "render", ids.statement])
+        }
+        let asPublished = try #require(published)
+        #expect(asPublished.stderr.isEmpty)
         try SyncCommandTests.send(geneva, to: bucharest)
         for office in [geneva, bucharest] {
             let hash = try Self.publishedHash(office, ids)
             let later = try office.run(["statement", "render", ids.statement])
-            #expect(later.stdout == published.stdout)
+            #expect(later.stdout == asPublished.stdout)
             #expect(!later.stdout.contains("Never published") && !later.stdout.contains("Not this."))
             #expect(
                 later.stderr.split(separator: "\n").contains {
@@ -327,15 +322,7 @@ struct PublicationCommandTests {
     /// changes have not reached it) refuses to print the statement as published rather than
     /// print the wording it holds under the publication's date.
     @Test func aPublishedWordingNotHeldIsNotReplacedByTheOneHeld() throws {
-        let offices = try SyncCommandTests.offices(["Geneva", "Bucharest"])
-        let (geneva, bucharest) = (offices[0], offices[1])
-        let ids = try geneva.addReferenceStatement()
-        try geneva.signReferenceStatement(ids)
-        try SyncCommandTests.send(geneva, to: bucharest)
-        try bucharest.succeed(["statement", "status", ids.statement, "closed"])
-        try bucharest.succeed(["statement", "status", ids.statement, "published", "--place", "Geneva"])
-        try geneva.succeed(["statement", "edit", ids.statement, "--title", "Never published", "--body", "Not this."])
-        try SyncCommandTests.send(bucharest, to: geneva)
+        let (geneva, _, ids) = try Self.publishedWhileEditedElsewhere()
         let hash = try Self.publishedHash(geneva, ids)
         // As if the wording's record had not arrived: its merge state and its row are gone.
         try geneva.editAsAnotherProgram(
@@ -352,6 +339,25 @@ struct PublicationCommandTests {
             "\(render.stderr)"
         )
         #expect(try geneva.succeed(["statement", "show", ids.statement]).contains("Never published"))
+    }
+
+    /// Geneva edits the reference statement's text while Bucharest publishes it, neither having
+    /// seen the other's change; Bucharest's changes then reach Geneva. `published` runs at
+    /// Bucharest right after publishing.
+    private static func publishedWhileEditedElsewhere(
+        published: (OfficeFixture, ReferenceIDs) throws -> Void = { _, _ in }
+    ) throws -> (geneva: OfficeFixture, bucharest: OfficeFixture, ids: ReferenceIDs) {
+        let offices = try SyncCommandTests.offices(["Geneva", "Bucharest"])
+        let (geneva, bucharest) = (offices[0], offices[1])
+        let ids = try geneva.addReferenceStatement()
+        try geneva.signReferenceStatement(ids)
+        try SyncCommandTests.send(geneva, to: bucharest)
+        try bucharest.succeed(["statement", "status", ids.statement, "closed"])
+        try bucharest.succeed(["statement", "status", ids.statement, "published", "--place", "Geneva"])
+        try published(bucharest, ids)
+        try geneva.succeed(["statement", "edit", ids.statement, "--title", "Never published", "--body", "Not this."])
+        try SyncCommandTests.send(bucharest, to: geneva)
+        return (geneva, bucharest, ids)
     }
 
     /// The first 12 hex digits of the wording the statement's publication record names.
