@@ -27,7 +27,7 @@ enum LatinSpellings {
         for (umlaut, letters) in Self.umlauts { spelt = spelt.replacingOccurrences(of: umlaut, with: letters) }
         if spelt != visible { sources.append(spelt) }
         var transforms = ["Any-Latin"]
-        if visible.unicodeScalars.contains(where: { (0x0400...0x04FF).contains($0.value) }) {
+        if Self.holdsCyrillic(visible) {
             transforms += ["Russian-Latin/BGN", "Ukrainian-Latin/BGN"]
         }
         var spellings: [String] = []
@@ -43,6 +43,17 @@ enum LatinSpellings {
             }
         }
         return spellings
+    }
+
+    /// Every Latin spelling a protected name is kept in: ``romanised(of:)``, the one other names are
+    /// looked up in, then ``all(of:)``; none for a name in plain Latin letters.
+    static func protectedSpellings(of name: String) -> [String] {
+        Self.romanised(of: name).map { [$0] + Self.all(of: name) } ?? []
+    }
+
+    /// Whether `text` holds a Cyrillic letter.
+    static func holdsCyrillic(_ text: String) -> Bool {
+        text.unicodeScalars.contains { (0x0400...0x04FF).contains($0.value) }
     }
 
     /// The one Latin spelling a name is looked up in, for a name that holds a German umlaut (spelt

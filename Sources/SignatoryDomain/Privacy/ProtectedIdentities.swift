@@ -50,16 +50,17 @@ public struct ProtectedIdentities: Sendable, Hashable {
         // The email and phone protect the person even when the name has no word to match by.
         if let email { self.emails.insert(Self.emailKey(email)) }
         if let phone, let key = Self.phoneKey(phone) { self.phones.insert(key) }
-        if name.unicodeScalars.contains(where: { (0x0400...0x04FF).contains($0.value) }) {
-            for latin in [LatinSpellings.romanised(of: name)].compactMap({ $0 }) + LatinSpellings.all(of: name) {
-                let skeleton = LatinSpellings.skeleton(of: latin)
+        let latin = LatinSpellings.protectedSpellings(of: name)
+        if LatinSpellings.holdsCyrillic(name) {
+            for spelling in latin {
+                let skeleton = LatinSpellings.skeleton(of: spelling)
                 guard skeleton.count >= 2, skeleton.reduce(0, { $0 + $1.count }) >= 6,
                     !self.skeletons.contains(skeleton)
                 else { continue }
                 self.skeletons.append(skeleton)
             }
         }
-        for words in Self.protectedSpellings(of: name) {
+        for words in Self.protectedSpellings(of: name, latin: latin) {
             self.names.insert(words.sorted().joined(separator: " "))
             self.wordSets.append(words)
             self.protectedWords.formUnion(words)
@@ -133,13 +134,16 @@ public struct ProtectedIdentities: Sendable, Hashable {
     /// Every word set a protected name is kept as: its ``spellings(of:)``, those of its
     /// ``shortened(_:)`` forms, and the same in Latin letters.
     package static func protectedSpellings(of name: String) -> [Set<String>] {
+        Self.protectedSpellings(of: name, latin: LatinSpellings.protectedSpellings(of: name))
+    }
+
+    /// The same, with the name's ``LatinSpellings/protectedSpellings(of:)`` made already.
+    private static func protectedSpellings(of name: String, latin: [String]) -> [Set<String>] {
         var result: [Set<String>] = []
         // Every character of a Chinese, Japanese or Korean name is a word already, and so is
         // each syllable of its romanisation: none of them is a title or an initial.
         let shortens = !name.contains(where: Self.isWrittenWithoutSpaces)
-        // Every Latin spelling of the protected name, the one other names are looked up in included.
-        let romanised = LatinSpellings.romanised(of: name).map { [$0] + LatinSpellings.all(of: name) } ?? []
-        for source in [name] + romanised {
+        for source in [name] + latin {
             for form in [source] + (shortens ? Self.shortened(source) : []) {
                 for words in Self.spellings(of: form) where !words.isEmpty && !result.contains(words) {
                     result.append(words)
