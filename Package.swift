@@ -147,8 +147,8 @@ let package = Package(
         .testTarget(
             name: "SignatoryHubTests",
             dependencies: [
-                "SignatoryHub", "SignatoryBundles", "SignatoryStore", "SignatoryDomain", "TestSupport",
-                .product(name: "Hummingbird", package: "hummingbird"),
+                "SignatoryHub", "SignatoryBundles", "SignatoryExport", "SignatoryStore", "SignatoryDomain",
+                "TestSupport", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),

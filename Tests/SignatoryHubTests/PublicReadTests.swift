@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import SignatoryDomain
+import SignatoryExport
 import SignatoryStore
 import Testing
 
@@ -68,6 +69,37 @@ struct PublicReadTests {
         #expect(!statement.contains(self.hidden.id.description))
         let (_, rendering) = try await self.read("/v1/statements/\(self.open.id)/rendering?format=markdown")
         #expect(rendering.contains("No one left behind") && !rendering.contains("Hidden Organisation"))
+    }
+
+    /// A published statement whose published wording the hub does not hold (it names a wording
+    /// no office has sent yet) answers 409 on its own, and the lists leave it out and still answer.
+    @Test func aStatementWhosePublishedWordingIsMissingLeavesTheListsStanding() async throws {
+        let geneva = self.fixture.member("Geneva")
+        try StatementStatusChange(to: .closed).apply(to: self.open.id, in: geneva.store)
+        try StatementStatusChange(to: .published).apply(to: self.open.id, in: geneva.store)
+        try await HubRouteTests.push(from: geneva, in: self.fixture)
+        // As if the hub held another office's later edit, and not yet the wording published.
+        let hub = try Database(path: self.fixture.hubPath, mode: .readWrite)
+        try hub.execute(
+            "UPDATE statement SET title = 'Never published', body = 'Not this.', "
+                + "text_hash = '\(String(repeating: "a", count: 64))' WHERE id = '\(self.open.id)'; "
+                + "DELETE FROM statement_text WHERE statement_id = '\(self.open.id)'; "
+                + "DELETE FROM entity_state WHERE kind = 'statementText' AND entity_id LIKE '\(self.open.id):%'"
+        )
+        let uri = "/v1/statements/\(self.open.id)"
+        for reader in ["Geneva", "Press"] {
+            let headers = try HubRouteFixture.signed("GET", uri, by: self.fixture.member(reader))
+            let single = try await self.fixture.withClient { client in
+                try await client.execute(uri: uri, method: .get, headers: headers)
+            }
+            #expect(single.status == .conflict, "\(reader)")
+            #expect(!String(buffer: single.body).contains("Not this."))
+        }
+        for uri in ["/v1/statements", "/v1/campaigns/\(self.open.campaignID)"] {
+            let (status, body) = try await self.read(uri)
+            #expect(status == .ok, "\(uri): \(body)")
+            #expect(!body.contains("Never published") && !body.contains(self.open.id.description), "\(uri)")
+        }
     }
 
     /// Contact sheets follow the statement view: no draft, and no lead that has not consented.

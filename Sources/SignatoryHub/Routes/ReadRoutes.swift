@@ -147,16 +147,23 @@ struct ReadRoutes {
         }
     }
 
-    /// The statements of a campaign (or all), as the audience sees them.
+    /// The statements of a campaign (or all), as the audience sees them. One published with a
+    /// wording not held here is left out (it answers 409 on its own) rather than failing the list.
     private static func statements(
         in campaign: ID<Campaign>?,
         from store: Store,
         for audience: ExportAudience
     ) throws -> [JointStatement] {
         let consenting = try store.organisationsConsentingToPublication()
-        return try store.statements(in: campaign).filter(audience.sees).map { statement in
-            audience.view(
-                of: try store.asPublished(statement),
+        return try store.statements(in: campaign).filter(audience.sees).compactMap { statement in
+            let published: JointStatement
+            do {
+                published = try store.asPublished(statement)
+            } catch let error as StoreError where error.code == .publishedWordingNotHeld {
+                return nil
+            }
+            return audience.view(
+                of: published,
                 leadConsented: statement.leadOrganisationID.map(consenting.contains) ?? false
             )
         }
