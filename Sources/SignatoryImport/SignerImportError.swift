@@ -12,6 +12,7 @@ public struct SignerImportError: Error, Hashable, Sendable, CustomStringConverti
         case consentAskedTheOtherWay(header: String)
         case consentHeaderUnclear(header: String)
         case unreadNamingQuestion(header: String)
+        case namingQuestionReadAsField(header: String, field: String)
     }
 
     private let base: Base
@@ -43,6 +44,9 @@ public struct SignerImportError: Error, Hashable, Sendable, CustomStringConverti
     static func unreadNamingQuestion(header: String) -> SignerImportError {
         .init(.unreadNamingQuestion(header: header))
     }
+    static func namingQuestionReadAsField(header: String, field: String) -> SignerImportError {
+        .init(.namingQuestionReadAsField(header: header, field: field))
+    }
 
     /// The header of a column that speaks of publishing in words not read as a plain question
     /// for consent, when that is why the file was refused.
@@ -51,6 +55,13 @@ public struct SignerImportError: Error, Hashable, Sendable, CustomStringConverti
         case .consentHeaderUnclear(let header), .unreadNamingQuestion(let header): return header
         default: return nil
         }
+    }
+
+    /// The header of a column that may ask whether the signer may be shown, and the field a word
+    /// of it named, when that is why the file was refused.
+    public var namingQuestionReadAsField: (header: String, field: String)? {
+        if case .namingQuestionReadAsField(let header, let field) = self.base { return (header, field) }
+        return nil
     }
 
     /// Whether the file was refused for having no consent column.
@@ -111,6 +122,11 @@ public struct SignerImportError: Error, Hashable, Sendable, CustomStringConverti
             return "the column \(Self.listed([header])) may ask whether the signer may be named or listed, and is "
                 + "not read: its \"no\" answers would be lost while another column or the consent given for the file "
                 + "names everyone; nothing was imported"
+        case .namingQuestionReadAsField(let header, let field):
+            return
+                "the column \(Self.listed([header])) may ask whether the signer may be shown, yet a word of it reads "
+                + "as \(field): its \"yes\" and \"no\" answers would be printed as \(field)s, and its \"no\" lost; nothing "
+                + "was imported"
         case .consentHeaderUnclear(let header):
             return "the column \(Self.listed([header])) speaks of publishing but says more than \"May we publish "
                 + "your name?\", so Signatory does not guess whether its \"yes\" lets the signer be named; nothing "

@@ -380,6 +380,9 @@ struct SignerImportTests {
             "No nombrar", "Nombre oculto", "Não divulgar", "Segredo", "KeepPrivate", "Ｏｐｔ ｏｕｔ", "Do not publicise",
             "Anonymise", "No compartir", "Sin mención", "Nom caché", "No publicity", "Keep it quiet", "Silent signer",
             "Secrecy", "Embargoed", "Exclude", "Omit", "Leave off",
+            // In the words of a question (hostile review 60).
+            "Do you want to remain anonymous?", "Remain anonymous", "Stay anonymous?", "Anonymity requested",
+            "Signer wishes anonymity", "Rester anonyme", "Internal only", "Only internal",
         ] {
             let csv = "Organisation,Contact name,\(header)\nShelter Org,Amira Hidden,yes\n"
             let beside = "Organisation,Contact name,Consent to publish,\(header)\nShelter Org,Amira Hidden,yes,yes\n"
@@ -401,7 +404,8 @@ struct SignerImportTests {
         for header in [
             "Public?", "Name us?", "Include our name?", "Show name?", "List my name?", "Credit?", "Attribution?",
             "Appear publicly?", "Be listed?", "Public", "Include?", "Figurer?", "Aparecer?", "Citar?", "Nommer?",
-            "On the record?", "Acknowledge?", "Be named?",
+            "On the record?", "Acknowledge?", "Be named?", "Appear on website", "Listing preference",
+            "Is it safe to name you?", "Names may be shared?", "Show name", "Display our logo and name",
         ] {
             let csv = "Organisation,Contact name,\(header)\nShelter Org,Amira Hidden,no\n"
             let error = try #require(throws: SignerImportError.self, "\(header)") {
@@ -418,6 +422,16 @@ struct SignerImportTests {
         for header in ["Include our name?", "Do not name", "No name", "Nom public?", "Ocultar nombre"] {
             let csv = "Organisation,Email,\(header)\nShelter Org,a@shelter.example,No\n"
             #expect(throws: SignerImportError.self, "\(header)") { try office.run(csv) { $0.consent = true } }
+        }
+        for header in [
+            "Is it safe to name you?", "Show name", "Show our name", "Display name publicly", "Names may be shared?",
+            "Display our logo and name",
+        ] {
+            let csv = "Organisation,Email,\(header)\nShelter Org,a@shelter.example,No\n"
+            let error = try #require(throws: SignerImportError.self, "\(header)") {
+                try office.run(csv) { $0.consent = true }
+            }
+            #expect(error.namingQuestionReadAsField?.field == "contact-name", "\(header): \(error)")
         }
         #expect(try office.store.canonicalDump() == before)
         // Columns a sign-on form holds beside the signer's answers are read as before.

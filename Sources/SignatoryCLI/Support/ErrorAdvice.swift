@@ -55,6 +55,10 @@ enum ErrorAdvice {
                 return "\(error): if a yes in it means the signer may be named, add --map '\(header)=consent'; "
                     + "if not, turn its answers round in the spreadsheet and name the column \"Consent to publish\""
             }
+            if let (header, field) = error.namingQuestionReadAsField {
+                return "\(error): if it holds the \(field), add --map '\(header)=\(field)'; if it asks whether the "
+                    + "signer may be named, add --map '\(header)=consent'"
+            }
             if error.lacksConsent {
                 return
                     "\(error): add --consent yes or --consent no, or --map 'HEADER=consent' for the column that says it"

@@ -55,6 +55,15 @@ enum ConsentHeader {
             || header.contains("?") && words.contains(where: Self.namingQuestion.contains)
     }
 
+    /// Whether a header guessed to be a name's column by a word it holds ("Show name", "Display
+    /// our logo and name") rather asks whether the signer may be shown: its answers would be
+    /// printed as names. Where a name appears ("as it should appear in the statement") is no such question.
+    static func asksToShow(_ header: String) -> Bool {
+        let words = Self.words(of: header)
+        return words.allSatisfy(Self.known.contains)
+            && words.contains { Self.visibility.contains($0) && $0 != "appear" }
+    }
+
     /// The header's words, folded, in their compatibility forms (full-width letters are letters);
     /// "don't" is one word, and "KeepPrivate" two.
     private static func words(of header: String) -> [String] {
@@ -122,6 +131,8 @@ enum ConsentHeader {
         "secreta", "segredo", "reservado", "reservada", "anonymise", "anonymize", "anonymised", "anonymized",
         "anonymisation", "anonymization", "quiet", "quietly", "silent", "secrecy", "embargoed", "exclude",
         "excluded", "omit", "omitted", "cache", "cachee",
+        // A column for the coalition's eyes only ("Internal only") keeps the signer off the list.
+        "internal", "internally", "interne", "interno", "interna",
     ]
 
     /// Words that speak of showing the signer to others: a column left unread that holds one may
@@ -132,6 +143,7 @@ enum ConsentHeader {
         "disclose", "disclosed", "cite", "cited", "visible", "visibility", "publier", "publie", "publique",
         "diffuser", "divulguer", "afficher", "citer", "mentionner", "publicar", "publicacion",
         "publico", "publica", "mostrar", "difundir", "mencionar", "nombrar", "divulgar", "publicacao",
+        "show", "share", "shared",
     ]
 
     /// Words of a name, a signature or publishing.
@@ -159,7 +171,9 @@ enum ConsentHeader {
         "keep", "it", "please", "my", "our", "the", "a", "an", "us", "we", "me", "be", "to", "of", "is", "are",
         "and", "or", "yes", "no", "you", "your", "can", "may", "will", "would", "should", "sign", "want",
         "like", "nous", "vous", "notre", "votre", "el", "la", "los", "las", "nuestro", "nosso", "quiet", "opt",
-        "signer", "signers",
+        "signer", "signers", "do", "does", "remain", "stay", "rester", "permanecer", "quedar", "ficar", "wish",
+        "wishes", "wants", "request", "requested", "requests", "prefer", "preferred", "preference", "preferences",
+        "safe", "okay", "fine", "logo", "website", "site", "web", "online", "on",
     ]
 
     /// Every word a header about naming the signer may hold.

@@ -43,8 +43,14 @@ struct SignOnColumns {
         for (position, field) in fields.enumerated() where field != .consent && mapped[folded[position]] == nil {
             let text = header[position]
             if ConsentHeader.mayAskToStayUnnamed(text) { throw .consentAskedTheOtherWay(header: text) }
-            if field == nil || text.contains("?"), ConsentHeader.mayAskToBeNamed(text) {
-                throw .unreadNamingQuestion(header: text)
+            guard let field else {
+                if ConsentHeader.mayAskToBeNamed(text) { throw .unreadNamingQuestion(header: text) }
+                continue
+            }
+            if text.contains("?") && ConsentHeader.mayAskToBeNamed(text)
+                || !field.headers.contains(folded[position]) && ConsentHeader.asksToShow(text)
+            {
+                throw .namingQuestionReadAsField(header: text, field: field.rawValue)
             }
         }
         for (position, field) in fields.enumerated() where field == .consent {
