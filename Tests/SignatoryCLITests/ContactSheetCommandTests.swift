@@ -205,6 +205,39 @@ struct ContactSheetCommandTests {
         #expect(listed.first { $0.contains("Lucica Humenuc") }?.hasSuffix("like one at risk") == true)
     }
 
+    /// A person at risk given a safer address and number stays protected by the ones given up:
+    /// another entry holding them is left out of shared sheets, and the edit is not said to
+    /// expose it (hostile review 60).
+    @Test func aPersonAtRiskIsProtectedByTheAddressAndNumberGivenUp() throws {
+        let office = try OfficeFixture()
+        let ids = try office.addReferenceStatement()
+        let (email, phone) = ("lucica@sirdo.example", "+40 21 555 0100")
+        try office.succeed(["contact", "edit", ids.humenuc, "--email", email, "--phone", phone, "--at-risk"])
+        try office.succeed(["org", "add", "--name", "Other Network", "--acronym", "OTH", "--country", "KE"])
+        for (name, email, phone) in [
+            ("Maria Ionescu", email, "+254 20 555 0101"), ("Ana Pop", "ana@other.example", phone),
+            ("Elena Dobre", "elena@other.example", "+254 20 555 0102"),
+        ] {
+            try office.succeed([
+                "contact", "add", "--org", "OTH", "--name", name, "--email", email, "--phone", phone, "--consent",
+            ])
+        }
+        try office.succeed(["sign", "--statement", ids.statement, "--org", "OTH", "--consent"])
+        let safer = try office.run([
+            "contact", "edit", ids.humenuc, "--email", "l.h@proton.example", "--phone", "+40 21 555 0999",
+        ])
+        #expect(safer.status == 0 && safer.stderr.isEmpty, "\(safer.stderr)")
+        let sheet = try office.succeed(["export", "contacts", "--statement", ids.statement, "--format", "csv"])
+        #expect(sheet.contains("Elena Dobre"), "the negative control: a contact who shares nothing is named")
+        for hidden in ["Maria Ionescu", "Ana Pop", email, "Humenuc", "proton"] {
+            #expect(!sheet.contains(hidden), "\(hidden)")
+        }
+        let freed = try office.run(["contact", "edit", ids.humenuc, "--no-at-risk"])
+        #expect(freed.stderr.contains("Maria Ionescu") && freed.stderr.contains("Ana Pop"), "\(freed.stderr)")
+        let named = try office.succeed(["export", "contacts", "--statement", ids.statement, "--format", "csv"])
+        #expect(named.contains("Maria Ionescu") && named.contains("Ana Pop"))
+    }
+
     /// Un-marking, removing or erasing a person at risk lets shared sheets name the contacts that
     /// read like them: the coordinator is told which, before confirming and after.
     @Test func freeingAPersonAtRiskNamesTheLookalikesItExposes() throws {

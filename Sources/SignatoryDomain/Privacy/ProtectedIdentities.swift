@@ -45,11 +45,13 @@ public struct ProtectedIdentities: Sendable, Hashable {
         self.add(name: contact.fullName, email: contact.email?.address, phone: contact.phone?.e164)
     }
 
-    /// Adds the identity of a contact at risk, as the store holds it.
-    public mutating func add(name: String, email: String?, phone: String?) {
+    /// Adds the identity of a contact at risk, as the store holds it, or a name, address or
+    /// number such a contact held before.
+    public mutating func add(name: String?, email: String?, phone: String?) {
         // The email and phone protect the person even when the name has no word to match by.
         if let email { self.emails.insert(Self.emailKey(email)) }
         if let phone, let key = Self.phoneKey(phone) { self.phones.insert(key) }
+        guard let name else { return }
         let latin = LatinSpellings.protectedSpellings(of: name)
         if LatinSpellings.holdsCyrillic(name) {
             for spelling in latin {

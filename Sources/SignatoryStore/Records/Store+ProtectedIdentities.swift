@@ -19,15 +19,40 @@ extension Store {
     ) throws -> (all: ProtectedIdentities, staying: ProtectedIdentities) {
         var all = ProtectedIdentities()
         var staying = ProtectedIdentities()
+        func add(_ contact: String, name: String?, email: String?, phone: String?) {
+            all.add(name: name, email: email, phone: phone)
+            if !leaving.isEmpty && !leaving.contains(contact) { staying.add(name: name, email: email, phone: phone) }
+        }
         try self.database.prepare("SELECT id, full_name, email, phone FROM contact WHERE at_risk = 1").forEachRow {
             row in
-            let (name, email, phone) = (row.text(1), row.optionalText(2), row.optionalText(3))
-            all.add(name: name, email: email, phone: phone)
-            if !leaving.isEmpty && !leaving.contains(row.text(0)) {
-                staying.add(name: name, email: email, phone: phone)
-            }
+            add(row.text(0), name: row.text(1), email: row.optionalText(2), phone: row.optionalText(3))
+        }
+        // What a person at risk was called, and could be reached at, before: a name, address or
+        // number given up for a safer one still leads to them.
+        for change in try self.changesOfContactsAtRiskChangedSince() {
+            let identity = Self.identity(in: change)
+            add(change.entityID, name: identity.name, email: identity.email, phone: identity.phone)
         }
         return (all, leaving.isEmpty ? all : staying)
+    }
+
+    /// The name, email address and phone number a contact's change wrote, those it wrote.
+    private static func identity(in change: Change) -> (name: String?, email: String?, phone: String?) {
+        (change.fields["fullName"]?.value.text, change.fields["email"]?.value.text, change.fields["phone"]?.value.text)
+    }
+
+    /// The changes of the contacts at risk that were changed after they were created (only
+    /// those can have held other values).
+    private func changesOfContactsAtRiskChangedSince() throws -> [Change] {
+        try self.database.prepare(
+            """
+            SELECT c.line FROM contact_change k JOIN change_log c ON c.office = k.office AND c.sequence = k.sequence
+            WHERE k.contact IN (
+                SELECT contact FROM contact_change WHERE contact IN (SELECT id FROM contact WHERE at_risk = 1)
+                GROUP BY contact HAVING count(*) > 1
+            )
+            """
+        ).rows { try Store.readChange($0) }
     }
 }
 
@@ -60,7 +85,17 @@ extension Store {
         let leaving = Set(contacts.map(\.id.description))
         let (before, staying) = try self.protectedIdentities(leaving: leaving)
         var after = staying
-        for replacement in replacements { after.add(replacement) }
+        for replacement in replacements where replacement.atRisk {
+            after.add(replacement)
+            // Still at risk, the person keeps what they were called and reached at before.
+            for held in contacts where held.id == replacement.id {
+                after.add(name: held.fullName, email: held.email?.address, phone: held.phone?.e164)
+            }
+            for change in try self.changes(of: EntityRef(.contact, replacement.id.description)) {
+                let identity = Self.identity(in: change)
+                after.add(name: identity.name, email: identity.email, phone: identity.phone)
+            }
+        }
         return try self.contacts(protectedBy: before, notBy: after).filter { !leaving.contains($0.id.description) }
     }
 
