@@ -232,14 +232,14 @@ struct ContactSheetCommandTests {
         for hidden in ["Maria Ionescu", "Ana Pop", email, "Humenuc", "proton"] {
             #expect(!sheet.contains(hidden), "\(hidden)")
         }
-        let freed = try office.run(["contact", "edit", ids.humenuc, "--no-at-risk"])
+        let freed = try office.run(["contact", "edit", ids.humenuc, "--no-at-risk", "--yes"])
         #expect(freed.stderr.contains("Maria Ionescu") && freed.stderr.contains("Ana Pop"), "\(freed.stderr)")
         let named = try office.succeed(["export", "contacts", "--statement", ids.statement, "--format", "csv"])
         #expect(named.contains("Maria Ionescu") && named.contains("Ana Pop"))
     }
 
     /// Un-marking, removing or erasing a person at risk lets shared sheets name the contacts that
-    /// read like them: the coordinator is told which, before confirming and after.
+    /// read like them: the coordinator confirms it, and is told which, before confirming and after.
     @Test func freeingAPersonAtRiskNamesTheLookalikesItExposes() throws {
         let office = try OfficeFixture()
         let ids = try office.addReferenceStatement()
@@ -247,7 +247,13 @@ struct ContactSheetCommandTests {
         let twin = try office.succeed(["contact", "add", "--org", "CAP", "--name", "LUCICA Humenuc"])
         let warning = "name 1 contact left out until now for reading like Lucica Humenuc: LUCICA Humenuc ("
         #expect(try office.run(["contact", "edit", ids.humenuc, "--title", "Chair"]).stderr.isEmpty)
-        let freed = try office.run(["contact", "edit", ids.humenuc, "--no-at-risk"])
+        // One flag typed for another must not free a person at risk: it is confirmed first.
+        let unchanged = databaseBytes(office.database)
+        let asked = try office.refuse(["contact", "edit", ids.humenuc, "--no-at-risk"])
+        #expect(asked.contains("take the at-risk mark off Lucica Humenuc at every office"), "\(asked)")
+        #expect(asked.contains("then shared sheets will " + warning) && asked.contains("Add --yes to confirm it"))
+        #expect(databaseBytes(office.database) == unchanged)
+        let freed = try office.run(["contact", "edit", ids.humenuc, "--no-at-risk", "--yes"])
         #expect(freed.status == 0 && freed.stderr.contains("shared sheets now " + warning))
         #expect(freed.stderr.contains("signatory contact edit \(twin.prefix(8)) --at-risk"))
         try office.succeed(["contact", "edit", ids.humenuc, "--at-risk"])

@@ -15,6 +15,7 @@ struct ContactEdit: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @Argument(help: "The contact: id or id prefix.") var contact: String
     @OptionGroup var fields: ContactFields
+    @OptionGroup var confirmation: ConfirmationOptions
 
     func validate() throws {
         guard !self.fields.isEmpty else {
@@ -31,6 +32,15 @@ struct ContactEdit: ParsableCommand {
             try store.lookalikes(exposedBy: stored, becoming: contact),
             like: stored.fullName
         )
+        // One flag typed for another must not name a person at risk at every office.
+        if stored.atRisk && !contact.atRisk {
+            try self.confirmation.confirm(
+                "take the at-risk mark off \(stored.fullName) at every office, so that shared sheets, the "
+                    + "signatory block and the hub's reads may name them" + lookalikes.confirmationSuffix,
+                typing: stored.fullName,
+                in: store
+            )
+        }
         try store.update(contact)
         lookalikes.warn()
         if self.output.json { try Output.json(contact.json) } else { StandardStreams.line(contact.id.description) }
