@@ -207,6 +207,12 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     /// Whether the error says a record does not exist (or a reference names several).
     public var isNotFound: Bool { self.code == .notFound || self.code == .ambiguous }
 
+    /// The ids an ambiguous reference could mean; empty for other errors.
+    public var candidates: [String] {
+        if case .ambiguous(_, _, let candidates) = self.base { return candidates }
+        return []
+    }
+
     /// The database that continues this office, for ``Code/succeeded``.
     public var successorPath: String? {
         if case .succeeded(_, let path) = self.base { return path }

@@ -175,6 +175,31 @@ struct PublicReadTests {
         #expect(after == .ok && shown.contains("Lena Lead"), "\(shown)")
     }
 
+    /// A reference that also fits a record the audience does not see means the one it sees: the
+    /// answer does not tell that a hidden one exists (hostile review 60).
+    @Test func aReferenceThatAlsoFitsAHiddenRecordMeansTheOneShown() async throws {
+        let geneva = self.fixture.member("Geneva")
+        let shown = Organisation(name: "Shown Network", acronym: "DUP", country: try CountryCode("FR"))
+        let twin = Organisation(name: "Unsigned Twin", acronym: "dup", country: try CountryCode("KE"))
+        try geneva.store.insert(shown)
+        try geneva.store.insert(twin)
+        try geneva.store.record(
+            Signature(
+                statementID: self.open.id,
+                organisationID: shown.id,
+                status: .signed,
+                recordedAt: Date(),
+                source: .coordinator
+            )
+        )
+        try await HubRouteTests.push(from: geneva, in: self.fixture)
+        let (status, body) = try await self.read("/v1/organisations/DUP")
+        #expect(status == .ok && body.contains("Shown Network"), "\(body)")
+        #expect(!body.contains(twin.id.description) && !body.contains("Unsigned Twin"))
+        let (hiddenStatus, hidden) = try await self.read("/v1/organisations/\(twin.id)")
+        #expect(hiddenStatus == .notFound && !hidden.contains("Unsigned Twin"))
+    }
+
     @Test func anAmbiguousReferenceNamesNoRecord() async throws {
         // An acronym that is also the start of another organisation's id names two records.
         let geneva = self.fixture.member("Geneva")

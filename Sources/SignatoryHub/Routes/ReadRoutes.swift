@@ -49,12 +49,15 @@ struct ReadRoutes {
         table.signed(.get, "/v1/organisations/{id}") { _, context, member in
             let id = try context.parameters.require("id")
             return try await self.reply { store in
-                let organisation = try Self.lookUp("organisation", id, for: member.audience) {
-                    try store.organisation(matching: id)
-                }
-                guard try Self.organisations(in: store, for: member.audience).contains(organisation) else {
-                    throw HubError.notFound("no organisation matches '\(id)'")
-                }
+                let shown = try Self.organisations(in: store, for: member.audience)
+                let organisation = try Self.lookUp(
+                    "organisation",
+                    id,
+                    for: member.audience,
+                    { try store.organisation(matching: id) },
+                    among: { candidate in shown.first { $0.id.description == candidate } }
+                )
+                guard shown.contains(organisation) else { throw HubError.notFound("no organisation matches '\(id)'") }
                 return member.audience.view(of: organisation).json
             }
         }
@@ -124,7 +127,18 @@ struct ReadRoutes {
     ) throws
         -> JointStatement
     {
-        let statement = try Self.lookUp("statement", id, for: audience) { try store.statement(matching: id) }
+        let statement = try Self.lookUp(
+            "statement",
+            id,
+            for: audience,
+            { try store.statement(matching: id) },
+            among: { candidate in
+                guard let id = ID<JointStatement>(candidate), let statement = try store.statement(id),
+                    audience.sees(statement)
+                else { return nil }
+                return statement
+            }
+        )
         guard audience.sees(statement) else { throw HubError.notFound("no statement matches '\(id)'") }
         return audience.view(
             of: try store.asPublished(statement),
@@ -132,18 +146,24 @@ struct ReadRoutes {
         )
     }
 
-    /// A record found by what the caller typed. An audience that may not see every record is not
-    /// told which records an ambiguous reference could mean: their ids could name hidden ones.
+    /// A record found by what the caller typed. For an audience that may not see every record,
+    /// an ambiguous reference means the one record it sees among those it could mean, and is
+    /// otherwise not found: which records it could mean, or that hidden ones exist, is not told.
     private static func lookUp<T>(
         _ kind: String,
         _ id: String,
         for audience: ExportAudience,
-        _ body: () throws -> T
+        _ body: () throws -> T,
+        among shown: (String) throws -> T?
     ) throws -> T {
         do {
             return try body()
         } catch let error as StoreError where error.code == .ambiguous && !audience.seesUnpublishedOrganisations {
-            throw HubError.notFound("no \(kind) matches '\(id)'; give the whole id")
+            let seen = try error.candidates.compactMap(shown)
+            guard seen.count == 1 else {
+                throw HubError.notFound("no \(kind) matches '\(id)'" + (seen.isEmpty ? "" : "; give the whole id"))
+            }
+            return seen[0]
         }
     }
 
