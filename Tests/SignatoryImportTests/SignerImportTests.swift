@@ -383,6 +383,8 @@ struct SignerImportTests {
             // In the words of a question (hostile review 60).
             "Do you want to remain anonymous?", "Remain anonymous", "Stay anonymous?", "Anonymity requested",
             "Signer wishes anonymity", "Rester anonyme", "Internal only", "Only internal",
+            // Hostile review 61.
+            "¿Desea permanecer anónimo?", "Organisation only (no contact)",
         ] {
             let csv = "Organisation,Contact name,\(header)\nShelter Org,Amira Hidden,yes\n"
             let beside = "Organisation,Contact name,Consent to publish,\(header)\nShelter Org,Amira Hidden,yes,yes\n"
@@ -406,6 +408,7 @@ struct SignerImportTests {
             "Appear publicly?", "Be listed?", "Public", "Include?", "Figurer?", "Aparecer?", "Citar?", "Nommer?",
             "On the record?", "Acknowledge?", "Be named?", "Appear on website", "Listing preference",
             "Is it safe to name you?", "Names may be shared?", "Show name", "Display our logo and name",
+            "Nominatif ?", "How should we credit you?", "Identify?",
         ] {
             let csv = "Organisation,Contact name,\(header)\nShelter Org,Amira Hidden,no\n"
             let error = try #require(throws: SignerImportError.self, "\(header)") {
@@ -460,6 +463,45 @@ struct SignerImportTests {
             }
             #expect(report.columns.last?.field == .consent && report.rejected.isEmpty, "\(header)")
         }
+    }
+
+    /// A column that may say a signer is at risk is read as that: any answer but a plain no marks
+    /// the contact at risk, a later "no" never takes the mark off, and two such columns refuse
+    /// the file (hostile review 61).
+    @Test func aColumnAskingAboutRiskMarksTheContactAtRisk() throws {
+        let office = try Office()
+        for header in [
+            "Are you at risk?", "At risk?", "En riesgo", "Vous êtes en danger ?", "Under threat?",
+            "Do you face reprisals?", "Security concerns?", "Safety", "Risk", "Sensitive",
+        ] {
+            let report = try office.run("Organisation,Contact name,Consent,\(header)\nOrg,Ann Bee,yes,yes\n") {
+                $0.dryRun = true
+            }
+            #expect(report.columns.last?.field == .atRisk && report.rejected.isEmpty, "\(header)")
+        }
+        _ = try office.run(
+            "Organisation,Contact name,Consent,Are you at risk?\nFirst Org,Ann Bee,yes,Yes\n"
+                + "Second Org,Cy Dee,yes,no\nThird Org,Ed Eff,yes,I'd rather not say\nFourth Org,Flo Gee,yes,\n"
+        )
+        let signers: Set = ["Ann Bee", "Cy Dee", "Ed Eff", "Flo Gee"]
+        func atRisk() throws -> [String: Bool] {
+            Dictionary(
+                uniqueKeysWithValues: try office.store.contacts().filter { signers.contains($0.fullName) }.map {
+                    ($0.fullName, $0.atRisk)
+                }
+            )
+        }
+        #expect(try atRisk() == ["Ann Bee": true, "Cy Dee": false, "Ed Eff": true, "Flo Gee": false])
+        _ = try office.run(
+            "Organisation,Contact name,Consent,At risk\nFirst Org,Ann Bee,yes,no\nSecond Org,Cy Dee,yes,yes\n"
+        )
+        #expect(try atRisk() == ["Ann Bee": true, "Cy Dee": true, "Ed Eff": true, "Flo Gee": false])
+        let before = try office.store.canonicalDump()
+        let error = try #require(throws: SignerImportError.self) {
+            try office.run("Organisation,Contact name,Consent,At risk?,Safety\nNew Org,Gus Hay,yes,no,yes\n")
+        }
+        #expect(error.ambiguousField == "at-risk")
+        #expect(try office.store.canonicalDump() == before)
     }
 
     /// Consent is never guessed from an answer that says yes and no at once, nor from one of two

@@ -155,7 +155,7 @@ enum ConsentHeader {
         "publique", "publico", "publica", "record", "share", "disclose", "mention", "show", "display",
         "include", "appear", "cite", "diffuser", "divulguer", "afficher", "citer", "mentionner", "mostrar",
         "difundir", "mencionar", "nombrar", "divulgar", "publicise", "publicize", "publicity", "post", "announce",
-        "compartir", "compartilhar", "mencion", "mencao", "details", "information", "data",
+        "compartir", "compartilhar", "mencion", "mencao", "details", "information", "data", "contact",
     ]
 
     /// Words of a question about naming the signer ("Name us?", "Show our name?", "Include?").
@@ -163,7 +163,8 @@ enum ConsentHeader {
         "name", "names", "named", "nom", "nombre", "nome", "identity", "identite", "identidad", "identidade",
         "list", "listed", "credit", "attribution", "signatory", "signatories", "include", "included", "figurer",
         "apparaitre", "aparecer", "citar", "nommer", "record", "openly", "acknowledge", "acknowledged",
-        "acknowledgement", "recognition", "use", "show", "share", "public", "publicly",
+        "acknowledgement", "recognition", "use", "show", "share", "public", "publicly", "identify", "identified",
+        "nominatif", "nominative", "nominativo", "credit",
     ]
 
     /// Words with no topic of their own, that a question about naming is made of.
@@ -173,7 +174,8 @@ enum ConsentHeader {
         "like", "nous", "vous", "notre", "votre", "el", "la", "los", "las", "nuestro", "nosso", "quiet", "opt",
         "signer", "signers", "do", "does", "remain", "stay", "rester", "permanecer", "quedar", "ficar", "wish",
         "wishes", "wants", "request", "requested", "requests", "prefer", "preferred", "preference", "preferences",
-        "safe", "okay", "fine", "logo", "website", "site", "web", "online", "on",
+        "safe", "okay", "fine", "logo", "website", "site", "web", "online", "on", "desea", "desean", "quiere",
+        "quieren", "voulez", "souhaitez", "souhaite", "deseja", "quer", "how", "what", "como", "comment", "should",
     ]
 
     /// Every word a header about naming the signer may hold.

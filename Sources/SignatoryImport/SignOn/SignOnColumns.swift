@@ -29,8 +29,8 @@ struct SignOnColumns {
             guard let field = SignOnField.named(byFolded: key) else { continue }
             if claimed.insert(field).inserted {
                 fields[position] = field
-            } else if field == .consent && !mapped.values.contains(.consent) {
-                // Two answers about consent may differ (yes in one, no in the other): neither is guessed.
+            } else if [.consent, .atRisk].contains(field) && !mapped.values.contains(field) {
+                // Two answers about consent, or about risk, may differ: neither is guessed.
                 let named = header.indices.filter { fields[$0] == .consent || $0 == position }
                 throw .ambiguousColumns(field.rawValue, headers: named.map { header[$0] }, mapped: false)
             }

@@ -12,6 +12,8 @@ public enum SignOnField: String, Sendable, CaseIterable {
     case email
     case phone
     case consent
+    /// Whether the contact is at risk: any answer but a plain "no" marks them so.
+    case atRisk = "at-risk"
 
     /// Headers, already folded by ``fold(_:)``, that name this field.
     var headers: Set<String> {
@@ -70,6 +72,8 @@ public enum SignOnField: String, Sendable, CaseIterable {
                 "consent", "consenttopublish", "consenttopublication", "publish", "publication", "agreetopublish",
                 "consentement", "consentimiento", "consentimento", "autorisation", "autorizacion", "autorizacao",
             ]
+        case .atRisk:
+            return ["atrisk", "risk", "areyouatrisk", "contactatrisk", "enriesgo", "enrisque", "emrisco", "endanger"]
         }
     }
 
@@ -77,9 +81,11 @@ public enum SignOnField: String, Sendable, CaseIterable {
     /// Portuguese), else the first field whose tell-tale word the header contains ("Statut ECOSOC"
     /// is ecosoc, "Contact e-mail address" is email). Organisation words come before the words
     /// for a name, so "Nombre de la organización" is the organisation, not a person's name, and
-    /// words about publishing before both ("May we publish your name" asks for consent).
+    /// words about publishing before both ("May we publish your name" asks for consent). Words of
+    /// risk, danger and safety come first: a column that may say a signer is at risk is read as that.
     static func named(byFolded header: String) -> SignOnField? {
         if let exact = SignOnField.allCases.first(where: { $0.headers.contains(header) }) { return exact }
+        if Self.riskWords.contains(where: header.contains) { return .atRisk }
         let telltales: [(String, SignOnField)] = [
             ("icso", .icsoNumber), ("acronym", .acronym), ("sigle", .acronym), ("sigla", .acronym),
             ("ecosoc", .ecosoc), ("consultative", .ecosoc), ("consultatif", .ecosoc), ("consultivo", .ecosoc),
@@ -94,6 +100,13 @@ public enum SignOnField: String, Sendable, CaseIterable {
         ]
         return telltales.first { header.contains($0.0) }?.1
     }
+
+    /// Parts of words that speak of a signer's risk, in the languages headers are read in.
+    private static let riskWords = [
+        "risk", "riesgo", "risque", "risco", "danger", "peligro", "perigo", "threat", "menace", "amenaza", "ameaca",
+        "reprisal", "represail", "represalia", "retaliat", "safety", "security", "securite", "seguridad",
+        "seguranca", "sensitiv", "persecut", "harass", "surveil", "vulnerab", "intimidat",
+    ]
 
     /// A header as compared: case, accents, spaces and punctuation ignored ("E-mail " is "email").
     static func fold(_ text: String) -> String { text.comparisonKey }

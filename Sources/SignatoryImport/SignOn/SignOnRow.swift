@@ -16,6 +16,8 @@ struct SignOnRow {
     /// Whether the organisation and its contact agreed to be named: the row's answer, else the
     /// import's `consent`, else no.
     let consent: Bool
+    /// Whether the row says the contact is at risk; `nil` when it does not say.
+    let atRisk: Bool?
     /// Optional values that could not be read and were left empty (outside a strict import).
     private(set) var warnings: [String] = []
 
@@ -68,6 +70,7 @@ struct SignOnRow {
         self.phone = try readOptional(.phone) { text in try PhoneNumber(text) }
         // Consent is never guessed: an answer that is neither yes nor no refuses the row.
         self.consent = try value(.consent).map(Self.consent) ?? defaultConsent ?? false
+        self.atRisk = value(.atRisk).map(Self.atRisk)
         self.warnings = warnings
         if self.contactName == nil && (self.title != nil || self.email != nil || self.phone != nil) {
             throw RowRejection("the contact has a title, email or phone but no name; add the name")
@@ -93,6 +96,15 @@ struct SignOnRow {
         self.email = email
         self.phone = nil
         self.consent = false
+        self.atRisk = nil
+    }
+
+    /// Any answer but a plain no ("no", "non", "false", "0", "none"): "yes", "maybe", "I'd
+    /// rather not say" and the like all mark the contact at risk, the safe way to be wrong.
+    private static func atRisk(_ text: String) -> Bool {
+        let folded = SignOnField.fold(text)
+        return
+            !(YesNo.no.contains(folded) || ["n", "false", "0", "none", "ninguno", "aucun", "nenhum"].contains(folded))
     }
 
     /// "Special consultative status", "ECOSOC special", "special" and the like.

@@ -159,6 +159,7 @@ struct SignOnRows {
                 title: row.title,
                 email: row.email,
                 phone: row.phone,
+                atRisk: row.atRisk ?? false,
                 consentToPublish: row.consent
             )
             try self.store.insert(contact)
@@ -175,9 +176,14 @@ struct SignOnRows {
             changed = true
         }
         // A sign-on form is open to anyone: it must not give a person at risk another email
-        // address or phone number, nor make them consent.
+        // address or phone number, nor make them consent. It may say that one is at risk.
         if changed && contact.atRisk {
             applied.contactAtRiskKept = contact.fullName
+        } else if row.atRisk == true && !contact.atRisk {
+            contact.atRisk = true
+            try self.store.update(contact)
+            applied.contactWritten = contact
+            if applied.outcome == .matched { applied.outcome = .updated }
         } else if changed {
             try self.store.update(contact)
             applied.contactWritten = contact
