@@ -181,6 +181,9 @@ public struct BundleImporter {
             if try self.store.hubMember(head.office)?.isRevoked == true {
                 throw SyncError.revoked(head.office.description)
             }
+            if let revoked = try self.store.trustRevocation(of: head.office), head.sequence > revoked.after {
+                throw SyncError.revokedHere(head.office.description, last: revoked.after)
+            }
             guard
                 card.verify(
                     head.signature,

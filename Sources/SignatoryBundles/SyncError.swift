@@ -8,6 +8,7 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
         case unsupportedVersion(String)
         case untrusted(office: String, sequence: Int64)
         case revoked(office: String)
+        case revokedHere(office: String, last: Int64)
         case badSignature(office: String, sequence: Int64)
         case brokenChain(office: String, sequence: Int64, detail: String)
         case equivocation(office: String, sequence: Int64)
@@ -37,6 +38,9 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
     static func malformed(line: Int, _ detail: String) -> SyncError { .init(.malformed(line: line, detail: detail)) }
     static func unsupportedVersion(_ version: String) -> SyncError { .init(.unsupportedVersion(version)) }
     static func revoked(_ office: String) -> SyncError { .init(.revoked(office: office)) }
+    static func revokedHere(_ office: String, last: Int64) -> SyncError {
+        .init(.revokedHere(office: office, last: last))
+    }
     static func untrusted(_ office: String, _ sequence: Int64) -> SyncError {
         .init(.untrusted(office: office, sequence: sequence))
     }
@@ -88,7 +92,7 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
         case .malformed: return .malformed
         case .unsupportedVersion: return .unsupportedVersion
         case .untrusted: return .untrusted
-        case .revoked: return .revoked
+        case .revoked, .revokedHere: return .revoked
         case .badSignature: return .badSignature
         case .brokenChain: return .brokenChain
         case .equivocation: return .equivocation
@@ -117,6 +121,9 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
                 "the bundle holds changes in format \(version), which this Signatory (\(SignatoryVersion.current), format \(ChangeFormat.current)) cannot read; upgrade Signatory to a release that reads format \(version) or later; nothing was imported"
         case .untrusted(let office, let sequence):
             return "office \(office) is not trusted (change \(sequence)); nothing was imported"
+        case .revokedHere(let office, let last):
+            return "office \(office) is no longer trusted here (revoked after its change \(last)): its later changes "
+                + "are refused, relayed by another office or not; nothing was imported"
         case .revoked(let office):
             return
                 "office \(office) was revoked at this hub: its changes are no longer taken, relayed by another office or not; nothing was imported"

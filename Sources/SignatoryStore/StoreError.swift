@@ -32,6 +32,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case backupOfAnotherOffice(backup: String, backupOffice: String, database: String, office: String)
         case databaseInUse(path: String)
         case succeeded(office: String, path: String)
+        case ownOfficeNotRevocable
+        case trustRevoked(office: String)
     }
 
     /// Which refusal an error is, for callers that add their own advice.
@@ -79,6 +81,10 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let unusableBackup = Code("unusableBackup")
         /// The office continues in another database (`office recover`); this one takes no more changes.
         public static let succeeded = Code("succeeded")
+        /// An office stops trusting others, never itself.
+        public static let ownOfficeNotRevocable = Code("ownOfficeNotRevocable")
+        /// This office stopped trusting the office (`office revoke`): nothing is written for it.
+        public static let trustRevoked = Code("trustRevoked")
         /// A backup is restored only over its own office's database.
         public static let backupOfAnotherOffice = Code("backupOfAnotherOffice")
         /// Another process has the database open, so it cannot be replaced.
@@ -150,6 +156,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     public static func unvouchedErasure(office: String, sequence: Int64) -> StoreError {
         .init(.unvouchedErasure(office: office, sequence: sequence))
     }
+    public static let ownOfficeNotRevocable = StoreError(.ownOfficeNotRevocable)
+    public static func trustRevoked(office: String) -> StoreError { .init(.trustRevoked(office: office)) }
     public static func succeeded(office: String, path: String) -> StoreError {
         .init(.succeeded(office: office, path: path))
     }
@@ -199,6 +207,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .unvouchedErasure: return .unvouchedErasure
         case .unusableBackup: return .unusableBackup
         case .succeeded: return .succeeded
+        case .ownOfficeNotRevocable: return .ownOfficeNotRevocable
+        case .trustRevoked: return .trustRevoked
         case .backupOfAnotherOffice: return .backupOfAnotherOffice
         case .databaseInUse: return .databaseInUse
         }
@@ -302,6 +312,13 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             return "this office continues as office \(office) in \(path), recovered there after its feed forked: "
                 + "this database takes no more changes, not even another office's erasure of a person, "
                 + "and nothing was changed; once the new one works, delete this file and its backups"
+        case .ownOfficeNotRevocable:
+            return "this is the office's own database: an office stops trusting others, never itself; nothing was "
+                + "changed (if its key may be in other hands, the other offices revoke it, and it continues under a "
+                + "new identity made by office recover)"
+        case .trustRevoked(let office):
+            return "office \(office) is no longer trusted here: nothing is encrypted for its key, which may be in "
+                + "other hands; nothing was written"
         }
     }
 }

@@ -413,5 +413,12 @@ ALTER TABLE signature_rebuilt RENAME TO signature;
 CREATE INDEX signature_by_organisation ON signature (organisation_id);
 CREATE INDEX signature_by_contact ON signature (contact_id);
 """#),
+        Migration(version: 12, name: "0012_trust_revocation", sql: #"""
+-- Signatory schema 12: an office can stop trusting another (`office revoke`), whose laptop or
+-- key may be in other hands. The feed is kept as held; changes after the last one taken here
+-- are refused, relayed by another office or not. NULL: trusted.
+ALTER TABLE trusted_office ADD COLUMN revoked_after INTEGER;
+ALTER TABLE trusted_office ADD COLUMN revoked_at INTEGER;
+"""#),
     ]
 }

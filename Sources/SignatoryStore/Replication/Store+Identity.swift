@@ -60,6 +60,9 @@ extension Store {
         guard case .signed(let recipient) = card.recipientCheck else {
             throw StoreError.noEncryptionKey(office: "\(card.name) (\(card.id))")
         }
+        guard try self.trustRevocation(of: office) == nil else {
+            throw StoreError.trustRevoked(office: "\(card.name) (\(card.id))")
+        }
         return recipient
     }
 

@@ -10,8 +10,8 @@ struct OfficeCommand: ParsableCommand {
         commandName: "office",
         abstract: "Show this office's public card and choose which offices' feeds to accept.",
         subcommands: [
-            OfficeCard.self, OfficeTrust.self, OfficeList.self, OfficeKey.self, OfficeBackup.self, OfficeRestore.self,
-            OfficeRecover.self,
+            OfficeCard.self, OfficeTrust.self, OfficeRevoke.self, OfficeList.self, OfficeKey.self, OfficeBackup.self,
+            OfficeRestore.self, OfficeRecover.self,
         ]
     )
 }
@@ -75,8 +75,14 @@ struct OfficeList: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let offices = try self.database.open().trustedOffices()
+        let store = try self.database.open()
+        let offices = try store.trustedOffices()
         if self.output.json { return try Output.json(offices) }
-        Output.table(offices.map { [$0.id.shortID, $0.name, $0.fingerprint] })
+        Output.table(
+            try offices.map { office in
+                let revoked = try store.trustRevocation(of: office.id).map { "revoked after change \($0.after)" }
+                return [office.id.shortID, office.name, office.fingerprint] + (revoked.map { [$0] } ?? [])
+            }
+        )
     }
 }

@@ -1,0 +1,35 @@
+import ArgumentParser
+import SignatoryDomain
+import SignatoryStore
+
+struct OfficeRevoke: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "revoke",
+        abstract: "Stop taking changes from an office whose laptop or key may be in other hands.",
+        discussion: """
+            Its changes held here stay; a bundle carrying a later one is refused, relayed by another office or not, and \
+            nothing is encrypted for it any more. Trusting its card again does not undo this: the office continues under \
+            a new identity (`office recover`), which is trusted anew. Ask the hub's operator to revoke it too \
+            (`hub revoke`). Example: signatory office revoke Bucharest
+            """
+    )
+
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "The office: its name, id or id prefix, as `office list` shows it.") var office: String
+    @OptionGroup var confirmation: ConfirmationOptions
+
+    func run() throws {
+        let store = try self.database.open()
+        let id = try store.trustedOffice(matching: self.office)
+        let name = try store.trustedOffice(id)?.name ?? self.office
+        if try id != store.office.id && store.trustRevocation(of: id) == nil {
+            try self.confirmation.confirm(
+                "stop taking changes that \(name) writes from now on, here, and stop encrypting bundles for it",
+                typing: name,
+                in: store
+            )
+        }
+        let last = try store.revokeTrust(in: id)
+        Output.text("\(name) is no longer trusted here: its changes after change \(last) are refused")
+    }
+}

@@ -1,0 +1,36 @@
+public import Foundation
+public import SignatoryDomain
+
+extension Store {
+    /// Stops taking changes that `office` writes from now on, as when its laptop or key may be in
+    /// other hands: its feed stays as held here, and a bundle carrying a later change of it is
+    /// refused, relayed by another office or not. Returns the position of the last change taken.
+    /// Revoking again changes nothing; trusting the same card again does not undo it (an old card
+    /// replayed must not), so the office continues under a new identity (`office recover`).
+    ///
+    /// ```swift
+    /// let last = try store.revokeTrust(in: try store.trustedOffice(matching: "Bucharest"))
+    /// ```
+    @discardableResult
+    public func revokeTrust(in office: ID<Office>, now: Date? = nil) throws -> Int64 {
+        try self.transaction {
+            guard office != self.office.id else { throw StoreError.ownOfficeNotRevocable }
+            guard try self.trustedOffice(office) != nil else {
+                throw StoreError.notFound("trusted office", reference: office.description)
+            }
+            if let revoked = try self.trustRevocation(of: office) { return revoked.after }
+            let last = try self.feedEnd(of: office).sequence
+            try self.database.prepare("UPDATE trusted_office SET revoked_after = ?, revoked_at = ? WHERE id = ?")
+                .run(last, now ?? Date(), office)
+            return last
+        }
+    }
+
+    /// The position of the last change of `office` taken here, and when its trust was revoked;
+    /// `nil` while it is trusted.
+    public func trustRevocation(of office: ID<Office>) throws -> (after: Int64, at: Date)? {
+        try self.database.prepare(
+            "SELECT revoked_after, revoked_at FROM trusted_office WHERE id = ? AND revoked_after IS NOT NULL"
+        ).firstRow(office) { (after: $0.integer(0), at: $0.date(1)) }
+    }
+}
