@@ -40,6 +40,11 @@ public struct BundleExporter {
     ) throws -> Summary {
         // Its own feed forked: the database that continues the office sends everything it held.
         try self.store.refuseIfSucceeded()
+        // A revoked office's key may be in other hands: nothing is written for it, encrypted or not.
+        for peer in peers where try self.store.trustRevocation(of: peer) != nil {
+            let name = try self.store.trustedOffice(peer)?.name ?? peer.description
+            throw StoreError.trustRevoked(office: "\(name) (\(peer))")
+        }
         let known = try self.knownByAll(peers)
         if recipients.isEmpty {
             return try OutputFile.write(to: path, protecting: self.store.database.path) { handle in

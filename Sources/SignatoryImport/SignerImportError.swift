@@ -13,6 +13,7 @@ public struct SignerImportError: Error, Hashable, Sendable, CustomStringConverti
         case consentHeaderUnclear(header: String)
         case unreadNamingQuestion(header: String)
         case namingQuestionReadAsField(header: String, field: String)
+        case riskAskedUnclearly(header: String)
     }
 
     private let base: Base
@@ -44,6 +45,7 @@ public struct SignerImportError: Error, Hashable, Sendable, CustomStringConverti
     static func unreadNamingQuestion(header: String) -> SignerImportError {
         .init(.unreadNamingQuestion(header: header))
     }
+    static func riskAskedUnclearly(header: String) -> SignerImportError { .init(.riskAskedUnclearly(header: header)) }
     static func namingQuestionReadAsField(header: String, field: String) -> SignerImportError {
         .init(.namingQuestionReadAsField(header: header, field: field))
     }
@@ -61,6 +63,13 @@ public struct SignerImportError: Error, Hashable, Sendable, CustomStringConverti
     /// of it named, when that is why the file was refused.
     public var namingQuestionReadAsField: (header: String, field: String)? {
         if case .namingQuestionReadAsField(let header, let field) = self.base { return (header, field) }
+        return nil
+    }
+
+    /// The header of a column about a signer's safety whose "yes" may mean either, when that is why
+    /// the file was refused.
+    public var riskAskedUnclearly: String? {
+        if case .riskAskedUnclearly(let header) = self.base { return header }
         return nil
     }
 
@@ -127,6 +136,10 @@ public struct SignerImportError: Error, Hashable, Sendable, CustomStringConverti
                 "the column \(Self.listed([header])) may ask whether the signer may be shown, yet a word of it reads "
                 + "as \(field): its \"yes\" and \"no\" answers would be printed as \(field)s, and its \"no\" lost; nothing "
                 + "was imported"
+        case .riskAskedUnclearly(let header):
+            return "the column \(Self.listed([header])) asks about the signer's safety in words whose \"yes\" may mean "
+                + "that they are at risk or that they are safe, so Signatory does not guess who is at risk; nothing was "
+                + "imported"
         case .consentHeaderUnclear(let header):
             return "the column \(Self.listed([header])) speaks of publishing but says more than \"May we publish "
                 + "your name?\", so Signatory does not guess whether its \"yes\" lets the signer be named; nothing "

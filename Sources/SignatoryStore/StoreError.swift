@@ -34,6 +34,7 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case succeeded(office: String, path: String)
         case ownOfficeNotRevocable
         case trustRevoked(office: String)
+        case successionOfRevoked(card: String, predecessor: String)
     }
 
     /// Which refusal an error is, for callers that add their own advice.
@@ -85,6 +86,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let ownOfficeNotRevocable = Code("ownOfficeNotRevocable")
         /// This office stopped trusting the office (`office revoke`): nothing is written for it.
         public static let trustRevoked = Code("trustRevoked")
+        /// A card continues an office whose trust was revoked here: its key may have signed for anyone.
+        public static let successionOfRevoked = Code("successionOfRevoked")
         /// A backup is restored only over its own office's database.
         public static let backupOfAnotherOffice = Code("backupOfAnotherOffice")
         /// Another process has the database open, so it cannot be replaced.
@@ -158,6 +161,9 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     }
     public static let ownOfficeNotRevocable = StoreError(.ownOfficeNotRevocable)
     public static func trustRevoked(office: String) -> StoreError { .init(.trustRevoked(office: office)) }
+    public static func successionOfRevoked(card: String, predecessor: String) -> StoreError {
+        .init(.successionOfRevoked(card: card, predecessor: predecessor))
+    }
     public static func succeeded(office: String, path: String) -> StoreError {
         .init(.succeeded(office: office, path: path))
     }
@@ -209,6 +215,7 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .succeeded: return .succeeded
         case .ownOfficeNotRevocable: return .ownOfficeNotRevocable
         case .trustRevoked: return .trustRevoked
+        case .successionOfRevoked: return .successionOfRevoked
         case .backupOfAnotherOffice: return .backupOfAnotherOffice
         case .databaseInUse: return .databaseInUse
         }
@@ -316,6 +323,9 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             return "this is the office's own database: an office stops trusting others, never itself; nothing was "
                 + "changed (if its key may be in other hands, the other offices revoke it, and it continues under a "
                 + "new identity made by office recover)"
+        case .successionOfRevoked(let card, let predecessor):
+            return "the card of \(card) says it continues \(predecessor), whose trust was revoked here: that office's "
+                + "key may be in other hands and vouches for no one; nothing was changed"
         case .trustRevoked(let office):
             return "office \(office) is no longer trusted here: nothing is encrypted for its key, which may be in "
                 + "other hands; nothing was written"

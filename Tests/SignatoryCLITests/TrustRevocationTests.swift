@@ -39,5 +39,42 @@ struct TrustRevocationTests {
         #expect(try geneva.refuse(["sync", "import", direct]).contains("no longer trusted here"))
         #expect(try geneva.refuse(["office", "revoke", "Geneva", "--yes"]).contains("never itself"))
         #expect(databaseBytes(geneva.database) == unchanged)
+        // Nor is anything written for it in plain text, and revoking again says so (hostile review 62).
+        let plain = try geneva.refuse([
+            "sync", "export", "--plaintext", "--for", "Bucharest", "--out", geneva.folder.path("b.jsonl"),
+        ])
+        #expect(plain.contains("is no longer trusted here"), "\(plain)")
+        #expect(try geneva.succeed(["office", "revoke", "Bucharest"]).contains("was revoked here already"))
+        #expect(databaseBytes(geneva.database) == unchanged)
+    }
+
+    /// A revoked office's key vouches for no new identity: a card that continues it is trusted only
+    /// with --yes, once its fingerprint is checked with the office itself (hostile review 62).
+    @Test func aCardContinuingARevokedOfficeIsNotTrustedOnItsWord() throws {
+        let offices = try SyncCommandTests.offices(["Geneva", "Bucharest"])
+        let (geneva, bucharest) = (offices[0], offices[1])
+        try bucharest.succeed(["org", "add", "--name", "One", "--acronym", "ONE"])
+        let backup = bucharest.folder.path("backup.db")
+        try bucharest.succeed(["office", "backup", "--out", backup])
+        try bucharest.succeed(["org", "add", "--name", "Two", "--acronym", "TWO"])
+        try SyncCommandTests.send(bucharest, to: geneva)
+        let full = geneva.folder.path("full.jsonl")
+        try geneva.succeed(["sync", "export", "--all", "--for", "Bucharest", "--out", full])
+        try geneva.succeed(["office", "revoke", "Bucharest", "--yes"])
+        try FileManager.default.removeItem(atPath: bucharest.database)
+        try FileManager.default.copyItem(atPath: backup, toPath: bucharest.database)
+        try bucharest.succeed(["org", "add", "--name", "Forked", "--acronym", "FRK"])
+        let successor = bucharest.folder.path("successor.db")
+        try bucharest.succeed(["office", "recover", "--from", full, "--out", successor])
+        let card = bucharest.folder.path("successor.card.json")
+        try SignatoryExecutable.run(["office", "card", "--db", successor], in: bucharest.folder.url).output
+            .write(toFile: card, atomically: true, encoding: .utf8)
+        let unchanged = databaseBytes(geneva.database)
+        let refusal = try geneva.refuse(["office", "trust", card])
+        #expect(refusal.contains("says it continues Bucharest, whose trust was revoked here"), "\(refusal)")
+        #expect(refusal.contains("trust it with --yes"))
+        #expect(databaseBytes(geneva.database) == unchanged)
+        let trusted = try geneva.succeed(["office", "trust", card, "--yes"])
+        #expect(trusted.contains("which continues Bucharest") && trusted.contains("revoked here"), "\(trusted)")
     }
 }

@@ -59,6 +59,10 @@ enum ErrorAdvice {
                 return "\(error): if it holds the \(field), add --map '\(header)=\(field)'; if it asks whether the "
                     + "signer may be named, add --map '\(header)=consent'"
             }
+            if let header = error.riskAskedUnclearly {
+                return "\(error): if a yes in it means the signer is at risk, add --map '\(header)=at-risk'; if it "
+                    + "means they are safe, turn its answers round in the spreadsheet and name the column \"At risk\""
+            }
             if error.lacksConsent {
                 return
                     "\(error): add --consent yes or --consent no, or --map 'HEADER=consent' for the column that says it"
@@ -96,6 +100,9 @@ enum ErrorAdvice {
         case .succeeded:
             return
                 "\(error); use --db \(error.successorPath.map(ShellWord.path) ?? "THE-NEW-FILE") from now on (or set SIGNATORY_DB to it)"
+        case .successionOfRevoked:
+            return "\(error); if that office itself gave you this card and its fingerprint matches what they read "
+                + "you from `office card` (in person or by phone), trust it with --yes"
         case .databaseInUse:
             return "\(error): stop `signatory ui` and `signatory serve` on it, then run the command again"
         case .backupOfAnotherOffice:

@@ -64,6 +64,20 @@ enum ConsentHeader {
             && words.contains { Self.visibility.contains($0) && $0 != "appear" }
     }
 
+    /// Whether a header read as the `at-risk` column may ask the other way round, so that its
+    /// "no" would mean at risk: it speaks of safety ("Are you safe?", "Security concerns?",
+    /// "¿Se siente seguro?") or holds a negation ("No risk?", "Sans risque ?", "Free from threats?").
+    /// An answer hint such as "(yes/no)" is no negation.
+    static func asksRiskUnclearly(_ header: String) -> Bool {
+        let words = Self.words(of: header)
+        let hinted = words.contains(where: YesNo.yes.contains)
+        return words.contains { word in
+            ["safe", "secur", "segur"].contains(where: word.contains)
+                || (Self.against.contains(word) || ["free", "ok", "okay"].contains(word))
+                    && !(hinted && YesNo.no.contains(word))
+        }
+    }
+
     /// The header's words, folded, in their compatibility forms (full-width letters are letters);
     /// "don't" is one word, and "KeepPrivate" two.
     private static func words(of header: String) -> [String] {

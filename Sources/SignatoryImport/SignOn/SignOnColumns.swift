@@ -3,6 +3,8 @@ import SignatoryDomain
 /// Which column of a sign-on file holds which field, found from its header line.
 struct SignOnColumns {
     private(set) var positions: [SignOnField: Int] = [:]
+    /// Every column read as `at-risk`: a contact any of them marks is at risk.
+    private(set) var riskPositions: [Int] = []
     /// Headers that name no field; their columns are not read.
     private(set) var ignored: [String] = []
     /// Every header with the field it is read as, in the file's order.
@@ -27,13 +29,18 @@ struct SignOnColumns {
         var claimed = Set(fields.compactMap { $0 })
         for (position, key) in folded.enumerated() where fields[position] == nil {
             guard let field = SignOnField.named(byFolded: key) else { continue }
-            if claimed.insert(field).inserted {
+            // Every column about risk is read: whichever says so marks the contact at risk.
+            if field == .atRisk || claimed.insert(field).inserted {
                 fields[position] = field
-            } else if [.consent, .atRisk].contains(field) && !mapped.values.contains(field) {
-                // Two answers about consent, or about risk, may differ: neither is guessed.
+            } else if field == .consent && !mapped.values.contains(.consent) {
+                // Two answers about consent may differ (yes in one, no in the other): neither is guessed.
                 let named = header.indices.filter { fields[$0] == .consent || $0 == position }
                 throw .ambiguousColumns(field.rawValue, headers: named.map { header[$0] }, mapped: false)
             }
+        }
+        // "Are you safe?" asks the other way round from "At risk?": its "no" would mean at risk.
+        for (position, field) in fields.enumerated() where field == .atRisk && mapped[folded[position]] == nil {
+            if ConsentHeader.asksRiskUnclearly(header[position]) { throw .riskAskedUnclearly(header: header[position]) }
         }
         // A "yes" under "Do not publish my name" means no: such a column is never read as consent,
         // nor left aside while `--consent` or another column answers for the rows.
@@ -62,11 +69,17 @@ struct SignOnColumns {
         }
         for (position, field) in fields.enumerated() {
             if let field { self.positions[field] = position } else { self.ignored.append(header[position]) }
+            if field == .atRisk { self.riskPositions.append(position) }
             self.mapping.append(.init(header: header[position], field: field))
         }
         guard self.positions[.organisation] != nil else {
             throw .missingColumn(SignOnField.organisation.rawValue, found: header)
         }
+    }
+
+    /// The trimmed, non-empty answers of the columns about risk in a record.
+    func riskAnswers(in fields: [String]) -> [String] {
+        self.riskPositions.compactMap { $0 < fields.count ? fields[$0].nonBlank : nil }
     }
 
     /// The trimmed, non-empty value of `field` in a record.

@@ -101,11 +101,13 @@ public enum SignOnField: String, Sendable, CaseIterable {
         return telltales.first { header.contains($0.0) }?.1
     }
 
-    /// Parts of words that speak of a signer's risk, in the languages headers are read in.
+    /// Parts of words that speak of a signer's risk or safety, in the languages headers are read
+    /// in. A column asking about safety ("Are you safe?") is found too, and refused unless mapped:
+    /// its "yes" may mean either (``ConsentHeader/asksRiskUnclearly(_:)``).
     private static let riskWords = [
         "risk", "riesgo", "risque", "risco", "danger", "peligro", "perigo", "threat", "menace", "amenaza", "ameaca",
-        "reprisal", "represail", "represalia", "retaliat", "safety", "security", "securite", "seguridad",
-        "seguranca", "sensitiv", "persecut", "harass", "surveil", "vulnerab", "intimidat",
+        "reprisal", "represail", "represalia", "retaliat", "retaliac", "sensitiv", "sensib", "sensiv", "persecut",
+        "harass", "surveil", "vulnerab", "intimidat", "safe", "secur", "segur",
     ]
 
     /// A header as compared: case, accents, spaces and punctuation ignored ("E-mail " is "email").

@@ -70,7 +70,8 @@ struct SignOnRow {
         self.phone = try readOptional(.phone) { text in try PhoneNumber(text) }
         // Consent is never guessed: an answer that is neither yes nor no refuses the row.
         self.consent = try value(.consent).map(Self.consent) ?? defaultConsent ?? false
-        self.atRisk = value(.atRisk).map(Self.atRisk)
+        let risks = columns.riskAnswers(in: record.fields)
+        self.atRisk = risks.isEmpty ? nil : risks.contains(where: Self.atRisk)
         self.warnings = warnings
         if self.contactName == nil && (self.title != nil || self.email != nil || self.phone != nil) {
             throw RowRejection("the contact has a title, email or phone but no name; add the name")
@@ -99,13 +100,15 @@ struct SignOnRow {
         self.atRisk = nil
     }
 
-    /// Any answer but a plain no ("no", "non", "false", "0", "none"): "yes", "maybe", "I'd
-    /// rather not say" and the like all mark the contact at risk, the safe way to be wrong.
+    /// Any answer but a plain no, a cell holding nothing else: "yes", "maybe", "No?", "no ❌",
+    /// a struck-out "N̶o̶" and "I'd rather not say" all mark the contact at risk, the safe way to be wrong.
     private static func atRisk(_ text: String) -> Bool {
-        let folded = SignOnField.fold(text)
-        return
-            !(YesNo.no.contains(folded) || ["n", "false", "0", "none", "ninguno", "aucun", "nenhum"].contains(folded))
+        !Self.plainNoes.contains(text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased())
     }
+
+    private static let plainNoes: Set<String> = [
+        "no", "n", "non", "não", "nao", "nein", "false", "0", "none", "ninguno", "aucun", "nenhum",
+    ]
 
     /// "Special consultative status", "ECOSOC special", "special" and the like.
     private static func ecosoc(_ text: String) throws(RowRejection) -> ECOSOCCategory {

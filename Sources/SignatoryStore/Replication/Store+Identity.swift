@@ -108,14 +108,22 @@ extension Store {
     }
 
     /// Accepts feeds signed by the office on `card`. Trusting the same card again changes nothing;
-    /// a different key for a trusted office is refused.
-    public func trust(_ card: OfficeCard, now: Date? = nil) throws {
+    /// a different key for a trusted office is refused. A card that continues an office whose trust
+    /// was revoked here is refused unless `successionOfRevoked`: that office's key, which signed the
+    /// succession, may be in other hands, so only the card's fingerprint, checked with the office
+    /// itself, vouches for it.
+    public func trust(_ card: OfficeCard, successionOfRevoked: Bool = false, now: Date? = nil) throws {
         try self.refuseIfSucceeded()
         try Office(id: card.id, name: card.name, createdAt: Date()).validate()
-        if let succeeds = card.succeeds, let predecessor = try self.trustedOffice(succeeds.office),
-            !card.isSuccessor(of: predecessor)
-        {
-            throw StoreError.unsignedSuccession(card: "\(card.name) (\(card.id))", predecessor: predecessor.name)
+        if let succeeds = card.succeeds, let predecessor = try self.trustedOffice(succeeds.office) {
+            guard card.isSuccessor(of: predecessor) else {
+                throw StoreError.unsignedSuccession(card: "\(card.name) (\(card.id))", predecessor: predecessor.name)
+            }
+            if !successionOfRevoked, try self.trustRevocation(of: predecessor.id) != nil,
+                try self.trustedOffice(card.id) == nil
+            {
+                throw StoreError.successionOfRevoked(card: "\(card.name) (\(card.id))", predecessor: predecessor.name)
+            }
         }
         let described = "\(card.name) (\(card.id))"
         switch card.recipientCheck {

@@ -46,15 +46,29 @@ struct OfficeTrust: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "A card printed by `signatory office card`.") var file: String
+    @Flag(
+        name: [.customShort("y"), .long],
+        help: "Trust a card that continues a revoked office, once its fingerprint is checked with that office."
+    )
+    var yes = false
 
     func run() throws {
         let card = try OfficeCardFile.read(self.file)
         let store = try self.database.open()
-        try store.transaction { try store.trust(card) }
+        try store.transaction { try store.trust(card, successionOfRevoked: self.yes) }
+        if let revoked = try store.trustRevocation(of: card.id) {
+            let name = try store.trustedOffice(card.id)?.name ?? card.name
+            return Output.text(
+                "\(name) (\(card.id)) stays revoked here: its changes after change \(revoked.after) are refused"
+            )
+        }
         let predecessor = try card.succeeds.flatMap { try store.trustedOffice($0.office) }
+        let revoked = try predecessor.map { try store.trustRevocation(of: $0.id) != nil } ?? false
         Output.text(
             "trusted \(card.name) (\(card.id))"
-                + (predecessor.map { ", which continues \($0.name) (\($0.id)), as its key signed" } ?? "")
+                + (predecessor.map {
+                    ", which continues \($0.name) (\($0.id))\(revoked ? ", revoked here," : ""), as its key signed"
+                } ?? "")
         )
         Output.text("fingerprint: \(card.fingerprint) (it must match what that office reads you from `office card`)")
         if card.recipient == nil {

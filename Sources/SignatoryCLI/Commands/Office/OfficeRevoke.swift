@@ -22,7 +22,12 @@ struct OfficeRevoke: ParsableCommand {
         let store = try self.database.open()
         let id = try store.trustedOffice(matching: self.office)
         let name = try store.trustedOffice(id)?.name ?? self.office
-        if try id != store.office.id && store.trustRevocation(of: id) == nil {
+        if let revoked = try store.trustRevocation(of: id) {
+            return Output.text(
+                "\(name) was revoked here already: its changes after change \(revoked.after) are refused"
+            )
+        }
+        if id != store.office.id {
             try self.confirmation.confirm(
                 "stop taking changes that \(name) writes from now on, here, and stop encrypting bundles for it",
                 typing: name,
