@@ -16,6 +16,8 @@ struct TrustRevocationTests {
         let revoked = try geneva.succeed(["office", "revoke", "Bucharest", "--yes"])
         #expect(revoked.contains("Bucharest is no longer trusted here: its changes after change 1 are refused"))
         #expect(try geneva.succeed(["office", "list"]).contains("revoked after change 1"))
+        let cards = try #require(try geneva.json(["office", "list"]) as? [[String: Any]])
+        #expect(cards.compactMap { $0["revokedAfter"] as? Int } == [1], "\(cards)")
         // Whoever holds Bucharest's key goes on writing: none of it is taken, sent by Bucharest or relayed.
         try bucharest.succeed(["org", "add", "--name", "After Revocation", "--acronym", "AFT"])
         let unchanged = databaseBytes(geneva.database)

@@ -91,12 +91,30 @@ struct OfficeList: ParsableCommand {
     func run() throws {
         let store = try self.database.open()
         let offices = try store.trustedOffices()
-        if self.output.json { return try Output.json(offices) }
+        if self.output.json {
+            return try Output.json(
+                try offices.map { ListedOffice(card: $0, revokedAfter: try store.trustRevocation(of: $0.id)?.after) }
+            )
+        }
         Output.table(
             try offices.map { office in
                 let revoked = try store.trustRevocation(of: office.id).map { "revoked after change \($0.after)" }
                 return [office.id.shortID, office.name, office.fingerprint] + (revoked.map { [$0] } ?? [])
             }
         )
+    }
+}
+
+/// A trusted office as `office list --json` prints it: its card, and `revokedAfter` once revoked.
+private struct ListedOffice: Encodable {
+    let card: SignatoryDomain.OfficeCard
+    let revokedAfter: Int64?
+
+    private enum Keys: String, CodingKey { case revokedAfter }
+
+    func encode(to encoder: any Encoder) throws {
+        try self.card.encode(to: encoder)
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encodeIfPresent(self.revokedAfter, forKey: .revokedAfter)
     }
 }
