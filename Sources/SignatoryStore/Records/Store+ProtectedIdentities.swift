@@ -44,15 +44,14 @@ extension Store {
     /// The changes of the contacts at risk that were changed after they were created (only
     /// those can have held other values).
     private func changesOfContactsAtRiskChangedSince() throws -> [Change] {
-        try self.database.prepare(
-            """
-            SELECT c.line FROM contact_change k JOIN change_log c ON c.office = k.office AND c.sequence = k.sequence
-            WHERE k.contact IN (
-                SELECT contact FROM contact_change WHERE contact IN (SELECT id FROM contact WHERE at_risk = 1)
-                GROUP BY contact HAVING count(*) > 1
-            )
-            """
-        ).rows { try Store.readChange($0) }
+        try self.contactChanges(
+            where: """
+                k.contact IN (
+                    SELECT contact FROM contact_change WHERE contact IN (SELECT id FROM contact WHERE at_risk = 1)
+                    GROUP BY contact HAVING count(*) > 1
+                )
+                """
+        )
     }
 }
 

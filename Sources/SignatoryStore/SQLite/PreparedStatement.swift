@@ -69,6 +69,11 @@ package final class PreparedStatement {
 
     /// Binds `values` and returns every row, each read by `read`.
     package func rows<T>(_ values: any SQLBindable..., read: (Row) throws -> T) throws -> [T] {
+        try self.rows(values: values, read: read)
+    }
+
+    /// ``rows(_:read:)`` with the values in an array, for a caller handing on values it was given.
+    package func rows<T>(values: [any SQLBindable], read: (Row) throws -> T) throws -> [T] {
         try self.bind(values)
         defer { self.reset() }
         var result: [T] = []
