@@ -74,7 +74,8 @@ extension BundleImporter.Report {
             applied: self.applied,
             alreadyKnown: self.alreadyKnown,
             openConflicts: openConflicts,
-            duplicatePairs: duplicatePairs
+            duplicatePairs: duplicatePairs,
+            setAside: self.setAside
         )
     }
 }

@@ -11,7 +11,9 @@ public import SignatoryStore
 ///
 /// Every change must come from a trusted office, continue that office's hash chain from what
 /// this office holds, end at a head the office signed, and be dated no further ahead of this
-/// computer's clock than `maximumSkew`. Replayed or overlapping changes are skipped.
+/// computer's clock than `maximumSkew`. Replayed or overlapping changes are skipped. A bundle
+/// written by an office revoked here (`office revoke`) is refused; the later changes of one that
+/// another office relays are set aside, and the rest of the bundle is taken.
 public struct BundleImporter {
     public struct Report: Sendable {
         public let from: ID<Office>
@@ -20,6 +22,9 @@ public struct BundleImporter {
         public let alreadyKnown: Int
         public let openConflicts: Int
         public let duplicatePairs: Int
+        /// How many changes of each office whose trust was revoked here, relayed by the bundle's
+        /// writer, were set aside: not applied, as they came after the revocation.
+        public let setAside: [ID<Office>: Int]
     }
 
     public static let defaultMaximumSkew: Int64 = 3_600
@@ -78,22 +83,31 @@ public struct BundleImporter {
         defer { lines.stop() }
         // A database `office recover` continued elsewhere is left as it was: the new one takes them.
         try self.store.refuseIfSucceeded()
-        let heads = try self.verifiedHeads(header)
+        let (heads, revoked) = try self.verifiedHeads(header)
         var feeds = try FeedTracker(store: self.store, heads: heads)
         var known = 0
+        var setAside: [ID<Office>: Int] = [:]
+        /// Whether `entry` is a change of a revoked office after its revocation, counted if so.
+        func setsAside(_ entry: some FeedEntry) -> Bool {
+            guard let last = revoked[entry.office], entry.sequence > last else { return false }
+            setAside[entry.office, default: 0] += 1
+            return true
+        }
         var checked: Int64 = 0
         let summary = try self.store.receive(from: header.from) { batch in
             while let line = try lines.next() {
                 checked += 1
                 if checked % 1_000 == 0 { self.progress(checked, max(header.changes, checked)) }
                 if let change = line.change {
-                    guard try self.isNew(change, line: line, heads: heads, feeds: &feeds) else {
+                    if setsAside(change) { continue }
+                    guard try self.isNew(change, line: line, heads: heads, revoked: revoked, feeds: &feeds) else {
                         known += 1
                         continue
                     }
                     try batch.apply(change, line: line.text)
                 } else if let unapplied = line.unapplied {
-                    guard try self.isNew(unapplied, line: line, heads: heads, feeds: &feeds) else {
+                    if setsAside(unapplied) { continue }
+                    guard try self.isNew(unapplied, line: line, heads: heads, revoked: revoked, feeds: &feeds) else {
                         known += 1
                         continue
                     }
@@ -106,10 +120,11 @@ public struct BundleImporter {
             }
             self.progress(checked, max(header.changes, checked))
             for head in heads.values { try feeds.requireEnd(at: head) }
-            guard Int64(batch.applied + known) == header.changes else {
+            let carried = batch.applied + known + setAside.values.reduce(0, +)
+            guard Int64(carried) == header.changes else {
                 throw SyncError.malformed(
                     line: 1,
-                    "the header announces \(header.changes) change(s) but \(batch.applied + known) follow"
+                    "the header announces \(header.changes) change(s) but \(carried) follow"
                 )
             }
             // What the writer holds is learned only from the version vector it signed: the header's
@@ -127,7 +142,8 @@ public struct BundleImporter {
             applied: summary.applied,
             alreadyKnown: known,
             openConflicts: summary.openConflicts,
-            duplicatePairs: summary.duplicatePairs
+            duplicatePairs: summary.duplicatePairs,
+            setAside: setAside
         )
     }
 
@@ -139,10 +155,11 @@ public struct BundleImporter {
         _ entry: some FeedEntry,
         line: ChangeReadAhead.Line,
         heads: [ID<Office>: FeedHead],
+        revoked: [ID<Office>: Int64],
         feeds: inout FeedTracker
     ) throws -> Bool {
         let office = entry.office.description
-        guard heads[entry.office] != nil else {
+        guard heads[entry.office] != nil || revoked[entry.office] != nil else {
             if try self.store.trustedOffice(entry.office) == nil { throw SyncError.untrusted(office, entry.sequence) }
             throw SyncError.unsigned(office, entry.sequence)
         }
@@ -161,6 +178,8 @@ public struct BundleImporter {
             )
         }
         if try feeds.isKnown(entry) { return false }
+        // A revoked office's feed is taken only as far as it was held (`setsAside` in the caller).
+        guard heads[entry.office] != nil else { throw SyncError.unsigned(office, entry.sequence) }
         if let invalid = line.invalidValue { throw SyncError.invalidValue(office, entry.sequence, invalid) }
         let now = Int64(self.now().timeIntervalSince1970 * 1000)
         if Int64(entry.timestamp.physical) > now + self.maximumSkew * 1000 {
@@ -170,9 +189,13 @@ public struct BundleImporter {
         return true
     }
 
-    /// The header's heads, each from a trusted office and signed by it.
-    private func verifiedHeads(_ header: BundleHeader) throws -> [ID<Office>: FeedHead] {
+    /// The header's heads, each from a trusted office and signed by it, and the last position
+    /// taken of each office revoked here whose feed the bundle carries further, set aside.
+    private func verifiedHeads(
+        _ header: BundleHeader
+    ) throws -> (heads: [ID<Office>: FeedHead], revoked: [ID<Office>: Int64]) {
         var heads: [ID<Office>: FeedHead] = [:]
+        var revokedFeeds: [ID<Office>: Int64] = [:]
         for head in header.heads {
             guard let card = try self.store.trustedOffice(head.office) else {
                 throw SyncError.untrusted(head.office.description, head.sequence)
@@ -182,7 +205,13 @@ public struct BundleImporter {
                 throw SyncError.revoked(head.office.description)
             }
             if let revoked = try self.store.trustRevocation(of: head.office), head.sequence > revoked.after {
-                throw SyncError.revokedHere(head.office.description, last: revoked.after)
+                // Its key may be in other hands: what it sends is refused whole. Relayed by an
+                // office that has not revoked it yet, its later changes are set aside, the rest taken.
+                guard head.office != header.from else {
+                    throw SyncError.revokedHere(head.office.description, last: revoked.after)
+                }
+                revokedFeeds[head.office] = revoked.after
+                continue
             }
             guard
                 card.verify(
@@ -198,6 +227,6 @@ public struct BundleImporter {
             }
             heads[head.office] = head
         }
-        return heads
+        return (heads, revokedFeeds)
     }
 }

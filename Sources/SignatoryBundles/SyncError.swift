@@ -122,8 +122,8 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
         case .untrusted(let office, let sequence):
             return "office \(office) is not trusted (change \(sequence)); nothing was imported"
         case .revokedHere(let office, let last):
-            return "office \(office) is no longer trusted here (revoked after its change \(last)): its later changes "
-                + "are refused, relayed by another office or not; nothing was imported"
+            return "office \(office) is no longer trusted here (revoked after its change \(last)): a bundle it writes "
+                + "is refused, and its later changes that another office relays are set aside; nothing was imported"
         case .revoked(let office):
             return
                 "office \(office) was revoked at this hub: its changes are no longer taken, relayed by another office or not; nothing was imported"

@@ -239,7 +239,9 @@ public struct HubClient {
             have: try self.store.versionVector(),
             folder: FileManager.default.temporaryDirectory
         )
-        let trusted = try self.store.trustedOffices().map(\.id.description)
+        // An office revoked here is not asked for: its later changes would be set aside.
+        let trusted = try self.store.trustedOffices().filter { try self.store.trustRevocation(of: $0.id) == nil }
+            .map(\.id.description)
         do {
             var total: Int64?
             while true {

@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// `office revoke`: an office whose laptop or key may be in other hands is shut out, whoever
-/// relays its feed (hostile review 61).
+/// relays its feed (hostile review 61), while the rest of what another office relays is taken.
 struct TrustRevocationTests {
     @Test func aRevokedOfficeIsShutOutDirectlyAndWhenRelayed() throws {
         let offices = try SyncCommandTests.offices(["Geneva", "Bucharest", "Paris"])
@@ -20,18 +20,30 @@ struct TrustRevocationTests {
         #expect(cards.compactMap { $0["revokedAfter"] as? Int } == [1], "\(cards)")
         // Whoever holds Bucharest's key goes on writing: none of it is taken, sent by Bucharest or relayed.
         try bucharest.succeed(["org", "add", "--name", "After Revocation", "--acronym", "AFT"])
-        let unchanged = databaseBytes(geneva.database)
+        var unchanged = databaseBytes(geneva.database)
         let direct = bucharest.folder.path("direct.jsonl")
         try bucharest.succeed(["sync", "export", "--plaintext", "--out", direct])
         let refusal = try geneva.refuse(["sync", "import", direct])
         #expect(refusal.contains("is no longer trusted here (revoked after its change 1)"), "\(refusal)")
+        #expect(databaseBytes(geneva.database) == unchanged)
+        // Paris has not revoked it yet: what Paris relays of it is set aside, Paris's own is taken.
         try SyncCommandTests.send(bucharest, to: paris)
+        try paris.succeed(["org", "add", "--name", "CAP Liberté de Conscience", "--acronym", "CAP"])
         let relayed = paris.folder.path("relayed.jsonl")
         try paris.succeed(["sync", "export", "--plaintext", "--out", relayed])
-        #expect(try geneva.refuse(["sync", "import", relayed]).contains("no longer trusted here"))
-        #expect(databaseBytes(geneva.database) == unchanged)
+        let taken = try geneva.run(["sync", "import", relayed])
+        #expect(taken.status == 0 && taken.output.contains("applied 1 new change(s) from Paris"), "\(taken)")
+        #expect(
+            taken.stderr.contains(
+                "set aside 1 change(s) of Bucharest, whose trust was revoked here after its change 1: they were not applied"
+            ),
+            "\(taken.stderr)"
+        )
         let listed = try geneva.succeed(["org", "list"])
-        #expect(listed.contains("Before Revocation") && !listed.contains("After Revocation"))
+        #expect(listed.contains("Before Revocation") && listed.contains("CAP Liberté de Conscience"))
+        #expect(!listed.contains("After Revocation"))
+        #expect(try geneva.succeed(["sync", "import", relayed]).contains("applied 0 new change(s) from Paris"))
+        unchanged = databaseBytes(geneva.database)
         // Nothing is encrypted for its key any more; trusting its card again undoes nothing.
         let encrypted = try geneva.refuse([
             "sync", "export", "--for", "Bucharest", "--out", geneva.folder.path("b.age"),
@@ -48,6 +60,26 @@ struct TrustRevocationTests {
         #expect(plain.contains("is no longer trusted here"), "\(plain)")
         #expect(try geneva.succeed(["office", "revoke", "Bucharest"]).contains("was revoked here already"))
         #expect(databaseBytes(geneva.database) == unchanged)
+    }
+
+    /// A hub whose operator has not revoked the office yet still serves everything else: its
+    /// later changes are not even asked for.
+    @Test func aHubThatHasNotRevokedTheOfficeStillServesTheRest() throws {
+        let fixture = try HubFixture(offices: ["Geneva", "Bucharest", "Paris"])
+        let (geneva, bucharest, paris) = (fixture.offices[0], fixture.offices[1], fixture.offices[2])
+        try bucharest.succeed(["org", "add", "--name", "Romanian Independent Society of Human Rights"])
+        try fixture.syncNow(bucharest)
+        try fixture.syncNow(geneva)
+        try geneva.succeed(["office", "revoke", "Bucharest", "--yes"])
+        try bucharest.succeed(["org", "add", "--name", "After Revocation", "--acronym", "AFT"])
+        try fixture.syncNow(bucharest)
+        try paris.succeed(["org", "add", "--name", "CAP Liberté de Conscience", "--acronym", "CAP"])
+        try fixture.syncNow(paris)
+        let pulled = try fixture.syncNow(geneva)
+        #expect(pulled.contains("pulled 1 new change(s)"), "\(pulled)")
+        let listed = try geneva.succeed(["org", "list"])
+        #expect(listed.contains("Romanian Independent Society") && listed.contains("CAP Liberté de Conscience"))
+        #expect(!listed.contains("After Revocation"))
     }
 
     /// A revoked office's key vouches for no new identity: a card that continues it is trusted only

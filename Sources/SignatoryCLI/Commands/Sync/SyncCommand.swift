@@ -106,6 +106,7 @@ struct SyncImport: ParsableCommand {
         Output.text(
             "applied \(report.applied) new change(s) from \(report.fromName) (\(report.alreadyKnown) already held); \(report.openConflicts) open conflict(s), \(report.duplicatePairs) possible duplicate organisation pair(s)"
         )
+        for note in try report.setAsideNotes(in: store) { Output.warn(note) }
         if report.openConflicts > 0 { Output.warn("review them with `signatory conflicts list`") }
         if report.duplicatePairs > 0 { Output.warn("review them with `signatory org duplicates`") }
         try LookalikeWarning.warnAfterReceiving(into: store, protectedBefore: protected)

@@ -97,11 +97,11 @@ struct SyncPull: AsyncParsableCommand {
     func run() async throws {
         let store = try self.database.open()
         let protected = try store.protectedIdentities()
-        try await self.hub.withClient(for: store) { try await SyncPull.pull(with: $0) }
+        try await self.hub.withClient(for: store) { try await SyncPull.pull(with: $0, into: store) }
         try LookalikeWarning.warnAfterReceiving(into: store, protectedBefore: protected)
     }
 
-    static func pull(with client: HubClient) async throws {
+    static func pull(with client: HubClient, into store: Store) async throws {
         let fetching = TerminalProgress("pulling", unit: "changes")
         let applying = TerminalProgress("checking and applying", unit: "changes")
         let report: BundleImporter.Report?
@@ -130,6 +130,7 @@ struct SyncPull: AsyncParsableCommand {
         StandardStreams.line(
             "pulled \(report.applied) new change(s); \(report.openConflicts) open conflict(s), \(report.duplicatePairs) duplicate pair(s)"
         )
+        for note in try report.setAsideNotes(in: store) { Output.warn(note) }
     }
 }
 
@@ -158,7 +159,7 @@ struct SyncNow: AsyncParsableCommand {
                     // The hub answered but refused: it can still be pulled from.
                     pushFailure = error
                 }
-                try await SyncPull.pull(with: client)
+                try await SyncPull.pull(with: client, into: store)
                 if let pushFailure { throw pushFailure }
             }
         } catch {
