@@ -14,9 +14,10 @@ public enum RecordHistory {
         public let edits: [FieldEdit]
     }
 
-    /// A field's value before the change (as the previous change in timestamp order left it;
-    /// `nil` when none had set it) and the value the change set. A value an erasure removed
-    /// reads as `.null`, and says so: it was not cleared.
+    /// A field's value before the change: the version it replaced (the latest of those it names,
+    /// as the office that wrote it saw them), `nil` when it replaced none (it set the field
+    /// first, or at the same time as another office); and the value the change set. A value an
+    /// erasure removed reads as `.null`, and says so: it was not cleared.
     public struct FieldEdit: Hashable, Sendable {
         public let field: String
         public let old: FieldValue?
@@ -26,15 +27,17 @@ public enum RecordHistory {
     }
 
     /// The changes of one record, oldest first. Concurrent edits are listed in timestamp order,
-    /// so "old" is the value the later one replaced in that order, as the merge decides.
+    /// each with the value it replaced, not the other office's that came between.
     public static func entries(of changes: [Change]) -> [Entry] {
-        var current: [String: (value: FieldValue, erased: Bool)] = [:]
+        // Every version of each field, by the timestamp of the change that wrote it.
+        var versions: [String: [HybridTimestamp: (value: FieldValue, erased: Bool)]] = [:]
         return changes.sorted { $0.timestamp < $1.timestamp }.map { change in
             let edits = change.fields.keys.sorted().map { field in
                 let assignment = change.fields[field]!
                 let new = (value: assignment.value, erased: assignment.commitment.isErased)
-                defer { current[field] = new }
-                let old = current[field]
+                defer { versions[field, default: [:]][change.timestamp] = new }
+                // Bases are sorted: the latest held comes first from the end.
+                let old = assignment.bases.reversed().lazy.compactMap { versions[field]?[$0] }.first
                 return FieldEdit(
                     field: field,
                     old: old?.value,
