@@ -87,7 +87,8 @@ public struct BundleImporter {
         var feeds = try FeedTracker(store: self.store, heads: heads)
         var known = 0
         var setAside: [ID<Office>: Int] = [:]
-        /// Whether `entry` is a change of a revoked office after its revocation, counted if so.
+        /// Whether `entry`, checked as every change is, is a change of a revoked office after its
+        /// revocation, counted if so.
         func setsAside(_ entry: some FeedEntry) -> Bool {
             guard let last = revoked[entry.office], entry.sequence > last else { return false }
             setAside[entry.office, default: 0] += 1
@@ -99,18 +100,18 @@ public struct BundleImporter {
                 checked += 1
                 if checked % 1_000 == 0 { self.progress(checked, max(header.changes, checked)) }
                 if let change = line.change {
-                    if setsAside(change) { continue }
-                    guard try self.isNew(change, line: line, heads: heads, revoked: revoked, feeds: &feeds) else {
+                    guard try self.isNew(change, line: line, heads: heads, feeds: &feeds) else {
                         known += 1
                         continue
                     }
+                    if setsAside(change) { continue }
                     try batch.apply(change, line: line.text)
                 } else if let unapplied = line.unapplied {
-                    if setsAside(unapplied) { continue }
-                    guard try self.isNew(unapplied, line: line, heads: heads, revoked: revoked, feeds: &feeds) else {
+                    guard try self.isNew(unapplied, line: line, heads: heads, feeds: &feeds) else {
                         known += 1
                         continue
                     }
+                    if setsAside(unapplied) { continue }
                     try batch.keep(unapplied, line: line.text)
                 } else if let format = ChangeFormat.declared(in: Array(line.text.utf8)), !format.isReadable {
                     throw SyncError.unsupportedVersion(format.description)
@@ -119,7 +120,13 @@ public struct BundleImporter {
                 }
             }
             self.progress(checked, max(header.changes, checked))
-            for head in heads.values { try feeds.requireEnd(at: head) }
+            for head in heads.values {
+                if revoked[head.office] != nil {
+                    try feeds.requireCheckedEnd(at: head)
+                } else {
+                    try feeds.requireEnd(at: head)
+                }
+            }
             let carried = batch.applied + known + setAside.values.reduce(0, +)
             guard Int64(carried) == header.changes else {
                 throw SyncError.malformed(
@@ -132,7 +139,8 @@ public struct BundleImporter {
             // otherwise make this office hold back from another office changes it lacks. The
             // store keeps none of it beyond what this office holds.
             let claimed = header.verifiedHave(card: try self.store.trustedOffice(header.from))
-            return ReceivedFeeds(heads: Array(heads.values), peerHas: claimed)
+            // A revoked feed's head is beyond what is held of it: kept, it would be relayed unmet.
+            return ReceivedFeeds(heads: heads.values.filter { revoked[$0.office] == nil }, peerHas: claimed)
         }
         // The header's name is not signed: show the name this office trusted, when it has one.
         let name = try self.store.trustedOffice(header.from)?.name ?? String(header.fromName.prefix(200))
@@ -155,11 +163,10 @@ public struct BundleImporter {
         _ entry: some FeedEntry,
         line: ChangeReadAhead.Line,
         heads: [ID<Office>: FeedHead],
-        revoked: [ID<Office>: Int64],
         feeds: inout FeedTracker
     ) throws -> Bool {
         let office = entry.office.description
-        guard heads[entry.office] != nil || revoked[entry.office] != nil else {
+        guard heads[entry.office] != nil else {
             if try self.store.trustedOffice(entry.office) == nil { throw SyncError.untrusted(office, entry.sequence) }
             throw SyncError.unsigned(office, entry.sequence)
         }
@@ -178,8 +185,6 @@ public struct BundleImporter {
             )
         }
         if try feeds.isKnown(entry) { return false }
-        // A revoked office's feed is taken only as far as it was held (`setsAside` in the caller).
-        guard heads[entry.office] != nil else { throw SyncError.unsigned(office, entry.sequence) }
         if let invalid = line.invalidValue { throw SyncError.invalidValue(office, entry.sequence, invalid) }
         let now = Int64(self.now().timeIntervalSince1970 * 1000)
         if Int64(entry.timestamp.physical) > now + self.maximumSkew * 1000 {
@@ -190,7 +195,8 @@ public struct BundleImporter {
     }
 
     /// The header's heads, each from a trusted office and signed by it, and the last position
-    /// taken of each office revoked here whose feed the bundle carries further, set aside.
+    /// taken of each office revoked here whose feed the bundle carries further: its later
+    /// changes are checked as any other's, then set aside.
     private func verifiedHeads(
         _ header: BundleHeader
     ) throws -> (heads: [ID<Office>: FeedHead], revoked: [ID<Office>: Int64]) {
@@ -211,7 +217,6 @@ public struct BundleImporter {
                     throw SyncError.revokedHere(head.office.description, last: revoked.after)
                 }
                 revokedFeeds[head.office] = revoked.after
-                continue
             }
             guard
                 card.verify(

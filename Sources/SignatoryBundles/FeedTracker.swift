@@ -91,4 +91,16 @@ struct FeedTracker {
             throw SyncError.unsigned(head.office.description, last)
         }
     }
+
+    /// The same for a feed checked and not kept (an office revoked here): the lines the bundle
+    /// carries must reach its signed head exactly.
+    func requireCheckedEnd(at head: FeedHead) throws {
+        if let last = self.carried[head.office], last > head.sequence {
+            throw SyncError.unsigned(head.office.description, last)
+        }
+        guard let end = self.ends[head.office], end.sequence == head.sequence else {
+            throw SyncError.brokenChain(head.office.description, head.sequence, "the signed head's change is missing")
+        }
+        guard end.hash == head.hash else { throw SyncError.equivocation(head.office.description, head.sequence) }
+    }
 }

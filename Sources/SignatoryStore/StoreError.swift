@@ -327,8 +327,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             return "the card of \(card) says it continues \(predecessor), whose trust was revoked here: that office's "
                 + "key may be in other hands and vouches for no one; nothing was changed"
         case .trustRevoked(let office):
-            return "office \(office) is no longer trusted here: nothing is encrypted for its key, which may be in "
-                + "other hands; nothing was written"
+            return "office \(office) is no longer trusted here: nothing is written for it, encrypted or not, as its "
+                + "key may be in other hands; nothing was written"
         }
     }
 }

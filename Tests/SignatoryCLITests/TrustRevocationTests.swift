@@ -20,6 +20,7 @@ struct TrustRevocationTests {
         #expect(cards.compactMap { $0["revokedAfter"] as? Int } == [1], "\(cards)")
         // Whoever holds Bucharest's key goes on writing: none of it is taken, sent by Bucharest or relayed.
         try bucharest.succeed(["org", "add", "--name", "After Revocation", "--acronym", "AFT"])
+        try bucharest.succeed(["org", "edit", "BEF", "--website", "https://revoked.example.org"])
         var unchanged = databaseBytes(geneva.database)
         let direct = bucharest.folder.path("direct.jsonl")
         try bucharest.succeed(["sync", "export", "--plaintext", "--out", direct])
@@ -29,16 +30,29 @@ struct TrustRevocationTests {
         // Paris has not revoked it yet: what Paris relays of it is set aside, Paris's own is taken.
         try SyncCommandTests.send(bucharest, to: paris)
         try paris.succeed(["org", "add", "--name", "CAP Liberté de Conscience", "--acronym", "CAP"])
+        try paris.succeed(["org", "edit", "BEF", "--website", "https://www.apador.org"])
         let relayed = paris.folder.path("relayed.jsonl")
         try paris.succeed(["sync", "export", "--plaintext", "--out", relayed])
+        // Set aside, they are still checked: a copy altered on the way is refused whole (hostile review 63).
+        let relayedText = try String(contentsOfFile: relayed, encoding: .utf8)
+        #expect(relayedText.contains("After Revocation"))
+        let tampered = paris.folder.path("tampered.jsonl")
+        try relayedText.replacingOccurrences(of: "After Revocation", with: "After Revocatiom")
+            .write(toFile: tampered, atomically: true, encoding: .utf8)
+        #expect(try geneva.refuse(["sync", "import", tampered]).contains("does not match its hash"))
+        #expect(databaseBytes(geneva.database) == unchanged)
         let taken = try geneva.run(["sync", "import", relayed])
-        #expect(taken.status == 0 && taken.output.contains("applied 1 new change(s) from Paris"), "\(taken)")
+        #expect(taken.status == 0 && taken.output.contains("applied 2 new change(s) from Paris"), "\(taken)")
         #expect(
             taken.stderr.contains(
-                "set aside 1 change(s) of Bucharest, whose trust was revoked here after its change 1: they were not applied"
+                "set aside 2 change(s) of Bucharest, whose trust was revoked here after its change 1: they were not applied"
             ),
             "\(taken.stderr)"
         )
+        // Paris's edit replaced a version of Bucharest's that is not held here: history says so.
+        let history = try geneva.succeed(["history", "BEF"])
+        #expect(history.contains("website: (a value not held here) -> 'https://www.apador.org'"), "\(history)")
+        #expect(!history.contains("revoked.example.org"))
         let listed = try geneva.succeed(["org", "list"])
         #expect(listed.contains("Before Revocation") && listed.contains("CAP Liberté de Conscience"))
         #expect(!listed.contains("After Revocation"))
@@ -80,6 +94,44 @@ struct TrustRevocationTests {
         let listed = try geneva.succeed(["org", "list"])
         #expect(listed.contains("Romanian Independent Society") && listed.contains("CAP Liberté de Conscience"))
         #expect(!listed.contains("After Revocation"))
+    }
+
+    /// A backup made before a revocation, restored, keeps the office revoked; so does the new
+    /// database `office recover` writes, which sets its later changes aside (hostile review 63).
+    @Test func aRestoredOrRecoveredDatabaseKeepsItsRevocations() throws {
+        let offices = try SyncCommandTests.offices(["Geneva", "Bucharest", "Paris"])
+        let (geneva, bucharest, paris) = (offices[0], offices[1], offices[2])
+        try bucharest.succeed(["org", "add", "--name", "Romanian Independent Society of Human Rights"])
+        try SyncCommandTests.send(bucharest, to: geneva)
+        try SyncCommandTests.send(bucharest, to: paris)
+        let backup = geneva.folder.path("before-revocation.db")
+        try geneva.succeed(["office", "backup", "--out", backup])
+        try geneva.succeed(["office", "revoke", "Bucharest", "--yes"])
+        try bucharest.succeed(["org", "add", "--name", "After Revocation", "--acronym", "AFT"])
+        let direct = bucharest.folder.path("direct.jsonl")
+        try bucharest.succeed(["sync", "export", "--plaintext", "--out", direct])
+        let restored = try geneva.run(["office", "restore", "--from", backup])
+        #expect(restored.status == 0, "\(restored.stderr)")
+        #expect(restored.stderr.contains("Bucharest stays revoked, as revoked here after this backup was made"))
+        #expect(try geneva.succeed(["office", "list"]).contains("revoked after change 1"))
+        #expect(try geneva.refuse(["sync", "import", direct]).contains("no longer trusted here"))
+        // Geneva's feed forks: a change sent to Paris, then lost to the backup, then another written.
+        try geneva.succeed(["org", "add", "--name", "CAP Liberté de Conscience", "--acronym", "CAP"])
+        try SyncCommandTests.send(geneva, to: paris)
+        try geneva.succeed(["office", "restore", "--from", backup])
+        try geneva.succeed(["org", "add", "--name", "Doctors Against Forced Organ Harvesting", "--acronym", "DAFOH"])
+        try SyncCommandTests.send(bucharest, to: paris)
+        let full = paris.folder.path("full.jsonl")
+        try paris.succeed(["sync", "export", "--all", "--plaintext", "--out", full])
+        let successor = geneva.folder.path("successor.db")
+        let recovered = try geneva.run(["office", "recover", "--from", full, "--out", successor])
+        #expect(recovered.status == 0, "\(recovered.stderr)")
+        #expect(recovered.stderr.contains("set aside 1 change(s) of Bucharest"), "\(recovered.stderr)")
+        let list = try SignatoryExecutable.run(["org", "list", "--db", successor]).output
+        #expect(list.contains("CAP Liberté de Conscience") && list.contains("DAFOH"), "\(list)")
+        #expect(!list.contains("After Revocation"))
+        let cards = try SignatoryExecutable.run(["office", "list", "--db", successor]).output
+        #expect(cards.contains("revoked after change 1"), "\(cards)")
     }
 
     /// A revoked office's key vouches for no new identity: a card that continues it is trusted only

@@ -26,6 +26,9 @@ public struct FeedRecovery {
         public let newOffice: ID<Office>?
         /// The last position of this office's feed the peers' bundle carries.
         public let peerEnd: Int64
+        /// What the new database set aside of the peers' bundle: later changes of offices whose
+        /// trust this one had revoked, which the new one keeps revoked.
+        public var setAside: [String] = []
     }
 
     /// A change typed here that is not written again, because the person it edited was erased.
@@ -141,15 +144,21 @@ public struct FeedRecovery {
         if FileManager.default.fileExists(atPath: newPath) { throw FileWriteError.exists(newPath) }
         let old = try self.store.officeCard()
         let office = Office(name: self.store.office.name, createdAt: Date())
-        let (rewritten, leftOut, newOffice) = try Store.createWhole(at: newPath, office: office) { recovered in
-            for card in try self.store.trustedOffices() where card.id != old.id { try recovered.trust(card) }
+        let (rewritten, leftOut, newOffice, setAside) = try Store.createWhole(at: newPath, office: office) {
+            recovered in
+            for card in try self.store.trustedOffices() where card.id != old.id {
+                try recovered.trust(card)
+                if let revoked = try self.store.trustRevocation(of: card.id) {
+                    try recovered.keepRevocation(of: card.id, after: revoked.after, at: revoked.at)
+                }
+            }
             try recovered.trust(OfficeCard(id: old.id, name: old.name, publicKey: old.publicKey))
             // Every other feed this office held, then the peers' copy of its own.
             let others = Set(try self.store.trustedOffices().map(\.id)).subtracting([old.id])
             try self.transfer(only: others, into: recovered)
             // A bundle encrypted for this office opens with this office's key, not the new one's.
             let bundle = try LineReader(path: path, decryptingWith: try self.store.officeEncryptionKey())
-            _ = try BundleImporter(store: recovered).importBundle(from: bundle)
+            let setAside = try BundleImporter(store: recovered).importBundle(from: bundle).setAsideNotes(in: recovered)
             let end = try self.store.feedEnd(of: old.id).sequence
             var rewritten = 0
             var leftOut: [LeftOutEdit] = []
@@ -166,7 +175,7 @@ public struct FeedRecovery {
                 }
                 try recovered.recordSuccession(of: old, keys: try self.store.officeKeys())
             }
-            return (rewritten, leftOut, recovered.office.id)
+            return (rewritten, leftOut, recovered.office.id, setAside)
         }
         // The old database takes no more changes, so none can be typed where no peer takes them.
         try self.store.recordSuccessor(newOffice, at: URL(fileURLWithPath: newPath).standardizedFileURL.path)
@@ -175,7 +184,8 @@ public struct FeedRecovery {
             rewritten: rewritten,
             leftOut: leftOut,
             newOffice: newOffice,
-            peerEnd: comparison.peerEnd
+            peerEnd: comparison.peerEnd,
+            setAside: setAside
         )
     }
 

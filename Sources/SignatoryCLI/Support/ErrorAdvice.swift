@@ -96,7 +96,7 @@ enum ErrorAdvice {
             return "\(error); list them with `signatory office list`"
         case .unvouchedErasure:
             return
-                "\(error); nothing was imported: the bundle was altered on its way, or its erasure is still to come from another office, or is in the feed of an office this one does not trust (ask the office that erased the person for `signatory office card`, run `signatory office trust CARD`, then run the command again)"
+                "\(error); nothing was imported: the bundle was altered on its way, or its erasure is still to come from another office, or is in the feed of an office this one does not trust (ask the office that erased the person for `signatory office card`, run `signatory office trust CARD`, then run the command again), or is among the later changes of an office revoked here, which are set aside (then the office that sent the bundle erases the person as its own with `signatory contact erase ID --again` and sends it again)"
         case .succeeded:
             return
                 "\(error); use --db \(error.successorPath.map(ShellWord.path) ?? "THE-NEW-FILE") from now on (or set SIGNATORY_DB to it)"

@@ -24,6 +24,9 @@ public enum RecordHistory {
         public let new: FieldValue
         public var oldErased: Bool = false
         public var newErased: Bool = false
+        /// Whether the change replaced a version this office does not hold (set aside from an
+        /// office revoked here, say): then `old` is `nil`, unknown rather than unset.
+        public var oldNotHeld: Bool = false
     }
 
     /// The changes of one record, oldest first. Concurrent edits are listed in timestamp order,
@@ -43,7 +46,8 @@ public enum RecordHistory {
                     old: old?.value,
                     new: new.value,
                     oldErased: old?.erased ?? false,
-                    newErased: new.erased
+                    newErased: new.erased,
+                    oldNotHeld: old == nil && !assignment.bases.isEmpty
                 )
             }
             return Entry(timestamp: change.timestamp, office: change.office, sequence: change.sequence, edits: edits)

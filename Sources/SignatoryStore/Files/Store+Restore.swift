@@ -11,6 +11,12 @@ public struct RestoredBackup: Sendable {
     public let replacedAs: String?
     /// Whether the replaced database could not be read (so whose it was is not known).
     public let replacedWasUnreadable: Bool
+    /// The offices whose trust the replaced database had revoked and the backup had not: still
+    /// revoked, as their keys may be in other hands.
+    public var revocationsKept: [String] = []
+    /// Whether the replaced database was damaged, so any revocation made in it since the backup is lost.
+    public var revocationsMayBeLost: Bool { self.replacedAs != nil && !self.wholeReplaced }
+    let wholeReplaced: Bool
 }
 
 extension Store {
@@ -46,13 +52,20 @@ extension Store {
             )
         }
         if current.office != nil && current.whole {
-            let aside = try self.overwrite(path, withRowsOf: copy.path, keepingAs: self.freeName(for: path, now))
-            return RestoredBackup(
+            let (aside, kept) = try self.overwrite(
+                path,
+                withRowsOf: copy.path,
+                keepingAs: self.freeName(for: path, now)
+            )
+            var restored = RestoredBackup(
                 office: copy.office,
                 changes: copy.changes,
                 replacedAs: aside,
-                replacedWasUnreadable: false
+                replacedWasUnreadable: false,
+                wholeReplaced: true
             )
+            restored.revocationsKept = kept
+            return restored
         }
         let aside = try self.setAside(path, as: self.freeName(for: path, now))
         if aside != nil {
@@ -68,7 +81,8 @@ extension Store {
             office: copy.office,
             changes: copy.changes,
             replacedAs: aside,
-            replacedWasUnreadable: aside != nil && current.office == nil
+            replacedWasUnreadable: aside != nil && current.office == nil,
+            wholeReplaced: false
         )
     }
 
@@ -226,8 +240,14 @@ extension Store {
     /// Keeps a copy of the database at `path` as `aside`, then replaces every row of it with
     /// the rows of `source`, all under one write lock: nothing another process commits can fall
     /// between the copy and the replacement, and the file keeps its own write-ahead log, so a
-    /// connection opened before sees one consistent database. Returns `aside`.
-    private static func overwrite(_ path: String, withRowsOf source: String, keepingAs aside: String) throws -> String {
+    /// connection opened before sees one consistent database. A trust revocation made since the
+    /// backup stays: the revoked key may be in other hands. Returns `aside` and the names of the
+    /// offices whose revocation was kept.
+    private static func overwrite(
+        _ path: String,
+        withRowsOf source: String,
+        keepingAs aside: String
+    ) throws -> (aside: String, revocationsKept: [String]) {
         // An older schema is brought up to this release's first, as the backup's copy was.
         _ = try Store.open(at: path, busyTimeoutMilliseconds: 5_000).office
         if try self.othersHaveOpen(path) { throw StoreError.databaseInUse(path: path) }
@@ -251,6 +271,7 @@ extension Store {
             )
         }
         try self.beginWriting(writer, path)
+        var kept: [String] = []
         do {
             // An office continued elsewhere (`office recover`) stays so: a backup restored over it
             // would be written to, and recovered, again. The write lock is held: no mark comes later.
@@ -264,6 +285,16 @@ extension Store {
                 let reader = try Database(path: path, mode: .readOnly)
                 try reader.prepare("VACUUM INTO ?").run(temporary)
             }
+            try writer.execute(
+                "CREATE TEMP TABLE revoked_here AS SELECT * FROM main.trusted_office WHERE revoked_after IS NOT NULL"
+            )
+            // A temporary table is the connection's own, and goes with it.
+            kept = try writer.prepare(
+                """
+                SELECT name FROM temp.revoked_here WHERE id NOT IN
+                    (SELECT id FROM restored.trusted_office WHERE revoked_after IS NOT NULL) ORDER BY name
+                """
+            ).rows { $0.text(0) }
             for table in tables {
                 let columns = try writer.prepare("SELECT name FROM pragma_table_info(?, 'main')").rows(table) {
                     "\"\($0.text(0))\""
@@ -272,6 +303,20 @@ extension Store {
                 try writer.execute("DELETE FROM main.\"\(table)\"")
                 try writer.execute("INSERT INTO main.\"\(table)\" (\(list)) SELECT \(list) FROM restored.\"\(table)\"")
             }
+            // Both tables are at this release's schema, so their columns are in the same order.
+            try writer.execute(
+                """
+                INSERT INTO main.trusted_office SELECT * FROM temp.revoked_here
+                    WHERE id NOT IN (SELECT id FROM main.trusted_office)
+                """
+            )
+            try writer.execute(
+                """
+                UPDATE main.trusted_office SET revoked_after = k.revoked_after, revoked_at = k.revoked_at
+                    FROM temp.revoked_here AS k WHERE main.trusted_office.id = k.id
+                    AND main.trusted_office.revoked_after IS NULL
+                """
+            )
             try writer.execute("COMMIT")
         } catch {
             if !writer.isAutocommit { try? writer.execute("ROLLBACK") }
@@ -284,7 +329,7 @@ extension Store {
         try writer.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         // The file holds the office's private key: its owner's alone, whatever it was before.
         chmod(path, 0o600)
-        return aside
+        return (aside, kept)
     }
 
     /// Takes the write lock, which another process's transaction refuses.

@@ -65,8 +65,11 @@ enum RecentChanges {
             let office = offices[entry.office] ?? entry.office.shortID
             Output.text("\(entry.timestamp.readable)  \(office) #\(entry.sequence)")
             // A record's first change sets every field; the empty ones say nothing.
-            for edit in entry.edits where edit.old != nil || !Self.isEmpty(edit.new) || edit.newErased {
-                let old = edit.oldErased ? "(erased)" : Self.shown(edit.old, field: edit.field)
+            for edit in entry.edits
+            where edit.old != nil || edit.oldNotHeld || !Self.isEmpty(edit.new) || edit.newErased {
+                let old =
+                    edit.oldErased
+                    ? "(erased)" : edit.oldNotHeld ? "(a value not held here)" : Self.shown(edit.old, field: edit.field)
                 let new = edit.newErased ? "(erased)" : Self.shown(edit.new, field: edit.field)
                 Output.text("    \(edit.field): \(old) -> \(new)")
             }
@@ -105,7 +108,7 @@ enum RecentChanges {
             "fields": entry.edits.map { edit in
                 JSONRecord([
                     "field": edit.field, "old": edit.old, "new": edit.new,
-                    "oldErased": edit.oldErased, "newErased": edit.newErased,
+                    "oldErased": edit.oldErased, "newErased": edit.newErased, "oldNotHeld": edit.oldNotHeld,
                 ])
             },
         ])

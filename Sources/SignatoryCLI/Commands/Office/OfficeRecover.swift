@@ -44,6 +44,7 @@ struct OfficeRecover: ParsableCommand {
                     + "run `signatory sync import --db \(ShellWord.path(try self.database.resolvedPath)) \(ShellWord.path(self.from))` to take in what the peer holds"
             )
         }
+        for note in report.setAside { Output.warn(note) }
         // A line each: a line break in a path is shown, not obeyed.
         Output.lines(
             [

@@ -33,6 +33,15 @@ struct OfficeRestore: ParsableCommand {
                     : "; the database it replaced is kept as \($0)"
             } ?? ""
         // A line each: a line break in a path is shown, not obeyed.
+        for name in restored.revocationsKept {
+            Output.warn("\(name) stays revoked, as revoked here after this backup was made")
+        }
+        if restored.revocationsMayBeLost {
+            Output.warn(
+                "an office revoked here after this backup was made is trusted again, as the database replaced could "
+                    + "not be read: run `signatory office revoke OFFICE` again for it"
+            )
+        }
         Output.lines([
             "restored \(path) from \(self.from): office \(restored.office.name), \(restored.changes) change(s)\(replaced)",
             "next, before writing anything: signatory sync pull --db \(ShellWord.path(path)) --hub URL, or signatory sync import "
