@@ -239,9 +239,12 @@ public struct HubClient {
             have: try self.store.versionVector(),
             folder: FileManager.default.temporaryDirectory
         )
-        // An office revoked here is not asked for: its later changes would be set aside.
-        let trusted = try self.store.trustedOffices().filter { try self.store.trustRevocation(of: $0.id) == nil }
-            .map(\.id.description)
+        // An office revoked here is asked for only while changes it wrote before are missing here
+        // (a backup restored): the later ones the hub sends with them are set aside.
+        let trusted = try self.store.trustedOffices().filter { card in
+            guard let revoked = try self.store.trustRevocation(of: card.id) else { return true }
+            return try self.store.feedEnd(of: card.id).sequence < revoked.after
+        }.map(\.id.description)
         do {
             var total: Int64?
             while true {

@@ -35,6 +35,7 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case ownOfficeNotRevocable
         case trustRevoked(office: String)
         case successionOfRevoked(card: String, predecessor: String)
+        case keyOfRevoked(card: String, revoked: String)
     }
 
     /// Which refusal an error is, for callers that add their own advice.
@@ -88,6 +89,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let trustRevoked = Code("trustRevoked")
         /// A card continues an office whose trust was revoked here: its key may have signed for anyone.
         public static let successionOfRevoked = Code("successionOfRevoked")
+        /// A card carries the signing or encryption key of an office revoked here, under another id.
+        public static let keyOfRevoked = Code("keyOfRevoked")
         /// A backup is restored only over its own office's database.
         public static let backupOfAnotherOffice = Code("backupOfAnotherOffice")
         /// Another process has the database open, so it cannot be replaced.
@@ -164,6 +167,9 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     public static func successionOfRevoked(card: String, predecessor: String) -> StoreError {
         .init(.successionOfRevoked(card: card, predecessor: predecessor))
     }
+    public static func keyOfRevoked(card: String, revoked: String) -> StoreError {
+        .init(.keyOfRevoked(card: card, revoked: revoked))
+    }
     public static func succeeded(office: String, path: String) -> StoreError {
         .init(.succeeded(office: office, path: path))
     }
@@ -216,6 +222,7 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .ownOfficeNotRevocable: return .ownOfficeNotRevocable
         case .trustRevoked: return .trustRevoked
         case .successionOfRevoked: return .successionOfRevoked
+        case .keyOfRevoked: return .keyOfRevoked
         case .backupOfAnotherOffice: return .backupOfAnotherOffice
         case .databaseInUse: return .databaseInUse
         }
@@ -326,6 +333,9 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .successionOfRevoked(let card, let predecessor):
             return "the card of \(card) says it continues \(predecessor), whose trust was revoked here: that office's "
                 + "key may be in other hands and vouches for no one; nothing was changed"
+        case .keyOfRevoked(let card, let revoked):
+            return "the card of \(card) carries the key of \(revoked), whose trust was revoked here: that key may be "
+                + "in other hands, under whatever name or id; nothing was changed"
         case .trustRevoked(let office):
             return "office \(office) is no longer trusted here: nothing is written for it, encrypted or not, as its "
                 + "key may be in other hands; nothing was written"

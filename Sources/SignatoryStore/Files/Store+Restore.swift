@@ -14,7 +14,8 @@ public struct RestoredBackup: Sendable {
     /// The offices whose trust the replaced database had revoked and the backup had not: still
     /// revoked, as their keys may be in other hands.
     public var revocationsKept: [String] = []
-    /// Whether the replaced database was damaged, so any revocation made in it since the backup is lost.
+    /// Whether the replaced database was damaged or unreadable: a revocation made in it since the
+    /// backup is not carried over.
     public var revocationsMayBeLost: Bool { self.replacedAs != nil && !self.wholeReplaced }
     let wholeReplaced: Bool
 }

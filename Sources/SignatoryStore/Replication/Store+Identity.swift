@@ -126,6 +126,10 @@ extension Store {
             }
         }
         let described = "\(card.name) (\(card.id))"
+        // A revoked key vouches for nobody, whatever id or name its card now gives.
+        if let revoked = try self.revokedOffice(holdingKeysOf: card) {
+            throw StoreError.keyOfRevoked(card: described, revoked: revoked)
+        }
         switch card.recipientCheck {
         case .none, .signed: break
         case .malformed:
@@ -161,6 +165,19 @@ extension Store {
             "INSERT INTO trusted_office (id, name, public_key, trusted_at, recipient, recipient_signature) VALUES (?, ?, ?, ?, ?, ?)"
         )
         .run(card.id, card.name, card.publicKey, now ?? self.clock(), card.recipient, card.recipientSignature)
+    }
+
+    /// The name of another office, revoked here (`office revoke`, or `hub revoke` at a hub), whose
+    /// signing or encryption key `card` carries.
+    private func revokedOffice(holdingKeysOf card: OfficeCard) throws -> String? {
+        try self.database.prepare(
+            """
+            SELECT name FROM trusted_office t WHERE id <> ?1 AND (public_key = ?2 OR recipient = ?3)
+                AND (revoked_after IS NOT NULL
+                    OR EXISTS (SELECT 1 FROM hub_member m WHERE m.office = t.id AND m.revoked_at IS NOT NULL))
+            LIMIT 1
+            """
+        ).firstRow(card.id, card.publicKey, card.recipient) { $0.text(0) }
     }
 
     public func trustedOffice(_ id: ID<Office>) throws -> OfficeCard? {

@@ -38,8 +38,8 @@ struct OfficeRestore: ParsableCommand {
         }
         if restored.revocationsMayBeLost {
             Output.warn(
-                "an office revoked here after this backup was made is trusted again, as the database replaced could "
-                    + "not be read: run `signatory office revoke OFFICE` again for it"
+                "the database replaced is damaged, so the offices revoked in it after this backup was made are not "
+                    + "known here: check `signatory office list` and run `signatory office revoke OFFICE` again for any"
             )
         }
         Output.lines([

@@ -7,9 +7,10 @@ struct OfficeRevoke: ParsableCommand {
         commandName: "revoke",
         abstract: "Stop taking changes from an office whose laptop or key may be in other hands.",
         discussion: """
-            Its changes held here stay; a bundle carrying a later one is refused, relayed by another office or not, and \
-            nothing is encrypted for it any more. Trusting its card again does not undo this: the office continues under \
-            a new identity (`office recover`), which is trusted anew. Ask the hub's operator to revoke it too \
+            Its changes held here stay; a bundle it writes carrying a later one is refused, its later changes that \
+            another office relays are set aside, and nothing is written for it any more. Trusting its card again, or a \
+            card with its keys under another id, does not undo this: the office continues under new keys \
+            (`office recover`), which are trusted anew. Ask the hub's operator to revoke it too \
             (`hub revoke`). Example: signatory office revoke Bucharest
             """
     )
