@@ -61,4 +61,25 @@ struct OfficeRecoverCommandTests {
         #expect(words == "signatory\nsync\nimport\n--db\n\(geneva.database)\n\(full)\n", "\(output)")
         #expect(!FileManager.default.fileExists(atPath: geneva.folder.path("new.db")))
     }
+
+    /// A wrong `--out` is refused before the bundle is read, forked or not: the database itself,
+    /// a file that exists, a folder. Each refusal leaves the database as it was.
+    @Test func aWrongOutIsRefusedWhateverTheBundleShows() throws {
+        let offices = try SyncCommandTests.offices(["Geneva", "Bucharest"])
+        let (geneva, bucharest) = (offices[0], offices[1])
+        _ = try geneva.addReferenceStatement()
+        try SyncCommandTests.send(geneva, to: bucharest, for: "Bucharest")
+        let full = bucharest.folder.path("full.jsonl")
+        try bucharest.succeed(["sync", "export", "--all", "--for", "Geneva", "--out", full])
+        let existing = geneva.folder.path("notes.txt")
+        try Data("kept".utf8).write(to: URL(fileURLWithPath: existing))
+        let cases = [
+            (geneva.database, "is a database"), (existing, "exists already"), (geneva.folder.url.path, "is a folder"),
+        ]
+        for (out, reason) in cases {
+            let message = try geneva.refuse(["office", "recover", "--from", full, "--out", out])
+            #expect(message.contains(reason), "\(out): \(message)")
+        }
+        #expect(try String(contentsOfFile: existing, encoding: .utf8) == "kept")
+    }
 }

@@ -136,12 +136,13 @@ public struct FeedRecovery {
         // Recovering again would write this office's lost changes a second time, newer than
         // what the peers wrote since.
         try self.store.refuseIfSucceeded()
+        // Checked before the bundle, so that a wrong `--out` is refused whatever the bundle shows.
+        try OutputFile.checkTarget(newPath, protecting: self.store.database.path)
+        if FileManager.default.fileExists(atPath: newPath) { throw FileWriteError.exists(newPath) }
         let comparison = try self.compare(with: path)
         guard let fork = comparison.forkedAt else {
             return Report(forkedAt: nil, rewritten: 0, leftOut: [], newOffice: nil, peerEnd: comparison.peerEnd)
         }
-        try OutputFile.checkTarget(newPath, protecting: self.store.database.path)
-        if FileManager.default.fileExists(atPath: newPath) { throw FileWriteError.exists(newPath) }
         let old = try self.store.officeCard()
         let office = Office(name: self.store.office.name, createdAt: Date())
         let (rewritten, leftOut, newOffice, setAside) = try Store.createWhole(at: newPath, office: office) {
