@@ -10,6 +10,8 @@ public struct SyncStatus: Sendable {
         public let held: Int64
         /// The newest position the office signed.
         public let signedHead: Int64?
+        /// The last change of this feed taken here, once its office's trust was revoked here.
+        public let revokedAfter: Int64?
     }
 
     public struct Peer: Sendable {
@@ -19,6 +21,9 @@ public struct SyncStatus: Sendable {
         public let has: [ID<Office>: Int64]
         /// Changes held here that the peer is not known to have.
         public let behind: Int64
+        /// Set once the peer's trust was revoked here: nothing is sent to it any more, so `behind`
+        /// is not a backlog.
+        public let revokedAfter: Int64?
     }
 
     public let office: OfficeCard
@@ -33,14 +38,16 @@ public struct SyncStatus: Sendable {
         let names = Dictionary(uniqueKeysWithValues: try store.trustedOffices().map { ($0.id, $0.name) })
         let heads = Dictionary(uniqueKeysWithValues: try store.feedHeads().map { ($0.office, $0.sequence) })
         let vector = try store.versionVector()
+        var revoked: [ID<Office>: Int64] = [:]
+        for office in names.keys { revoked[office] = try store.trustRevocation(of: office)?.after }
         self.office = try store.officeCard()
         self.continuedIn = try store.successor()
         self.feeds = vector.keys.sorted().map {
-            Feed(office: $0, name: names[$0], held: vector[$0]!, signedHead: heads[$0])
+            Feed(office: $0, name: names[$0], held: vector[$0]!, signedHead: heads[$0], revokedAfter: revoked[$0])
         }
         self.peers = try store.peerKnowledge().sorted { $0.key < $1.key }.map { peer, has in
             let behind = vector.reduce(Int64(0)) { total, feed in total + max(0, feed.value - (has[feed.key] ?? 0)) }
-            return Peer(office: peer, name: names[peer], has: has, behind: behind)
+            return Peer(office: peer, name: names[peer], has: has, behind: behind, revokedAfter: revoked[peer])
         }
         self.openConflicts = try store.conflictCount()
         self.duplicatePairs = try store.duplicatePairs().count

@@ -18,6 +18,17 @@ struct TrustRevocationTests {
         #expect(try geneva.succeed(["office", "list"]).contains("revoked after change 1"))
         let cards = try #require(try geneva.json(["office", "list"]) as? [[String: Any]])
         #expect(cards.compactMap { $0["revokedAfter"] as? Int } == [1], "\(cards)")
+        // Nothing will be sent to it: `sync status` shows no backlog for it.
+        let status = try geneva.succeed(["sync", "status"])
+        #expect(status.contains("peer     Bucharest: trust revoked here, so nothing is sent to it"), "\(status)")
+        #expect(
+            !status.split(separator: "\n").contains { $0.contains("Bucharest") && $0.contains("not yet sent") },
+            "\(status)"
+        )
+        #expect(status.contains("trust revoked here after its change 1, later ones are not taken"), "\(status)")
+        let statusJSON = try #require(try geneva.json(["sync", "status"]) as? [String: Any])
+        let peers = try #require(statusJSON["peers"] as? [[String: Any]])
+        #expect(peers.map { $0["revokedAfter"] as? Int } == [1], "\(peers)")
         // Whoever holds Bucharest's key goes on writing: none of it is taken, sent by Bucharest or relayed.
         try bucharest.succeed(["org", "add", "--name", "After Revocation", "--acronym", "AFT"])
         try bucharest.succeed(["org", "edit", "BEF", "--website", "https://revoked.example.org"])

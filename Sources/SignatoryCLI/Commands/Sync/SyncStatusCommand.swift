@@ -22,13 +22,13 @@ struct SyncStatusCommand: ParsableCommand {
                     "feeds": status.feeds.map {
                         JSONRecord([
                             "office": $0.office.description, "name": $0.name, "held": $0.held,
-                            "signedHead": $0.signedHead,
+                            "signedHead": $0.signedHead, "revokedAfter": $0.revokedAfter,
                         ])
                     },
                     "peers": status.peers.map { peer in
                         JSONRecord([
                             "office": peer.office.description, "name": peer.name, "behind": peer.behind,
-                            "has": peer.has.keyedByText,
+                            "has": peer.has.keyedByText, "revokedAfter": peer.revokedAfter,
                         ])
                     },
                     "openConflicts": status.openConflicts, "duplicatePairs": status.duplicatePairs,
@@ -45,12 +45,20 @@ struct SyncStatusCommand: ParsableCommand {
             )
         }
         for feed in status.feeds {
+            let revoked = feed.revokedAfter.map {
+                "; trust revoked here after its change \($0), later ones are not taken"
+            }
             Output.text(
-                "feed     \(feed.name ?? feed.office.description): \(feed.held) change(s) held, signed to \(feed.signedHead.map(String.init) ?? "-")"
+                "feed     \(feed.name ?? feed.office.description): \(feed.held) change(s) held, signed to \(feed.signedHead.map(String.init) ?? "-")\(revoked ?? "")"
             )
         }
         for peer in status.peers {
-            Output.text("peer     \(peer.name ?? peer.office.description): \(peer.behind) change(s) not yet sent")
+            let name = peer.name ?? peer.office.description
+            guard peer.revokedAfter == nil else {
+                Output.text("peer     \(name): trust revoked here, so nothing is sent to it")
+                continue
+            }
+            Output.text("peer     \(name): \(peer.behind) change(s) not yet sent")
         }
         StandardStreams.line(
             "conflicts \(status.openConflicts) open, duplicates \(status.duplicatePairs) possible pair(s)"
