@@ -4,7 +4,8 @@ public import SignatoryDomain
 extension Store {
     /// Stops taking changes that `office` writes from now on, as when its laptop or key may be in
     /// other hands: its feed stays as held here, and a bundle carrying a later change of it is
-    /// refused, relayed by another office or not. Returns the position of the last change taken.
+    /// refused, relayed by another office or not; on a hub, its enrolment ends as with ``revoke(_:now:)``.
+    /// Returns the position of the last change taken.
     /// Revoking again changes nothing; trusting the same card again does not undo it (an old card
     /// replayed must not), so the office continues under a new identity (`office recover`).
     ///
@@ -20,8 +21,12 @@ extension Store {
             }
             if let revoked = try self.trustRevocation(of: office) { return revoked.after }
             let last = try self.feedEnd(of: office).sequence
+            let now = now ?? Date()
             try self.database.prepare("UPDATE trusted_office SET revoked_after = ?, revoked_at = ? WHERE id = ?")
-                .run(last, now ?? Date(), office)
+                .run(last, now, office)
+            // On a hub, an office no longer trusted must not read through it either: its enrolment ends too.
+            try self.database.prepare("UPDATE hub_member SET revoked_at = ? WHERE office = ? AND revoked_at IS NULL")
+                .run(now, office)
             return last
         }
     }

@@ -11,7 +11,7 @@ struct OfficeRevoke: ParsableCommand {
             another office relays are set aside, and nothing is written for it any more. Trusting its card again, or a \
             card with its keys under another id, does not undo this: the office continues under new keys \
             (`office recover`), which are trusted anew. Ask the hub's operator to revoke it too \
-            (`hub revoke`). Example: signatory office revoke Bucharest
+            (`hub revoke`); run on the hub's database, this command ends its enrolment as well. Example: signatory office revoke Bucharest
             """
     )
 
@@ -35,7 +35,9 @@ struct OfficeRevoke: ParsableCommand {
                 in: store
             )
         }
+        let enrolled = try store.hubMember(id).map { !$0.isRevoked } ?? false
         let last = try store.revokeTrust(in: id)
         Output.text("\(name) is no longer trusted here: its changes after change \(last) are refused")
+        if enrolled { Output.text("its enrolment on this hub ended too: the hub answers none of its requests") }
     }
 }

@@ -1,0 +1,28 @@
+import Foundation
+import SignatoryDomain
+import SignatoryStore
+import TestSupport
+import Testing
+
+struct TrustRevocationStoreTests {
+    /// A hub's operator who runs `office revoke` instead of `hub revoke` shuts the office out of
+    /// the hub as well: trusted no more, it must not go on reading contacts through it.
+    @Test func revokingTrustOnAHubEndsTheEnrolmentToo() throws {
+        let folder = try TemporaryDirectory()
+        let hub = try Store.create(at: folder.path("hub.db"), office: Office(name: "Hub", createdAt: Date()))
+        let bucharest = try Store.create(
+            at: folder.path("bucharest.db"),
+            office: Office(name: "Bucharest", createdAt: Date())
+        )
+        let paris = try Store.create(at: folder.path("paris.db"), office: Office(name: "Paris", createdAt: Date()))
+        try hub.enrol(try bucharest.officeCard(), audience: .internal)
+        try hub.enrol(try paris.officeCard(), audience: .internal)
+        let at = Date(timeIntervalSince1970: 1_796_000_000)
+        #expect(try hub.revokeTrust(in: bucharest.office.id, now: at) == 0)
+        #expect(try hub.hubMember(bucharest.office.id)?.revokedAt == at)
+        #expect(try hub.hubMember(paris.office.id)?.isRevoked == false)
+        // Revoking again keeps the first moment.
+        try hub.revokeTrust(in: bucharest.office.id, now: at.addingTimeInterval(60))
+        #expect(try hub.hubMember(bucharest.office.id)?.revokedAt == at)
+    }
+}
