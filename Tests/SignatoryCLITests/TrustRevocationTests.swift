@@ -42,6 +42,8 @@ struct TrustRevocationTests {
         try SyncCommandTests.send(bucharest, to: paris)
         try paris.succeed(["org", "add", "--name", "CAP Liberté de Conscience", "--acronym", "CAP"])
         try paris.succeed(["org", "edit", "BEF", "--website", "https://www.apador.org"])
+        // Paris's contact of an organisation created after the revocation cannot show: said, not hidden silently.
+        try paris.succeed(["contact", "add", "--org", "AFT", "--name", "Thierry Valle", "--title", "President"])
         let relayed = paris.folder.path("relayed.jsonl")
         try paris.succeed(["sync", "export", "--plaintext", "--out", relayed])
         // Set aside, they are still checked: a copy altered on the way is refused whole (hostile review 63).
@@ -53,13 +55,21 @@ struct TrustRevocationTests {
         #expect(try geneva.refuse(["sync", "import", tampered]).contains("does not match its hash"))
         #expect(databaseBytes(geneva.database) == unchanged)
         let taken = try geneva.run(["sync", "import", relayed])
-        #expect(taken.status == 0 && taken.output.contains("applied 2 new change(s) from Paris"), "\(taken)")
+        #expect(taken.status == 0 && taken.output.contains("applied 3 new change(s) from Paris"), "\(taken)")
         #expect(
             taken.stderr.contains(
                 "set aside 2 change(s) of Bucharest, whose trust was revoked here after its change 1: they were not applied"
             ),
             "\(taken.stderr)"
         )
+        #expect(
+            taken.stderr.contains(
+                "1 record(s) held here name a record that set-aside changes created, which is not held here: "
+                    + "a contact or signature stays hidden, a statement shows without that lead (contact "
+            ),
+            "\(taken.stderr)"
+        )
+        #expect(!(try geneva.succeed(["contact", "list"])).contains("Thierry Valle"))
         // Paris's edit replaced a version of Bucharest's that is not held here: history says so.
         let history = try geneva.succeed(["history", "BEF"])
         #expect(history.contains("website: (a value not held here) -> 'https://www.apador.org'"), "\(history)")

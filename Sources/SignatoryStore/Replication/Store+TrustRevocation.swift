@@ -46,4 +46,35 @@ extension Store {
             "SELECT revoked_after, revoked_at FROM trusted_office WHERE id = ? AND revoked_after IS NOT NULL"
         ).firstRow(office) { (after: $0.integer(0), at: $0.date(1)) }
     }
+
+    /// Records held here that name a record no change held here writes, as when an office revoked
+    /// here created it after its revocation and those changes were set aside: such a contact or
+    /// signature stays hidden, and such a statement shows without its lead. The first `limit` of
+    /// them, and how many there are; none while no office is revoked here, as only set-aside
+    /// changes leave such a gap.
+    ///
+    /// ```swift
+    /// let hidden = try store.recordsNamingRecordsNotHeld()
+    /// if hidden.count > 0 { print(hidden.first.map(\.id)) }
+    /// ```
+    public func recordsNamingRecordsNotHeld(limit: Int = 10) throws -> (count: Int, first: [EntityRef]) {
+        guard
+            try self.database.prepare("SELECT 1 FROM trusted_office WHERE revoked_after IS NOT NULL LIMIT 1")
+                .firstRow(read: { _ in true }) != nil
+        else { return (0, []) }
+        var found: Set<EntityRef> = []
+        for kind in EntityKind.allCases {
+            for field in kind.referenceFields {
+                guard let target = kind.referencedKind(by: field) else { continue }
+                let ids = try self.database.prepare(
+                    """
+                    SELECT entity_id FROM record_reference r WHERE kind = ? AND field = ?
+                    AND NOT EXISTS (SELECT 1 FROM entity_state s WHERE s.kind = ? AND s.entity_id = r.target)
+                    """
+                ).rows(kind.rawValue, field, target.rawValue) { $0.text(0) }
+                found.formUnion(ids.map { EntityRef(kind, $0) })
+            }
+        }
+        return (found.count, Array(found.sorted().prefix(max(0, limit))))
+    }
 }
