@@ -115,17 +115,17 @@ extension Store {
     public func trust(_ card: OfficeCard, successionOfRevoked: Bool = false, now: Date? = nil) throws {
         try self.refuseIfSucceeded()
         try Office(id: card.id, name: card.name, createdAt: Date()).validate()
+        let described = "\(card.name) (\(card.id))"
         if let succeeds = card.succeeds, let predecessor = try self.trustedOffice(succeeds.office) {
             guard card.isSuccessor(of: predecessor) else {
-                throw StoreError.unsignedSuccession(card: "\(card.name) (\(card.id))", predecessor: predecessor.name)
+                throw StoreError.unsignedSuccession(card: described, predecessor: predecessor.name)
             }
             if !successionOfRevoked, try self.trustRevocation(of: predecessor.id) != nil,
                 try self.trustedOffice(card.id) == nil
             {
-                throw StoreError.successionOfRevoked(card: "\(card.name) (\(card.id))", predecessor: predecessor.name)
+                throw StoreError.successionOfRevoked(card: described, predecessor: predecessor.name)
             }
         }
-        let described = "\(card.name) (\(card.id))"
         // A revoked key vouches for nobody, whatever id or name its card now gives.
         if let revoked = try self.revokedOffice(holdingKeysOf: card) {
             throw StoreError.keyOfRevoked(card: described, revoked: revoked)
