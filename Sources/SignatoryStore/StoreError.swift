@@ -36,6 +36,7 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case trustRevoked(office: String)
         case successionOfRevoked(card: String, predecessor: String)
         case keyOfRevoked(card: String, revoked: String)
+        case enrolmentOfRevoked(office: String)
     }
 
     /// Which refusal an error is, for callers that add their own advice.
@@ -91,6 +92,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let successionOfRevoked = Code("successionOfRevoked")
         /// A card carries the signing or encryption key of an office revoked here, under another id.
         public static let keyOfRevoked = Code("keyOfRevoked")
+        /// A hub does not enrol again an office whose trust was revoked there.
+        public static let enrolmentOfRevoked = Code("enrolmentOfRevoked")
         /// A backup is restored only over its own office's database.
         public static let backupOfAnotherOffice = Code("backupOfAnotherOffice")
         /// Another process has the database open, so it cannot be replaced.
@@ -170,6 +173,7 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     public static func keyOfRevoked(card: String, revoked: String) -> StoreError {
         .init(.keyOfRevoked(card: card, revoked: revoked))
     }
+    public static func enrolmentOfRevoked(office: String) -> StoreError { .init(.enrolmentOfRevoked(office: office)) }
     public static func succeeded(office: String, path: String) -> StoreError {
         .init(.succeeded(office: office, path: path))
     }
@@ -223,6 +227,7 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .trustRevoked: return .trustRevoked
         case .successionOfRevoked: return .successionOfRevoked
         case .keyOfRevoked: return .keyOfRevoked
+        case .enrolmentOfRevoked: return .enrolmentOfRevoked
         case .backupOfAnotherOffice: return .backupOfAnotherOffice
         case .databaseInUse: return .databaseInUse
         }
@@ -339,6 +344,10 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .trustRevoked(let office):
             return "office \(office) is no longer trusted here: nothing is written for it, encrypted or not, as its "
                 + "key may be in other hands; nothing was written"
+        case .enrolmentOfRevoked(let office):
+            return
+                "office \(office) is no longer trusted here (`office revoke`): its key may be in other hands, so this "
+                + "hub does not enrol it again; nothing was changed"
         }
     }
 }

@@ -232,4 +232,22 @@ struct TrustRevocationTests {
         let trusted = try geneva.succeed(["office", "trust", card, "--yes"])
         #expect(trusted.contains("which continues Bucharest") && trusted.contains("revoked here"), "\(trusted)")
     }
+
+    /// On a hub's database, `office revoke` ends the enrolment, and `hub enroll` of the same card
+    /// does not open it again (hostile review 65): a revoked key must not go on pulling contacts.
+    @Test func aHubDoesNotEnrolAgainAnOfficeItRevoked() throws {
+        let offices = try SyncCommandTests.offices(["Hub", "Bucharest"])
+        let (hub, bucharest) = (offices[0], offices[1])
+        let card = bucharest.folder.path("card.json")
+        try hub.succeed(["hub", "enroll", card])
+        let revoked = try hub.succeed(["office", "revoke", "Bucharest", "--yes"])
+        #expect(revoked.contains("its enrolment on this hub ended too"), "\(revoked)")
+        #expect(try hub.succeed(["hub", "list"]).contains("revoked"))
+        for audience in ["internal", "coalition"] {
+            let refusal = try hub.refuse(["hub", "enroll", card, "--audience", audience])
+            #expect(refusal.contains("so this hub does not enrol it again"), "\(refusal)")
+            #expect(refusal.contains("enroll its new card"), "\(refusal)")
+        }
+        #expect(try hub.succeed(["hub", "list"]).contains("revoked"))
+    }
 }

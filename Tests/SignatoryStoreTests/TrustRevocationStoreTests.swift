@@ -24,5 +24,17 @@ struct TrustRevocationStoreTests {
         // Revoking again keeps the first moment.
         try hub.revokeTrust(in: bucharest.office.id, now: at.addingTimeInterval(60))
         #expect(try hub.hubMember(bucharest.office.id)?.revokedAt == at)
+        // Its card enrolled again does not let it back in (hostile review 65).
+        let error = #expect(throws: StoreError.self) {
+            try hub.enrol(try bucharest.officeCard(), audience: .coalition)
+        }
+        #expect(error?.code == .enrolmentOfRevoked)
+        #expect(try hub.hubMember(bucharest.office.id)?.revokedAt == at)
+        #expect(try hub.hubMember(bucharest.office.id)?.audience == .internal)
+        // An enrolment an earlier release left open after `office revoke` ends when it is run again.
+        try hub.database.prepare("UPDATE hub_member SET revoked_at = NULL").run()
+        let later = at.addingTimeInterval(120)
+        #expect(try hub.revokeTrust(in: bucharest.office.id, now: later) == 0)
+        #expect(try hub.hubMember(bucharest.office.id)?.revokedAt == later)
     }
 }

@@ -103,6 +103,9 @@ enum ErrorAdvice {
         case .keyOfRevoked:
             return "\(error); an office that was revoked continues only under new keys (`signatory office recover` "
                 + "there, or a new database made by `signatory init`), whose card you check with it"
+        case .enrolmentOfRevoked:
+            return "\(error); that office continues only under new keys (`signatory office recover` there, or a new "
+                + "database made by `signatory init`): enroll its new card, checked with it"
         case .successionOfRevoked:
             return "\(error); if that office itself gave you this card and its fingerprint matches what they read "
                 + "you from `office card` (in person or by phone), trust it with --yes"

@@ -12,14 +12,18 @@ public struct HubMember: Sendable, Hashable {
 }
 
 extension Store {
-    /// Enrols an office on this hub by its card, trusting its feed; enrolling again re-admits a
-    /// revoked office and sets its audience.
+    /// Enrols an office on this hub by its card, trusting its feed; enrolling again re-admits an
+    /// office `hub revoke` stopped and sets its audience, but not one whose trust `office revoke` revoked.
     /// - Parameter now: when the enrolment takes effect; by default, once a serving hub lets go
     ///   of the database, which may be seconds after the call.
     public func enrol(_ card: OfficeCard, audience: ExportAudience, now: Date? = nil) throws {
         try self.transaction {
             let now = now ?? Date()
             try self.trust(card, now: now)
+            // Its card again does not undo `office revoke`, whose key may be in other hands.
+            if try self.trustRevocation(of: card.id) != nil {
+                throw StoreError.enrolmentOfRevoked(office: "\(card.name) (\(card.id))")
+            }
             try self.database.prepare(
                 """
                 INSERT INTO hub_member (office, name, audience, enrolled_at, revoked_at) VALUES (?, ?, ?, ?, NULL)

@@ -6,8 +6,9 @@ extension Store {
     /// other hands: its feed stays as held here, and a bundle carrying a later change of it is
     /// refused, relayed by another office or not; on a hub, its enrolment ends as with ``revoke(_:now:)``.
     /// Returns the position of the last change taken.
-    /// Revoking again changes nothing; trusting the same card again does not undo it (an old card
-    /// replayed must not), so the office continues under a new identity (`office recover`).
+    /// Revoking again changes nothing but an enrolment left open; trusting or enrolling the same
+    /// card again does not undo it (an old card replayed must not), so the office continues under
+    /// a new identity (`office recover`).
     ///
     /// ```swift
     /// let last = try store.revokeTrust(in: try store.trustedOffice(matching: "Bucharest"))
@@ -19,14 +20,15 @@ extension Store {
             guard try self.trustedOffice(office) != nil else {
                 throw StoreError.notFound("trusted office", reference: office.description)
             }
-            if let revoked = try self.trustRevocation(of: office) { return revoked.after }
-            let last = try self.feedEnd(of: office).sequence
             let now = now ?? Date()
-            try self.database.prepare("UPDATE trusted_office SET revoked_after = ?, revoked_at = ? WHERE id = ?")
-                .run(last, now, office)
-            // On a hub, an office no longer trusted must not read through it either: its enrolment ends too.
+            // On a hub, an office no longer trusted must not read through it either: its enrolment
+            // ends too, also when revoked already (by a release that left it enrolled).
             try self.database.prepare("UPDATE hub_member SET revoked_at = ? WHERE office = ? AND revoked_at IS NULL")
                 .run(now, office)
+            if let revoked = try self.trustRevocation(of: office) { return revoked.after }
+            let last = try self.feedEnd(of: office).sequence
+            try self.database.prepare("UPDATE trusted_office SET revoked_after = ?, revoked_at = ? WHERE id = ?")
+                .run(last, now, office)
             return last
         }
     }

@@ -23,10 +23,13 @@ struct OfficeRevoke: ParsableCommand {
         let store = try self.database.open()
         let id = try store.trustedOffice(matching: self.office)
         let name = try store.trustedOffice(id)?.name ?? self.office
+        let enrolled = try store.hubMember(id).map { !$0.isRevoked } ?? false
+        let ended = "its enrolment on this hub ended too: the hub answers none of its requests"
         if let revoked = try store.trustRevocation(of: id) {
-            return Output.text(
-                "\(name) was revoked here already: its changes after change \(revoked.after) are refused"
-            )
+            Output.text("\(name) was revoked here already: its changes after change \(revoked.after) are refused")
+            guard enrolled else { return }
+            try store.revokeTrust(in: id)
+            return Output.text(ended)
         }
         if id != store.office.id {
             try self.confirmation.confirm(
@@ -35,9 +38,8 @@ struct OfficeRevoke: ParsableCommand {
                 in: store
             )
         }
-        let enrolled = try store.hubMember(id).map { !$0.isRevoked } ?? false
         let last = try store.revokeTrust(in: id)
         Output.text("\(name) is no longer trusted here: its changes after change \(last) are refused")
-        if enrolled { Output.text("its enrolment on this hub ended too: the hub answers none of its requests") }
+        if enrolled { Output.text(ended) }
     }
 }
