@@ -3,7 +3,7 @@ public import SignatoryStore
 
 extension BundleImporter.Report {
     /// One sentence for each revoked office whose relayed changes the import set aside, naming it
-    /// as trusted here, and one for the records held here that name a record those changes created.
+    /// as trusted here, and one for the records held here that want a change not held here.
     ///
     /// ```swift
     /// for note in try report.setAsideNotes(in: store) { print(note) }
@@ -16,13 +16,14 @@ extension BundleImporter.Report {
                 "set aside \(count) change(s) of \(name), whose trust was revoked here\(after): they were not applied"
         }
         // Typed at a trusted office, they must not vanish without a word (this import's or an earlier one's).
-        let hidden = try store.recordsNamingRecordsNotHeld()
-        if hidden.count > 0 {
-            var named = hidden.first.map { "\($0.kind.rawValue) \($0.id.prefix(8))" }
-            if hidden.count > named.count { named.append("and \(hidden.count - named.count) more") }
+        let wanting = try store.recordsWantingChangesNotHeld()
+        if wanting.count > 0 {
+            var named = wanting.first.map { "\($0.kind.rawValue) \($0.id.prefix(8))" }
+            if wanting.count > named.count { named.append("and \(wanting.count - named.count) more") }
             notes.append(
-                "\(hidden.count) record(s) held here name a record that set-aside changes created, which is not held "
-                    + "here: a contact or signature stays hidden, a statement shows without that lead ("
+                "\(wanting.count) record(s) held here do not show, or show without a record they name, as a change "
+                    + "they need is not held here: one an office revoked here wrote after its revocation (set aside), "
+                    + "or one of an office this office does not trust ("
                     + named.joined(separator: ", ") + "; `signatory history ID` shows each)"
             )
         }

@@ -49,17 +49,18 @@ extension Store {
         ).firstRow(office) { (after: $0.integer(0), at: $0.date(1)) }
     }
 
-    /// Records held here that name a record no change held here writes, as when an office revoked
-    /// here created it after its revocation and those changes were set aside: such a contact or
-    /// signature stays hidden, and such a statement shows without its lead. The first `limit` of
-    /// them, and how many there are; none while no office is revoked here, as only set-aside
-    /// changes leave such a gap.
+    /// Records held here that want a change not held here, as one an office revoked here wrote
+    /// after its revocation (set aside) or one of an office not trusted here: a record edited
+    /// here whose creation is missing does not show (a contact without its at-risk mark must not),
+    /// and one naming a record never created here does not show, or shows without it (a
+    /// signature without its contact, a statement without its lead). The first `limit` of them,
+    /// and how many there are; none while no office is revoked here.
     ///
     /// ```swift
-    /// let hidden = try store.recordsNamingRecordsNotHeld()
-    /// if hidden.count > 0 { print(hidden.first.map(\.id)) }
+    /// let wanting = try store.recordsWantingChangesNotHeld()
+    /// if wanting.count > 0 { print(wanting.first.map(\.id)) }
     /// ```
-    public func recordsNamingRecordsNotHeld(limit: Int = 10) throws -> (count: Int, first: [EntityRef]) {
+    public func recordsWantingChangesNotHeld(limit: Int = 10) throws -> (count: Int, first: [EntityRef]) {
         guard
             try self.database.prepare("SELECT 1 FROM trusted_office WHERE revoked_after IS NOT NULL LIMIT 1")
                 .firstRow(read: { _ in true }) != nil
@@ -75,6 +76,24 @@ extension Store {
                     """
                 ).rows(kind.rawValue, field, target.rawValue) { $0.text(0) }
                 found.formUnion(ids.map { EntityRef(kind, $0) })
+            }
+        }
+        // Records without a row: deleted, merged, erased, or never created here.
+        let rowless: [(EntityKind, String)] = [
+            (.campaign, "campaign"), (.organisation, "organisation"), (.contact, "contact"), (.statement, "statement"),
+            (.signature, "signature"),
+        ]
+        for (kind, table) in rowless {
+            let ids = try self.database.prepare(
+                built:
+                    "SELECT entity_id FROM entity_state s WHERE kind = ? AND NOT EXISTS (SELECT 1 FROM \(table) t WHERE t.id = s.entity_id)"
+            ).rows(kind.rawValue) { $0.text(0) }
+            for id in ids {
+                let fields = try self.settledFields(of: EntityRef(kind, id))
+                guard fields[EntityKind.deletedField] != .bool(true), fields[EntityKind.erasedField] != .bool(true),
+                    !kind.isPresent(fields)
+                else { continue }
+                found.insert(EntityRef(kind, id))
             }
         }
         return (found.count, Array(found.sorted().prefix(max(0, limit))))
