@@ -63,7 +63,8 @@ struct OfficeRecoverCommandTests {
     }
 
     /// A wrong `--out` is refused before the bundle is read, forked or not: the database itself,
-    /// a file that exists, a folder. Each refusal leaves the database as it was.
+    /// a file that exists, a folder, a dangling link, a missing folder. Each refusal leaves the
+    /// database as it was, and no file behind.
     @Test func aWrongOutIsRefusedWhateverTheBundleShows() throws {
         let offices = try SyncCommandTests.offices(["Geneva", "Bucharest"])
         let (geneva, bucharest) = (offices[0], offices[1])
@@ -73,13 +74,21 @@ struct OfficeRecoverCommandTests {
         try bucharest.succeed(["sync", "export", "--all", "--for", "Geneva", "--out", full])
         let existing = geneva.folder.path("notes.txt")
         try Data("kept".utf8).write(to: URL(fileURLWithPath: existing))
+        let dangling = geneva.folder.path("dangling.db")
+        try FileManager.default.createSymbolicLink(atPath: dangling, withDestinationPath: geneva.folder.path("nowhere"))
         let cases = [
             (geneva.database, "is a database"), (existing, "exists already"), (geneva.folder.url.path, "is a folder"),
+            (dangling, "exists already"), (geneva.folder.path("missing/new.db"), "its folder does not exist"),
         ]
         for (out, reason) in cases {
             let message = try geneva.refuse(["office", "recover", "--from", full, "--out", out])
             #expect(message.contains(reason), "\(out): \(message)")
         }
         #expect(try String(contentsOfFile: existing, encoding: .utf8) == "kept")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: geneva.folder.url.path).allSatisfy {
+                !$0.contains("partial")
+            }
+        )
     }
 }

@@ -137,8 +137,7 @@ public struct FeedRecovery {
         // what the peers wrote since.
         try self.store.refuseIfSucceeded()
         // Checked before the bundle, so that a wrong `--out` is refused whatever the bundle shows.
-        try OutputFile.checkTarget(newPath, protecting: self.store.database.path)
-        if FileManager.default.fileExists(atPath: newPath) { throw FileWriteError.exists(newPath) }
+        try Store.checkNewDatabaseTarget(newPath, protecting: self.store.database.path)
         let comparison = try self.compare(with: path)
         guard let fork = comparison.forkedAt else {
             return Report(forkedAt: nil, rewritten: 0, leftOut: [], newOffice: nil, peerEnd: comparison.peerEnd)

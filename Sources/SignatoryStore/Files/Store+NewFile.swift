@@ -41,6 +41,19 @@ extension Store {
         return result
     }
 
+    /// Refuses a `path` that ``createWhole(at:office:fill:)`` would refuse once filled: a name taken
+    /// (a dangling link included), a journal left beside it, a folder that is missing or cannot be
+    /// written. Checked first, a slow fill is not spent on a name that cannot be used.
+    package static func checkNewDatabaseTarget(_ path: String, protecting database: String?) throws {
+        try OutputFile.checkTarget(path, protecting: database)
+        var status = stat()
+        if lstat(path, &status) == 0 { throw FileWriteError.exists(path) }
+        try self.refuseLeftoverJournal(of: path)
+        let (temporary, descriptor) = try TemporaryFile.create(beside: path)
+        close(descriptor)
+        unlink(temporary)
+    }
+
     /// SQLite would take a journal left beside `path` (by a database deleted by hand) into
     /// the new database as it first opened it.
     private static func refuseLeftoverJournal(of path: String) throws {
