@@ -75,7 +75,8 @@ extension BundleImporter.Report {
             alreadyKnown: self.alreadyKnown,
             openConflicts: openConflicts,
             duplicatePairs: duplicatePairs,
-            setAside: self.setAside
+            setAside: self.setAside,
+            setAsideAtRiskMarks: self.setAsideAtRiskMarks
         )
     }
 }

@@ -15,18 +15,34 @@ extension BundleImporter.Report {
             return
                 "set aside \(count) change(s) of \(name), whose trust was revoked here\(after): they were not applied"
         }
+        // Only people shown here and not at risk here: the others need no mark, or cannot take one.
+        let marked = try self.setAsideAtRiskMarks.sorted().filter { id in
+            try ID<ContactPerson>(id).flatMap { try store.contact($0) }.map { !$0.atRisk } ?? false
+        }
+        if !marked.isEmpty {
+            notes.append(
+                "among the changes set aside, a mark of a person at risk on \(Self.named(marked.map { "contact \($0.prefix(8))" })): "
+                    + "not taken, so not marked at risk here by it; if the mark is right, mark them here"
+            )
+        }
         // Typed at a trusted office, they must not vanish without a word (this import's or an earlier one's).
         let wanting = try store.recordsWantingChangesNotHeld()
         if wanting.count > 0 {
-            var named = wanting.first.map { "\($0.kind.rawValue) \($0.id.prefix(8))" }
-            if wanting.count > named.count { named.append("and \(wanting.count - named.count) more") }
             notes.append(
                 "\(wanting.count) record(s) held here do not show, or show without a record they name, as a change "
                     + "they need is not held here: one an office revoked here wrote after its revocation (set aside), "
                     + "or one of an office this office does not trust ("
-                    + named.joined(separator: ", ") + "; `signatory history ID` shows each)"
+                    + Self.named(wanting.first.map { "\($0.kind.rawValue) \($0.id.prefix(8))" }, of: wanting.count)
+                    + "; the history of each shows what is held)"
             )
         }
         return notes
+    }
+
+    /// "contact 1a2b3c4d, contact 5e6f7a8b and 3 more": the first ten, and how many besides.
+    private static func named(_ names: [String], of count: Int? = nil) -> String {
+        let shown = Array(names.prefix(10))
+        let rest = (count ?? names.count) - shown.count
+        return (shown + (rest > 0 ? ["and \(rest) more"] : [])).joined(separator: ", ")
     }
 }

@@ -25,6 +25,8 @@ public struct BundleImporter {
         /// How many changes of each office whose trust was revoked here, relayed by the bundle's
         /// writer, were set aside: not applied, as they came after the revocation.
         public let setAside: [ID<Office>: Int]
+        /// The contacts that set-aside changes marked as at risk: not marked so here by them.
+        public let setAsideAtRiskMarks: Set<String>
     }
 
     public static let defaultMaximumSkew: Int64 = 3_600
@@ -87,6 +89,7 @@ public struct BundleImporter {
         var feeds = try FeedTracker(store: self.store, heads: heads)
         var known = 0
         var setAside: [ID<Office>: Int] = [:]
+        var atRiskMarks: Set<String> = []
         /// Whether `entry`, checked as every change is, is a change of a revoked office after its
         /// revocation, counted if so.
         func setsAside(_ entry: some FeedEntry) -> Bool {
@@ -104,7 +107,13 @@ public struct BundleImporter {
                         known += 1
                         continue
                     }
-                    if setsAside(change) { continue }
+                    if setsAside(change) {
+                        // A mark that protects a person is not taken either: said, so that it can be made here.
+                        if change.kind == .contact, change.fields["atRisk"]?.value == .bool(true) {
+                            atRiskMarks.insert(change.entityID)
+                        }
+                        continue
+                    }
                     try batch.apply(change, line: line.text)
                 } else if let unapplied = line.unapplied {
                     guard try self.isNew(unapplied, line: line, heads: heads, feeds: &feeds) else {
@@ -151,7 +160,8 @@ public struct BundleImporter {
             alreadyKnown: known,
             openConflicts: summary.openConflicts,
             duplicatePairs: summary.duplicatePairs,
-            setAside: setAside
+            setAside: setAside,
+            setAsideAtRiskMarks: atRiskMarks
         )
     }
 

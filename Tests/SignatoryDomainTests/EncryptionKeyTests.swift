@@ -59,4 +59,22 @@ struct EncryptionKeyTests {
         )
         #expect(moved.recipientCheck == .unsigned)
     }
+
+    /// A key whose last base64 character has its unused bits set decodes to the same key: such a
+    /// card is refused, or a revoked office's key could be trusted again under another name
+    /// (hostile review 66).
+    @Test func aKeyIsTakenOnlyInItsOneSpelling() throws {
+        let key = OfficeKeys().publicKey
+        let card = OfficeCard(id: ID(), name: "Bucharest", publicKey: key)
+        #expect(card.hasValidKey)
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
+        var characters = Array(key)
+        let last = try #require(alphabet.firstIndex(of: characters[42]))
+        #expect(last % 4 == 0)
+        characters[42] = alphabet[last + 1]
+        let respelt = String(characters)
+        #expect(Data(base64Encoded: respelt) == Data(base64Encoded: key))
+        #expect(!OfficeCard(id: ID(), name: "Bucharest", publicKey: respelt).hasValidKey)
+        #expect(!OfficeCard(id: ID(), name: "Bucharest", publicKey: String(key.dropLast())).hasValidKey)
+    }
 }

@@ -83,8 +83,14 @@ public struct OfficeCard: Hashable, Sendable, Codable {
         )
     }
 
+    /// Whether the card's key is an Ed25519 key in its one base64 spelling. Spelt otherwise (its
+    /// last character's unused bits set), the same key would pass for another wherever keys are
+    /// compared as text, such as the check for a revoked office's key under another name.
     public var hasValidKey: Bool {
-        Data(base64Encoded: self.publicKey).flatMap { try? Curve25519.Signing.PublicKey(rawRepresentation: $0) } != nil
+        guard let data = Data(base64Encoded: self.publicKey), data.base64EncodedString() == self.publicKey else {
+            return false
+        }
+        return (try? Curve25519.Signing.PublicKey(rawRepresentation: data)) != nil
     }
 
     public func verify(_ signatureBase64: String, of message: String) -> Bool {

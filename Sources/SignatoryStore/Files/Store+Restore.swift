@@ -11,8 +11,8 @@ public struct RestoredBackup: Sendable {
     public let replacedAs: String?
     /// Whether the replaced database could not be read (so whose it was is not known).
     public let replacedWasUnreadable: Bool
-    /// The offices whose trust the replaced database had revoked and the backup had not: still
-    /// revoked, as their keys may be in other hands.
+    /// The offices whose trust, or on a hub whose enrolment, the replaced database had revoked and
+    /// the backup had not: still revoked, as their keys may be in other hands.
     public var revocationsKept: [String] = []
     /// Whether the replaced database was damaged or unreadable: a revocation made in it since the
     /// backup is not carried over.
@@ -241,9 +241,9 @@ extension Store {
     /// Keeps a copy of the database at `path` as `aside`, then replaces every row of it with
     /// the rows of `source`, all under one write lock: nothing another process commits can fall
     /// between the copy and the replacement, and the file keeps its own write-ahead log, so a
-    /// connection opened before sees one consistent database. A trust revocation made since the
-    /// backup stays: the revoked key may be in other hands. Returns `aside` and the names of the
-    /// offices whose revocation was kept.
+    /// connection opened before sees one consistent database. A trust revocation or a hub
+    /// enrolment ended since the backup stays: the revoked key may be in other hands. Returns
+    /// `aside` and the names of the offices whose revocation was kept.
     private static func overwrite(
         _ path: String,
         withRowsOf source: String,
@@ -289,11 +289,19 @@ extension Store {
             try writer.execute(
                 "CREATE TEMP TABLE revoked_here AS SELECT * FROM main.trusted_office WHERE revoked_after IS NOT NULL"
             )
+            // On a hub, so do the enrolments ended since (`hub revoke`, `office revoke`).
+            try writer.execute(
+                "CREATE TEMP TABLE members_revoked_here AS SELECT * FROM main.hub_member WHERE revoked_at IS NOT NULL"
+            )
             // A temporary table is the connection's own, and goes with it.
             kept = try writer.prepare(
                 """
                 SELECT name FROM temp.revoked_here WHERE id NOT IN
-                    (SELECT id FROM restored.trusted_office WHERE revoked_after IS NOT NULL) ORDER BY name
+                    (SELECT id FROM restored.trusted_office WHERE revoked_after IS NOT NULL)
+                UNION
+                SELECT name FROM temp.members_revoked_here WHERE office NOT IN
+                    (SELECT office FROM restored.hub_member WHERE revoked_at IS NOT NULL)
+                ORDER BY name
                 """
             ).rows { $0.text(0) }
             for table in tables {
@@ -316,6 +324,27 @@ extension Store {
                 UPDATE main.trusted_office SET revoked_after = k.revoked_after, revoked_at = k.revoked_at
                     FROM temp.revoked_here AS k WHERE main.trusted_office.id = k.id
                     AND main.trusted_office.revoked_after IS NULL
+                """
+            )
+            try writer.execute(
+                """
+                INSERT INTO main.hub_member SELECT * FROM temp.members_revoked_here
+                    WHERE office NOT IN (SELECT office FROM main.hub_member)
+                """
+            )
+            try writer.execute(
+                """
+                UPDATE main.hub_member SET revoked_at = k.revoked_at
+                    FROM temp.members_revoked_here AS k WHERE main.hub_member.office = k.office
+                    AND main.hub_member.revoked_at IS NULL
+                """
+            )
+            // An office whose trust is revoked is not served either, whatever the backup said.
+            try writer.execute(
+                """
+                UPDATE main.hub_member SET revoked_at = k.revoked_at
+                    FROM main.trusted_office AS k WHERE main.hub_member.office = k.id
+                    AND k.revoked_after IS NOT NULL AND main.hub_member.revoked_at IS NULL
                 """
             )
             try writer.execute("COMMIT")
