@@ -1,6 +1,7 @@
 import Foundation
-import SignatoryDomain
 import Testing
+
+@testable import SignatoryDomain
 
 struct EncryptionKeyTests {
     /// The X25519 example of the age specification (C2SP age.md), checked with `age-keygen -y`.
@@ -76,5 +77,25 @@ struct EncryptionKeyTests {
         #expect(Data(base64Encoded: respelt) == Data(base64Encoded: key))
         #expect(!OfficeCard(id: ID(), name: "Bucharest", publicKey: respelt).hasValidKey)
         #expect(!OfficeCard(id: ID(), name: "Bucharest", publicKey: String(key.dropLast())).hasValidKey)
+    }
+
+    /// X25519 ignores a key's top bit and reduces it modulo p: such spellings of a key are
+    /// refused, or a revoked office's encryption key could be trusted under a new name, its
+    /// secret still opening what is encrypted for it (hostile review 67).
+    @Test func anEncryptionKeyIsTakenOnlyInItsOneSpelling() throws {
+        let recipient = try #require(AgeRecipient("age1zvkyg2lqzraa2lnjvqej32nkuu0ues2s82hzrye869xeexvn73equnujwj"))
+        var topBit = recipient.rawRepresentation
+        topBit[31] |= 0x80
+        #expect(AgeRecipient(AgeRecipient(rawRepresentation: topBit).description) == nil)
+        // p itself, and p + 1, are 0 and 1 again.
+        let p: [UInt8] = [0xed] + Array(repeating: 0xff, count: 30) + [0x7f]
+        var pPlusOne = p
+        pPlusOne[0] = 0xee
+        #expect(AgeRecipient(AgeRecipient(rawRepresentation: p).description) == nil)
+        #expect(AgeRecipient(AgeRecipient(rawRepresentation: pPlusOne).description) == nil)
+        // The largest key below p is one.
+        var belowP = p
+        belowP[0] = 0xec
+        #expect(AgeRecipient(AgeRecipient(rawRepresentation: belowP).description) != nil)
     }
 }

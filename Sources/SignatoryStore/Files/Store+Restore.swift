@@ -14,6 +14,9 @@ public struct RestoredBackup: Sendable {
     /// The offices whose trust, or on a hub whose enrolment, the replaced database had revoked and
     /// the backup had not: still revoked, as their keys may be in other hands.
     public var revocationsKept: [String] = []
+    /// On a hub, the offices whose audience the replaced database had narrowed since the backup,
+    /// with the audience they keep: a wider one would let them read what they were meant not to.
+    public var audiencesKept: [(office: String, audience: ExportAudience)] = []
     /// Whether the replaced database was damaged or unreadable: a revocation made in it since the
     /// backup is not carried over.
     public var revocationsMayBeLost: Bool { self.replacedAs != nil && !self.wholeReplaced }
@@ -53,7 +56,7 @@ extension Store {
             )
         }
         if current.office != nil && current.whole {
-            let (aside, kept) = try self.overwrite(
+            let (aside, kept, audiences) = try self.overwrite(
                 path,
                 withRowsOf: copy.path,
                 keepingAs: self.freeName(for: path, now)
@@ -66,6 +69,7 @@ extension Store {
                 wholeReplaced: true
             )
             restored.revocationsKept = kept
+            restored.audiencesKept = audiences
             return restored
         }
         let aside = try self.setAside(path, as: self.freeName(for: path, now))
@@ -242,13 +246,15 @@ extension Store {
     /// the rows of `source`, all under one write lock: nothing another process commits can fall
     /// between the copy and the replacement, and the file keeps its own write-ahead log, so a
     /// connection opened before sees one consistent database. A trust revocation or a hub
-    /// enrolment ended since the backup stays: the revoked key may be in other hands. Returns
-    /// `aside` and the names of the offices whose revocation was kept.
+    /// enrolment ended since the backup stays: the revoked key may be in other hands; so does an
+    /// audience narrowed since. Returns `aside`, the names of the offices whose revocation was
+    /// kept, and those whose narrower audience was.
     private static func overwrite(
         _ path: String,
         withRowsOf source: String,
         keepingAs aside: String
-    ) throws -> (aside: String, revocationsKept: [String]) {
+    ) throws -> (aside: String, revocationsKept: [String], audiencesKept: [(office: String, audience: ExportAudience)])
+    {
         // An older schema is brought up to this release's first, as the backup's copy was.
         _ = try Store.open(at: path, busyTimeoutMilliseconds: 5_000).office
         if try self.othersHaveOpen(path) { throw StoreError.databaseInUse(path: path) }
@@ -273,6 +279,7 @@ extension Store {
         }
         try self.beginWriting(writer, path)
         var kept: [String] = []
+        var audiences: [(office: String, audience: ExportAudience)] = []
         do {
             // An office continued elsewhere (`office recover`) stays so: a backup restored over it
             // would be written to, and recovered, again. The write lock is held: no mark comes later.
@@ -304,6 +311,8 @@ extension Store {
                 ORDER BY name
                 """
             ).rows { $0.text(0) }
+            let membersHere = try writer.prepare("SELECT office, name, audience FROM main.hub_member ORDER BY name")
+                .rows { ($0.text(0), $0.text(1), ExportAudience(rawValue: $0.text(2))) }
             for table in tables {
                 let columns = try writer.prepare("SELECT name FROM pragma_table_info(?, 'main')").rows(table) {
                     "\"\($0.text(0))\""
@@ -347,6 +356,18 @@ extension Store {
                     AND k.revoked_after IS NOT NULL AND main.hub_member.revoked_at IS NULL
                 """
             )
+            for (office, name, here) in membersHere {
+                guard let here,
+                    let restored = try writer.prepare("SELECT audience FROM main.hub_member WHERE office = ?")
+                        .firstRow(office, read: { ExportAudience(rawValue: $0.text(0)) }) ?? nil,
+                    here != restored, here.isNoWiderThan(restored)
+                else { continue }
+                try writer.prepare("UPDATE main.hub_member SET audience = ? WHERE office = ?").run(
+                    here.rawValue,
+                    office
+                )
+                audiences.append((name, here))
+            }
             try writer.execute("COMMIT")
         } catch {
             if !writer.isAutocommit { try? writer.execute("ROLLBACK") }
@@ -359,7 +380,7 @@ extension Store {
         try writer.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         // The file holds the office's private key: its owner's alone, whatever it was before.
         chmod(path, 0o600)
-        return (aside, kept)
+        return (aside, kept, audiences)
     }
 
     /// Takes the write lock, which another process's transaction refuses.

@@ -33,6 +33,9 @@ struct OfficeRestore: ParsableCommand {
                     : "; the database it replaced is kept as \($0)"
             } ?? ""
         // A line each: a line break in a path is shown, not obeyed.
+        for (name, audience) in restored.audiencesKept {
+            Output.warn("\(name) keeps the audience \(audience.rawValue), as narrowed here after this backup was made")
+        }
         for name in restored.revocationsKept {
             Output.warn("\(name) stays revoked, as revoked here after this backup was made")
         }
