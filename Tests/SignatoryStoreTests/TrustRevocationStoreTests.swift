@@ -33,6 +33,9 @@ struct TrustRevocationStoreTests {
         #expect(try hub.hubMember(bucharest.office.id)?.audience == .internal)
         // An enrolment an earlier release left open after `office revoke` ends when it is run again.
         try hub.database.prepare("UPDATE hub_member SET revoked_at = NULL").run()
+        // Whatever its enrolment says, an office no longer trusted is not served.
+        #expect(try hub.hubMember(bucharest.office.id)?.revokedAt == at)
+        #expect(try hub.hubMembers().filter(\.isRevoked).map(\.card.id) == [bucharest.office.id])
         let later = at.addingTimeInterval(120)
         #expect(try hub.revokeTrust(in: bucharest.office.id, now: later) == 0)
         #expect(try hub.hubMember(bucharest.office.id)?.revokedAt == later)

@@ -348,14 +348,6 @@ extension Store {
                     AND main.hub_member.revoked_at IS NULL
                 """
             )
-            // An office whose trust is revoked is not served either, whatever the backup said.
-            try writer.execute(
-                """
-                UPDATE main.hub_member SET revoked_at = k.revoked_at
-                    FROM main.trusted_office AS k WHERE main.hub_member.office = k.id
-                    AND k.revoked_after IS NOT NULL AND main.hub_member.revoked_at IS NULL
-                """
-            )
             for (office, name, here) in membersHere {
                 guard let here,
                     let restored = try writer.prepare("SELECT audience FROM main.hub_member WHERE office = ?")

@@ -6,6 +6,8 @@ public struct HubMember: Sendable, Hashable {
     public let card: OfficeCard
     public let audience: ExportAudience
     public let enrolledAt: Date
+    /// When `hub revoke` ended its enrolment, or else when `office revoke` revoked its trust here:
+    /// an office no longer trusted is not served, whatever its enrolment says.
     public let revokedAt: Date?
 
     public var isRevoked: Bool { self.revokedAt != nil }
@@ -51,7 +53,7 @@ extension Store {
     public func hubMember(_ office: ID<Office>) throws -> HubMember? {
         try self.database.prepare(
             """
-            SELECT m.office, m.name, t.public_key, m.audience, m.enrolled_at, m.revoked_at
+            SELECT m.office, m.name, t.public_key, m.audience, m.enrolled_at, coalesce(m.revoked_at, t.revoked_at)
             FROM hub_member m JOIN trusted_office t ON t.id = m.office WHERE m.office = ?
             """
         ).firstRow(office, read: Store.readMember)
@@ -60,7 +62,7 @@ extension Store {
     public func hubMembers() throws -> [HubMember] {
         try self.database.prepare(
             """
-            SELECT m.office, m.name, t.public_key, m.audience, m.enrolled_at, m.revoked_at
+            SELECT m.office, m.name, t.public_key, m.audience, m.enrolled_at, coalesce(m.revoked_at, t.revoked_at)
             FROM hub_member m JOIN trusted_office t ON t.id = m.office ORDER BY m.name, m.office
             """
         ).rows(read: Store.readMember)
