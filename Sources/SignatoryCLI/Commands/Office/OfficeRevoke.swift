@@ -23,14 +23,13 @@ struct OfficeRevoke: ParsableCommand {
         let store = try self.database.open()
         let id = try store.trustedOffice(matching: self.office)
         let name = try store.trustedOffice(id)?.name ?? self.office
-        let enrolled = try store.hubMember(id).map { !$0.isRevoked } ?? false
-        let ended = "its enrolment on this hub ended too: the hub answers none of its requests"
         if let revoked = try store.trustRevocation(of: id) {
-            Output.text("\(name) was revoked here already: its changes after change \(revoked.after) are refused")
-            guard enrolled else { return }
-            try store.revokeTrust(in: id)
-            return Output.text(ended)
+            // On a hub, such an office is served no more whatever its enrolment says (`HubMember.isRevoked`).
+            return Output.text(
+                "\(name) was revoked here already: its changes after change \(revoked.after) are refused"
+            )
         }
+        let enrolled = try store.hubMember(id).map { !$0.isRevoked } ?? false
         if id != store.office.id {
             try self.confirmation.confirm(
                 "stop taking changes that \(name) writes from now on, here, and stop encrypting bundles for it",
@@ -40,6 +39,6 @@ struct OfficeRevoke: ParsableCommand {
         }
         let last = try store.revokeTrust(in: id)
         Output.text("\(name) is no longer trusted here: its changes after change \(last) are refused")
-        if enrolled { Output.text(ended) }
+        if enrolled { Output.text("its enrolment on this hub ended too: the hub answers none of its requests") }
     }
 }
