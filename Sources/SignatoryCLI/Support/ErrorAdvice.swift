@@ -80,6 +80,10 @@ enum ErrorAdvice {
         }
     }
 
+    /// How an office whose key may be in other hands goes on, said wherever such a key is refused.
+    private static let continuesUnderNewKeys =
+        "continues only under new keys (`signatory office recover` there, or a new database made by `signatory init`)"
+
     private static func advice(for error: StoreError) -> String {
         switch error.code {
         case .noDatabase: return "\(error); create one with `signatory init --office NAME` or pass --db PATH"
@@ -101,11 +105,9 @@ enum ErrorAdvice {
             return
                 "\(error); use --db \(error.successorPath.map(ShellWord.path) ?? "THE-NEW-FILE") from now on (or set SIGNATORY_DB to it)"
         case .keyOfRevoked:
-            return "\(error); an office that was revoked continues only under new keys (`signatory office recover` "
-                + "there, or a new database made by `signatory init`), whose card you check with it"
+            return "\(error); an office that was revoked \(Self.continuesUnderNewKeys), whose card you check with it"
         case .enrolmentOfRevoked:
-            return "\(error); that office continues only under new keys (`signatory office recover` there, or a new "
-                + "database made by `signatory init`): enroll its new card, checked with it"
+            return "\(error); that office \(Self.continuesUnderNewKeys): enroll its new card, checked with it"
         case .successionOfRevoked:
             return "\(error); if that office itself gave you this card and its fingerprint matches what they read "
                 + "you from `office card` (in person or by phone), trust it with --yes"
