@@ -18,7 +18,7 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
         case invalidDate(String)
         case publicationDateOutOfRange(String)
         case invalidLanguage(String)
-        case invalidYear(Int)
+        case invalidYear(String)
         case invalidICSONumber(String)
         case notANumber(field: String, value: String)
         case notAFlag(field: String, value: String)
@@ -60,7 +60,9 @@ public struct DomainError: Error, Hashable, Sendable, CustomStringConvertible {
         .init(.publicationDateOutOfRange(value))
     }
     public static func invalidLanguage(_ value: String) -> DomainError { .init(.invalidLanguage(value)) }
-    public static func invalidYear(_ value: Int) -> DomainError { .init(.invalidYear(value)) }
+    public static func invalidYear(_ value: Int) -> DomainError { .init(.invalidYear(String(value))) }
+    /// A year given as digits too many for any number Signatory holds.
+    public static func invalidYear(digits: String) -> DomainError { .init(.invalidYear(digits)) }
     public static func invalidICSONumber(_ value: String) -> DomainError { .init(.invalidICSONumber(value)) }
     public static func notANumber(field: String, value: String) -> DomainError {
         .init(.notANumber(field: field, value: value))

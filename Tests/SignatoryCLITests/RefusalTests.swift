@@ -20,6 +20,10 @@ struct RefusalTests {
                 ["org", "add", "--name", "X", "--ecosoc", "special", "--ecosoc-year", "soon"],
                 "ECOSOC year 'soon' is not a whole number"
             ),
+            (
+                ["org", "add", "--name", "X", "--ecosoc", "special", "--ecosoc-year", "99999999999999999999"],
+                "year 99999999999999999999 is not a year in which ECOSOC status could have been granted (1946 to 2200)"
+            ),
             (["org", "add", "--name", "X", "--website", "not a site"], "website 'not a site' is not a web address"),
             (
                 ["org", "add", "--name", "X", "--icso-number", "CAP-12"],

@@ -16,7 +16,15 @@ enum FieldParsing {
     }
 
     static func year(_ text: String) throws(DomainError) -> Int {
-        guard let year = Int(text) else { throw DomainError.notANumber(field: "ECOSOC year", value: text) }
+        guard let year = Int(text) else {
+            // Digits too many for an Int are a year out of range, not something other than a number.
+            let digits = text.first == "-" || text.first == "+" ? text.dropFirst() : Substring(text)
+            guard !digits.isEmpty, digits.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) })
+            else {
+                throw DomainError.notANumber(field: "ECOSOC year", value: text)
+            }
+            throw DomainError.invalidYear(digits: text)
+        }
         return year
     }
 }
