@@ -33,6 +33,8 @@ public struct SyncStatus: Sendable {
     public let duplicatePairs: Int
     /// Where this office continues, once `office recover` continued it in another database.
     public let continuedIn: (office: ID<Office>, path: String)?
+    /// The identity this office had before `office recover` continued it here, if it did.
+    public var continues: ID<Office>? { self.office.succeeds?.office }
 
     public init(store: Store) throws {
         let names = Dictionary(uniqueKeysWithValues: try store.trustedOffices().map { ($0.id, $0.name) })
@@ -42,8 +44,10 @@ public struct SyncStatus: Sendable {
         for office in names.keys { revoked[office] = try store.trustRevocation(of: office)?.after }
         self.office = try store.officeCard()
         self.continuedIn = try store.successor()
-        self.feeds = vector.keys.sorted().map {
-            Feed(office: $0, name: names[$0], held: vector[$0]!, signedHead: heads[$0], revokedAfter: revoked[$0])
+        // An office revoked before this one held any of its changes is listed too, so that its
+        // revocation shows.
+        self.feeds = Set(vector.keys).union(revoked.keys).sorted().map {
+            Feed(office: $0, name: names[$0], held: vector[$0] ?? 0, signedHead: heads[$0], revokedAfter: revoked[$0])
         }
         self.peers = try store.peerKnowledge().sorted { $0.key < $1.key }.map { peer, has in
             let behind = vector.reduce(Int64(0)) { total, feed in total + max(0, feed.value - (has[feed.key] ?? 0)) }

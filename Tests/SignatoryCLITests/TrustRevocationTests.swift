@@ -118,6 +118,23 @@ struct TrustRevocationTests {
 
     /// A hub whose operator has not revoked the office yet still serves everything else: its
     /// later changes are not even asked for.
+    /// An office revoked before any of its changes arrived still has its line (hostile review 67).
+    @Test func anOfficeRevokedBeforeItsFirstChangeShowsInTheStatus() throws {
+        let offices = try SyncCommandTests.offices(["Geneva", "Bucharest"])
+        try offices[0].succeed(["office", "revoke", "Bucharest", "--yes"])
+        let status = try offices[0].succeed(["sync", "status"])
+        #expect(
+            status.contains(
+                "feed     Bucharest: 0 change(s) held, signed to -; trust revoked here after its change 0, later ones are not taken"
+            ),
+            "\(status)"
+        )
+        let json = try #require(try offices[0].json(["sync", "status"]) as? [String: Any])
+        let feeds = try #require(json["feeds"] as? [[String: Any]])
+        #expect(feeds.map { $0["name"] as? String } == ["Bucharest"], "\(feeds)")
+        #expect(feeds.map { $0["held"] as? Int } == [0] && feeds.map { $0["revokedAfter"] as? Int } == [0])
+    }
+
     @Test func aHubThatHasNotRevokedTheOfficeStillServesTheRest() throws {
         let fixture = try HubFixture(offices: ["Geneva", "Bucharest", "Paris"])
         let (geneva, bucharest, paris) = (fixture.offices[0], fixture.offices[1], fixture.offices[2])

@@ -18,7 +18,10 @@ struct SyncStatusCommand: ParsableCommand {
         if self.output.json {
             return try Output.json(
                 JSONRecord([
-                    "office": JSONRecord(["id": status.office.id.description, "name": status.office.name]),
+                    "office": JSONRecord([
+                        "id": status.office.id.description, "name": status.office.name,
+                        "continues": status.continues?.description,
+                    ]),
                     "feeds": status.feeds.map {
                         JSONRecord([
                             "office": $0.office.description, "name": $0.name, "held": $0.held,
@@ -44,16 +47,27 @@ struct SyncStatusCommand: ParsableCommand {
                 "         continued as office \(successor.office) in \(successor.path): this database takes no more changes; use --db \(ShellWord.path(successor.path))"
             )
         }
+        // Before and after `office recover`, this office's two feeds bear one name.
+        func named(_ office: ID<Office>, _ name: String?) -> String {
+            let shown = name ?? office.description
+            if office == status.office.id { return "\(shown) (this office)" }
+            if office == status.continues { return "\(shown) (this office before `office recover`)" }
+            return shown
+        }
         for feed in status.feeds {
             let revoked = feed.revokedAfter.map {
                 "; trust revoked here after its change \($0), later ones are not taken"
             }
             Output.text(
-                "feed     \(feed.name ?? feed.office.description): \(feed.held) change(s) held, signed to \(feed.signedHead.map(String.init) ?? "-")\(revoked ?? "")"
+                "feed     \(named(feed.office, feed.name)): \(feed.held) change(s) held, signed to \(feed.signedHead.map(String.init) ?? "-")\(revoked ?? "")"
             )
         }
         for peer in status.peers {
-            let name = peer.name ?? peer.office.description
+            let name = named(peer.office, peer.name)
+            guard peer.office != status.continues else {
+                Output.text("peer     \(name): it takes no more changes, so nothing is sent to it")
+                continue
+            }
             guard peer.revokedAfter == nil else {
                 Output.text("peer     \(name): trust revoked here, so nothing is sent to it")
                 continue
