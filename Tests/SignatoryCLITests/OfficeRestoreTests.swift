@@ -244,10 +244,23 @@ struct OfficeRestoreTests {
 
     /// A damaged database whose office can still be read takes only its own office's backup.
     @Test func aDamagedDatabaseIsSetAsideButOnlyForItsOwnOffice() throws {
+        try Self.damage(self.office.database)
+        let other = try OfficeFixture()
+        let otherBackup = self.office.folder.path("bucharest.db")
+        try other.succeed(["office", "backup", "--out", otherBackup])
+        #expect(try self.office.refuse(["office", "restore", "--from", otherBackup]).contains("is a backup of office"))
+        let output = try self.office.succeed(["office", "restore", "--from", self.backup])
+        #expect(output.contains("the database it replaced is kept as"))
+        #expect(try self.office.succeed(["org", "list"]).contains("L4L"))
+    }
+
+    /// Damages the database at `path` so that its office can still be read: the first bytes of
+    /// its change log's root page are zeroed.
+    static func damage(_ path: String) throws {
         _ = try PythonScript.run(
             """
             import sqlite3
-            path = '\(self.office.database)'
+            path = '\(path)'
             d = sqlite3.connect(path)
             size = d.execute('PRAGMA page_size').fetchone()[0]
             root = d.execute("SELECT rootpage FROM sqlite_master WHERE name = 'change_log'").fetchone()[0]
@@ -257,13 +270,6 @@ struct OfficeRestoreTests {
             """,
             input: []
         )
-        let other = try OfficeFixture()
-        let otherBackup = self.office.folder.path("bucharest.db")
-        try other.succeed(["office", "backup", "--out", otherBackup])
-        #expect(try self.office.refuse(["office", "restore", "--from", otherBackup]).contains("is a backup of office"))
-        let output = try self.office.succeed(["office", "restore", "--from", self.backup])
-        #expect(output.contains("the database it replaced is kept as"))
-        #expect(try self.office.succeed(["org", "list"]).contains("L4L"))
     }
 
     /// What another program added to either file is not silently dropped or run.

@@ -311,6 +311,30 @@ struct TrustRevocationTests {
         #expect(try hub.refuse(["hub", "enroll", bucharest.folder.path("card.json")]).contains("does not enrol it"))
     }
 
+    /// Restored over a damaged hub database, what was revoked there since the backup cannot be
+    /// carried over: the warning names the hub's enrolments as well as trust (hostile review 67).
+    @Test func aRestoreOverADamagedHubSaysWhatToCheck() throws {
+        let offices = try SyncCommandTests.offices(["Hub", "Bucharest"])
+        let hub = offices[0]
+        let office = try SyncCommandTests.offices(["Geneva"])[0]
+        for fixture in [hub, office] {
+            if fixture === hub { try hub.succeed(["hub", "enroll", offices[1].folder.path("card.json")]) }
+            let backup = fixture.folder.path("before.db")
+            try fixture.succeed(["office", "backup", "--out", backup])
+            try OfficeRestoreTests.damage(fixture.database)
+            let restored = try fixture.run(["office", "restore", "--from", backup])
+            #expect(restored.status == 0, "\(restored.stderr)")
+            #expect(
+                restored.stderr.contains("run `signatory office revoke OFFICE` again for any"),
+                "\(restored.stderr)"
+            )
+            let named = restored.stderr.contains(
+                "run `signatory hub revoke OFFICE` again for any enrolment ended since"
+            )
+            #expect(named == (fixture === hub), "\(restored.stderr)")
+        }
+    }
+
     /// A revoked office's later mark of a person at risk, relayed, is set aside as its other
     /// changes are, and named (hostile review 66): the person shows here not at risk until
     /// someone here marks them.

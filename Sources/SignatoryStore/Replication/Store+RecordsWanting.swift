@@ -1,4 +1,4 @@
-public import SignatoryDomain
+import SignatoryDomain
 
 /// Records that want a change this office does not hold, which only set-aside changes (of an
 /// office revoked here) or an office not trusted here leave missing.

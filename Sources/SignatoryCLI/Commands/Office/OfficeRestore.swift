@@ -40,9 +40,15 @@ struct OfficeRestore: ParsableCommand {
             Output.warn("\(name) stays revoked, as revoked here after this backup was made")
         }
         if restored.revocationsMayBeLost {
+            let hub =
+                try !self.database.open().hubMembers().isEmpty
+                ? "; on this hub, check `signatory hub list` too, run `signatory hub revoke OFFICE` again for any "
+                    + "enrolment ended since, and `signatory hub enroll CARD --audience AUDIENCE` for any audience narrowed since"
+                : ""
             Output.warn(
                 "the database replaced is damaged, so the offices revoked in it after this backup was made are not "
                     + "known here: check `signatory office list` and run `signatory office revoke OFFICE` again for any"
+                    + hub
             )
         }
         Output.lines([
