@@ -255,15 +255,15 @@ struct OfficeRestoreTests {
     }
 
     /// Damages the database at `path` so that its office can still be read: the first bytes of
-    /// its change log's root page are zeroed.
-    static func damage(_ path: String) throws {
+    /// the root page of its `table` are zeroed.
+    static func damage(_ path: String, table: String = "change_log") throws {
         _ = try PythonScript.run(
             """
             import sqlite3
             path = '\(path)'
             d = sqlite3.connect(path)
             size = d.execute('PRAGMA page_size').fetchone()[0]
-            root = d.execute("SELECT rootpage FROM sqlite_master WHERE name = 'change_log'").fetchone()[0]
+            root = d.execute("SELECT rootpage FROM sqlite_master WHERE name = '\(table)'").fetchone()[0]
             d.close()
             with open(path, 'r+b') as f:
                 f.seek((root - 1) * size); f.write(b'\\x00' * 8)

@@ -311,28 +311,75 @@ struct TrustRevocationTests {
         #expect(try hub.refuse(["hub", "enroll", bucharest.folder.path("card.json")]).contains("does not enrol it"))
     }
 
-    /// Restored over a damaged hub database, what was revoked there since the backup cannot be
-    /// carried over: the warning names the hub's enrolments as well as trust (hostile review 67).
-    @Test func aRestoreOverADamagedHubSaysWhatToCheck() throws {
-        let offices = try SyncCommandTests.offices(["Hub", "Bucharest"])
+    /// Restored over a damaged database, what was revoked there since the backup is kept whenever
+    /// it still reads (hostile review 68); where it does not, the warning says where to compare,
+    /// on a hub the enrolments too.
+    @Test func aRestoreOverADamagedDatabaseKeepsTheRevocationsThatStillRead() throws {
+        let offices = try SyncCommandTests.offices(["Hub", "Bucharest", "Paris"])
         let hub = offices[0]
+        for office in offices.dropFirst() { try hub.succeed(["hub", "enroll", office.folder.path("card.json")]) }
+        let backup = hub.folder.path("before.db")
+        try hub.succeed(["office", "backup", "--out", backup])
+        try hub.succeed(["hub", "revoke", "Bucharest"])
+        try hub.succeed(["office", "revoke", "Paris", "--yes"])
+        try OfficeRestoreTests.damage(hub.database, table: "change_log")
+        let restored = try hub.run(["office", "restore", "--from", backup])
+        #expect(restored.status == 0, "\(restored.stderr)")
+        #expect(restored.stderr.contains("Bucharest stays revoked"), "\(restored.stderr)")
+        #expect(restored.stderr.contains("Paris stays revoked"), "\(restored.stderr)")
+        #expect(!restored.stderr.contains("could not be carried over"), "\(restored.stderr)")
+        let members = try #require(try hub.json(["hub", "list"]) as? [[String: Any]])
+        #expect(members.filter { $0["revokedAt"] is String }.count == 2, "\(members)")
+        #expect(try hub.succeed(["office", "list"]).contains("revoked after change 0"))
+
         let office = try SyncCommandTests.offices(["Geneva"])[0]
         for fixture in [hub, office] {
-            if fixture === hub { try hub.succeed(["hub", "enroll", offices[1].folder.path("card.json")]) }
-            let backup = fixture.folder.path("before.db")
-            try fixture.succeed(["office", "backup", "--out", backup])
-            try OfficeRestoreTests.damage(fixture.database)
-            let restored = try fixture.run(["office", "restore", "--from", backup])
-            #expect(restored.status == 0, "\(restored.stderr)")
-            #expect(
-                restored.stderr.contains("run `signatory office revoke OFFICE` again for any"),
-                "\(restored.stderr)"
-            )
-            let named = restored.stderr.contains(
-                "run `signatory hub revoke OFFICE` again for any enrolment ended since"
-            )
-            #expect(named == (fixture === hub), "\(restored.stderr)")
+            let before = fixture.folder.path("before-2.db")
+            try fixture.succeed(["office", "backup", "--out", before])
+            try OfficeRestoreTests.damage(fixture.database, table: "trusted_office")
+            let again = try fixture.run(["office", "restore", "--from", before])
+            #expect(again.status == 0, "\(again.stderr)")
+            #expect(again.stderr.contains("could not be carried over: compare what `signatory office list --db "))
+            #expect(again.stderr.contains("run `signatory office revoke OFFICE` again for any"), "\(again.stderr)")
+            let named = again.stderr.contains("run `signatory hub revoke OFFICE` again for any enrolment ended since")
+            #expect(named == (fixture === hub), "\(again.stderr)")
         }
+    }
+
+    /// A hub recovering its forked feed continues its enrolments as they were: an office whose
+    /// enrolment it ended stays shut out, a narrowed audience stays narrow (hostile review 68).
+    @Test func aRecoveredHubKeepsItsEnrolments() throws {
+        let offices = try SyncCommandTests.offices(["Hub", "Geneva", "Bucharest", "Paris"])
+        let (hub, geneva, bucharest) = (offices[0], offices[1], offices[2])
+        for office in offices.dropFirst() { try hub.succeed(["hub", "enroll", office.folder.path("card.json")]) }
+        try hub.succeed(["org", "add", "--name", "Before the backup"])
+        let backup = hub.folder.path("before.db")
+        try hub.succeed(["office", "backup", "--out", backup])
+        try hub.succeed(["org", "add", "--name", "Sent, then lost"])
+        try SyncCommandTests.send(hub, to: geneva, for: "Geneva")
+        try hub.succeed(["hub", "revoke", "Bucharest"])
+        try hub.succeed(["hub", "enroll", offices[3].folder.path("card.json"), "--audience", "public"])
+        #expect(try hub.run(["office", "restore", "--from", backup]).status == 0)
+        try hub.succeed(["org", "add", "--name", "Forked"])
+        let full = geneva.folder.path("full.jsonl")
+        try geneva.succeed(["sync", "export", "--all", "--plaintext", "--for", "Hub", "--out", full])
+        let recovered = hub.folder.path("hub-recovered.db")
+        try hub.succeed(["office", "recover", "--from", full, "--out", recovered])
+
+        let list = try SignatoryExecutable.run(["hub", "list", "--json", "--db", recovered], in: hub.folder.url)
+        let members = try #require(try JSONSerialization.jsonObject(with: Data(list.output.utf8)) as? [[String: Any]])
+        let shown = members.map { "\($0["name"] ?? "") \($0["audience"] ?? "") \($0["revokedAt"] is String)" }
+        #expect(
+            shown.sorted() == ["Bucharest internal true", "Geneva internal false", "Paris public false"],
+            "\(shown)"
+        )
+        try bucharest.succeed(["org", "add", "--name", "Written after its enrolment ended"])
+        let bundle = bucharest.folder.path("late.jsonl")
+        try bucharest.succeed(["sync", "export", "--plaintext", "--for", "Hub", "--out", bundle])
+        let unchanged = databaseBytes(recovered)
+        let refused = try SignatoryExecutable.run(["sync", "import", bundle, "--db", recovered], in: hub.folder.url)
+        #expect(refused.status != 0 && refused.stderr.contains("was revoked at this hub"), "\(refused.stderr)")
+        #expect(databaseBytes(recovered) == unchanged)
     }
 
     /// A revoked office's later mark of a person at risk, relayed, is set aside as its other

@@ -146,12 +146,10 @@ public struct FeedRecovery {
         let office = Office(name: self.store.office.name, createdAt: Date())
         let (rewritten, leftOut, newOffice, setAside) = try Store.createWhole(at: newPath, office: office) {
             recovered in
-            for card in try self.store.trustedOffices() where card.id != old.id {
-                try recovered.trust(card)
-                if let revoked = try self.store.trustRevocation(of: card.id) {
-                    try recovered.keepRevocation(of: card.id, after: revoked.after, at: revoked.at)
-                }
-            }
+            for card in try self.store.trustedOffices() where card.id != old.id { try recovered.trust(card) }
+            // Revocations, and on a hub its enrolments and their audiences, continue as they were.
+            let decisions = try ReplacementDecisions(readFrom: self.store.database)
+            try recovered.transaction { try decisions.keep(in: recovered.database, everyEnrolment: true) }
             try recovered.trust(OfficeCard(id: old.id, name: old.name, publicKey: old.publicKey))
             // Every other feed this office held, then the peers' copy of its own.
             let others = Set(try self.store.trustedOffices().map(\.id)).subtracting([old.id])

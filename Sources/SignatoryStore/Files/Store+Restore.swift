@@ -17,10 +17,10 @@ public struct RestoredBackup: Sendable {
     /// On a hub, the offices whose audience the replaced database had narrowed since the backup,
     /// with the audience they keep: a wider one would let them read what they were meant not to.
     public var audiencesKept: [(office: String, audience: ExportAudience)] = []
-    /// Whether the replaced database was damaged or unreadable: a revocation made in it since the
-    /// backup is not carried over.
-    public var revocationsMayBeLost: Bool { self.replacedAs != nil && !self.wholeReplaced }
-    let wholeReplaced: Bool
+    /// Whether the replaced database was damaged so that its revocations, enrolments and audiences
+    /// could not be read: one made in it since the backup is not carried over.
+    public var revocationsMayBeLost: Bool { self.replacedAs != nil && !self.decisionsRead }
+    let decisionsRead: Bool
 }
 
 extension Store {
@@ -56,7 +56,7 @@ extension Store {
             )
         }
         if current.office != nil && current.whole {
-            let (aside, kept, audiences) = try self.overwrite(
+            let (aside, kept) = try self.overwrite(
                 path,
                 withRowsOf: copy.path,
                 keepingAs: self.freeName(for: path, now)
@@ -66,11 +66,19 @@ extension Store {
                 changes: copy.changes,
                 replacedAs: aside,
                 replacedWasUnreadable: false,
-                wholeReplaced: true
+                decisionsRead: true
             )
-            restored.revocationsKept = kept
-            restored.audiencesKept = audiences
+            restored.revocationsKept = kept.revoked
+            restored.audiencesKept = kept.audiences
             return restored
+        }
+        // A damaged database whose decisions still read keeps them too; the restored copy takes them
+        // before it takes the name.
+        var kept = ReplacementDecisions.Kept()
+        if let decisions = current.decisions {
+            let database = try Database(path: copy.path, mode: .readWrite)
+            kept = try database.transaction { try decisions.keep(in: database) }
+            try database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         }
         let aside = try self.setAside(path, as: self.freeName(for: path, now))
         if aside != nil {
@@ -82,13 +90,16 @@ extension Store {
             }
         }
         self.syncFolder(of: path)
-        return RestoredBackup(
+        var restored = RestoredBackup(
             office: copy.office,
             changes: copy.changes,
             replacedAs: aside,
             replacedWasUnreadable: aside != nil && current.office == nil,
-            wholeReplaced: false
+            decisionsRead: current.decisions != nil
         )
+        restored.revocationsKept = kept.revoked
+        restored.audiencesKept = kept.audiences
+        return restored
     }
 
     private static func requireRestorableTarget(_ path: String) throws {
@@ -126,11 +137,14 @@ extension Store {
     }
 
     /// The office of the database at `path` (`nil` when there is none, or its office row cannot
-    /// be read) and whether every page of it reads back whole, found without writing anything.
+    /// be read), whether every page of it reads back whole, and its revocations, enrolments and
+    /// audiences (`nil` when they cannot be read), found without writing anything.
     /// A failed read (a disk error, a full disk, a file that cannot be opened) is an error: it
     /// says nothing of the file, and whose database it is must not go unchecked.
-    private static func currentState(at path: String) throws -> (office: Office?, whole: Bool) {
-        guard FileManager.default.fileExists(atPath: path) else { return (nil, false) }
+    private static func currentState(
+        at path: String
+    ) throws -> (office: Office?, whole: Bool, decisions: ReplacementDecisions?) {
+        guard FileManager.default.fileExists(atPath: path) else { return (nil, false, nil) }
         // A log left by a crash stays as it is until the restore goes ahead: a reading connection
         // uses the existing -shm. Without one, a connection that writes creates both journals
         // and, closing last, removes them, where a reading one would leave them behind; a log
@@ -145,7 +159,7 @@ extension Store {
                     return database
                 }
             )
-        else { return (nil, false) }
+        else { return (nil, false, nil) }
         let office = try self.readingDamage(path) { () throws -> Office? in
             guard try database.integer("SELECT count(*) FROM sqlite_master WHERE name = 'office'") == 1 else {
                 return nil
@@ -159,7 +173,19 @@ extension Store {
         if let failed = verdict?.first(where: { $0.contains("error code=") }) {
             throw SQLiteError(code: SQLITE_IOERR, message: "\(path) could not be read: \(failed); nothing was changed")
         }
-        return (office ?? nil, verdict == ["ok"])
+        var decisions: ReplacementDecisions?
+        if office != nil {
+            do {
+                decisions = try ReplacementDecisions(readFrom: database)
+            } catch let error as SQLiteError where error.isBusy {
+                throw StoreError.databaseInUse(path: path)
+            } catch is SQLiteError {
+                // Pages of those tables are damaged, or the file's schema is not this release's:
+                // the restore goes ahead and says what to check.
+                decisions = nil
+            }
+        }
+        return (office ?? nil, verdict == ["ok"], decisions)
     }
 
     /// `body`'s result, or `nil` when SQLite finds the file is not a database or is damaged.
@@ -247,14 +273,12 @@ extension Store {
     /// between the copy and the replacement, and the file keeps its own write-ahead log, so a
     /// connection opened before sees one consistent database. A trust revocation or a hub
     /// enrolment ended since the backup stays: the revoked key may be in other hands; so does an
-    /// audience narrowed since. Returns `aside`, the names of the offices whose revocation was
-    /// kept, and those whose narrower audience was.
+    /// audience narrowed since. Returns `aside` and what was kept of those decisions.
     private static func overwrite(
         _ path: String,
         withRowsOf source: String,
         keepingAs aside: String
-    ) throws -> (aside: String, revocationsKept: [String], audiencesKept: [(office: String, audience: ExportAudience)])
-    {
+    ) throws -> (aside: String, kept: ReplacementDecisions.Kept) {
         // An older schema is brought up to this release's first, as the backup's copy was.
         _ = try Store.open(at: path, busyTimeoutMilliseconds: 5_000).office
         if try self.othersHaveOpen(path) { throw StoreError.databaseInUse(path: path) }
@@ -278,8 +302,7 @@ extension Store {
             )
         }
         try self.beginWriting(writer, path)
-        var kept: [String] = []
-        var audiences: [(office: String, audience: ExportAudience)] = []
+        var kept = ReplacementDecisions.Kept()
         do {
             // An office continued elsewhere (`office recover`) stays so: a backup restored over it
             // would be written to, and recovered, again. The write lock is held: no mark comes later.
@@ -293,26 +316,7 @@ extension Store {
                 let reader = try Database(path: path, mode: .readOnly)
                 try reader.prepare("VACUUM INTO ?").run(temporary)
             }
-            try writer.execute(
-                "CREATE TEMP TABLE revoked_here AS SELECT * FROM main.trusted_office WHERE revoked_after IS NOT NULL"
-            )
-            // On a hub, so do the enrolments ended since (`hub revoke`, `office revoke`).
-            try writer.execute(
-                "CREATE TEMP TABLE members_revoked_here AS SELECT * FROM main.hub_member WHERE revoked_at IS NOT NULL"
-            )
-            // A temporary table is the connection's own, and goes with it.
-            kept = try writer.prepare(
-                """
-                SELECT name FROM temp.revoked_here WHERE id NOT IN
-                    (SELECT id FROM restored.trusted_office WHERE revoked_after IS NOT NULL)
-                UNION
-                SELECT name FROM temp.members_revoked_here WHERE office NOT IN
-                    (SELECT office FROM restored.hub_member WHERE revoked_at IS NOT NULL)
-                ORDER BY name
-                """
-            ).rows { $0.text(0) }
-            let membersHere = try writer.prepare("SELECT office, name, audience FROM main.hub_member ORDER BY name")
-                .rows { ($0.text(0), $0.text(1), ExportAudience(rawValue: $0.text(2))) }
+            let decisions = try ReplacementDecisions(readFrom: writer)
             for table in tables {
                 let columns = try writer.prepare("SELECT name FROM pragma_table_info(?, 'main')").rows(table) {
                     "\"\($0.text(0))\""
@@ -321,45 +325,7 @@ extension Store {
                 try writer.execute("DELETE FROM main.\"\(table)\"")
                 try writer.execute("INSERT INTO main.\"\(table)\" (\(list)) SELECT \(list) FROM restored.\"\(table)\"")
             }
-            // Both tables are at this release's schema, so their columns are in the same order.
-            try writer.execute(
-                """
-                INSERT INTO main.trusted_office SELECT * FROM temp.revoked_here
-                    WHERE id NOT IN (SELECT id FROM main.trusted_office)
-                """
-            )
-            try writer.execute(
-                """
-                UPDATE main.trusted_office SET revoked_after = k.revoked_after, revoked_at = k.revoked_at
-                    FROM temp.revoked_here AS k WHERE main.trusted_office.id = k.id
-                    AND main.trusted_office.revoked_after IS NULL
-                """
-            )
-            try writer.execute(
-                """
-                INSERT INTO main.hub_member SELECT * FROM temp.members_revoked_here
-                    WHERE office NOT IN (SELECT office FROM main.hub_member)
-                """
-            )
-            try writer.execute(
-                """
-                UPDATE main.hub_member SET revoked_at = k.revoked_at
-                    FROM temp.members_revoked_here AS k WHERE main.hub_member.office = k.office
-                    AND main.hub_member.revoked_at IS NULL
-                """
-            )
-            for (office, name, here) in membersHere {
-                guard let here,
-                    let restored = try writer.prepare("SELECT audience FROM main.hub_member WHERE office = ?")
-                        .firstRow(office, read: { ExportAudience(rawValue: $0.text(0)) }) ?? nil,
-                    here != restored, here.isNoWiderThan(restored)
-                else { continue }
-                try writer.prepare("UPDATE main.hub_member SET audience = ? WHERE office = ?").run(
-                    here.rawValue,
-                    office
-                )
-                audiences.append((name, here))
-            }
+            kept = try decisions.keep(in: writer)
             try writer.execute("COMMIT")
         } catch {
             if !writer.isAutocommit { try? writer.execute("ROLLBACK") }
@@ -372,7 +338,7 @@ extension Store {
         try writer.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         // The file holds the office's private key: its owner's alone, whatever it was before.
         chmod(path, 0o600)
-        return (aside, kept, audiences)
+        return (aside, kept)
     }
 
     /// Takes the write lock, which another process's transaction refuses.

@@ -33,14 +33,6 @@ extension Store {
         }
     }
 
-    /// Revokes `office` as another database of this office did, after the same change: a database
-    /// `office recover` writes keeps the revocations of the one it continues.
-    package func keepRevocation(of office: ID<Office>, after: Int64, at: Date) throws {
-        try self.database.prepare(
-            "UPDATE trusted_office SET revoked_after = ?, revoked_at = ? WHERE id = ? AND revoked_after IS NULL"
-        ).run(after, at, office)
-    }
-
     /// The position of the last change of `office` taken here, and when its trust was revoked;
     /// `nil` while it is trusted.
     public func trustRevocation(of office: ID<Office>) throws -> (after: Int64, at: Date)? {

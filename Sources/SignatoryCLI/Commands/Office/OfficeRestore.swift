@@ -39,16 +39,16 @@ struct OfficeRestore: ParsableCommand {
         for name in restored.revocationsKept {
             Output.warn("\(name) stays revoked, as revoked here after this backup was made")
         }
-        if restored.revocationsMayBeLost {
+        if restored.revocationsMayBeLost, let replaced = restored.replacedAs.map(ShellWord.path) {
             let hub =
                 try !self.database.open().hubMembers().isEmpty
-                ? "; on this hub, check `signatory hub list` too, run `signatory hub revoke OFFICE` again for any "
-                    + "enrolment ended since, and `signatory hub enroll CARD --audience AUDIENCE` for any audience narrowed since"
+                ? "; on this hub, compare `signatory hub list --db \(replaced)` too, and run `signatory hub revoke OFFICE` again "
+                    + "for any enrolment ended since, and `signatory hub enroll CARD --audience AUDIENCE` for any audience narrowed since"
                 : ""
             Output.warn(
-                "the database replaced is damaged, so the offices revoked in it after this backup was made are not "
-                    + "known here: check `signatory office list` and run `signatory office revoke OFFICE` again for any"
-                    + hub
+                "the database replaced is damaged where it keeps the offices it revoked, so those revoked after this "
+                    + "backup was made could not be carried over: compare what `signatory office list --db \(replaced)` "
+                    + "still shows, and run `signatory office revoke OFFICE` again for any" + hub
             )
         }
         Output.lines([

@@ -1,0 +1,137 @@
+package import SignatoryDomain
+
+/// What must survive when one database of an office takes the place of another (`office restore`,
+/// `office recover`): the decisions that narrow who may write or read here. An office whose trust
+/// was revoked (`office revoke`) may have its key in other hands, an enrolment ended (`hub revoke`)
+/// or an audience narrowed (`hub enroll --audience`) was meant to keep an office from reading
+/// something; none of them may be undone by a file that predates it.
+///
+/// ```swift
+/// let decisions = try ReplacementDecisions(readFrom: current)
+/// let kept = try decisions.keep(in: replacement)
+/// ```
+package struct ReplacementDecisions: Sendable {
+    struct Revocation: Sendable {
+        let id, name, publicKey: String
+        let trustedAt: Int64
+        let recipient, recipientSignature: String?
+        let after, at: Int64
+    }
+
+    struct Member: Sendable {
+        let office, name, audience: String
+        let enrolledAt: Int64
+        let revokedAt: Int64?
+    }
+
+    let revocations: [Revocation]
+    let members: [Member]
+
+    /// What `database` holds now.
+    package init(readFrom database: Database) throws {
+        self.revocations = try database.prepare(
+            """
+            SELECT id, name, public_key, trusted_at, recipient, recipient_signature, revoked_after, revoked_at
+            FROM trusted_office WHERE revoked_after IS NOT NULL ORDER BY name, id
+            """
+        ).rows {
+            Revocation(
+                id: $0.text(0),
+                name: $0.text(1),
+                publicKey: $0.text(2),
+                trustedAt: $0.integer(3),
+                recipient: $0.optionalText(4),
+                recipientSignature: $0.optionalText(5),
+                after: $0.integer(6),
+                at: $0.integer(7)
+            )
+        }
+        self.members = try database.prepare(
+            "SELECT office, name, audience, enrolled_at, revoked_at FROM hub_member ORDER BY name, office"
+        ).rows {
+            Member(
+                office: $0.text(0),
+                name: $0.text(1),
+                audience: $0.text(2),
+                enrolledAt: $0.integer(3),
+                revokedAt: $0.optionalInteger(4)
+            )
+        }
+    }
+
+    /// What the database that takes the place of another kept of these decisions, as its own said otherwise.
+    package struct Kept: Sendable {
+        /// Offices still revoked, their trust or, on a hub, their enrolment.
+        package var revoked: [String] = []
+        /// On a hub, offices whose audience stays the narrower one, with that audience.
+        package var audiences: [(office: String, audience: ExportAudience)] = []
+    }
+
+    /// Writes these decisions into `database` wherever it says otherwise: a revocation it lacks
+    /// (the office's card too, when it does not hold it), an enrolment ended, an audience narrower
+    /// than its own. With `everyEnrolment`, enrolments it lacks are added too, as when it continues
+    /// this hub (`office recover`). Run inside the caller's transaction.
+    @discardableResult
+    package func keep(in database: Database, everyEnrolment: Bool = false) throws -> Kept {
+        var kept = Kept()
+        for revocation in self.revocations {
+            let held = try database.prepare("SELECT revoked_after FROM trusted_office WHERE id = ?")
+                .firstRow(revocation.id) { $0.optionalInteger(0) }
+            switch held {
+            case .none:
+                try database.prepare(
+                    """
+                    INSERT INTO trusted_office
+                        (id, name, public_key, trusted_at, recipient, recipient_signature, revoked_after, revoked_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """
+                ).run(
+                    revocation.id,
+                    revocation.name,
+                    revocation.publicKey,
+                    revocation.trustedAt,
+                    revocation.recipient,
+                    revocation.recipientSignature,
+                    revocation.after,
+                    revocation.at
+                )
+            case .some(.none):
+                try database.prepare("UPDATE trusted_office SET revoked_after = ?, revoked_at = ? WHERE id = ?")
+                    .run(revocation.after, revocation.at, revocation.id)
+            case .some(.some): continue
+            }
+            kept.revoked.append(revocation.name)
+        }
+        for member in self.members {
+            let held = try database.prepare("SELECT audience, revoked_at FROM hub_member WHERE office = ?")
+                .firstRow(member.office) { (audience: $0.text(0), revokedAt: $0.optionalInteger(1)) }
+            guard let held else {
+                guard everyEnrolment || member.revokedAt != nil else { continue }
+                try database.prepare(
+                    "INSERT INTO hub_member (office, name, audience, enrolled_at, revoked_at) VALUES (?, ?, ?, ?, ?)"
+                ).run(member.office, member.name, member.audience, member.enrolledAt, member.revokedAt)
+                if !everyEnrolment { kept.revoked.append(member.name) }
+                continue
+            }
+            if let revokedAt = member.revokedAt, held.revokedAt == nil {
+                try database.prepare("UPDATE hub_member SET revoked_at = ? WHERE office = ?").run(
+                    revokedAt,
+                    member.office
+                )
+                kept.revoked.append(member.name)
+            }
+            if let here = ExportAudience(rawValue: member.audience),
+                let there = ExportAudience(rawValue: held.audience),
+                here != there, here.isNoWiderThan(there)
+            {
+                try database.prepare("UPDATE hub_member SET audience = ? WHERE office = ?").run(
+                    here.rawValue,
+                    member.office
+                )
+                kept.audiences.append((member.name, here))
+            }
+        }
+        kept.revoked = Array(Set(kept.revoked)).sorted()
+        return kept
+    }
+}
