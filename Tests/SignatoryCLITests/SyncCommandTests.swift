@@ -167,4 +167,34 @@ struct SyncCommandTests {
             try bucharest.refuse(["org", "merge", "NOPE", "--into", "ALSO"]).contains("no organisation matches 'NOPE'")
         )
     }
+
+    /// One office withdraws the status while another gives the year: merged, the year does not
+    /// outlive the status, and the organisation can still be edited (hostile review 68).
+    @Test func aYearConcurrentWithTheStatusWithdrawnDoesNotOutliveIt() throws {
+        let offices = try Self.offices(["Geneva", "Bucharest"])
+        let (geneva, bucharest) = (offices[0], offices[1])
+        try geneva.succeed([
+            "org", "add", "--name", "Doctors Against Forced Organ Harvesting", "--acronym", "DAFOH", "--ecosoc",
+            "special", "--ecosoc-year", "1990",
+        ])
+        try Self.send(geneva, to: bucharest)
+        try geneva.succeed(["org", "edit", "DAFOH", "--ecosoc", "none", "--ecosoc-year", ""])
+        try bucharest.succeed(["org", "edit", "DAFOH", "--ecosoc-year", "2000"])
+        try Self.send(geneva, to: bucharest)
+        try Self.send(bucharest, to: geneva)
+        for office in offices {
+            let shown = try #require(try office.json(["org", "show", "DAFOH"]) as? [String: Any])
+            #expect(shown["ecosoc"] as? String == "none" && shown["ecosocYear"] is NSNull, "\(shown)")
+            try office.succeed(["org", "edit", "DAFOH", "--notes", "Checked with the ECOSOC list"])
+        }
+        // `--ecosoc none` alone takes the year with it, as a sign-on import does.
+        try geneva.succeed([
+            "org", "add", "--name", "CAP Liberté de Conscience", "--acronym", "CAP", "--ecosoc", "roster",
+            "--ecosoc-year",
+            "2004",
+        ])
+        try geneva.succeed(["org", "edit", "CAP", "--ecosoc", "none"])
+        let withdrawn = try #require(try geneva.json(["org", "show", "CAP"]) as? [String: Any])
+        #expect(withdrawn["ecosoc"] as? String == "none" && withdrawn["ecosocYear"] is NSNull, "\(withdrawn)")
+    }
 }

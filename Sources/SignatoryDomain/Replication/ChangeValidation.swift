@@ -61,7 +61,7 @@ extension EntityKind {
             }
         case .organisation:
             let organisation = try Organisation(id: try EntityKind.uuid(entityID), syncFields: values)
-            if values["ecosoc"] != nil, organisation.ecosoc == .none, organisation.ecosocYear != nil {
+            if values["ecosoc"] != nil, organisation.ecosoc == .none, values["ecosocYear"]?.integer != nil {
                 throw DomainError.yearWithoutStatus
             }
         case .contact:

@@ -37,16 +37,20 @@ extension Organisation {
         ]
     }
 
+    /// The organisation its settled fields describe. A year without a status (two offices' concurrent
+    /// edits can leave one) is not taken: the year goes with the status.
     public init(id: SignatoryDomain.ID<Organisation>, syncFields fields: FieldMap) throws {
+        let ecosoc =
+            try fields.parse("ecosoc") { (text: String) throws(DomainError) in try ECOSOCCategory(parsing: text) }
+            ?? .none
         self.init(
             id: id,
             name: fields.text("name") ?? "",
             acronym: fields.text("acronym"),
             country: try fields.parse("country", CountryCode.init),
             website: try fields.parse("website", Website.init),
-            ecosoc: try fields.parse("ecosoc") { (text: String) throws(DomainError) in try ECOSOCCategory(parsing: text)
-            } ?? .none,
-            ecosocYear: fields["ecosocYear"]?.integer.map(Int.init),
+            ecosoc: ecosoc,
+            ecosocYear: ecosoc == .none ? nil : fields["ecosocYear"]?.integer.map(Int.init),
             standing: try fields.parse("standing") { (text: String) throws(DomainError) in
                 try ConsultativeStanding(parsing: text)
             } ?? .active,
