@@ -42,17 +42,21 @@ struct OfficeRecoverCommandTests {
         #expect(dump.status == 0 && dump.output.contains("Human Rights Without Frontiers"))
         #expect(!dump.output.contains("Director of advocacy"))
         // Its two feeds bear one name: the status tells them apart (hostile review 67).
-        let recoveredStatus = try SignatoryExecutable.run(["sync", "status", "--db", recovered], in: geneva.folder.url)
-        let lines = recoveredStatus.output.split(separator: "\n")
-        #expect(lines.contains { $0.hasPrefix("feed     Geneva (this office before `office recover`): ") }, "\(lines)")
-        #expect(lines.contains { $0.hasPrefix("feed     Geneva (this office): 1 change(s) held") }, "\(lines)")
         let json = try SignatoryExecutable.run(["sync", "status", "--json", "--db", recovered], in: geneva.folder.url)
         let continued = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        let new = try #require((continued["office"] as? [String: Any])?["id"] as? String)
         let old = try #require(try geneva.json(["sync", "status"]) as? [String: Any])
+        let before = try #require((old["office"] as? [String: Any])?["id"] as? String)
+        #expect((continued["office"] as? [String: Any])?["continues"] as? String == before)
+        let recoveredStatus = try SignatoryExecutable.run(["sync", "status", "--db", recovered], in: geneva.folder.url)
+        let lines = recoveredStatus.output.split(separator: "\n")
         #expect(
-            (continued["office"] as? [String: Any])?["continues"] as? String
-                == (old["office"] as? [String: Any])?["id"] as? String
+            lines.contains {
+                $0.hasPrefix("feed     Geneva (\(before.prefix(8)), this office before `office recover`): ")
+            },
+            "\(lines)"
         )
+        #expect(lines.contains { $0.hasPrefix("feed     Geneva (\(new.prefix(8)), this office): 1 change(s) held") })
     }
 
     /// With nothing forked, it says to import the bundle instead, into the same database, in a

@@ -197,4 +197,34 @@ struct SyncCommandTests {
         let withdrawn = try #require(try geneva.json(["org", "show", "CAP"]) as? [String: Any])
         #expect(withdrawn["ecosoc"] as? String == "none" && withdrawn["ecosocYear"] is NSNull, "\(withdrawn)")
     }
+
+    /// Two offices of one name (hostile review 68): trusting the second says so, and `sync status`
+    /// tells their feeds apart by id, whatever a name imitates.
+    @Test func aNamesakeIsToldApartByItsId() throws {
+        let geneva = try Self.offices(["Geneva"])[0]
+        let namesake = try Self.offices(["geneva"])[0]
+        let mimic = try Self.offices(["Geneva (this office)"])[0]
+        try geneva.succeed(["org", "add", "--name", "CAP Liberté de Conscience", "--acronym", "CAP"])
+        let trusted = try geneva.run(["office", "trust", namesake.folder.path("card.json")])
+        #expect(trusted.status == 0 && trusted.stderr.contains("note: this office is named Geneva too"))
+        try geneva.succeed(["office", "trust", mimic.folder.path("card.json")])
+        for office in [namesake, mimic] {
+            try office.succeed(["org", "add", "--name", "Doctors Against Forced Organ Harvesting"])
+            try Self.send(office, to: geneva)
+        }
+        let ids = try [geneva, namesake, mimic].map { office in
+            let status = try #require(try office.json(["sync", "status"]) as? [String: Any])
+            return try #require((status["office"] as? [String: Any])?["id"] as? String).prefix(8)
+        }
+        let lines = try geneva.succeed(["sync", "status"]).split(separator: "\n").filter { $0.hasPrefix("feed") }
+        #expect(
+            lines.sorted()
+                == [
+                    "feed     Geneva (\(ids[0]), this office): 1 change(s) held, signed to -",
+                    "feed     Geneva (this office) (\(ids[2])): 1 change(s) held, signed to 1",
+                    "feed     geneva (\(ids[1])): 1 change(s) held, signed to 1",
+                ].sorted(),
+            "\(lines)"
+        )
+    }
 }

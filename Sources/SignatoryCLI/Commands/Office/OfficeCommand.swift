@@ -67,10 +67,20 @@ struct OfficeTrust: ParsableCommand {
         Output.text(
             "trusted \(card.name) (\(card.id))"
                 + (predecessor.map {
-                    ", which continues \($0.name) (\($0.id))\(revoked ? ", revoked here," : ""), as its key signed"
+                    ", which continues \($0.name) (\($0.id))\(revoked ? ", revoked here" : ""), as its key signed"
                 } ?? "")
         )
         Output.text("fingerprint: \(card.fingerprint) (it must match what that office reads you from `office card`)")
+        // One name for two offices makes notes and lists ambiguous; their ids tell them apart.
+        let namesakes =
+            [store.office.id: store.office.name].merging(try store.trustedOffices().map { ($0.id, $0.name) }) { $1 }
+            .filter {
+                $0.key != card.id && $0.key != card.succeeds?.office && $0.value.lowercased() == card.name.lowercased()
+            }
+        for (id, name) in namesakes.sorted(by: { $0.key < $1.key }) {
+            let whose = id == store.office.id ? "this office" : "office \(id)"
+            Output.warn("note: \(whose) is named \(name) too: tell them apart by their ids")
+        }
         if card.recipient == nil {
             Output.warn(
                 "this card has no encryption key: bundles for \(card.name) can only be written unencrypted until you trust its current card"

@@ -47,12 +47,14 @@ struct SyncStatusCommand: ParsableCommand {
                 "         continued as office \(successor.office) in \(successor.path): this database takes no more changes; use --db \(ShellWord.path(successor.path))"
             )
         }
-        // Before and after `office recover`, this office's two feeds bear one name.
+        // Two offices can bear one name (this office before and after `office recover` do): each
+        // line shows the start of the office's id, which a name cannot take from another.
         func named(_ office: ID<Office>, _ name: String?) -> String {
-            let shown = name ?? office.description
-            if office == status.office.id { return "\(shown) (this office)" }
-            if office == status.continues { return "\(shown) (this office before `office recover`)" }
-            return shown
+            let id = office.description.prefix(8)
+            guard let name else { return office.description }
+            if office == status.office.id { return "\(name) (\(id), this office)" }
+            if office == status.continues { return "\(name) (\(id), this office before `office recover`)" }
+            return "\(name) (\(id))"
         }
         for feed in status.feeds {
             let revoked = feed.revokedAfter.map {
