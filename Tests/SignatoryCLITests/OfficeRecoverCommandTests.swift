@@ -52,11 +52,11 @@ struct OfficeRecoverCommandTests {
         let lines = recoveredStatus.output.split(separator: "\n")
         #expect(
             lines.contains {
-                $0.hasPrefix("feed     Geneva (\(before.prefix(8)), this office before `office recover`): ")
+                $0.hasPrefix("feed     \(before.prefix(8))  Geneva (this office before `office recover`): ")
             },
             "\(lines)"
         )
-        #expect(lines.contains { $0.hasPrefix("feed     Geneva (\(new.prefix(8)), this office): 1 change(s) held") })
+        #expect(lines.contains { $0.hasPrefix("feed     \(new.prefix(8))  Geneva (this office): 1 change(s) held") })
     }
 
     /// With nothing forked, it says to import the bundle instead, into the same database, in a

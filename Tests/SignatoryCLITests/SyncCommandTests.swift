@@ -216,13 +216,20 @@ struct SyncCommandTests {
             let status = try #require(try office.json(["sync", "status"]) as? [String: Any])
             return try #require((status["office"] as? [String: Any])?["id"] as? String).prefix(8)
         }
+        // A name carrying another office's id passes for it in a list: trusting it says so.
+        let impostor = try OfficeFixture(initialise: false)
+        try impostor.succeed(["init", "--office", "geneva (\(ids[1]))"])
+        let card = impostor.folder.path("card.json")
+        try impostor.succeed(["office", "card"]).write(toFile: card, atomically: true, encoding: .utf8)
+        let borrowed = try geneva.run(["office", "trust", card])
+        #expect(borrowed.stderr.contains("note: this name holds the start of the id of office "), "\(borrowed.stderr)")
         let lines = try geneva.succeed(["sync", "status"]).split(separator: "\n").filter { $0.hasPrefix("feed") }
         #expect(
             lines.sorted()
                 == [
-                    "feed     Geneva (\(ids[0]), this office): 1 change(s) held, signed to -",
-                    "feed     Geneva (this office) (\(ids[2])): 1 change(s) held, signed to 1",
-                    "feed     geneva (\(ids[1])): 1 change(s) held, signed to 1",
+                    "feed     \(ids[0])  Geneva (this office): 1 change(s) held, signed to -",
+                    "feed     \(ids[2])  Geneva (this office): 1 change(s) held, signed to 1",
+                    "feed     \(ids[1])  geneva: 1 change(s) held, signed to 1",
                 ].sorted(),
             "\(lines)"
         )

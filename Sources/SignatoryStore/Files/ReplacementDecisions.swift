@@ -7,7 +7,7 @@ package import SignatoryDomain
 /// something; none of them may be undone by a file that predates it.
 ///
 /// ```swift
-/// let decisions = try ReplacementDecisions(readFrom: current)
+/// let decisions = ReplacementDecisions(readFrom: current)
 /// let kept = try decisions.keep(in: replacement)
 /// ```
 package struct ReplacementDecisions: Sendable {
@@ -19,50 +19,76 @@ package struct ReplacementDecisions: Sendable {
     }
 
     struct Member: Sendable {
-        let office, name, audience: String
+        let office, name: String
+        /// `nil` when the stored text is no audience (a file edited by hand): taken as the narrowest.
+        let audience: ExportAudience?
         let enrolledAt: Int64
         let revokedAt: Int64?
     }
 
-    let revocations: [Revocation]
-    let members: [Member]
+    /// `nil` when the table could not be read (a damaged page).
+    let revocations: [Revocation]?
+    let members: [Member]?
 
-    /// What `database` holds now.
+    /// Whether every decision was read: otherwise some may be lost, and the caller says so.
+    package var isWhole: Bool { self.revocations != nil && self.members != nil }
+
+    /// What `database` holds now, each table as far as it reads: a damaged page in one does not
+    /// lose the other. Ids are read in their one spelling (lower case), as Signatory writes them.
     package init(readFrom database: Database) throws {
-        self.revocations = try database.prepare(
-            """
-            SELECT id, name, public_key, trusted_at, recipient, recipient_signature, revoked_after, revoked_at
-            FROM trusted_office WHERE revoked_after IS NOT NULL ORDER BY name, id
-            """
-        ).rows {
-            Revocation(
-                id: $0.text(0),
-                name: $0.text(1),
-                publicKey: $0.text(2),
-                trustedAt: $0.integer(3),
-                recipient: $0.optionalText(4),
-                recipientSignature: $0.optionalText(5),
-                after: $0.integer(6),
-                at: $0.integer(7)
-            )
+        self.revocations = try Self.readable {
+            try database.prepare(
+                """
+                SELECT lower(id), name, public_key, trusted_at, recipient, recipient_signature, revoked_after, revoked_at
+                FROM trusted_office WHERE revoked_after IS NOT NULL ORDER BY name, id
+                """
+            ).rows {
+                Revocation(
+                    id: $0.text(0),
+                    name: $0.text(1),
+                    publicKey: $0.text(2),
+                    trustedAt: $0.integer(3),
+                    recipient: $0.optionalText(4),
+                    recipientSignature: $0.optionalText(5),
+                    after: $0.integer(6),
+                    at: $0.integer(7)
+                )
+            }
         }
-        self.members = try database.prepare(
-            "SELECT office, name, audience, enrolled_at, revoked_at FROM hub_member ORDER BY name, office"
-        ).rows {
-            Member(
-                office: $0.text(0),
-                name: $0.text(1),
-                audience: $0.text(2),
-                enrolledAt: $0.integer(3),
-                revokedAt: $0.optionalInteger(4)
-            )
+        self.members = try Self.readable {
+            try database.prepare(
+                "SELECT lower(office), name, audience, enrolled_at, revoked_at FROM hub_member ORDER BY name, office"
+            ).rows {
+                Member(
+                    office: $0.text(0),
+                    name: $0.text(1),
+                    audience: ExportAudience(rawValue: $0.text(2)),
+                    enrolledAt: $0.integer(3),
+                    revokedAt: $0.optionalInteger(4)
+                )
+            }
         }
     }
 
-    /// What the database that takes the place of another kept of these decisions, as its own said otherwise.
+    /// `nil` when SQLite cannot read the table: its pages are damaged, or the file's schema is not
+    /// this release's. A database another process holds is an error, not a damaged one.
+    private static func readable<T>(_ read: () throws -> T) throws -> T? {
+        do {
+            return try read()
+        } catch let error as SQLiteError where error.isBusy {
+            throw error
+        } catch is SQLiteError {
+            return nil
+        }
+    }
+
+    /// What the database that takes the place of another kept of these decisions, where its own
+    /// said otherwise; each office as "Name (id)".
     package struct Kept: Sendable {
-        /// Offices still revoked, their trust or, on a hub, their enrolment.
+        /// Offices whose trust stays revoked.
         package var revoked: [String] = []
+        /// On a hub, offices whose enrolment stays ended.
+        package var enrolmentsEnded: [String] = []
         /// On a hub, offices whose audience stays the narrower one, with that audience.
         package var audiences: [(office: String, audience: ExportAudience)] = []
     }
@@ -74,7 +100,7 @@ package struct ReplacementDecisions: Sendable {
     @discardableResult
     package func keep(in database: Database, everyEnrolment: Bool = false) throws -> Kept {
         var kept = Kept()
-        for revocation in self.revocations {
+        for revocation in self.revocations ?? [] {
             let held = try database.prepare("SELECT revoked_after FROM trusted_office WHERE id = ?")
                 .firstRow(revocation.id) { $0.optionalInteger(0) }
             switch held {
@@ -100,17 +126,22 @@ package struct ReplacementDecisions: Sendable {
                     .run(revocation.after, revocation.at, revocation.id)
             case .some(.some): continue
             }
-            kept.revoked.append(revocation.name)
+            kept.revoked.append("\(revocation.name) (\(revocation.id))")
         }
-        for member in self.members {
+        for member in self.members ?? [] {
+            let named = "\(member.name) (\(member.office))"
+            // An audience that reads as none is taken as the narrowest, never as the backup's wider one.
+            let audience = member.audience ?? .public
             let held = try database.prepare("SELECT audience, revoked_at FROM hub_member WHERE office = ?")
-                .firstRow(member.office) { (audience: $0.text(0), revokedAt: $0.optionalInteger(1)) }
+                .firstRow(member.office) {
+                    (audience: ExportAudience(rawValue: $0.text(0)), revokedAt: $0.optionalInteger(1))
+                }
             guard let held else {
                 guard everyEnrolment || member.revokedAt != nil else { continue }
                 try database.prepare(
                     "INSERT INTO hub_member (office, name, audience, enrolled_at, revoked_at) VALUES (?, ?, ?, ?, ?)"
-                ).run(member.office, member.name, member.audience, member.enrolledAt, member.revokedAt)
-                if !everyEnrolment { kept.revoked.append(member.name) }
+                ).run(member.office, member.name, audience.rawValue, member.enrolledAt, member.revokedAt)
+                if !everyEnrolment { kept.enrolmentsEnded.append(named) }
                 continue
             }
             if let revokedAt = member.revokedAt, held.revokedAt == nil {
@@ -118,20 +149,16 @@ package struct ReplacementDecisions: Sendable {
                     revokedAt,
                     member.office
                 )
-                kept.revoked.append(member.name)
+                kept.enrolmentsEnded.append(named)
             }
-            if let here = ExportAudience(rawValue: member.audience),
-                let there = ExportAudience(rawValue: held.audience),
-                here != there, here.isNoWiderThan(there)
-            {
+            if audience != held.audience, held.audience.map(audience.isNoWiderThan) ?? true {
                 try database.prepare("UPDATE hub_member SET audience = ? WHERE office = ?").run(
-                    here.rawValue,
+                    audience.rawValue,
                     member.office
                 )
-                kept.audiences.append((member.name, here))
+                kept.audiences.append((named, audience))
             }
         }
-        kept.revoked = Array(Set(kept.revoked)).sorted()
         return kept
     }
 }

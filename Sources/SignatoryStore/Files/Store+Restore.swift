@@ -11,14 +11,16 @@ public struct RestoredBackup: Sendable {
     public let replacedAs: String?
     /// Whether the replaced database could not be read (so whose it was is not known).
     public let replacedWasUnreadable: Bool
-    /// The offices whose trust, or on a hub whose enrolment, the replaced database had revoked and
-    /// the backup had not: still revoked, as their keys may be in other hands.
+    /// The offices whose trust the replaced database had revoked and the backup had not, each as
+    /// "Name (id)": still revoked, as their keys may be in other hands.
     public var revocationsKept: [String] = []
+    /// On a hub, the offices whose enrolment the replaced database had ended and the backup had not.
+    public var enrolmentsEndedKept: [String] = []
     /// On a hub, the offices whose audience the replaced database had narrowed since the backup,
     /// with the audience they keep: a wider one would let them read what they were meant not to.
     public var audiencesKept: [(office: String, audience: ExportAudience)] = []
-    /// Whether the replaced database was damaged so that its revocations, enrolments and audiences
-    /// could not be read: one made in it since the backup is not carried over.
+    /// Whether the replaced database was damaged so that some of its revocations, enrolments and
+    /// audiences could not be read: one made in it since the backup may not be carried over.
     public var revocationsMayBeLost: Bool { self.replacedAs != nil && !self.decisionsRead }
     let decisionsRead: Bool
 }
@@ -69,6 +71,7 @@ extension Store {
                 decisionsRead: true
             )
             restored.revocationsKept = kept.revoked
+            restored.enrolmentsEndedKept = kept.enrolmentsEnded
             restored.audiencesKept = kept.audiences
             return restored
         }
@@ -95,9 +98,10 @@ extension Store {
             changes: copy.changes,
             replacedAs: aside,
             replacedWasUnreadable: aside != nil && current.office == nil,
-            decisionsRead: current.decisions != nil
+            decisionsRead: current.decisions?.isWhole ?? false
         )
         restored.revocationsKept = kept.revoked
+        restored.enrolmentsEndedKept = kept.enrolmentsEnded
         restored.audiencesKept = kept.audiences
         return restored
     }
@@ -173,17 +177,9 @@ extension Store {
         if let failed = verdict?.first(where: { $0.contains("error code=") }) {
             throw SQLiteError(code: SQLITE_IOERR, message: "\(path) could not be read: \(failed); nothing was changed")
         }
-        var decisions: ReplacementDecisions?
-        if office != nil {
-            do {
-                decisions = try ReplacementDecisions(readFrom: database)
-            } catch let error as SQLiteError where error.isBusy {
-                throw StoreError.databaseInUse(path: path)
-            } catch is SQLiteError {
-                // Pages of those tables are damaged, or the file's schema is not this release's:
-                // the restore goes ahead and says what to check.
-                decisions = nil
-            }
+        // Each table as far as it reads; a file whose office cannot be read may be another office's.
+        let decisions = try (office ?? nil).flatMap { _ in
+            try self.readingDamage(path) { try ReplacementDecisions(readFrom: database) }
         }
         return (office ?? nil, verdict == ["ok"], decisions)
     }

@@ -71,15 +71,19 @@ struct OfficeTrust: ParsableCommand {
                 } ?? "")
         )
         Output.text("fingerprint: \(card.fingerprint) (it must match what that office reads you from `office card`)")
-        // One name for two offices makes notes and lists ambiguous; their ids tell them apart.
-        let namesakes =
-            [store.office.id: store.office.name].merging(try store.trustedOffices().map { ($0.id, $0.name) }) { $1 }
-            .filter {
-                $0.key != card.id && $0.key != card.succeeds?.office && $0.value.lowercased() == card.name.lowercased()
-            }
-        for (id, name) in namesakes.sorted(by: { $0.key < $1.key }) {
+        // One name for two offices makes notes and lists ambiguous, and a name that carries another
+        // office's id passes for it: their ids tell them apart.
+        let others = [store.office.id: store.office.name].merging(try store.trustedOffices().map { ($0.id, $0.name) }) {
+            $1
+        }
+        let own = card.name.lowercased()
+        for (id, name) in others.sorted(by: { $0.key < $1.key }) where id != card.id && id != card.succeeds?.office {
             let whose = id == store.office.id ? "this office" : "office \(id)"
-            Output.warn("note: \(whose) is named \(name) too: tell them apart by their ids")
+            if name.lowercased() == own {
+                Output.warn("note: \(whose) is named \(name) too: tell them apart by their ids")
+            } else if own.contains(String(id.description.prefix(8))) {
+                Output.warn("note: this name holds the start of the id of \(whose), \(name): it is another office")
+            }
         }
         if card.recipient == nil {
             Output.warn(

@@ -39,6 +39,12 @@ struct OfficeRestore: ParsableCommand {
         for name in restored.revocationsKept {
             Output.warn("\(name) stays revoked, as revoked here after this backup was made")
         }
+        // An office whose trust stays revoked is refused by the hub whatever its enrolment.
+        for name in restored.enrolmentsEndedKept where !restored.revocationsKept.contains(name) {
+            Output.warn(
+                "\(name) stays shut out of this hub, as its enrolment was ended here after this backup was made"
+            )
+        }
         if restored.revocationsMayBeLost, let replaced = restored.replacedAs.map(ShellWord.path) {
             let hub =
                 try !self.database.open().hubMembers().isEmpty

@@ -38,7 +38,8 @@ struct OfficeRevoke: ParsableCommand {
             )
         }
         let last = try store.revokeTrust(in: id)
-        Output.text("\(name) is no longer trusted here: its changes after change \(last) are refused")
+        // The whole id: a name can imitate another office's, its id cannot.
+        Output.text("\(name) (\(id)) is no longer trusted here: its changes after change \(last) are refused")
         if enrolled { Output.text("its enrolment on this hub ended too: the hub answers none of its requests") }
     }
 }

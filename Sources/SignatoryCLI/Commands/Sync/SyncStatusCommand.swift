@@ -47,14 +47,14 @@ struct SyncStatusCommand: ParsableCommand {
                 "         continued as office \(successor.office) in \(successor.path): this database takes no more changes; use --db \(ShellWord.path(successor.path))"
             )
         }
-        // Two offices can bear one name (this office before and after `office recover` do): each
-        // line shows the start of the office's id, which a name cannot take from another.
+        // Two offices can bear one name (this office before and after `office recover` do), and a
+        // name can imitate a label: each line starts with the office's id, as `office list` does.
         func named(_ office: ID<Office>, _ name: String?) -> String {
             let id = office.description.prefix(8)
             guard let name else { return office.description }
-            if office == status.office.id { return "\(name) (\(id), this office)" }
-            if office == status.continues { return "\(name) (\(id), this office before `office recover`)" }
-            return "\(name) (\(id))"
+            if office == status.office.id { return "\(id)  \(name) (this office)" }
+            if office == status.continues { return "\(id)  \(name) (this office before `office recover`)" }
+            return "\(id)  \(name)"
         }
         for feed in status.feeds {
             let revoked = feed.revokedAfter.map {
