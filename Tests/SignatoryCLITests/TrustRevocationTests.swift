@@ -321,13 +321,8 @@ struct TrustRevocationTests {
     /// it still reads (hostile review 68); where it does not, the warning says where to compare,
     /// on a hub the enrolments too.
     @Test func aRestoreOverADamagedDatabaseKeepsTheRevocationsThatStillRead() throws {
-        let offices = try SyncCommandTests.offices(["Hub", "Bucharest", "Paris"])
+        let (offices, backup) = try Self.hubRevokingSinceItsBackup(["Hub", "Bucharest", "Paris"])
         let hub = offices[0]
-        for office in offices.dropFirst() { try hub.succeed(["hub", "enroll", office.folder.path("card.json")]) }
-        let backup = hub.folder.path("before.db")
-        try hub.succeed(["office", "backup", "--out", backup])
-        try hub.succeed(["hub", "revoke", "Bucharest"])
-        try hub.succeed(["office", "revoke", "Paris", "--yes"])
         try OfficeRestoreTests.damage(hub.database, table: "change_log")
         let restored = try hub.run(["office", "restore", "--from", backup])
         #expect(restored.status == 0, "\(restored.stderr)")
@@ -357,13 +352,8 @@ struct TrustRevocationTests {
     /// not lose a trust revocation, an audience that no longer reads as one is taken as the
     /// narrowest, and an id respelt by hand is matched in its one spelling.
     @Test func aRestoreKeepsEachDecisionThatStillReads() throws {
-        let offices = try SyncCommandTests.offices(["Hub", "Bucharest", "Paris", "Dakar"])
+        let (offices, backup) = try Self.hubRevokingSinceItsBackup(["Hub", "Bucharest", "Paris", "Dakar"])
         let hub = offices[0]
-        for office in offices.dropFirst() { try hub.succeed(["hub", "enroll", office.folder.path("card.json")]) }
-        let backup = hub.folder.path("before.db")
-        try hub.succeed(["office", "backup", "--out", backup])
-        try hub.succeed(["hub", "revoke", "Bucharest"])
-        try hub.succeed(["office", "revoke", "Paris", "--yes"])
         try OfficeRestoreTests.damage(hub.database, table: "hub_member")
         let restored = try hub.run(["office", "restore", "--from", backup])
         #expect(Self.says(restored.stderr, "Paris", "stays revoked"), "\(restored.stderr)")
@@ -463,5 +453,18 @@ struct TrustRevocationTests {
     /// Whether `output` has a line "NAME (ID) REST…", as `office restore` names an office.
     static func says(_ output: String, _ name: String, _ rest: String) -> Bool {
         output.split(separator: "\n").contains { $0.hasPrefix("\(name) (") && $0.contains(") \(rest)") }
+    }
+
+    /// A hub (the first of `names`) enrolling the others and backed up; since, it ended Bucharest's
+    /// enrolment (`hub revoke`) and revoked Paris's trust (`office revoke`).
+    static func hubRevokingSinceItsBackup(_ names: [String]) throws -> (offices: [OfficeFixture], backup: String) {
+        let offices = try SyncCommandTests.offices(names)
+        let hub = offices[0]
+        for office in offices.dropFirst() { try hub.succeed(["hub", "enroll", office.folder.path("card.json")]) }
+        let backup = hub.folder.path("before.db")
+        try hub.succeed(["office", "backup", "--out", backup])
+        try hub.succeed(["hub", "revoke", "Bucharest"])
+        try hub.succeed(["office", "revoke", "Paris", "--yes"])
+        return (offices, backup)
     }
 }

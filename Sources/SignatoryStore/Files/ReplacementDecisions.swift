@@ -7,7 +7,7 @@ package import SignatoryDomain
 /// something; none of them may be undone by a file that predates it.
 ///
 /// ```swift
-/// let decisions = ReplacementDecisions(readFrom: current)
+/// let decisions = try ReplacementDecisions(readFrom: current)
 /// let kept = try decisions.keep(in: replacement)
 /// ```
 package struct ReplacementDecisions: Sendable {
