@@ -221,7 +221,7 @@ struct SyncCommandTests {
         try impostor.succeed(["init", "--office", "geneva (\(ids[1]))"])
         let card = impostor.folder.path("card.json")
         try impostor.succeed(["office", "card"]).write(toFile: card, atomically: true, encoding: .utf8)
-        let borrowed = try geneva.run(["office", "trust", card])
+        let borrowed = try withExtendedLifetime(impostor) { try geneva.run(["office", "trust", card]) }
         #expect(borrowed.stderr.contains("note: this name holds the start of the id of office "), "\(borrowed.stderr)")
         let lines = try geneva.succeed(["sync", "status"]).split(separator: "\n").filter { $0.hasPrefix("feed") }
         #expect(
