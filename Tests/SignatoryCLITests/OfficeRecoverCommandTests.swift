@@ -59,6 +59,59 @@ struct OfficeRecoverCommandTests {
         #expect(lines.contains { $0.hasPrefix("feed     \(new.prefix(8))  Geneva (this office): 1 change(s) held") })
     }
 
+    /// A copy of the old database that still writes (a lost laptop) is taken under the old
+    /// identity until it is revoked: the two commands `office recover` prints for that work as
+    /// printed, and its bundle is then refused here and at the peer, with each database unchanged.
+    @Test func theRevocationItAdvisesShutsOutALostCopyOfTheOldDatabase() throws {
+        let offices = try SyncCommandTests.offices(["Geneva", "Bucharest"])
+        let (geneva, bucharest) = (offices[0], offices[1])
+        try geneva.succeed(["org", "add", "--name", "CAP Liberté de Conscience", "--acronym", "CAP"])
+        try SyncCommandTests.send(geneva, to: bucharest)
+        let backup = geneva.folder.path("backup.db")
+        try geneva.succeed(["office", "backup", "--out", backup])
+        try geneva.succeed(["org", "add", "--name", "Human Rights Without Frontiers", "--acronym", "HRWF"])
+        try SyncCommandTests.send(geneva, to: bucharest)
+        let laptop = geneva.folder.path("lost-laptop.db")
+        try geneva.succeed(["office", "backup", "--out", laptop])
+        try FileManager.default.removeItem(atPath: geneva.database)
+        try FileManager.default.copyItem(atPath: backup, toPath: geneva.database)
+        try geneva.succeed(["org", "add", "--name", "Doctors Against Forced Organ Harvesting", "--acronym", "DAFOH"])
+        let full = bucharest.folder.path("full.jsonl")
+        try bucharest.succeed(["sync", "export", "--all", "--for", "Geneva", "--out", full])
+        let recovered = geneva.folder.path("geneva-recovered.db")
+        let output = try geneva.succeed(["office", "recover", "--from", full, "--out", recovered])
+        let commands = try output.split(separator: "`").filter { $0.hasPrefix("signatory office revoke") }.map {
+            try PythonScript.run(
+                "import shlex, sys; print('\\n'.join(shlex.split(sys.stdin.read())))",
+                input: Array($0.utf8)
+            ).split(separator: "\n").map(String.init)
+        }
+        try #require(commands.count == 2, "\(output)")
+        #expect(commands[0].last == recovered && commands[1].count == 5, "\(commands)")
+
+        let stolen = geneva.folder.path("stolen.jsonl")
+        for arguments in [
+            ["org", "add", "--name", "Written With The Old Key"], ["sync", "export", "--plaintext", "--out", stolen],
+        ] {
+            let result = try SignatoryExecutable.run(arguments + ["--db", laptop], in: geneva.folder.url)
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        let here = try SignatoryExecutable.run(Array(commands[0].dropFirst()), in: geneva.folder.url)
+        #expect(here.status == 0, "\(here.stderr)")
+        let card = geneva.folder.path("recovered.card.json")
+        try SignatoryExecutable.run(["office", "card", "--db", recovered], in: geneva.folder.url).output
+            .write(toFile: card, atomically: true, encoding: .utf8)
+        try bucharest.succeed(["office", "trust", card])
+        try bucharest.succeed(Array(commands[1].dropFirst()))
+
+        #expect(try bucharest.refuse(["sync", "import", stolen]).contains("no longer trusted here"))
+        let before = databaseBytes(recovered)
+        let refused = try SignatoryExecutable.run(["sync", "import", stolen, "--db", recovered], in: geneva.folder.url)
+        #expect(refused.status != 0 && refused.stderr.contains("no longer trusted here"), "\(refused.stderr)")
+        #expect(databaseBytes(recovered) == before)
+        withExtendedLifetime(offices) {}
+    }
+
     /// With nothing forked, it says to import the bundle instead, into the same database, in a
     /// command that works as printed.
     @Test func withNothingForkedTheImportToRunIsIntoTheSameDatabase() throws {

@@ -53,7 +53,11 @@ struct OfficeRecover: ParsableCommand {
             ] + Self.describe(report.leftOut) + [
                 "next: use --db \(ShellWord.path(self.out)) from now on, and give its card (signatory office card --db \(ShellWord.path(self.out))) "
                     + "to every office (signatory office trust CARD) and the hub (signatory hub enroll CARD); "
-                    + "the old database takes no more changes, erasures included: once the new one works, delete it and its backups"
+                    + "the old database takes no more changes, erasures included: once the new one works, delete it and its backups",
+                "if the old database, a backup of it or its key may be in other hands (a lost laptop, a backup restored "
+                    + "elsewhere), changes written under the old identity are still taken: then run `signatory office revoke "
+                    + "\(store.office.id) --yes --db \(ShellWord.path(self.out))` here, and `signatory office revoke "
+                    + "\(store.office.id) --yes` at every office and on the hub once it trusts the new card",
             ]
         )
     }
