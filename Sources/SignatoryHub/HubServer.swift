@@ -50,7 +50,8 @@ public struct HubServer: Sendable {
     /// The hub as a Hummingbird application, which tests can also drive without a network.
     func application(onListening: @escaping @Sendable (String) -> Void = { _ in }) throws -> some ApplicationProtocol {
         let (router, _) = self.makeRouter()
-        let host = self.configuration.host
+        // "[::1]", as a URL writes it, binds as ::1.
+        let host = self.configuration.host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
         let scheme = self.configuration.tls == nil ? "http" : "https"
         return Application(
             router: router,

@@ -226,4 +226,33 @@ struct HubSyncTests {
             )
         )
     }
+
+    /// `--host [::1]`, as a URL writes the address, serves on IPv6 loopback as `--host ::1` does,
+    /// without the plain-HTTP warning, at the address it prints. (`signatory`'s own client reaches
+    /// no IPv6 address, and says so: Python's asks here.)
+    @Test(.enabled(if: Self.hasIPv6Loopback)) func aBracketedIPv6LoopbackIsServed() throws {
+        let fixture = try HubFixture(offices: ["Geneva"], hubArguments: ["--host", "[::1]"])
+        #expect(fixture.url.hasPrefix("http://[::1]:"), "\(fixture.url)")
+        #expect(!fixture.hub!.logText.contains("plain HTTP"), "\(fixture.hub!.logText)")
+        let answer = try PythonScript.run(
+            "import sys, urllib.request; print(urllib.request.urlopen(sys.stdin.read() + '/health').read().decode())",
+            input: Array(fixture.url.utf8)
+        )
+        #expect(answer.contains("\"ok\""), "\(answer)")
+    }
+
+    /// Whether this machine can bind ::1 (a container may have IPv6 turned off).
+    static var hasIPv6Loopback: Bool {
+        let descriptor = socket(AF_INET6, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var address = sockaddr_in6()
+        address.sin6_family = sa_family_t(AF_INET6)
+        address.sin6_addr = in6addr_loopback
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in6>.size)) == 0
+            }
+        }
+    }
 }

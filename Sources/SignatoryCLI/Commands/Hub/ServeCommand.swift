@@ -59,7 +59,7 @@ struct ServeCommand: AsyncParsableCommand {
             ),
             logger: logger
         )
-        if self.tlsCertificate == nil && !["127.0.0.1", "localhost", "::1"].contains(self.host.lowercased()) {
+        if self.tlsCertificate == nil && !["127.0.0.1", "localhost", "::1", "[::1]"].contains(self.host.lowercased()) {
             Output.warn(
                 "warning: serving plain HTTP on \(self.host): every contact an office syncs crosses the network in the clear; give --tls-cert and --tls-key to serve HTTPS"
             )
