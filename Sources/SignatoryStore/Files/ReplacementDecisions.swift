@@ -82,15 +82,22 @@ package struct ReplacementDecisions: Sendable {
         }
     }
 
+    /// An office as the replaced database named it, and its id.
+    package struct NamedOffice: Hashable, Sendable, CustomStringConvertible {
+        package let name, id: String
+        /// "Name (id)": two offices may share a name.
+        package var description: String { "\(self.name) (\(self.id))" }
+    }
+
     /// What the database that takes the place of another kept of these decisions, where its own
-    /// said otherwise; each office as "Name (id)".
+    /// said otherwise.
     package struct Kept: Sendable {
         /// Offices whose trust stays revoked.
-        package var revoked: [String] = []
+        package var revoked: [NamedOffice] = []
         /// On a hub, offices whose enrolment stays ended.
-        package var enrolmentsEnded: [String] = []
+        package var enrolmentsEnded: [NamedOffice] = []
         /// On a hub, offices whose audience stays the narrower one, with that audience.
-        package var audiences: [(office: String, audience: ExportAudience)] = []
+        package var audiences: [(office: NamedOffice, audience: ExportAudience)] = []
     }
 
     /// Writes these decisions into `database` wherever it says otherwise: a revocation it lacks
@@ -126,10 +133,10 @@ package struct ReplacementDecisions: Sendable {
                     .run(revocation.after, revocation.at, revocation.id)
             case .some(.some): continue
             }
-            kept.revoked.append("\(revocation.name) (\(revocation.id))")
+            kept.revoked.append(NamedOffice(name: revocation.name, id: revocation.id))
         }
         for member in self.members ?? [] {
-            let named = "\(member.name) (\(member.office))"
+            let named = NamedOffice(name: member.name, id: member.office)
             // An audience that reads as none is taken as the narrowest, never as the backup's wider one.
             let audience = member.audience ?? .public
             let held = try database.prepare("SELECT audience, revoked_at FROM hub_member WHERE office = ?")

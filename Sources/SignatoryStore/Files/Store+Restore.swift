@@ -11,14 +11,12 @@ public struct RestoredBackup: Sendable {
     public let replacedAs: String?
     /// Whether the replaced database could not be read (so whose it was is not known).
     public let replacedWasUnreadable: Bool
-    /// The offices whose trust the replaced database had revoked and the backup had not, each as
-    /// "Name (id)": still revoked, as their keys may be in other hands.
-    public var revocationsKept: [String] = []
-    /// On a hub, the offices whose enrolment the replaced database had ended and the backup had not.
-    public var enrolmentsEndedKept: [String] = []
-    /// On a hub, the offices whose audience the replaced database had narrowed since the backup,
-    /// with the audience they keep: a wider one would let them read what they were meant not to.
-    public var audiencesKept: [(office: String, audience: ExportAudience)] = []
+    /// What the replaced database had decided since the backup and the backup had not, kept in
+    /// the restored one: trust revoked (the key may be in other hands), and on a hub enrolments
+    /// ended and audiences narrowed (a wider one would let an office read what it was meant not to).
+    package let kept: ReplacementDecisions.Kept
+    /// Whether the restored database enrols offices: it is a hub's.
+    public let enrolsOffices: Bool
     /// Whether the replaced database was damaged so that some of its revocations, enrolments and
     /// audiences could not be read: one made in it since the backup may not be carried over.
     public var revocationsMayBeLost: Bool { self.replacedAs != nil && !self.decisionsRead }
@@ -63,17 +61,15 @@ extension Store {
                 withRowsOf: copy.path,
                 keepingAs: self.freeName(for: path, now)
             )
-            var restored = RestoredBackup(
+            return RestoredBackup(
                 office: copy.office,
                 changes: copy.changes,
                 replacedAs: aside,
                 replacedWasUnreadable: false,
+                kept: kept,
+                enrolsOffices: copy.enrolsOffices || !kept.enrolmentsEnded.isEmpty,
                 decisionsRead: true
             )
-            restored.revocationsKept = kept.revoked
-            restored.enrolmentsEndedKept = kept.enrolmentsEnded
-            restored.audiencesKept = kept.audiences
-            return restored
         }
         // A damaged database whose decisions still read keeps them too; the restored copy takes them
         // before it takes the name.
@@ -93,17 +89,15 @@ extension Store {
             }
         }
         self.syncFolder(of: path)
-        var restored = RestoredBackup(
+        return RestoredBackup(
             office: copy.office,
             changes: copy.changes,
             replacedAs: aside,
             replacedWasUnreadable: aside != nil && current.office == nil,
+            kept: kept,
+            enrolsOffices: copy.enrolsOffices || !kept.enrolmentsEnded.isEmpty,
             decisionsRead: current.decisions?.isWhole ?? false
         )
-        restored.revocationsKept = kept.revoked
-        restored.enrolmentsEndedKept = kept.enrolmentsEnded
-        restored.audiencesKept = kept.audiences
-        return restored
     }
 
     private static func requireRestorableTarget(_ path: String) throws {
@@ -202,7 +196,7 @@ extension Store {
     private static func checkedCopy(
         of backup: String,
         beside path: String
-    ) throws -> (path: String, office: Office, changes: Int64) {
+    ) throws -> (path: String, office: Office, changes: Int64, enrolsOffices: Bool) {
         guard let source = FileHandle(forReadingAtPath: backup) else {
             throw StoreError.unusableBackup(path: backup, reason: String(cString: strerror(errno)))
         }
@@ -222,7 +216,7 @@ extension Store {
             throw FileWriteError.diskFull(path)
         }
         guard fsync(descriptor) == 0 else { throw FileWriteError.fromErrno(path) }
-        let checked: (Office, Int64)
+        let checked: (office: Office, changes: Int64, enrolsOffices: Bool)
         do {
             checked = try self.check(copy)
         } catch let error as StoreError {
@@ -234,11 +228,11 @@ extension Store {
             throw StoreError.unusableBackup(path: backup, reason: "SQLite says: \(error.message)")
         }
         kept = true
-        return (copy, checked.0, checked.1)
+        return (copy, checked.office, checked.changes, checked.enrolsOffices)
     }
 
-    private static func check(_ path: String) throws -> (Office, Int64) {
-        let checked = try { () throws -> (Office, Int64) in
+    private static func check(_ path: String) throws -> (office: Office, changes: Int64, enrolsOffices: Bool) {
+        let checked = try { () throws -> (Office, Int64, Bool) in
             let store = try Store.open(at: path, busyTimeoutMilliseconds: 0)
             let verdict = try store.database.prepare("PRAGMA quick_check").rows { $0.text(0) }
             guard verdict == ["ok"] else {
@@ -254,7 +248,7 @@ extension Store {
                     detail: "rows of \(Set(orphans).sorted().joined(separator: ", ")) refer to records it lacks"
                 )
             }
-            return (store.office, try store.changeCount())
+            return (store.office, try store.changeCount(), !(try store.hubMembers().isEmpty))
         }()
         // On a connection of its own: the store's cached statements would hold the file.
         // `VACUUM INTO` writes a rollback-journal database; an office's uses a write-ahead log.

@@ -33,21 +33,24 @@ struct OfficeRestore: ParsableCommand {
                     : "; the database it replaced is kept as \($0)"
             } ?? ""
         // A line each: a line break in a path is shown, not obeyed.
-        for (name, audience) in restored.audiencesKept {
-            Output.warn("\(name) keeps the audience \(audience.rawValue), as narrowed here after this backup was made")
+        for (office, audience) in restored.kept.audiences {
+            Output.warn(
+                "\(office) keeps the audience \(audience.rawValue), as narrowed here after this backup was made"
+            )
         }
-        for name in restored.revocationsKept {
-            Output.warn("\(name) stays revoked, as revoked here after this backup was made")
+        for office in restored.kept.revoked {
+            Output.warn("\(office) stays revoked, as revoked here after this backup was made")
         }
         // An office whose trust stays revoked is refused by the hub whatever its enrolment.
-        for name in restored.enrolmentsEndedKept where !restored.revocationsKept.contains(name) {
+        let revoked = Set(restored.kept.revoked.map(\.id))
+        for office in restored.kept.enrolmentsEnded where !revoked.contains(office.id) {
             Output.warn(
-                "\(name) stays shut out of this hub, as its enrolment was ended here after this backup was made"
+                "\(office) stays shut out of this hub, as its enrolment was ended here after this backup was made"
             )
         }
         if restored.revocationsMayBeLost, let replaced = restored.replacedAs.map(ShellWord.path) {
             let hub =
-                try !self.database.open().hubMembers().isEmpty
+                restored.enrolsOffices
                 ? "; on this hub, compare `signatory hub list --db \(replaced)` too, and run `signatory hub revoke OFFICE` again "
                     + "for any enrolment ended since, and `signatory hub enroll CARD --audience AUDIENCE` for any audience narrowed since"
                 : ""
