@@ -148,6 +148,7 @@ struct OfficeRecoverCommandTests {
         let cases = [
             (geneva.database, "is a database"), (existing, "exists already"), (geneva.folder.url.path, "is a folder"),
             (dangling, "exists already"), (geneva.folder.path("missing/new.db"), "its folder does not exist"),
+            (geneva.folder.url.path + "/missing/", "missing/ ends with /, so it names a folder; name a file to write"),
         ]
         for (out, reason) in cases {
             let message = try geneva.refuse(["office", "recover", "--from", full, "--out", out])

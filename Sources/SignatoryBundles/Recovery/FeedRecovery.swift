@@ -149,7 +149,7 @@ public struct FeedRecovery {
             for card in try self.store.trustedOffices() where card.id != old.id { try recovered.trust(card) }
             // Revocations, and on a hub its enrolments and their audiences, continue as they were.
             let decisions = try ReplacementDecisions(readFrom: self.store.database)
-            try recovered.transaction { try decisions.keep(in: recovered.database, everyEnrolment: true) }
+            _ = try recovered.transaction { try decisions.keep(in: recovered.database, everyEnrolment: true) }
             try recovered.trust(OfficeCard(id: old.id, name: old.name, publicKey: old.publicKey))
             // Every other feed this office held, then the peers' copy of its own.
             let others = Set(try self.store.trustedOffices().map(\.id)).subtracting([old.id])

@@ -2,6 +2,7 @@
 public struct FileWriteError: Error, Hashable, Sendable, CustomStringConvertible {
     private enum Base: Hashable, Sendable {
         case isFolder(path: String)
+        case folderName(path: String)
         case isDatabase(path: String)
         case noFolder(path: String)
         case notWritable(path: String)
@@ -23,6 +24,7 @@ public struct FileWriteError: Error, Hashable, Sendable, CustomStringConvertible
     }
 
     static func isFolder(_ path: String) -> FileWriteError { .init(.isFolder(path: path)) }
+    static func folderName(_ path: String) -> FileWriteError { .init(.folderName(path: path)) }
     static func isDatabase(_ path: String) -> FileWriteError { .init(.isDatabase(path: path)) }
     static func noFolder(_ path: String) -> FileWriteError { .init(.noFolder(path: path)) }
     static func notWritable(_ path: String) -> FileWriteError { .init(.notWritable(path: path)) }
@@ -41,7 +43,8 @@ public struct FileWriteError: Error, Hashable, Sendable, CustomStringConvertible
     /// Whether the target itself was refused (a folder or a database), rather than the write failing.
     public var isRefusedTarget: Bool {
         switch self.base {
-        case .isFolder, .isDatabase, .exists, .notAFile, .noName, .standardStream, .readOnly, .danglingLink, .openFile:
+        case .isFolder, .folderName, .isDatabase, .exists, .notAFile, .noName, .standardStream, .readOnly,
+            .danglingLink, .openFile:
             return true
         default: return false
         }
@@ -50,6 +53,7 @@ public struct FileWriteError: Error, Hashable, Sendable, CustomStringConvertible
     public var description: String {
         switch self.base {
         case .isFolder(let path): return "\(path) is a folder; name a file to write"
+        case .folderName(let path): return "\(path) ends with /, so it names a folder; name a file to write"
         case .isDatabase(let path): return "\(path) is a database or its journal; it is never written over"
         case .noFolder(let path): return "cannot write \(path): its folder does not exist"
         case .notWritable(let path): return "cannot write \(path): its folder is not writable"

@@ -131,10 +131,10 @@ public enum OutputFile {
     public static func checkTarget(_ path: String, protecting database: String?) throws(FileWriteError) {
         guard !path.isEmpty else { throw .noName }
         guard path != "-" else { throw .standardStream }
-        guard !path.hasSuffix("/") else { throw .isFolder(path) }
         var target = stat()
         let exists = stat(path, &target) == 0
         if exists, (target.st_mode & S_IFMT) == S_IFDIR { throw .isFolder(path) }
+        guard !path.hasSuffix("/") else { throw .folderName(path) }
         // A device, a FIFO or a socket is not a file to replace (`--out /dev/null` must not swap it).
         if exists, (target.st_mode & S_IFMT) != S_IFREG { throw .notAFile(path) }
         // rename(2) would replace a file its owner made read-only, as `>` in a shell does not.
