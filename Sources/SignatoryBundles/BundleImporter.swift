@@ -216,11 +216,14 @@ public struct BundleImporter {
             guard let card = try self.store.trustedOffice(head.office) else {
                 throw SyncError.untrusted(head.office.description, head.sequence)
             }
-            // At a hub, a revoked office's key may be in other hands: relayed or not, its feed is refused.
-            if try self.store.hubMember(head.office)?.isRevoked == true {
+            let revocation = try self.store.trustRevocation(of: head.office)
+            // At a hub, an office whose enrolment alone ended (`hub revoke`) has no position to
+            // take its changes up to: relayed or not, its feed is refused. One whose trust was
+            // revoked there (`office revoke`) is taken up to that position, as at an office.
+            if revocation == nil, try self.store.hubMember(head.office)?.isRevoked == true {
                 throw SyncError.revoked(head.office.description)
             }
-            if let revoked = try self.store.trustRevocation(of: head.office), head.sequence > revoked.after {
+            if let revoked = revocation, head.sequence > revoked.after {
                 // Its key may be in other hands: what it sends is refused whole. Relayed by an
                 // office that has not revoked it yet, its later changes are set aside, the rest taken.
                 guard head.office != header.from else {

@@ -160,7 +160,16 @@ public struct HubClient {
             // The hub now holds what it said; the next page, or push, starts from there.
             if let hub = ID<Office>(vector.office) { try self.store.learn(that: hub, has: have) }
             let progressed = have.contains { $0.value > (known[$0.key] ?? 0) }
-            guard progressed else { throw HubClientError.unexpected("the hub did not take a page of the push") }
+            guard progressed else {
+                // Relayed changes the hub answered for and took none of, it set aside: the later
+                // changes of an office revoked there. They are not sent again.
+                let relayed = page.offices.filter { $0 != own }
+                guard !relayed.isEmpty, relayed.count == page.offices.count else {
+                    throw HubClientError.unexpected("the hub did not take a page of the push")
+                }
+                setAside.formUnion(relayed)
+                continue
+            }
             known.merge(have.mapValues { max($0, 0) }) { max($0, $1) }
             result = PushResult(applied: result.applied + reply.applied, sent: result.sent + page.changes)
             // A page cut for one large change should not keep the rest of the backlog in small pages.

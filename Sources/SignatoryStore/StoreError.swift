@@ -33,6 +33,7 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case databaseInUse(path: String)
         case succeeded(office: String, path: String)
         case ownOfficeNotRevocable
+        case revokedBeforeHeld(office: String, held: Int64, after: Int64)
         case trustRevoked(office: String)
         case successionOfRevoked(card: String, predecessor: String)
         case keyOfRevoked(card: String, revoked: String)
@@ -86,6 +87,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let succeeded = Code("succeeded")
         /// An office stops trusting others, never itself.
         public static let ownOfficeNotRevocable = Code("ownOfficeNotRevocable")
+        /// A revocation would take fewer of an office's changes than are held here already.
+        public static let revokedBeforeHeld = Code("revokedBeforeHeld")
         /// This office stopped trusting the office (`office revoke`): nothing is written for it.
         public static let trustRevoked = Code("trustRevoked")
         /// A card continues an office whose trust was revoked here: its key may have signed for anyone.
@@ -166,6 +169,9 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         .init(.unvouchedErasure(office: office, sequence: sequence))
     }
     public static let ownOfficeNotRevocable = StoreError(.ownOfficeNotRevocable)
+    public static func revokedBeforeHeld(office: String, held: Int64, after: Int64) -> StoreError {
+        .init(.revokedBeforeHeld(office: office, held: held, after: after))
+    }
     public static func trustRevoked(office: String) -> StoreError { .init(.trustRevoked(office: office)) }
     public static func successionOfRevoked(card: String, predecessor: String) -> StoreError {
         .init(.successionOfRevoked(card: card, predecessor: predecessor))
@@ -224,6 +230,7 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .unusableBackup: return .unusableBackup
         case .succeeded: return .succeeded
         case .ownOfficeNotRevocable: return .ownOfficeNotRevocable
+        case .revokedBeforeHeld: return .revokedBeforeHeld
         case .trustRevoked: return .trustRevoked
         case .successionOfRevoked: return .successionOfRevoked
         case .keyOfRevoked: return .keyOfRevoked
@@ -331,6 +338,10 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             return "this office continues as office \(office) in \(path), recovered there after its feed forked: "
                 + "this database takes no more changes, not even another office's erasure of a person, "
                 + "and nothing was changed; once the new one works, delete this file and its backups"
+        case .revokedBeforeHeld(let office, let held, let after):
+            return
+                "this office holds the changes of \(office) up to its change \(held) already, so it cannot take only "
+                + "those up to change \(after): give \(held) or a later position; nothing was changed"
         case .ownOfficeNotRevocable:
             return "this is the office's own database: an office stops trusting others, never itself; nothing was "
                 + "changed (if its key may be in other hands, the other offices revoke it, and it continues under a "

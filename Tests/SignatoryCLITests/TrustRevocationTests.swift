@@ -122,6 +122,60 @@ struct TrustRevocationTests {
         #expect(databaseBytes(geneva.database) == unchanged)
     }
 
+    /// With --after, a revocation takes the changes up to one position, held yet or not: Cairo,
+    /// which holds less of Geneva's feed than Bucharest, takes Geneva's second change relayed by
+    /// Bucharest and sets aside its third (hostile review 70). A position before what is held is
+    /// refused, with the database unchanged.
+    @Test func aRevocationAtOnePositionTakesTheSameChangesEverywhere() throws {
+        let offices = try SyncCommandTests.offices(["Geneva", "Bucharest", "Cairo"])
+        let (geneva, bucharest, cairo) = (offices[0], offices[1], offices[2])
+        try geneva.succeed(["org", "add", "--name", "CAP Liberté de Conscience", "--acronym", "CAP"])
+        try SyncCommandTests.send(geneva, to: bucharest)
+        try SyncCommandTests.send(geneva, to: cairo)
+        try geneva.succeed(["org", "add", "--name", "Typed before the revocation", "--acronym", "TBR"])
+        try SyncCommandTests.send(geneva, to: bucharest)
+        #expect(
+            try bucharest.refuse(["office", "revoke", "Geneva", "--after", "1", "--yes"]).contains(
+                "holds the changes of Geneva up to its change 2 already, so it cannot take only those up to change 1"
+            )
+        )
+        #expect(try cairo.refuse(["office", "revoke", "Geneva", "--after", "-1", "--yes"]).contains("0 or more"))
+        let revoked = try cairo.succeed(["office", "revoke", "Geneva", "--after", "2", "--yes"])
+        #expect(revoked.contains("is no longer trusted here: its changes after change 2 are refused"), "\(revoked)")
+        try geneva.succeed(["org", "add", "--name", "Written With A Lost Key", "--acronym", "WLK"])
+        try SyncCommandTests.send(geneva, to: bucharest)
+        let bundle = bucharest.folder.path("relayed.jsonl")
+        try bucharest.succeed(["sync", "export", "--plaintext", "--out", bundle])
+        let relayed = try cairo.run(["sync", "import", bundle])
+        #expect(relayed.status == 0 && relayed.stderr.contains("set aside 1 change(s) of Geneva"), "\(relayed.stderr)")
+        let list = try cairo.succeed(["org", "list"])
+        #expect(list.contains("Typed before the revocation") && !list.contains("Written With A Lost Key"), "\(list)")
+        // Given again, the position moves; without it, nothing changes.
+        #expect(try cairo.succeed(["office", "revoke", "Geneva", "--yes"]).contains("after change 2 are refused"))
+        #expect(try cairo.succeed(["office", "revoke", "Geneva", "--after", "3", "--yes"]).contains("after change 3"))
+        try SyncCommandTests.send(bucharest, to: cairo)
+        #expect(try cairo.succeed(["org", "list"]).contains("Written With A Lost Key"))
+    }
+
+    /// On a hub, an office revoked with `office revoke` is taken up to its position, as at an
+    /// office: a change before it that only an office held goes through (hostile review 70: every
+    /// push of that office was refused for good).
+    @Test func aHubTakesARevokedOfficesChangesUpToItsPosition() throws {
+        let fixture = try HubFixture(offices: ["Geneva", "Bucharest"])
+        let (geneva, bucharest) = (fixture.offices[0], fixture.offices[1])
+        try geneva.succeed(["org", "add", "--name", "CAP Liberté de Conscience", "--acronym", "CAP"])
+        try fixture.syncNow(geneva)
+        try geneva.succeed(["org", "add", "--name", "Sent by file only", "--acronym", "SFO"])
+        try SyncCommandTests.send(geneva, to: bucharest)
+        try HubFixture.succeed(["office", "revoke", "Geneva", "--after", "2", "--yes", "--db", fixture.hubDatabase])
+        try geneva.succeed(["org", "add", "--name", "Written With A Lost Key", "--acronym", "WLK"])
+        try SyncCommandTests.send(geneva, to: bucharest)
+        let pushed = try bucharest.run(["sync", "now", "--hub", fixture.url])
+        #expect(pushed.status == 0, "\(pushed.stderr)")
+        let hub = try fixture.hubDump()
+        #expect(hub.contains("Sent by file only") && !hub.contains("Written With A Lost Key"))
+    }
+
     /// A hub whose operator has not revoked the office yet still serves everything else: its
     /// later changes are not even asked for.
     /// An office revoked before any of its changes arrived still has its line (hostile review 67).

@@ -6,18 +6,22 @@ extension Store {
     /// other hands: its feed stays as held here, and a bundle carrying a later change of it is
     /// refused, relayed by another office or not; on a hub, its enrolment ends as with ``revoke(_:now:)``.
     /// Returns the position of the last change taken.
-    /// Revoking again changes nothing but an enrolment left open; trusting or enrolling the same
+    ///
+    /// `after` takes its changes up to that position, held here yet or not: every office and the
+    /// hub that revoke at one position then take the same changes, whoever relays them. It must be
+    /// at least the position held here; given again, it moves the revocation there. Otherwise,
+    /// revoking again changes nothing but an enrolment left open. Trusting or enrolling the same
     /// card again does not undo it (an old card replayed must not), so the office continues under
     /// a new identity (`office recover`).
     ///
     /// ```swift
-    /// let last = try store.revokeTrust(in: try store.trustedOffice(matching: "Bucharest"))
+    /// let last = try store.revokeTrust(in: try store.trustedOffice(matching: "Bucharest"), after: 12)
     /// ```
     @discardableResult
-    public func revokeTrust(in office: ID<Office>, now: Date? = nil) throws -> Int64 {
+    public func revokeTrust(in office: ID<Office>, after: Int64? = nil, now: Date? = nil) throws -> Int64 {
         try self.transaction {
             guard office != self.office.id else { throw StoreError.ownOfficeNotRevocable }
-            guard try self.trustedOffice(office) != nil else {
+            guard let card = try self.trustedOffice(office) else {
                 throw StoreError.notFound("trusted office", reference: office.description)
             }
             let now = now ?? Date()
@@ -25,10 +29,15 @@ extension Store {
             // ends too, also when revoked already (by a release that left it enrolled).
             try self.database.prepare("UPDATE hub_member SET revoked_at = ? WHERE office = ? AND revoked_at IS NULL")
                 .run(now, office)
-            if let revoked = try self.trustRevocation(of: office) { return revoked.after }
-            let last = try self.feedEnd(of: office).sequence
+            let held = try self.feedEnd(of: office).sequence
+            if let after, after < held {
+                throw StoreError.revokedBeforeHeld(office: card.name, held: held, after: after)
+            }
+            let revoked = try self.trustRevocation(of: office)
+            if let revoked, after == nil || after == revoked.after { return revoked.after }
+            let last = after ?? held
             try self.database.prepare("UPDATE trusted_office SET revoked_after = ?, revoked_at = ? WHERE id = ?")
-                .run(last, now, office)
+                .run(last, revoked?.at ?? now, office)
             return last
         }
     }
