@@ -241,6 +241,16 @@ struct HubSyncTests {
         #expect(answer.contains("\"ok\""), "\(answer)")
     }
 
+    /// Brackets other than one pair around an IPv6 address are refused before anything is served.
+    @Test(arguments: ["[[::1]]", "[::1]]", "[::1", "::1]", "[localhost]", "[127.0.0.1]", "[]"])
+    func aHostInStrayBracketsIsRefused(host: String) throws {
+        let folder = try TemporaryDirectory()
+        let hub = folder.path("hub.db")
+        #expect(try SignatoryExecutable.run(["init", "--office", "Coalition hub", "--db", hub]).status == 0)
+        let result = try SignatoryExecutable.run(["serve", "--db", hub, "--port", "0", "--host", host])
+        #expect(result.status == 64 && result.stderr.contains("in one pair of brackets"), "\(host): \(result.stderr)")
+    }
+
     /// Whether this machine can bind ::1 (a container may have IPv6 turned off).
     static var hasIPv6Loopback: Bool {
         let descriptor = socket(AF_INET6, Int32(SOCK_STREAM.rawValue), 0)

@@ -323,7 +323,7 @@ struct TrustRevocationTests {
         let unchanged = databaseBytes(geneva.database)
         let refusal = try geneva.refuse(["office", "trust", card])
         #expect(refusal.contains("says it continues Bucharest, whose trust was revoked here"), "\(refusal)")
-        #expect(refusal.contains("trust it with --yes"))
+        #expect(refusal.contains("trust it with `signatory office trust CARD --yes`"), "\(refusal)")
         #expect(databaseBytes(geneva.database) == unchanged)
         let trusted = try geneva.succeed(["office", "trust", card, "--yes"])
         #expect(trusted.contains("which continues Bucharest") && trusted.contains("), revoked here, as its key signed"))

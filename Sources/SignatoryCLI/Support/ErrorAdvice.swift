@@ -110,7 +110,8 @@ enum ErrorAdvice {
             return "\(error); that office \(Self.continuesUnderNewKeys): enroll its new card, checked with it"
         case .successionOfRevoked:
             return "\(error); if that office itself gave you this card and its fingerprint matches what they read "
-                + "you from `office card` (in person or by phone), trust it with --yes"
+                + "you from `office card` (in person or by phone), trust it with `signatory office trust CARD --yes` "
+                + "(on a hub, then enroll it with `signatory hub enroll CARD`)"
         case .databaseInUse:
             return "\(error): stop `signatory ui` and `signatory serve` on it, then run the command again"
         case .backupOfAnotherOffice:

@@ -29,6 +29,14 @@ struct ServeCommand: AsyncParsableCommand {
     var tlsKey: String?
 
     func validate() throws {
+        // Brackets, as a URL writes an IPv6 address: one pair around the whole of one, or none.
+        let bracketed = self.host.hasPrefix("[") && self.host.hasSuffix("]") && self.host.count > 2
+        let inner = bracketed ? self.host.dropFirst().dropLast() : Substring(self.host)
+        guard !inner.contains("["), !inner.contains("]"), !bracketed || inner.contains(":") else {
+            throw ValidationError(
+                "--host takes a host name or an address, an IPv6 one bare or in one pair of brackets: e.g. --host 0.0.0.0, --host ::1 or --host [::1]."
+            )
+        }
         guard (0...65_535).contains(self.port) else {
             throw ValidationError("--port takes 0 to 65535, e.g. --port 8080.")
         }
