@@ -402,6 +402,25 @@ struct TrustRevocationTests {
         }
     }
 
+    /// A hub whose backup predates its enrolments, restored over a database whose enrolments no
+    /// longer read, is told to compare them too (hostile review 70: only `office list` was named).
+    @Test func aHubBackupFromBeforeItsEnrolmentsIsToldToCompareThem() throws {
+        let offices = try SyncCommandTests.offices(["Hub", "Bucharest"])
+        let hub = offices[0]
+        let backup = hub.folder.path("before.db")
+        try hub.succeed(["office", "backup", "--out", backup])
+        try hub.succeed(["hub", "enroll", offices[1].folder.path("card.json")])
+        try hub.succeed(["hub", "revoke", "Bucharest"])
+        try OfficeRestoreTests.damage(hub.database, table: "hub_member")
+        let restored = try hub.run(["office", "restore", "--from", backup])
+        #expect(restored.status == 0, "\(restored.stderr)")
+        #expect(
+            restored.stderr.contains("if it serves as the hub, compare `signatory hub list --db "),
+            "\(restored.stderr)"
+        )
+        withExtendedLifetime(offices) {}
+    }
+
     /// Each decision is kept as far as it reads (hostile review 69): a damaged enrolment table does
     /// not lose a trust revocation, an audience that no longer reads as one is taken as the
     /// narrowest, and an id respelt by hand is matched in its one spelling.

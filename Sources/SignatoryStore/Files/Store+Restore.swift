@@ -15,8 +15,13 @@ public struct RestoredBackup: Sendable {
     /// the restored one: trust revoked (the key may be in other hands), and on a hub enrolments
     /// ended and audiences narrowed (a wider one would let an office read what it was meant not to).
     package let kept: ReplacementDecisions.Kept
-    /// Whether the restored database enrols offices: it is a hub's.
-    public let enrolsOffices: Bool
+    /// Whether the database is a hub's, or may be: the backup or the decisions kept enrol
+    /// offices, or the replaced database's enrolments could not be read.
+    public var mayBeAHub: Bool {
+        self.backupEnrolsOffices || !self.kept.enrolmentsEnded.isEmpty || !self.enrolmentsRead
+    }
+    let backupEnrolsOffices: Bool
+    let enrolmentsRead: Bool
     /// Whether the replaced database was damaged so that some of its revocations, enrolments and
     /// audiences could not be read: one made in it since the backup may not be carried over.
     public var revocationsMayBeLost: Bool { self.replacedAs != nil && !self.decisionsRead }
@@ -67,7 +72,8 @@ extension Store {
                 replacedAs: aside,
                 replacedWasUnreadable: false,
                 kept: kept,
-                enrolsOffices: copy.enrolsOffices || !kept.enrolmentsEnded.isEmpty,
+                backupEnrolsOffices: copy.enrolsOffices,
+                enrolmentsRead: true,
                 decisionsRead: true
             )
         }
@@ -95,7 +101,8 @@ extension Store {
             replacedAs: aside,
             replacedWasUnreadable: aside != nil && current.office == nil,
             kept: kept,
-            enrolsOffices: copy.enrolsOffices || !kept.enrolmentsEnded.isEmpty,
+            backupEnrolsOffices: copy.enrolsOffices,
+            enrolmentsRead: current.decisions?.members != nil,
             decisionsRead: current.decisions?.isWhole ?? false
         )
     }

@@ -50,8 +50,8 @@ struct OfficeRestore: ParsableCommand {
         }
         if restored.revocationsMayBeLost, let replaced = restored.replacedAs.map(ShellWord.path) {
             let hub =
-                restored.enrolsOffices
-                ? "; on this hub, compare `signatory hub list --db \(replaced)` too, and run `signatory hub revoke OFFICE` again "
+                restored.mayBeAHub
+                ? "; if it serves as the hub, compare `signatory hub list --db \(replaced)` too, and run `signatory hub revoke OFFICE` again "
                     + "for any enrolment ended since, and `signatory hub enroll CARD --audience AUDIENCE` for any audience narrowed since"
                 : ""
             Output.warn(
