@@ -396,8 +396,13 @@ struct TrustRevocationTests {
             let again = try fixture.run(["office", "restore", "--from", before])
             #expect(again.status == 0, "\(again.stderr)")
             #expect(again.stderr.contains("could not be carried over: compare what `signatory office list --db "))
-            #expect(again.stderr.contains("run `signatory office revoke OFFICE` again for any"), "\(again.stderr)")
-            let named = again.stderr.contains("run `signatory hub revoke OFFICE` again for any enrolment ended since")
+            #expect(
+                again.stderr.contains("run `signatory office revoke OFFICE --db \(fixture.database)` again for any"),
+                "\(again.stderr)"
+            )
+            let named = again.stderr.contains(
+                "run `signatory hub revoke OFFICE --db \(fixture.database)` again for any enrolment ended since"
+            )
             #expect(named == (fixture === hub), "\(again.stderr)")
         }
     }
@@ -430,7 +435,10 @@ struct TrustRevocationTests {
         try OfficeRestoreTests.damage(hub.database, table: "hub_member")
         let restored = try hub.run(["office", "restore", "--from", backup])
         #expect(Self.says(restored.stderr, "Paris", "stays revoked"), "\(restored.stderr)")
-        #expect(restored.stderr.contains("`signatory hub revoke OFFICE` again"), "\(restored.stderr)")
+        #expect(
+            restored.stderr.contains("`signatory hub revoke OFFICE --db \(hub.database)` again"),
+            "\(restored.stderr)"
+        )
         #expect(try hub.succeed(["office", "list"]).contains("revoked after change 0"))
 
         let second = hub.folder.path("second.db")

@@ -49,15 +49,17 @@ struct OfficeRestore: ParsableCommand {
             )
         }
         if restored.revocationsMayBeLost, let replaced = restored.replacedAs.map(ShellWord.path) {
+            let here = ShellWord.path(path)
             let hub =
                 restored.mayBeAHub
-                ? "; if it serves as the hub, compare `signatory hub list --db \(replaced)` too, and run `signatory hub revoke OFFICE` again "
-                    + "for any enrolment ended since, and `signatory hub enroll CARD --audience AUDIENCE` for any audience narrowed since"
+                ? "; if it serves as the hub, compare `signatory hub list --db \(replaced)` too, and run `signatory hub revoke OFFICE --db \(here)` "
+                    + "again for any enrolment ended since, and `signatory hub enroll CARD --audience AUDIENCE --db \(here)` for "
+                    + "any audience narrowed since"
                 : ""
             Output.warn(
                 "the database replaced is damaged where it keeps the offices it revoked, so those revoked after this "
                     + "backup was made could not be carried over: compare what `signatory office list --db \(replaced)` "
-                    + "still shows, and run `signatory office revoke OFFICE` again for any" + hub
+                    + "still shows, and run `signatory office revoke OFFICE --db \(here)` again for any" + hub
             )
         }
         Output.lines([
