@@ -130,6 +130,8 @@ public struct HubClient {
         var tooLarge: (changes: Int64, error: HubClientError)?
         var setAside: Set<ID<Office>> = []
         var refusal: (offices: [ID<Office>], error: HubClientError)?
+        // Feeds the hub answered for and set aside: not an error while nothing of this office's waits for them.
+        var heldBack: [ID<Office>]?
         while let page = try exporter.nextPushPage(known: known, limit: limit, excluding: setAside) {
             if let tooLarge, page.changes >= tooLarge.changes { throw tooLarge.error }
             sending(result.sent, page.changes, total)
@@ -168,6 +170,7 @@ public struct HubClient {
                     throw HubClientError.unexpected("the hub did not take a page of the push")
                 }
                 setAside.formUnion(relayed)
+                heldBack = heldBack ?? relayed
                 continue
             }
             known.merge(have.mapValues { max($0, 0) }) { max($0, $1) }
@@ -176,12 +179,22 @@ public struct HubClient {
             tooLarge = nil
             limit = limit > largest / 2 ? largest : limit * 2
         }
+        // This office's own changes past a change that needs an erasure in a refused feed wait too.
+        let ownHead = try self.store.versionVector()[own] ?? 0
+        let waiting = max(0, ownHead - (known[own] ?? 0))
+        if refusal == nil, let heldBack, waiting > 0 {
+            refusal = (
+                heldBack,
+                .refused(
+                    status: 422,
+                    code: "set_aside",
+                    message: "the hub set aside their changes after the position at which it revoked their trust"
+                )
+            )
+        }
         if let refusal {
             let names = Dictionary(try self.store.trustedOffices().map { ($0.id, $0.name) }) { first, _ in first }
             let offices = refusal.offices.map { names[$0] ?? $0.description }.joined(separator: ", ")
-            // This office's own changes past a change that needs an erasure in a refused feed wait too.
-            let ownHead = try self.store.versionVector()[own] ?? 0
-            let waiting = max(0, ownHead - (known[own] ?? 0))
             // The people whose erasure, held only in a refused feed, those changes wait for.
             let refused = Set(refusal.offices)
             let erasedElsewhere = try self.store.redactedChanges(of: own, after: known[own] ?? 0, through: ownHead)

@@ -407,6 +407,29 @@ struct TrustRevocationTests {
         }
     }
 
+    /// An office's own edit of a person whose erasure the hub set aside (written by an office
+    /// revoked there, after its position) waits, and the push says so and names the person
+    /// instead of reporting that the hub holds everything (hostile review 71).
+    @Test func ownChangesWaitingForAnErasureTheHubSetAsideAreNamed() throws {
+        let fixture = try HubFixture(offices: ["Geneva", "Bucharest"])
+        let (geneva, bucharest) = (fixture.offices[0], fixture.offices[1])
+        try geneva.succeed(["org", "add", "--name", "CAP Liberté de Conscience", "--acronym", "CAP"])
+        try geneva.succeed(["contact", "add", "--org", "CAP", "--name", "Thierry Valle"])
+        let contacts = try #require(try geneva.json(["contact", "list"]) as? [[String: Any]])
+        let valle = try #require(contacts.first?["id"] as? String)
+        try fixture.syncNow(geneva)
+        try fixture.syncNow(bucharest)
+        try HubFixture.succeed(["office", "revoke", "Geneva", "--after", "2", "--yes", "--db", fixture.hubDatabase])
+        try bucharest.succeed(["contact", "edit", valle, "--title", "Director"])
+        try geneva.succeed(["contact", "erase", valle, "--reason", "asked to be forgotten", "--yes"])
+        try SyncCommandTests.send(geneva, to: bucharest)
+        let push = try bucharest.run(["sync", "push", "--hub", fixture.url])
+        #expect(push.status != 0, "\(push.output)")
+        #expect(push.stderr.contains("the hub set aside their changes after the position"), "\(push.stderr)")
+        #expect(push.stderr.contains("1 of this office's own wait for that feed"), "\(push.stderr)")
+        #expect(push.stderr.contains(String(valle.prefix(8))), "\(push.stderr)")
+    }
+
     /// A hub whose backup predates its enrolments, restored over a database whose enrolments no
     /// longer read, is told to compare them too (hostile review 70: only `office list` was named).
     @Test func aHubBackupFromBeforeItsEnrolmentsIsToldToCompareThem() throws {
