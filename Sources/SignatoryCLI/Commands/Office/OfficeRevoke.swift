@@ -47,20 +47,36 @@ struct OfficeRevoke: ParsableCommand {
                 "\(name) was revoked here already: its changes after change \(revoked.after) are refused"
             )
         }
-        let enrolled = try store.hubMember(id).map { !$0.isRevoked } ?? false
+        let member = try store.hubMember(id)
+        let enrolled = member.map { !$0.isRevoked } ?? false
+        let held = try store.feedEnd(of: id).sequence
+        let upTo = self.after ?? held
         if id != store.office.id {
-            try self.confirmation.confirm(
-                revoked.map {
-                    "take the changes of \(name) up to its change \(self.after ?? $0.after), not \($0.after)"
-                }
-                    ?? "stop taking changes that \(name) writes from now on, here, and stop encrypting bundles for it",
-                typing: name,
-                in: store
-            )
+            var action =
+                revoked.map { "take the changes of \(name) up to its change \(upTo), not \($0.after)" }
+                ?? "stop trusting \(name): take its changes up to its change \(upTo), refuse its later ones, and stop "
+                + "encrypting bundles for it"
+            if upTo > held { action += " (\(held) held here: the others are taken from whoever sends them)" }
+            if enrolled { action += ", and end its enrolment on this hub" }
+            try self.confirmation.confirm(action, typing: name, in: store)
         }
         let last = try store.revokeTrust(in: id, after: self.after)
         // The whole id: a name can imitate another office's, its id cannot.
         Output.text("\(name) (\(id)) is no longer trusted here: its changes after change \(last) are refused")
+        if last > held {
+            Output.text(
+                "note: its changes after change \(held) up to change \(last) are not held here yet: they are taken when "
+                    + "they arrive, whoever sends them, whoever holds its key included; give a position that an office you "
+                    + "trust holds"
+            )
+        }
         if enrolled { Output.text("its enrolment on this hub ended too: the hub answers none of its requests") }
+        // `hub revoke` refused its feed whole; a position takes its changes up to it.
+        if revoked == nil, member?.isRevoked == true {
+            Output.text(
+                "its enrolment here had ended already (hub revoke), which refused its feed whole: from now on its "
+                    + "changes up to change \(last) are taken, whoever relays them"
+            )
+        }
     }
 }
