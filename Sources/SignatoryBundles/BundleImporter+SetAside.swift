@@ -11,9 +11,17 @@ extension BundleImporter.Report {
     public func setAsideNotes(in store: Store) throws -> [String] {
         var notes = try self.setAside.sorted { $0.key.description < $1.key.description }.map { office, count in
             let name = try store.trustedOffice(office)?.name ?? office.description
-            let after = try store.trustRevocation(of: office).map { " after its change \($0.after)" } ?? ""
-            return
+            let revocation = try store.trustRevocation(of: office)
+            let after = revocation.map { " after its change \($0.after)" } ?? ""
+            var note =
                 "set aside \(count) change(s) of \(name), whose trust was revoked here\(after): they were not applied"
+            // A revocation that names a change not held here takes the changes up to it only
+            // with that change: a bundle that stops short of it cannot show they are the office's.
+            if let revocation, revocation.hash != nil, try store.feedEnd(of: office).sequence < revocation.after {
+                note +=
+                    "; those up to change \(revocation.after) are taken from a bundle that carries them up to that change"
+            }
+            return note
         }
         // Only people shown here and not at risk here: the others need no mark, or cannot take one.
         let marked = try self.setAsideAtRiskMarks.sorted().filter { id in

@@ -85,14 +85,18 @@ public struct BundleImporter {
         defer { lines.stop() }
         // A database `office recover` continued elsewhere is left as it was: the new one takes them.
         try self.store.refuseIfSucceeded()
-        let (heads, revoked) = try self.verifiedHeads(header)
+        let (heads, revoked, pins) = try self.verifiedHeads(header)
         var feeds = try FeedTracker(store: self.store, heads: heads)
         var known = 0
         var setAside: [ID<Office>: Int] = [:]
         var atRiskMarks: Set<String> = []
         /// Whether `entry`, checked as every change is, is a change of a revoked office after its
-        /// revocation, counted if so.
-        func setsAside(_ entry: some FeedEntry) -> Bool {
+        /// revocation, counted if so. A feed that reaches the position its revocation names by
+        /// another change than the one named was written with its key after the revocation.
+        func setsAside(_ entry: some FeedEntry) throws -> Bool {
+            if let pin = pins[entry.office], entry.sequence == pin.sequence, entry.hash != pin.hash {
+                throw SyncError.revokedFeedDiffers(entry.office.description, pin.sequence)
+            }
             guard let last = revoked[entry.office], entry.sequence > last else { return false }
             setAside[entry.office, default: 0] += 1
             return true
@@ -107,7 +111,7 @@ public struct BundleImporter {
                         known += 1
                         continue
                     }
-                    if setsAside(change) {
+                    if try setsAside(change) {
                         // A mark that protects a person is not taken either: said, so that it can be made here.
                         if change.kind == .contact, change.fields["atRisk"]?.value == .bool(true) {
                             atRiskMarks.insert(change.entityID)
@@ -120,7 +124,7 @@ public struct BundleImporter {
                         known += 1
                         continue
                     }
-                    if setsAside(unapplied) { continue }
+                    if try setsAside(unapplied) { continue }
                     try batch.keep(unapplied, line: line.text)
                 } else if let format = ChangeFormat.declared(in: Array(line.text.utf8)), !format.isReadable {
                     throw SyncError.unsupportedVersion(format.description)
@@ -204,14 +208,16 @@ public struct BundleImporter {
         return true
     }
 
-    /// The header's heads, each from a trusted office and signed by it, and the last position
-    /// taken of each office revoked here whose feed the bundle carries further: its later
-    /// changes are checked as any other's, then set aside.
+    /// The header's heads, each from a trusted office and signed by it; the last position taken
+    /// of each office revoked here whose feed the bundle carries further (its later changes are
+    /// checked as any other's, then set aside); and the change each revocation names by its hash
+    /// where the bundle's feed passes that position, to be checked when it is read.
     private func verifiedHeads(
         _ header: BundleHeader
-    ) throws -> (heads: [ID<Office>: FeedHead], revoked: [ID<Office>: Int64]) {
+    ) throws -> (heads: [ID<Office>: FeedHead], revoked: [ID<Office>: Int64], pins: [ID<Office>: FeedPosition]) {
         var heads: [ID<Office>: FeedHead] = [:]
         var revokedFeeds: [ID<Office>: Int64] = [:]
+        var pins: [ID<Office>: FeedPosition] = [:]
         for head in header.heads {
             guard let card = try self.store.trustedOffice(head.office) else {
                 throw SyncError.untrusted(head.office.description, head.sequence)
@@ -223,13 +229,30 @@ public struct BundleImporter {
             if revocation == nil, try self.store.hubMember(head.office)?.isRevoked == true {
                 throw SyncError.revoked(head.office.description)
             }
-            if let revoked = revocation, head.sequence > revoked.after {
-                // Its key may be in other hands: what it sends is refused whole. Relayed by an
-                // office that has not revoked it yet, its later changes are set aside, the rest taken.
-                guard head.office != header.from else {
-                    throw SyncError.revokedHere(head.office.description, last: revoked.after)
+            if let revoked = revocation {
+                var limit = revoked.after
+                // Positions not held here that the revocation names by a hash: taken only from a
+                // feed that reaches that change; one that stops short of it cannot be checked yet.
+                if let hash = revoked.hash, try self.store.feedEnd(of: head.office).sequence < revoked.after {
+                    if head.sequence < revoked.after {
+                        limit = try self.store.feedEnd(of: head.office).sequence
+                    } else if head.sequence == revoked.after {
+                        guard head.hash == hash else {
+                            throw SyncError.revokedFeedDiffers(head.office.description, revoked.after)
+                        }
+                    } else {
+                        pins[head.office] = FeedPosition(sequence: revoked.after, hash: hash)
+                    }
                 }
-                revokedFeeds[head.office] = revoked.after
+                if head.sequence > limit {
+                    // Its key may be in other hands: what it sends beyond its position is refused
+                    // whole. Relayed by an office that has not revoked it yet, its later changes are
+                    // set aside, the rest taken.
+                    guard head.office != header.from || head.sequence <= revoked.after else {
+                        throw SyncError.revokedHere(head.office.description, last: revoked.after)
+                    }
+                    revokedFeeds[head.office] = limit
+                }
             }
             guard
                 card.verify(
@@ -245,6 +268,12 @@ public struct BundleImporter {
             }
             heads[head.office] = head
         }
-        return (heads, revokedFeeds)
+        return (heads, revokedFeeds, pins)
     }
+}
+
+/// A change of a feed named by its position and hash.
+struct FeedPosition: Sendable {
+    let sequence: Int64
+    let hash: String
 }

@@ -9,6 +9,7 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
         case untrusted(office: String, sequence: Int64)
         case revoked(office: String)
         case revokedHere(office: String, last: Int64)
+        case revokedFeedDiffers(office: String, sequence: Int64)
         case badSignature(office: String, sequence: Int64)
         case brokenChain(office: String, sequence: Int64, detail: String)
         case equivocation(office: String, sequence: Int64)
@@ -40,6 +41,9 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
     static func revoked(_ office: String) -> SyncError { .init(.revoked(office: office)) }
     static func revokedHere(_ office: String, last: Int64) -> SyncError {
         .init(.revokedHere(office: office, last: last))
+    }
+    static func revokedFeedDiffers(_ office: String, _ sequence: Int64) -> SyncError {
+        .init(.revokedFeedDiffers(office: office, sequence: sequence))
     }
     static func untrusted(_ office: String, _ sequence: Int64) -> SyncError {
         .init(.untrusted(office: office, sequence: sequence))
@@ -92,7 +96,7 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
         case .malformed: return .malformed
         case .unsupportedVersion: return .unsupportedVersion
         case .untrusted: return .untrusted
-        case .revoked, .revokedHere: return .revoked
+        case .revoked, .revokedHere, .revokedFeedDiffers: return .revoked
         case .badSignature: return .badSignature
         case .brokenChain: return .brokenChain
         case .equivocation: return .equivocation
@@ -124,6 +128,10 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
         case .revokedHere(let office, let last):
             return "office \(office) is no longer trusted here (revoked after its change \(last)): a bundle it writes "
                 + "is refused, and its later changes that another office relays are set aside; nothing was imported"
+        case .revokedFeedDiffers(let office, let sequence):
+            return "office \(office) is no longer trusted here, and this bundle carries another change at position "
+                + "\(sequence) of its feed than the one its revocation here names by its hash: whoever holds its key may "
+                + "have written it after the revocation; nothing was imported"
         case .revoked(let office):
             return
                 "office \(office) was revoked at this hub: its changes are no longer taken, relayed by another office or not; nothing was imported"

@@ -8,6 +8,9 @@ public struct SyncStatus: Sendable {
         public let name: String?
         /// Changes of this feed held here.
         public let held: Int64
+        /// The hash of the last change held, which `office revoke --after` takes to name it;
+        /// `nil` when none is held.
+        public let lastHash: String?
         /// The newest position the office signed.
         public let signedHead: Int64?
         /// The last change of this feed taken here, once its office's trust was revoked here.
@@ -46,8 +49,16 @@ public struct SyncStatus: Sendable {
         self.continuedIn = try store.successor()
         // An office revoked before this one held any of its changes is listed too, so that its
         // revocation shows.
-        self.feeds = Set(vector.keys).union(revoked.keys).sorted().map {
-            Feed(office: $0, name: names[$0], held: vector[$0] ?? 0, signedHead: heads[$0], revokedAfter: revoked[$0])
+        self.feeds = try Set(vector.keys).union(revoked.keys).sorted().map {
+            let held = vector[$0] ?? 0
+            return Feed(
+                office: $0,
+                name: names[$0],
+                held: held,
+                lastHash: held > 0 ? try store.changeHash(office: $0, sequence: held) : nil,
+                signedHead: heads[$0],
+                revokedAfter: revoked[$0]
+            )
         }
         self.peers = try store.peerKnowledge().sorted { $0.key < $1.key }.map { peer, has in
             let behind = vector.reduce(Int64(0)) { total, feed in total + max(0, feed.value - (has[feed.key] ?? 0)) }

@@ -34,6 +34,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case succeeded(office: String, path: String)
         case ownOfficeNotRevocable
         case revokedBeforeHeld(office: String, held: Int64, after: Int64)
+        case revocationNeedsHash(office: String, held: Int64, after: Int64)
+        case revocationHashDiffers(office: String, position: Int64, held: String?)
         case trustRevoked(office: String)
         case successionOfRevoked(card: String, predecessor: String)
         case keyOfRevoked(card: String, revoked: String)
@@ -89,6 +91,10 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let ownOfficeNotRevocable = Code("ownOfficeNotRevocable")
         /// A revocation would take fewer of an office's changes than are held here already.
         public static let revokedBeforeHeld = Code("revokedBeforeHeld")
+        /// A revocation takes changes not held here up to a position without naming that change.
+        public static let revocationNeedsHash = Code("revocationNeedsHash")
+        /// The hash a revocation gives is not that of the change held at its position.
+        public static let revocationHashDiffers = Code("revocationHashDiffers")
         /// This office stopped trusting the office (`office revoke`): nothing is written for it.
         public static let trustRevoked = Code("trustRevoked")
         /// A card continues an office whose trust was revoked here: its key may have signed for anyone.
@@ -172,6 +178,12 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     public static func revokedBeforeHeld(office: String, held: Int64, after: Int64) -> StoreError {
         .init(.revokedBeforeHeld(office: office, held: held, after: after))
     }
+    public static func revocationNeedsHash(office: String, held: Int64, after: Int64) -> StoreError {
+        .init(.revocationNeedsHash(office: office, held: held, after: after))
+    }
+    public static func revocationHashDiffers(office: String, position: Int64, held: String?) -> StoreError {
+        .init(.revocationHashDiffers(office: office, position: position, held: held))
+    }
     public static func trustRevoked(office: String) -> StoreError { .init(.trustRevoked(office: office)) }
     public static func successionOfRevoked(card: String, predecessor: String) -> StoreError {
         .init(.successionOfRevoked(card: card, predecessor: predecessor))
@@ -231,6 +243,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .succeeded: return .succeeded
         case .ownOfficeNotRevocable: return .ownOfficeNotRevocable
         case .revokedBeforeHeld: return .revokedBeforeHeld
+        case .revocationNeedsHash: return .revocationNeedsHash
+        case .revocationHashDiffers: return .revocationHashDiffers
         case .trustRevoked: return .trustRevoked
         case .successionOfRevoked: return .successionOfRevoked
         case .keyOfRevoked: return .keyOfRevoked
@@ -342,6 +356,17 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             return
                 "this office holds the changes of \(office) up to its change \(held) already, so it cannot take only "
                 + "those up to change \(after): give \(held) or a later position; nothing was changed"
+        case .revocationNeedsHash(let office, let held, let after):
+            return
+                "this office holds the changes of \(office) up to its change \(held) only: to take those up to change "
+                + "\(after), name change \(after) by its hash, as an office that holds it shows it, so that no other "
+                + "change written with its key can take its place; nothing was changed"
+        case .revocationHashDiffers(let office, let position, let held?):
+            return
+                "change \(position) of \(office) held here has the hash \(held), not the one given: check the hash with "
+                + "the office that gave it; nothing was changed"
+        case .revocationHashDiffers(let office, let position, nil):
+            return "\(office) has no change at position \(position) for a hash to name; nothing was changed"
         case .ownOfficeNotRevocable:
             return "this is the office's own database: an office stops trusting others, never itself; nothing was "
                 + "changed (if its key may be in other hands, the other offices revoke it, and it continues under a "

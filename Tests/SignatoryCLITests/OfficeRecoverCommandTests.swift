@@ -81,14 +81,18 @@ struct OfficeRecoverCommandTests {
         try bucharest.succeed(["sync", "export", "--all", "--for", "Geneva", "--out", full])
         let recovered = geneva.folder.path("geneva-recovered.db")
         let output = try geneva.succeed(["office", "recover", "--from", full, "--out", recovered])
+        // N and H as the peer's `sync status` shows them.
+        let hash = try TrustRevocationTests.lastHash(of: "Geneva", at: bucharest)
+        let shown = try bucharest.succeed(["sync", "status"])
+        #expect(shown.contains("Geneva: 2 change(s) held, signed to 2; change 2 has hash \(hash)"), "\(shown)")
         let commands = try output.split(separator: "`").filter { $0.hasPrefix("signatory office revoke") }.map {
             try PythonScript.run(
                 "import shlex, sys; print('\\n'.join(shlex.split(sys.stdin.read())))",
                 input: Array($0.utf8)
-            ).split(separator: "\n").map { $0 == "N" ? "2" : String($0) }
+            ).split(separator: "\n").map { $0 == "N" ? "2" : $0 == "H" ? hash : String($0) }
         }
         try #require(commands.count == 2, "\(output)")
-        #expect(commands[0].last == recovered && commands[1].count == 7, "\(commands)")
+        #expect(commands[0].last == recovered && commands[1].count == 9, "\(commands)")
         #expect(output.contains("the peer's bundle holds 2"), "\(output)")
 
         let stolen = geneva.folder.path("stolen.jsonl")

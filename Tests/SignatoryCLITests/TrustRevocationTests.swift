@@ -140,10 +140,19 @@ struct TrustRevocationTests {
             )
         )
         #expect(try cairo.refuse(["office", "revoke", "Geneva", "--after", "-1", "--yes"]).contains("0 or more"))
-        let asked = try cairo.refuse(["office", "revoke", "Geneva", "--after", "2"])
+        // Beyond what is held here, the position is named by its change's hash (hostile review 71).
+        let unnamed = try cairo.refuse(["office", "revoke", "Geneva", "--after", "2", "--yes"])
+        #expect(unnamed.contains("up to its change 1 only: to take those up to change 2, name change 2 by its hash"))
+        #expect(unnamed.contains("Give it with --hash: `signatory sync status` at an office"), "\(unnamed)")
+        let hash = try Self.lastHash(of: "Geneva", at: bucharest)
+        let asked = try cairo.refuse(["office", "revoke", "Geneva", "--after", "2", "--hash", hash])
         #expect(asked.contains("take its changes up to its change 2"), "\(asked)")
-        #expect(asked.contains("(1 held here: the others are taken from whoever sends them)"), "\(asked)")
-        let revoked = try cairo.succeed(["office", "revoke", "Geneva", "--after", "2", "--yes"])
+        #expect(
+            asked.contains(
+                "(1 held here: the others are taken only from a feed that reaches the change whose hash was given)"
+            )
+        )
+        let revoked = try cairo.succeed(["office", "revoke", "Geneva", "--after", "2", "--hash", hash, "--yes"])
         #expect(revoked.contains("is no longer trusted here: its changes after change 2 are refused"), "\(revoked)")
         #expect(revoked.contains("note: its changes after change 1 up to change 2 are not held here yet"), "\(revoked)")
         try geneva.succeed(["org", "add", "--name", "Written With A Lost Key", "--acronym", "WLK"])
@@ -156,7 +165,11 @@ struct TrustRevocationTests {
         #expect(list.contains("Typed before the revocation") && !list.contains("Written With A Lost Key"), "\(list)")
         // Given again, the position moves; without it, nothing changes.
         #expect(try cairo.succeed(["office", "revoke", "Geneva", "--yes"]).contains("after change 2 are refused"))
-        #expect(try cairo.succeed(["office", "revoke", "Geneva", "--after", "3", "--yes"]).contains("after change 3"))
+        let third = try Self.lastHash(of: "Geneva", at: bucharest)
+        #expect(
+            try cairo.succeed(["office", "revoke", "Geneva", "--after", "3", "--hash", third, "--yes"])
+                .contains("after change 3")
+        )
         try SyncCommandTests.send(bucharest, to: cairo)
         #expect(try cairo.succeed(["org", "list"]).contains("Written With A Lost Key"))
     }
@@ -173,7 +186,8 @@ struct TrustRevocationTests {
         try SyncCommandTests.send(geneva, to: bucharest)
         try HubFixture.succeed(["hub", "revoke", "Geneva", "--db", fixture.hubDatabase])
         let moved = try HubFixture.succeed([
-            "office", "revoke", "Geneva", "--after", "2", "--yes", "--db", fixture.hubDatabase,
+            "office", "revoke", "Geneva", "--after", "2", "--hash", try Self.lastHash(of: "Geneva", at: bucharest),
+            "--yes", "--db", fixture.hubDatabase,
         ])
         #expect(moved.contains("had ended already (hub revoke), which refused its feed whole"), "\(moved)")
         try geneva.succeed(["org", "add", "--name", "Written With A Lost Key", "--acronym", "WLK"])
@@ -182,6 +196,81 @@ struct TrustRevocationTests {
         #expect(pushed.status == 0, "\(pushed.stderr)")
         let hub = try fixture.hubDump()
         #expect(hub.contains("Sent by file only") && !hub.contains("Written With A Lost Key"))
+    }
+
+    /// A revocation beyond what is held names its last change by hash, so whoever holds the
+    /// revoked office's key cannot fill the positions not held yet with other changes: not in
+    /// its own bundle, not relayed by an office that took them, and a feed that stops short of
+    /// that change is set aside until one reaches it (hostile review 71: an at-risk mark could be
+    /// taken away that way).
+    @Test func aStolenKeyCannotFillThePositionsARevocationNamesByHash() throws {
+        let offices = try SyncCommandTests.offices(["Geneva", "Bucharest", "Cairo", "Dakar"])
+        let (geneva, bucharest, cairo, dakar) = (offices[0], offices[1], offices[2], offices[3])
+        try geneva.succeed(["org", "add", "--name", "CAP Liberté de Conscience", "--acronym", "CAP"])
+        try SyncCommandTests.send(geneva, to: bucharest)
+        try SyncCommandTests.send(geneva, to: dakar)
+        let laptop = geneva.folder.path("lost-laptop.db")
+        try geneva.succeed(["office", "backup", "--out", laptop])
+        try geneva.succeed(["org", "add", "--name", "Typed before the revocation", "--acronym", "TBR"])
+        try SyncCommandTests.send(geneva, to: bucharest)
+        let hash = try Self.lastHash(of: "Geneva", at: bucharest)
+        let wrong = String(repeating: "0", count: 64)
+        #expect(
+            try bucharest.refuse(["office", "revoke", "Geneva", "--after", "2", "--hash", wrong, "--yes"])
+                .contains("change 2 of Geneva held here has the hash \(hash), not the one given")
+        )
+        for (arguments, message) in [
+            (["--hash", hash], "--hash names the change at --after"),
+            (["--after", "0", "--hash", hash], "--hash names the change at --after"),
+            (["--after", "2", "--hash", hash.uppercased()], "64 lower-case hexadecimal digits"),
+            (["--after", "2", "--hash", String(hash.dropLast())], "64 lower-case hexadecimal digits"),
+        ] {
+            let refused = try cairo.refuse(["office", "revoke", "Geneva", "--yes"] + arguments)
+            #expect(refused.contains(message), "\(arguments): \(refused)")
+        }
+        try cairo.succeed(["office", "revoke", "Geneva", "--after", "2", "--hash", hash, "--yes"])
+
+        // Dakar's copy stops at change 1: it cannot show it leads to the change named, so it waits.
+        let short = try cairo.run(["sync", "import", try Self.bundle(of: dakar)])
+        #expect(short.status == 0, "\(short.stderr)")
+        #expect(
+            short.stderr.contains("set aside 1 change(s) of Geneva")
+                && short.stderr.contains(
+                    "those up to change 2 are taken from a bundle that carries them up to that change"
+                ),
+            "\(short.stderr)"
+        )
+        #expect(!(try cairo.succeed(["org", "list"]).contains("CAP Liberté de Conscience")))
+
+        // The lost laptop writes its own change 2, then a third.
+        func onLaptop(_ arguments: [String]) throws -> String {
+            let result = try SignatoryExecutable.run(arguments + ["--db", laptop], in: geneva.folder.url)
+            #expect(result.status == 0, "\(result.stderr)")
+            return result.stdout
+        }
+        _ = try onLaptop(["org", "add", "--name", "Written With The Old Key"])
+        let stolen = geneva.folder.path("stolen.jsonl")
+        _ = try onLaptop(["sync", "export", "--plaintext", "--out", stolen])
+        #expect(try cairo.refuse(["sync", "import", stolen]).contains("carries another change at position 2"))
+        _ = try onLaptop(["org", "add", "--name", "Also Written With The Old Key"])
+        _ = try onLaptop(["sync", "export", "--plaintext", "--out", stolen])
+        try dakar.succeed(["sync", "import", stolen])
+        let relayed = try cairo.refuse(["sync", "import", try Self.bundle(of: dakar)])
+        #expect(relayed.contains("carries another change at position 2 of its feed"), "\(relayed)")
+
+        // The feed that reaches the change named is taken, and nothing after it.
+        try SyncCommandTests.send(bucharest, to: cairo)
+        let list = try cairo.succeed(["org", "list"])
+        #expect(list.contains("CAP Liberté de Conscience") && list.contains("Typed before the revocation"))
+        #expect(!list.contains("Old Key"), "\(list)")
+        withExtendedLifetime(offices) {}
+    }
+
+    /// A plaintext bundle of everything `office` holds.
+    static func bundle(of office: OfficeFixture) throws -> String {
+        let path = office.folder.path("bundle-\(UUID().uuidString).jsonl")
+        try office.succeed(["sync", "export", "--plaintext", "--out", path])
+        return path
     }
 
     /// A hub whose operator has not revoked the office yet still serves everything else: its
@@ -567,6 +656,13 @@ struct TrustRevocationTests {
     }
 
     /// Whether `output` has a line "NAME (ID) REST…", as `office restore` names an office.
+    /// The hash of the last change of `name`'s feed that `office` holds, as `sync status` prints it.
+    static func lastHash(of name: String, at office: OfficeFixture) throws -> String {
+        let status = try #require(try office.json(["sync", "status"]) as? [String: Any])
+        let feeds = try #require(status["feeds"] as? [[String: Any]])
+        return try #require(feeds.first { $0["name"] as? String == name }?["lastHash"] as? String)
+    }
+
     static func says(_ output: String, _ name: String, _ rest: String) -> Bool {
         output.split(separator: "\n").contains { $0.hasPrefix("\(name) (") && $0.contains(") \(rest)") }
     }

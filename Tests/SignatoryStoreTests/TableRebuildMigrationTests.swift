@@ -8,9 +8,12 @@ import Testing
 /// Schema 11 rebuilds the organisation and signature tables, which other tables refer to, so
 /// that their value checks need no temporary B-tree per row written.
 struct TableRebuildMigrationTests {
-    /// Takes away what schema 12 adds, for a file made by this release to pass for an older one.
+    /// Takes away what schema 13 adds, for a file made by this release to pass for one of schema 12.
+    static let withoutSchemaThirteen = "ALTER TABLE trusted_office DROP COLUMN revoked_after_hash; "
+    /// Takes away what schemas 12 and 13 add, for a file made by this release to pass for an older one.
     static let withoutSchemaTwelve =
-        "ALTER TABLE trusted_office DROP COLUMN revoked_after; ALTER TABLE trusted_office DROP COLUMN revoked_at; "
+        withoutSchemaThirteen
+        + "ALTER TABLE trusted_office DROP COLUMN revoked_after; ALTER TABLE trusted_office DROP COLUMN revoked_at; "
     let orgA = "00000000-0000-4000-8000-00000000000a"
     let orgB = "00000000-0000-4000-8000-00000000000b"
     let contact = "00000000-0000-4000-8000-00000000000c"

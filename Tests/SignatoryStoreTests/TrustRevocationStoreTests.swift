@@ -18,7 +18,7 @@ struct TrustRevocationStoreTests {
         try hub.enrol(try bucharest.officeCard(), audience: .internal)
         try hub.enrol(try paris.officeCard(), audience: .internal)
         let at = Date(timeIntervalSince1970: 1_796_000_000)
-        #expect(try hub.revokeTrust(in: bucharest.office.id, now: at) == 0)
+        #expect(try hub.revokeTrust(in: bucharest.office.id, now: at).after == 0)
         #expect(try hub.hubMember(bucharest.office.id)?.revokedAt == at)
         #expect(try hub.hubMember(paris.office.id)?.isRevoked == false)
         // Revoking again keeps the first moment.
@@ -37,7 +37,36 @@ struct TrustRevocationStoreTests {
         #expect(try hub.hubMember(bucharest.office.id)?.revokedAt == at)
         #expect(try hub.hubMembers().filter(\.isRevoked).map(\.card.id) == [bucharest.office.id])
         let later = at.addingTimeInterval(120)
-        #expect(try hub.revokeTrust(in: bucharest.office.id, now: later) == 0)
+        #expect(try hub.revokeTrust(in: bucharest.office.id, now: later).after == 0)
         #expect(try hub.hubMember(bucharest.office.id)?.revokedAt == later)
+    }
+
+    /// A revocation made by the release before schema 13 is kept on upgrade, naming no hash; and
+    /// a position beyond what is held is taken only with the hash of its change.
+    @Test func aRevocationOfSchemaTwelveIsKeptAndANewOneBeyondTheHeldNamesAHash() throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.path("geneva.db")
+        let geneva = try Store.create(at: path, office: Office(name: "Geneva", createdAt: Date()))
+        let offices = try ["Bucharest", "Cairo"].map {
+            try Store.create(at: folder.path("\($0).db"), office: Office(name: $0, createdAt: Date()))
+        }
+        for office in offices { try geneva.trust(try office.officeCard()) }
+        let (bucharest, cairo) = (offices[0].office.id, offices[1].office.id)
+        try geneva.revokeTrust(in: bucharest, now: Date(timeIntervalSince1970: 1_796_000_000))
+        try geneva.database.execute(TableRebuildMigrationTests.withoutSchemaThirteen + "PRAGMA user_version = 12")
+        let upgraded = try Store.open(at: path)
+        let kept = try #require(try upgraded.trustRevocation(of: bucharest))
+        #expect(kept.after == 0 && kept.hash == nil && kept.at == Date(timeIntervalSince1970: 1_796_000_000))
+
+        let error = #expect(throws: StoreError.self) { try upgraded.revokeTrust(in: cairo, after: 3) }
+        #expect(error?.code == .revocationNeedsHash)
+        #expect(try upgraded.trustRevocation(of: cairo) == nil)
+        let hash = String(repeating: "ab", count: 32)
+        let plan = try upgraded.revokeTrust(in: cairo, after: 3, hash: hash)
+        #expect(plan.held == 0 && plan.after == 3 && plan.hash == hash)
+        #expect(try upgraded.trustRevocation(of: cairo)?.hash == hash)
+        // Given again without a position, it stays as it is, hash and all.
+        #expect(try upgraded.planRevocation(of: cairo).changesNothing)
+        #expect(try upgraded.revokeTrust(in: cairo).hash == hash)
     }
 }

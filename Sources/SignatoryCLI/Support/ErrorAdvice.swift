@@ -112,6 +112,9 @@ enum ErrorAdvice {
             return "\(error); if that office itself gave you this card and its fingerprint matches what they read "
                 + "you from `office card` (in person or by phone), trust it with `signatory office trust CARD --yes` "
                 + "(on a hub, then enroll it with `signatory hub enroll CARD`)"
+        case .revocationNeedsHash:
+            return "\(error). Give it with --hash: `signatory sync status` at an office whose copy of that feed ends "
+                + "at that change prints it on the feed's line, after \"has hash\""
         case .databaseInUse:
             return "\(error): stop `signatory ui` and `signatory serve` on it, then run the command again"
         case .backupOfAnotherOffice:

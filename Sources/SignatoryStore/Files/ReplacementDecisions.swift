@@ -16,6 +16,7 @@ package struct ReplacementDecisions: Sendable {
         let trustedAt: Int64
         let recipient, recipientSignature: String?
         let after, at: Int64
+        let hash: String?
     }
 
     struct Member: Sendable {
@@ -37,11 +38,17 @@ package struct ReplacementDecisions: Sendable {
     /// lose the other. Ids are read in their one spelling (lower case), as Signatory writes them.
     package init(readFrom database: Database) throws {
         self.revocations = try Self.readable {
-            try database.prepare(
-                """
-                SELECT lower(id), name, public_key, trusted_at, recipient, recipient_signature, revoked_after, revoked_at
-                FROM trusted_office WHERE revoked_after IS NOT NULL ORDER BY name, id
-                """
+            // A file an older release left (schema 12) has no hash column; it read as NULL there.
+            let hash =
+                try database.integer(
+                    "SELECT count(*) FROM pragma_table_info('trusted_office') WHERE name = 'revoked_after_hash'"
+                ) == 1 ? "revoked_after_hash" : "NULL"
+            return try database.prepare(
+                built: """
+                    SELECT lower(id), name, public_key, trusted_at, recipient, recipient_signature, revoked_after,
+                        revoked_at, \(hash)
+                    FROM trusted_office WHERE revoked_after IS NOT NULL ORDER BY name, id
+                    """
             ).rows {
                 Revocation(
                     id: $0.text(0),
@@ -51,7 +58,8 @@ package struct ReplacementDecisions: Sendable {
                     recipient: $0.optionalText(4),
                     recipientSignature: $0.optionalText(5),
                     after: $0.integer(6),
-                    at: $0.integer(7)
+                    at: $0.integer(7),
+                    hash: $0.optionalText(8)
                 )
             }
         }
@@ -115,8 +123,9 @@ package struct ReplacementDecisions: Sendable {
                 try database.prepare(
                     """
                     INSERT INTO trusted_office
-                        (id, name, public_key, trusted_at, recipient, recipient_signature, revoked_after, revoked_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        (id, name, public_key, trusted_at, recipient, recipient_signature, revoked_after, revoked_at,
+                         revoked_after_hash)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """
                 ).run(
                     revocation.id,
@@ -126,11 +135,14 @@ package struct ReplacementDecisions: Sendable {
                     revocation.recipient,
                     revocation.recipientSignature,
                     revocation.after,
-                    revocation.at
+                    revocation.at,
+                    revocation.hash
                 )
             case .some(.none):
-                try database.prepare("UPDATE trusted_office SET revoked_after = ?, revoked_at = ? WHERE id = ?")
-                    .run(revocation.after, revocation.at, revocation.id)
+                try database.prepare(
+                    "UPDATE trusted_office SET revoked_after = ?, revoked_at = ?, revoked_after_hash = ? WHERE id = ?"
+                )
+                .run(revocation.after, revocation.at, revocation.hash, revocation.id)
             case .some(.some): continue
             }
             kept.revoked.append(NamedOffice(name: revocation.name, id: revocation.id))

@@ -55,12 +55,13 @@ struct OfficeRecover: ParsableCommand {
                     + "to every office (signatory office trust CARD) and the hub (signatory hub enroll CARD); "
                     + "the old database takes no more changes, erasures included: once the new one works, delete it and its backups",
                 "if the old database, a backup of it or its key may be in other hands (a lost laptop, a backup restored "
-                    + "elsewhere), changes written under the old identity are still taken: then find the last position of "
-                    + "the old feed that any office or the hub holds (`signatory sync status` there, the line starting "
-                    + "\(store.office.id.description.prefix(8)); the peer's bundle holds \(report.peerEnd)), and revoke it at "
-                    + "that position everywhere, so that all take the same changes: `signatory office revoke "
-                    + "\(store.office.id) --after N --yes --db \(ShellWord.path(self.out))` here, and `signatory office revoke "
-                    + "\(store.office.id) --after N --yes` at every office and on the hub once it trusts the new card",
+                    + "elsewhere), changes written under the old identity are still taken: then find the last position N of "
+                    + "the old feed that any office or the hub holds, and its hash H (`signatory sync status` there, the line "
+                    + "starting \(store.office.id.description.prefix(8)): \"N change(s) held, … change N has hash H\"; the "
+                    + "peer's bundle holds \(report.peerEnd)), and revoke it at that change everywhere, so that all take the "
+                    + "same changes: `signatory office revoke \(store.office.id) --after N --hash H --yes --db "
+                    + "\(ShellWord.path(self.out))` here, and `signatory office revoke \(store.office.id) --after N --hash H "
+                    + "--yes` at every office and on the hub once it trusts the new card",
             ]
         )
     }

@@ -26,6 +26,13 @@ struct OfficeRevoke: ParsableCommand {
                 + "Without it: up to the last change held here."
         )
     ) var after: Int64?
+    @Option(
+        help: ArgumentHelp(
+            "The hash of the change at --after, as `signatory sync status` prints it at an office that holds it.",
+            discussion: "Needed when that change is not held here: the changes up to it are then taken only from a "
+                + "feed that reaches it, so that whoever holds the office's key cannot put others in their place."
+        )
+    ) var hash: String?
     @OptionGroup var confirmation: ConfirmationOptions
 
     func validate() throws {
@@ -34,48 +41,61 @@ struct OfficeRevoke: ParsableCommand {
                 "--after takes a position in the office's feed, 0 or more, as `signatory sync status` shows it: e.g. --after 12"
             )
         }
+        if let hash = self.hash {
+            guard let after = self.after, after > 0 else {
+                throw ValidationError(
+                    "--hash names the change at --after: give both, e.g. --after 12 --hash HASH, with the hash that "
+                        + "`signatory sync status` prints for change 12 at an office that holds it"
+                )
+            }
+            guard hash.utf8.count == 64,
+                hash.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
+            else {
+                throw ValidationError(
+                    "--hash takes the 64 lower-case hexadecimal digits that `signatory sync status` prints after "
+                        + "\"change \(after) has hash\" at an office that holds it"
+                )
+            }
+        }
     }
 
     func run() throws {
         let store = try self.database.open()
         let id = try store.trustedOffice(matching: self.office)
         let name = try store.trustedOffice(id)?.name ?? self.office
-        let revoked = try store.trustRevocation(of: id)
-        if let revoked, self.after == nil || self.after == revoked.after {
+        let plan = try store.planRevocation(of: id, after: self.after, hash: self.hash)
+        if plan.changesNothing {
             // On a hub, such an office is served no more whatever its enrolment says (`HubMember.isRevoked`).
-            return Output.text(
-                "\(name) was revoked here already: its changes after change \(revoked.after) are refused"
-            )
+            return Output.text("\(name) was revoked here already: its changes after change \(plan.after) are refused")
         }
-        let member = try store.hubMember(id)
-        let enrolled = member.map { !$0.isRevoked } ?? false
-        let held = try store.feedEnd(of: id).sequence
-        let upTo = self.after ?? held
-        if id != store.office.id {
-            var action =
-                revoked.map { "take the changes of \(name) up to its change \(upTo), not \($0.after)" }
-                ?? "stop trusting \(name): take its changes up to its change \(upTo), refuse its later ones, and stop "
-                + "encrypting bundles for it"
-            if upTo > held { action += " (\(held) held here: the others are taken from whoever sends them)" }
-            if enrolled { action += ", and end its enrolment on this hub" }
-            try self.confirmation.confirm(action, typing: name, in: store)
-        }
-        let last = try store.revokeTrust(in: id, after: self.after)
+        let unheld =
+            plan.after > plan.held
+            ? " (\(plan.held) held here: the others are taken only from a feed that reaches the change whose hash was given)"
+            : ""
+        var action =
+            plan.previous.map { "take the changes of \(name) up to its change \(plan.after), not \($0.after)" }
+            ?? "stop trusting \(name): take its changes up to its change \(plan.after), refuse its later ones, and stop "
+            + "encrypting bundles for it"
+        action += unheld
+        if plan.endsEnrolment { action += ", and end its enrolment on this hub" }
+        try self.confirmation.confirm(action, typing: name, in: store)
+        let done = try store.revokeTrust(in: id, after: self.after, hash: self.hash)
         // The whole id: a name can imitate another office's, its id cannot.
-        Output.text("\(name) (\(id)) is no longer trusted here: its changes after change \(last) are refused")
-        if last > held {
+        Output.text("\(name) (\(id)) is no longer trusted here: its changes after change \(done.after) are refused")
+        if done.after > done.held {
             Output.text(
-                "note: its changes after change \(held) up to change \(last) are not held here yet: they are taken when "
-                    + "they arrive, whoever sends them, whoever holds its key included; give a position that an office you "
-                    + "trust holds"
+                "note: its changes after change \(done.held) up to change \(done.after) are not held here yet: they are "
+                    + "taken from a bundle that carries them up to change \(done.after) with the hash given"
             )
         }
-        if enrolled { Output.text("its enrolment on this hub ended too: the hub answers none of its requests") }
+        if done.endsEnrolment {
+            Output.text("its enrolment on this hub ended too: the hub answers none of its requests")
+        }
         // `hub revoke` refused its feed whole; a position takes its changes up to it.
-        if revoked == nil, member?.isRevoked == true {
+        if done.previous == nil, try store.hubMember(id)?.isRevoked == true, !done.endsEnrolment {
             Output.text(
                 "its enrolment here had ended already (hub revoke), which refused its feed whole: from now on its "
-                    + "changes up to change \(last) are taken, whoever relays them"
+                    + "changes up to change \(done.after) are taken, whoever relays them"
             )
         }
     }

@@ -24,7 +24,7 @@ struct SyncStatusCommand: ParsableCommand {
                     ]),
                     "feeds": status.feeds.map {
                         JSONRecord([
-                            "office": $0.office.description, "name": $0.name, "held": $0.held,
+                            "office": $0.office.description, "name": $0.name, "held": $0.held, "lastHash": $0.lastHash,
                             "signedHead": $0.signedHead, "revokedAfter": $0.revokedAfter,
                         ])
                     },
@@ -60,8 +60,10 @@ struct SyncStatusCommand: ParsableCommand {
             let revoked = feed.revokedAfter.map {
                 "; trust revoked here after its change \($0), later ones are not taken"
             }
+            // The hash names the last change for `office revoke --after N --hash H` elsewhere.
+            let hash = feed.lastHash.map { "; change \(feed.held) has hash \($0)" } ?? ""
             Output.text(
-                "feed     \(named(feed.office, feed.name)): \(feed.held) change(s) held, signed to \(feed.signedHead.map(String.init) ?? "-")\(revoked ?? "")"
+                "feed     \(named(feed.office, feed.name)): \(feed.held) change(s) held, signed to \(feed.signedHead.map(String.init) ?? "-")\(hash)\(revoked ?? "")"
             )
         }
         for peer in status.peers {
