@@ -372,6 +372,27 @@ struct TrustRevocationTests {
         #expect(cards.contains("revoked after change 1"), "\(cards)")
     }
 
+    /// The hash a revocation names survives a restore of a backup made before it, as the
+    /// revocation does.
+    @Test func aRestoreKeepsTheChangeARevocationNamesByHash() throws {
+        let offices = try SyncCommandTests.offices(["Geneva", "Bucharest"])
+        let (geneva, bucharest) = (offices[0], offices[1])
+        try bucharest.succeed(["org", "add", "--name", "Romanian Independent Society of Human Rights"])
+        let hash = try Self.lastHash(of: "Bucharest", at: bucharest)
+        let backup = geneva.folder.path("before-revocation.db")
+        try geneva.succeed(["office", "backup", "--out", backup])
+        try geneva.succeed(["office", "revoke", "Bucharest", "--after", "1", "--hash", hash, "--yes"])
+        try geneva.succeed(["office", "restore", "--from", backup])
+        let listed = try #require(try geneva.json(["office", "list"]) as? [[String: Any]])
+        let revoked = try #require(listed.first { $0["name"] as? String == "Bucharest" })
+        #expect(revoked["revokedAfter"] as? Int == 1 && revoked["revokedAfterHash"] as? String == hash, "\(revoked)")
+        #expect(
+            try geneva.succeed(["office", "list"]).contains("taken only up to the change of hash \(hash.prefix(12))…")
+        )
+        try SyncCommandTests.send(bucharest, to: geneva)
+        #expect(try geneva.succeed(["org", "list"]).contains("Romanian Independent Society of Human Rights"))
+    }
+
     /// A card that carries a revoked office's key under another id and name is refused, with
     /// --yes too (hostile review 64).
     @Test func aRevokedKeyIsNotTrustedUnderAnotherName() throws {

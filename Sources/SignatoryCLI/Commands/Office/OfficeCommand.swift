@@ -107,28 +107,33 @@ struct OfficeList: ParsableCommand {
         let offices = try store.trustedOffices()
         if self.output.json {
             return try Output.json(
-                try offices.map { ListedOffice(card: $0, revokedAfter: try store.trustRevocation(of: $0.id)?.after) }
+                try offices.map { ListedOffice(card: $0, revocation: try store.trustRevocation(of: $0.id)) }
             )
         }
         Output.table(
             try offices.map { office in
-                let revoked = try store.trustRevocation(of: office.id).map { "revoked after change \($0.after)" }
+                let revoked = try store.trustRevocation(of: office.id).map { revocation in
+                    "revoked after change \(revocation.after)"
+                        + (revocation.hash.map { ", taken only up to the change of hash \($0.prefix(12))…" } ?? "")
+                }
                 return [office.id.shortID, office.name, office.fingerprint] + (revoked.map { [$0] } ?? [])
             }
         )
     }
 }
 
-/// A trusted office as `office list --json` prints it: its card, and `revokedAfter` once revoked.
+/// A trusted office as `office list --json` prints it: its card, and once revoked `revokedAfter`
+/// and `revokedAfterHash`, the hash of that change when the revocation names it.
 private struct ListedOffice: Encodable {
     let card: SignatoryDomain.OfficeCard
-    let revokedAfter: Int64?
+    let revocation: TrustRevocation?
 
-    private enum Keys: String, CodingKey { case revokedAfter }
+    private enum Keys: String, CodingKey { case revokedAfter, revokedAfterHash }
 
     func encode(to encoder: any Encoder) throws {
         try self.card.encode(to: encoder)
         var container = encoder.container(keyedBy: Keys.self)
-        try container.encodeIfPresent(self.revokedAfter, forKey: .revokedAfter)
+        try container.encodeIfPresent(self.revocation?.after, forKey: .revokedAfter)
+        try container.encodeIfPresent(self.revocation?.hash, forKey: .revokedAfterHash)
     }
 }

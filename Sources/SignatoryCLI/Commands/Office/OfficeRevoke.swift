@@ -13,7 +13,9 @@ struct OfficeRevoke: ParsableCommand {
             (`office recover`), which are trusted anew. Ask the hub's operator to revoke it too \
             (`hub revoke`); run on the hub's database, this command ends its enrolment as well. With --after N, \
             its changes up to position N are taken wherever they come from: revoking at one position everywhere, \
-            every office and the hub take the same changes. Example: signatory office revoke Bucharest
+            every office and the hub take the same changes. Beyond what is held here, --hash names change N by the \
+            hash that `signatory sync status` prints for it at an office whose copy of the feed ends there. \
+            Examples: signatory office revoke Bucharest; signatory office revoke Bucharest --after 12 --hash HASH
             """
     )
 
@@ -85,7 +87,10 @@ struct OfficeRevoke: ParsableCommand {
         if done.after > done.held {
             Output.text(
                 "note: its changes after change \(done.held) up to change \(done.after) are not held here yet: they are "
-                    + "taken from a bundle that carries them up to change \(done.after) with the hash given"
+                    + (done.hash == nil
+                        ? "taken from whoever sends them, as this revocation predates naming a change by its hash: give "
+                            + "--after \(done.after) --hash again with the hash of that change"
+                        : "taken from a bundle that carries them up to change \(done.after) with the hash given")
             )
         }
         if done.endsEnrolment {
