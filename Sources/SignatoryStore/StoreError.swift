@@ -36,6 +36,7 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case revokedBeforeHeld(office: String, held: Int64, after: Int64)
         case revocationNeedsHash(office: String, held: Int64, after: Int64)
         case revocationHashDiffers(office: String, position: Int64, held: String?)
+        case revocationHashOfHeldChange(office: String, position: Int64, heldAt: Int64)
         case trustRevoked(office: String)
         case successionOfRevoked(card: String, predecessor: String)
         case keyOfRevoked(card: String, revoked: String)
@@ -95,6 +96,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let revocationNeedsHash = Code("revocationNeedsHash")
         /// The hash a revocation gives is not that of the change held at its position.
         public static let revocationHashDiffers = Code("revocationHashDiffers")
+        /// The hash a revocation gives for a change not held here is that of a change held at another position.
+        public static let revocationHashOfHeldChange = Code("revocationHashOfHeldChange")
         /// This office stopped trusting the office (`office revoke`): nothing is written for it.
         public static let trustRevoked = Code("trustRevoked")
         /// A card continues an office whose trust was revoked here: its key may have signed for anyone.
@@ -184,6 +187,9 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     public static func revocationHashDiffers(office: String, position: Int64, held: String?) -> StoreError {
         .init(.revocationHashDiffers(office: office, position: position, held: held))
     }
+    public static func revocationHashOfHeldChange(office: String, position: Int64, heldAt: Int64) -> StoreError {
+        .init(.revocationHashOfHeldChange(office: office, position: position, heldAt: heldAt))
+    }
     public static func trustRevoked(office: String) -> StoreError { .init(.trustRevoked(office: office)) }
     public static func successionOfRevoked(card: String, predecessor: String) -> StoreError {
         .init(.successionOfRevoked(card: card, predecessor: predecessor))
@@ -245,6 +251,7 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .revokedBeforeHeld: return .revokedBeforeHeld
         case .revocationNeedsHash: return .revocationNeedsHash
         case .revocationHashDiffers: return .revocationHashDiffers
+        case .revocationHashOfHeldChange: return .revocationHashOfHeldChange
         case .trustRevoked: return .trustRevoked
         case .successionOfRevoked: return .successionOfRevoked
         case .keyOfRevoked: return .keyOfRevoked
@@ -367,6 +374,10 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
                 + "the office that gave it; nothing was changed"
         case .revocationHashDiffers(let office, let position, nil):
             return "\(office) has no change at position \(position) for a hash to name; nothing was changed"
+        case .revocationHashOfHeldChange(let office, let position, let heldAt):
+            return
+                "the hash given is that of change \(heldAt) of \(office), held here, not of change \(position): no copy "
+                + "of its feed could reach change \(position) with it; nothing was changed"
         case .ownOfficeNotRevocable:
             return "this is the office's own database: an office stops trusting others, never itself; nothing was "
                 + "changed (if its key may be in other hands, the other offices revoke it, and it continues under a "

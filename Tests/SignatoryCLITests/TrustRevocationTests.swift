@@ -166,9 +166,9 @@ struct TrustRevocationTests {
         // Given again, the position moves; without it, nothing changes.
         #expect(try cairo.succeed(["office", "revoke", "Geneva", "--yes"]).contains("after change 2 are refused"))
         let third = try Self.lastHash(of: "Geneva", at: bucharest)
+        let moved = try cairo.succeed(["office", "revoke", "Geneva", "--after", "3", "--hash", third, "--yes"])
         #expect(
-            try cairo.succeed(["office", "revoke", "Geneva", "--after", "3", "--hash", third, "--yes"])
-                .contains("after change 3")
+            moved.contains("after change 3") && moved.contains("this replaces its revocation after change 2 (hash ")
         )
         try SyncCommandTests.send(bucharest, to: cairo)
         #expect(try cairo.succeed(["org", "list"]).contains("Written With A Lost Key"))
@@ -218,6 +218,10 @@ struct TrustRevocationTests {
         #expect(
             try bucharest.refuse(["office", "revoke", "Geneva", "--after", "2", "--hash", wrong, "--yes"])
                 .contains("change 2 of Geneva held here has the hash \(hash), not the one given")
+        )
+        #expect(
+            try bucharest.refuse(["office", "revoke", "Geneva", "--after", "3", "--hash", hash, "--yes"])
+                .contains("the hash given is that of change 2 of Geneva, held here, not of change 3")
         )
         for (arguments, message) in [
             (["--hash", hash], "--hash names the change at --after"),
@@ -379,10 +383,22 @@ struct TrustRevocationTests {
         let (geneva, bucharest) = (offices[0], offices[1])
         try bucharest.succeed(["org", "add", "--name", "Romanian Independent Society of Human Rights"])
         let hash = try Self.lastHash(of: "Bucharest", at: bucharest)
-        let backup = geneva.folder.path("before-revocation.db")
-        try geneva.succeed(["office", "backup", "--out", backup])
-        try geneva.succeed(["office", "revoke", "Bucharest", "--after", "1", "--hash", hash, "--yes"])
-        try geneva.succeed(["office", "restore", "--from", backup])
+        let (unrevoked, mistaken) = (geneva.folder.path("unrevoked.db"), geneva.folder.path("mistaken.db"))
+        try geneva.succeed(["office", "backup", "--out", unrevoked])
+        let wrong = String(repeating: "ab", count: 32)
+        try geneva.succeed(["office", "revoke", "Bucharest", "--after", "1", "--hash", wrong, "--yes"])
+        try geneva.succeed(["office", "backup", "--out", mistaken])
+        let corrected = try geneva.succeed(["office", "revoke", "Bucharest", "--after", "1", "--hash", hash, "--yes"])
+        #expect(corrected.contains("this replaces its revocation after change 1 (hash abababababab…)"), "\(corrected)")
+        // The backup's mistaken hash does not come back (hostile review 72), nor does a backup
+        // made before any revocation undo it.
+        let restored = try geneva.run(["office", "restore", "--from", mistaken])
+        #expect(
+            restored.status == 0
+                && restored.stderr.contains("stays revoked after its change 1, where its revocation was moved")
+        )
+        let older = try geneva.run(["office", "restore", "--from", unrevoked])
+        #expect(older.status == 0 && older.stderr.contains("stays revoked, as revoked here after this backup"))
         let listed = try #require(try geneva.json(["office", "list"]) as? [[String: Any]])
         let revoked = try #require(listed.first { $0["name"] as? String == "Bucharest" })
         #expect(revoked["revokedAfter"] as? Int == 1 && revoked["revokedAfterHash"] as? String == hash, "\(revoked)")

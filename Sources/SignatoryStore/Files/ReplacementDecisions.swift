@@ -102,6 +102,9 @@ package struct ReplacementDecisions: Sendable {
     package struct Kept: Sendable {
         /// Offices whose trust stays revoked.
         package var revoked: [NamedOffice] = []
+        /// Offices revoked in both, whose revocation stays where it was moved since the backup,
+        /// with the position of the last change taken.
+        package var moved: [(office: NamedOffice, after: Int64)] = []
         /// On a hub, offices whose enrolment stays ended.
         package var enrolmentsEnded: [NamedOffice] = []
         /// On a hub, offices whose audience stays the narrower one, with that audience.
@@ -116,8 +119,9 @@ package struct ReplacementDecisions: Sendable {
     package func keep(in database: Database, everyEnrolment: Bool = false) throws -> Kept {
         var kept = Kept()
         for revocation in self.revocations ?? [] {
-            let held = try database.prepare("SELECT revoked_after FROM trusted_office WHERE id = ?")
-                .firstRow(revocation.id) { $0.optionalInteger(0) }
+            let held = try database.prepare("SELECT revoked_after, revoked_after_hash FROM trusted_office WHERE id = ?")
+                .firstRow(revocation.id) { row in row.optionalInteger(0).map { (after: $0, hash: row.optionalText(1)) }
+                }
             switch held {
             case .none:
                 try database.prepare(
@@ -143,7 +147,16 @@ package struct ReplacementDecisions: Sendable {
                     "UPDATE trusted_office SET revoked_after = ?, revoked_at = ?, revoked_after_hash = ? WHERE id = ?"
                 )
                 .run(revocation.after, revocation.at, revocation.hash, revocation.id)
-            case .some(.some): continue
+            case .some(.some(let other)):
+                // Moved since the backup (another position, or another change named by its hash):
+                // the backup's must not bring back what was corrected (hostile review 72).
+                if other.after == revocation.after && other.hash == revocation.hash { continue }
+                try database.prepare(
+                    "UPDATE trusted_office SET revoked_after = ?, revoked_after_hash = ? WHERE id = ?"
+                )
+                .run(revocation.after, revocation.hash, revocation.id)
+                kept.moved.append((NamedOffice(name: revocation.name, id: revocation.id), revocation.after))
+                continue
             }
             kept.revoked.append(NamedOffice(name: revocation.name, id: revocation.id))
         }

@@ -72,6 +72,11 @@ extension Store {
                 guard local == hash else {
                     throw StoreError.revocationHashDiffers(office: card.name, position: position, held: local)
                 }
+            } else if let other = try self.database.prepare(
+                "SELECT sequence FROM change_log WHERE office = ? AND hash = ? LIMIT 1"
+            ).firstRow(office, hash, read: { $0.integer(0) }) {
+                // No feed can reach the position with it: every bundle would be refused (hostile review 72).
+                throw StoreError.revocationHashOfHeldChange(office: card.name, position: position, heldAt: other)
             } else {
                 pinned = hash
             }

@@ -41,6 +41,12 @@ struct OfficeRestore: ParsableCommand {
         for office in restored.kept.revoked {
             Output.warn("\(office) stays revoked, as revoked here after this backup was made")
         }
+        for (office, after) in restored.kept.moved {
+            Output.warn(
+                "\(office) stays revoked after its change \(after), where its revocation was moved here after this "
+                    + "backup was made (`signatory office list` shows it)"
+            )
+        }
         // An office whose trust stays revoked is refused by the hub whatever its enrolment.
         let revoked = Set(restored.kept.revoked.map(\.id))
         for office in restored.kept.enrolmentsEnded where !revoked.contains(office.id) {

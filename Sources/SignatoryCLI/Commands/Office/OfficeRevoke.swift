@@ -46,7 +46,7 @@ struct OfficeRevoke: ParsableCommand {
         if let hash = self.hash {
             guard let after = self.after, after > 0 else {
                 throw ValidationError(
-                    "--hash names the change at --after: give both, e.g. --after 12 --hash HASH, with the hash that "
+                    "--hash names the change at --after, a position of 1 or more: give both, e.g. --after 12 --hash HASH, with the hash that "
                         + "`signatory sync status` prints for change 12 at an office that holds it"
                 )
             }
@@ -75,7 +75,10 @@ struct OfficeRevoke: ParsableCommand {
             ? " (\(plan.held) held here: the others are taken only from a feed that reaches the change whose hash was given)"
             : ""
         var action =
-            plan.previous.map { "take the changes of \(name) up to its change \(plan.after), not \($0.after)" }
+            plan.previous.map {
+                "take the changes of \(name) up to its change \(plan.after)\(Self.named(plan.hash)), instead of up to its "
+                    + "change \($0.after)\(Self.named($0.hash))"
+            }
             ?? "stop trusting \(name): take its changes up to its change \(plan.after), refuse its later ones, and stop "
             + "encrypting bundles for it"
         action += unheld
@@ -84,6 +87,9 @@ struct OfficeRevoke: ParsableCommand {
         let done = try store.revokeTrust(in: id, after: self.after, hash: self.hash)
         // The whole id: a name can imitate another office's, its id cannot.
         Output.text("\(name) (\(id)) is no longer trusted here: its changes after change \(done.after) are refused")
+        if let previous = done.previous {
+            Output.text("this replaces its revocation after change \(previous.after)\(Self.named(previous.hash))")
+        }
         if done.after > done.held {
             Output.text(
                 "note: its changes after change \(done.held) up to change \(done.after) are not held here yet: they are "
@@ -103,5 +109,10 @@ struct OfficeRevoke: ParsableCommand {
                     + "changes up to change \(done.after) are taken, whoever relays them"
             )
         }
+    }
+
+    /// " (hash 0123456789ab…)" for a revocation that names its change by a hash.
+    private static func named(_ hash: String?) -> String {
+        hash.map { " (hash \($0.prefix(12))…)" } ?? ""
     }
 }
