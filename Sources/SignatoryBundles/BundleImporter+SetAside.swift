@@ -17,9 +17,20 @@ extension BundleImporter.Report {
                 "set aside \(count) change(s) of \(name), whose trust was revoked here\(after): they were not applied"
             // A revocation that names a change not held here takes the changes up to it only
             // with that change: a bundle that stops short of it cannot show they are the office's.
-            if let revocation, revocation.hash != nil, try store.feedEnd(of: office).sequence < revocation.after {
+            let held = try store.feedEnd(of: office).sequence
+            if let revocation, revocation.hash != nil, held < revocation.after {
                 note +=
                     "; those up to change \(revocation.after) are taken from a bundle that carries them up to that change"
+            }
+            // Its signature covers only the head it signed, which lies among those set aside.
+            let signed = try store.feedHeads().first { $0.office == office }?.sequence ?? 0
+            if held > signed {
+                let changes =
+                    signed + 1 == held
+                    ? "change \(held) held here is" : "changes \(signed + 1) to \(held) held here are"
+                note +=
+                    "; its \(changes) signed by no head of it, so this office cannot pass them on: other offices take "
+                    + "them from the office that sent them"
             }
             return note
         }
