@@ -93,7 +93,7 @@ struct OfficeRecoverCommandTests {
         }
         try #require(commands.count == 2, "\(output)")
         #expect(commands[0].last == recovered && commands[1].count == 9, "\(commands)")
-        #expect(output.contains("the peer's bundle holds 2"), "\(output)")
+        #expect(output.contains("the peer's bundle holds 2, whose hash is \(hash))"), "\(output)")
 
         let stolen = geneva.folder.path("stolen.jsonl")
         for arguments in [

@@ -26,6 +26,8 @@ public struct FeedRecovery {
         public let newOffice: ID<Office>?
         /// The last position of this office's feed the peers' bundle carries.
         public let peerEnd: Int64
+        /// The hash of the change at `peerEnd`, which `office revoke --after --hash` can name.
+        public let peerEndHash: String?
         /// What the new database set aside of the peers' bundle: later changes of offices whose
         /// trust this one had revoked, which the new one keeps revoked.
         public var setAside: [String] = []
@@ -52,6 +54,8 @@ public struct FeedRecovery {
         /// The last position of this office's feed the bundle carries (0 for none): where it
         /// stops showing whether the feed forked.
         public let peerEnd: Int64
+        /// The hash of the change at `peerEnd`; `nil` for none.
+        public let peerEndHash: String?
     }
 
     /// Where the peers' copy of this office's feed (in the bundle at `path`) first differs from
@@ -122,7 +126,7 @@ public struct FeedRecovery {
                 card.verify(head.signature, of: FeedHead.message(office: own, sequence: head.sequence, hash: head.hash))
             else { throw SyncError.badSignature(own.description, head.sequence) }
         }
-        return Comparison(forkedAt: fork, peerEnd: last?.sequence ?? 0)
+        return Comparison(forkedAt: fork, peerEnd: last?.sequence ?? 0, peerEndHash: last?.hash)
     }
 
     /// Writes the recovered office to `newPath`, a file that must not exist yet.
@@ -140,7 +144,14 @@ public struct FeedRecovery {
         try Store.checkNewDatabaseTarget(newPath, protecting: self.store.database.path)
         let comparison = try self.compare(with: path)
         guard let fork = comparison.forkedAt else {
-            return Report(forkedAt: nil, rewritten: 0, leftOut: [], newOffice: nil, peerEnd: comparison.peerEnd)
+            return Report(
+                forkedAt: nil,
+                rewritten: 0,
+                leftOut: [],
+                newOffice: nil,
+                peerEnd: comparison.peerEnd,
+                peerEndHash: comparison.peerEndHash,
+            )
         }
         let old = try self.store.officeCard()
         let office = Office(name: self.store.office.name, createdAt: Date())
@@ -183,6 +194,7 @@ public struct FeedRecovery {
             leftOut: leftOut,
             newOffice: newOffice,
             peerEnd: comparison.peerEnd,
+            peerEndHash: comparison.peerEndHash,
             setAside: setAside
         )
     }

@@ -58,7 +58,7 @@ struct OfficeRecover: ParsableCommand {
                     + "elsewhere), changes written under the old identity are still taken: then find the last position N of "
                     + "the old feed that any office or the hub holds, and its hash H (`signatory sync status` there, the line "
                     + "starting \(store.office.id.description.prefix(8)): \"N change(s) held, … change N has hash H\"; the "
-                    + "peer's bundle holds \(report.peerEnd)), and revoke it at that change everywhere, so that all take the "
+                    + "peer's bundle holds \(report.peerEnd)\(report.peerEndHash.map { ", whose hash is \($0)" } ?? "")), and revoke it at that change everywhere, so that all take the "
                     + "same changes: `signatory office revoke \(store.office.id) --after N --hash H --yes --db "
                     + "\(ShellWord.path(self.out))` here, and `signatory office revoke \(store.office.id) --after N --hash H "
                     + "--yes` at every office and on the hub once it trusts the new card",
