@@ -233,9 +233,10 @@ public struct BundleImporter {
                 var limit = revoked.after
                 // Positions not held here that the revocation names by a hash: taken only from a
                 // feed that reaches that change; one that stops short of it cannot be checked yet.
-                if let hash = revoked.hash, try self.store.feedEnd(of: head.office).sequence < revoked.after {
+                let held = try self.store.feedEnd(of: head.office).sequence
+                if let hash = revoked.hash, held < revoked.after {
                     if head.sequence < revoked.after {
-                        limit = try self.store.feedEnd(of: head.office).sequence
+                        limit = held
                     } else if head.sequence == revoked.after {
                         guard head.hash == hash else {
                             throw SyncError.revokedFeedDiffers(head.office.description, revoked.after)

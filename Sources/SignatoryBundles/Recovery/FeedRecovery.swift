@@ -150,7 +150,7 @@ public struct FeedRecovery {
                 leftOut: [],
                 newOffice: nil,
                 peerEnd: comparison.peerEnd,
-                peerEndHash: comparison.peerEndHash,
+                peerEndHash: comparison.peerEndHash
             )
         }
         let old = try self.store.officeCard()
