@@ -411,6 +411,39 @@ struct TrustRevocationTests {
         #expect(try geneva.succeed(["org", "list"]).contains("Romanian Independent Society of Human Rights"))
     }
 
+    /// A revocation at a position held here names that change by its hash too: restoring a
+    /// backup that holds fewer of the office's changes does not open those positions to whoever
+    /// holds its key (hostile review 73: a forged change then took an at-risk mark away).
+    @Test func aRevocationAtAHeldPositionStaysNamedAfterAnOlderBackupIsRestored() throws {
+        let offices = try SyncCommandTests.offices(["Geneva", "Bucharest", "Cairo"])
+        let (geneva, bucharest, cairo) = (offices[0], offices[1], offices[2])
+        try geneva.succeed(["org", "add", "--name", "CAP Liberté de Conscience", "--acronym", "CAP"])
+        try SyncCommandTests.send(geneva, to: bucharest)
+        try SyncCommandTests.send(geneva, to: cairo)
+        let laptop = geneva.folder.path("lost-laptop.db")
+        try geneva.succeed(["office", "backup", "--out", laptop])
+        let older = cairo.folder.path("older.db")
+        try cairo.succeed(["office", "backup", "--out", older])
+        try geneva.succeed(["org", "add", "--name", "Typed before the revocation", "--acronym", "TBR"])
+        try SyncCommandTests.send(geneva, to: cairo)
+        try cairo.succeed(["office", "revoke", "Geneva", "--yes"])
+        let restored = try cairo.run(["office", "restore", "--from", older])
+        #expect(restored.status == 0 && restored.stderr.contains("stays revoked"), "\(restored.stderr)")
+
+        let forged = geneva.folder.path("forged.jsonl")
+        for arguments in [
+            ["org", "add", "--name", "Written With The Old Key"], ["sync", "export", "--plaintext", "--out", forged],
+        ] {
+            let result = try SignatoryExecutable.run(arguments + ["--db", laptop], in: geneva.folder.url)
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        try bucharest.succeed(["sync", "import", forged])
+        let relayed = try cairo.refuse(["sync", "import", try Self.bundle(of: bucharest)])
+        #expect(relayed.contains("carries another change at position 2"), "\(relayed)")
+        #expect(!(try cairo.succeed(["org", "list"]).contains("Old Key")))
+        withExtendedLifetime(offices) {}
+    }
+
     /// A card that carries a revoked office's key under another id and name is refused, with
     /// --yes too (hostile review 64).
     @Test func aRevokedKeyIsNotTrustedUnderAnotherName() throws {

@@ -48,6 +48,25 @@ struct TableRebuildMigrationTests {
         return database
     }
 
+    /// Schema 13 names the change at a revocation's position by its hash where it is held, so
+    /// that restoring a backup that holds fewer changes does not open those positions.
+    @Test func schemaThirteenNamesTheHeldChangeOfEachRevocation() throws {
+        let database = try self.databaseOfSchemaTen(schema: 12)
+        let (held, beyond) = ("00000000-0000-4000-8000-0000000000e1", "00000000-0000-4000-8000-0000000000e2")
+        try database.execute(
+            """
+            INSERT INTO trusted_office (id, name, public_key, trusted_at, revoked_after, revoked_at)
+                VALUES ('\(held)', 'Bucharest', 'k1', 1, 2, 5), ('\(beyond)', 'Nairobi', 'k2', 1, 7, 5);
+            INSERT INTO change_log (office, sequence, hash, line)
+                VALUES ('\(held)', 1, 'h1', '{}'), ('\(held)', 2, 'h2', '{}'), ('\(beyond)', 1, 'n1', '{}');
+            """
+        )
+        try Migrator(migrations: Migration.embedded).migrate(database)
+        let hashes = try database.prepare("SELECT name, revoked_after_hash FROM trusted_office ORDER BY name")
+            .rows { "\($0.text(0)): \($0.optionalText(1) ?? "none")" }
+        #expect(hashes == ["Bucharest: h2", "Nairobi: none"])
+    }
+
     @Test func theRebuiltTablesKeepEveryRowReferenceAndIndex() throws {
         let database = try self.databaseOfSchemaTen()
         let before = try self.dump(database)

@@ -6,9 +6,9 @@ public import SignatoryDomain
 public struct TrustRevocation: Sendable, Equatable {
     /// The position of the last change of the office taken here.
     public let after: Int64
-    /// The hash of the change at `after`, named when it was not held here: the changes up to it
-    /// are taken only from a feed that reaches it. `nil` when it was held, or for a revocation
-    /// made before schema 13.
+    /// The hash of the change at `after`: changes up to it not held here are taken only from a
+    /// feed that reaches it. `nil` for position 0, or for a revocation that an earlier release
+    /// made beyond what was held.
     public let hash: String?
     public let at: Date
 }
@@ -21,7 +21,8 @@ public struct PlannedRevocation: Sendable {
     public let held: Int64
     /// The position whose changes are taken, and no later one.
     public let after: Int64
-    /// The hash of the change at `after`, kept when that change is not held here.
+    /// The hash of the change at `after` (`nil` for position 0, or a revocation made before
+    /// schema 13 beyond what was held).
     public let hash: String?
     /// The office's revocation here before this one, if any.
     public let previous: TrustRevocation?
@@ -31,7 +32,7 @@ public struct PlannedRevocation: Sendable {
     /// Whether it changes nothing: revoked already at that position, with no enrolment to end.
     public var changesNothing: Bool {
         guard let previous = self.previous, !self.endsEnrolment else { return false }
-        return previous.after == self.after && (self.hash == nil || previous.hash == self.hash)
+        return previous.after == self.after && previous.hash == self.hash
     }
 }
 
@@ -72,6 +73,7 @@ extension Store {
                 guard local == hash else {
                     throw StoreError.revocationHashDiffers(office: card.name, position: position, held: local)
                 }
+                pinned = local
             } else if let other = try self.database.prepare(
                 "SELECT sequence FROM change_log WHERE office = ? AND hash = ? LIMIT 1"
             ).firstRow(office, hash, read: { $0.integer(0) }) {
@@ -87,6 +89,10 @@ extension Store {
                 // Whoever holds its key could fill the positions not held here with other changes.
                 throw StoreError.revocationNeedsHash(office: card.name, held: held, after: position)
             }
+        } else if position > 0 {
+            // Named by its hash too: a backup holding fewer changes, restored, does not open those
+            // positions to whoever holds the key (hostile review 73).
+            pinned = try self.changeHash(office: office, sequence: position)
         }
         return PlannedRevocation(
             office: office,
