@@ -378,6 +378,49 @@ struct TrustRevocationTests {
         #expect(cards.contains("revoked after change 1"), "\(cards)")
     }
 
+    /// The database `office recover` writes holds what the old one held of a revoked office,
+    /// even when the revocation names a later change by its hash and the peer's bundle stops short
+    /// of it: what the old database took and checked is not set aside again (hostile review 73).
+    @Test func aRecoveredDatabaseKeepsWhatItHeldOfAFeedRevokedBeyondIt() throws {
+        let offices = try SyncCommandTests.offices(["Geneva", "Bucharest", "Cairo", "Paris"])
+        let (geneva, bucharest, cairo, paris) = (offices[0], offices[1], offices[2], offices[3])
+        try bucharest.succeed(["org", "add", "--name", "Romanian Independent Society of Human Rights"])
+        try SyncCommandTests.send(bucharest, to: geneva)
+        try SyncCommandTests.send(bucharest, to: paris)
+        try bucharest.succeed(["org", "add", "--name", "Sent To Cairo Only", "--acronym", "STC"])
+        try SyncCommandTests.send(bucharest, to: cairo)
+        let hash = try Self.lastHash(of: "Bucharest", at: cairo)
+        try geneva.succeed(["office", "revoke", "Bucharest", "--after", "2", "--hash", hash, "--yes"])
+        let backup = geneva.folder.path("after-revocation.db")
+        try geneva.succeed(["office", "backup", "--out", backup])
+        // Geneva's feed forks: a change sent to Paris, lost to the backup, then another written.
+        try geneva.succeed(["org", "add", "--name", "CAP Liberté de Conscience", "--acronym", "CAP"])
+        try SyncCommandTests.send(geneva, to: paris)
+        try geneva.succeed(["office", "restore", "--from", backup])
+        try geneva.succeed(["org", "add", "--name", "Doctors Against Forced Organ Harvesting", "--acronym", "DAFOH"])
+        let full = paris.folder.path("full.jsonl")
+        try paris.succeed(["sync", "export", "--all", "--plaintext", "--out", full])
+
+        let successor = geneva.folder.path("successor.db")
+        let recovered = try geneva.run(["office", "recover", "--from", full, "--out", successor])
+        #expect(recovered.status == 0, "\(recovered.stderr)")
+        #expect(!recovered.stderr.contains("set aside"), "\(recovered.stderr)")
+        let list = try SignatoryExecutable.run(["org", "list", "--db", successor]).output
+        #expect(list.contains("Romanian Independent Society of Human Rights"), "\(list)")
+        #expect(list.contains("CAP Liberté de Conscience") && list.contains("DAFOH"), "\(list)")
+        #expect(!list.contains("Sent To Cairo Only"), "\(list)")
+        let cards = try SignatoryExecutable.run(["office", "list", "--db", successor]).output
+        #expect(cards.contains("revoked after change 2"), "\(cards)")
+
+        // The change the revocation names is still taken from a bundle that reaches it, and is
+        // the only one of its feed's later changes that is.
+        let fromCairo = try SignatoryExecutable.run(["sync", "import", try Self.bundle(of: cairo), "--db", successor])
+        #expect(fromCairo.status == 0, "\(fromCairo.stderr)")
+        let after = try SignatoryExecutable.run(["org", "list", "--db", successor]).output
+        #expect(after.contains("Sent To Cairo Only"), "\(after)")
+        withExtendedLifetime(offices) {}
+    }
+
     /// The hash a revocation names survives a restore of a backup made before it, as the
     /// revocation does.
     @Test func aRestoreKeepsTheChangeARevocationNamesByHash() throws {
@@ -727,7 +770,6 @@ struct TrustRevocationTests {
         #expect(again.status == 0 && !again.stderr.contains("a mark of a person at risk"), "\(again.stderr)")
     }
 
-    /// Whether `output` has a line "NAME (ID) REST…", as `office restore` names an office.
     /// The hash of the last change of `name`'s feed that `office` holds, as `sync status` prints it.
     static func lastHash(of name: String, at office: OfficeFixture) throws -> String {
         let status = try #require(try office.json(["sync", "status"]) as? [String: Any])
@@ -735,6 +777,7 @@ struct TrustRevocationTests {
         return try #require(feeds.first { $0["name"] as? String == name }?["lastHash"] as? String)
     }
 
+    /// Whether `output` has a line "NAME (ID) REST…", as `office restore` names an office.
     static func says(_ output: String, _ name: String, _ rest: String) -> Bool {
         output.split(separator: "\n").contains { $0.hasPrefix("\(name) (") && $0.contains(") \(rest)") }
     }

@@ -158,13 +158,16 @@ public struct FeedRecovery {
         let (rewritten, leftOut, newOffice, setAside) = try Store.createWhole(at: newPath, office: office) {
             recovered in
             for card in try self.store.trustedOffices() where card.id != old.id { try recovered.trust(card) }
+            try recovered.trust(OfficeCard(id: old.id, name: old.name, publicKey: old.publicKey))
+            // Every other feed this office held, as it held and checked them, before its
+            // revocations are kept: a revocation naming a change not held yet would set aside what
+            // was held until a bundle reaching that change arrived (hostile review 73).
+            let others = Set(try self.store.trustedOffices().map(\.id)).subtracting([old.id])
+            try self.transfer(only: others, into: recovered)
             // Revocations, and on a hub its enrolments and their audiences, continue as they were.
             let decisions = try ReplacementDecisions(readFrom: self.store.database)
             _ = try recovered.transaction { try decisions.keep(in: recovered.database, everyEnrolment: true) }
-            try recovered.trust(OfficeCard(id: old.id, name: old.name, publicKey: old.publicKey))
-            // Every other feed this office held, then the peers' copy of its own.
-            let others = Set(try self.store.trustedOffices().map(\.id)).subtracting([old.id])
-            try self.transfer(only: others, into: recovered)
+            // Then the peers' copy of this office's own feed.
             // A bundle encrypted for this office opens with this office's key, not the new one's.
             let bundle = try LineReader(path: path, decryptingWith: try self.store.officeEncryptionKey())
             let setAside = try BundleImporter(store: recovered).importBundle(from: bundle).setAsideNotes(in: recovered)
