@@ -23,7 +23,7 @@ extension BundleImporter.Report {
                     "; those up to change \(revocation.after) are taken from a bundle that carries them up to that change"
             }
             // Its signature covers only the head it signed, which lies among those set aside.
-            let signed = try store.feedHeads().first { $0.office == office }?.sequence ?? 0
+            let signed = try store.feedHead(of: office)?.sequence ?? 0
             if held > signed {
                 let changes =
                     signed + 1 == held

@@ -233,8 +233,9 @@ public struct BundleImporter {
                 var limit = revoked.after
                 // Positions not held here that the revocation names by a hash: taken only from a
                 // feed that reaches that change; one that stops short of it cannot be checked yet.
-                let held = try self.store.feedEnd(of: head.office).sequence
-                if let hash = revoked.hash, held < revoked.after {
+                if let hash = revoked.hash, case let held = try self.store.feedEnd(of: head.office).sequence,
+                    held < revoked.after
+                {
                     if head.sequence < revoked.after {
                         limit = held
                     } else if head.sequence == revoked.after {

@@ -207,7 +207,17 @@ extension Store {
     /// The newest signed head stored for each feed.
     public func feedHeads() throws -> [FeedHead] {
         try self.database.prepare("SELECT office, sequence, hash, signature FROM feed_head ORDER BY office")
-            .rows { FeedHead(office: try $0.id(0), sequence: $0.integer(1), hash: $0.text(2), signature: $0.text(3)) }
+            .rows(read: Self.feedHead)
+    }
+
+    /// The head of `office`'s feed signed by it that this database holds, if any.
+    public func feedHead(of office: ID<Office>) throws -> FeedHead? {
+        try self.database.prepare("SELECT office, sequence, hash, signature FROM feed_head WHERE office = ?")
+            .firstRow(office, read: Self.feedHead)
+    }
+
+    private static func feedHead(_ row: Row) throws -> FeedHead {
+        FeedHead(office: try row.id(0), sequence: row.integer(1), hash: row.text(2), signature: row.text(3))
     }
 
     public func saveFeedHead(_ head: FeedHead) throws {
