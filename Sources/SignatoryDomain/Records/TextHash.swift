@@ -23,12 +23,7 @@ public struct TextHash: Hashable, Sendable, CustomStringConvertible, Codable {
 
     /// A stored hash; `nil` unless it is 64 lower-case hex digits.
     public init?(hex: String) {
-        guard hex.utf8.count == 64,
-            hex.utf8.allSatisfy({
-                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
-                    || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0)
-            })
-        else { return nil }
+        guard Hex.isDigest(hex) else { return nil }
         self.hex = hex
     }
 

@@ -201,7 +201,7 @@ extension ChangeLine {
                     else { return nil }
                     salt = bytes
                 case "digest":
-                    guard digest == nil, let text = scanner.stringValue(), Hex.bytes(text)?.count == 32 else {
+                    guard digest == nil, let text = scanner.stringValue(), Hex.isDigest(text) else {
                         return nil
                     }
                     digest = text

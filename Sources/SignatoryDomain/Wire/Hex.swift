@@ -14,6 +14,12 @@ public enum Hex {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Whether `text` is a SHA-256 digest in its one spelling, 64 lower-case hexadecimal digits,
+    /// as change hashes and wording hashes are written.
+    public static func isDigest(_ text: String) -> Bool {
+        text.utf8.count == 64 && Self.bytes(text) != nil
+    }
+
     /// The bytes of lower-case hexadecimal text; `nil` for anything else (upper case included,
     /// so each value has one spelling).
     public static func bytes(_ text: String) -> [UInt8]? {

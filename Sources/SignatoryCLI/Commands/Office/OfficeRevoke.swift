@@ -50,9 +50,7 @@ struct OfficeRevoke: ParsableCommand {
                         + "`signatory sync status` prints for change 12 at an office that holds it"
                 )
             }
-            guard hash.utf8.count == 64,
-                hash.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
-            else {
+            guard Hex.isDigest(hash) else {
                 throw ValidationError(
                     "--hash takes the 64 lower-case hexadecimal digits that `signatory sync status` prints after "
                         + "\"change \(after) has hash\" at an office that holds it"
