@@ -127,11 +127,8 @@ struct TrustRevocationTests {
     /// Bucharest and sets aside its third (hostile review 70). A position before what is held is
     /// refused, with the database unchanged.
     @Test func aRevocationAtOnePositionTakesTheSameChangesEverywhere() throws {
-        let offices = try SyncCommandTests.offices(["Geneva", "Bucharest", "Cairo"])
+        let offices = try Self.genevaSendingItsFirstChange(to: ["Bucharest", "Cairo"])
         let (geneva, bucharest, cairo) = (offices[0], offices[1], offices[2])
-        try geneva.succeed(["org", "add", "--name", "CAP Liberté de Conscience", "--acronym", "CAP"])
-        try SyncCommandTests.send(geneva, to: bucharest)
-        try SyncCommandTests.send(geneva, to: cairo)
         try geneva.succeed(["org", "add", "--name", "Typed before the revocation", "--acronym", "TBR"])
         try SyncCommandTests.send(geneva, to: bucharest)
         #expect(
@@ -270,6 +267,14 @@ struct TrustRevocationTests {
         #expect(list.contains("CAP Liberté de Conscience") && list.contains("Typed before the revocation"))
         #expect(!list.contains("Old Key"), "\(list)")
         withExtendedLifetime(offices) {}
+    }
+
+    /// Geneva and the offices named, each of which holds Geneva's first change (an organisation).
+    static func genevaSendingItsFirstChange(to others: [String]) throws -> [OfficeFixture] {
+        let offices = try SyncCommandTests.offices(["Geneva"] + others)
+        try offices[0].succeed(["org", "add", "--name", "CAP Liberté de Conscience", "--acronym", "CAP"])
+        for office in offices.dropFirst() { try SyncCommandTests.send(offices[0], to: office) }
+        return offices
     }
 
     /// A plaintext bundle of everything `office` holds.
@@ -458,11 +463,8 @@ struct TrustRevocationTests {
     /// backup that holds fewer of the office's changes does not open those positions to whoever
     /// holds its key (hostile review 73: a forged change then took an at-risk mark away).
     @Test func aRevocationAtAHeldPositionStaysNamedAfterAnOlderBackupIsRestored() throws {
-        let offices = try SyncCommandTests.offices(["Geneva", "Bucharest", "Cairo"])
+        let offices = try Self.genevaSendingItsFirstChange(to: ["Bucharest", "Cairo"])
         let (geneva, bucharest, cairo) = (offices[0], offices[1], offices[2])
-        try geneva.succeed(["org", "add", "--name", "CAP Liberté de Conscience", "--acronym", "CAP"])
-        try SyncCommandTests.send(geneva, to: bucharest)
-        try SyncCommandTests.send(geneva, to: cairo)
         let laptop = geneva.folder.path("lost-laptop.db")
         try geneva.succeed(["office", "backup", "--out", laptop])
         let older = cairo.folder.path("older.db")
