@@ -37,6 +37,7 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case revocationNeedsHash(office: String, held: Int64, after: Int64)
         case revocationHashDiffers(office: String, position: Int64, held: String?)
         case revocationHashOfHeldChange(office: String, position: Int64, heldAt: Int64)
+        case replacementBeyondRevocation(office: String, after: Int64, held: Int64)
         case trustRevoked(office: String)
         case successionOfRevoked(card: String, predecessor: String)
         case keyOfRevoked(card: String, revoked: String)
@@ -98,6 +99,9 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let revocationHashDiffers = Code("revocationHashDiffers")
         /// The hash a revocation gives for a change not held here is that of a change held at another position.
         public static let revocationHashOfHeldChange = Code("revocationHashOfHeldChange")
+        /// The database that would replace this one holds changes of a revoked office that its
+        /// revocation here refuses.
+        public static let replacementBeyondRevocation = Code("replacementBeyondRevocation")
         /// This office stopped trusting the office (`office revoke`): nothing is written for it.
         public static let trustRevoked = Code("trustRevoked")
         /// A card continues an office whose trust was revoked here: its key may have signed for anyone.
@@ -190,6 +194,11 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     public static func revocationHashOfHeldChange(office: String, position: Int64, heldAt: Int64) -> StoreError {
         .init(.revocationHashOfHeldChange(office: office, position: position, heldAt: heldAt))
     }
+    /// `held` is the last position of the office's feed that the replacing database holds; when
+    /// it is `after`, that change is not the one the revocation names by its hash.
+    public static func replacementBeyondRevocation(office: String, after: Int64, held: Int64) -> StoreError {
+        .init(.replacementBeyondRevocation(office: office, after: after, held: held))
+    }
     public static func trustRevoked(office: String) -> StoreError { .init(.trustRevoked(office: office)) }
     public static func successionOfRevoked(card: String, predecessor: String) -> StoreError {
         .init(.successionOfRevoked(card: card, predecessor: predecessor))
@@ -252,6 +261,7 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .revocationNeedsHash: return .revocationNeedsHash
         case .revocationHashDiffers: return .revocationHashDiffers
         case .revocationHashOfHeldChange: return .revocationHashOfHeldChange
+        case .replacementBeyondRevocation: return .replacementBeyondRevocation
         case .trustRevoked: return .trustRevoked
         case .successionOfRevoked: return .successionOfRevoked
         case .keyOfRevoked: return .keyOfRevoked
@@ -378,6 +388,14 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             return
                 "the hash given is that of change \(heldAt) of \(office), held here, not of change \(position): no copy "
                 + "of its feed could reach change \(position) with it; nothing was changed"
+        case .replacementBeyondRevocation(let office, let after, let held):
+            let what =
+                held > after
+                ? "changes of \(office) up to its change \(held), beyond its revocation here after change \(after)"
+                : "a change \(after) of \(office) other than the one its revocation here names by its hash"
+            return
+                "the database that would take this one's place holds \(what): they may have been written by whoever "
+                + "holds its key, so it was not used; nothing was changed"
         case .ownOfficeNotRevocable:
             return "this is the office's own database: an office stops trusting others, never itself; nothing was "
                 + "changed (if its key may be in other hands, the other offices revoke it, and it continues under a "

@@ -426,6 +426,58 @@ struct TrustRevocationTests {
         withExtendedLifetime(offices) {}
     }
 
+    /// A backup that took changes written with a revoked office's key, which the revocation made
+    /// since refuses (beyond its position, or another change at it), is not restored: its forged
+    /// changes would show again, and `office recover` would carry them on (hostile review 74).
+    @Test func aBackupHoldingChangesARevocationRefusesIsNotRestored() throws {
+        let offices = try SyncCommandTests.offices(["Geneva", "Bucharest", "Cairo"])
+        let (geneva, bucharest, cairo) = (offices[0], offices[1], offices[2])
+        try bucharest.succeed(["org", "add", "--name", "Romanian Independent Society of Human Rights"])
+        try SyncCommandTests.send(bucharest, to: geneva)
+        let stolen = bucharest.folder.path("stolen.db")
+        try bucharest.succeed(["office", "backup", "--out", stolen])
+        let before = geneva.folder.path("before.db")
+        try geneva.succeed(["office", "backup", "--out", before])
+        for name in ["Genuine Two", "Genuine Three"] { try bucharest.succeed(["org", "add", "--name", name]) }
+        try SyncCommandTests.send(bucharest, to: cairo)
+        for name in ["Forged Two", "Forged Three"] {
+            let added = try SignatoryExecutable.run(["org", "add", "--name", name, "--db", stolen])
+            #expect(added.status == 0, "\(added.stderr)")
+        }
+        let forged = bucharest.folder.path("forged.jsonl")
+        let exported = try SignatoryExecutable.run(["sync", "export", "--plaintext", "--out", forged, "--db", stolen])
+        #expect(exported.status == 0, "\(exported.stderr)")
+        try geneva.succeed(["sync", "import", forged])
+        let taken = geneva.folder.path("taken.db")
+        try geneva.succeed(["office", "backup", "--out", taken])
+        try geneva.succeed(["office", "restore", "--from", before])
+
+        let status = try #require(try cairo.json(["sync", "status"]) as? [String: Any])
+        let feeds = try #require(status["feeds"] as? [[String: Any]])
+        let bucharestFeed = try #require(feeds.first { $0["name"] as? String == "Bucharest" })
+        #expect(bucharestFeed["held"] as? Int == 3, "\(bucharestFeed)")
+        try geneva.succeed([
+            "office", "revoke", "Bucharest", "--after", "3", "--hash", try Self.lastHash(of: "Bucharest", at: cairo),
+            "--yes",
+        ])
+        let files = try FileManager.default.contentsOfDirectory(atPath: geneva.folder.url.path)
+        let other = try geneva.refuse(["office", "restore", "--from", taken])
+        #expect(
+            other.contains("a change 3 of Bucharest other than the one its revocation here names by its hash"),
+            "\(other)"
+        )
+        try geneva.succeed(["office", "revoke", "Bucharest", "--after", "1", "--yes"])
+        let beyond = try geneva.refuse(["office", "restore", "--from", taken])
+        #expect(
+            beyond.contains("changes of Bucharest up to its change 3, beyond its revocation here after change 1"),
+            "\(beyond)"
+        )
+        // No copy of the database is set aside for a restore that did not happen.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: geneva.folder.url.path).sorted() == files.sorted())
+        #expect(!(try geneva.succeed(["org", "list"]).contains("Forged")))
+        withExtendedLifetime(offices) {}
+    }
+
     /// The hash a revocation names survives a restore of a backup made before it, as the
     /// revocation does.
     @Test func aRestoreKeepsTheChangeARevocationNamesByHash() throws {

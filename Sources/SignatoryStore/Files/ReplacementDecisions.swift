@@ -90,6 +90,28 @@ package struct ReplacementDecisions: Sendable {
         }
     }
 
+    private static func requireHeld(by database: Database, within revocation: Revocation) throws {
+        let held =
+            try database.prepare(
+                "SELECT sequence, hash FROM change_log WHERE office = ? ORDER BY sequence DESC LIMIT 1"
+            )
+            .firstRow(revocation.id) { (sequence: $0.integer(0), hash: $0.text(1)) }
+        guard let held, held.sequence >= revocation.after else { return }
+        let atPosition =
+            held.sequence == revocation.after
+            ? held.hash
+            : try database.prepare("SELECT hash FROM change_log WHERE office = ? AND sequence = ?")
+                .firstRow(revocation.id, revocation.after) { $0.text(0) }
+        guard held.sequence > revocation.after || (revocation.hash != nil && atPosition != revocation.hash) else {
+            return
+        }
+        throw StoreError.replacementBeyondRevocation(
+            office: revocation.name,
+            after: revocation.after,
+            held: held.sequence
+        )
+    }
+
     /// An office as the replaced database named it, and its id.
     package struct NamedOffice: Hashable, Sendable, CustomStringConvertible {
         package let name, id: String
@@ -115,10 +137,15 @@ package struct ReplacementDecisions: Sendable {
     /// (the office's card too, when it does not hold it), an enrolment ended, an audience narrower
     /// than its own. With `everyEnrolment`, enrolments it lacks are added too, as when it continues
     /// this hub (`office recover`). Run inside the caller's transaction.
+    ///
+    /// Refused when `database` holds changes of a revoked office that the revocation refuses:
+    /// beyond its position, or another change at it than the one it names by its hash (a backup
+    /// that took changes written with a stolen key before the revocation was made).
     @discardableResult
     package func keep(in database: Database, everyEnrolment: Bool = false) throws -> Kept {
         var kept = Kept()
         for revocation in self.revocations ?? [] {
+            try Self.requireHeld(by: database, within: revocation)
             let held = try database.prepare("SELECT revoked_after, revoked_after_hash FROM trusted_office WHERE id = ?")
                 .firstRow(revocation.id) { row in row.optionalInteger(0).map { (after: $0, hash: row.optionalText(1)) }
                 }
