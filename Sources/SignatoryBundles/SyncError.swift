@@ -17,6 +17,7 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
         case clockSkew(office: String, sequence: Int64, seconds: Int64, bound: Int64)
         case invalidValue(office: String, sequence: Int64, detail: String)
         case ownFeedForked(sequence: Int64)
+        case forkNotShown(peerEnd: Int64, end: Int64)
     }
 
     private let base: Base
@@ -67,6 +68,9 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
         .init(.invalidValue(office: office, sequence: sequence, detail: detail))
     }
     static func ownFeedForked(_ sequence: Int64) -> SyncError { .init(.ownFeedForked(sequence: sequence)) }
+    static func forkNotShown(peerEnd: Int64, end: Int64) -> SyncError {
+        .init(.forkNotShown(peerEnd: peerEnd, end: end))
+    }
 
     /// Which refusal an error is, for callers that add their own advice.
     public struct Code: Hashable, Sendable {
@@ -88,6 +92,9 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let invalidValue = Code("invalidValue")
         /// This office's own feed forked: its database was restored after it had sent changes.
         public static let ownFeedForked = Code("ownFeedForked")
+        /// A peer's copy of this office's feed given to `office recover` stops before this office's
+        /// last change, so it cannot show where the feed forked.
+        public static let forkNotShown = Code("forkNotShown")
     }
 
     public var code: Code {
@@ -104,6 +111,7 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
         case .clockSkew: return .clockSkew
         case .invalidValue: return .invalidValue
         case .ownFeedForked: return .ownFeedForked
+        case .forkNotShown: return .forkNotShown
         }
     }
 
@@ -154,6 +162,11 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
         case .ownFeedForked(let sequence):
             return
                 "this office's own feed differs from the bundle's copy at position \(sequence): this database was restored from a backup after it had sent changes, and has written others since; nothing was imported"
+        case .forkNotShown(let peerEnd, let end):
+            let unshown = peerEnd + 1 == end ? "change \(end)" : "changes \(peerEnd + 1) to \(end)"
+            return
+                "the peer's copy of this office's feed ends at position \(peerEnd) and agrees with this office's, so it "
+                + "cannot show whether \(unshown) forked; nothing was written"
         }
     }
 }

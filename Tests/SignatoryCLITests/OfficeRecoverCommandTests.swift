@@ -137,6 +137,25 @@ struct OfficeRecoverCommandTests {
         #expect(!FileManager.default.fileExists(atPath: geneva.folder.path("new.db")))
     }
 
+    /// A peer's copy that agrees but stops before this office's last change cannot show whether
+    /// the rest forked: the recovery is refused with a non-zero exit, nothing written (hostile
+    /// review 74: it exited 0, and a script went on to use a database that did not exist).
+    @Test func aCopyStoppingBeforeTheLastChangeIsRefused() throws {
+        let offices = try SyncCommandTests.offices(["Geneva", "Bucharest"])
+        let (geneva, bucharest) = (offices[0], offices[1])
+        _ = try geneva.addReferenceStatement()
+        try SyncCommandTests.send(geneva, to: bucharest, for: "Bucharest")
+        try geneva.succeed(["org", "add", "--name", "Human Rights Without Frontiers", "--acronym", "HRWF"])
+        let full = bucharest.folder.path("full.jsonl")
+        try bucharest.succeed(["sync", "export", "--all", "--for", "Geneva", "--out", full])
+        let out = geneva.folder.path("new.db")
+        let refused = try geneva.refuse(["office", "recover", "--from", full, "--out", out])
+        #expect(refused.contains("so it cannot show whether change"), "\(refused)")
+        #expect(refused.contains("forked; nothing was written"), "\(refused)")
+        #expect(refused.contains("`signatory sync export --all --for THIS-OFFICE --out FILE`"), "\(refused)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
     /// A wrong `--out` is refused before the bundle is read, forked or not: the database itself,
     /// a file that exists, a folder, a dangling link, a missing folder. Each refusal leaves the
     /// database as it was, and no file behind.

@@ -129,7 +129,10 @@ public struct FeedRecovery {
         return Comparison(forkedAt: fork, peerEnd: last?.sequence ?? 0, peerEndHash: last?.hash)
     }
 
-    /// Writes the recovered office to `newPath`, a file that must not exist yet.
+    /// Writes the recovered office to `newPath`, a file that must not exist yet. Nothing is
+    /// written when the peers' copy of the feed agrees with this one (`forkedAt` is `nil`), and a
+    /// copy that agrees but stops before this office's last change is refused
+    /// (`SyncError.Code.forkNotShown`): it cannot show whether the rest forked.
     public func recover(using path: String, into newPath: String) throws -> Report {
         // The old database's write lock is held throughout: a change typed there meanwhile would
         // be left out of the new one, and then refused for good by the mark set at the end.
@@ -144,6 +147,8 @@ public struct FeedRecovery {
         try Store.checkNewDatabaseTarget(newPath, protecting: self.store.database.path)
         let comparison = try self.compare(with: path)
         guard let fork = comparison.forkedAt else {
+            let end = try self.store.feedEnd(of: self.store.office.id).sequence
+            guard comparison.peerEnd >= end else { throw SyncError.forkNotShown(peerEnd: comparison.peerEnd, end: end) }
             return Report(
                 forkedAt: nil,
                 rewritten: 0,

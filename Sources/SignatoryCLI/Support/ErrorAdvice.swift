@@ -133,6 +133,12 @@ enum ErrorAdvice {
         case .ownFeedForked:
             return
                 "\(error); to continue, run `signatory office recover --from FULL-BUNDLE --out NEW.db` with this command's --db and a full bundle from a peer"
+        case .forkNotShown:
+            // Following `sync import` here would send the forked changes to this peer as well.
+            return
+                "\(error). If an office or the hub refuses this office's changes (\"two different changes at position N\"), "
+                + "recover with a full bundle from that office (`signatory sync export --all --for THIS-OFFICE --out FILE` "
+                + "there, THIS-OFFICE being the id `signatory office card` shows here)"
         default: return String(describing: error)
         }
     }

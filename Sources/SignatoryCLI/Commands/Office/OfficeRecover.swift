@@ -26,19 +26,6 @@ struct OfficeRecover: ParsableCommand {
         let store = try self.database.open()
         let report = try FeedRecovery(store: store).recover(using: self.from, into: self.out)
         guard let office = report.newOffice, let fork = report.forkedAt else {
-            let end = try store.feedEnd(of: store.office.id).sequence
-            guard report.peerEnd >= end else {
-                let unshown =
-                    report.peerEnd + 1 == end ? "change \(end)" : "changes \(report.peerEnd + 1) to \(end)"
-                // Following `sync import` here would send the forked changes to this peer as well.
-                return Output.text(
-                    "the peer's copy of this office's feed ends at position \(report.peerEnd) and agrees with this "
-                        + "office's, so it cannot show whether \(unshown) forked; nothing "
-                        + "was written. If an office or the hub refuses this office's changes (\"two different changes "
-                        + "at position N\"), recover with a full bundle from that office "
-                        + "(`signatory sync export --all --for \(store.office.id) --out FILE` there)"
-                )
-            }
             return Output.text(
                 "this office's feed agrees with the peer's copy: nothing to recover; "
                     + "run `signatory sync import --db \(ShellWord.path(try self.database.resolvedPath)) \(ShellWord.path(self.from))` to take in what the peer holds"
