@@ -170,7 +170,13 @@ struct OfficeRecoverCommandTests {
         try Data("kept".utf8).write(to: URL(fileURLWithPath: existing))
         let dangling = geneva.folder.path("dangling.db")
         try FileManager.default.createSymbolicLink(atPath: dangling, withDestinationPath: geneva.folder.path("nowhere"))
+        // A journal left by a database deleted by hand, which SQLite would take into the new one.
+        _ = FileManager.default.createFile(atPath: geneva.folder.path("stray.db-wal"), contents: Data("left".utf8))
         let cases = [
+            (
+                geneva.folder.path("stray.db"),
+                "stray.db-wal lies beside \(geneva.folder.path("stray.db")), left by a database"
+            ),
             (geneva.database, "is a database"), (existing, "exists already"), (geneva.folder.url.path, "is a folder"),
             (dangling, "exists already"), (geneva.folder.path("missing/new.db"), "its folder does not exist"),
             (geneva.folder.url.path + "/missing/", "missing/ ends with /, so it names a folder; name a file to write"),

@@ -9,6 +9,7 @@ public struct FileWriteError: Error, Hashable, Sendable, CustomStringConvertible
         case diskFull(path: String)
         case failed(path: String, detail: String)
         case exists(path: String)
+        case leftoverJournal(path: String, journal: String)
         case notAFile(path: String)
         case noName
         case standardStream
@@ -33,6 +34,9 @@ public struct FileWriteError: Error, Hashable, Sendable, CustomStringConvertible
         .init(.failed(path: path, detail: detail))
     }
     package static func exists(_ path: String) -> FileWriteError { .init(.exists(path: path)) }
+    static func leftoverJournal(_ path: String, journal: String) -> FileWriteError {
+        .init(.leftoverJournal(path: path, journal: journal))
+    }
     static func notAFile(_ path: String) -> FileWriteError { .init(.notAFile(path: path)) }
     static var noName: FileWriteError { .init(.noName) }
     static var standardStream: FileWriteError { .init(.standardStream) }
@@ -43,7 +47,8 @@ public struct FileWriteError: Error, Hashable, Sendable, CustomStringConvertible
     /// Whether the target itself was refused (a folder or a database), rather than the write failing.
     public var isRefusedTarget: Bool {
         switch self.base {
-        case .isFolder, .folderName, .isDatabase, .exists, .notAFile, .noName, .standardStream, .readOnly,
+        case .isFolder, .folderName, .isDatabase, .exists, .leftoverJournal, .notAFile, .noName, .standardStream,
+            .readOnly,
             .danglingLink, .openFile:
             return true
         default: return false
@@ -60,6 +65,10 @@ public struct FileWriteError: Error, Hashable, Sendable, CustomStringConvertible
         case .diskFull(let path): return "cannot write \(path): the disk is full; nothing was written"
         case .failed(let path, let detail): return "cannot write \(path): \(detail)"
         case .exists(let path): return "\(path) exists already; name a new file"
+        case .leftoverJournal(let path, let journal):
+            return
+                "\(journal) lies beside \(path), left by a database of that name that is gone, and SQLite would take it "
+                + "into a new one; name a new file, or move \(journal) away"
         case .notAFile(let path): return "\(path) is a device, a pipe or a socket, not a file; name a file to write"
         case .noName: return "no file was named; give the path of a file to write"
         case .standardStream:

@@ -58,7 +58,7 @@ extension Store {
     /// the new database as it first opened it.
     private static func refuseLeftoverJournal(of path: String) throws {
         for suffix in ["-wal", "-shm", "-journal"] where FileManager.default.fileExists(atPath: path + suffix) {
-            throw FileWriteError.exists(path + suffix)
+            throw FileWriteError.leftoverJournal(path, journal: path + suffix)
         }
     }
 
