@@ -241,7 +241,7 @@ struct BackupRestoreTests {
     }
 
     /// A peer that holds less of this office's feed than it wrote cannot show a fork past that:
-    /// the report says how far its copy goes.
+    /// the recovery is refused, saying how far its copy goes, and nothing is written.
     @Test func aPeerCopyThatEndsEarlierSaysWhereItEnds() throws {
         let geneva = try self.restored()
         let early = try SyncFixture(offices: 1).offices[0]
@@ -251,8 +251,13 @@ struct BackupRestoreTests {
         try geneva.insert(Organisation(name: "Romanian Independent Society of Human Rights", acronym: "SIRDO"))
         let full = self.fixture.folder.path("early-\(UUID()).jsonl")
         _ = try BundleExporter(store: early).export(to: full)
-        let report = try FeedRecovery(store: geneva).recover(using: full, into: self.fixture.folder.path("r.db"))
-        #expect(report.forkedAt == nil && report.newOffice == nil && report.peerEnd == 1)
+        let dump = try geneva.canonicalDump()
+        let refused = #expect(throws: SyncError.self) {
+            try FeedRecovery(store: geneva).recover(using: full, into: self.fixture.folder.path("r.db"))
+        }
+        #expect(refused?.code == .forkNotShown)
+        #expect(refused.map(String.init(describing:))?.contains("ends at position 1") == true)
+        #expect(try geneva.canonicalDump() == dump)
         #expect(!FileManager.default.fileExists(atPath: self.fixture.folder.path("r.db")))
     }
 
