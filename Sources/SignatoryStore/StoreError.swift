@@ -37,7 +37,13 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case revocationNeedsHash(office: String, held: Int64, after: Int64)
         case revocationHashDiffers(office: String, position: Int64, held: String?)
         case revocationHashOfHeldChange(office: String, position: Int64, heldAt: Int64)
-        case replacementBeyondRevocation(office: String, after: Int64, held: Int64)
+        case replacementBeyondRevocation(
+            office: String,
+            after: Int64,
+            held: Int64,
+            differsAt: Int64?,
+            fromBackup: Bool
+        )
         case trustRevoked(office: String)
         case successionOfRevoked(card: String, predecessor: String)
         case keyOfRevoked(card: String, revoked: String)
@@ -194,10 +200,26 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     public static func revocationHashOfHeldChange(office: String, position: Int64, heldAt: Int64) -> StoreError {
         .init(.revocationHashOfHeldChange(office: office, position: position, heldAt: heldAt))
     }
-    /// `held` is the last position of the office's feed that the replacing database holds; when
-    /// it is `after`, that change is not the one the revocation names by its hash.
-    public static func replacementBeyondRevocation(office: String, after: Int64, held: Int64) -> StoreError {
-        .init(.replacementBeyondRevocation(office: office, after: after, held: held))
+    /// `held` is the last position of the office's feed that the replacing database holds: beyond
+    /// `after`, or at it with another change than the one the revocation names by its hash.
+    /// `differsAt`: instead, a position where its change is not the one the replaced database
+    /// holds. `fromBackup`: `office restore`, not `office recover`.
+    public static func replacementBeyondRevocation(
+        office: String,
+        after: Int64,
+        held: Int64,
+        differsAt: Int64?,
+        fromBackup: Bool
+    ) -> StoreError {
+        .init(
+            .replacementBeyondRevocation(
+                office: office,
+                after: after,
+                held: held,
+                differsAt: differsAt,
+                fromBackup: fromBackup
+            )
+        )
     }
     public static func trustRevoked(office: String) -> StoreError { .init(.trustRevoked(office: office)) }
     public static func successionOfRevoked(card: String, predecessor: String) -> StoreError {
@@ -388,14 +410,25 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             return
                 "the hash given is that of change \(heldAt) of \(office), held here, not of change \(position): no copy "
                 + "of its feed could reach change \(position) with it; nothing was changed"
-        case .replacementBeyondRevocation(let office, let after, let held):
-            let what =
-                held > after
-                ? "changes of \(office) up to its change \(held), beyond its revocation here after change \(after)"
-                : "a change \(after) of \(office) other than the one its revocation here names by its hash"
-            return
-                "the database that would take this one's place holds \(what): they may have been written by whoever "
-                + "holds its key, so it was not used; nothing was changed"
+        case .replacementBeyondRevocation(let office, let after, let held, let differsAt, let fromBackup):
+            let what: String
+            if let differsAt {
+                what =
+                    "another change \(differsAt) of \(office) than the one \(fromBackup ? "the database it replaces" : "it") "
+                    + "held, so its copy cannot lead to change \(after), where the revocation here names the last one "
+                    + "taken: whoever holds its key may have written it"
+            } else if held == after {
+                what =
+                    "another change \(after) of \(office) than the one its revocation here names by its hash: whoever "
+                    + "holds its key may have written it"
+            } else {
+                what =
+                    "changes of \(office) up to its change \(held), beyond its revocation here after change \(after): "
+                    + "whoever holds its key may have written them"
+            }
+            return fromBackup
+                ? "this backup holds \(what), so it was not restored; nothing was changed"
+                : "this database holds \(what), so no recovered database was written; nothing was changed"
         case .ownOfficeNotRevocable:
             return "this is the office's own database: an office stops trusting others, never itself; nothing was "
                 + "changed (if its key may be in other hands, the other offices revoke it, and it continues under a "

@@ -440,40 +440,59 @@ struct TrustRevocationTests {
         try geneva.succeed(["office", "backup", "--out", before])
         for name in ["Genuine Two", "Genuine Three"] { try bucharest.succeed(["org", "add", "--name", name]) }
         try SyncCommandTests.send(bucharest, to: cairo)
+        // Geneva takes what the stolen copy writes, one change and then another, and is backed up each time.
+        var taken: [String] = []
         for name in ["Forged Two", "Forged Three"] {
             let added = try SignatoryExecutable.run(["org", "add", "--name", name, "--db", stolen])
             #expect(added.status == 0, "\(added.stderr)")
+            let forged = bucharest.folder.path("forged.jsonl")
+            let exported = try SignatoryExecutable.run([
+                "sync", "export", "--plaintext", "--out", forged, "--db", stolen,
+            ])
+            #expect(exported.status == 0, "\(exported.stderr)")
+            try geneva.succeed(["sync", "import", forged])
+            taken.append(geneva.folder.path("taken-\(taken.count + 2).db"))
+            try geneva.succeed(["office", "backup", "--out", taken[taken.count - 1]])
         }
-        let forged = bucharest.folder.path("forged.jsonl")
-        let exported = try SignatoryExecutable.run(["sync", "export", "--plaintext", "--out", forged, "--db", stolen])
-        #expect(exported.status == 0, "\(exported.stderr)")
-        try geneva.succeed(["sync", "import", forged])
-        let taken = geneva.folder.path("taken.db")
-        try geneva.succeed(["office", "backup", "--out", taken])
         try geneva.succeed(["office", "restore", "--from", before])
+        let files = try FileManager.default.contentsOfDirectory(atPath: geneva.folder.url.path)
 
-        let status = try #require(try cairo.json(["sync", "status"]) as? [String: Any])
-        let feeds = try #require(status["feeds"] as? [[String: Any]])
-        let bucharestFeed = try #require(feeds.first { $0["name"] as? String == "Bucharest" })
-        #expect(bucharestFeed["held"] as? Int == 3, "\(bucharestFeed)")
+        try geneva.succeed(["office", "revoke", "Bucharest", "--after", "1", "--yes"])
+        let beyond = try geneva.refuse(["office", "restore", "--from", taken[0]])
+        #expect(
+            beyond.contains(
+                "this backup holds changes of Bucharest up to its change 2, beyond its revocation here after change 1"
+            ),
+            "\(beyond)"
+        )
+        // Revoked after the genuine third change, and holding it: neither the forged third nor
+        // the forged second, which cannot lead to it, is restored.
         try geneva.succeed([
             "office", "revoke", "Bucharest", "--after", "3", "--hash", try Self.lastHash(of: "Bucharest", at: cairo),
             "--yes",
         ])
-        let files = try FileManager.default.contentsOfDirectory(atPath: geneva.folder.url.path)
-        let other = try geneva.refuse(["office", "restore", "--from", taken])
+        try SyncCommandTests.send(cairo, to: geneva)
+        #expect(try geneva.succeed(["org", "list"]).contains("Genuine Three"))
+        let other = try geneva.refuse(["office", "restore", "--from", taken[1]])
         #expect(
-            other.contains("a change 3 of Bucharest other than the one its revocation here names by its hash"),
+            other.contains("another change 3 of Bucharest than the one its revocation here names by its hash"),
             "\(other)"
         )
-        try geneva.succeed(["office", "revoke", "Bucharest", "--after", "1", "--yes"])
-        let beyond = try geneva.refuse(["office", "restore", "--from", taken])
+        let below = try geneva.refuse(["office", "restore", "--from", taken[0]])
         #expect(
-            beyond.contains("changes of Bucharest up to its change 3, beyond its revocation here after change 1"),
-            "\(beyond)"
+            below.contains(
+                "another change 2 of Bucharest than the one the database it replaces held, so its copy cannot lead to "
+                    + "change 3"
+            ),
+            "\(below)"
         )
-        // No copy of the database is set aside for a restore that did not happen.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: geneva.folder.url.path).sorted() == files.sorted())
+        // No copy of the database is set aside for a restore that did not happen; a backup that
+        // holds less of the feed, and the same, is restored.
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: geneva.folder.url.path).sorted()
+                == files.sorted()
+        )
+        try geneva.succeed(["office", "restore", "--from", before])
         #expect(!(try geneva.succeed(["org", "list"]).contains("Forged")))
         withExtendedLifetime(offices) {}
     }

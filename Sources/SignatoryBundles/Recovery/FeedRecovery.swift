@@ -171,7 +171,9 @@ public struct FeedRecovery {
             try self.transfer(only: others, into: recovered)
             // Revocations, and on a hub its enrolments and their audiences, continue as they were.
             let decisions = try ReplacementDecisions(readFrom: self.store.database)
-            _ = try recovered.transaction { try decisions.keep(in: recovered.database, everyEnrolment: true) }
+            _ = try recovered.transaction {
+                try decisions.keep(in: recovered.database, everyEnrolment: true, fromBackup: false)
+            }
             // Then the peers' copy of this office's own feed.
             // A bundle encrypted for this office opens with this office's key, not the new one's.
             let bundle = try LineReader(path: path, decryptingWith: try self.store.officeEncryptionKey())

@@ -17,6 +17,9 @@ package struct ReplacementDecisions: Sendable {
         let recipient, recipientSignature: String?
         let after, at: Int64
         let hash: String?
+        /// The hash of each of the office's changes held where the decision was read, by position:
+        /// a replacing database must hold the same ones.
+        var held: [Int64: String] = [:]
     }
 
     struct Member: Sendable {
@@ -37,7 +40,7 @@ package struct ReplacementDecisions: Sendable {
     /// What `database` holds now, each table as far as it reads: a damaged page in one does not
     /// lose the other. Ids are read in their one spelling (lower case), as Signatory writes them.
     package init(readFrom database: Database) throws {
-        self.revocations = try Self.readable {
+        var revocations = try Self.readable {
             // A file an older release left (schema 12) has no hash column; it read as NULL there.
             let hash =
                 try database.integer(
@@ -63,6 +66,17 @@ package struct ReplacementDecisions: Sendable {
                 )
             }
         }
+        // Unreadable, the feeds held say nothing; the revocations still count.
+        for index in revocations?.indices ?? 0..<0 {
+            guard let revocation = revocations?[index] else { continue }
+            let rows =
+                try Self.readable {
+                    try database.prepare("SELECT sequence, hash FROM change_log WHERE office = ? AND sequence <= ?")
+                        .rows(revocation.id, revocation.after) { ($0.integer(0), $0.text(1)) }
+                } ?? []
+            revocations?[index].held = Dictionary(rows, uniquingKeysWith: { first, _ in first })
+        }
+        self.revocations = revocations
         self.members = try Self.readable {
             try database.prepare(
                 "SELECT lower(office), name, audience, enrolled_at, revoked_at FROM hub_member ORDER BY name, office"
@@ -90,26 +104,33 @@ package struct ReplacementDecisions: Sendable {
         }
     }
 
-    private static func requireHeld(by database: Database, within revocation: Revocation) throws {
-        let held =
-            try database.prepare(
-                "SELECT sequence, hash FROM change_log WHERE office = ? ORDER BY sequence DESC LIMIT 1"
+    private static func requireHeld(by database: Database, within revocation: Revocation, fromBackup: Bool) throws {
+        let hashAt = try database.prepare("SELECT hash FROM change_log WHERE office = ? AND sequence = ?")
+        let end =
+            try database.prepare("SELECT max(sequence) FROM change_log WHERE office = ?")
+            .firstRow(revocation.id) { $0.optionalInteger(0) } ?? nil
+        guard let end else { return }
+        func refuse(differingAt position: Int64?) -> StoreError {
+            .replacementBeyondRevocation(
+                office: revocation.name,
+                after: revocation.after,
+                held: end,
+                differsAt: position,
+                fromBackup: fromBackup
             )
-            .firstRow(revocation.id) { (sequence: $0.integer(0), hash: $0.text(1)) }
-        guard let held, held.sequence >= revocation.after else { return }
-        let atPosition =
-            held.sequence == revocation.after
-            ? held.hash
-            : try database.prepare("SELECT hash FROM change_log WHERE office = ? AND sequence = ?")
-                .firstRow(revocation.id, revocation.after) { $0.text(0) }
-        guard held.sequence > revocation.after || (revocation.hash != nil && atPosition != revocation.hash) else {
-            return
         }
-        throw StoreError.replacementBeyondRevocation(
-            office: revocation.name,
-            after: revocation.after,
-            held: held.sequence
-        )
+        if end > revocation.after { throw refuse(differingAt: nil) }
+        if end == revocation.after, let hash = revocation.hash,
+            try hashAt.firstRow(revocation.id, end, read: { $0.text(0) }) != hash
+        {
+            throw refuse(differingAt: nil)
+        }
+        // Where both hold the feed, the same changes: one hash stands for the chain up to it.
+        if let shared = revocation.held.keys.max().map({ min(end, $0) }), let hash = revocation.held[shared],
+            try hashAt.firstRow(revocation.id, shared, read: { $0.text(0) }) != hash
+        {
+            throw refuse(differingAt: shared)
+        }
     }
 
     /// An office as the replaced database named it, and its id.
@@ -142,10 +163,10 @@ package struct ReplacementDecisions: Sendable {
     /// beyond its position, or another change at it than the one it names by its hash (a backup
     /// that took changes written with a stolen key before the revocation was made).
     @discardableResult
-    package func keep(in database: Database, everyEnrolment: Bool = false) throws -> Kept {
+    package func keep(in database: Database, everyEnrolment: Bool = false, fromBackup: Bool = true) throws -> Kept {
         var kept = Kept()
         for revocation in self.revocations ?? [] {
-            try Self.requireHeld(by: database, within: revocation)
+            try Self.requireHeld(by: database, within: revocation, fromBackup: fromBackup)
             let held = try database.prepare("SELECT revoked_after, revoked_after_hash FROM trusted_office WHERE id = ?")
                 .firstRow(revocation.id) { row in row.optionalInteger(0).map { (after: $0, hash: row.optionalText(1)) }
                 }
