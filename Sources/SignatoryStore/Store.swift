@@ -52,6 +52,7 @@ public final class Store {
         if let size = attributes?[.size] as? Int, size > 0 {
             throw StoreError.alreadyInitialised(path: path)
         }
+        try Self.refuseLeftoverJournal(of: path)
         let existed = attributes != nil
         // The file holds the office's private key and people's contacts: its owner's alone.
         // SQLite gives the -wal and -shm files the database's mode.

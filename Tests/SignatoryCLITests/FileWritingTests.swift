@@ -156,6 +156,25 @@ struct FileWritingTests {
         #expect(fileBytes(other + "-shm") == Data())
     }
 
+    /// A journal left beside a name (by a database deleted by hand) would be taken into a new
+    /// database made there, which then reads as damaged: `init` and `office backup` refuse such a
+    /// name and leave the journal as it is (hostile review 75).
+    @Test func aNewDatabaseBesideALeftoverJournalIsRefused() throws {
+        let office = try OfficeFixture()
+        _ = try office.addReferenceStatement()
+        for suffix in ["-wal", "-shm", "-journal"] {
+            let target = office.folder.path("new\(suffix).db")
+            let leftover = Data("left by a database deleted by hand".utf8)
+            #expect(FileManager.default.createFile(atPath: target + suffix, contents: leftover))
+            let message = "\(target + suffix) lies beside \(target), left by a database of that name that is gone"
+            let initialised = try SignatoryExecutable.run(["init", "--office", "Dakar", "--db", target])
+            #expect(initialised.status != 0 && initialised.stderr.contains(message), "\(initialised.stderr)")
+            #expect(try office.refuse(["office", "backup", "--out", target]).contains(message))
+            #expect(!FileManager.default.fileExists(atPath: target))
+            #expect(fileBytes(target + suffix) == leftover)
+        }
+    }
+
     @Test func writtenFilesAreWholeAndPrivate() throws {
         let office = try OfficeFixture()
         _ = try office.addReferenceStatement()

@@ -56,7 +56,7 @@ extension Store {
 
     /// SQLite would take a journal left beside `path` (by a database deleted by hand) into
     /// the new database as it first opened it.
-    private static func refuseLeftoverJournal(of path: String) throws {
+    static func refuseLeftoverJournal(of path: String) throws {
         for suffix in ["-wal", "-shm", "-journal"] where FileManager.default.fileExists(atPath: path + suffix) {
             throw FileWriteError.leftoverJournal(path, journal: path + suffix)
         }
