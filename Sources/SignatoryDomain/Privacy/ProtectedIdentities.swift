@@ -435,6 +435,10 @@ public struct ProtectedIdentities: Sendable, Hashable {
     /// (Arabic and Hebrew vowel signs included), the Arabic tatweel. Letters such as ł, đ, ø and
     /// the dotless ı become their plain letters, and digits of any script ASCII ones.
     private static func fold(_ text: String) -> String {
+        // ASCII has nothing to decompose, no mark and no look-alike: it folds to its lower case,
+        // without Foundation's folding, which a sheet would otherwise pay for every word of a
+        // protected name.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
         // Decomposed, so that every mark can be dropped (a half-width ﾀﾞ is タ and a mark, as ダ
         // is once decomposed), then composed again for Hangul syllables.
         var lookalikes = String.UnicodeScalarView()
@@ -485,16 +489,36 @@ public struct ProtectedIdentities: Sendable, Hashable {
     /// `secret@example.org`), and as the mailbox it reaches: without a `+tag`, and for Gmail
     /// without dots (`lucica.humenuc+sign@googlemail.com` is `lucicahumenuc@gmail.com`).
     static func emailKey(_ email: String) -> String {
-        guard email.utf8.allSatisfy({ $0 < 0x80 }) else {
-            // Invisible characters (a zero-width space) do not make another address to the eye.
-            var scalars = String.UnicodeScalarView()
-            for scalar in email.precomposedStringWithCompatibilityMapping.unicodeScalars
-            where !scalar.properties.isDefaultIgnorableCodePoint {
-                scalars.append(scalar)
-            }
-            return Self.mailbox(String(scalars).lowercased())
+        // Plain ASCII, a byte at a time: a sheet checks every line's address.
+        var ascii = email
+        if let key = ascii.withUTF8(Self.asciiMailbox) { return key }
+        // Invisible characters (a zero-width space) do not make another address to the eye.
+        var scalars = String.UnicodeScalarView()
+        for scalar in email.precomposedStringWithCompatibilityMapping.unicodeScalars
+        where !scalar.properties.isDefaultIgnorableCodePoint {
+            scalars.append(scalar)
         }
-        return Self.mailbox(email.lowercased())
+        return Self.mailbox(String(scalars).lowercased())
+    }
+
+    /// ``mailbox(_:)`` of an address in ASCII, lower-cased; `nil` for any other address.
+    private static func asciiMailbox(_ address: UnsafeBufferPointer<UInt8>) -> String? {
+        var key: [UInt8] = []
+        key.reserveCapacity(address.count)
+        var at: Int?
+        for byte in address {
+            guard byte < 0x80 else { return nil }
+            if byte == UInt8(ascii: "@") { at = key.count }
+            key.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
+        }
+        guard let at else { return String(decoding: key, as: UTF8.self) }
+        var local = key[..<at]
+        if let plus = local.firstIndex(of: UInt8(ascii: "+")), plus != local.startIndex { local = local[..<plus] }
+        let domain = key[(at + 1)...]
+        guard domain.elementsEqual("gmail.com".utf8) || domain.elementsEqual("googlemail.com".utf8) else {
+            return String(decoding: local, as: UTF8.self) + "@" + String(decoding: domain, as: UTF8.self)
+        }
+        return String(decoding: local.filter { $0 != UInt8(ascii: ".") }, as: UTF8.self) + "@gmail.com"
     }
 
     private static func mailbox(_ address: String) -> String {

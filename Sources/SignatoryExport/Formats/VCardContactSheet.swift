@@ -44,20 +44,20 @@ struct VCardContactSheet: ContactSheetWriter {
         VCardText.line("VERSION", self.version == .four ? "4.0" : "3.0", to: &sink)
         if let name = line.fullName {
             let (given, family) = line.nameParts
-            VCardText.line("FN", escape(name), to: &sink)
+            VCardText.line("FN", escaping: name, to: &sink)
             VCardText.line("N", "\(escape(family));\(escape(given));;;", to: &sink)
         } else {
             // vCard 3.0 has no KIND; N is required there, and empty for an organisation.
             if self.version == .four { VCardText.line("KIND", "org", to: &sink) }
-            VCardText.line("FN", escape(line.organisationDisplayName), to: &sink)
+            VCardText.line("FN", escaping: line.organisationDisplayName, to: &sink)
             if self.version == .three { VCardText.line("N", ";;;;", to: &sink) }
         }
-        VCardText.line("ORG", escape(line.organisationDisplayName), to: &sink)
-        if let title = line.title { VCardText.line("TITLE", escape(title), to: &sink) }
+        VCardText.line("ORG", escaping: line.organisationDisplayName, to: &sink)
+        if let title = line.title { VCardText.line("TITLE", escaping: title, to: &sink) }
         if let email = line.email {
             VCardText.line(
                 self.version == .four ? "EMAIL;TYPE=work" : "EMAIL;TYPE=INTERNET,WORK",
-                escape(email),
+                escaping: email,
                 to: &sink
             )
         }
@@ -68,7 +68,7 @@ struct VCardContactSheet: ContactSheetWriter {
                 VCardText.line("TEL;TYPE=WORK,VOICE", phone, to: &sink)
             }
         }
-        if let campaign = line.campaignName { VCardText.line("CATEGORIES", escape(campaign), to: &sink) }
+        if let campaign = line.campaignName { VCardText.line("CATEGORIES", escaping: campaign, to: &sink) }
         (line.atRisk ? self.atRiskNote : self.commonNote).withUnsafeBufferPointer { sink.append(bytes: $0) }
         VCardText.line("UID", self.version == .four ? "urn:uuid:" + id : id, to: &sink)
         VCardText.line("REV", self.revision, to: &sink)

@@ -73,6 +73,62 @@ enum VCardText {
         }
     }
 
+    /// Writes `NAME:value` with the value escaped as ``escape(_:)`` does, folded as
+    /// ``line(_:_:to:)`` folds, without an escaped copy of the value: a sheet writes several per
+    /// card. A backslash and the character it escapes stay on one line.
+    static func line(_ name: StaticString, escaping value: String, to sink: inout ByteSink) {
+        var value = value
+        value.withUTF8 { valueBytes in
+            name.withUTF8Buffer { nameBytes in
+                sink.append(bytes: nameBytes)
+                sink.append(byte: UInt8(ascii: ":"))
+                var length = nameBytes.count + 1
+                var index = 0
+                var previousWasCR = false
+                while index < valueBytes.count {
+                    let byte = valueBytes[index]
+                    let escaped: UInt8?
+                    switch byte {
+                    case 0x5C, 0x2C, 0x3B: escaped = byte  // \ , ;
+                    case 0x0D: escaped = UInt8(ascii: "n")
+                    case 0x0A: escaped = previousWasCR ? nil : UInt8(ascii: "n")
+                    default: escaped = nil
+                    }
+                    previousWasCR = byte == 0x0D
+                    if byte == 0x0A && escaped == nil {
+                        index += 1
+                        continue
+                    }
+                    // A character's length from its first byte, so a fold never splits it.
+                    let width =
+                        escaped != nil
+                        ? 2 : byte < 0x80 ? 1 : byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+                    if length + width > self.maximumLineOctets {
+                        sink.append(byte: 0x0D)
+                        sink.append(byte: 0x0A)
+                        sink.append(byte: UInt8(ascii: " "))
+                        length = 1
+                    }
+                    if let escaped {
+                        sink.append(byte: 0x5C)
+                        sink.append(byte: escaped)
+                        index += 1
+                    } else {
+                        for offset in 0..<min(width, valueBytes.count - index) {
+                            sink.append(byte: valueBytes[index + offset])
+                        }
+                        index += width
+                    }
+                    length += width
+                }
+                sink.append(byte: 0x0D)
+                sink.append(byte: 0x0A)
+                // Bytes appended one by one are handed on only from here.
+                sink.deliverIfFull()
+            }
+        }
+    }
+
     /// A `REV` timestamp: `20261129T124500Z`.
     static func timestamp(_ date: Date) -> String {
         let seconds = Int64(date.timeIntervalSince1970.rounded(.down))

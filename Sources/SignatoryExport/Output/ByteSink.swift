@@ -56,7 +56,8 @@ public struct ByteSink {
         self.buffer.removeAll(keepingCapacity: true)
     }
 
-    private mutating func deliverIfFull() {
+    /// Hands on a full block, as the bulk appends do; for writers appending byte by byte.
+    mutating func deliverIfFull() {
         guard let deliver = self.deliver, self.buffer.count >= ByteSink.blockSize else { return }
         if self.pendingError == nil {
             do { try deliver(self.buffer) } catch { self.pendingError = error }
