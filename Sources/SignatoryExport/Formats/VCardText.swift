@@ -38,66 +38,47 @@ enum VCardText {
 
     /// Writes `NAME:value` folded to lines of at most 75 octets.
     static func line(_ name: StaticString, _ value: String, to sink: inout ByteSink) {
-        var value = value
-        value.withUTF8 { valueBytes in
-            name.withUTF8Buffer { nameBytes in
-                if nameBytes.count + 1 + valueBytes.count <= self.maximumLineOctets {
-                    sink.append(bytes: nameBytes)
-                    sink.append(byte: UInt8(ascii: ":"))
-                    sink.append(bytes: valueBytes)
-                } else {
-                    sink.append(bytes: nameBytes)
-                    sink.append(byte: UInt8(ascii: ":"))
-                    var length = nameBytes.count + 1
-                    var index = 0
-                    while index < valueBytes.count {
-                        let lead = valueBytes[index]
-                        // A character's length from its first byte, so a fold never splits it.
-                        let width = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
-                        if length + width > self.maximumLineOctets {
-                            sink.append(byte: 0x0D)
-                            sink.append(byte: 0x0A)
-                            sink.append(byte: UInt8(ascii: " "))
-                            length = 1
-                        }
-                        for offset in 0..<min(width, valueBytes.count - index) {
-                            sink.append(byte: valueBytes[index + offset])
-                        }
-                        length += width
-                        index += width
-                    }
-                }
-                sink.append(byte: 0x0D)
-                sink.append(byte: 0x0A)
-            }
-        }
+        self.write(name, value, escaping: false, to: &sink)
     }
 
     /// Writes `NAME:value` with the value escaped as ``escape(_:)`` does, folded as
     /// ``line(_:_:to:)`` folds, without an escaped copy of the value: a sheet writes several per
     /// card. A backslash and the character it escapes stay on one line.
     static func line(_ name: StaticString, escaping value: String, to sink: inout ByteSink) {
+        self.write(name, value, escaping: true, to: &sink)
+    }
+
+    private static func write(_ name: StaticString, _ value: String, escaping: Bool, to sink: inout ByteSink) {
         var value = value
         value.withUTF8 { valueBytes in
             name.withUTF8Buffer { nameBytes in
                 sink.append(bytes: nameBytes)
                 sink.append(byte: UInt8(ascii: ":"))
+                if !escaping && nameBytes.count + 1 + valueBytes.count <= self.maximumLineOctets {
+                    sink.append(bytes: valueBytes)
+                    sink.append(byte: 0x0D)
+                    sink.append(byte: 0x0A)
+                    return
+                }
                 var length = nameBytes.count + 1
                 var index = 0
                 var previousWasCR = false
                 while index < valueBytes.count {
                     let byte = valueBytes[index]
-                    let escaped: UInt8?
-                    switch byte {
-                    case 0x5C, 0x2C, 0x3B: escaped = byte  // \ , ;
-                    case 0x0D: escaped = UInt8(ascii: "n")
-                    case 0x0A: escaped = previousWasCR ? nil : UInt8(ascii: "n")
-                    default: escaped = nil
-                    }
-                    previousWasCR = byte == 0x0D
-                    if byte == 0x0A && escaped == nil {
-                        index += 1
-                        continue
+                    var escaped: UInt8?
+                    if escaping {
+                        switch byte {
+                        case 0x5C, 0x2C, 0x3B: escaped = byte  // \ , ;
+                        case 0x0D: escaped = UInt8(ascii: "n")
+                        case 0x0A where previousWasCR:
+                            // CRLF is one line break, written once.
+                            previousWasCR = false
+                            index += 1
+                            continue
+                        case 0x0A: escaped = UInt8(ascii: "n")
+                        default: break
+                        }
+                        previousWasCR = byte == 0x0D
                     }
                     // A character's length from its first byte, so a fold never splits it.
                     let width =
