@@ -24,6 +24,17 @@ struct ByteWritingTests {
         #expect(fast == reference)
     }
 
+    @Test func aDigestHasOneSpelling() {
+        let digest = String(repeating: "0123456789abcdef", count: 4)
+        #expect(Hex.isDigest(digest))
+        for refused in [
+            digest.uppercased(), String(digest.dropLast()), digest + "0", String(digest.dropLast()) + "g",
+            String(digest.dropLast()) + "é", "", String(repeating: " ", count: 64),
+        ] {
+            #expect(!Hex.isDigest(refused), "\(refused)")
+        }
+    }
+
     @Test func paddedDecimalsKeepTheirWidthAndNeverCutDigits() {
         for (number, width, expected) in [
             (7, 6, "000007"), (0, 6, "000000"), (123_456, 6, "123456"), (1_234_567, 6, "1234567"),
