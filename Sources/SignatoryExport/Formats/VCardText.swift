@@ -13,27 +13,37 @@ enum VCardText {
     /// Escapes a text value: backslash, comma and semicolon get a backslash; a line break becomes `\n`.
     static func escape(_ text: String) -> String {
         // Most values need nothing: check the bytes before building a new string.
-        guard text.utf8.contains(where: { $0 == 0x5C || $0 == 0x2C || $0 == 0x3B || $0 == 0x0D || $0 == 0x0A }) else {
-            return text
-        }
+        guard text.utf8.contains(where: { self.escaping($0, afterCR: false) != .asItIs }) else { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count + 8)
-        var previousWasCR = false
+        var previous: UInt8 = 0
         for byte in text.utf8 {
-            switch byte {
-            case 0x5C, 0x2C, 0x3B:  // \ , ;
-                bytes.append(0x5C)
-                bytes.append(byte)
-            case 0x0D:
-                bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0A:
-                if !previousWasCR { bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")]) }
-            default:
-                bytes.append(byte)
+            switch self.escaping(byte, afterCR: previous == 0x0D) {
+            case .asItIs: bytes.append(byte)
+            case .escaped(let letter): bytes.append(contentsOf: [0x5C, letter])
+            case .dropped: break
             }
-            previousWasCR = byte == 0x0D
+            previous = byte
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// What escaping does to one byte of a value.
+    private enum Escaping: Equatable {
+        case asItIs
+        /// A backslash, then this letter.
+        case escaped(UInt8)
+        /// The LF of a CRLF: the CR already wrote the line break.
+        case dropped
+    }
+
+    private static func escaping(_ byte: UInt8, afterCR: Bool) -> Escaping {
+        switch byte {
+        case 0x5C, 0x2C, 0x3B: return .escaped(byte)  // \ , ;
+        case 0x0D: return .escaped(UInt8(ascii: "n"))
+        case 0x0A: return afterCR ? .dropped : .escaped(UInt8(ascii: "n"))
+        default: return .asItIs
+        }
     }
 
     /// Writes `NAME:value` folded to lines of at most 75 octets.
@@ -62,23 +72,17 @@ enum VCardText {
                 }
                 var length = nameBytes.count + 1
                 var index = 0
-                var previousWasCR = false
                 while index < valueBytes.count {
                     let byte = valueBytes[index]
                     var escaped: UInt8?
                     if escaping {
-                        switch byte {
-                        case 0x5C, 0x2C, 0x3B: escaped = byte  // \ , ;
-                        case 0x0D: escaped = UInt8(ascii: "n")
-                        case 0x0A where previousWasCR:
-                            // CRLF is one line break, written once.
-                            previousWasCR = false
+                        switch self.escaping(byte, afterCR: index > 0 && valueBytes[index - 1] == 0x0D) {
+                        case .asItIs: break
+                        case .escaped(let letter): escaped = letter
+                        case .dropped:
                             index += 1
                             continue
-                        case 0x0A: escaped = UInt8(ascii: "n")
-                        default: break
                         }
-                        previousWasCR = byte == 0x0D
                     }
                     // A character's length from its first byte, so a fold never splits it.
                     let width =
