@@ -234,6 +234,8 @@ extension LookalikeTests {
         for address in [
             "lucica.humenuc+sign@gmail.com", "lucicahumenuc@gmail.com", "Lucica.Humenuc@googlemail.com",
             "t.valle+petition@cap-lc.example",
+            // Width and invisible characters fold first, and the mailbox is the same.
+            "Ｌucica.humenuc+sign@ｇmail.com", "t.\u{200B}valle+x@cap-lc.example",
         ] {
             #expect(identities.protects(name: "Someone Else", email: address, phone: nil), "\(address)")
         }

@@ -489,48 +489,34 @@ public struct ProtectedIdentities: Sendable, Hashable {
     /// `secret@example.org`), and as the mailbox it reaches: without a `+tag`, and for Gmail
     /// without dots (`lucica.humenuc+sign@googlemail.com` is `lucicahumenuc@gmail.com`).
     static func emailKey(_ email: String) -> String {
-        // Plain ASCII, a byte at a time: a sheet checks every line's address.
-        var ascii = email
-        if let key = ascii.withUTF8(Self.asciiMailbox) { return key }
-        // Invisible characters (a zero-width space) do not make another address to the eye.
-        var scalars = String.UnicodeScalarView()
-        for scalar in email.precomposedStringWithCompatibilityMapping.unicodeScalars
-        where !scalar.properties.isDefaultIgnorableCodePoint {
-            scalars.append(scalar)
+        // Plain ASCII has nothing to fold but case: a sheet checks every line's address.
+        var lowered: String
+        if email.utf8.allSatisfy({ $0 < 0x80 }) {
+            lowered = email.lowercased()
+        } else {
+            // Invisible characters (a zero-width space) do not make another address to the eye.
+            var scalars = String.UnicodeScalarView()
+            for scalar in email.precomposedStringWithCompatibilityMapping.unicodeScalars
+            where !scalar.properties.isDefaultIgnorableCodePoint {
+                scalars.append(scalar)
+            }
+            lowered = String(scalars).lowercased()
         }
-        return Self.mailbox(String(scalars).lowercased())
+        return lowered.withUTF8(Self.mailbox)
     }
 
-    /// ``mailbox(_:)`` of an address in ASCII, lower-cased; `nil` for any other address.
-    private static func asciiMailbox(_ address: UnsafeBufferPointer<UInt8>) -> String? {
-        var key: [UInt8] = []
-        key.reserveCapacity(address.count)
-        var at: Int?
-        for byte in address {
-            guard byte < 0x80 else { return nil }
-            if byte == UInt8(ascii: "@") { at = key.count }
-            key.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
-        }
-        guard let at else { return String(decoding: key, as: UTF8.self) }
-        var local = key[..<at]
+    /// The mailbox a lower-cased address reaches, read on its UTF-8 bytes: `@`, `+` and `.` are
+    /// ASCII, and no byte of another character is.
+    private static func mailbox(_ address: UnsafeBufferPointer<UInt8>) -> String {
+        guard let at = address.lastIndex(of: UInt8(ascii: "@")) else { return String(decoding: address, as: UTF8.self) }
+        var local = address[..<at]
         if let plus = local.firstIndex(of: UInt8(ascii: "+")), plus != local.startIndex { local = local[..<plus] }
-        let domain = key[(at + 1)...]
+        let domain = address[(at + 1)...]
         guard domain.elementsEqual("gmail.com".utf8) || domain.elementsEqual("googlemail.com".utf8) else {
-            return String(decoding: local, as: UTF8.self) + "@" + String(decoding: domain, as: UTF8.self)
+            return String(decoding: address[..<local.endIndex], as: UTF8.self)
+                + String(decoding: address[at...], as: UTF8.self)
         }
         return String(decoding: local.filter { $0 != UInt8(ascii: ".") }, as: UTF8.self) + "@gmail.com"
-    }
-
-    private static func mailbox(_ address: String) -> String {
-        guard let at = address.lastIndex(of: "@") else { return address }
-        var local = address[..<at]
-        var domain = address[address.index(after: at)...]
-        if let plus = local.firstIndex(of: "+"), plus != local.startIndex { local = local[..<plus] }
-        if domain == "gmail.com" || domain == "googlemail.com" {
-            local = Substring(local.filter { $0 != "." })
-            domain = "gmail.com"
-        }
-        return local + "@" + domain
     }
 
     /// The last eight digits, which a country code, a trunk "(0)" or spacing do not change.
