@@ -172,7 +172,7 @@ public struct FeedRecovery {
             // Revocations, and on a hub its enrolments and their audiences, continue as they were.
             let decisions = try ReplacementDecisions(readFrom: self.store.database)
             _ = try recovered.transaction {
-                try decisions.keep(in: recovered.database, everyEnrolment: true, fromBackup: false)
+                try decisions.keep(in: recovered.database, for: .recover)
             }
             // Then the peers' copy of this office's own feed.
             // A bundle encrypted for this office opens with this office's key, not the new one's.

@@ -8,7 +8,7 @@ package import SignatoryDomain
 ///
 /// ```swift
 /// let decisions = try ReplacementDecisions(readFrom: current)
-/// let kept = try decisions.keep(in: replacement)
+/// let kept = try decisions.keep(in: replacement, for: .restore)
 /// ```
 package struct ReplacementDecisions: Sendable {
     struct Revocation: Sendable {
@@ -104,7 +104,11 @@ package struct ReplacementDecisions: Sendable {
         }
     }
 
-    private static func requireHeld(by database: Database, within revocation: Revocation, fromBackup: Bool) throws {
+    private static func requireHeld(
+        by database: Database,
+        within revocation: Revocation,
+        for replacement: Replacement
+    ) throws {
         let hashAt = try database.prepare("SELECT hash FROM change_log WHERE office = ? AND sequence = ?")
         let end =
             try database.prepare("SELECT max(sequence) FROM change_log WHERE office = ?")
@@ -116,7 +120,7 @@ package struct ReplacementDecisions: Sendable {
                 after: revocation.after,
                 held: end,
                 differsAt: position,
-                fromBackup: fromBackup
+                fromBackup: replacement == .restore
             )
         }
         if end > revocation.after { throw refuse(differingAt: nil) }
@@ -154,19 +158,28 @@ package struct ReplacementDecisions: Sendable {
         package var audiences: [(office: NamedOffice, audience: ExportAudience)] = []
     }
 
+    /// How one database takes the place of another.
+    package enum Replacement: Sendable {
+        /// `office restore`: a backup of this office takes the place of its database.
+        case restore
+        /// `office recover`: a new database continues this one, so it gets every enrolment.
+        case recover
+    }
+
     /// Writes these decisions into `database` wherever it says otherwise: a revocation it lacks
     /// (the office's card too, when it does not hold it), an enrolment ended, an audience narrower
-    /// than its own. With `everyEnrolment`, enrolments it lacks are added too, as when it continues
-    /// this hub (`office recover`). Run inside the caller's transaction.
+    /// than its own. On `.recover`, enrolments it lacks are added too, as it continues this hub.
+    /// Run inside the caller's transaction.
     ///
     /// Refused when `database` holds changes of a revoked office that the revocation refuses:
     /// beyond its position, or another change at it than the one it names by its hash (a backup
     /// that took changes written with a stolen key before the revocation was made).
     @discardableResult
-    package func keep(in database: Database, everyEnrolment: Bool = false, fromBackup: Bool = true) throws -> Kept {
+    package func keep(in database: Database, for replacement: Replacement) throws -> Kept {
+        let everyEnrolment = replacement == .recover
         var kept = Kept()
         for revocation in self.revocations ?? [] {
-            try Self.requireHeld(by: database, within: revocation, fromBackup: fromBackup)
+            try Self.requireHeld(by: database, within: revocation, for: replacement)
             let held = try database.prepare("SELECT revoked_after, revoked_after_hash FROM trusted_office WHERE id = ?")
                 .firstRow(revocation.id) { row in row.optionalInteger(0).map { (after: $0, hash: row.optionalText(1)) }
                 }

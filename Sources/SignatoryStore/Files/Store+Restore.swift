@@ -82,7 +82,7 @@ extension Store {
         var kept = ReplacementDecisions.Kept()
         if let decisions = current.decisions {
             let database = try Database(path: copy.path, mode: .readWrite)
-            kept = try database.transaction { try decisions.keep(in: database) }
+            kept = try database.transaction { try decisions.keep(in: database, for: .restore) }
             try database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         }
         let aside = try self.setAside(path, as: self.freeName(for: path, now))
@@ -322,7 +322,7 @@ extension Store {
                 try writer.execute("DELETE FROM main.\"\(table)\"")
                 try writer.execute("INSERT INTO main.\"\(table)\" (\(list)) SELECT \(list) FROM restored.\"\(table)\"")
             }
-            kept = try decisions.keep(in: writer)
+            kept = try decisions.keep(in: writer, for: .restore)
             try writer.execute("COMMIT")
         } catch {
             if !writer.isAutocommit { try? writer.execute("ROLLBACK") }
