@@ -44,6 +44,7 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             differsAt: Int64?,
             fromBackup: Bool
         )
+        case decisionsDamaged(path: String)
         case trustRevoked(office: String)
         case successionOfRevoked(card: String, predecessor: String)
         case keyOfRevoked(card: String, revoked: String)
@@ -108,6 +109,7 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         /// The database that would replace this one holds changes of a revoked office that its
         /// revocation here refuses.
         public static let replacementBeyondRevocation = Code("replacementBeyondRevocation")
+        public static let decisionsDamaged = Code("decisionsDamaged")
         /// This office stopped trusting the office (`office revoke`): nothing is written for it.
         public static let trustRevoked = Code("trustRevoked")
         /// A card continues an office whose trust was revoked here: its key may have signed for anyone.
@@ -221,6 +223,9 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             )
         )
     }
+    /// The database at `path` is damaged where it keeps the offices it revoked or enrolled, so a
+    /// database continuing it could not carry them all over.
+    public static func decisionsDamaged(path: String) -> StoreError { .init(.decisionsDamaged(path: path)) }
     public static func trustRevoked(office: String) -> StoreError { .init(.trustRevoked(office: office)) }
     public static func successionOfRevoked(card: String, predecessor: String) -> StoreError {
         .init(.successionOfRevoked(card: card, predecessor: predecessor))
@@ -284,6 +289,7 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .revocationHashDiffers: return .revocationHashDiffers
         case .revocationHashOfHeldChange: return .revocationHashOfHeldChange
         case .replacementBeyondRevocation: return .replacementBeyondRevocation
+        case .decisionsDamaged: return .decisionsDamaged
         case .trustRevoked: return .trustRevoked
         case .successionOfRevoked: return .successionOfRevoked
         case .keyOfRevoked: return .keyOfRevoked
@@ -429,6 +435,9 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             return fromBackup
                 ? "this backup holds \(what), so it was not restored; nothing was changed"
                 : "this database holds \(what), so no recovered database was written; nothing was changed"
+        case .decisionsDamaged(let path):
+            return "\(path) is damaged where it keeps the offices it revoked and, on a hub, those it enrolled: a "
+                + "database continuing it could lose some of them, so none was written; nothing was changed"
         case .ownOfficeNotRevocable:
             return "this is the office's own database: an office stops trusting others, never itself; nothing was "
                 + "changed (if its key may be in other hands, the other offices revoke it, and it continues under a "

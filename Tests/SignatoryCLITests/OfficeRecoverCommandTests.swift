@@ -156,6 +156,31 @@ struct OfficeRecoverCommandTests {
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 
+    /// A revocation lost to a damaged page (its row reads as absent, with no error) would not
+    /// continue in the recovered database: the recovery is refused, nothing written (hostile
+    /// review 75).
+    @Test func aDatabaseDamagedWhereItKeepsItsRevocationsIsNotRecovered() throws {
+        let offices = try SyncCommandTests.offices(["Geneva", "Bucharest", "Paris"])
+        let (geneva, bucharest) = (offices[0], offices[1])
+        _ = try geneva.addReferenceStatement()
+        let backup = geneva.folder.path("backup.db")
+        try geneva.succeed(["office", "backup", "--out", backup])
+        try geneva.succeed(["org", "add", "--name", "Human Rights Without Frontiers", "--acronym", "HRWF"])
+        try SyncCommandTests.send(geneva, to: bucharest, for: "Bucharest")
+        try FileManager.default.removeItem(atPath: geneva.database)
+        try FileManager.default.copyItem(atPath: backup, toPath: geneva.database)
+        try geneva.succeed(["org", "add", "--name", "Friends of Dharma", "--acronym", "FoD"])
+        try geneva.succeed(["office", "revoke", "Paris", "--yes"])
+        try OfficeRestoreTests.dropLastRow(of: "trusted_office", in: geneva.database)
+        let full = bucharest.folder.path("full.jsonl")
+        try bucharest.succeed(["sync", "export", "--all", "--for", "Geneva", "--out", full])
+        let out = geneva.folder.path("new.db")
+        let refused = try geneva.refuse(["office", "recover", "--from", full, "--out", out])
+        #expect(refused.contains("is damaged where it keeps the offices it revoked"), "\(refused)")
+        #expect(refused.contains("`signatory office restore --from BACKUP`"), "\(refused)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
     /// A wrong `--out` is refused before the bundle is read, forked or not: the database itself,
     /// a file that exists, a folder, a dangling link, a missing folder. Each refusal leaves the
     /// database as it was, and no file behind.

@@ -272,6 +272,33 @@ struct OfficeRestoreTests {
         )
     }
 
+    /// Writes the cell count of `table`'s root page one short, so its last row reads as absent,
+    /// with no error: only `PRAGMA quick_check` shows the damage.
+    static func dropLastRow(of table: String, in path: String) throws {
+        _ = try PythonScript.run(
+            """
+            import sqlite3
+            path = '\(path)'
+            d = sqlite3.connect(path)
+            size = d.execute('PRAGMA page_size').fetchone()[0]
+            root = d.execute("SELECT rootpage FROM sqlite_master WHERE name = '\(table)'").fetchone()[0]
+            before = d.execute("SELECT count(name) FROM \(table)").fetchone()[0]
+            d.execute('PRAGMA wal_checkpoint(TRUNCATE)')
+            d.close()
+            with open(path, 'r+b') as f:
+                f.seek((root - 1) * size)
+                page = f.read(5)
+                assert page[0] == 13, f'the table fits one leaf page, not {page}'
+                f.seek((root - 1) * size + 3)
+                f.write((int.from_bytes(page[3:5], 'big') - 1).to_bytes(2, 'big'))
+            d = sqlite3.connect(path)
+            assert d.execute("SELECT count(name) FROM \(table)").fetchone()[0] == before - 1
+            assert d.execute("PRAGMA quick_check").fetchone()[0] != 'ok'
+            """,
+            input: []
+        )
+    }
+
     /// What another program added to either file is not silently dropped or run.
     @Test func aBackupOrDatabaseChangedByAnotherProgramIsRefused() throws {
         _ = try PythonScript.run(

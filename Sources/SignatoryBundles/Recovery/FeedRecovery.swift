@@ -159,6 +159,10 @@ public struct FeedRecovery {
             )
         }
         let old = try self.store.officeCard()
+        // Revocations, and on a hub its enrolments and their audiences, continue as they were:
+        // none may be lost to a damaged page.
+        let decisions = try ReplacementDecisions(readFrom: self.store.database)
+        guard decisions.isWhole else { throw StoreError.decisionsDamaged(path: self.store.database.path) }
         let office = Office(name: self.store.office.name, createdAt: Date())
         let (rewritten, leftOut, newOffice, setAside) = try Store.createWhole(at: newPath, office: office) {
             recovered in
@@ -169,8 +173,6 @@ public struct FeedRecovery {
             // was held until a bundle reaching that change arrived (hostile review 73).
             let others = Set(try self.store.trustedOffices().map(\.id)).subtracting([old.id])
             try self.transfer(only: others, into: recovered)
-            // Revocations, and on a hub its enrolments and their audiences, continue as they were.
-            let decisions = try ReplacementDecisions(readFrom: self.store.database)
             _ = try recovered.transaction {
                 try decisions.keep(in: recovered.database, for: .recover)
             }

@@ -119,6 +119,10 @@ enum ErrorAdvice {
             return "\(error): stop `signatory ui` and `signatory serve` on it, then run the command again"
         case .backupOfAnotherOffice:
             return "\(error); to open that office's backup, restore it to a new file with --db NEW.db"
+        case .decisionsDamaged:
+            return
+                "\(error). Restore this office's latest backup over it first (`signatory office restore --from BACKUP`), "
+                + "then recover"
         case .noEncryptionKey:
             return
                 "\(error): ask that office for `signatory office card` and run `signatory office trust CARD`, or export with --plaintext"

@@ -34,8 +34,18 @@ package struct ReplacementDecisions: Sendable {
     let revocations: [Revocation]?
     let members: [Member]?
 
+    /// The tables the decisions are read from.
+    private static let tables = ["trusted_office", "hub_member"]
+    /// Tables whose pages are damaged (their own `PRAGMA quick_check` fails): some of their rows
+    /// may be missing, with no error.
+    private var damaged: Set<String> = []
+
     /// Whether every decision was read: otherwise some may be lost, and the caller says so.
-    package var isWhole: Bool { self.revocations != nil && self.members != nil }
+    package var isWhole: Bool {
+        self.revocations != nil && self.enrolmentsRead && !self.damaged.contains("trusted_office")
+    }
+    /// Whether every enrolment and audience was read.
+    package var enrolmentsRead: Bool { self.members != nil && !self.damaged.contains("hub_member") }
 
     /// What `database` holds now, each table as far as it reads: a damaged page in one does not
     /// lose the other. Ids are read in their one spelling (lower case), as Signatory writes them.
@@ -77,6 +87,14 @@ package struct ReplacementDecisions: Sendable {
             revocations?[index].held = Dictionary(rows, uniquingKeysWith: { first, _ in first })
         }
         self.revocations = revocations
+        // A damaged page can lose rows without an error (a cell count written short): each table
+        // is checked on its own, so damage elsewhere casts no doubt on them.
+        for table in Self.tables {
+            let verdict = try Self.readable {
+                try database.prepare(built: "PRAGMA quick_check(\(table))").rows { $0.text(0) }
+            }
+            if verdict != ["ok"] { self.damaged.insert(table) }
+        }
         self.members = try Self.readable {
             try database.prepare(
                 "SELECT lower(office), name, audience, enrolled_at, revoked_at FROM hub_member ORDER BY name, office"

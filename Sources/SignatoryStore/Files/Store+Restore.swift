@@ -102,7 +102,7 @@ extension Store {
             replacedWasUnreadable: aside != nil && current.office == nil,
             kept: kept,
             backupEnrolsOffices: copy.enrolsOffices,
-            enrolmentsRead: current.decisions?.members != nil,
+            enrolmentsRead: current.decisions?.enrolmentsRead ?? false,
             decisionsRead: current.decisions?.isWhole ?? false
         )
     }

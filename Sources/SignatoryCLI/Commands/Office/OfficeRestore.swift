@@ -63,8 +63,8 @@ struct OfficeRestore: ParsableCommand {
                     + "any audience narrowed since"
                 : ""
             Output.warn(
-                "the database replaced is damaged where it keeps the offices it revoked, so those revoked after this "
-                    + "backup was made could not be carried over: compare what `signatory office list --db \(replaced)` "
+                "the database replaced is damaged where it keeps the offices it revoked, so some of those revoked after "
+                    + "this backup was made may not have been carried over: compare what `signatory office list --db \(replaced)` "
                     + "still shows, and run `signatory office revoke OFFICE --db \(here)` again for any" + hub
             )
         }
