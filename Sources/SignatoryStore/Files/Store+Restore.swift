@@ -39,7 +39,8 @@ extension Store {
     /// `PATH.replaced-DATE`, its `-wal` and `-shm` beside it. Refused, with nothing changed: a
     /// backup that is not a whole Signatory database, one with a write-ahead log of its own
     /// beside it, one of another office than the database it replaces (whenever its office can
-    /// be read), a database another process has open, and one another program's schema changed.
+    /// be read), a database another process has open, one another program's schema changed, and a
+    /// journal left where no database is.
     ///
     /// ```swift
     /// let restored = try Store.restore(from: "geneva-2026-12-02.db", to: "geneva.db")
@@ -109,7 +110,8 @@ extension Store {
 
     private static func requireRestorableTarget(_ path: String) throws {
         var link = stat()
-        guard lstat(path, &link) == 0 else { return }
+        // A journal without its database may hold its last changes: a person decides, not a rename.
+        guard lstat(path, &link) == 0 else { return try self.refuseLeftoverJournal(of: path) }
         switch link.st_mode & S_IFMT {
         case S_IFREG: return
         case S_IFDIR: throw FileWriteError.isFolder(path)
