@@ -165,6 +165,21 @@ struct FileWritingTests {
         let backup = office.folder.path("backup.db")
         try office.succeed(["office", "backup", "--out", backup])
         for suffix in ["-wal", "-shm", "-journal"] {
+            // A link pointing nowhere counts too (hostile review 76): SQLite would follow it.
+            let link = office.folder.path("link\(suffix).db")
+            try FileManager.default.createSymbolicLink(
+                atPath: link + suffix,
+                withDestinationPath: office.folder.path("nowhere")
+            )
+            let linkMessage = "\(link + suffix) lies beside \(link), left by a database of that name that is gone"
+            let linked = try SignatoryExecutable.run(["init", "--office", "Dakar", "--db", link])
+            #expect(linked.status != 0 && linked.stderr.contains(linkMessage), "\(linked.stderr)")
+            let restoredOverLink = try SignatoryExecutable.run(["office", "restore", "--from", backup, "--db", link])
+            #expect(restoredOverLink.status != 0 && restoredOverLink.stderr.contains(linkMessage))
+            #expect(try office.refuse(["office", "backup", "--out", link]).contains(linkMessage))
+            #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link + suffix).hasSuffix("nowhere"))
+            #expect(!FileManager.default.fileExists(atPath: link))
+
             let target = office.folder.path("new\(suffix).db")
             let leftover = Data("left by a database deleted by hand".utf8)
             #expect(FileManager.default.createFile(atPath: target + suffix, contents: leftover))

@@ -158,8 +158,9 @@ struct OfficeRecoverCommandTests {
 
     /// A revocation lost to a damaged page (its row reads as absent, with no error) would not
     /// continue in the recovered database: the recovery is refused, nothing written (hostile
-    /// review 75).
-    @Test func aDatabaseDamagedWhereItKeepsItsRevocationsIsNotRecovered() throws {
+    /// reviews 75 and 76).
+    @Test(arguments: [false, true])
+    func aDatabaseDamagedWhereItKeepsItsRevocationsIsNotRecovered(stalePage: Bool) throws {
         let offices = try SyncCommandTests.offices(["Geneva", "Bucharest", "Paris"])
         let (geneva, bucharest) = (offices[0], offices[1])
         _ = try geneva.addReferenceStatement()
@@ -171,7 +172,11 @@ struct OfficeRecoverCommandTests {
         try FileManager.default.copyItem(atPath: backup, toPath: geneva.database)
         try geneva.succeed(["org", "add", "--name", "Friends of Dharma", "--acronym", "FoD"])
         try geneva.succeed(["office", "revoke", "Paris", "--yes"])
-        try OfficeRestoreTests.dropLastRow(of: "trusted_office", in: geneva.database)
+        if stalePage {
+            try OfficeRestoreTests.loseRows(of: "trusted_office", where: "name = 'Paris'", in: geneva.database)
+        } else {
+            try OfficeRestoreTests.dropLastRow(of: "trusted_office", in: geneva.database)
+        }
         let full = bucharest.folder.path("full.jsonl")
         try bucharest.succeed(["sync", "export", "--all", "--for", "Geneva", "--out", full])
         let out = geneva.folder.path("new.db")

@@ -299,6 +299,39 @@ struct OfficeRestoreTests {
         )
     }
 
+    /// Writes back the pages of `table` as they read without its rows matching `condition`,
+    /// leaving its indexes as they were: as a page written back stale. Every page still reads and
+    /// `PRAGMA quick_check` passes; only a check of the table against its index sees the loss.
+    static func loseRows(of table: String, where condition: String, in path: String) throws {
+        _ = try PythonScript.run(
+            """
+            import shutil, sqlite3
+            path = '\(path)'
+            d = sqlite3.connect(path)
+            d.execute('PRAGMA wal_checkpoint(TRUNCATE)')
+            size = d.execute('PRAGMA page_size').fetchone()[0]
+            before = d.execute("SELECT count(name) FROM \(table)").fetchone()[0]
+            d.close()
+            shutil.copyfile(path, path + '.lost')
+            t = sqlite3.connect(path + '.lost')
+            t.execute("DELETE FROM \(table) WHERE \(condition)")
+            t.commit()
+            t.execute('PRAGMA wal_checkpoint(TRUNCATE)')
+            pages = [row[0] for row in t.execute('SELECT pageno FROM dbstat WHERE name = ?', ('\(table)',))]
+            t.close()
+            lost = open(path + '.lost', 'rb').read()
+            with open(path, 'r+b') as f:
+                for page in pages:
+                    f.seek((page - 1) * size)
+                    f.write(lost[(page - 1) * size:page * size])
+            d = sqlite3.connect(path)
+            assert d.execute("SELECT count(name) FROM \(table)").fetchone()[0] < before
+            assert d.execute("PRAGMA quick_check").fetchone()[0] == 'ok'
+            """,
+            input: []
+        )
+    }
+
     /// What another program added to either file is not silently dropped or run.
     @Test func aBackupOrDatabaseChangedByAnotherProgramIsRefused() throws {
         _ = try PythonScript.run(

@@ -692,12 +692,19 @@ struct TrustRevocationTests {
         }
     }
 
-    /// A damaged page can lose a row without an error: the revocation written last reads as none.
-    /// Damage confined to the table of revocations is still warned of (hostile review 75).
-    @Test func aRestoreOverARevocationLostToADamagedPageWarns() throws {
+    /// A damaged page can lose a row without an error: the revocation written last reads as none,
+    /// with a cell count written short (hostile review 75) or a page written back stale, which
+    /// SQLite's `quick_check` passes (review 76). The restore warns; on a hub, of enrolments too.
+    @Test(arguments: [false, true])
+    func aRestoreOverARevocationLostToADamagedPageWarns(stalePage: Bool) throws {
         let (offices, backup) = try Self.hubRevokingSinceItsBackup(["Hub", "Bucharest", "Paris"])
         let hub = offices[0]
-        try OfficeRestoreTests.dropLastRow(of: "trusted_office", in: hub.database)
+        if stalePage {
+            try OfficeRestoreTests.loseRows(of: "trusted_office", where: "name = 'Paris'", in: hub.database)
+            try OfficeRestoreTests.loseRows(of: "hub_member", where: "name = 'Bucharest'", in: hub.database)
+        } else {
+            try OfficeRestoreTests.dropLastRow(of: "trusted_office", in: hub.database)
+        }
         let restored = try hub.run(["office", "restore", "--from", backup])
         #expect(restored.status == 0, "\(restored.stderr)")
         #expect(!Self.says(restored.stderr, "Paris", "stays revoked"), "the row was lost: \(restored.stderr)")
@@ -705,6 +712,7 @@ struct TrustRevocationTests {
             restored.stderr.contains("may not have been carried over: compare what `signatory office list --db "),
             "\(restored.stderr)"
         )
+        #expect(restored.stderr.contains("compare `signatory hub list --db "), "\(restored.stderr)")
     }
 
     /// An office's own edit of a person whose erasure the hub set aside (written by an office

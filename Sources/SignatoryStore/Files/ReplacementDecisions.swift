@@ -36,8 +36,8 @@ package struct ReplacementDecisions: Sendable {
 
     /// The tables the decisions are read from.
     private static let tables = ["trusted_office", "hub_member"]
-    /// Tables whose pages are damaged (their own `PRAGMA quick_check` fails): some of their rows
-    /// may be missing, with no error.
+    /// Tables found damaged (their own `PRAGMA integrity_check` fails): some of their rows may be
+    /// missing, with no error.
     private var damaged: Set<String> = []
 
     /// Whether every decision was read: otherwise some may be lost, and the caller says so.
@@ -87,11 +87,14 @@ package struct ReplacementDecisions: Sendable {
             revocations?[index].held = Dictionary(rows, uniquingKeysWith: { first, _ in first })
         }
         self.revocations = revocations
-        // A damaged page can lose rows without an error (a cell count written short): each table
-        // is checked on its own, so damage elsewhere casts no doubt on them.
+        // A damaged page can lose rows without an error (a cell count written short, or a page
+        // written back as it was before the row): each table is checked on its own, so damage
+        // elsewhere casts no doubt on them, and against its index, which may still hold a row its
+        // pages lost (`quick_check` compares neither). A row written back as it was before a
+        // decision, with its index unchanged, looks whole to any check.
         for table in Self.tables {
             let verdict = try Self.readable {
-                try database.prepare(built: "PRAGMA quick_check(\(table))").rows { $0.text(0) }
+                try database.prepare(built: "PRAGMA main.integrity_check(\(table))").rows { $0.text(0) }
             }
             if verdict != ["ok"] { self.damaged.insert(table) }
         }

@@ -55,10 +55,12 @@ extension Store {
     }
 
     /// SQLite would take a journal left beside `path` (by a database deleted by hand) into
-    /// the new database as it first opened it.
+    /// the new database as it first opened it. A link counts, even one pointing nowhere: SQLite
+    /// would create its journal where it points, or fail to open the database at all.
     static func refuseLeftoverJournal(of path: String) throws {
-        for suffix in ["-wal", "-shm", "-journal"] where FileManager.default.fileExists(atPath: path + suffix) {
-            throw FileWriteError.leftoverJournal(path, journal: path + suffix)
+        for suffix in ["-wal", "-shm", "-journal"] {
+            var status = stat()
+            if lstat(path + suffix, &status) == 0 { throw FileWriteError.leftoverJournal(path, journal: path + suffix) }
         }
     }
 

@@ -62,7 +62,7 @@ extension Store {
             )
         }
         if current.office != nil && current.whole {
-            let (aside, kept) = try self.overwrite(
+            let (aside, kept, decisions) = try self.overwrite(
                 path,
                 withRowsOf: copy.path,
                 keepingAs: self.freeName(for: path, now)
@@ -74,8 +74,8 @@ extension Store {
                 replacedWasUnreadable: false,
                 kept: kept,
                 backupEnrolsOffices: copy.enrolsOffices,
-                enrolmentsRead: true,
-                decisionsRead: true
+                enrolmentsRead: decisions.enrolmentsRead,
+                decisionsRead: decisions.isWhole
             )
         }
         // A damaged database whose decisions still read keeps them too; the restored copy takes them
@@ -272,12 +272,13 @@ extension Store {
     /// between the copy and the replacement, and the file keeps its own write-ahead log, so a
     /// connection opened before sees one consistent database. A trust revocation or a hub
     /// enrolment ended since the backup stays: the revoked key may be in other hands; so does an
-    /// audience narrowed since. Returns `aside` and what was kept of those decisions.
+    /// audience narrowed since. Returns `aside`, what was kept of those decisions, and the
+    /// decisions as read (whether they read whole).
     private static func overwrite(
         _ path: String,
         withRowsOf source: String,
         keepingAs aside: String
-    ) throws -> (aside: String, kept: ReplacementDecisions.Kept) {
+    ) throws -> (aside: String, kept: ReplacementDecisions.Kept, decisions: ReplacementDecisions) {
         // An older schema is brought up to this release's first, as the backup's copy was.
         _ = try Store.open(at: path, busyTimeoutMilliseconds: 5_000).office
         if try self.othersHaveOpen(path) { throw StoreError.databaseInUse(path: path) }
@@ -301,7 +302,8 @@ extension Store {
             )
         }
         try self.beginWriting(writer, path)
-        var kept = ReplacementDecisions.Kept()
+        let kept: ReplacementDecisions.Kept
+        let decisions: ReplacementDecisions
         do {
             // An office continued elsewhere (`office recover`) stays so: a backup restored over it
             // would be written to, and recovered, again. The write lock is held: no mark comes later.
@@ -315,7 +317,7 @@ extension Store {
                 let reader = try Database(path: path, mode: .readOnly)
                 try reader.prepare("VACUUM INTO ?").run(temporary)
             }
-            let decisions = try ReplacementDecisions(readFrom: writer)
+            decisions = try ReplacementDecisions(readFrom: writer)
             for table in tables {
                 let columns = try writer.prepare("SELECT name FROM pragma_table_info(?, 'main')").rows(table) {
                     "\"\($0.text(0))\""
@@ -337,7 +339,7 @@ extension Store {
         try writer.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         // The file holds the office's private key: its owner's alone, whatever it was before.
         chmod(path, 0o600)
-        return (aside, kept)
+        return (aside, kept, decisions)
     }
 
     /// Takes the write lock, which another process's transaction refuses.
