@@ -122,7 +122,7 @@ enum ErrorAdvice {
         case .decisionsDamaged:
             return
                 "\(error). Restore this office's latest backup over it first (`signatory office restore --from BACKUP`), "
-                + "then recover"
+                + "revoke again any office it revoked since, as the restore says, then recover"
         case .noEncryptionKey:
             return
                 "\(error): ask that office for `signatory office card` and run `signatory office trust CARD`, or export with --plaintext"
