@@ -158,9 +158,9 @@ struct OfficeRecoverCommandTests {
 
     /// A revocation lost to a damaged page (its row reads as absent, with no error) would not
     /// continue in the recovered database: the recovery is refused, nothing written (hostile
-    /// reviews 75 and 76).
-    @Test(arguments: [false, true])
-    func aDatabaseDamagedWhereItKeepsItsRevocationsIsNotRecovered(stalePage: Bool) throws {
+    /// reviews 75 to 77).
+    @Test(arguments: OfficeRestoreTests.LostRevocation.allCases)
+    func aDatabaseDamagedWhereItKeepsItsRevocationsIsNotRecovered(_ lost: OfficeRestoreTests.LostRevocation) throws {
         let offices = try SyncCommandTests.offices(["Geneva", "Bucharest", "Paris"])
         let (geneva, bucharest) = (offices[0], offices[1])
         _ = try geneva.addReferenceStatement()
@@ -172,11 +172,7 @@ struct OfficeRecoverCommandTests {
         try FileManager.default.copyItem(atPath: backup, toPath: geneva.database)
         try geneva.succeed(["org", "add", "--name", "Friends of Dharma", "--acronym", "FoD"])
         try geneva.succeed(["office", "revoke", "Paris", "--yes"])
-        if stalePage {
-            try OfficeRestoreTests.loseRows(of: "trusted_office", where: "name = 'Paris'", in: geneva.database)
-        } else {
-            try OfficeRestoreTests.dropLastRow(of: "trusted_office", in: geneva.database)
-        }
+        try lost.damage(geneva.database, office: "Paris")
         let full = bucharest.folder.path("full.jsonl")
         try bucharest.succeed(["sync", "export", "--all", "--for", "Geneva", "--out", full])
         let out = geneva.folder.path("new.db")

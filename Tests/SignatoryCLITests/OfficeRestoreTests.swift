@@ -299,10 +299,11 @@ struct OfficeRestoreTests {
         )
     }
 
-    /// Writes back the pages of `table` as they read without its rows matching `condition`,
-    /// leaving its indexes as they were: as a page written back stale. Every page still reads and
-    /// `PRAGMA quick_check` passes; only a check of the table against its index sees the loss.
-    static func loseRows(of table: String, where condition: String, in path: String) throws {
+    /// Writes back the pages of `table` as they read after `statement` (a `DELETE` or an
+    /// `UPDATE` of it), leaving its indexes as they were: as a page written back stale. Every page
+    /// still reads and `PRAGMA quick_check` passes; only a check of the table against its indexes
+    /// sees the difference.
+    static func writeBackStale(_ table: String, as statement: String, in path: String) throws {
         _ = try PythonScript.run(
             """
             import shutil, sqlite3
@@ -310,26 +311,55 @@ struct OfficeRestoreTests {
             d = sqlite3.connect(path)
             d.execute('PRAGMA wal_checkpoint(TRUNCATE)')
             size = d.execute('PRAGMA page_size').fetchone()[0]
-            before = d.execute("SELECT count(name) FROM \(table)").fetchone()[0]
             d.close()
-            shutil.copyfile(path, path + '.lost')
-            t = sqlite3.connect(path + '.lost')
-            t.execute("DELETE FROM \(table) WHERE \(condition)")
+            shutil.copyfile(path, path + '.stale')
+            t = sqlite3.connect(path + '.stale')
+            assert t.execute(\"\"\"\(statement)\"\"\").rowcount > 0
             t.commit()
             t.execute('PRAGMA wal_checkpoint(TRUNCATE)')
             pages = [row[0] for row in t.execute('SELECT pageno FROM dbstat WHERE name = ?', ('\(table)',))]
             t.close()
-            lost = open(path + '.lost', 'rb').read()
+            stale = open(path + '.stale', 'rb').read()
             with open(path, 'r+b') as f:
                 for page in pages:
                     f.seek((page - 1) * size)
-                    f.write(lost[(page - 1) * size:page * size])
+                    f.write(stale[(page - 1) * size:page * size])
             d = sqlite3.connect(path)
-            assert d.execute("SELECT count(name) FROM \(table)").fetchone()[0] < before
             assert d.execute("PRAGMA quick_check").fetchone()[0] == 'ok'
             """,
             input: []
         )
+    }
+
+    /// The ways a damaged page loses a revocation of `office` with no read error.
+    enum LostRevocation: String, CaseIterable, CustomTestStringConvertible {
+        /// The page's cell count written one short (the office's row last on its page).
+        case cellCountShort
+        /// The table's page written back without the row, its index still holding it.
+        case rowGoneFromItsPage
+        /// The table's page written back as it was before the revocation.
+        case rowAsBeforeTheRevocation
+
+        var testDescription: String { self.rawValue }
+
+        func damage(_ path: String, office: String) throws {
+            switch self {
+            case .cellCountShort: try OfficeRestoreTests.dropLastRow(of: "trusted_office", in: path)
+            case .rowGoneFromItsPage:
+                try OfficeRestoreTests.writeBackStale(
+                    "trusted_office",
+                    as: "DELETE FROM trusted_office WHERE name = '\(office)'",
+                    in: path
+                )
+            case .rowAsBeforeTheRevocation:
+                try OfficeRestoreTests.writeBackStale(
+                    "trusted_office",
+                    as: "UPDATE trusted_office SET revoked_after = NULL, revoked_at = NULL, revoked_after_hash = NULL "
+                        + "WHERE name = '\(office)'",
+                    in: path
+                )
+            }
+        }
     }
 
     /// What another program added to either file is not silently dropped or run.

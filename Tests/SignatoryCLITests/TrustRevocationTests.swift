@@ -692,18 +692,21 @@ struct TrustRevocationTests {
         }
     }
 
-    /// A damaged page can lose a row without an error: the revocation written last reads as none,
-    /// with a cell count written short (hostile review 75) or a page written back stale, which
-    /// SQLite's `quick_check` passes (review 76). The restore warns; on a hub, of enrolments too.
-    @Test(arguments: [false, true])
-    func aRestoreOverARevocationLostToADamagedPageWarns(stalePage: Bool) throws {
+    /// A damaged page can lose a revocation without a read error: a cell count written short
+    /// (hostile review 75), a page written back stale without the row (review 76) or as it was
+    /// before the revocation (review 77); SQLite's `quick_check` passes the last two. The restore
+    /// warns; on a hub, of enrolments too.
+    @Test(arguments: OfficeRestoreTests.LostRevocation.allCases)
+    func aRestoreOverARevocationLostToADamagedPageWarns(_ lost: OfficeRestoreTests.LostRevocation) throws {
         let (offices, backup) = try Self.hubRevokingSinceItsBackup(["Hub", "Bucharest", "Paris"])
         let hub = offices[0]
-        if stalePage {
-            try OfficeRestoreTests.loseRows(of: "trusted_office", where: "name = 'Paris'", in: hub.database)
-            try OfficeRestoreTests.loseRows(of: "hub_member", where: "name = 'Bucharest'", in: hub.database)
-        } else {
-            try OfficeRestoreTests.dropLastRow(of: "trusted_office", in: hub.database)
+        try lost.damage(hub.database, office: "Paris")
+        if lost == .rowAsBeforeTheRevocation {
+            try OfficeRestoreTests.writeBackStale(
+                "hub_member",
+                as: "UPDATE hub_member SET revoked_at = NULL WHERE name = 'Bucharest'",
+                in: hub.database
+            )
         }
         let restored = try hub.run(["office", "restore", "--from", backup])
         #expect(restored.status == 0, "\(restored.stderr)")

@@ -8,8 +8,11 @@ import Testing
 /// Schema 11 rebuilds the organisation and signature tables, which other tables refer to, so
 /// that their value checks need no temporary B-tree per row written.
 struct TableRebuildMigrationTests {
-    /// Takes away what schema 13 adds, for a file made by this release to pass for one of schema 12.
-    static let withoutSchemaThirteen = "ALTER TABLE trusted_office DROP COLUMN revoked_after_hash; "
+    /// Takes away what schema 14 adds, for a file made by this release to pass for one of schema 13.
+    static let withoutSchemaFourteen = "DROP INDEX trusted_office_decision; DROP INDEX hub_member_decision; "
+    /// Takes away what schemas 13 and 14 add, for a file made by this release to pass for one of schema 12.
+    static let withoutSchemaThirteen =
+        withoutSchemaFourteen + "ALTER TABLE trusted_office DROP COLUMN revoked_after_hash; "
     /// Takes away what schemas 12 and 13 add, for a file made by this release to pass for an older one.
     static let withoutSchemaTwelve =
         withoutSchemaThirteen

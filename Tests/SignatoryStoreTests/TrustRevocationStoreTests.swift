@@ -69,4 +69,24 @@ struct TrustRevocationStoreTests {
         #expect(try upgraded.planRevocation(of: cairo).changesNothing)
         #expect(try upgraded.revokeTrust(in: cairo).hash == hash)
     }
+
+    /// Schema 14 keeps each decision in an index too, so that a row brought back as it was before
+    /// the revocation disagrees with it (`TrustRevocationTests` and `OfficeRecoverCommandTests`
+    /// damage such a page); an upgraded file gets the indexes, its revocations whole.
+    @Test func anUpgradeToSchemaFourteenKeepsEachRevocationInAnIndexTheTableIsCheckedAgainst() throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.path("geneva.db")
+        let geneva = try Store.create(at: path, office: Office(name: "Geneva", createdAt: Date()))
+        let bucharest = try Store.create(at: folder.path("b.db"), office: Office(name: "Bucharest", createdAt: Date()))
+        try geneva.trust(try bucharest.officeCard())
+        try geneva.revokeTrust(in: bucharest.office.id, now: Date(timeIntervalSince1970: 1_796_000_000))
+        try geneva.database.execute(TableRebuildMigrationTests.withoutSchemaFourteen + "PRAGMA user_version = 13")
+        let upgraded = try Store.open(at: path)
+        #expect(try upgraded.trustRevocation(of: bucharest.office.id)?.after == 0)
+        let indexes = try upgraded.database.prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE '%_decision' ORDER BY name"
+        ).rows { $0.text(0) }
+        #expect(indexes == ["hub_member_decision", "trusted_office_decision"])
+        #expect(try upgraded.database.prepare("PRAGMA integrity_check(trusted_office)").rows { $0.text(0) } == ["ok"])
+    }
 }
